@@ -1,0 +1,114 @@
+"""The ``journeys`` command: run journeys, start the demo shop, help writers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Customer journeys across channels, checked for consistency."""
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--system", default="refshop", show_default=True, help="touchpoint map name or path")
+@click.option("--base-url", help="URL of the system under test (default: start the embedded shop)")
+@click.option("--fault", multiple=True, help="fault to switch on in the embedded shop (repeatable)")
+@click.option("--tags", help="tag expression, e.g. 'gate and not slow'")
+@click.option("--seed", type=int, help="seed for the synthetic customers")
+@click.option("-n", "workers", help="parallel workers (pytest-xdist), e.g. 2 or auto")
+@click.option("--reports-dir", default="reports", show_default=True)
+@click.option("--headed", is_flag=True, help="show the browser")
+@click.option("--pytest-arg", "extra", multiple=True, help="extra argument passed to pytest (repeatable)")
+def run(paths: tuple[str, ...], system: str, base_url: str | None, fault: tuple[str, ...],
+        tags: str | None, seed: int | None, workers: str | None, reports_dir: str, headed: bool,
+        extra: tuple[str, ...]) -> None:
+    """Run the journey suite (features/ by default) and write reports."""
+    import pytest
+
+    suite = Path("steps/test_journeys.py")
+    if not suite.exists():
+        raise click.ClickException("no steps/test_journeys.py here: run `journeys run` from the project root")
+    if paths:
+        os.environ["JOURNEYS_FEATURES"] = os.pathsep.join(str(Path(p).resolve()) for p in paths)
+    args = [str(suite), "--system", system, "--reports-dir", reports_dir,
+            "--alluredir", str(Path(reports_dir) / "allure-results"),
+            "--junitxml", str(Path(reports_dir) / "junit.xml"), "-p", "no:cacheprovider"]
+    args += [a for f in fault for a in ("--fault", f)]
+    if base_url:
+        args += ["--base-url", base_url]
+    if tags:
+        args += ["-m", tags]
+    if seed is not None:
+        args += ["--seed", str(seed)]
+    if workers:
+        args += ["-n", workers]
+    if headed:
+        args.append("--headed")
+    args += list(extra)
+    sys.exit(pytest.main(args))
+
+
+@main.command()
+@click.option("--fault", multiple=True, help="fault to switch on (repeatable)")
+@click.option("--port", type=int, default=0, help="storefront port (default: a free one)")
+def demo(fault: tuple[str, ...], port: int) -> None:
+    """Start the reference shop and its mailbox for a person to click through."""
+    from journeys import embedded
+    from journeys.channels.mail import MailCapture
+    from journeys.errors import SystemUnreachable
+
+    capture = MailCapture()
+    capture.start()
+    mailbox_url = capture.serve_view()
+    try:
+        shop = embedded.start("refshop", smtp_port=capture.port, faults=fault, port=port)
+    except SystemUnreachable as exc:
+        capture.stop()
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"storefront     {shop.url}/")
+    click.echo(f"agent console  {shop.info['agent_url']}   login: {shop.env['REFSHOP_AGENT_USER']}"
+               f" / {shop.env['REFSHOP_AGENT_PASSWORD']}")
+    click.echo(f"mailbox        {mailbox_url}")
+    click.echo(f"faults         {', '.join(fault) or 'none (a clean shop)'}")
+    click.echo("Press Ctrl-C to stop.")
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        while True:
+            signal.pause()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        shop.stop()
+        capture.stop()
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(["en", "nl"]), help="only this language")
+@click.option("--markdown", is_flag=True, help="as markdown (docs/steps.md)")
+def steps(lang: str | None, markdown: bool) -> None:
+    """Print the catalogue of steps with an example of each."""
+    from journeys.catalogue import render
+
+    click.echo(render(lang, markdown=markdown), nl=False)
+
+
+@main.command()
+def doctor() -> None:
+    """Check that a browser for Playwright is there, and say which."""
+    from journeys.channels.browser import BrowserMissing, find_chromium
+
+    try:
+        click.echo(find_chromium())
+    except BrowserMissing as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""One synthetic customer's journey through a system.
+
+A ``Journey`` is what a scenario drives: the customer, its ledger, and the
+channel drivers of one system. It runs the same inside a pytest-bdd scenario,
+in a plain script or in a load-test user: nothing here depends on pytest.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from journeys import rules
+from journeys.channels.base import Reading
+from journeys.customer import Customer
+from journeys.errors import JourneyFailed, StepError
+from journeys.evidence import EvidenceStore
+from journeys.ledger import Ledger, Observation, Provenance
+from journeys.system.touchpoint_map import Touchpoint
+
+if TYPE_CHECKING:
+    from journeys.session import SystemSession
+
+
+@dataclass(frozen=True)
+class Step:
+    """The Gherkin step being run: its text and where it is written."""
+
+    text: str
+    location: str | None = None
+
+
+class Journey:
+    """A customer, its memory, and the channels it meets the company through.
+
+    Args:
+        system: the running system session (map, drivers, clock).
+        customer: the synthetic customer walking the journey.
+        name: the journey's name (the scenario), for reports.
+    """
+
+    def __init__(self, system: SystemSession, customer: Customer, *, name: str) -> None:
+        self.system = system
+        self.customer = customer
+        self.name = name
+        self.ledger = Ledger(customer.to_dict(), customer.seed, system.map.system)
+        self.evidence = EvidenceStore(system.reports_dir, customer.key)
+        self.memory: dict[str, str] = {"email": customer.email, "name": customer.name}
+        self.step: Step | None = None
+        self.identified = False  # logged in / known to the channel being used
+        self._drivers: dict[str, Any] = {}
+        self._listeners: list[Callable[[str, Reading, dict[str, Observation]], None]] = []
+
+    # -- channels ---------------------------------------------------------
+
+    @property
+    def web(self) -> Any:
+        """The customer's browser (a fresh browser context of its own)."""
+        return self._driver("web")
+
+    @property
+    def agent(self) -> Any:
+        """The customer-service agent's browser, separate from the customer's."""
+        return self._driver("agent")
+
+    @property
+    def api(self) -> Any:
+        return self._driver("api")
+
+    @property
+    def mail(self) -> Any:
+        return self._driver("email")
+
+    def _driver(self, channel: str) -> Any:
+        if channel not in self._drivers:
+            self._drivers[channel] = self.system.driver(channel, self)
+        return self._drivers[channel]
+
+    # -- touchpoints ------------------------------------------------------
+
+    def touchpoint(self, name: str) -> Touchpoint:
+        return self.system.touchpoint(name)
+
+    def visit(self, name: str, *, about: str = "", **params: str) -> dict[str, Observation]:
+        """Go to a touchpoint on its channel and record every fact it shows."""
+        tp = self.touchpoint(name)
+        values = {**self.memory, **params}
+        started = time.perf_counter()
+        if tp.channel in ("web", "agent", "chat"):
+            reading = self._driver(tp.channel).visit(tp, **values)
+        elif tp.channel == "email":
+            reading = self.mail.receive(tp, self.customer.email, **values)
+        else:  # api, store
+            reading = self.api.call(tp, **values)
+        return self.observe(reading, about=about, waited=time.perf_counter() - started)
+
+    def read(self, name: str, *, about: str = "") -> dict[str, Observation]:
+        """Record the facts of the page the customer is on, as touchpoint ``name``."""
+        tp = self.touchpoint(name)
+        started = time.perf_counter()
+        reading = self._driver(tp.channel).read(tp)
+        return self.observe(reading, about=about, waited=time.perf_counter() - started)
+
+    def observe(self, reading: Reading, *, about: str = "", waited: float = 0.0) -> dict[str, Observation]:
+        """Put what a touchpoint showed on the ledger, with its provenance."""
+        tp = self.touchpoint(reading.touchpoint)
+        where = self._where(reading.touchpoint, reading.channel, tuple(reading.evidence))
+        self.ledger.visited(reading.touchpoint, reading.channel, where.seen_at, waited)
+        vocabulary = self.system.map.vocabulary.get("status", {})
+        seen: dict[str, Observation] = {}
+        for fact, raw in reading.raw.items():
+            reader = tp.facts[fact]
+            text = ", ".join(raw) if isinstance(raw, list) else raw
+            seen[fact] = self.ledger.observe(
+                fact, text, kind=reader.kind, where=where, about=about, vocabulary=vocabulary
+            )
+        for what in reading.asked:
+            self.ledger.asked(what, reading.touchpoint, where, identified=self.identified)
+        if "order.number" in seen and seen["order.number"].value is not None:
+            self.memory.setdefault("order_number", str(seen["order.number"].value))
+        for listener in self._listeners:
+            listener(reading.touchpoint, reading, seen)
+        return seen
+
+    def on_touchpoint(self, listener: Callable[[str, Reading, dict[str, Observation]], None]) -> None:
+        """Call ``listener`` after every touchpoint (reports attach evidence this way)."""
+        self._listeners.append(listener)
+
+    def gave(self, what: str, value: str, touchpoint: str) -> None:
+        """Remember that the customer gave ``what`` to ``touchpoint``."""
+        tp = self.touchpoint(touchpoint) if touchpoint in self.system.map.touchpoints else None
+        channel = tp.channel if tp else touchpoint.split(".")[0]
+        self.ledger.gave(what, value, touchpoint, self._where(touchpoint, channel, ()))
+
+    def _where(self, touchpoint: str, channel: str, evidence: tuple[str, ...]) -> Provenance:
+        return Provenance(
+            touchpoint=touchpoint,
+            channel=channel,
+            step=self.step.text if self.step else None,
+            location=self.step.location if self.step else None,
+            seen_at=self.now(),
+            evidence=evidence,
+        )
+
+    # -- tasks and clock --------------------------------------------------
+
+    def do(self, task: str, **kwargs: Any) -> Any:
+        """Run one of the system's tasks ("place order", "file complaint", ...)."""
+        return self.system.tasks.run(task, self, **kwargs)
+
+    def now(self) -> datetime:
+        return self.system.clock.now()
+
+    def set_clock(self, moment: datetime) -> None:
+        self.system.clock.set(moment)
+
+    def advance(self, seconds: float) -> None:
+        self.system.clock.advance(seconds)
+
+    # -- who the customer is ---------------------------------------------
+
+    def cast(self, *, segment: str | None = None, locale: str | None = None) -> None:
+        """Make the customer one of ``segment`` / ``locale``, before the journey starts."""
+        if self.ledger.observations or self.ledger.inputs:
+            raise StepError("the customer is already on her way: describe who she is before the first touchpoint")
+        old = self.customer
+        self.customer = Customer.create(
+            old.seed, index=old.index, run_id=old.run_id, worker=old.worker,
+            segment=segment or old.segment, locale=locale or old.locale,
+        )
+        self.ledger.customer = self.customer.to_dict()
+        self.evidence = EvidenceStore(self.system.reports_dir, self.customer.key)
+        self.memory.update(email=self.customer.email, name=self.customer.name)
+
+    # -- rules ------------------------------------------------------------
+
+    def agree(self, fact: str, *, about: str | None = None) -> None:
+        """Rule *agree*: every touchpoint that showed ``fact`` showed the same value."""
+        self.ledger.add(rules.agree(self.ledger, fact, about=about))
+
+    def conclude(self) -> None:
+        """Fail with every violation found, if any (the end of a scenario)."""
+        if self.ledger.violations:
+            raise JourneyFailed(self.ledger.violations)
+
+    def close(self, *, failed: bool = False) -> Path:
+        """Close the channels (keeping the browser trace of a failed journey) and write the ledger."""
+        keep_trace = failed or bool(self.ledger.violations)
+        for driver in self._drivers.values():
+            driver.close(keep_trace=keep_trace)
+        self._drivers.clear()
+        return Path(self.system.reports_dir) / self.evidence.write_text("ledger.json", self.ledger.to_json())
+
+    @contextmanager
+    def at(self, step: Step) -> Iterator[None]:
+        """Attribute everything recorded inside the block to ``step`` (for scripts)."""
+        previous, self.step = self.step, step
+        try:
+            yield
+        finally:
+            self.step = previous

@@ -1,0 +1,87 @@
+"""Allure results: every Gherkin step, every touchpoint with its evidence, the ledger.
+
+The only module that imports allure. When pytest runs without
+``--alluredir`` these calls cost next to nothing: Allure's hooks have no
+listener then.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from uuid import uuid4
+
+import allure
+from allure_commons import plugin_manager
+
+if TYPE_CHECKING:
+    from journeys.channels.base import Reading
+    from journeys.journey import Journey
+    from journeys.ledger import Observation
+
+_open_steps: dict[int, str] = {}
+_TYPES = {".png": allure.attachment_type.PNG, ".eml": allure.attachment_type.TEXT,
+          ".json": allure.attachment_type.JSON, ".zip": None, ".html": allure.attachment_type.HTML}
+
+
+def scenario(feature: Any, scenario: Any) -> None:
+    """Name the test after the scenario and label it with the feature and tags."""
+    allure.dynamic.title(scenario.name)
+    allure.dynamic.feature(feature.name)
+    allure.dynamic.description(f"{feature.rel_filename}:{scenario.line_number}")
+    for tag in sorted(scenario.tags | feature.tags):
+        allure.dynamic.tag(tag)
+
+
+def start_step(step: Any) -> None:
+    uuid = str(uuid4())
+    _open_steps[id(step)] = uuid
+    plugin_manager.hook.start_step(uuid=uuid, title=f"{step.keyword} {step.name}", params={})
+
+
+def stop_step(step: Any, exception: BaseException | None = None) -> None:
+    uuid = _open_steps.pop(id(step), None)
+    if uuid is None:
+        return
+    plugin_manager.hook.stop_step(
+        uuid=uuid, title=step.name, exc_type=type(exception) if exception else None,
+        exc_val=exception, exc_tb=exception.__traceback__ if exception else None,
+    )
+
+
+def follow(journey: Journey) -> None:
+    """Report each touchpoint of ``journey`` as a sub-step with its facts and evidence."""
+    root = Path(journey.system.reports_dir)
+    journey.on_touchpoint(lambda name, reading, seen: _touchpoint(name, reading, seen, root))
+    allure.dynamic.parameter("customer", f"{journey.customer.name} <{journey.customer.email}>")
+    allure.dynamic.label("customer_segment", journey.customer.segment)
+
+
+def _touchpoint(name: str, reading: Reading, seen: dict[str, Observation], root: Path) -> None:
+    facts = {fact: (obs.raw if obs.raw is not None else "(not shown)") for fact, obs in seen.items()}
+    with allure.step(f"{reading.channel} · {name}"):
+        allure.attach("\n".join(f"{k}: {v}" for k, v in facts.items()) + f"\n\nat {reading.url}",
+                      name=f"{name}: facts", attachment_type=allure.attachment_type.TEXT)
+        for path in reading.evidence:
+            attach_file(Path(path), name=f"{name}: {Path(path).name}", root=root)
+
+
+def attach_file(path: Path, *, name: str | None = None, root: Path | None = None) -> None:
+    full = (root / path) if root else path
+    if not full.exists():
+        return
+    kind = _TYPES.get(full.suffix)
+    if kind is None and full.suffix == ".zip":
+        allure.attach.file(str(full), name=name or full.name, extension="zip")
+        return
+    allure.attach.file(str(full), name=name or full.name,
+                       attachment_type=kind or (mimetypes.guess_type(full.name)[0] or "text/plain"))
+
+
+def attach_ledger(journey: Journey, ledger_path: Path) -> None:
+    """The whole ledger as JSON, and the violations as text, on the test."""
+    allure.attach.file(str(ledger_path), name="ledger", attachment_type=allure.attachment_type.JSON)
+    if journey.ledger.violations:
+        allure.attach("\n\n".join(v.render() for v in journey.ledger.violations),
+                      name="violations", attachment_type=allure.attachment_type.TEXT)

@@ -1,0 +1,97 @@
+"""A system under test, running for the length of one test process.
+
+One ``SystemSession`` per process: the touchpoint map and tasks, the embedded
+system when no external one is given, the SMTP capture, one browser. Each
+journey gets its own browser contexts and mailbox address from it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from journeys import embedded
+from journeys.clock import Clock, clock_for
+from journeys.secrets import Secrets
+from journeys.system.tasks import load_tasks
+from journeys.system.touchpoint_map import Touchpoint, find_map
+
+if TYPE_CHECKING:
+    from journeys.journey import Journey
+
+
+class SystemSession:
+    """Everything a journey needs from the system under test.
+
+    Args:
+        system: a map name under ``fixtures/systems`` or a path to a map file.
+        base_url: the system's URL; when None and the map names an embedded
+            system, that system is started here and stopped by ``close``.
+        faults: faults to switch on in the embedded system.
+        reports_dir: where evidence and ledgers are written.
+    """
+
+    def __init__(
+        self,
+        system: str = "refshop",
+        *,
+        base_url: str | None = None,
+        faults: tuple[str, ...] = (),
+        reports_dir: str | Path = "reports",
+        seed: int = 1,
+        headless: bool = True,
+        systems_dir: str | Path = "fixtures/systems",
+    ) -> None:
+        self.map = find_map(system, systems_dir)
+        self.tasks = load_tasks(self.map)
+        self.reports_dir = Path(reports_dir)
+        self.headless = headless
+        self.secrets = Secrets()
+        self._embedded: embedded.EmbeddedSystem | None = None
+        self._browser: Any = None
+        self.mail_capture: Any = None
+        base_url = base_url or os.environ.get("JOURNEYS_BASE_URL") or self.map.base_url
+        if self.map.mail.get("driver", "capture") == "capture":
+            from journeys.channels.mail import MailCapture
+
+            self.mail_capture = MailCapture()
+            self.mail_capture.start()
+        if not base_url:
+            if not self.map.embedded:
+                raise SystemExit(f"{self.map.path}: no base_url and nothing embedded: pass --base-url")
+            self._embedded = embedded.start(
+                self.map.embedded, smtp_port=self.mail_capture.port, faults=faults, seed=seed
+            )
+            os.environ.update(self._embedded.env)
+            base_url = self._embedded.url
+        elif faults:
+            raise SystemExit("--fault only applies to an embedded system, not to " + base_url)
+        self.base_url = base_url.rstrip("/")
+        self.secrets.add_env_names(self.map.secret_env_names())
+        self.clock: Clock = clock_for(self)
+
+    def touchpoint(self, name: str) -> Touchpoint:
+        return self.map.touchpoint(name)
+
+    def driver(self, channel: str, journey: Journey) -> Any:
+        """A fresh driver of ``channel`` for one journey."""
+        from journeys.channels import make_driver
+
+        return make_driver(channel, self, journey)
+
+    @property
+    def browser(self) -> Any:
+        if self._browser is None:
+            from journeys.channels.browser import BrowserSession
+
+            self._browser = BrowserSession(headless=self.headless)
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+        if self._embedded is not None:
+            self._embedded.stop()
+        if self.mail_capture is not None:
+            self.mail_capture.stop()

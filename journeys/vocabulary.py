@@ -1,0 +1,130 @@
+"""The step vocabulary: every sentence in English and Dutch, with an example.
+
+A step is declared once with both languages; this registers both sentences
+with pytest-bdd and keeps a catalogue that ``journeys steps`` prints and
+``journeys lint`` checks feature files against, without a browser.
+
+    @vocabulary.when(
+        en='she orders a "{sku}" on the web shop',
+        nl='ze een "{sku}" bestelt in de webwinkel',
+        example={"sku": "tablet-10"},
+    )
+    def order_on_web(journey, sku): ...
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import parse as parse_lib
+
+KEYWORDS = {
+    "given": {"en": "Given", "nl": "Gegeven"},
+    "when": {"en": "When", "nl": "Als"},
+    "then": {"en": "Then", "nl": "Dan"},
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One step sentence of the catalogue."""
+
+    kind: str  # given / when / then
+    language: str  # en / nl
+    pattern: str  # pytest-bdd "parse" pattern
+    example: str  # the pattern filled with example values
+    doc: str
+    group: str
+
+    def matches(self, text: str) -> bool:
+        return _compiled(self.pattern).fullmatch(text) is not None
+
+
+@dataclass
+class Catalogue:
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def in_language(self, language: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.language == language]
+
+    def find(self, text: str, language: str | None = None) -> Sentence | None:
+        for sentence in self.sentences:
+            if (language is None or sentence.language == language) and sentence.matches(text):
+                return sentence
+        return None
+
+    def closest(self, text: str, language: str | None = None, n: int = 3) -> list[Sentence]:
+        pool = [s for s in self.sentences if language is None or s.language == language]
+        by_example = {s.example: s for s in pool}
+        names = difflib.get_close_matches(text, list(by_example), n=n, cutoff=0.4)
+        return [by_example[name] for name in names]
+
+
+CATALOGUE = Catalogue()
+
+
+@functools.cache
+def _compiled(pattern: str) -> parse_lib.Parser:
+    return parse_lib.compile(pattern)
+
+
+def _register(kind: str, en: str, nl: str, example: dict[str, str] | None,
+              target_fixture: str | None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    import pytest_bdd
+    from pytest_bdd import parsers
+
+    decorator = getattr(pytest_bdd, kind)
+
+    def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
+        doc = inspect.getdoc(func) or ""
+        group = func.__module__.rsplit(".", 1)[-1]
+        for language, pattern in (("en", en), ("nl", nl)):
+            filled = pattern.format(**{k: v for k, v in (example or {}).items()}) if example else pattern
+            CATALOGUE.sentences.append(Sentence(kind, language, pattern, _plain(filled), doc, group))
+            # stacklevel=2: pytest-bdd injects the step fixture into the module that declares it.
+            func = decorator(parsers.parse(pattern), target_fixture=target_fixture, stacklevel=2)(func)
+        return func
+
+    return wrap
+
+
+def _plain(text: str) -> str:
+    """Example with format specs like ``{n:d}`` already filled."""
+    return text
+
+
+def given(en: str, nl: str, *, example: dict[str, str] | None = None,
+          target_fixture: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return _register("given", en, nl, example, target_fixture)
+
+
+def when(en: str, nl: str, *, example: dict[str, str] | None = None,
+         target_fixture: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return _register("when", en, nl, example, target_fixture)
+
+
+def then(en: str, nl: str, *, example: dict[str, str] | None = None,
+         target_fixture: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return _register("then", en, nl, example, target_fixture)
+
+
+def suggest(text: str, *, language: str | None = None) -> str:
+    """`` Closest known steps: ...`` for an unknown step, or an empty string."""
+    _load_bundled_steps()
+    found = CATALOGUE.closest(text, language)
+    if not found:
+        return ""
+    return " Closest known steps: " + "; ".join(f"'{s.example}'" for s in found) + "."
+
+
+def _load_bundled_steps() -> None:
+    if not CATALOGUE.sentences:
+        try:
+            import steps  # noqa: F401  (the bundled step library registers itself)
+        except ImportError:
+            pass

@@ -1,0 +1,38 @@
+"""The walking skeleton: the order journey on the real shop, in a real browser, with real mail."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_order_journey_passes_on_the_clean_shop(run_journeys):
+    run = run_journeys("features/order/web_order.feature", "features/order/webbestelling.feature")
+
+    assert run.exit_code == 0, run.output
+    assert "2 passed" in run.output
+    ledgers = sorted(run.reports.glob("evidence/*/ledger.json"))
+    assert len(ledgers) == 2
+    ledger = json.loads(ledgers[0].read_text())
+    touchpoints = {o["where"]["touchpoint"] for o in ledger["observations"]}
+    assert {"web.order_confirmation", "email.order_confirmation", "app.order"} <= touchpoints
+    evidence = {p.suffix for p in ledgers[0].parent.iterdir()}
+    assert {".png", ".eml", ".json"} <= evidence
+    results = list((run.reports / "allure-results").glob("*-result.json"))
+    steps = [s["name"] for r in results for s in json.loads(r.read_text())["steps"]]
+    assert 'When she orders a "tablet-10" on the web shop' in steps
+    assert 'Als ze een "tablet-10" bestelt in de webwinkel' in steps
+
+
+def test_stale_email_total_is_caught_with_both_touchpoints_and_totals(run_journeys):
+    run = run_journeys("features/order/web_order.feature", faults=("email-total-stale",))
+
+    assert run.exit_code == 1, run.output
+    assert "order total disagrees across touchpoints" in run.output
+    assert "email.order_confirmation  € 349,00" in run.output
+    assert "web.order_confirmation    € 329,00" in run.output
+    assert "rule: agree(order.total)" in run.output
+    assert "features/order/web_order.feature:" in run.output
