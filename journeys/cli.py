@@ -100,6 +100,16 @@ def steps(lang: str | None, markdown: bool) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--system", default="refshop", show_default=True, help="touchpoint map name or path")
+def lint(paths: tuple[str, ...], system: str) -> None:
+    """Check feature files without a browser: file:line: message, non-zero exit on problems."""
+    from journeys.lint import run_lint
+
+    sys.exit(run_lint(list(paths), system=system))
+
+
+@main.command()
 def doctor() -> None:
     """Check that a browser for Playwright is there, and say which."""
     from journeys.channels.browser import BrowserMissing, find_chromium

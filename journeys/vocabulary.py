@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import functools
 import inspect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,7 +43,7 @@ class Sentence:
     group: str
 
     def matches(self, text: str) -> bool:
-        return _compiled(self.pattern).fullmatch(text) is not None
+        return _compiled(self.pattern).parse(text) is not None
 
 
 @dataclass
@@ -73,8 +74,14 @@ def _compiled(pattern: str) -> parse_lib.Parser:
     return parse_lib.compile(pattern)
 
 
-def _register(kind: str, en: str, nl: str, example: dict[str, str] | None,
-              target_fixture: str | None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def _register(
+    kind: str,
+    en: str,
+    nl: str,
+    example: dict[str, str] | None,
+    example_nl: dict[str, str] | None,
+    target_fixture: str | None,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     import pytest_bdd
     from pytest_bdd import parsers
 
@@ -83,34 +90,57 @@ def _register(kind: str, en: str, nl: str, example: dict[str, str] | None,
     def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
         doc = inspect.getdoc(func) or ""
         group = func.__module__.rsplit(".", 1)[-1]
-        for language, pattern in (("en", en), ("nl", nl)):
-            filled = pattern.format(**{k: v for k, v in (example or {}).items()}) if example else pattern
-            CATALOGUE.sentences.append(Sentence(kind, language, pattern, _plain(filled), doc, group))
+        for language, pattern, values in (("en", en, example), ("nl", nl, example_nl or example)):
+            filled = _fill(pattern, values or {})
+            CATALOGUE.sentences.append(Sentence(kind, language, pattern, filled, doc, group))
             # stacklevel=2: pytest-bdd injects the step fixture into the module that declares it.
-            func = decorator(parsers.parse(pattern), target_fixture=target_fixture, stacklevel=2)(func)
+            func = decorator(parsers.parse(pattern), target_fixture=target_fixture, stacklevel=2)(
+                func
+            )
         return func
 
     return wrap
 
 
-def _plain(text: str) -> str:
-    """Example with format specs like ``{n:d}`` already filled."""
-    return text
+def _fill(pattern: str, values: dict[str, str]) -> str:
+    """The pattern with example values in place of its ``{name}`` / ``{name:d}`` fields."""
+    return re.sub(r"\{(\w+)(?::[^}]*)?\}", lambda m: str(values.get(m[1], m[0])), pattern)
 
 
-def given(en: str, nl: str, *, example: dict[str, str] | None = None,
-          target_fixture: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return _register("given", en, nl, example, target_fixture)
+def given(
+    en: str,
+    nl: str,
+    *,
+    example: dict[str, str] | None = None,
+    example_nl: dict[str, str] | None = None,
+    target_fixture: str | None = None,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare a *given* step in English and Dutch; ``example_nl`` defaults to ``example``."""
+    return _register("given", en, nl, example, example_nl, target_fixture)
 
 
-def when(en: str, nl: str, *, example: dict[str, str] | None = None,
-         target_fixture: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return _register("when", en, nl, example, target_fixture)
+def when(
+    en: str,
+    nl: str,
+    *,
+    example: dict[str, str] | None = None,
+    example_nl: dict[str, str] | None = None,
+    target_fixture: str | None = None,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare a *when* step in English and Dutch; ``example_nl`` defaults to ``example``."""
+    return _register("when", en, nl, example, example_nl, target_fixture)
 
 
-def then(en: str, nl: str, *, example: dict[str, str] | None = None,
-         target_fixture: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return _register("then", en, nl, example, target_fixture)
+def then(
+    en: str,
+    nl: str,
+    *,
+    example: dict[str, str] | None = None,
+    example_nl: dict[str, str] | None = None,
+    target_fixture: str | None = None,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare a *then* step in English and Dutch; ``example_nl`` defaults to ``example``."""
+    return _register("then", en, nl, example, example_nl, target_fixture)
 
 
 def suggest(text: str, *, language: str | None = None) -> str:

@@ -1,0 +1,140 @@
+"""The fixed, seeded catalogue of Tulp Electronics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from refshop.errors import NotFound
+
+SEGMENTS = ("student", "family", "senior", "business")
+
+
+@dataclass(frozen=True)
+class Product:
+    """One article.
+
+    Attributes:
+        segment: who the article is recommended to; None for the main range.
+        discount: automatic discount per piece, taken off at checkout.
+    """
+
+    sku: str
+    name: str
+    price: Decimal
+    description: str
+    discount: Decimal = Decimal("0.00")
+    segment: str | None = None
+
+    @property
+    def net_price(self) -> Decimal:
+        return self.price - self.discount
+
+
+PRODUCTS: tuple[Product, ...] = (
+    Product(
+        "tablet-10",
+        "Tulp Tab 10",
+        Decimal("349.00"),
+        "10 inch tablet met 128 GB opslag. Nu met € 20,00 automatische korting.",
+        discount=Decimal("20.00"),
+    ),
+    Product(
+        "laptop-pro",
+        "Tulp Book Pro 14",
+        Decimal("1299.00"),
+        "14 inch laptop, 16 GB geheugen, 1 TB SSD.",
+    ),
+    Product(
+        "game-quest",
+        "Quest of the Tulip (game)",
+        Decimal("59.99"),
+        "Avonturengame voor console en pc.",
+    ),
+    Product(
+        "headphones",
+        "Tulp Sound koptelefoon",
+        Decimal("89.00"),
+        "Draadloze koptelefoon met ruisonderdrukking.",
+    ),
+    Product(
+        "student-laptop",
+        "Tulp Book Air 13 (studentenvoordeel)",
+        Decimal("649.00"),
+        "Lichte laptop voor college, met studentenkorting op software.",
+        segment="student",
+    ),
+    Product(
+        "study-bundle",
+        "Studiebundel: muis, hoes en USB-C-hub",
+        Decimal("39.95"),
+        "Alles voor in je rugzak.",
+        segment="student",
+    ),
+    Product(
+        "family-tablet",
+        "Tulp Tab Kids met beschermhoes",
+        Decimal("129.00"),
+        "Stevige tablet met ouderlijk toezicht.",
+        segment="family",
+    ),
+    Product(
+        "smart-doorbell",
+        "Slimme deurbel met camera",
+        Decimal("99.00"),
+        "Zie wie er voor de deur staat.",
+        segment="family",
+    ),
+    Product(
+        "easy-phone",
+        "Tulp Easy seniorentelefoon met SOS-knop",
+        Decimal("119.00"),
+        "Grote toetsen, luid geluid, SOS-knop.",
+        segment="senior",
+    ),
+    Product(
+        "reading-tablet",
+        "Tulp Tab 10 met grote letters en hulp op afstand",
+        Decimal("379.00"),
+        "Eenvoudige tablet met grote letters en hulp op afstand.",
+        segment="senior",
+    ),
+    Product(
+        "business-lease",
+        "Zakelijke lease: Tulp Pro-werkplek (per maand)",
+        Decimal("79.00"),
+        "Laptop, scherm en dock voor je bedrijf, 36 maanden lease.",
+        segment="business",
+    ),
+    Product(
+        "docking-station",
+        "Tulp Dock Pro voor kantoor",
+        Decimal("189.00"),
+        "Eén kabel naar scherm, netwerk en voeding.",
+        segment="business",
+    ),
+)
+
+_BY_SKU = {p.sku: p for p in PRODUCTS}
+
+
+def product(sku: str) -> Product:
+    """The product with this sku.
+
+    Raises:
+        NotFound: for an unknown sku, naming it.
+    """
+    found = _BY_SKU.get(sku)
+    if found is None:
+        raise NotFound(f"Het artikel '{sku[:40]}' bestaat niet in ons assortiment.", "sku")
+    return found
+
+
+def main_range() -> list[Product]:
+    """What the home page lists: everything, main range first."""
+    return sorted(PRODUCTS, key=lambda p: p.segment is not None)
+
+
+def for_segment(segment: str) -> list[Product]:
+    """The articles recommended to a segment."""
+    return [p for p in PRODUCTS if p.segment == segment]

@@ -1,0 +1,106 @@
+"""The agent console: a separate UI behind its own login, with the 360° customer view."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from flask import Blueprint, redirect, render_template, request, session, url_for
+from werkzeug.security import check_password_hash
+
+from refshop import agent_actions, cases, contacts, customers, orders, returns, validation
+from refshop.errors import ShopError
+from refshop.web.common import ctx
+
+bp = Blueprint("agent", __name__, url_prefix="/agent")
+#: Channels the store-fed CRM knows about (agent-no-history fault).
+STORE_CRM_CHANNELS = ("store", "agent", "phone")
+
+
+@bp.before_request
+def require_agent() -> Any:
+    if request.endpoint in ("agent.login_form", "agent.login_submit"):
+        return None
+    if not isinstance(session.get("agent"), str):
+        return redirect(url_for("agent.login_form", next=request.path), 303)
+    return None
+
+
+@bp.get("/login")
+def login_form() -> Any:
+    return render_template("agent/login.html")
+
+
+@bp.post("/login")
+def login_submit() -> Any:
+    username = str(request.form.get("username", ""))[:100]
+    password = str(request.form.get("password", ""))[:200]
+    row = ctx().db.execute("SELECT * FROM agents WHERE username = ?", (username,)).fetchone()
+    if row is None or not check_password_hash(row["password_hash"], password):
+        return render_template(
+            "agent/login.html", error="Gebruikersnaam of wachtwoord klopt niet.", username=username
+        ), 401
+    session["agent"] = row["username"]
+    return redirect(url_for("agent.search"), 303)
+
+
+@bp.route("/logout", methods=["GET", "POST"])
+def logout() -> Any:
+    session.pop("agent", None)
+    return redirect(url_for("agent.login_form"), 303)
+
+
+@bp.get("/")
+def search() -> Any:
+    query = validation.text(request.args, "q", "Zoekterm", 100, required=False)
+    found = customers.search(ctx(), query) if query else []
+    return render_template("agent/search.html", q=query, found=found)
+
+
+def _history(customer: sqlite3.Row) -> dict[str, Any]:
+    c = ctx()
+    all_orders = orders.for_customer(c, customer["id"])
+    all_cases = cases.for_customer(c, customer["id"])
+    all_contacts = contacts.for_customer(c, customer["id"])
+    if c.active("agent-no-history"):
+        # Seam: the CRM is fed by the store system only; web orders and chat complaints
+        # never reach it.
+        all_orders = [o for o in all_orders if o["channel"] in STORE_CRM_CHANNELS]
+        all_cases = [k for k in all_cases if k["channel"] in STORE_CRM_CHANNELS]
+        all_contacts = [k for k in all_contacts if k["channel"] in STORE_CRM_CHANNELS]
+    shown = {o["id"] for o in all_orders}
+    return {
+        "orders": all_orders,
+        "cases": all_cases,
+        "returns": [r for r in returns.for_customer(c, customer["id"]) if r["order_id"] in shown],
+        "contacts": all_contacts,
+    }
+
+
+@bp.get("/customers/<int:customer_id>")
+def customer_view(customer_id: int) -> Any:
+    customer = customers.by_id(ctx(), customer_id)
+    notice = session.pop("agent_notice", None)
+    return render_template(
+        "agent/customer.html", customer=customer, notice=notice, **_history(customer)
+    )
+
+
+@bp.post("/customers/<int:customer_id>/actions")
+def act(customer_id: int) -> Any:
+    c = ctx()
+    customer = customers.by_id(c, customer_id)
+    form = request.form
+    try:
+        action = validation.text(form, "action", "Actie", 20)
+        order = orders.owned(c, validation.order_ref(form), customer_id=customer["id"])
+        number = validation.text(form, "case_number", "Zaaknummer", 20, required=False)
+        case = agent_actions.visible_case(c, number, customer["id"]) if number else None
+        with c.write():
+            done = agent_actions.perform(c, action, customer, order, session["agent"], case)
+    except ShopError as exc:
+        return render_template(
+            "agent/customer.html", customer=customer, error=exc.message, **_history(customer)
+        ), exc.status
+    session["agent_notice"] = f"{order['ref']}: {done}"
+    return redirect(url_for("agent.customer_view", customer_id=customer_id), 303)

@@ -1,0 +1,154 @@
+"""The web shop: product list, product page, cart, checkout and confirmation."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from flask import Blueprint, redirect, render_template, request, session, url_for
+
+from refshop import catalogue, customers, lead_times, orders, validation
+from refshop.customers import Details
+from refshop.errors import NotFound, ShopError
+from refshop.web.common import ctx, customer, login
+
+bp = Blueprint("storefront", __name__)
+
+
+def _cart() -> dict[str, int]:
+    raw = session.get("cart")
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): int(v) for k, v in raw.items() if isinstance(v, int) and v > 0}
+
+
+def _promise(sku: str | None = None) -> tuple[str, Any]:
+    c = ctx()
+    delivery = orders.online_delivery_date(c, c.now)
+    return lead_times.promise_text(c.now, delivery), delivery
+
+
+@bp.get("/")
+def index() -> Any:
+    return render_template("index.html", products=catalogue.main_range())
+
+
+@bp.get("/product/<sku>")
+def product(sku: str) -> Any:
+    item = catalogue.product(sku)
+    promise, delivery = _promise(sku)
+    return render_template("product.html", product=item, promise=promise, delivery=delivery)
+
+
+@bp.post("/cart/add")
+def add_to_cart() -> Any:
+    sku = validation.text(request.form, "sku", "Artikel", 40)
+    item = catalogue.product(sku)
+    try:
+        quantity = validation.quantity(request.form)
+        cart = _cart()
+        if cart.get(sku, 0) + quantity > validation.MAX_QUANTITY:
+            raise ShopError(
+                f"Je kunt maximaal {validation.MAX_QUANTITY} stuks van een artikel bestellen.",
+                field="quantity",
+            )
+    except ShopError as exc:
+        promise, delivery = _promise(sku)
+        return render_template(
+            "product.html", product=item, promise=promise, delivery=delivery, error=exc.message
+        ), exc.status
+    cart[sku] = cart.get(sku, 0) + quantity
+    session["cart"] = cart
+    return redirect(url_for("storefront.cart"), 303)
+
+
+@bp.post("/cart/remove")
+def remove_from_cart() -> Any:
+    cart = _cart()
+    cart.pop(str(request.form.get("sku", "")), None)
+    session["cart"] = cart
+    return redirect(url_for("storefront.cart"), 303)
+
+
+@bp.get("/cart")
+def cart() -> Any:
+    priced = orders.price(_cart())
+    return render_template("cart.html", priced=priced)
+
+
+def _checkout_page(
+    form: dict[str, str], error: str | None = None, field: str | None = None, status: int = 200
+) -> Any:
+    priced = orders.price(_cart())
+    _, delivery = _promise()
+    return render_template(
+        "checkout.html", priced=priced, delivery=delivery, form=form, error=error, error_field=field
+    ), status
+
+
+@bp.get("/checkout")
+def checkout() -> Any:
+    me = customer()
+    form: dict[str, str] = {}
+    if me is not None:
+        form = {
+            k: me[k] or "" for k in ("name", "email", "street", "postcode", "city", "birthdate")
+        }
+    return _checkout_page(form)
+
+
+def _order_email(me: sqlite3.Row | None) -> str:
+    """The typed email; a logged-in customer orders under their account's email."""
+    if me is None:
+        return validation.email(request.form)
+    typed = str(request.form.get("email", "")).strip().lower()
+    if typed and typed != me["email"].lower():
+        raise ShopError(
+            f"Je bent ingelogd als {me['email']}. Log uit om met een ander e-mailadres te"
+            " bestellen.",
+            field="email",
+        )
+    return str(me["email"])
+
+
+@bp.post("/checkout")
+def place_order() -> Any:
+    c = ctx()
+    form = {k: str(v) for k, v in request.form.items() if k != "password"}
+    cart_items = _cart()
+    if not cart_items:
+        return _checkout_page(form, "Je winkelwagen is leeg; kies eerst een artikel.", None, 400)
+    me = customer()
+    try:
+        details = Details(
+            name=validation.text(request.form, "name", "Naam"),
+            email=_order_email(me),
+            street=validation.text(request.form, "street", "Straat en huisnummer", 120),
+            postcode=validation.postcode(request.form),
+            city=validation.text(request.form, "city", "Plaats", 80),
+            birthdate=validation.birthdate(request.form, c.now.date()),
+            business=request.form.get("business") in ("1", "on", "true", "yes"),
+            segment=customers.check_segment(request.form.get("segment")),
+        )
+        password = None if me is not None else validation.password(request.form)
+        with c.write():
+            account = customers.ensure(c, details, password)
+            order = orders.place(c, account, details, cart_items, "web")
+    except NotFound as exc:
+        return _checkout_page(form, exc.message, exc.field, 400)
+    except ShopError as exc:
+        return _checkout_page(form, exc.message, exc.field, exc.status)
+    login(account["id"])
+    session["cart"] = {}
+    session["placed"] = ([*session.get("placed", [])] + [order["ref"]])[-10:]
+    return redirect(url_for("storefront.confirmation", ref=order["ref"]), 303)
+
+
+@bp.get("/orders/<ref>/confirmation")
+def confirmation(ref: str) -> Any:
+    if ref not in session.get("placed", []):
+        raise NotFound(
+            "Deze bevestiging hoort bij een andere sessie. Je bestelling vind je in je account."
+        )
+    order = orders.by_ref(ctx(), ref)
+    return render_template("confirmation.html", order=order, lines=orders.lines(ctx(), order["id"]))

@@ -1,0 +1,366 @@
+"""Every fault in the catalogue, each shown against the clean shop.
+
+Each test runs twice: on the clean shop the symptom must be absent, with the
+fault switched on it must be there. A fault that does nothing fails its test,
+and so does a clean shop that already shows the symptom.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+from shop_helpers import (
+    AGENT_PASSWORD,
+    HTTP,
+    Inbox,
+    Person,
+    app_order,
+    client,
+    one,
+    person,
+    set_clock,
+    web_order,
+)
+
+from refshop import faults
+from refshop.server import RunningShop
+
+ROOT = Path(__file__).resolve().parents[2]
+faulty = pytest.mark.parametrize("faulty", [False, True], ids=["clean", "faulty"])
+Start = Callable[..., RunningShop]
+
+
+def shop_with(start_shop: Start, fault: str, on: bool, **kw: str) -> RunningShop:
+    return start_shop(*((fault,) if on else ()), **kw)
+
+
+def mail_line(mail: str, label: str) -> str:
+    match = re.search(rf"^{re.escape(label)}:\s*(.+)$", mail, re.M)
+    assert match, f"no '{label}:' line in\n{mail}"
+    return match.group(1).strip()
+
+
+def delivered_and_returned(shop: RunningShop, who: Person) -> tuple[object, str]:
+    client, _ = web_order(shop, who)
+    set_clock(shop, "2026-11-25T10:00:00+01:00")
+    quote = client.post("/returns/quote", data={"item": "RS-10001:tablet-10"})
+    done = client.post("/returns/confirm", data={"item": "RS-10001:tablet-10"})
+    assert done.status_code == 200, done.text
+    return client, one(quote.text, "return-quote")
+
+
+def agent_client(shop: RunningShop) -> httpx.Client:
+    agent = client(shop)
+    r = agent.post("/agent/login", data={"username": "agent", "password": AGENT_PASSWORD})
+    assert r.status_code == 303
+    return agent
+
+
+def test_catalogue_has_the_required_faults_and_docs_list_them_all() -> None:
+    required = {
+        "cutoff-ignored",
+        "email-total-stale",
+        "tracking-date-drift",
+        "store-vs-online",
+        "refund-not-replacement",
+        "agent-no-history",
+        "asked-again",
+        "irrelevant-offers",
+        "slow-portal",
+        "refund-amount-differs",
+        "address-dropped",
+        "no-track-trace-email",
+    }
+    assert required <= set(faults.known())
+    table = (ROOT / "docs" / "faults.md").read_text(encoding="utf-8")
+    for fault in faults.CATALOGUE:
+        assert f"| `{fault.name}` |" in table, f"{fault.name} missing from docs/faults.md"
+        assert fault.seeds and all(re.fullmatch(r"00[0-4]", s) for s in fault.seeds)
+
+
+def test_unknown_fault_exits_2_listing_the_known_ones() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "refshop", "--fault", "no-such-fault"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=ROOT,
+    )
+    assert done.returncode == 2
+    assert "no-such-fault" in done.stderr and "cutoff-ignored" in done.stderr
+    assert done.stdout == ""
+
+
+@faulty
+def test_cutoff_ignored(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "cutoff-ignored", faulty)
+    who = person()
+    product = HTTP.get(f"{shop.url}/product/tablet-10").text
+    assert one(product, "delivery-promise") == "Voor 18:00 besteld, morgen in huis"
+    client, page = web_order(shop, who)
+    assert one(page, "delivery-date") == "dinsdag 24 november 2026"
+    assert mail_line(inbox.one(who.email, "Bevestiging"), "Bezorgdatum") == (
+        "dinsdag 24 november 2026"
+    )
+    app_date = app_order(shop, "RS-10001", who.email)["delivery_date"]
+    set_clock(shop, "2026-11-24T15:00:00+01:00")
+    status = app_order(shop, "RS-10001", who.email)["status"]
+    if faulty:
+        assert (app_date, status) == ("2026-12-01", "picked")
+    else:
+        assert (app_date, status) == ("2026-11-24", "delivered")
+
+
+@faulty
+def test_email_total_stale(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "email-total-stale", faulty)
+    who = person()
+    _, page = web_order(shop, who)
+    assert one(page, "order-total") == "€ 329,00"
+    total = mail_line(inbox.one(who.email, "Bevestiging"), "Totaal")
+    assert total == ("€ 349,00" if faulty else "€ 329,00")
+
+
+@faulty
+def test_tracking_date_drift(start_shop: Start, faulty: bool) -> None:
+    shop = shop_with(start_shop, "tracking-date-drift", faulty)
+    who = person()
+    web_order(shop, who)
+    assert app_order(shop, "RS-10001", who.email)["delivery_date"] == (
+        "2026-11-25" if faulty else "2026-11-24"
+    )
+    set_clock(shop, "2026-11-24T14:00:00+01:00")  # the parcel itself is on time
+    assert app_order(shop, "RS-10001", who.email)["status"] == "delivered"
+
+
+@faulty
+def test_store_vs_online(start_shop: Start, faulty: bool) -> None:
+    shop = shop_with(start_shop, "store-vs-online", faulty)
+    lead = HTTP.get(f"{shop.url}/api/store/lead-time", params={"sku": "game-quest"}).json()
+    product = HTTP.get(f"{shop.url}/product/game-quest").text
+    if faulty:
+        assert (lead["store_delivery_date"], lead["online_delivery_date"]) == (
+            "2026-11-25",
+            "2026-12-07",
+        )
+        assert one(product, "delivery-promise") == "Levertijd ongeveer 2 weken"
+    else:
+        assert lead["store_delivery_date"] == lead["online_delivery_date"] == "2026-11-24"
+        assert one(product, "delivery-date") == "dinsdag 24 november 2026"
+
+
+@faulty
+def test_refund_not_replacement(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "refund-not-replacement", faulty)
+    who = person()
+    client, _ = web_order(shop, who)
+    agent = agent_client(shop)
+    r = agent.post(
+        "/agent/customers/1/actions", data={"action": "replacement", "order_number": "RS-10001"}
+    )
+    assert r.status_code == 303
+    kinds = [
+        k
+        for k in re.findall(
+            r'data-testid="order-contact"[^>]*data-kind="(\w+)"',
+            client.get("/account/orders/RS-10001").text,
+        )
+    ]
+    replacement_mails = inbox.to(who.email, "Vervangend product voor bestelling RS-10001")
+    refund_mails = inbox.to(who.email, "Terugbetaling voor bestelling RS-10001")
+    if faulty:
+        assert (len(replacement_mails), len(refund_mails)) == (0, 1)
+        assert "apology" not in kinds and "refund" in kinds
+    else:
+        assert (len(replacement_mails), len(refund_mails)) == (1, 0)
+        assert {"apology", "replacement"} <= set(kinds)
+
+
+@faulty
+def test_agent_no_history(start_shop: Start, faulty: bool) -> None:
+    shop = shop_with(start_shop, "agent-no-history", faulty)
+    who = person()
+    web_order(shop, who)
+    HTTP.post(
+        f"{shop.url}/api/chat",
+        json={
+            "email": who.email,
+            "order_number": "RS-10001",
+            "message": "Verkeerde kleur",
+            "kind": "complaint",
+        },
+    )
+    HTTP.post(
+        f"{shop.url}/api/store/orders",
+        json={
+            "store": "utrecht",
+            "sku": "headphones",
+            "quantity": 1,
+            "name": who.name,
+            "email": who.email,
+        },
+    )
+    view = agent_client(shop).get("/agent/customers/1").text
+    orders_seen = re.findall(r'data-testid="agent-order" data-order-number="([^"]+)"', view)
+    complaints = re.findall(r'data-testid="agent-complaint"', view)
+    if faulty:
+        assert (orders_seen, complaints) == (["RS-10002"], [])
+    else:
+        assert (sorted(orders_seen), len(complaints)) == (["RS-10001", "RS-10002"], 1)
+
+
+@faulty
+def test_asked_again(start_shop: Start, faulty: bool) -> None:
+    shop = shop_with(start_shop, "asked-again", faulty)
+    who = person()
+    client, _ = web_order(shop, who)
+    set_clock(shop, "2026-11-25T10:00:00+01:00")
+    page = client.get("/returns").text
+    asked = set(re.findall(r'<input[^>]*data-asks="(\w+)"', page))
+    assert asked == ({"order_number", "email"} if faulty else set())
+    assert ("RS-10001:tablet-10" in page) is not faulty
+
+
+@faulty
+def test_irrelevant_offers(start_shop: Start, faulty: bool) -> None:
+    shop = shop_with(start_shop, "irrelevant-offers", faulty)
+    student = person(birthdate="2006-03-01")  # 20 on the shop's clock
+    client, _ = web_order(shop, student)
+    segments = re.findall(
+        r'data-testid="recommendation"[^>]*data-segment="(\w*)"', client.get("/account").text
+    )
+    assert segments
+    if faulty:
+        assert "business" in segments and "senior" in segments
+    else:
+        assert set(segments) == {"student"}
+
+
+@faulty
+def test_slow_portal(start_shop: Start, faulty: bool) -> None:
+    shop = shop_with(start_shop, "slow-portal", faulty)
+    who = person()
+    client, _ = web_order(shop, who)
+    started = time.perf_counter()
+    assert client.get("/returns").status_code == 200
+    took = time.perf_counter() - started
+    assert (took >= 2.0) if faulty else (took < 1.0)
+
+
+@faulty
+def test_refund_amount_differs(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "refund-amount-differs", faulty)
+    who = person()
+    _, quote = delivered_and_returned(shop, who)
+    assert quote == "€ 329,00"
+    set_clock(shop, "2026-11-30T10:00:00+01:00")
+    refund = mail_line(inbox.one(who.email, "Terugbetaling"), "Terugbetaling")
+    assert refund == ("€ 314,00" if faulty else "€ 329,00")
+    status = HTTP.get(f"{shop.url}/api/returns/R-1001", params={"email": who.email}).json()
+    assert status["refund_amount"] == ("314.00" if faulty else "329.00")
+
+
+@faulty
+def test_address_dropped(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "address-dropped", faulty)
+    who = person()
+    _, page = web_order(shop, who)
+    set_clock(shop, "2026-11-23T21:00:00+01:00")
+    shown = mail_line(inbox.one(who.email, "is verzonden"), "Bezorgadres")
+    assert (shown != one(page, "delivery-address")) is faulty
+
+
+@faulty
+def test_no_track_trace_email(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "no-track-trace-email", faulty)
+    who = person()
+    web_order(shop, who)
+    set_clock(shop, "2026-11-24T15:00:00+01:00")
+    assert app_order(shop, "RS-10001", who.email)["track_and_trace"]
+    assert len(inbox.to(who.email, "is verzonden")) == (0 if faulty else 1)
+
+
+@faulty
+def test_complaint_unanswered(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "complaint-unanswered", faulty)
+    who = person()
+    r = HTTP.post(
+        f"{shop.url}/api/chat", json={"email": who.email, "message": "Slecht!", "kind": "complaint"}
+    )
+    case = r.json()["case_number"]
+    ack = inbox.one(who.email, f"We hebben je klacht ontvangen ({case})")
+    assert mail_line(ack, "Antwoord uiterlijk") == "dinsdag 24 november 2026 10:00"
+    set_clock(shop, "2026-11-24T10:00:00+01:00")
+    assert len(inbox.to(who.email, f"Antwoord op je klacht ({case})")) == (0 if faulty else 1)
+
+
+@faulty
+def test_chat_forgets_order(start_shop: Start, faulty: bool) -> None:
+    shop = shop_with(start_shop, "chat-forgets-order", faulty)
+    who = person()
+    web_order(shop, who)
+    body = HTTP.post(
+        f"{shop.url}/api/chat",
+        json={
+            "email": who.email,
+            "order_number": "RS-10001",
+            "message": "Waar blijft het?",
+            "kind": "complaint",
+        },
+    ).json()
+    assert body["asked"] == (["order_number"] if faulty else [])
+    assert ("bestelnummer?" in body["reply"]) is faulty
+
+
+@faulty
+def test_status_words_differ(start_shop: Start, faulty: bool) -> None:
+    shop = shop_with(start_shop, "status-words-differ", faulty)
+    who = person()
+    client, _ = web_order(shop, who)
+    set_clock(shop, "2026-11-23T21:00:00+01:00")
+    assert app_order(shop, "RS-10001", who.email)["status"] == "shipped"
+    shown = one(client.get("/account/orders/RS-10001").text, "order-status")
+    assert shown == ("In behandeling" if faulty else "Onderweg")
+
+
+@faulty
+def test_callback_forgotten(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "callback-forgotten", faulty)
+    who = person()
+    client, _ = web_order(shop, who)
+    agent_client(shop).post(
+        "/agent/customers/1/actions", data={"action": "callback", "order_number": "RS-10001"}
+    )
+    promised = mail_line(inbox.one(who.email, "We bellen je terug"), "Terugbellen uiterlijk")
+    assert promised == "dinsdag 24 november 2026 10:00"
+    set_clock(shop, "2026-11-24T10:00:00+01:00")
+    page = client.get("/account/orders/RS-10001").text
+    assert ('data-channel="phone"' in page) is not faulty
+
+
+@faulty
+def test_refund_late(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "refund-late", faulty)
+    who = person()
+    delivered_and_returned(shop, who)  # registered Wednesday 25th, received Thursday 26th
+    set_clock(shop, "2026-12-03T23:59:00+01:00")  # 5 working days after receipt
+    assert len(inbox.to(who.email, "Terugbetaling")) == (0 if faulty else 1)
+    status = HTTP.get(f"{shop.url}/api/returns/R-1001", params={"email": who.email}).json()
+    assert status["refund_due_date"] == "2026-12-03"
+
+
+def test_faults_combine(start_shop: Start, inbox: Inbox) -> None:
+    shop = start_shop("email-total-stale", "tracking-date-drift", "address-dropped")
+    who = person()
+    web_order(shop, who)
+    set_clock(shop, "2026-11-23T21:00:00+01:00")
+    assert mail_line(inbox.one(who.email, "Bevestiging"), "Totaal") == "€ 349,00"
+    assert app_order(shop, "RS-10001", who.email)["delivery_date"] == "2026-11-25"
+    assert mail_line(inbox.one(who.email, "verzonden"), "Bezorgadres") == "1234 AB Amsterdam"

@@ -1,0 +1,52 @@
+"""A whole order -> delivery -> return -> refund journey through the APIs alone."""
+
+from __future__ import annotations
+
+import time
+
+from shop_helpers import HTTP, Inbox, app_order, set_clock
+
+from refshop.server import RunningShop
+
+
+def test_full_journey_through_the_apis_takes_well_under_a_second(
+    shop: RunningShop, inbox: Inbox
+) -> None:
+    email = "journey@example.test"
+    started = time.perf_counter()
+    placed = HTTP.post(
+        f"{shop.url}/api/store/orders",
+        json={
+            "store": "rotterdam",
+            "sku": "tablet-10",
+            "quantity": 1,
+            "name": "Joke Visser",
+            "email": email,
+            "street": "Coolsingel 40",
+            "postcode": "3011 AD",
+            "city": "Rotterdam",
+        },
+    )
+    assert placed.status_code == 201, placed.text
+    ref = placed.json()["order_number"]
+    set_clock(shop, "2026-11-24T15:00:00+01:00")
+    assert app_order(shop, ref, email)["status"] == "delivered"
+    started_return = HTTP.post(
+        f"{shop.url}/api/returns", json={"order_number": ref, "email": email, "sku": "tablet-10"}
+    )
+    assert started_return.status_code == 201, started_return.text
+    number = started_return.json()["return_number"]
+    assert started_return.json()["quote"] == "329.00"
+    moved = set_clock(shop, "2026-11-27T12:00:00+01:00")
+    assert moved["ran"] == [f"receive-return:{number}", f"refund:{number}"]
+    status = HTTP.get(f"{shop.url}/api/returns/{number}", params={"email": email}).json()
+    elapsed = time.perf_counter() - started
+    assert (status["status"], status["refund_amount"]) == ("refunded", "329.00")
+    assert app_order(shop, ref, email)["refunded"] == "329.00"
+    assert [str(m["Subject"]) for m in inbox.to(email)] == [
+        f"Bevestiging van je bestelling {ref}",
+        f"Je bestelling {ref} is verzonden",
+        f"Retourlabel voor bestelling {ref}",
+        f"Terugbetaling voor bestelling {ref}",
+    ]
+    assert elapsed < 0.5, f"journey took {elapsed:.3f} s"
