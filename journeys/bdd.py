@@ -8,6 +8,7 @@ and why, and every other journey still runs.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import MutableMapping
 from pathlib import Path
@@ -19,13 +20,16 @@ from pytest_bdd.feature import get_feature
 from journeys.errors import FeatureFileError
 
 
-def bind_features(namespace: MutableMapping[str, Any], features_dir: str | Path) -> int:
-    """Add a test to ``namespace`` for every scenario under ``features_dir``.
+def bind_features(namespace: MutableMapping[str, Any], paths: str | Path) -> int:
+    """Add a test to ``namespace`` for every scenario of the feature files in ``paths``.
 
+    ``paths`` is a feature file or a folder, or several joined by ``os.pathsep``.
     Returns the number of feature files bound.
     """
-    root = Path(features_dir).resolve()
-    files = sorted(root.rglob("*.feature"))
+    files = []
+    for part in str(paths).split(os.pathsep):
+        root = Path(part).resolve()
+        files += [root] if root.is_file() else sorted(root.rglob("*.feature"))
     for path in files:
         try:
             feature = get_feature(str(path.parent), path.name)

@@ -39,7 +39,9 @@ def run(paths: tuple[str, ...], system: str, base_url: str | None, fault: tuple[
         os.environ["JOURNEYS_FEATURES"] = os.pathsep.join(str(Path(p).resolve()) for p in paths)
     args = [str(suite), "--system", system, "--reports-dir", reports_dir,
             "--alluredir", str(Path(reports_dir) / "allure-results"),
-            "--junitxml", str(Path(reports_dir) / "junit.xml"), "-p", "no:cacheprovider"]
+            "--junitxml", str(Path(reports_dir) / "junit.xml"), "-p", "no:cacheprovider",
+            # journeys is imported before pytest starts: its plugin cannot be assert-rewritten.
+            "-W", "ignore::pytest.PytestAssertRewriteWarning"]
     args += [a for f in fault for a in ("--fault", f)]
     if base_url:
         args += ["--base-url", base_url]

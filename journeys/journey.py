@@ -109,7 +109,9 @@ class Journey:
     def observe(self, reading: Reading, *, about: str = "", waited: float = 0.0) -> dict[str, Observation]:
         """Put what a touchpoint showed on the ledger, with its provenance."""
         tp = self.touchpoint(reading.touchpoint)
-        where = self._where(reading.touchpoint, reading.channel, tuple(reading.evidence))
+        # Evidence paths as a reader of the report finds them: under the reports folder.
+        evidence = tuple(str(self.system.reports_dir / path) for path in reading.evidence)
+        where = self._where(reading.touchpoint, reading.channel, evidence)
         self.ledger.visited(reading.touchpoint, reading.channel, where.seen_at, waited)
         vocabulary = self.system.map.vocabulary.get("status", {})
         seen: dict[str, Observation] = {}

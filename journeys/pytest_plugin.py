@@ -41,8 +41,10 @@ def pytest_configure(config: pytest.Config) -> None:
         seed = int(os.environ.get("JOURNEYS_SEED") or random.randrange(1, 10**6))
         os.environ["JOURNEYS_SEED"] = str(seed)
     config.stash[_SEED] = seed
-    config.addinivalue_line("markers", "gate: release-critical journey")
-    config.addinivalue_line("markers", "nightly: journey for the nightly run")
+    from journeys.lint import registered_tags
+
+    for tag in sorted(registered_tags(config.rootpath)):
+        config.addinivalue_line("markers", f"{tag}: journeys tag (see journeys lint)")
 
 
 _SEED = pytest.StashKey[int]()

@@ -64,11 +64,10 @@ def _touchpoint(name: str, reading: Reading, seen: dict[str, Observation], root:
         allure.attach("\n".join(f"{k}: {v}" for k, v in facts.items()) + f"\n\nat {reading.url}",
                       name=f"{name}: facts", attachment_type=allure.attachment_type.TEXT)
         for path in reading.evidence:
-            attach_file(Path(path), name=f"{name}: {Path(path).name}", root=root)
+            attach_file(root / path, name=f"{name}: {Path(path).name}")
 
 
-def attach_file(path: Path, *, name: str | None = None, root: Path | None = None) -> None:
-    full = (root / path) if root else path
+def attach_file(full: Path, *, name: str | None = None) -> None:
     if not full.exists():
         return
     kind = _TYPES.get(full.suffix)
@@ -80,8 +79,9 @@ def attach_file(path: Path, *, name: str | None = None, root: Path | None = None
 
 
 def attach_ledger(journey: Journey, ledger_path: Path) -> None:
-    """The whole ledger as JSON, and the violations as text, on the test."""
+    """The whole ledger as JSON, the browser trace of a failed journey, and the violations."""
     allure.attach.file(str(ledger_path), name="ledger", attachment_type=allure.attachment_type.JSON)
+    attach_file(ledger_path.parent / "trace.zip", name="Playwright trace (open with `playwright show-trace`)")
     if journey.ledger.violations:
         allure.attach("\n\n".join(v.render() for v in journey.ledger.violations),
                       name="violations", attachment_type=allure.attachment_type.TEXT)

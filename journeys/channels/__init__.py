@@ -1,0 +1,64 @@
+"""The edge: drivers that turn pages, mails and JSON bodies into ``Reading`` objects.
+
+Nothing above this package sees a Playwright, SMTP or HTTP object. Driver
+modules import their tools lazily (through ``make_driver``), so importing
+``journeys.channels`` is cheap.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from journeys.channels.base import Reading, describe_missing
+from journeys.channels.errors import BrowserMissing, ChannelError
+
+__all__ = ["BrowserMissing", "ChannelError", "Reading", "describe_missing", "make_driver"]
+
+
+def make_driver(channel: str, session: Any, journey: Any) -> Any:
+    """A fresh driver of ``channel`` for one journey.
+
+    Args:
+        channel: ``web``, ``agent``, ``chat``, ``email``, ``api`` or ``store``.
+        session: the system session (``map``, ``base_url``, ``browser``, ``secrets``,
+            ``mail_capture``).
+        journey: the journey (``evidence``, ``customer.key``, ``web``, ``api``).
+    """
+    from journeys.errors import ConfigError
+
+    system_map = session.map
+    key = journey.customer.key
+    evidence, secrets = journey.evidence, session.secrets
+    if channel in ("web", "agent"):
+        from journeys.channels.agent import AgentDriver
+        from journeys.channels.web import WebDriver
+
+        base = system_map.url_for(channel, session.base_url)
+        if channel == "web":
+            return WebDriver(session.browser, base, evidence, key, secrets)
+        return AgentDriver(
+            session.browser,
+            base,
+            evidence,
+            key,
+            secrets,
+            credentials=system_map.credentials.get("agent"),
+        )
+    if channel in ("api", "store"):
+        from journeys.channels.api import ApiDriver
+
+        urls = {c: system_map.url_for(c, session.base_url) for c in ("api", "store", "chat")}
+        return ApiDriver(urls[channel], evidence, key, secrets, channel_urls=urls)
+    if channel == "email":
+        from journeys.channels.mail import MailDriver, mailbox_for
+
+        return MailDriver(
+            mailbox_for(system_map.mail, session.mail_capture), evidence, key, secrets
+        )
+    if channel == "chat":
+        from journeys.channels.chat import ChatDriver
+
+        return ChatDriver(journey.web, journey.api)
+    raise ConfigError(
+        f"no driver for channel '{channel}': use web, agent, chat, email, api or store."
+    )

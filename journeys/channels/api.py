@@ -1,0 +1,302 @@
+"""The API channel: what the system's app (or POS) gets from its JSON API.
+
+``call`` makes a touchpoint's request (its template filled from what the
+journey knows), reads each fact by JSONPath and keeps the exchange, secrets
+masked, as JSON evidence. ``request`` is the same road for tasks that need
+to do something (file a complaint, place a store order). All I/O goes
+through an httpx transport, injectable for tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
+
+import httpx
+
+from journeys.channels.base import Reading
+from journeys.channels.errors import ChannelError
+from journeys.errors import ConfigError, SystemUnreachable
+from journeys.evidence import EvidenceStore
+from journeys.secrets import Secrets
+from journeys.system.templates import fill as fill_template
+from journeys.system.touchpoint_map import FactReader, Touchpoint
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 10.0
+
+
+class ApiDriver:
+    """One customer's calls to a system's JSON API.
+
+    Args:
+        base_url: the API's address.
+        evidence: where request/response evidence goes.
+        customer_key: the customer, for messages.
+        secrets: values to mask in evidence and messages.
+        transport: an httpx transport (``httpx.MockTransport`` in unit tests).
+        channel_urls: other addresses per channel (``store`` may live elsewhere than ``api``).
+    """
+
+    channel = "api"
+
+    def __init__(
+        self,
+        base_url: str,
+        evidence: EvidenceStore,
+        customer_key: str,
+        secrets: Secrets,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        channel_urls: Mapping[str, str] | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.evidence = evidence
+        self.customer_key = customer_key
+        self.secrets = secrets
+        self.channel_urls = {k: v.rstrip("/") for k, v in (channel_urls or {}).items()}
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT),
+            transport=transport,
+            follow_redirects=True,
+        )
+
+    def call(self, tp: Touchpoint, **params: Any) -> Reading:
+        """Make ``tp``'s request and read every fact from the JSON answer.
+
+        Raises:
+            ChannelError: the system answered with an error status or not with JSON.
+            SystemUnreachable: nobody answers at the address.
+        """
+        if tp.request is None:
+            raise ConfigError(
+                f"{tp.where}: touchpoint {tp.name} has no request: the API driver cannot call it."
+            )
+        req = tp.request
+        base = self.channel_urls.get(tp.channel, self.base_url)
+        url = (
+            base
+            + "/"
+            + fill_template(req.path, params, touchpoint=tp, quote_values=True).lstrip("/")
+        )
+        query = {k: fill_template(v, params, touchpoint=tp) for k, v in req.query.items()}
+        headers = {k: fill_template(v, params, touchpoint=tp) for k, v in req.headers.items()}
+        if req.token_env and req.header:
+            headers[req.header] = self._token(req.token_env, tp)
+        body = _fill_body(req.body, params, tp)
+        response, path = self._send(tp.name, tp.channel, req.method, url, query, headers, body)
+        data = _json(response)
+        if data is _NOT_JSON:
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {tp.name}: {req.method} {response.request.url}"
+                    " answered"
+                    f" {response.headers.get('content-type', 'no content type')}, not JSON"
+                    f" (evidence: {path})."
+                )
+            )
+        raw = {reader.fact: read_jsonpath(reader, data) for reader in tp.facts.values()}
+        return Reading(
+            tp.name, tp.channel, str(response.request.url), raw, [path], [], datetime.now(UTC)
+        )
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Any:
+        """Make a request for a task; returns the JSON answer (None for an empty body).
+
+        Raises:
+            ChannelError: an error status, or an answer that is not JSON.
+            SystemUnreachable: nobody answers at the address.
+        """
+        url = path if re.match(r"^https?://", path) else f"{self.base_url}/{path.lstrip('/')}"
+        label = f"{method.lower()}-{path.split('?')[0].strip('/').replace('/', '-')}"
+        response, evidence = self._send(
+            label, self.channel, method.upper(), url, dict(params or {}), dict(headers or {}), json
+        )
+        data = _json(response)
+        if data is _NOT_JSON:
+            raise ChannelError(
+                f"{self.customer_key}: {method.upper()} {url} did not answer JSON (evidence:"
+                f" {evidence})."
+            )
+        return data
+
+    def close(self, *, keep_trace: bool = False) -> None:
+        self._client.close()
+
+    # -- inside -------------------------------------------------------------
+
+    def _token(self, name: str, tp: Touchpoint) -> str:
+        value = os.environ.get(name)
+        if not value:
+            raise ConfigError(
+                f"{tp.where}: touchpoint {tp.name} needs a token from the environment variable"
+                f" {name}, which is not set: export it before the run."
+            )
+        self.secrets.add(value)
+        return value
+
+    def _send(
+        self,
+        label: str,
+        channel: str,
+        method: str,
+        url: str,
+        query: dict[str, Any],
+        headers: dict[str, str],
+        body: Any,
+    ) -> tuple[httpx.Response, str]:
+        started = datetime.now(UTC)
+        try:
+            response = self._client.request(
+                method,
+                url,
+                params=query or None,
+                headers=headers or None,
+                json=body if body is not None else None,
+            )
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            raise SystemUnreachable(
+                f"{self.customer_key} at {label}: {url} did not answer within"
+                f" {CONNECT_TIMEOUT:.0f} s"
+                f" ({_reason(exc)}): start the system or pass --base-url.",
+                url=url,
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {label}: {method} {url} failed:"
+                    f" {type(exc).__name__}: {exc}"
+                )
+            ) from exc
+        path = self._keep(label, channel, response, body, started)
+        if response.status_code >= 400:
+            snippet = " ".join(response.text.split())[:200]
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {label}: {method} {response.request.url} answered"
+                    f" {response.status_code} {response.reason_phrase}: {snippet} (evidence:"
+                    f" {path})."
+                )
+            )
+        return response, path
+
+    def _keep(
+        self, label: str, channel: str, response: httpx.Response, body: Any, started: datetime
+    ) -> str:
+        request = response.request
+        exchange = {
+            "at": started.isoformat(),
+            "request": {
+                "method": request.method,
+                "url": str(request.url),
+                "headers": _shown_headers(request.headers),
+                "body": body,
+            },
+            "response": {
+                "status": response.status_code,
+                "headers": _shown_headers(response.headers),
+                "body": _json(response) if _json(response) is not _NOT_JSON else response.text,
+            },
+            "elapsed_ms": round(response.elapsed.total_seconds() * 1000, 1)
+            if _has_elapsed(response)
+            else None,
+        }
+        text = self.secrets.redact(json.dumps(exchange, ensure_ascii=False, indent=2, default=str))
+        return self.evidence.save(channel, label, ".json", text)
+
+
+_NOT_JSON = object()
+
+
+def _json(response: httpx.Response) -> Any:
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return _NOT_JSON
+
+
+def _has_elapsed(response: httpx.Response) -> bool:
+    try:
+        response.elapsed  # noqa: B018 - only set once the body is read
+    except RuntimeError:
+        return False
+    return True
+
+
+_HIDDEN_HEADERS = ("authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key")
+
+
+def _shown_headers(headers: httpx.Headers) -> dict[str, str]:
+    return {
+        k: ("•••" if k.lower() in _HIDDEN_HEADERS or "token" in k.lower() else v)
+        for k, v in headers.items()
+    }
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "refused" in text:
+        return "connection refused"
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "connect timeout"
+    return str(exc) or type(exc).__name__
+
+
+def _fill_body(body: Any, params: Mapping[str, Any], tp: Touchpoint) -> Any:
+    if isinstance(body, str):
+        return fill_template(body, params, touchpoint=tp)
+    if isinstance(body, Mapping):
+        return {k: _fill_body(v, params, tp) for k, v in body.items()}
+    if isinstance(body, list):
+        return [_fill_body(v, params, tp) for v in body]
+    return body
+
+
+@lru_cache(maxsize=512)
+def _compiled(expression: str) -> Any:
+    from jsonpath_ng.ext import parse
+
+    return parse(expression)
+
+
+def read_jsonpath(reader: FactReader, data: Any) -> str | list[str] | None:
+    """Raw text of a JSONPath reader: the first match (or all, ``many``); None when absent or null.
+
+    With ``currency_path`` the currency is appended (``"329.00 EUR"``), so a money value keeps it.
+    """
+    matches = [m.value for m in _compiled(reader.jsonpath or "$").find(data) if m.value is not None]
+    texts = [_text(v) for v in matches]
+    if reader.currency_path and texts:
+        currency = [
+            m.value for m in _compiled(reader.currency_path).find(data) if m.value is not None
+        ]
+        if currency:
+            texts = [f"{t} {currency[0]}" for t in texts]
+    if reader.many:
+        return texts
+    return texts[0] if texts else None
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,399 @@
+"""The web channel: one customer's browser tab on the system's pages.
+
+Reads every fact of a touchpoint in one ``page.evaluate`` round trip (three
+separate locator calls cost eight times as much), notes which form fields
+the page asked for, and keeps a screenshot of each page read as evidence.
+Playwright stays inside this module: callers get ``Reading`` objects and
+``ChannelError``/``SystemUnreachable`` with the customer, touchpoint and URL.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from journeys.channels.base import Reading, read_regex
+from journeys.channels.browser import BrowserSession
+from journeys.channels.errors import ChannelError
+from journeys.errors import ConfigError, SystemUnreachable
+from journeys.evidence import EvidenceStore
+from journeys.secrets import Secrets
+from journeys.system.templates import fill as fill_template
+from journeys.system.touchpoint_map import Touchpoint
+
+NAVIGATION_TIMEOUT = 10.0
+_SEP = "\x1f"  # unit separator: joins selectors into one string argument
+ELEMENT_TIMEOUT = 5.0
+
+# One round trip: every DOM fact, the page text (for regex readers), the form fields asked for.
+_READ = """
+([joined, many, attrs, pageText]) => {
+  const selectors = joined ? joined.split('\\u001f') : [], attr_of = attrs ? attrs.split('\\u001f') : [];
+  const visible = (el) => el.checkVisibility ? el.checkVisibility({visibilityProperty: true})
+    : el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const text = (el, attr) => {
+    const value = attr ? el.getAttribute(attr) : el.innerText;
+    return value === null ? null : value.replace(/\\s+/g, ' ').trim();
+  };
+  const values = [], errors = [];
+  selectors.forEach((selector, i) => {
+    let found = [];
+    try { found = Array.from(document.querySelectorAll(selector)).filter(visible); }
+    catch (e) { errors.push([i, String(e.message || e)]); }
+    const attr = attr_of[i] || null;
+    values.push(many[i] === '1' ? found.map((el) => text(el, attr)) : (found.length ? text(found[0], attr) : null));
+  });
+  const asked = [];
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    const type = (el.getAttribute('type') || '').toLowerCase();
+    if (['hidden', 'submit', 'button', 'image', 'reset'].includes(type) || el.disabled || !visible(el)) continue;
+    const name = el.name || el.id;
+    if (name && !asked.includes(name)) asked.push(name);
+  }
+  return [values, errors, asked, location.href, pageText && document.body ? document.body.innerText : null];
+}
+"""
+
+# Installed in every document of the customer's context, so a read sends a one-line call, not the script.
+_INSTALL = (
+    "Object.defineProperty(window, '__journeysRead', {value: "
+    + _READ.strip()
+    + ", enumerable: false});"
+)
+# 'loading' asks the driver to wait for the page's load event first (saves a round trip when loaded).
+_CALL = (
+    "(spec) => document.readyState !== 'complete' ? 'loading'"
+    " : window.__journeysRead ? window.__journeysRead(spec) : null"
+)
+
+# One round trip to learn what each field to fill is, so a missing one fails with the page's fields listed.
+_FIELDS = """
+(names) => {
+  const out = {};
+  for (const name of names) {
+    const el = document.querySelector(`[name="${CSS.escape(name)}"]`)
+            || document.querySelector(`[data-testid="${CSS.escape(name)}"]`);
+    out[name] = el ? {tag: el.tagName.toLowerCase(), type: (el.getAttribute('type') || '').toLowerCase(),
+                      by: el.getAttribute('name') === name ? 'name' : 'testid'} : null;
+  }
+  out['__all__'] = Array.from(document.querySelectorAll('input[name], select[name], textarea[name]'))
+    .filter((el) => el.type !== 'hidden').map((el) => el.name);
+  return out;
+}
+"""
+
+
+class WebDriver:
+    """One customer's browser context and page on a system's web channel.
+
+    Args:
+        browser_session: the process's browser.
+        base_url: the system's web address (``http://127.0.0.1:5000``).
+        evidence: where this customer's evidence goes.
+        customer_key: the customer, for error messages.
+        secrets: values to mask in evidence and messages.
+        channel: the channel name used in evidence file names (``web``, ``agent``).
+        trace: record a Playwright trace, kept by ``close(keep_trace=True)``.
+        navigation_timeout: seconds a page may take to load.
+        element_timeout: seconds to wait for an element (``ready``, a button to click).
+    """
+
+    channel = "web"
+
+    def __init__(
+        self,
+        browser_session: BrowserSession,
+        base_url: str,
+        evidence: EvidenceStore,
+        customer_key: str,
+        secrets: Secrets,
+        *,
+        trace: bool = True,
+        navigation_timeout: float = NAVIGATION_TIMEOUT,
+        element_timeout: float = ELEMENT_TIMEOUT,
+    ) -> None:
+        self.browser_session = browser_session
+        self.base_url = base_url.rstrip("/")
+        self.evidence = evidence
+        self.customer_key = customer_key
+        self.secrets = secrets
+        self.trace = trace
+        self.navigation_timeout = navigation_timeout
+        self.element_timeout = element_timeout
+        self._context: Any = None
+        self._page: Any = None
+        self._touchpoint = "-"
+
+    # -- the page ----------------------------------------------------------
+
+    @property
+    def page(self) -> Any:
+        if self._page is None:
+            self._context = self.browser_session.new_context(
+                locale="nl-NL", timezone_id="Europe/Amsterdam"
+            )
+            self._context.set_default_navigation_timeout(self.navigation_timeout * 1000)
+            self._context.set_default_timeout(self.element_timeout * 1000)
+            if self.trace:
+                self._context.tracing.start(screenshots=True, snapshots=True)
+            self._context.add_init_script(_INSTALL)
+            self._page = self._context.new_page()
+        return self._page
+
+    @property
+    def current_url(self) -> str:
+        """The address of the page the customer is on (empty before the first page)."""
+        return self._page.url if self._page is not None else ""
+
+    def url_of(self, path: str) -> str:
+        return path if re.match(r"^https?://", path) else f"{self.base_url}/{path.lstrip('/')}"
+
+    # -- touchpoints ---------------------------------------------------------
+
+    def visit(self, tp: Touchpoint, **params: Any) -> Reading:
+        """Go to ``tp``'s page (its ``url`` filled from ``params``) and read every fact on it."""
+        if not tp.url:
+            raise ConfigError(
+                f"{tp.where}: touchpoint {tp.name} has no url: the web driver cannot visit it."
+            )
+        url = self.url_of(fill_template(tp.url, params, touchpoint=tp, quote_values=True))
+        self._touchpoint = tp.name
+        self._goto(url, tp.name)
+        return self.read(tp, screenshot=True)
+
+    def read(self, tp: Touchpoint, *, screenshot: bool = True, **_: Any) -> Reading:
+        """Read ``tp``'s facts from the page the customer is on, without navigating.
+
+        Args:
+            tp: the touchpoint the current page is.
+            screenshot: keep a screenshot as evidence (always kept when a fact is missing).
+        """
+        self._touchpoint = tp.name
+        page = self.page
+        with self._wrapped(tp.name, "read the page"):
+            if tp.ready:
+                self._wait_ready(tp)
+            readers = list(tp.facts.values())
+            dom = [r for r in readers if r.selector]
+            # A few strings, not a list of dicts: Playwright validates arguments value by value.
+            spec = [
+                _SEP.join(r.selector or "" for r in dom),
+                "".join("1" if r.many else "0" for r in dom),
+                _SEP.join(r.attr or "" for r in dom) if any(r.attr for r in dom) else "",
+                any(r.regex for r in readers),
+            ]
+            result = page.evaluate(_CALL, spec)
+            if result == "loading":
+                page.wait_for_load_state("load")
+                result = page.evaluate(_CALL, spec)
+            if result is None:  # a document our init script did not reach
+                result = page.evaluate(_READ, spec)
+        values, errors, asked, url, text = result
+        if errors:
+            index, error = errors[0]
+            reader = dom[index]
+            raise ConfigError(
+                f"{tp.file}:{reader.line}: touchpoint {tp.name}: {reader.fact}: the selector"
+                f" {reader.selector} is not valid CSS ({error}). Fix it in the map."
+            )
+        found = dict(zip((r.fact for r in dom), values, strict=True))
+        raw: dict[str, str | list[str] | None] = {
+            r.fact: found[r.fact] if r.selector else read_regex(r, text or "") for r in readers
+        }
+        evidence: list[str] = []
+        if screenshot or any(value is None for value in raw.values()):
+            evidence.append(self._screenshot(tp.name))
+        return Reading(
+            tp.name,
+            self.channel,
+            self.secrets.redact(url),
+            raw,
+            evidence,
+            list(asked),
+            datetime.now(UTC),
+        )
+
+    # -- what a customer does ------------------------------------------------
+
+    def goto(self, path: str) -> None:
+        """Open ``path`` (relative to the system's address) or a full URL."""
+        self._goto(self.url_of(path), self._touchpoint)
+
+    def fill(self, fields: Mapping[str, str]) -> None:
+        """Fill form fields by ``name`` (or test id): text boxes, selects, checkboxes ("yes"/"no").
+
+        Password fields' values are added to the secrets, so they never reach evidence.
+
+        Raises:
+            ChannelError: a field is not on the page; the message lists the fields that are.
+        """
+        page = self.page
+        with self._wrapped(self._touchpoint, "fill the form"):
+            found = page.evaluate(_FIELDS, list(fields))
+            missing = [name for name in fields if not found.get(name)]
+            if missing:
+                raise ChannelError(
+                    f"{self.customer_key} at {self._touchpoint}: no field {', '.join(missing)}"
+                    f" on {page.url}."
+                    f" The page has: {', '.join(found['__all__']) or 'no named fields'}."
+                    " Check the task or the page."
+                )
+            for name, value in fields.items():
+                info = found[name]
+                if info["type"] == "password" or "password" in name.lower():
+                    self.secrets.add(value)
+                target = page.locator(
+                    f'[{"name" if info["by"] == "name" else "data-testid"}="{name}"]'
+                ).first
+                if info["tag"] == "select":
+                    target.select_option(str(value))
+                elif info["type"] in ("checkbox", "radio"):
+                    target.set_checked(str(value).lower() in ("1", "true", "yes", "ja", "on"))
+                else:
+                    target.fill(str(value))
+
+    def click(self, target: str) -> None:
+        """Click the element with test id ``target``, or else the button or link with that text."""
+        page = self.page
+        with self._wrapped(self._touchpoint, f"click '{target}'"):
+            page.get_by_test_id(target).or_(
+                page.get_by_role("button", name=target, exact=True)
+            ).or_(page.get_by_role("link", name=target, exact=True)).first.click()
+            page.wait_for_load_state("load")
+
+    def submit(self, target: str | None = None) -> None:
+        """Submit the form: click ``target`` (test id or button text), or its submit button."""
+        if target:
+            self.click(target)
+            return
+        page = self.page
+        with self._wrapped(self._touchpoint, "submit the form"):
+            page.locator("form [type=submit], form button:not([type])").first.click()
+            page.wait_for_load_state("load")
+
+    def text_of(self, testid: str) -> str:
+        """The visible text of the first element with test id ``testid`` (waits up to 5 s)."""
+        page = self.page
+        with self._wrapped(self._touchpoint, f"read '{testid}'"):
+            return " ".join(page.get_by_test_id(testid).first.inner_text().split())
+
+    def screenshot(self, label: str | None = None) -> str:
+        """Keep a screenshot of the current page; returns its evidence path."""
+        return self._screenshot(label or self._touchpoint)
+
+    # -- the end -------------------------------------------------------------
+
+    def close(self, *, keep_trace: bool = False) -> None:
+        """Close the customer's browser context; keep its trace (``trace.zip``) if asked."""
+        if self._context is None:
+            return
+        context, self._context, self._page = self._context, None, None
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            if self.trace:
+                if keep_trace:
+                    path = self.evidence.path(
+                        f"{self.channel}-trace.zip" if self.channel != "web" else "trace.zip"
+                    )
+                    context.tracing.stop(path=str(path))
+                    _redact_zip(path, self.secrets)
+                else:
+                    context.tracing.stop()
+        except PlaywrightError:
+            pass  # a trace is a nice-to-have; closing the context is not
+        finally:
+            try:
+                context.close()
+            except PlaywrightError:
+                pass
+
+    # -- inside ----------------------------------------------------------------
+
+    def _goto(self, url: str, touchpoint: str) -> None:
+        page = self.page
+        with self._wrapped(touchpoint, "open", url):
+            page.goto(url)
+
+    def _wait_ready(self, tp: Touchpoint) -> None:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self._page.wait_for_selector(tp.ready, state="visible")
+        except PlaywrightTimeout as exc:
+            shot = self._screenshot(tp.name)
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {tp.name}: the page at {self._page.url} did not"
+                    f" show {tp.ready}"
+                    f" within {self.element_timeout:g} s (screenshot: {shot}). The page"
+                    " changed, or `ready:` at"
+                    f" {tp.where} is out of date."
+                )
+            ) from exc
+
+    def _screenshot(self, label: str) -> str:
+        name = self.evidence.name_for(self.channel, label, ".png")
+        try:
+            self.page.screenshot(path=str(self.evidence.path(name)), full_page=True)
+        except Exception:  # evidence must never hide the real problem
+            return self.evidence.relative(name)
+        return self.evidence.relative(name)
+
+    @contextmanager
+    def _wrapped(self, touchpoint: str, doing: str, url: str | None = None) -> Iterator[None]:
+        """Turn Playwright's errors into ours, naming customer, touchpoint and URL."""
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            yield
+        except PlaywrightTimeout as exc:
+            where = url or self.current_url
+            limit = self.navigation_timeout if url else self.element_timeout
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {touchpoint}: could not {doing} at {where} within"
+                    f" {limit:g} s:"
+                    f" {_first_line(exc)}"
+                )
+            ) from exc
+        except PlaywrightError as exc:
+            where = url or self.current_url
+            message = _first_line(exc)
+            if "ERR_CONNECTION_REFUSED" in message or "ERR_CONNECTION_RESET" in message:
+                raise SystemUnreachable(
+                    f"{self.customer_key} at {touchpoint}: {where} refused the connection:"
+                    " start the system"
+                    " or pass --base-url.",
+                    url=where,
+                ) from exc
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {touchpoint}: could not {doing} at {where}: {message}"
+                )
+            ) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line for line in str(exc).strip().splitlines() if line.strip()]
+    return lines[0].strip() if lines else type(exc).__name__
+
+
+def _redact_zip(path: Path, secrets: Secrets) -> None:
+    """Mask secrets inside a trace (it records typed values and request bodies)."""
+    if not len(secrets):
+        return
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if not item.filename.endswith((".png", ".jpeg", ".jpg", ".webp")):
+                data = secrets.redact_bytes(data)
+            dst.writestr(item, data)
+    tmp.replace(path)

@@ -1,0 +1,544 @@
+"""The customer's memory: what it gave, was asked, saw and was promised.
+
+One ledger per scenario (never shared, never global). Everything is recorded
+in the order it happened (``seq``: the system's clock may stand still between
+touchpoints, so time alone cannot order them) and the whole ledger
+serializes to JSON and back with every typed value intact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from journeys.rules.violation import Violation
+from journeys.values import Unreadable, decode, encode, read_value
+
+__all__ = [
+    "Evidence",
+    "Input",
+    "Ledger",
+    "Observation",
+    "Promise",
+    "PromiseCheck",
+    "Provenance",
+    "Question",
+    "Visit",
+]
+
+Evidence = str
+"""A path to an evidence file (screenshot, .eml, HTTP response), relative to the reports dir."""
+
+Expectation = Literal["equals", "not_after", "present"]
+PromiseStatus = Literal["pending", "kept", "broken"]
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where and when something was seen: touchpoint, channel, step and line, clock, evidence."""
+
+    touchpoint: str
+    channel: str
+    step: str | None
+    location: str | None  # "features/order/web_order.feature:12"
+    seen_at: datetime
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "touchpoint": self.touchpoint,
+            "channel": self.channel,
+            "step": self.step,
+            "location": self.location,
+            "seen_at": self.seen_at.isoformat(),
+            "evidence": list(self.evidence),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Provenance:
+        return cls(
+            d["touchpoint"],
+            d["channel"],
+            d.get("step"),
+            d.get("location"),
+            datetime.fromisoformat(d["seen_at"]),
+            tuple(d.get("evidence", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One fact as one touchpoint showed it: the raw text and the value read from it.
+
+    ``value`` is None and ``problem`` says why when the text could not be read
+    or the fact was not shown.
+    """
+
+    fact: str
+    kind: str
+    raw: str | None
+    value: Any
+    about: str
+    where: Provenance
+    problem: str | None = None
+    seq: int = 0
+
+    @property
+    def touchpoint(self) -> str:
+        return self.where.touchpoint
+
+    @property
+    def readable(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True)
+class Input:
+    """Something the customer gave the company (``email``, ``order.number``...)."""
+
+    what: str
+    value: Any
+    touchpoint: str
+    where: Provenance
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class Question:
+    """Something the customer was asked for; ``identified``: logged in or known there."""
+
+    what: str
+    touchpoint: str
+    where: Provenance
+    identified: bool
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One time the customer went to a touchpoint, and how long it made her wait."""
+
+    touchpoint: str
+    channel: str
+    started: datetime
+    waited_seconds: float
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class PromiseCheck:
+    """How to check a promise later: which touchpoint, which fact, which comparison.
+
+    ``expect``: ``equals`` (the fact shows the promised value), ``not_after``
+    (the fact, a date, is on or before the promised date or the end of the
+    promised range), ``present`` (the fact is shown at all). ``params``:
+    ``tolerance`` (money, for equals) and ``value`` (compare with this text,
+    read as the checked fact's kind, instead of the promised value: a
+    status ``delivered`` by the promised day).
+    """
+
+    touchpoint: str
+    fact: str
+    expect: Expectation
+    params: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.expect not in ("equals", "not_after", "present"):
+            raise ValueError(
+                f"a promise check expects 'equals', 'not_after' or 'present', not {self.expect!r}"
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "touchpoint": self.touchpoint,
+            "fact": self.fact,
+            "expect": self.expect,
+            "params": dict(self.params),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> PromiseCheck:
+        return cls(d["touchpoint"], d["fact"], d["expect"], dict(d.get("params", {})))
+
+
+@dataclass
+class Promise:
+    """A fact that commits the company to something by ``due``, and how to check it.
+
+    ``status`` goes from ``pending`` to ``kept`` or ``broken`` once, with a
+    one-line ``verdict``. An unreadable promise has value None and its
+    problem as verdict while pending.
+    """
+
+    id: str
+    fact: str
+    kind: str
+    value: Any
+    raw: str | None
+    due: datetime
+    check: PromiseCheck
+    where: Provenance
+    status: PromiseStatus = "pending"
+    verdict: str | None = None
+    about: str = ""
+    seq: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "fact": self.fact,
+            "kind": self.kind,
+            "value": encode(self.value),
+            "raw": self.raw,
+            "due": self.due.isoformat(),
+            "check": self.check.to_dict(),
+            "where": self.where.to_dict(),
+            "status": self.status,
+            "verdict": self.verdict,
+            "about": self.about,
+            "seq": self.seq,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Promise:
+        return cls(
+            d["id"],
+            d["fact"],
+            d["kind"],
+            decode(d["value"]),
+            d.get("raw"),
+            datetime.fromisoformat(d["due"]),
+            PromiseCheck.from_dict(d["check"]),
+            Provenance.from_dict(d["where"]),
+            d.get("status", "pending"),
+            d.get("verdict"),
+            d.get("about", ""),
+            d.get("seq", 0),
+        )
+
+
+class Ledger:
+    """One customer's journey, in order: inputs, questions, visits, observations, promises.
+
+    Args:
+        customer: the customer's details (``Customer.to_dict()``, no password).
+        seed: the seed the customer was made from, to replay the journey.
+        system: the system's name (the touchpoint map's ``system``).
+    """
+
+    def __init__(self, customer: dict[str, Any], seed: int | None, system: str = "") -> None:
+        self.customer = customer
+        self.seed = seed
+        self.system = system
+        self.inputs: list[Input] = []
+        self.observations: list[Observation] = []
+        self.questions: list[Question] = []
+        self.visits: list[Visit] = []
+        self.promises: list[Promise] = []
+        self.violations: list[Violation] = []
+        self._by_fact: dict[str, list[Observation]] = {}
+        self._seq = 0
+
+    def _next(self) -> int:
+        self._seq += 1
+        return self._seq
+
+    # -- recording ----------------------------------------------------------
+
+    def observe(
+        self,
+        fact: str,
+        raw: str | None,
+        *,
+        kind: str,
+        where: Provenance,
+        about: str = "",
+        vocabulary: Mapping[str, str] | None = None,
+        currency: str | None = None,
+    ) -> Observation:
+        """Record what ``where.touchpoint`` showed for ``fact``, read as ``kind``.
+
+        ``raw`` None means the touchpoint did not show the fact. Text that
+        cannot be read is recorded with value None and its problem
+        (``could not read a date from 'x' at web.checkout``): rules report
+        it, nothing raises here. ``vocabulary`` is for status facts,
+        ``currency`` for amounts shown without one (JSON); see ``read_value``.
+        """
+        value, problem = _read(fact, raw, kind, where, vocabulary, currency)
+        observation = Observation(fact, kind, raw, value, about, where, problem, self._next())
+        self._add_observation(observation)
+        return observation
+
+    def _add_observation(self, observation: Observation) -> None:
+        self.observations.append(observation)
+        self._by_fact.setdefault(observation.fact, []).append(observation)
+
+    def gave(self, what: str, value: Any, touchpoint: str, where: Provenance) -> Input:
+        """Record that the customer gave ``what`` (its ``value``) to ``touchpoint``."""
+        given = Input(what, value, touchpoint, where, self._next())
+        self.inputs.append(given)
+        return given
+
+    def asked(self, what: str, touchpoint: str, where: Provenance, identified: bool) -> Question:
+        """Record that ``touchpoint`` asked the customer for ``what``."""
+        question = Question(what, touchpoint, where, identified, self._next())
+        self.questions.append(question)
+        return question
+
+    def visited(
+        self, touchpoint: str, channel: str, started: datetime, waited_seconds: float
+    ) -> Visit:
+        """Record a visit to ``touchpoint`` and how long the customer waited for it."""
+        visit = Visit(touchpoint, channel, started, waited_seconds, self._next())
+        self.visits.append(visit)
+        return visit
+
+    def promise(
+        self,
+        fact: str,
+        raw: str | None,
+        *,
+        kind: str,
+        due: datetime,
+        check: PromiseCheck,
+        where: Provenance,
+        about: str = "",
+        vocabulary: Mapping[str, str] | None = None,
+        currency: str | None = None,
+        id: str | None = None,
+    ) -> Promise:
+        """Record a promise (``raw``, read as ``kind``), due at ``due``, checked by ``check``.
+
+        An unreadable promise is recorded with value None and its problem as
+        ``verdict``; *promise kept* reports it as broken when it is due.
+        """
+        value, verdict = _read(fact, raw, kind, where, vocabulary, currency)
+        made = Promise(
+            id or f"p{len(self.promises) + 1}",
+            fact,
+            kind,
+            value,
+            raw,
+            due,
+            check,
+            where,
+            verdict=verdict,
+            about=about,
+            seq=self._next(),
+        )
+        self.promises.append(made)
+        return made
+
+    def add(self, violations: Iterable[Violation]) -> None:
+        """Add what a rule found; a violation already on the ledger is not added twice."""
+        seen = {v.render() for v in self.violations}
+        for violation in violations:
+            text = violation.render()
+            if text not in seen:
+                self.violations.append(violation)
+                seen.add(text)
+
+    # -- reading --------------------------------------------------------------
+
+    def observations_of(
+        self, fact: str, about: str | None = None, *, touchpoint: str | None = None
+    ) -> list[Observation]:
+        """Every observation of ``fact`` in order (only ``about``/``touchpoint`` when given)."""
+        found = self._by_fact.get(fact, [])
+        if about is not None:
+            found = [o for o in found if o.about == about]
+        if touchpoint is not None:
+            found = [o for o in found if o.where.touchpoint == touchpoint]
+        return list(found)
+
+    def latest(
+        self, fact: str, about: str | None = None, *, touchpoint: str | None = None
+    ) -> Observation | None:
+        """The most recent observation of ``fact`` (readable or not), or None."""
+        found = self.observations_of(fact, about, touchpoint=touchpoint)
+        return found[-1] if found else None
+
+    @property
+    def events(self) -> list[Input | Question | Visit | Observation | Promise]:
+        """Everything on the ledger in the order it happened (for journey maps)."""
+        records: list[Input | Question | Visit | Observation | Promise] = [
+            *self.inputs,
+            *self.questions,
+            *self.visits,
+            *self.observations,
+            *self.promises,
+        ]
+        return sorted(records, key=lambda record: record.seq)
+
+    # -- serializing ------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole ledger as JSON-ready data."""
+        return {
+            "version": FORMAT_VERSION,
+            "system": self.system,
+            "customer": encode(self.customer),
+            "seed": self.seed,
+            "inputs": [
+                {
+                    "what": i.what,
+                    "value": encode(i.value),
+                    "touchpoint": i.touchpoint,
+                    "where": i.where.to_dict(),
+                    "seq": i.seq,
+                }
+                for i in self.inputs
+            ],
+            "questions": [
+                {
+                    "what": q.what,
+                    "touchpoint": q.touchpoint,
+                    "where": q.where.to_dict(),
+                    "identified": q.identified,
+                    "seq": q.seq,
+                }
+                for q in self.questions
+            ],
+            "visits": [
+                {
+                    "touchpoint": v.touchpoint,
+                    "channel": v.channel,
+                    "started": v.started.isoformat(),
+                    "waited_seconds": v.waited_seconds,
+                    "seq": v.seq,
+                }
+                for v in self.visits
+            ],
+            "observations": [_observation_to_dict(o) for o in self.observations],
+            "promises": [p.to_dict() for p in self.promises],
+            "violations": [
+                {
+                    "rule": v.rule,
+                    "fact": v.fact,
+                    "title": v.title,
+                    "detail": v.detail,
+                    "heading": v.heading,
+                    "observations": [_observation_to_dict(o) for o in v.observations],
+                    "text": v.render(),
+                }
+                for v in self.violations
+            ],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Ledger:
+        """A ledger as ``to_dict`` wrote it.
+
+        Raises:
+            ValueError: the data was written by a newer version of journeys.
+        """
+        version = d.get("version", FORMAT_VERSION)
+        if version > FORMAT_VERSION:
+            raise ValueError(
+                f"ledger format {version} is newer than this journeys reads ({FORMAT_VERSION}):"
+                " upgrade journeys"
+            )
+        ledger = cls(decode(d.get("customer", {})), d.get("seed"), d.get("system", ""))
+        ledger.inputs = [
+            Input(
+                i["what"],
+                decode(i["value"]),
+                i["touchpoint"],
+                Provenance.from_dict(i["where"]),
+                i.get("seq", 0),
+            )
+            for i in d.get("inputs", [])
+        ]
+        ledger.questions = [
+            Question(
+                q["what"],
+                q["touchpoint"],
+                Provenance.from_dict(q["where"]),
+                q["identified"],
+                q.get("seq", 0),
+            )
+            for q in d.get("questions", [])
+        ]
+        ledger.visits = [
+            Visit(
+                v["touchpoint"],
+                v["channel"],
+                datetime.fromisoformat(v["started"]),
+                v["waited_seconds"],
+                v.get("seq", 0),
+            )
+            for v in d.get("visits", [])
+        ]
+        for o in d.get("observations", []):
+            ledger._add_observation(_observation_from_dict(o))
+        ledger.promises = [Promise.from_dict(p) for p in d.get("promises", [])]
+        ledger.violations = [
+            Violation(
+                v["rule"],
+                v["fact"],
+                v["title"],
+                tuple(_observation_from_dict(o) for o in v["observations"]),
+                v.get("detail", ""),
+                v.get("heading", ""),
+            )
+            for v in d.get("violations", [])
+        ]
+        ledger._seq = max((r.seq for r in ledger.events), default=0)
+        return ledger
+
+    @classmethod
+    def from_json(cls, text: str) -> Ledger:
+        return cls.from_dict(json.loads(text))
+
+
+def _read(
+    fact: str,
+    raw: str | None,
+    kind: str,
+    where: Provenance,
+    vocabulary: Mapping[str, str] | None,
+    currency: str | None,
+) -> tuple[Any, str | None]:
+    """The value of ``raw`` and None, or None and the problem."""
+    if raw is None:
+        return None, f"{fact} not shown at {where.touchpoint}"
+    try:
+        value = read_value(
+            kind, raw, seen_at=where.seen_at, vocabulary=vocabulary, currency=currency
+        )
+    except Unreadable as exc:
+        return None, exc.at(where.touchpoint)
+    return value, None
+
+
+def _observation_to_dict(o: Observation) -> dict[str, Any]:
+    return {
+        "fact": o.fact,
+        "kind": o.kind,
+        "raw": o.raw,
+        "value": encode(o.value),
+        "about": o.about,
+        "where": o.where.to_dict(),
+        "problem": o.problem,
+        "seq": o.seq,
+    }
+
+
+def _observation_from_dict(d: Mapping[str, Any]) -> Observation:
+    return Observation(
+        d["fact"],
+        d["kind"],
+        d.get("raw"),
+        decode(d.get("value")),
+        d.get("about", ""),
+        Provenance.from_dict(d["where"]),
+        d.get("problem"),
+        d.get("seq", 0),
+    )

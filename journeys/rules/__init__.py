@@ -1,0 +1,32 @@
+"""The consistency rules every journey can use.
+
+Each rule reads a ledger and returns a list of ``Violation`` (empty when all
+is well); findings are collected, never raised, so one journey reports all of
+them. A rule pointed at a fact it cannot check (a test mistake) raises
+``RuleConfigError`` at once.
+
+- ``agree``: every observation of a fact agrees across touchpoints;
+- ``promise_kept`` / ``due_promises``: promises are fulfilled by their deadline;
+- ``not_asked_twice``: a known customer is not asked again for what she gave;
+- ``channel_parity``: the same fact through two channels agrees;
+- ``known_at``: a touchpoint shows what the company already knows.
+"""
+
+from __future__ import annotations
+
+from journeys.rules.agreement import agree
+from journeys.rules.knowledge import known_at
+from journeys.rules.parity import channel_parity
+from journeys.rules.promises import due_promises, promise_kept
+from journeys.rules.repetition import not_asked_twice
+from journeys.rules.violation import Violation
+
+__all__ = [
+    "Violation",
+    "agree",
+    "channel_parity",
+    "due_promises",
+    "known_at",
+    "not_asked_twice",
+    "promise_kept",
+]

@@ -1,0 +1,77 @@
+"""Rule *agree*: every touchpoint that showed a fact showed the same value."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from journeys.rules.kinds import all_agree, kind_of, words
+from journeys.rules.violation import Violation
+
+if TYPE_CHECKING:
+    from journeys.ledger import Ledger, Observation
+
+
+def agree(
+    ledger: Ledger,
+    fact: str,
+    *,
+    about: str | None = None,
+    tolerance: Decimal | int | None = None,
+    touchpoints: Collection[str] | None = None,
+) -> list[Violation]:
+    """Every observation of ``fact`` agrees, per ``about`` (per order, per case...).
+
+    One violation per fact (and ``about``) lists every touchpoint that showed
+    it. With fewer than two readable observations there is nothing to
+    compare: then only an unreadable or missing observation is reported. An
+    unreadable or missing observation is always reported, also when the
+    others agree.
+
+    Args:
+        ledger: the journey's ledger.
+        fact: the fact (``order.total``).
+        about: only observations about this (``RS-10001``); None: every
+            ``about``, each checked on its own.
+        tolerance: for money (an amount) and count facts.
+        touchpoints: only observations at these touchpoints.
+
+    Raises:
+        RuleConfigError: the fact has more than one kind, or a tolerance
+            was given for a kind that has none.
+    """
+    observations = ledger.observations_of(fact, about)
+    if touchpoints is not None:
+        observations = [o for o in observations if o.where.touchpoint in touchpoints]
+    kind = kind_of("agree", fact, observations, tolerance=tolerance)
+    groups: dict[str, list[Observation]] = {}
+    for observation in observations:
+        groups.setdefault(observation.about, []).append(observation)
+    found: list[Violation] = []
+    for group_about, group in groups.items():
+        violation = _check_group(fact, kind or "text", group_about, group, tolerance)
+        if violation is not None:
+            found.append(violation)
+    return found
+
+
+def _check_group(
+    fact: str, kind: str, about: str, group: list[Observation], tolerance: Decimal | int | None
+) -> Violation | None:
+    readable = [o for o in group if o.problem is None]
+    problems = [o for o in group if o.problem is not None]
+    suffix = f" ({about})" if about else ""
+    if not all_agree(kind, [o.value for o in readable], tolerance):
+        return Violation(
+            "agree", fact, f"{words(fact)}{suffix} disagrees across touchpoints", tuple(group)
+        )
+    if not problems:
+        return None
+    where = ", ".join(dict.fromkeys(o.where.touchpoint for o in problems))
+    missing = all(o.raw is None for o in problems)
+    heading = "MissingFact" if missing else "UnreadableFact"
+    what = "not shown" if missing else "could not be read"
+    return Violation(
+        "agree", fact, f"{words(fact)}{suffix} {what} at {where}", tuple(group), heading=heading
+    )

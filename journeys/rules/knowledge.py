@@ -1,0 +1,96 @@
+"""Rule *known at*: a touchpoint shows what the company already knows (the 360° view)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from journeys.errors import RuleConfigError
+from journeys.rules.kinds import kind_of, what_key, words
+from journeys.rules.violation import Violation
+from journeys.values import Unreadable, agree, read_value, show
+
+if TYPE_CHECKING:
+    from journeys.ledger import Ledger, Observation
+
+_LIST_SEPARATORS = re.compile(r"\s*[\n;|]\s*|,\s+(?=\S)")
+
+
+def known_at(
+    ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = None
+) -> list[Violation]:
+    """``touchpoint`` shows ``fact`` as the customer last gave it or was shown it elsewhere.
+
+    What is known: the inputs of ``fact`` and the readable observations of
+    it at other touchpoints, recorded before ``touchpoint`` showed it; the
+    most recent of them is the reference. The touchpoint may show a list
+    (an agent's order list): the fact is known when one item agrees.
+
+    Returns:
+        Nothing when nothing was known yet; else a violation when the
+        touchpoint's latest observation is missing, unreadable or different.
+
+    Raises:
+        RuleConfigError: the touchpoint never showed ``fact`` at all (visit it
+            first, or add the fact to the touchpoint in the map), or the fact
+            has more than one kind.
+    """
+    observations = ledger.observations_of(fact, about)
+    shown = [o for o in observations if o.where.touchpoint == touchpoint]
+    if not shown:
+        raise RuleConfigError(
+            "known_at",
+            fact,
+            f"no observation of {fact} at {touchpoint}: visit"
+            f" {touchpoint} first, or add {fact} to it in the touchpoint map",
+        )
+    target = shown[-1]
+    kind = kind_of("known_at", fact, observations) or "text"
+    known_rows = [
+        o
+        for o in observations
+        if o.where.touchpoint != touchpoint and o.seq < target.seq and o.problem is None
+    ]
+    known_rows += [
+        _input_row(i, fact, kind, about or "")
+        for i in ledger.inputs
+        if what_key(i.what) == what_key(fact) and i.seq < target.seq
+    ]
+    known_rows = [row for row in known_rows if row.value is not None]
+    if not known_rows:
+        return []
+    known_rows.sort(key=lambda row: row.seq)
+    reference = known_rows[-1]
+    if target.problem is None and agree(kind, reference.value, target.value):
+        return []
+    if target.raw is not None and _listed(kind, reference.value, target):
+        return []
+    rows = (*known_rows, target)
+    if target.problem is not None:
+        title = f"{words(fact)} not known at {touchpoint}"
+    else:
+        title = f"{words(fact)} at {touchpoint} differs from what the company knows"
+    detail = f"known: {show(kind, reference.value)} (from {reference.where.touchpoint})"
+    return [Violation("known_at", fact, title, rows, detail)]
+
+
+def _input_row(given: Any, fact: str, kind: str, about: str) -> Observation:
+    from journeys.ledger import Observation
+
+    raw = str(given.value)
+    try:
+        value = read_value(kind, raw, seen_at=given.where.seen_at)
+    except Unreadable:
+        value = None  # what the customer typed is not evidence of what the company knows
+    return Observation(fact, kind, raw, value, about, given.where, None, given.seq)
+
+
+def _listed(kind: str, reference: Any, target: Observation) -> bool:
+    for item in _LIST_SEPARATORS.split(target.raw or ""):
+        try:
+            value = read_value(kind, item, seen_at=target.where.seen_at)
+        except Unreadable:
+            continue
+        if agree(kind, reference, value):
+            return True
+    return False

@@ -1,0 +1,84 @@
+"""Rule *channel parity*: the same request through two channels gets the same answer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from journeys.errors import RuleConfigError
+from journeys.rules.kinds import all_agree, kind_of, words
+from journeys.rules.violation import Violation
+from journeys.values import agree
+
+if TYPE_CHECKING:
+    from journeys.ledger import Ledger, Observation
+
+
+def channel_parity(
+    ledger: Ledger,
+    fact: str,
+    channels_or_touchpoints: tuple[str, str],
+    about: str | None = None,
+    *,
+    tolerance: Decimal | int | None = None,
+) -> list[Violation]:
+    """``fact`` seen through one side agrees with ``fact`` seen through the other.
+
+    Each side is a channel (``web``, ``store``) or a touchpoint
+    (``store.pos``). Every observation on one side is compared with every
+    observation on the other (within a side, *agree* is the rule to use).
+
+    Raises:
+        RuleConfigError: a side has no observation of the fact at all (the
+            journey never went there: a test mistake, not a finding), the
+            fact has more than one kind, or a tolerance for a kind without one.
+    """
+    left_name, right_name = channels_or_touchpoints
+    observations = ledger.observations_of(fact, about)
+    left = _side(observations, left_name)
+    right = _side(observations, right_name)
+    for name, side in ((left_name, left), (right_name, right)):
+        if not side:
+            raise RuleConfigError(
+                "channel_parity",
+                fact,
+                f"no observation of {fact} via '{name}': visit a"
+                f" {name} touchpoint that shows {fact} before checking parity",
+            )
+    both = left + right
+    kind = kind_of("channel_parity", fact, both, tolerance=tolerance) or "text"
+    title_sides = f"between {left_name} and {right_name}"
+    readable_left = [o.value for o in left if o.problem is None]
+    readable_right = [o.value for o in right if o.problem is None]
+    differs = any(
+        not agree(kind, a, b, tolerance=tolerance)
+        for a in dict.fromkeys(readable_left)
+        for b in dict.fromkeys(readable_right)
+    )
+    if (
+        differs
+        and all_agree(kind, readable_left, tolerance)
+        and all_agree(kind, readable_right, tolerance)
+    ):
+        title = f"{words(fact)} differs {title_sides}"
+    elif differs:
+        title = f"{words(fact)} differs {title_sides} (and within a side)"
+    else:
+        problems = [o for o in both if o.problem is not None]
+        if not problems:
+            return []
+        where = ", ".join(dict.fromkeys(o.where.touchpoint for o in problems))
+        return [
+            Violation(
+                "channel_parity",
+                fact,
+                f"{words(fact)} could not be compared {title_sides}: nothing readable at {where}",
+                tuple(both),
+                heading="UnreadableFact",
+            )
+        ]
+    return [Violation("channel_parity", fact, title, tuple(both))]
+
+
+def _side(observations: list[Observation], name: str) -> list[Observation]:
+    return [o for o in observations if name in (o.where.touchpoint, o.where.channel)]

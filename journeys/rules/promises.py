@@ -1,0 +1,174 @@
+"""Rule *promise kept*: each promise is fulfilled by its deadline, as a touchpoint shows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from journeys.errors import RuleConfigError
+from journeys.rules.kinds import words
+from journeys.rules.violation import Violation
+from journeys.values import DateRange, Unreadable, agree, read_value, show
+
+if TYPE_CHECKING:
+    from journeys.ledger import Ledger, Observation, Promise
+
+
+def due_promises(ledger: Ledger, now: datetime) -> list[Promise]:
+    """The pending promises whose deadline ``now`` has reached."""
+    return [p for p in ledger.promises if p.status == "pending" and _reached(now, p.due)]
+
+
+def promise_kept(
+    promise: Promise, observation: Observation | None, now: datetime
+) -> list[Violation]:
+    """Check a due promise against what its check touchpoint shows, and settle it.
+
+    Sets ``promise.status`` to ``kept`` or ``broken`` and ``promise.verdict``
+    to one line saying why. A promise not yet due, or already settled, is left
+    as it is and gives no violation.
+
+    Args:
+        promise: the promise (its ``check`` says which touchpoint, fact and comparison).
+        observation: what the check touchpoint showed for the checked fact
+            (None: it showed nothing).
+        now: the system's clock.
+
+    Raises:
+        RuleConfigError: ``not_after`` on a fact that is not a date, or
+            ``equals`` between facts of different kinds.
+    """
+    if promise.status != "pending" or not _reached(now, promise.due):
+        return []
+    check = promise.check
+    rule = "promise_kept"
+    if check.expect == "not_after" and (
+        promise.kind != "date" or (observation and observation.kind != "date")
+    ):
+        raise RuleConfigError(
+            rule,
+            promise.fact,
+            "not_after compares dates: the promise and the checked fact"
+            f" must both be dates (got {promise.kind} and"
+            f" {observation.kind if observation else '-'})",
+        )
+    origin = _promise_row(promise)
+    if promise.value is None:
+        return _broken(
+            promise, origin, observation, f"the promise could not be read: {promise.verdict}"
+        )
+    if observation is None or observation.problem is not None:
+        problem = f"{check.fact} not shown at {check.touchpoint}"
+        if observation is not None and observation.problem is not None:
+            problem = observation.problem
+        return _broken(promise, origin, observation, problem)
+    expected = _expected(promise, observation, now)
+    if check.expect == "present" and "value" not in check.params:
+        return _kept(
+            promise, f"{check.touchpoint} shows {show(observation.kind, observation.value)}"
+        )
+    if check.expect == "not_after":
+        shown_day, promised_day = _last_day(observation.value), _last_day(expected)
+        if shown_day <= promised_day:
+            return _kept(
+                promise,
+                f"{check.touchpoint} shows {show('date', observation.value)},"
+                f" not after {show('date', expected)}",
+            )
+        return _broken(
+            promise,
+            origin,
+            observation,
+            f"{check.touchpoint} shows {show('date', observation.value)},"
+            f" after the promised {show('date', expected)}",
+        )
+    if "value" not in check.params and observation.kind != promise.kind:
+        raise RuleConfigError(
+            rule,
+            promise.fact,
+            f"cannot compare a {promise.kind} promise with"
+            f" {check.fact}, a {observation.kind} fact: check a fact of the same kind",
+        )
+    tolerance = Decimal(check.params["tolerance"]) if "tolerance" in check.params else None
+    if agree(observation.kind, expected, observation.value, tolerance=tolerance):
+        return _kept(
+            promise, f"{check.touchpoint} shows {show(observation.kind, observation.value)}"
+        )
+    return _broken(
+        promise,
+        origin,
+        observation,
+        f"{check.touchpoint} shows {show(observation.kind, observation.value)},"
+        f" not {show(observation.kind, expected)}",
+    )
+
+
+def _expected(promise: Promise, observation: Observation, now: datetime) -> Any:
+    text = promise.check.params.get("value")
+    if text is None:
+        return promise.value
+    try:
+        return read_value(observation.kind, text, seen_at=now)
+    except Unreadable as exc:
+        raise RuleConfigError("promise_kept", promise.fact, f"the check's value: {exc}") from None
+
+
+def _last_day(value: Any) -> date:
+    # Dates are read as a date or a range: a range counts by its last day.
+    return value.end if isinstance(value, DateRange) else value
+
+
+def _kept(promise: Promise, why: str) -> list[Violation]:
+    promise.status, promise.verdict = "kept", f"kept: {why}"
+    return []
+
+
+def _broken(
+    promise: Promise, origin: Observation, observation: Observation | None, why: str
+) -> list[Violation]:
+    from journeys.ledger import Observation, Provenance
+
+    promise.status, promise.verdict = "broken", f"broken: {why}"
+    check = promise.check
+    if observation is None:
+        observation = Observation(
+            check.fact,
+            promise.kind,
+            None,
+            None,
+            promise.about,
+            Provenance(check.touchpoint, check.touchpoint.split(".")[0], None, None, promise.due),
+            f"{check.fact} not shown at {check.touchpoint}",
+        )
+    detail = (
+        f"promised at {promise.where.touchpoint}, due {show('date', promise.due)},"
+        f" checked at {check.touchpoint} ({check.expect})\n{why}"
+    )
+    title = f"{words(promise.fact)} promised at {promise.where.touchpoint} was not kept"
+    return [Violation("promise_kept", promise.fact, title, (origin, observation), detail)]
+
+
+def _promise_row(promise: Promise) -> Observation:
+    from journeys.ledger import Observation
+
+    problem = (
+        None if promise.value is not None else (promise.verdict or "could not read the promise")
+    )
+    return Observation(
+        promise.fact,
+        promise.kind,
+        promise.raw,
+        promise.value,
+        promise.about,
+        promise.where,
+        problem,
+        promise.seq,
+    )
+
+
+def _reached(now: datetime, due: datetime) -> bool:
+    # A naive clock and an aware deadline (or the reverse) are read in the same zone.
+    if (now.tzinfo is None) != (due.tzinfo is None):
+        now = now.replace(tzinfo=due.tzinfo)
+    return now >= due

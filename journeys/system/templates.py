@@ -1,0 +1,142 @@
+"""``{placeholder}`` templates and ``${ENV}`` interpolation used by touchpoint maps.
+
+Two kinds of braces, on purpose: ``${NAME}`` is resolved once, when the map
+is loaded, from the environment (where a system is); ``{name}`` is filled per
+customer, from what the journey knows (which order, which email address).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from journeys.errors import ConfigError
+
+if TYPE_CHECKING:
+    from journeys.system.touchpoint_map import Touchpoint
+
+ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+"""A ``{name}`` placeholder (group 1), or an escaped ``{{`` / ``}}`` (no group)."""
+
+
+def placeholders(text: str) -> list[str]:
+    """The ``{names}`` in ``text``, in order, without the escaped ``{{literal}}`` braces."""
+    return [m.group(1) for m in PLACEHOLDER.finditer(text) if m.group(1)]
+
+
+def interpolate(text: str, environ: Mapping[str, str] | None = None) -> str:
+    """Replace ``${NAME}`` and ``${NAME:-default}`` with environment values.
+
+    An unset variable without a default becomes empty: a map can leave
+    ``base_url`` to the command line or the embedded system.
+
+    Raises:
+        ValueError: a ``${`` that is not a well-formed reference.
+    """
+    env = os.environ if environ is None else environ
+    if "${" in ENV_REF.sub("", text):
+        raise ValueError(
+            f"'{text}' has a malformed ${{...}}: write ${{NAME}} or ${{NAME:-default}}."
+        )
+    return ENV_REF.sub(lambda m: env.get(m.group(1)) or (m.group(2) or ""), text)
+
+
+def template_problem(text: str) -> str | None:
+    """What is wrong with the ``{placeholders}`` of ``text``, or None."""
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        return (
+            f"bad placeholder in '{text}' ({exc}): write {{name}},"
+            " and {{ or }} for a literal brace."
+        )
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if not NAME.match(name) or spec or conversion:
+            shown = (
+                "{"
+                + name
+                + ("!" + conversion if conversion else "")
+                + (":" + spec if spec else "")
+                + "}"
+            )
+            return (
+                f"bad placeholder {shown} in '{text}': placeholders are plain names such as"
+                f" {{order_number}},"
+                " filled from what the journey knows."
+            )
+    return None
+
+
+def fill(
+    template: str,
+    params: Mapping[str, Any],
+    *,
+    touchpoint: Touchpoint | None = None,
+    quote_values: bool = False,
+) -> str:
+    """``template`` with its ``{placeholders}`` filled from ``params``.
+
+    Raises:
+        ConfigError: a placeholder has no value; the message names the
+            touchpoint, where it is in the map, and what is known.
+    """
+    from urllib.parse import quote
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if not name:
+            return match.group(0)[0]
+        if name not in params or params[name] is None:
+            where = (
+                f"{touchpoint.where}: touchpoint {touchpoint.name}"
+                if touchpoint
+                else f"'{template}'"
+            )
+            known = (
+                ", ".join(sorted(k for k, v in params.items() if v is not None)) or "nothing yet"
+            )
+            raise ConfigError(
+                f"{where} needs {{{name}}} but the journey does not know it (it knows: {known})."
+                f" Pass {name}=... or visit a touchpoint that shows it first."
+            )
+        text = str(params[name])
+        return quote(text, safe="") if quote_values else text
+
+    return PLACEHOLDER.sub(value, template)
+
+
+def subject_pattern(subject: str, params: Mapping[str, Any]) -> str:
+    """The regex for a subject: known ``{names}`` filled in as whole tokens, others captured."""
+    seen: set[str] = set()
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if not name:
+            return match.group(0)  # doubled braces belong to the regex: kept as written
+        if params.get(name) is not None:
+            # A whole token: order RS-10 must not match the mail of order RS-1001.
+            return r"(?<![\w-])" + re.escape(str(params[name])) + r"(?![\w-])"
+        if name in seen:
+            return f"(?P={name})"
+        seen.add(name)
+        return f"(?P<{name}>.+?)"
+
+    return PLACEHOLDER.sub(value, subject)
+
+
+def strings(value: Any) -> list[str]:
+    """Every string inside a JSON-like value (for checking the placeholders of a body)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Mapping):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []
