@@ -17,14 +17,24 @@ from typing import TYPE_CHECKING, Any
 
 from journeys import rules
 from journeys.channels.base import Reading
+from journeys.channels.errors import ChannelError
 from journeys.customer import Customer
-from journeys.errors import JourneyFailed, StepError
+from journeys.errors import JourneyFailed, MailNotReceived, StepError
 from journeys.evidence import EvidenceStore
-from journeys.ledger import Ledger, Observation, Provenance
+from journeys.ledger import Ledger, Observation, Promise, PromiseCheck, Provenance
+from journeys.rules.kinds import what_key
 from journeys.system.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:
     from journeys.session import SystemSession
+
+
+MAIL_WAIT = 30.0  # seconds a real system may take to send a mail
+MAIL_WAIT_TEST_CLOCK = 5.0
+
+# A map fact of this name lists what the touchpoint asked the customer for (e.g. a chat
+# message asking for her order number): it becomes questions on the ledger, not a fact.
+ASKED = "asked"
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,11 @@ class Journey:
         return self._driver("agent")
 
     @property
+    def chat(self) -> Any:
+        """The chat widget (or chat API), in the customer's own browser session."""
+        return self._driver("chat")
+
+    @property
     def api(self) -> Any:
         return self._driver("api")
 
@@ -94,7 +109,9 @@ class Journey:
         if tp.channel in ("web", "agent", "chat"):
             reading = self._driver(tp.channel).visit(tp, **values)
         elif tp.channel == "email":
-            reading = self.mail.receive(tp, self.customer.email, **values)
+            # With a test clock a due mail is sent the moment the clock moves: no long wait.
+            timeout = MAIL_WAIT_TEST_CLOCK if self.system.clock.controllable else MAIL_WAIT
+            reading = self.mail.receive(tp, self.customer.email, timeout=timeout, **values)
         else:  # api, store
             reading = self.api.call(tp, **values)
         return self.observe(reading, about=about, waited=time.perf_counter() - started)
@@ -115,13 +132,19 @@ class Journey:
         self.ledger.visited(reading.touchpoint, reading.channel, where.seen_at, waited)
         vocabulary = self.system.map.vocabulary.get("status", {})
         seen: dict[str, Observation] = {}
+        asked = list(reading.asked)
         for fact, raw in reading.raw.items():
+            if fact == ASKED:
+                asked += raw if isinstance(raw, list) else [raw] if raw else []
+                continue
             reader = tp.facts[fact]
             text = ", ".join(raw) if isinstance(raw, list) else raw
             seen[fact] = self.ledger.observe(
                 fact, text, kind=reader.kind, where=where, about=about, vocabulary=vocabulary
             )
-        for what in reading.asked:
+        if reading.channel == "agent":
+            asked = []  # the agent console's forms ask the agent, not the customer
+        for what in dict.fromkeys(asked):
             self.ledger.asked(what, reading.touchpoint, where, identified=self.identified)
         if "order.number" in seen and seen["order.number"].value is not None:
             self.memory.setdefault("order_number", str(seen["order.number"].value))
@@ -184,6 +207,96 @@ class Journey:
     def agree(self, fact: str, *, about: str | None = None) -> None:
         """Rule *agree*: every touchpoint that showed ``fact`` showed the same value."""
         self.ledger.add(rules.agree(self.ledger, fact, about=about))
+
+    def not_asked_twice(self, what: str | None = None) -> None:
+        """Rule *not asked twice*, for everything or for one thing (``order_number``)."""
+        found = rules.not_asked_twice(self.ledger)
+        self.ledger.add([v for v in found if what is None or what_key(v.fact) == what_key(what)])
+
+    def parity(self, fact: str, sides: tuple[str, str]) -> None:
+        """Rule *channel parity*: ``fact`` agrees between two channels or touchpoints."""
+        self.ledger.add(rules.channel_parity(self.ledger, fact, sides))
+
+    def known_at(self, touchpoint: str, fact: str) -> None:
+        """Rule *known at*: ``touchpoint`` shows what the company already knows of ``fact``."""
+        self.ledger.add(rules.known_at(self.ledger, touchpoint, fact))
+
+    def answered_within(self, touchpoints: str, seconds: float) -> None:
+        """Rule *answered within*: no visit to ``touchpoints`` took longer than ``seconds``."""
+        self.ledger.add(rules.answered_within(self.ledger, touchpoints, seconds))
+
+    def expect_shown(self, touchpoint: str, *facts: str) -> None:
+        """Rule *shown*: go to ``touchpoint`` and expect each of ``facts`` there.
+
+        A touchpoint that cannot be reached (a mail that never comes) is a
+        finding about the system, recorded with what happened instead.
+        """
+        why = ""
+        try:
+            self.visit(touchpoint)
+        except (MailNotReceived, ChannelError) as exc:
+            why = str(exc)
+        for fact in facts:
+            self.ledger.add(rules.shown(self.ledger, touchpoint, fact, why=why))
+
+    def expect(self, touchpoint: str, fact: str, value: Any) -> None:
+        """Rule *shows*: ``touchpoint`` last showed ``fact`` as ``value``."""
+        kind = self.touchpoint(touchpoint).facts[fact].kind
+        self.ledger.add(rules.shows(self.ledger, touchpoint, fact, value, kind))
+
+    def suits(self, fact: str, audience: str) -> None:
+        """Rule *suits*: the offers in ``fact`` are meant for ``audience``."""
+        self.ledger.add(rules.suits(self.ledger, fact, audience))
+
+    # -- promises ---------------------------------------------------------
+
+    def promise(self, fact: str, *, due: datetime, check: PromiseCheck, about: str = "",
+                touchpoint: str | None = None) -> Promise:
+        """Hold the company to what it last showed of ``fact`` (at ``touchpoint``), by ``due``,
+        as ``check`` will show."""
+        shown = self.ledger.latest(fact, about or None, touchpoint=touchpoint)
+        if shown is None:
+            raise StepError(f"no {fact} was shown yet: nothing to hold the company to")
+        vocabulary = self.system.map.vocabulary.get("status", {})
+        return self.ledger.promise(fact, shown.raw, kind=shown.kind, due=due, check=check,
+                                   where=shown.where, about=about, vocabulary=vocabulary)
+
+    def keep_promises(self) -> None:
+        """Check every pending promise at its deadline.
+
+        With a test clock the clock moves to each deadline in turn; without
+        one, promises not yet due are stored for a later run to check.
+        """
+        for promise in sorted(self.ledger.promises, key=lambda p: p.due):
+            if promise.status != "pending":
+                continue
+            if self.now() < promise.due:
+                if not self.system.clock.controllable:
+                    self.system.promise_store().save(self.name, promise, system=self.system.map.system,
+                                                     customer=self.ledger.customer)
+                    continue
+                self.set_clock(promise.due)
+            seen = self._look(promise.check)
+            self.ledger.add(rules.promise_kept(promise, seen, self.now()))
+
+    def _look(self, check: PromiseCheck) -> Observation | None:
+        """What ``check``'s touchpoint shows now; a "not shown" observation when it shows nothing
+        (a mail that never came breaks the promise, it does not stop the journey)."""
+        try:
+            return self.visit(check.touchpoint).get(check.fact)
+        except (MailNotReceived, ChannelError):
+            tp = self.touchpoint(check.touchpoint)
+            kind = tp.facts[check.fact].kind if check.fact in tp.facts else "text"
+            return self.ledger.observe(check.fact, None, kind=kind,
+                                       where=self._where(tp.name, tp.channel, ()))
+
+    @contextmanager
+    def waiting(self, touchpoint: str) -> Iterator[None]:
+        """Time how long the system keeps the customer waiting on ``touchpoint`` (a click, a post)."""
+        started, clock = self.now(), time.perf_counter()
+        yield
+        channel = self.touchpoint(touchpoint).channel
+        self.ledger.visited(touchpoint, channel, started, time.perf_counter() - clock)
 
     def conclude(self) -> None:
         """Fail with every violation found, if any (the end of a scenario)."""

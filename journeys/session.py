@@ -50,6 +50,7 @@ class SystemSession:
         self.secrets = Secrets()
         self._embedded: embedded.EmbeddedSystem | None = None
         self._browser: Any = None
+        self._promise_store: Any = None
         self.mail_capture: Any = None
         base_url = base_url or os.environ.get("JOURNEYS_BASE_URL") or self.map.base_url
         if self.map.mail.get("driver", "capture") == "capture":
@@ -70,6 +71,15 @@ class SystemSession:
         self.base_url = base_url.rstrip("/")
         self.secrets.add_env_names(self.map.secret_env_names())
         self.clock: Clock = clock_for(self)
+
+    def promise_store(self) -> Any:
+        """Where promises not yet due wait for a later run (systems without a test clock)."""
+        if self._promise_store is None:
+            from journeys.promise_store import PromiseStore
+
+            url = os.environ.get("JOURNEYS_PROMISE_STORE") or f"sqlite:///{self.reports_dir / 'promises.sqlite'}"
+            self._promise_store = PromiseStore(url)
+        return self._promise_store
 
     def touchpoint(self, name: str) -> Touchpoint:
         return self.map.touchpoint(name)

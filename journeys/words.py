@@ -40,3 +40,28 @@ def fact_named(words: str) -> str:
     close = difflib.get_close_matches(key, FACTS, n=2)
     hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     raise StepError(f"unknown fact '{words}'.{hint} Known: {', '.join(sorted(FACTS))}")
+
+
+INPUTS = {
+    "order number": "order_number",
+    "email": "email",
+    "email address": "email",
+    "e-mail address": "email",
+    "name": "name",
+    "address": "street",
+    "bestelnummer": "order_number",
+    "e-mailadres": "email",
+    "mailadres": "email",
+    "naam": "name",
+    "adres": "street",
+}
+
+
+def input_named(words: str) -> str:
+    """What a writer means by something the customer gives ("her order number", "haar e-mailadres")."""
+    key = words.strip().lower()
+    if key in INPUTS:
+        return INPUTS[key]
+    close = difflib.get_close_matches(key, INPUTS, n=2)
+    hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise StepError(f"unknown thing to be asked for: '{words}'.{hint} Known: {', '.join(sorted(INPUTS))}")

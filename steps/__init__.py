@@ -4,4 +4,4 @@ Importing this package registers every step with pytest-bdd and the
 vocabulary catalogue (``journeys steps``).
 """
 
-from steps import assertions, customer, ordering  # noqa: F401
+from steps import account, assertions, clock, customer, ordering, returns, service  # noqa: F401

@@ -1,11 +1,53 @@
 """What must hold across touchpoints."""
 
-from journeys import vocabulary
-from journeys.words import fact_named
+from datetime import datetime, time
+
+from journeys import params, vocabulary
+from journeys.ledger import PromiseCheck
+from journeys.values import DateRange
+from journeys.words import fact_named, input_named
 
 
 @vocabulary.then(en="every touchpoint agrees on the {fact}", nl="is elk contactpunt het eens over {fact}",
-                 example={"fact": "order total"})
+                 example={"fact": "order total"}, example_nl={"fact": "het totaalbedrag"})
 def every_touchpoint_agrees(journey, fact):
     """Rule *agree*: every observation of the fact tells the same value."""
     journey.agree(fact_named(fact))
+
+
+@vocabulary.then(en="she was not asked for her {what} again", nl="is haar niet opnieuw om haar {what} gevraagd",
+                 example={"what": "order number"}, example_nl={"what": "bestelnummer"})
+def not_asked_again(journey, what):
+    """Rule *not asked twice*: nobody asked her again for what she already gave."""
+    journey.not_asked_twice(input_named(what))
+
+
+@vocabulary.then(en="the web shop and the store promise the same delivery date",
+                 nl="beloven de webwinkel en de winkel dezelfde bezorgdatum")
+def web_and_store_agree(journey):
+    """Rule *channel parity*: the product's delivery date is the same online and in the store."""
+    journey.parity("delivery.date", ("web.product", "store.lead_time"))
+
+
+@vocabulary.then(en="the web shop promises delivery on {day}", nl="belooft de webwinkel bezorging op {day}",
+                 example={"day": "Wednesday"}, example_nl={"day": "woensdag"})
+def web_promises_day(journey, day):
+    """The confirmation page promises delivery on that day (the next such day from now)."""
+    journey.expect("web.order_confirmation", "delivery.date", params.day(day, journey.now()))
+
+
+@vocabulary.then(en="she has a track and trace code", nl="heeft ze een track-and-tracecode")
+def has_track_and_trace(journey):
+    """The shipping notice gives her a code to follow the parcel."""
+    journey.expect_shown("email.shipping_notice", "shipment.track_and_trace")
+
+
+@vocabulary.then(en="the promised delivery date is kept", nl="wordt de beloofde bezorgdatum gehaald")
+def delivery_promise_kept(journey):
+    """Promise: delivered by the end of the date on the confirmation page, as the app shows."""
+    promised = journey.ledger.latest("delivery.date", touchpoint="web.order_confirmation")
+    day = promised.value.end if isinstance(promised.value, DateRange) else promised.value
+    due = datetime.combine(day, time(23, 59), journey.now().tzinfo)
+    journey.promise("delivery.date", due=due, touchpoint="web.order_confirmation",
+                    check=PromiseCheck("app.order", "order.status", "equals", {"value": "delivered"}))
+    journey.keep_promises()

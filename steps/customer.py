@@ -1,15 +1,15 @@
 """Who the customer is."""
 
-from journeys import vocabulary
+from journeys import params, vocabulary
 
 
 @vocabulary.given(en="a customer", nl="een klant")
 def a_customer(journey):
-    """A synthetic customer of the default segment, made from the run's seed."""
+    """A synthetic customer of the default segment (family), made from the run's seed."""
 
 
 @vocabulary.given(en='a customer in the "{segment}" segment', nl='een klant in het segment "{segment}"',
                   example={"segment": "student"})
 def a_customer_in_segment(journey, segment):
-    """A synthetic customer of a segment (student, family, senior, business)."""
-    journey.cast(segment=segment)
+    """A synthetic customer of a segment: student, family, senior or business."""
+    journey.cast(segment=params.segment(segment, journey.system.map.segments))

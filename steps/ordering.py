@@ -1,4 +1,4 @@
-"""Ordering, and reading what the company said about the order."""
+"""Ordering through each channel, and reading what the company said about the order."""
 
 from journeys import vocabulary
 
@@ -10,13 +10,39 @@ def order_on_web(journey, sku):
     journey.do("place order", sku=sku)
 
 
+@vocabulary.when(en='she looks at a "{sku}" on the web shop', nl='ze een "{sku}" bekijkt in de webwinkel',
+                 example={"sku": "game-quest"})
+def look_at_product(journey, sku):
+    """The product page: price and delivery promise."""
+    journey.do("look at product", sku=sku)
+
+
+@vocabulary.when(en='she asks the store when a "{sku}" would be delivered',
+                 nl='ze in de winkel vraagt wanneer een "{sku}" bezorgd wordt', example={"sku": "game-quest"})
+def ask_store(journey, sku):
+    """The store's point of sale: its delivery date for the product."""
+    journey.do("ask store lead time", sku=sku)
+
+
 @vocabulary.when(en="she reads the order confirmation email", nl="ze de orderbevestiging in haar mail leest")
 def read_confirmation_email(journey):
     """Waits for the confirmation email in her mailbox and reads it."""
     journey.visit("email.order_confirmation")
 
 
+@vocabulary.when(en="she reads the shipping notice", nl="ze de verzendbevestiging leest")
+def read_shipping_notice(journey):
+    """Waits for the mail that says the parcel is on its way."""
+    journey.visit("email.shipping_notice")
+
+
 @vocabulary.when(en="she looks the order up in the app", nl="ze de bestelling opzoekt in de app")
 def look_up_in_app(journey):
     """The app's order screen (the system's order API)."""
     journey.visit("app.order")
+
+
+@vocabulary.when(en="she checks the order in her account", nl="ze de bestelling bekijkt in haar account")
+def check_in_account(journey):
+    """The order page of her account on the web shop."""
+    journey.visit("web.account_order")

@@ -51,7 +51,9 @@ _READ = """
   const asked = [];
   for (const el of document.querySelectorAll('input, select, textarea')) {
     const type = (el.getAttribute('type') || '').toLowerCase();
-    if (['hidden', 'submit', 'button', 'image', 'reset'].includes(type) || el.disabled || !visible(el)) continue;
+    // A page asks for what it requires; optional and read-only fields are offers, not questions.
+    if (['hidden', 'submit', 'button', 'image', 'reset'].includes(type) || el.disabled || el.readOnly
+        || !el.required || !visible(el)) continue;
     const name = el.name || el.id;
     if (name && !asked.includes(name)) asked.push(name);
   }
@@ -252,7 +254,9 @@ class WebDriver:
                 ).first
                 if info["tag"] == "select":
                     target.select_option(str(value))
-                elif info["type"] in ("checkbox", "radio"):
+                elif info["type"] == "radio":
+                    page.locator(f'[name="{name}"][value="{value}"]').check()
+                elif info["type"] == "checkbox":
                     target.set_checked(str(value).lower() in ("1", "true", "yes", "ja", "on"))
                 else:
                     target.fill(str(value))

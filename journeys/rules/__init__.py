@@ -9,24 +9,34 @@ them. A rule pointed at a fact it cannot check (a test mistake) raises
 - ``promise_kept`` / ``due_promises``: promises are fulfilled by their deadline;
 - ``not_asked_twice``: a known customer is not asked again for what she gave;
 - ``channel_parity``: the same fact through two channels agrees;
-- ``known_at``: a touchpoint shows what the company already knows.
+- ``known_at``: a touchpoint shows what the company already knows;
+- ``answered_within``: a touchpoint does not keep the customer waiting;
+- ``suits``: what a touchpoint offers fits the customer's segment;
+- ``shown`` / ``shows``: a touchpoint shows a fact, or the value the journey expects.
 """
 
 from __future__ import annotations
 
 from journeys.rules.agreement import agree
+from journeys.rules.expectation import shown, shows
 from journeys.rules.knowledge import known_at
 from journeys.rules.parity import channel_parity
 from journeys.rules.promises import due_promises, promise_kept
+from journeys.rules.relevance import suits
 from journeys.rules.repetition import not_asked_twice
+from journeys.rules.responsiveness import answered_within
 from journeys.rules.violation import Violation
 
 __all__ = [
     "Violation",
+    "answered_within",
     "agree",
     "channel_parity",
     "due_promises",
     "known_at",
     "not_asked_twice",
     "promise_kept",
+    "shown",
+    "shows",
+    "suits",
 ]

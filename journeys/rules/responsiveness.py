@@ -1,0 +1,30 @@
+"""Rule *answered within*: a touchpoint does not keep the customer waiting.
+
+Slow portals are the first complaint customers name (seed 002). The waits
+are the ones the journey measured around each request to the touchpoint.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from journeys.rules.violation import Violation
+
+if TYPE_CHECKING:
+    from journeys.ledger import Ledger
+
+
+def answered_within(ledger: Ledger, touchpoints: str, seconds: float) -> list[Violation]:
+    """Every visit to a touchpoint named ``touchpoints`` (or starting with ``touchpoints.``)
+    was answered within ``seconds``."""
+    slow = [v for v in ledger.visits
+            if (v.touchpoint == touchpoints or v.touchpoint.startswith(touchpoints + "."))
+            and v.waited_seconds > seconds]
+    if not slow:
+        return []
+    width = max(len(v.touchpoint) for v in slow)
+    detail = "\n".join(f"{v.touchpoint:<{width}}  answered after {v.waited_seconds:.1f} s"
+                       f"  ({v.started:%a %d %b %H:%M})" for v in slow)
+    return [Violation("answered_within", touchpoints,
+                      f"{touchpoints} kept the customer waiting longer than {seconds:g} s",
+                      (), detail, heading="SlowTouchpoint")]

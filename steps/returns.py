@@ -1,0 +1,36 @@
+"""Returns and refunds."""
+
+from datetime import datetime, time
+
+from journeys import vocabulary
+from journeys.ledger import PromiseCheck
+from journeys.values import add_working_days
+
+
+@vocabulary.when(en="she returns the order through the returns portal", nl="ze de bestelling retourneert via het retourportaal")
+def return_order(journey):
+    """The returns portal: pick the item, see the refund quote, confirm, get a label."""
+    journey.do("return order")
+
+
+@vocabulary.when(en="she reads the refund email", nl="ze de mail over haar terugbetaling leest")
+def read_refund_email(journey):
+    """The mail that says how much was refunded."""
+    journey.visit("email.refund")
+
+
+@vocabulary.then(en="the returns portal answered within {n:d} seconds",
+                 nl="antwoordde het retourportaal binnen {n:d} seconden", example={"n": "2"})
+def portal_fast(journey, n):
+    """Rule *answered within*: no page of the portal kept her waiting longer."""
+    journey.answered_within("returns", n)
+
+
+@vocabulary.then(en="the promised refund is kept", nl="wordt de beloofde terugbetaling nagekomen")
+def refund_kept(journey):
+    """Promise: refunded within 5 working days of the return, as the app shows."""
+    returned = journey.ledger.latest("return.number").where.seen_at
+    due = datetime.combine(add_working_days(returned.date(), 5), time(23, 59), returned.tzinfo)
+    journey.promise("refund.amount", due=due,
+                    check=PromiseCheck("app.return", "return.status", "equals", {"value": "refunded"}))
+    journey.keep_promises()

@@ -1,0 +1,54 @@
+"""Complaints, customer service and service recovery."""
+
+from datetime import timedelta
+
+from journeys import vocabulary
+from journeys.ledger import PromiseCheck
+
+
+@vocabulary.when(en="she complains in the chat that she received the wrong item",
+                 nl="ze in de chat klaagt dat ze het verkeerde artikel heeft ontvangen")
+def complain_in_chat(journey):
+    """A complaint through the chat widget, with her order number."""
+    journey.do("complain in chat", message="Ik heb het verkeerde artikel ontvangen.")
+
+
+@vocabulary.when(en="she reads the complaint acknowledgement", nl="ze de ontvangstbevestiging van haar klacht leest")
+def read_acknowledgement(journey):
+    """The mail that confirms the complaint and says when it will be answered."""
+    journey.visit("email.complaint_acknowledgement")
+
+
+@vocabulary.when(en="an agent looks her up in the agent console",
+                 nl="een medewerker haar opzoekt in de klantenservicetool")
+def agent_looks_up(journey):
+    """A customer-service agent logs in, searches her and opens her 360° view."""
+    journey.do("agent looks up customer")
+
+
+@vocabulary.when(en="the agent offers a replacement", nl="de medewerker een vervangend artikel aanbiedt")
+def agent_offers_replacement(journey):
+    """The agent's remedy for a wrong item: the right one, sent again."""
+    journey.do("agent offers replacement")
+
+
+@vocabulary.then(en="the agent sees her order and her complaint", nl="ziet de medewerker haar bestelling en haar klacht")
+def agent_sees_history(journey):
+    """Rule *known at*: the 360° view shows the order and the complaint she made elsewhere."""
+    journey.known_at("agent.customer", "order.number")
+    journey.known_at("agent.customer", "case.number")
+
+
+@vocabulary.then(en="she receives an apology and a replacement", nl="krijgt ze excuses en een vervangend artikel")
+def apology_and_replacement(journey):
+    """The replacement mail comes, with an apology and the new order."""
+    journey.expect_shown("email.replacement", "apology", "replacement.order")
+
+
+@vocabulary.then(en="her complaint is answered within 24 hours", nl="wordt haar klacht binnen 24 uur beantwoord")
+def complaint_answered(journey):
+    """Promise: an answer to the complaint by mail within a day of making it."""
+    journey.visit("email.complaint_acknowledgement")
+    journey.promise("complaint.answer_due", due=journey.now() + timedelta(hours=24),
+                    check=PromiseCheck("email.complaint_answer", "case.number", "present"))
+    journey.keep_promises()
