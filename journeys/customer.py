@@ -188,6 +188,13 @@ class Customer:
             interests=profile.interests,
         )
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Customer:
+        """The customer of a ledger or stored promise again (without her password)."""
+        fields = {k: v for k, v in d.items() if k not in ("birthdate", "interests")}
+        return cls(**fields, birthdate=date.fromisoformat(d["birthdate"]), password="",
+                   interests=tuple(d.get("interests", ())))
+
     def to_dict(self) -> dict[str, Any]:
         """Everything about the customer except the password (for ledgers and reports)."""
         return {

@@ -7,6 +7,7 @@ in a plain script or in a load-test user: nothing here depends on pytest.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from journeys import rules
 from journeys.channels.base import Reading
 from journeys.channels.errors import ChannelError
 from journeys.customer import Customer
+from journeys.effort import effort
 from journeys.errors import JourneyFailed, MailNotReceived, StepError
 from journeys.evidence import EvidenceStore
 from journeys.ledger import Ledger, Observation, Promise, PromiseCheck, Provenance
@@ -187,6 +189,10 @@ class Journey:
     def advance(self, seconds: float) -> None:
         self.system.clock.advance(seconds)
 
+    def settle(self, promise: Promise) -> None:
+        """Check one promise now, at its touchpoint (a stored promise, in a later run)."""
+        self.ledger.add(rules.promise_kept(promise, self._look(promise.check), self.now()))
+
     # -- who the customer is ---------------------------------------------
 
     def cast(self, *, segment: str | None = None, locale: str | None = None) -> None:
@@ -272,18 +278,26 @@ class Journey:
                 continue
             if self.now() < promise.due:
                 if not self.system.clock.controllable:
-                    self.system.promise_store().save(self.name, promise, system=self.system.map.system,
-                                                     customer=self.ledger.customer)
+                    self._store(promise)
                     continue
                 self.set_clock(promise.due)
             seen = self._look(promise.check)
             self.ledger.add(rules.promise_kept(promise, seen, self.now()))
 
+    def _store(self, promise: Promise) -> None:
+        """Keep a promise for a later run, with what that run needs to find the touchpoint again."""
+        tp = self.touchpoint(promise.check.touchpoint)
+        needed = {name: self.memory[name] for name in tp.placeholders() if name in self.memory}
+        promise.check.params.update(needed)
+        self.system.promise_store().save(self.name, promise, system=self.system.map.system,
+                                         customer=self.ledger.customer)
+
     def _look(self, check: PromiseCheck) -> Observation | None:
         """What ``check``'s touchpoint shows now; a "not shown" observation when it shows nothing
         (a mail that never came breaks the promise, it does not stop the journey)."""
         try:
-            return self.visit(check.touchpoint).get(check.fact)
+            params = {k: v for k, v in check.params.items() if k not in ("value", "tolerance")}
+            return self.visit(check.touchpoint, **params).get(check.fact)
         except (MailNotReceived, ChannelError):
             tp = self.touchpoint(check.touchpoint)
             kind = tp.facts[check.fact].kind if check.fact in tp.facts else "text"
@@ -309,7 +323,9 @@ class Journey:
         for driver in self._drivers.values():
             driver.close(keep_trace=keep_trace)
         self._drivers.clear()
-        return Path(self.system.reports_dir) / self.evidence.write_text("ledger.json", self.ledger.to_json())
+        record = {"journey": self.name, **self.ledger.to_dict(), "effort": effort(self.ledger).to_dict()}
+        text = json.dumps(record, indent=2, ensure_ascii=False, default=str)
+        return Path(self.system.reports_dir) / self.evidence.write_text("ledger.json", text)
 
     @contextmanager
     def at(self, step: Step) -> Iterator[None]:

@@ -60,16 +60,22 @@ def pytest_report_header(config: pytest.Config) -> str:
 @pytest.fixture(scope="session")
 def journeys_system(pytestconfig: pytest.Config) -> Iterator[SystemSession]:
     """The system under test, started once per process (per xdist worker)."""
+    from journeys.errors import ConfigError, SystemUnreachable
     from journeys.session import SystemSession
 
-    session = SystemSession(
-        pytestconfig.getoption("system"),
-        base_url=pytestconfig.getoption("base_url"),
-        faults=tuple(pytestconfig.getoption("fault")),
-        reports_dir=Path(pytestconfig.getoption("reports_dir")),
-        seed=pytestconfig.stash[_SEED],
-        headless=not pytestconfig.getoption("headed"),
-    )
+    try:
+        session = SystemSession(
+            pytestconfig.getoption("system"),
+            base_url=pytestconfig.getoption("base_url"),
+            faults=tuple(pytestconfig.getoption("fault")),
+            reports_dir=Path(pytestconfig.getoption("reports_dir")),
+            seed=pytestconfig.stash[_SEED],
+            headless=not pytestconfig.getoption("headed"),
+        )
+    except (SystemUnreachable, ConfigError) as exc:
+        if "PYTEST_XDIST_WORKER" in os.environ:
+            raise  # a worker cannot stop the run; pytest reuses this error for every journey
+        pytest.exit(f"journeys: {exc}", returncode=3)
     yield session
     session.close()
 

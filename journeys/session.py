@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from journeys import embedded
 from journeys.clock import Clock, clock_for
+from journeys.errors import ConfigError
 from journeys.secrets import Secrets
+from journeys.system.probe import probe
 from journeys.system.tasks import load_tasks
 from journeys.system.touchpoint_map import Touchpoint, find_map
 
@@ -60,14 +62,17 @@ class SystemSession:
             self.mail_capture.start()
         if not base_url:
             if not self.map.embedded:
-                raise SystemExit(f"{self.map.path}: no base_url and nothing embedded: pass --base-url")
+                raise ConfigError("no base_url and no embedded system: pass --base-url or set base_url",
+                                  file=str(self.map.path), key="base_url")
             self._embedded = embedded.start(
                 self.map.embedded, smtp_port=self.mail_capture.port, faults=faults, seed=seed
             )
             os.environ.update(self._embedded.env)
             base_url = self._embedded.url
         elif faults:
-            raise SystemExit("--fault only applies to an embedded system, not to " + base_url)
+            raise ConfigError(f"--fault only switches faults on in an embedded system, not at {base_url}")
+        else:
+            probe(base_url)  # a system that is down: one clear error for the run, not a timeout per journey
         self.base_url = base_url.rstrip("/")
         self.secrets.add_env_names(self.map.secret_env_names())
         self.clock: Clock = clock_for(self)

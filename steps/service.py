@@ -52,3 +52,18 @@ def complaint_answered(journey):
     journey.promise("complaint.answer_due", due=journey.now() + timedelta(hours=24),
                     check=PromiseCheck("email.complaint_answer", "case.number", "present"))
     journey.keep_promises()
+
+
+@vocabulary.when(en="the agent offers to call her back", nl="de medewerker aanbiedt haar terug te bellen")
+def agent_offers_callback(journey):
+    """The agent promises a call back about the order."""
+    journey.do("agent offers callback")
+
+
+@vocabulary.then(en="she is called back within 24 hours", nl="wordt ze binnen 24 uur teruggebeld")
+def called_back(journey):
+    """Promise: the call the mail announces happens within a day, as her account shows."""
+    journey.visit("email.callback")
+    journey.promise("callback.due", due=journey.now() + timedelta(hours=24),
+                    check=PromiseCheck("web.account_order", "callback.made", "present"))
+    journey.keep_promises()

@@ -15,6 +15,8 @@ from uuid import uuid4
 import allure
 from allure_commons import plugin_manager
 
+from journeys.effort import effort
+
 if TYPE_CHECKING:
     from journeys.channels.base import Reading
     from journeys.journey import Journey
@@ -54,7 +56,10 @@ def follow(journey: Journey) -> None:
     """Report each touchpoint of ``journey`` as a sub-step with its facts and evidence."""
     root = Path(journey.system.reports_dir)
     journey.on_touchpoint(lambda name, reading, seen: _touchpoint(name, reading, seen, root))
-    allure.dynamic.parameter("customer", f"{journey.customer.name} <{journey.customer.email}>")
+    # Excluded from Allure's history id: the same journey with another customer is the same test.
+    allure.dynamic.parameter("customer", f"{journey.customer.name} <{journey.customer.email}>", excluded=True)
+    allure.dynamic.parameter("seed", f"{journey.customer.seed} (replay with --seed {journey.customer.seed})",
+                             excluded=True)
     allure.dynamic.label("customer_segment", journey.customer.segment)
 
 
@@ -81,6 +86,10 @@ def attach_file(full: Path, *, name: str | None = None) -> None:
 def attach_ledger(journey: Journey, ledger_path: Path) -> None:
     """The whole ledger as JSON, the browser trace of a failed journey, and the violations."""
     allure.attach.file(str(ledger_path), name="ledger", attachment_type=allure.attachment_type.JSON)
+    score = effort(journey.ledger)
+    allure.dynamic.parameter("effort score", excluded=True, value=f"{score.score} ({score.touchpoints} touchpoints,"
+                             f" {score.channel_switches} channel switches, {score.repeated_questions} repeated"
+                             f" questions, {score.broken_promises} broken promises)")
     attach_file(ledger_path.parent / "trace.zip", name="Playwright trace (open with `playwright show-trace`)")
     if journey.ledger.violations:
         allure.attach("\n\n".join(v.render() for v in journey.ledger.violations),

@@ -1,0 +1,49 @@
+"""Bad input gets one clear message saying what, where and what to do; the rest still runs."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_an_unreachable_system_is_one_error_naming_the_url(run_journeys):
+    url = f"http://127.0.0.1:{closed_port()}"
+    started = time.monotonic()
+    run = run_journeys("features/order", extra=(f"--base-url={url}",))
+
+    assert run.exit_code != 0
+    assert time.monotonic() - started < 30  # one 10 s probe, not a timeout per journey
+    assert run.output.count(f"{url} did not answer") == 1, run.output
+
+
+def test_an_unknown_step_names_file_line_and_the_closest_steps_while_others_run(run_journeys, tmp_path):
+    features = tmp_path / "features"
+    features.mkdir()
+    (features / "typo.feature").write_text(
+        "Feature: Typo\n"
+        "  Scenario: A misspelled step\n"
+        "    Given a customer\n"
+        "    When she orderz a \"tablet-10\" on the web shop\n"
+    )
+    (features / "fine.feature").write_text(
+        "Feature: Fine\n  Scenario: Just a customer\n    Given a customer\n"
+    )
+    (features / "broken.feature").write_text("Feature: Broken\n  Scenario: x\n    Given a customer\n  oops\n")
+    run = run_journeys(str(features))
+
+    assert run.exit_code == 1
+    assert "1 passed" in run.output and "2 failed" in run.output, run.output
+    assert "typo.feature:4: unknown step 'When she orderz a \"tablet-10\" on the web shop'" in run.output
+    assert "Closest known steps: 'she orders a \"tablet-10\" on the web shop'" in run.output
+    assert "broken.feature:4: Unexpected token found" in run.output
+    assert (run.reports / "junit.xml").exists()

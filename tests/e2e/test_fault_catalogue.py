@@ -1,0 +1,41 @@
+"""Every fault of the reference shop is caught by a journey that passes on the clean shop.
+
+The mapping is declared in fault_catches.yaml; the clean run of the whole
+suite is tests/e2e/test_bundled_suite.py.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+pytestmark = pytest.mark.e2e
+
+HERE = Path(__file__).parent
+CATCHES = YAML(typ="safe").load((HERE / "fault_catches.yaml").read_text(encoding="utf-8"))
+
+
+def shop_faults() -> list[str]:
+    listing = subprocess.run([sys.executable, "-m", "refshop", "--list-faults"],
+                             capture_output=True, text=True, check=True).stdout
+    return [line.split()[0] for line in listing.splitlines() if line[:1].strip()]
+
+
+def test_every_fault_of_the_shop_has_a_catching_journey():
+    missing = sorted(set(shop_faults()) - set(CATCHES))
+    assert not missing, f"faults without a catching journey: {missing}: add a scenario and an entry to fault_catches.yaml"
+
+
+@pytest.mark.parametrize("fault", sorted(CATCHES))
+def test_the_fault_is_caught_and_the_message_names_its_touchpoints(fault, run_journeys):
+    catch = CATCHES[fault]
+    run = run_journeys(catch["journey"], faults=(fault,), extra=("-k", catch["scenario"]))
+
+    assert "1 failed" in run.output, run.output
+    failure = run.output[run.output.index("FAILURES"):]
+    for touchpoint in catch["touchpoints"]:
+        assert touchpoint in failure, f"{fault}: the failure does not name {touchpoint}:\n{failure}"

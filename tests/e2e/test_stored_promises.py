@@ -1,0 +1,67 @@
+"""Without a test clock, promises not yet due wait in the store for a later run to check."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from journeys.customer import Customer
+from journeys.journey import Journey
+from journeys.ledger import PromiseCheck
+from journeys.promise_store import PromiseStore
+from journeys.session import SystemSession
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def clockless_system(tmp_path: Path) -> Path:
+    """The reference shop's map without its test clock: time is the wall clock."""
+    systems = tmp_path / "systems"
+    systems.mkdir()
+    shutil.copy(ROOT / "fixtures/systems/refshop_tasks.py", systems)
+    text = (ROOT / "fixtures/systems/refshop.yaml").read_text(encoding="utf-8")
+    start, end = text.index("\nclock:"), text.index("\nmail:")
+    (systems / "refshop.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    return systems / "refshop.yaml"
+
+
+def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run(
+        clockless_system, tmp_path, monkeypatch):
+    store_url = f"sqlite:///{tmp_path / 'promises.sqlite'}"
+    monkeypatch.setenv("JOURNEYS_PROMISE_STORE", store_url)
+    session = SystemSession(str(clockless_system), reports_dir=tmp_path / "reports")
+    try:
+        journey = Journey(session, Customer.create(9, run_id="stored"), name="clockless order")
+        journey.do("place order", sku="headphones")
+        # Due tomorrow or later: cannot be checked now, so it is stored.
+        journey.promise("delivery.date", due=journey.now() + timedelta(days=1),
+                        check=PromiseCheck("app.order", "order.status", "equals", {"value": "delivered"}))
+        # Due already: an order just placed shows "ordered" (checked by the later run below).
+        early = journey.promise("order.number", due=journey.now() + timedelta(seconds=2),
+                                check=PromiseCheck("app.order", "order.status", "equals", {"value": "ordered"}))
+        journey.keep_promises()
+        journey.close()
+        assert [p.status for p in journey.ledger.promises] == ["pending", "pending"]
+        assert early.check.params["order_number"] == journey.memory["order_number"]
+
+        store = PromiseStore(store_url)
+        assert len(store.report()["pending"]) == 2
+        time.sleep(max(0.0, (early.due - journey.now()).total_seconds()))  # "a later run"
+        later = subprocess.run(
+            [sys.executable, "-m", "journeys.cli", "promises", "--verify", "--system", str(clockless_system),
+             "--base-url", session.base_url, "--reports-dir", str(tmp_path / "later")],
+            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    finally:
+        session.close()
+
+    assert later.returncode == 0, later.stdout + later.stderr
+    assert "pending: 1" in later.stdout and "kept: 1" in later.stdout, later.stdout
+    assert "broken: 0" in later.stdout

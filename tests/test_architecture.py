@@ -1,0 +1,60 @@
+"""The folder tree is the architecture: these checks keep it so."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import journeys
+
+PACKAGE = Path(journeys.__file__).parent
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_the_harness_never_imports_the_reference_shop():
+    offenders = [str(p.relative_to(PACKAGE)) for p in modules()
+                 if any(name == "refshop" or name.startswith("refshop.") for name in imports_of(p))]
+    assert offenders == []
+
+
+def test_only_the_allure_report_imports_allure():
+    users = {str(p.relative_to(PACKAGE)) for p in modules()
+             if any(name.split(".")[0] in ("allure", "allure_commons") for name in imports_of(p))}
+    assert users == {"reporting/allure_report.py"}
+
+
+def test_only_channels_touch_playwright_smtp_and_http():
+    tools = ("playwright", "httpx", "aiosmtpd", "smtplib", "imaplib")
+    users = [str(p.relative_to(PACKAGE)) for p in modules()
+             if any(name.split(".")[0] in tools for name in imports_of(p))]
+    assert users and all(u.startswith("channels/") or u.startswith("system/probe") for u in users), users
+
+
+def test_the_core_does_not_depend_on_the_edges():
+    core = ["ledger.py", "customer.py", "effort.py", "promise_store.py", *(
+        str(p.relative_to(PACKAGE)) for p in (PACKAGE / "values").glob("*.py")), *(
+        str(p.relative_to(PACKAGE)) for p in (PACKAGE / "rules").glob("*.py"))]
+    edges = ("journeys.channels", "journeys.system", "journeys.reporting", "journeys.session")
+    offenders = {m: sorted(n for n in imports_of(PACKAGE / m) if n.startswith(edges)) for m in core}
+    assert {m: n for m, n in offenders.items() if n} == {}
+
+
+def test_public_names_are_pinned():
+    assert journeys.__all__ == [
+        "Customer", "DateRange", "Journey", "JourneyFailed", "JourneysError", "Ledger", "Money",
+        "PromiseCheck", "Provenance", "Step", "SystemSession", "Violation", "effort", "read_value",
+    ]
