@@ -130,10 +130,7 @@ def main() -> int:
 
     rules_ms = median_ms(lambda: run_rules(ledger, facts), args.repeat, reset)
     baseline_ms = median_ms(lambda: run_baseline(plain), args.repeat)
-    print(
-        f"ledger: {len(ledger.observations)} observations, {len(facts)} facts,"
-        f" {len(TOUCHPOINTS)} touchpoints"
-    )
+    print(f"ledger: {len(ledger.observations)} observations, {len(facts)} facts, {len(TOUCHPOINTS)} touchpoints")
     print(f"all rules (typed, rendered):  median {rules_ms:8.3f} ms   target < {TARGET_MS:.0f} ms")
     print(f"baseline (raw-string sets):    median {baseline_ms:8.3f} ms")
     print(f"ratio rules / baseline:        {rules_ms / baseline_ms:8.1f}x")

@@ -37,8 +37,11 @@ def run_suite(fault: str | None, workers: str | None) -> tuple[list[str], float]
         subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
         took = time.perf_counter() - started
         tree = ET.parse(Path(reports) / "junit.xml")
-        failed = [case.get("name", "") for case in tree.iter("testcase")
-                  if case.find("failure") is not None or case.find("error") is not None]
+        failed = [
+            case.get("name", "")
+            for case in tree.iter("testcase")
+            if case.find("failure") is not None or case.find("error") is not None
+        ]
     return failed, took
 
 

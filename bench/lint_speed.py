@@ -25,10 +25,10 @@ sys.path.insert(0, str(ROOT))
 import parse  # noqa: E402
 from gherkin.parser import Parser  # noqa: E402
 
-from journeys.catalogue import load_steps, steps  # noqa: E402
-from journeys.lint import lint  # noqa: E402
-from journeys.params import kind_of  # noqa: E402
-from journeys.vocabulary import KEYWORDS, Sentence  # noqa: E402
+from journeys.gherkin.catalogue import load_steps, steps  # noqa: E402
+from journeys.gherkin.lint import lint  # noqa: E402
+from journeys.gherkin.params import kind_of  # noqa: E402
+from journeys.gherkin.vocabulary import KEYWORDS, Sentence  # noqa: E402
 
 TARGET_SECONDS = 1.0
 _AND = {"en": "And", "nl": "En"}
@@ -68,19 +68,14 @@ def _vary(sentence: Sentence, number: int) -> str:
     found = parse.parse(sentence.pattern, sentence.example)
     if not found or not found.named:
         return sentence.example
-    values = {
-        name: f"{value}-{number}" if kind_of(name) is None else value
-        for name, value in found.named.items()
-    }
+    values = {name: f"{value}-{number}" if kind_of(name) is None else value for name, value in found.named.items()}
     return sentence.pattern.format(**values)
 
 
 def parse_only(paths: list[Path]) -> int:
     """The baseline: read and gherkin-parse every file."""
     parser = Parser()
-    return sum(
-        len(parser.parse(p.read_text(encoding="utf-8"))["feature"]["children"]) for p in paths
-    )
+    return sum(len(parser.parse(p.read_text(encoding="utf-8"))["feature"]["children"]) for p in paths)
 
 
 def timed(function, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -111,10 +106,7 @@ def main() -> int:
         f"(two mistyped steps in every tenth file)"
     )
     print(f"gherkin parse only (baseline)  median {baseline * 1000:8.1f} ms")
-    print(
-        f"journeys lint                  median {linting * 1000:8.1f} ms"
-        f"   (first run {first * 1000:.1f} ms)"
-    )
+    print(f"journeys lint                  median {linting * 1000:8.1f} ms   (first run {first * 1000:.1f} ms)")
     print(f"ratio lint / parse             {linting / baseline:8.2f}x")
     verdict = "within" if linting < TARGET_SECONDS else "OVER"
     print(f"target < {TARGET_SECONDS:.0f} s: {verdict}")

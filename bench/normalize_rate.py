@@ -69,18 +69,14 @@ def date_strings(count: int, pick: random.Random) -> list[str]:
             made.add(day.strftime(pick.choice(["%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"])))
         elif style < 16:
             made.add(
-                f"tussen {day.day} en {(day + timedelta(days=2)).day}"
-                f" {format_date(day, 'MMMM y', locale='nl')}"
+                f"tussen {day.day} en {(day + timedelta(days=2)).day} {format_date(day, 'MMMM y', locale='nl')}"
                 if day.day < 27
                 else format_date(day, "d MMMM y", locale="nl")
             )
         elif style < 18:
             made.add(f"binnen {pick.randrange(1, 400)} werkdagen")
         elif style < 19:
-            made.add(
-                pick.choice(["morgen", "overmorgen", "vandaag", "tomorrow"])
-                + " " * pick.randrange(200)
-            )
+            made.add(pick.choice(["morgen", "overmorgen", "vandaag", "tomorrow"]) + " " * pick.randrange(200))
         else:
             made.add(f"over {pick.randrange(1, 4000)} dagen")  # only dateparser reads these
     return sorted(made)
@@ -115,9 +111,7 @@ def main() -> int:
         for raw in raws:
             read_value(kind, raw, seen_at=SEEN)
     cold_all = (len(amounts) + len(days)) / (time.perf_counter() - start)
-    warm_all = (rate("money", amounts) * len(amounts) + rate("date", days) * len(days)) / len(
-        amounts + days
-    )
+    warm_all = (rate("money", amounts) * len(amounts) + rate("date", days) * len(days)) / len(amounts + days)
 
     import dateparser
 
@@ -128,11 +122,7 @@ def main() -> int:
         "DATE_ORDER": "DMY",
     }
     start = time.perf_counter()
-    unread = sum(
-        1
-        for raw in sample
-        if dateparser.parse(raw, languages=["nl", "en"], settings=settings) is None
-    )
+    unread = sum(1 for raw in sample if dateparser.parse(raw, languages=["nl", "en"], settings=settings) is None)
     dateparser_rate = len(sample) / (time.perf_counter() - start)
     clear_caches()
     fast_rate = rate("date", sample)
@@ -148,8 +138,7 @@ def main() -> int:
         " ranges, working days)"
     )
     print(
-        f"{len(sample)} dates, read_value cold:  {fast_rate:10,.0f} /s"
-        f"  = {fast_rate / dateparser_rate:.1f}x dateparser"
+        f"{len(sample)} dates, read_value cold:  {fast_rate:10,.0f} /s  = {fast_rate / dateparser_rate:.1f}x dateparser"
     )
     return 0
 

@@ -56,9 +56,15 @@ def plain_round(session: SystemSession, index: int) -> None:
     page.get_by_test_id("add-to-cart").click()
     page.goto(f"{base}/checkout")
     [page.get_by_test_id(t).inner_text() for t in ("checkout-total", "delivery-date")]
-    for name, value in (("name", customer.name), ("email", customer.email), ("street", customer.street),
-                        ("postcode", customer.postcode), ("city", customer.city),
-                        ("password", customer.password), ("birthdate", customer.birthdate.isoformat())):
+    for name, value in (
+        ("name", customer.name),
+        ("email", customer.email),
+        ("street", customer.street),
+        ("postcode", customer.postcode),
+        ("city", customer.city),
+        ("password", customer.password),
+        ("birthdate", customer.birthdate.isoformat()),
+    ):
         page.fill(f"[name={name}]", value)
     page.get_by_test_id("place-order").click()
     page.wait_for_load_state("load")

@@ -130,9 +130,7 @@ def plain_server() -> None:
 
     def app(environ, start_response):  # type: ignore[no-untyped-def]
         body = b'{"order_number": "RS-10001", "status": "ordered"}'
-        start_response(
-            "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
-        )
+        start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
         return [body]
 
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=Quiet)
@@ -175,10 +173,7 @@ def main() -> int:
         ("shop  GET /api/orders/<ref>", shop_result),
         ("plain werkzeug app", plain_result),
     ):
-        print(
-            f"{name:28} {r.done:5d} requests in {r.seconds:6.2f} s = {r.per_second:7.0f} req/s"
-            f"  (errors: {r.errors})"
-        )
+        print(f"{name:28} {r.done:5d} requests in {r.seconds:6.2f} s = {r.per_second:7.0f} req/s  (errors: {r.errors})")
     ratio = shop_result.per_second / plain_result.per_second if plain_result.per_second else 0
     print(f"ratio shop / plain: {ratio:.2f}  ({args.threads} threads, loopback)")
     return 1 if shop_result.errors or plain_result.errors else 0

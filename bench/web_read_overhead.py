@@ -34,10 +34,7 @@ from journeys.system.touchpoint_map import FactReader, Touchpoint
 
 
 def page_with(facts: int) -> bytes:
-    items = "".join(
-        f'<p>Fact {i}: <span data-testid="fact-{i}">waarde {i} € {i},00</span></p>'
-        for i in range(facts)
-    )
+    items = "".join(f'<p>Fact {i}: <span data-testid="fact-{i}">waarde {i} € {i},00</span></p>' for i in range(facts))
     form = '<form><input name="email"><input name="postcode"><button>Verder</button></form>'
     return f"<!doctype html><html><head><meta charset='utf-8'></head><body>{items}{form}</body></html>".encode()
 
@@ -76,12 +73,8 @@ def medians_ms(ways: dict[str, Callable[[], object]], rounds: int) -> dict[str, 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--facts", type=int, default=10, help="fact elements on the page (default 10)"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--facts", type=int, default=10, help="fact elements on the page (default 10)")
     parser.add_argument("--rounds", type=int, default=100, help="timed reads per way (default 100)")
     args = parser.parse_args()
 
@@ -109,9 +102,7 @@ def main() -> None:
         )
         try:
             driver.visit(tp)
-            page = (
-                driver.page
-            )  # the bench compares against Playwright itself, so it may touch the page
+            page = driver.page  # the bench compares against Playwright itself, so it may touch the page
             script = '(ids) => ids.map((id) => document.querySelector(`[data-testid="${id}"]`).innerText)'
             expected = page.evaluate(script, ids)
             assert list(driver.read(tp, screenshot=False).raw.values()) == expected
@@ -124,19 +115,14 @@ def main() -> None:
                 },
                 args.rounds,
             )
-            shot = medians_ms({"driver+shot": lambda: driver.read(tp)}, max(5, args.rounds // 4))[
-                "driver+shot"
-            ]
+            shot = medians_ms({"driver+shot": lambda: driver.read(tp)}, max(5, args.rounds // 4))["driver+shot"]
             locators, evaluate, read = fast["locators"], fast["evaluate"], fast["driver"]
         finally:
             driver.close()
             browser.close()
             server.shutdown()
 
-    print(
-        f"web read overhead: {args.facts} facts, median of {args.rounds} interleaved reads, one"
-        " page"
-    )
+    print(f"web read overhead: {args.facts} facts, median of {args.rounds} interleaved reads, one page")
     print(f"  plain locators (inner_text each)  {locators:8.2f} ms")
     print(f"  plain single page.evaluate        {evaluate:8.2f} ms")
     print(f"  WebDriver.read, no screenshot     {read:8.2f} ms")

@@ -26,9 +26,18 @@ def main() -> None:
 @click.option("--reports-dir", default="reports", show_default=True)
 @click.option("--headed", is_flag=True, help="show the browser")
 @click.option("--pytest-arg", "extra", multiple=True, help="extra argument passed to pytest (repeatable)")
-def run(paths: tuple[str, ...], system: str, base_url: str | None, fault: tuple[str, ...],
-        tags: str | None, seed: int | None, workers: str | None, reports_dir: str, headed: bool,
-        extra: tuple[str, ...]) -> None:
+def run(
+    paths: tuple[str, ...],
+    system: str,
+    base_url: str | None,
+    fault: tuple[str, ...],
+    tags: str | None,
+    seed: int | None,
+    workers: str | None,
+    reports_dir: str,
+    headed: bool,
+    extra: tuple[str, ...],
+) -> None:
     """Run the journey suite (features/ by default) and write reports."""
     import pytest
 
@@ -37,11 +46,22 @@ def run(paths: tuple[str, ...], system: str, base_url: str | None, fault: tuple[
         raise click.ClickException("no steps/test_journeys.py here: run `journeys run` from the project root")
     if paths:
         os.environ["JOURNEYS_FEATURES"] = os.pathsep.join(str(Path(p).resolve()) for p in paths)
-    args = [str(suite), "--system", system, "--reports-dir", reports_dir,
-            "--alluredir", str(Path(reports_dir) / "allure-results"),
-            "--junitxml", str(Path(reports_dir) / "junit.xml"), "-p", "no:cacheprovider",
-            # journeys is imported before pytest starts: its plugin cannot be assert-rewritten.
-            "-W", "ignore::pytest.PytestAssertRewriteWarning"]
+    args = [
+        str(suite),
+        "--system",
+        system,
+        "--reports-dir",
+        reports_dir,
+        "--alluredir",
+        str(Path(reports_dir) / "allure-results"),
+        "--junitxml",
+        str(Path(reports_dir) / "junit.xml"),
+        "-p",
+        "no:cacheprovider",
+        # journeys is imported before pytest starts: its plugin cannot be assert-rewritten.
+        "-W",
+        "ignore::pytest.PytestAssertRewriteWarning",
+    ]
     args += [a for f in fault for a in ("--fault", f)]
     if base_url:
         args += ["--base-url", base_url]
@@ -75,8 +95,10 @@ def demo(fault: tuple[str, ...], port: int) -> None:
         capture.stop()
         raise click.ClickException(str(exc)) from None
     click.echo(f"storefront     {shop.url}/")
-    click.echo(f"agent console  {shop.info['agent_url']}   login: {shop.env['REFSHOP_AGENT_USER']}"
-               f" / {shop.env['REFSHOP_AGENT_PASSWORD']}")
+    click.echo(
+        f"agent console  {shop.info['agent_url']}   login: {shop.env['REFSHOP_AGENT_USER']}"
+        f" / {shop.env['REFSHOP_AGENT_PASSWORD']}"
+    )
     click.echo(f"mailbox        {mailbox_url}")
     click.echo(f"faults         {', '.join(fault) or 'none (a clean shop)'}")
     click.echo("Press Ctrl-C to stop.")
@@ -96,7 +118,7 @@ def demo(fault: tuple[str, ...], port: int) -> None:
 @click.option("--markdown", is_flag=True, help="as markdown (docs/steps.md)")
 def steps(lang: str | None, markdown: bool) -> None:
     """Print the catalogue of steps with an example of each."""
-    from journeys.catalogue import render
+    from journeys.gherkin.catalogue import render
 
     click.echo(render(lang, markdown=markdown), nl=False)
 
@@ -106,7 +128,7 @@ def steps(lang: str | None, markdown: bool) -> None:
 @click.option("--system", default="refshop", show_default=True, help="touchpoint map name or path")
 def lint(paths: tuple[str, ...], system: str) -> None:
     """Check feature files without a browser: file:line: message, non-zero exit on problems."""
-    from journeys.lint import run_lint
+    from journeys.gherkin.lint import run_lint
 
     sys.exit(run_lint(list(paths), system=system))
 
@@ -146,8 +168,10 @@ def promises(system: str, base_url: str | None, verify: bool, reports_dir: str) 
         click.echo(f"{status}: {len(report[status])}")
         for stored in report[status]:
             p = stored.promise
-            click.echo(f"  {stored.journey_id}: {p.fact} {p.raw!r} due {p.due:%Y-%m-%d %H:%M}"
-                       f" at {p.check.touchpoint}" + (f": {stored.verdict}" if stored.verdict else ""))
+            click.echo(
+                f"  {stored.journey_id}: {p.fact} {p.raw!r} due {p.due:%Y-%m-%d %H:%M}"
+                f" at {p.check.touchpoint}" + (f": {stored.verdict}" if stored.verdict else "")
+            )
     sys.exit(1 if report["broken"] else 0)
 
 

@@ -42,8 +42,10 @@ class WallClock:
         return datetime.now(self.zone)
 
     def set(self, moment: datetime) -> None:
-        raise StepError(f"{self.system} has no test clock (no 'clock' in its touchpoint map): "
-                        "a journey there cannot set the time; run it at the time it needs")
+        raise StepError(
+            f"{self.system} has no test clock (no 'clock' in its touchpoint map): "
+            "a journey there cannot set the time; run it at the time it needs"
+        )
 
     def advance(self, seconds: float) -> None:
         self.set(self.now() + timedelta(seconds=seconds))
@@ -81,8 +83,10 @@ class TestClock:
         if endpoint.get("token_env"):
             token = os.environ.get(endpoint["token_env"], "")
             if not token:
-                raise ConfigError(f"environment variable {endpoint['token_env']} is not set: "
-                                  "export the clock token there", key=f"clock.{action}.token_env")
+                raise ConfigError(
+                    f"environment variable {endpoint['token_env']} is not set: export the clock token there",
+                    key=f"clock.{action}.token_env",
+                )
             self.secrets.add(token)
             headers[endpoint.get("header", "Authorization")] = token
         body = _fill(endpoint.get("body"), values)
@@ -117,6 +121,7 @@ def clock_for(session: SystemSession) -> Clock:
     from journeys.channels.api import ApiDriver
     from journeys.evidence import EvidenceStore
 
-    api = ApiDriver(session.base_url, EvidenceStore(session.reports_dir, "_clock", session.secrets),
-                    "clock", session.secrets)
+    api = ApiDriver(
+        session.base_url, EvidenceStore(session.reports_dir, "_clock", session.secrets), "clock", session.secrets
+    )
     return TestClock(api, session.map.clock, session.map.timezone, session.secrets)

@@ -64,9 +64,7 @@ SEGMENTS: dict[str, Segment] = {
         },
     ),
     "family": Segment("family", (30, 50), ("tablets", "kids", "household", "games")),
-    "senior": Segment(
-        "senior", (65, 85), ("tablets", "easy-to-use phones", "hearing", "setup service")
-    ),
+    "senior": Segment("senior", (65, 85), ("tablets", "easy-to-use phones", "hearing", "setup service")),
     "business": Segment(
         "business",
         (28, 60),
@@ -147,9 +145,7 @@ class Customer:
         if segment not in SEGMENTS:
             raise ValueError(f"unknown segment '{segment}': use one of {', '.join(SEGMENTS)}")
         if locale not in AVAILABLE_LOCALES:
-            raise ValueError(
-                f"unknown locale '{locale}': use a Faker locale such as nl_NL or en_GB"
-            )
+            raise ValueError(f"unknown locale '{locale}': use a Faker locale such as nl_NL or en_GB")
         profile = SEGMENTS[segment]
         persona_seed = _number(f"{seed}:{index}:{locale}:{segment}")
         fake = _faker(locale)
@@ -163,9 +159,7 @@ class Customer:
         birthdate = _born(age, today or date.today(), pick)
         mailbox = hashlib.sha256(f"{run_id}:{worker}:{index}".encode()).hexdigest()[:6]
         key = f"{_slug(first)}-{mailbox}"
-        email = email_template.format(
-            key=key, domain=email_domain, first=_slug(first), last=_slug(last)
-        ).lower()
+        email = email_template.format(key=key, domain=email_domain, first=_slug(first), last=_slug(last)).lower()
         return cls(
             first_name=first,
             last_name=last,
@@ -192,8 +186,9 @@ class Customer:
     def from_dict(cls, d: dict[str, Any]) -> Customer:
         """The customer of a ledger or stored promise again (without her password)."""
         fields = {k: v for k, v in d.items() if k not in ("birthdate", "interests")}
-        return cls(**fields, birthdate=date.fromisoformat(d["birthdate"]), password="",
-                   interests=tuple(d.get("interests", ())))
+        return cls(
+            **fields, birthdate=date.fromisoformat(d["birthdate"]), password="", interests=tuple(d.get("interests", ()))
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Everything about the customer except the password (for ledgers and reports)."""
@@ -269,9 +264,7 @@ def _years_before(day: date, years: int) -> date:
 
 def age_on(birthdate: date, today: date) -> int:
     """Completed years on ``today``."""
-    return (
-        today.year - birthdate.year - ((today.month, today.day) < (birthdate.month, birthdate.day))
-    )
+    return today.year - birthdate.year - ((today.month, today.day) < (birthdate.month, birthdate.day))
 
 
 def _slug(text: str) -> str:
@@ -282,6 +275,4 @@ def _slug(text: str) -> str:
 def _password() -> str:
     fake = _faker("en_US")
     fake.seed_instance(secrets.randbits(64))
-    return str(
-        fake.password(length=16, special_chars=True, digits=True, upper_case=True, lower_case=True)
-    )
+    return str(fake.password(length=16, special_chars=True, digits=True, upper_case=True, lower_case=True))

@@ -119,9 +119,7 @@ class MailNotReceived(JourneysError):
         touchpoint: the touchpoint (``email.order_confirmation``).
     """
 
-    def __init__(
-        self, message: str, *, address: str | None = None, touchpoint: str | None = None
-    ) -> None:
+    def __init__(self, message: str, *, address: str | None = None, touchpoint: str | None = None) -> None:
         self.address = address
         self.touchpoint = touchpoint
         super().__init__(message)

@@ -33,9 +33,7 @@ class EvidenceStore:
             with it (drivers redact as well: this is the second lock on the door).
     """
 
-    def __init__(
-        self, reports_dir: str | Path, customer_key: str, secrets: Secrets | None = None
-    ) -> None:
+    def __init__(self, reports_dir: str | Path, customer_key: str, secrets: Secrets | None = None) -> None:
         self.reports_dir = Path(reports_dir)
         self.customer_key = customer_key
         self.secrets = secrets

@@ -11,7 +11,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -130,8 +130,8 @@ class Journey:
         tp = self.touchpoint(reading.touchpoint)
         # Evidence paths as a reader of the report finds them: under the reports folder.
         evidence = tuple(str(self.system.reports_dir / path) for path in reading.evidence)
-        where = self._where(reading.touchpoint, reading.channel, evidence)
-        self.ledger.visited(reading.touchpoint, reading.channel, where.seen_at, waited)
+        where = self._where(reading.touchpoint, tp.channel, evidence)
+        self.ledger.visited(reading.touchpoint, tp.channel, where.seen_at, waited)
         vocabulary = self.system.map.vocabulary.get("status", {})
         seen: dict[str, Observation] = {}
         asked = list(reading.asked)
@@ -144,14 +144,15 @@ class Journey:
             seen[fact] = self.ledger.observe(
                 fact, text, kind=reader.kind, where=where, about=about, vocabulary=vocabulary
             )
-        if reading.channel == "agent":
+        if tp.channel == "agent":
             asked = []  # the agent console's forms ask the agent, not the customer
         for what in dict.fromkeys(asked):
             self.ledger.asked(what, reading.touchpoint, where, identified=self.identified)
         if "order.number" in seen and seen["order.number"].value is not None:
             self.memory.setdefault("order_number", str(seen["order.number"].value))
+        as_mapped = replace(reading, channel=tp.channel)  # a chat read in the browser is still chat
         for listener in self._listeners:
-            listener(reading.touchpoint, reading, seen)
+            listener(reading.touchpoint, as_mapped, seen)
         return seen
 
     def on_touchpoint(self, listener: Callable[[str, Reading, dict[str, Observation]], None]) -> None:
@@ -201,8 +202,12 @@ class Journey:
             raise StepError("the customer is already on her way: describe who she is before the first touchpoint")
         old = self.customer
         self.customer = Customer.create(
-            old.seed, index=old.index, run_id=old.run_id, worker=old.worker,
-            segment=segment or old.segment, locale=locale or old.locale,
+            old.seed,
+            index=old.index,
+            run_id=old.run_id,
+            worker=old.worker,
+            segment=segment or old.segment,
+            locale=locale or old.locale,
         )
         self.ledger.customer = self.customer.to_dict()
         self.evidence = EvidenceStore(self.system.reports_dir, self.customer.key)
@@ -256,16 +261,25 @@ class Journey:
 
     # -- promises ---------------------------------------------------------
 
-    def promise(self, fact: str, *, due: datetime, check: PromiseCheck, about: str = "",
-                touchpoint: str | None = None) -> Promise:
+    def promise(
+        self, fact: str, *, due: datetime, check: PromiseCheck, about: str = "", touchpoint: str | None = None
+    ) -> Promise:
         """Hold the company to what it last showed of ``fact`` (at ``touchpoint``), by ``due``,
         as ``check`` will show."""
         shown = self.ledger.latest(fact, about or None, touchpoint=touchpoint)
         if shown is None:
             raise StepError(f"no {fact} was shown yet: nothing to hold the company to")
         vocabulary = self.system.map.vocabulary.get("status", {})
-        return self.ledger.promise(fact, shown.raw, kind=shown.kind, due=due, check=check,
-                                   where=shown.where, about=about, vocabulary=vocabulary)
+        return self.ledger.promise(
+            fact,
+            shown.raw,
+            kind=shown.kind,
+            due=due,
+            check=check,
+            where=shown.where,
+            about=about,
+            vocabulary=vocabulary,
+        )
 
     def keep_promises(self) -> None:
         """Check every pending promise at its deadline.
@@ -289,8 +303,9 @@ class Journey:
         tp = self.touchpoint(promise.check.touchpoint)
         needed = {name: self.memory[name] for name in tp.placeholders() if name in self.memory}
         promise.check.params.update(needed)
-        self.system.promise_store().save(self.name, promise, system=self.system.map.system,
-                                         customer=self.ledger.customer)
+        self.system.promise_store().save(
+            self.name, promise, system=self.system.map.system, customer=self.ledger.customer
+        )
 
     def _look(self, check: PromiseCheck) -> Observation | None:
         """What ``check``'s touchpoint shows now; a "not shown" observation when it shows nothing
@@ -301,8 +316,7 @@ class Journey:
         except (MailNotReceived, ChannelError):
             tp = self.touchpoint(check.touchpoint)
             kind = tp.facts[check.fact].kind if check.fact in tp.facts else "text"
-            return self.ledger.observe(check.fact, None, kind=kind,
-                                       where=self._where(tp.name, tp.channel, ()))
+            return self.ledger.observe(check.fact, None, kind=kind, where=self._where(tp.name, tp.channel, ()))
 
     @contextmanager
     def waiting(self, touchpoint: str) -> Iterator[None]:

@@ -148,9 +148,7 @@ class PromiseCheck:
 
     def __post_init__(self) -> None:
         if self.expect not in ("equals", "not_after", "present"):
-            raise ValueError(
-                f"a promise check expects 'equals', 'not_after' or 'present', not {self.expect!r}"
-            )
+            raise ValueError(f"a promise check expects 'equals', 'not_after' or 'present', not {self.expect!r}")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -289,9 +287,7 @@ class Ledger:
         self.questions.append(question)
         return question
 
-    def visited(
-        self, touchpoint: str, channel: str, started: datetime, waited_seconds: float
-    ) -> Visit:
+    def visited(self, touchpoint: str, channel: str, started: datetime, waited_seconds: float) -> Visit:
         """Record a visit to ``touchpoint`` and how long the customer waited for it."""
         visit = Visit(touchpoint, channel, started, waited_seconds, self._next())
         self.visits.append(visit)
@@ -355,9 +351,7 @@ class Ledger:
             found = [o for o in found if o.where.touchpoint == touchpoint]
         return list(found)
 
-    def latest(
-        self, fact: str, about: str | None = None, *, touchpoint: str | None = None
-    ) -> Observation | None:
+    def latest(self, fact: str, about: str | None = None, *, touchpoint: str | None = None) -> Observation | None:
         """The most recent observation of ``fact`` (readable or not), or None."""
         found = self.observations_of(fact, about, touchpoint=touchpoint)
         return found[-1] if found else None
@@ -442,8 +436,7 @@ class Ledger:
         version = d.get("version", FORMAT_VERSION)
         if version > FORMAT_VERSION:
             raise ValueError(
-                f"ledger format {version} is newer than this journeys reads ({FORMAT_VERSION}):"
-                " upgrade journeys"
+                f"ledger format {version} is newer than this journeys reads ({FORMAT_VERSION}): upgrade journeys"
             )
         ledger = cls(decode(d.get("customer", {})), d.get("seed"), d.get("system", ""))
         ledger.inputs = [
@@ -510,9 +503,7 @@ def _read(
     if raw is None:
         return None, f"{fact} not shown at {where.touchpoint}"
     try:
-        value = read_value(
-            kind, raw, seen_at=where.seen_at, vocabulary=vocabulary, currency=currency
-        )
+        value = read_value(kind, raw, seen_at=where.seen_at, vocabulary=vocabulary, currency=currency)
     except Unreadable as exc:
         return None, exc.at(where.touchpoint)
     return value, None

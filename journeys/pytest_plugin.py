@@ -22,14 +22,22 @@ if TYPE_CHECKING:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("journeys", "customer journeys")
-    group.addoption("--system", default=os.environ.get("JOURNEYS_SYSTEM", "refshop"),
-                    help="touchpoint map: a name under fixtures/systems or a path (default: refshop)")
-    group.addoption("--base-url", default=None,
-                    help="URL of the system under test; without it the embedded reference shop is started")
-    group.addoption("--fault", action="append", default=[],
-                    help="switch on a named fault in the embedded shop (repeatable)")
-    group.addoption("--seed", type=int, default=None,
-                    help="seed for the synthetic customers (default: random, shown in the header)")
+    group.addoption(
+        "--system",
+        default=os.environ.get("JOURNEYS_SYSTEM", "refshop"),
+        help="touchpoint map: a name under fixtures/systems or a path (default: refshop)",
+    )
+    group.addoption(
+        "--base-url",
+        default=None,
+        help="URL of the system under test; without it the embedded reference shop is started",
+    )
+    group.addoption(
+        "--fault", action="append", default=[], help="switch on a named fault in the embedded shop (repeatable)"
+    )
+    group.addoption(
+        "--seed", type=int, default=None, help="seed for the synthetic customers (default: random, shown in the header)"
+    )
     group.addoption("--reports-dir", default="reports", help="where evidence and ledgers go (default: reports)")
     group.addoption("--headed", action="store_true", help="show the browser")
 
@@ -41,7 +49,7 @@ def pytest_configure(config: pytest.Config) -> None:
         seed = int(os.environ.get("JOURNEYS_SEED") or random.randrange(1, 10**6))
         os.environ["JOURNEYS_SEED"] = str(seed)
     config.stash[_SEED] = seed
-    from journeys.lint import registered_tags
+    from journeys.gherkin.lint import registered_tags
 
     for tag in sorted(registered_tags(config.rootpath)):
         config.addinivalue_line("markers", f"{tag}: journeys tag (see journeys lint)")
@@ -53,8 +61,10 @@ _SEED = pytest.StashKey[int]()
 def pytest_report_header(config: pytest.Config) -> str:
     base = config.getoption("base_url") or "embedded reference shop"
     faults = ", ".join(config.getoption("fault")) or "none"
-    return (f"journeys: system {config.getoption('system')} at {base}; faults: {faults}; "
-            f"seed {config.stash[_SEED]} (replay with --seed {config.stash[_SEED]})")
+    return (
+        f"journeys: system {config.getoption('system')} at {base}; faults: {faults}; "
+        f"seed {config.stash[_SEED]} (replay with --seed {config.stash[_SEED]})"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -90,8 +100,7 @@ def journey(request: pytest.FixtureRequest, journeys_system: SystemSession) -> I
     config = request.config
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
     index = _next_index(config)
-    customer = Customer.create(config.stash[_SEED], index=index, worker=worker,
-                               run_id=str(config.stash[_SEED]))
+    customer = Customer.create(config.stash[_SEED], index=index, worker=worker, run_id=str(config.stash[_SEED]))
     trip = Journey(journeys_system, customer, name=request.node.name)
     allure_report.follow(trip)
     yield trip
@@ -126,8 +135,9 @@ def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, sce
     allure_report.scenario(feature, scenario)
 
 
-def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any,
-                           step_func: Any) -> None:
+def pytest_bdd_before_step(
+    request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, step_func: Any
+) -> None:
     from journeys.journey import Step
     from journeys.reporting import allure_report
 
@@ -150,15 +160,17 @@ def pytest_bdd_step_error(request: pytest.FixtureRequest, step: Any, exception: 
     request.node._journeys_step_failed = True
 
 
-def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Any, scenario: Any,
-                                      step: Any, exception: Exception) -> None:
+def pytest_bdd_step_func_lookup_error(
+    request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, exception: Exception
+) -> None:
     from journeys.errors import StepError
-    from journeys.vocabulary import suggest
+    from journeys.gherkin.vocabulary import suggest
 
     where = f"{_relative(feature.filename)}:{step.line_number}"
     hint = suggest(step.name, language=feature.language)
-    raise StepError(f"{where}: unknown step '{step.keyword} {step.name}'.{hint}"
-                    " Run `journeys steps` for the catalogue.")
+    raise StepError(
+        f"{where}: unknown step '{step.keyword} {step.name}'.{hint} Run `journeys steps` for the catalogue."
+    )
 
 
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:

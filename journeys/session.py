@@ -62,8 +62,11 @@ class SystemSession:
             self.mail_capture.start()
         if not base_url:
             if not self.map.embedded:
-                raise ConfigError("no base_url and no embedded system: pass --base-url or set base_url",
-                                  file=str(self.map.path), key="base_url")
+                raise ConfigError(
+                    "no base_url and no embedded system: pass --base-url or set base_url",
+                    file=str(self.map.path),
+                    key="base_url",
+                )
             self._embedded = embedded.start(
                 self.map.embedded, smtp_port=self.mail_capture.port, faults=faults, seed=seed
             )

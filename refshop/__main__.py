@@ -14,9 +14,7 @@ from refshop.server import serve
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="python -m refshop", description="Tulp Electronics, the reference shop."
-    )
+    p = argparse.ArgumentParser(prog="python -m refshop", description="Tulp Electronics, the reference shop.")
     p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
     p.add_argument("--smtp-host", default="127.0.0.1")
     p.add_argument(

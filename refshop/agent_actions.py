@@ -67,9 +67,7 @@ def _replacement(ctx: Ctx, order: sqlite3.Row, agent: str) -> str:
         # Seam: the back office books every remedy as a refund; no replacement, no apology.
         return _refund(ctx, order, agent)
     items = {ln["sku"]: ln["quantity"] for ln in orders.lines(ctx, order["id"])}
-    details = Details(
-        order["name"], order["email"], order["street"], order["postcode"], order["city"]
-    )
+    details = Details(order["name"], order["email"], order["street"], order["postcode"], order["city"])
     new = orders.place(
         ctx,
         customers.by_id(ctx, order["customer_id"]),

@@ -51,9 +51,7 @@ def for_customer(ctx: Ctx, customer_id: int) -> list[sqlite3.Row]:
 
 
 def messages(ctx: Ctx, case_id: int) -> list[sqlite3.Row]:
-    return ctx.db.execute(
-        "SELECT * FROM chat_messages WHERE case_id = ? ORDER BY id", (case_id,)
-    ).fetchall()
+    return ctx.db.execute("SELECT * FROM chat_messages WHERE case_id = ? ORDER BY id", (case_id,)).fetchall()
 
 
 def _say(ctx: Ctx, case_id: int, sender: str, text: str, asks: tuple[str, ...] = ()) -> None:
@@ -73,9 +71,7 @@ def open_case(
 ) -> sqlite3.Row:
     """File a complaint or question (inside ``ctx.write()``); complaints get a mail at once."""
     if kind not in KINDS:
-        raise ShopError(
-            f"Kies 'complaint' (klacht) of 'question' (vraag), niet '{kind[:20]}'.", field="kind"
-        )
+        raise ShopError(f"Kies 'complaint' (klacht) of 'question' (vraag), niet '{kind[:20]}'.", field="kind")
     due = ctx.now + timedelta(hours=lead_times.COMPLAINT_ANSWER_HOURS)
     cur = ctx.db.execute(
         "INSERT INTO cases (customer_id, order_id, kind, channel, status, created_at, answer_due)"
@@ -147,9 +143,7 @@ def chat(
     if case_number:
         case = by_number(ctx, case_number)
         if case["customer_id"] != customer["id"]:
-            raise NotFound(
-                f"We kennen geen zaak {case_number[:20]} bij jouw gegevens.", "case_number"
-            )
+            raise NotFound(f"We kennen geen zaak {case_number[:20]} bij jouw gegevens.", "case_number")
         _say(ctx, case["id"], "customer", message)
         contacts.record(
             ctx,
@@ -208,9 +202,7 @@ def _answer(ctx: Ctx, number: str) -> None:
         (utc_key(ctx.now), ANSWER_TEXT, case["id"]),
     )
     _say(ctx, case["id"], "shop", ANSWER_TEXT)
-    subject, body = mail_texts.complaint_answer(
-        case["customer_name"], number, ANSWER_TEXT, case["order_ref"]
-    )
+    subject, body = mail_texts.complaint_answer(case["customer_name"], number, ANSWER_TEXT, case["order_ref"])
     contacts.record(
         ctx,
         case["customer_id"],
@@ -220,6 +212,4 @@ def _answer(ctx: Ctx, number: str) -> None:
         case["order_id"],
         case["id"],
     )
-    contacts.mail(
-        ctx, case["customer_id"], case["email"], subject, body, case["order_id"], case["id"]
-    )
+    contacts.mail(ctx, case["customer_id"], case["email"], subject, body, case["order_id"], case["id"])

@@ -22,9 +22,7 @@ def parse_moment(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except (ValueError, AttributeError) as exc:
-        raise ValueError(
-            f"not an ISO 8601 moment: {text!r}; expected e.g. 2026-11-23T10:00:00+01:00"
-        ) from exc
+        raise ValueError(f"not an ISO 8601 moment: {text!r}; expected e.g. 2026-11-23T10:00:00+01:00") from exc
     if value.tzinfo is None:
         value = value.replace(tzinfo=TZ)
     return value.astimezone(TZ)

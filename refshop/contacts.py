@@ -48,9 +48,7 @@ def mail(
     ctx.queue_mail(Mail(to, subject, body, ctx.now))
 
 
-def for_customer(
-    ctx: Ctx, customer_id: int, channels: tuple[str, ...] | None = None
-) -> list[sqlite3.Row]:
+def for_customer(ctx: Ctx, customer_id: int, channels: tuple[str, ...] | None = None) -> list[sqlite3.Row]:
     """A customer's contacts, newest first; only ``channels`` when given."""
     rows = ctx.db.execute(
         "SELECT c.*, o.ref AS order_ref, k.number AS case_number FROM contacts c"
@@ -63,6 +61,4 @@ def for_customer(
 
 def for_order(ctx: Ctx, order_id: int) -> list[sqlite3.Row]:
     """The contacts about one order, oldest first (what the customer sees on its page)."""
-    return ctx.db.execute(
-        "SELECT * FROM contacts WHERE order_id = ? ORDER BY at, id", (order_id,)
-    ).fetchall()
+    return ctx.db.execute("SELECT * FROM contacts WHERE order_id = ? ORDER BY at, id", (order_id,)).fetchall()

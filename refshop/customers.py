@@ -56,16 +56,12 @@ def segment_for(born: date | None, business: bool, today: date, given: str | Non
 
 
 def by_email(ctx: Ctx, email: str) -> sqlite3.Row | None:
-    row: sqlite3.Row | None = ctx.db.execute(
-        "SELECT * FROM customers WHERE email = ?", (email,)
-    ).fetchone()
+    row: sqlite3.Row | None = ctx.db.execute("SELECT * FROM customers WHERE email = ?", (email,)).fetchone()
     return row
 
 
 def by_id(ctx: Ctx, customer_id: int) -> sqlite3.Row:
-    row: sqlite3.Row | None = ctx.db.execute(
-        "SELECT * FROM customers WHERE id = ?", (customer_id,)
-    ).fetchone()
+    row: sqlite3.Row | None = ctx.db.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
     if row is None:
         raise NotFound("Deze klant bestaat niet.")
     return row
@@ -79,11 +75,7 @@ def authenticate(ctx: Ctx, email: str, password: str) -> sqlite3.Row:
             password (so the form does not reveal who has an account).
     """
     row = by_email(ctx, email)
-    if (
-        row is None
-        or not row["password_hash"]
-        or not check_password_hash(row["password_hash"], password)
-    ):
+    if row is None or not row["password_hash"] or not check_password_hash(row["password_hash"], password):
         raise ShopError("E-mailadres of wachtwoord klopt niet.", 401)
     return row
 
@@ -119,14 +111,11 @@ def ensure(ctx: Ctx, details: Details, password: str | None = None) -> sqlite3.R
     if password is not None and row["password_hash"]:
         if not check_password_hash(row["password_hash"], password):
             raise ShopError(
-                "Er bestaat al een account met dit e-mailadres. Log in, of vul het wachtwoord"
-                " van dat account in.",
+                "Er bestaat al een account met dit e-mailadres. Log in, of vul het wachtwoord van dat account in.",
                 409,
                 "password",
             )
-    new_hash = row["password_hash"] or (
-        generate_password_hash(password, HASH_METHOD) if password else None
-    )
+    new_hash = row["password_hash"] or (generate_password_hash(password, HASH_METHOD) if password else None)
     born = details.birthdate.isoformat() if details.birthdate else row["birthdate"]
     if details.birthdate is None and row["birthdate"]:
         segment = segment_for(

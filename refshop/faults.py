@@ -45,8 +45,7 @@ CATALOGUE: tuple[Fault, ...] = (
     ),
     Fault(
         name="email-total-stale",
-        experience="The order confirmation email shows the total before the discount (€ 349,00 "
-        "instead of € 329,00).",
+        experience="The order confirmation email shows the total before the discount (€ 349,00 instead of € 329,00).",
         seeds=("000",),
         seam="orders._confirm: the mail builder reads the cart subtotal, not the order total",
         touchpoints=("email.order_confirmation",),
@@ -85,8 +84,7 @@ CATALOGUE: tuple[Fault, ...] = (
     ),
     Fault(
         name="asked-again",
-        experience="The returns portal asks a logged-in customer again for the order number and "
-        "email address.",
+        experience="The returns portal asks a logged-in customer again for the order number and email address.",
         seeds=("002",),
         seam="web.returns_portal.portal_customer: a separate app that ignores the shop session",
         touchpoints=("returns.portal",),
@@ -108,8 +106,7 @@ CATALOGUE: tuple[Fault, ...] = (
     ),
     Fault(
         name="refund-amount-differs",
-        experience="The refund email (and the app) refund € 15,00 less than the returns portal "
-        "quoted.",
+        experience="The refund email (and the app) refund € 15,00 less than the returns portal quoted.",
         seeds=("000",),
         seam="returns.refund_amount: finance deducts a handling fee the portal does not know",
         touchpoints=("email.refund", "app.return"),
@@ -124,16 +121,14 @@ CATALOGUE: tuple[Fault, ...] = (
     ),
     Fault(
         name="no-track-trace-email",
-        experience="The order ships, but the shipping notice with the track-and-trace code never "
-        "arrives.",
+        experience="The order ships, but the shipping notice with the track-and-trace code never arrives.",
         seeds=("003",),
         seam="orders._ship: the carrier integration never notifies the customer",
         touchpoints=("email.shipping_notice",),
     ),
     Fault(
         name="complaint-unanswered",
-        experience="A complaint is acknowledged with 'answer within 24 hours', but no answer ever"
-        " comes.",
+        experience="A complaint is acknowledged with 'answer within 24 hours', but no answer ever comes.",
         seeds=("002", "004"),
         seam="cases.open_case: complaints land in a queue no team reads",
         touchpoints=("email.complaint_answer", "chat.case"),
@@ -147,8 +142,7 @@ CATALOGUE: tuple[Fault, ...] = (
     ),
     Fault(
         name="status-words-differ",
-        experience="The account page still says 'In behandeling' when the app says the order is "
-        "shipped or delivered.",
+        experience="The account page still says 'In behandeling' when the app says the order is shipped or delivered.",
         seeds=("000",),
         seam="web.account.web_status: reads the warehouse's status, which stops at 'picked'",
         touchpoints=("web.account", "web.account_order"),
@@ -157,8 +151,7 @@ CATALOGUE: tuple[Fault, ...] = (
         name="callback-forgotten",
         experience="The agent promises a call back within 24 hours; nobody ever calls.",
         seeds=("002", "004"),
-        seam="agent_actions._callback: the callback goes into a personal agenda, not the shared "
-        "queue",
+        seam="agent_actions._callback: the callback goes into a personal agenda, not the shared queue",
         touchpoints=("email.callback", "web.account_order"),
     ),
     Fault(

@@ -24,8 +24,7 @@ def address_line(order: sqlite3.Row) -> str:
 
 def _lines(lines: Sequence[sqlite3.Row]) -> str:
     return "\n".join(
-        f"  {ln['quantity']} x {ln['name']}  {euro(Decimal(ln['unit_price']) * ln['quantity'])}"
-        for ln in lines
+        f"  {ln['quantity']} x {ln['name']}  {euro(Decimal(ln['unit_price']) * ln['quantity'])}" for ln in lines
     )
 
 
@@ -39,15 +38,9 @@ def order_confirmation(
     """``Bevestiging van je bestelling RS-10001``."""
     ref = order["ref"]
     if order["fulfilment"] == "pickup":
-        where = (
-            f"Ophaaldatum: {day(date.fromisoformat(order['pickup_date']))}\n"
-            f"Afhaalwinkel: {store_name}"
-        )
+        where = f"Ophaaldatum: {day(date.fromisoformat(order['pickup_date']))}\nAfhaalwinkel: {store_name}"
     else:
-        where = (
-            f"Bezorgdatum: {day(date.fromisoformat(order['promised_date']))}\n"
-            f"Bezorgadres: {address_line(order)}"
-        )
+        where = f"Bezorgdatum: {day(date.fromisoformat(order['promised_date']))}\nBezorgadres: {address_line(order)}"
     body = f"""Hallo {order["name"]},
 
 Bedankt voor je bestelling bij Tulp Electronics.
@@ -113,9 +106,7 @@ Na ontvangst betalen we het retourbedrag binnen 5 werkdagen terug.
     return f"Retourlabel voor bestelling {ref}", body
 
 
-def refund(
-    order: sqlite3.Row, amount: Decimal, reason: str, return_number: str | None = None
-) -> tuple[str, str]:
+def refund(order: sqlite3.Row, amount: Decimal, reason: str, return_number: str | None = None) -> tuple[str, str]:
     """``Terugbetaling voor bestelling RS-10001``."""
     ref = order["ref"]
     extra = f"Retournummer: {return_number}\n" if return_number else ""
@@ -151,9 +142,7 @@ Antwoord uiterlijk: {moment(due)}
     return f"We hebben je klacht ontvangen ({case_number})", body
 
 
-def complaint_answer(
-    name: str, case_number: str, answer: str, order_ref: str | None
-) -> tuple[str, str]:
+def complaint_answer(name: str, case_number: str, answer: str, order_ref: str | None) -> tuple[str, str]:
     """``Antwoord op je klacht (C-1001)``."""
     extra = f"Bestelnummer: {order_ref}\n" if order_ref else ""
     body = f"""Hallo {name},

@@ -39,9 +39,7 @@ STORES = {
     s.code: s
     for s in (
         Store("utrecht", "Tulp Utrecht Centrum", "Oudegracht 100", "3511 AX", "Utrecht"),
-        Store(
-            "amsterdam", "Tulp Amsterdam Kalverstraat", "Kalverstraat 12", "1012 PC", "Amsterdam"
-        ),
+        Store("amsterdam", "Tulp Amsterdam Kalverstraat", "Kalverstraat 12", "1012 PC", "Amsterdam"),
         Store("rotterdam", "Tulp Rotterdam Lijnbaan", "Lijnbaan 50", "3012 EL", "Rotterdam"),
     )
 }
@@ -50,9 +48,7 @@ STORES = {
 def store(code: str) -> Store:
     found = STORES.get(str(code).strip().lower())
     if found is None:
-        raise NotFound(
-            f"Onbekende winkel '{str(code)[:40]}'; bekend: {', '.join(STORES)}.", "store"
-        )
+        raise NotFound(f"Onbekende winkel '{str(code)[:40]}'; bekend: {', '.join(STORES)}.", "store")
     return found
 
 
@@ -224,55 +220,42 @@ def _confirm(ctx: Ctx, order: sqlite3.Row, subtotal: Decimal) -> None:
     # Seam: the mail builder of a stale template reads the cart's subtotal.
     shown = subtotal if ctx.active("email-total-stale") else Decimal(order["total"])
     store_name = STORES[order["store"]].name if order["store"] in STORES else None
-    subject, body = mail_texts.order_confirmation(
-        order, lines(ctx, order["id"]), shown, ctx.shop.base_url, store_name
-    )
+    subject, body = mail_texts.order_confirmation(order, lines(ctx, order["id"]), shown, ctx.shop.base_url, store_name)
     contacts.mail(ctx, order["customer_id"], order["email"], subject, body, order["id"])
 
 
 def by_ref(ctx: Ctx, ref: str) -> sqlite3.Row:
-    row: sqlite3.Row | None = ctx.db.execute(
-        "SELECT * FROM orders WHERE ref = ?", (ref,)
-    ).fetchone()
+    row: sqlite3.Row | None = ctx.db.execute("SELECT * FROM orders WHERE ref = ?", (ref,)).fetchone()
     if row is None:
         raise NotFound(f"We kennen geen bestelling {ref[:20]}.", "order_number")
     return row
 
 
-def owned(
-    ctx: Ctx, ref: str, *, email: str | None = None, customer_id: int | None = None
-) -> sqlite3.Row:
+def owned(ctx: Ctx, ref: str, *, email: str | None = None, customer_id: int | None = None) -> sqlite3.Row:
     """The order ``ref`` if it belongs to this email or customer; otherwise NotFound.
 
     Someone else's order gets the same answer as an unknown one, so order
     numbers cannot be probed.
     """
-    row: sqlite3.Row | None = ctx.db.execute(
-        "SELECT * FROM orders WHERE ref = ?", (ref.upper(),)
-    ).fetchone()
+    row: sqlite3.Row | None = ctx.db.execute("SELECT * FROM orders WHERE ref = ?", (ref.upper(),)).fetchone()
     mine = row is not None and (
         (email is not None and row["email"].lower() == email.lower())
         or (customer_id is not None and row["customer_id"] == customer_id)
     )
     if row is None or not mine:
         raise NotFound(
-            f"We vinden geen bestelling {ref[:20]} bij jouw gegevens. Controleer het"
-            " bestelnummer en het e-mailadres.",
+            f"We vinden geen bestelling {ref[:20]} bij jouw gegevens. Controleer het bestelnummer en het e-mailadres.",
             "order_number",
         )
     return row
 
 
 def lines(ctx: Ctx, order_id: int) -> list[sqlite3.Row]:
-    return ctx.db.execute(
-        "SELECT * FROM order_lines WHERE order_id = ? ORDER BY id", (order_id,)
-    ).fetchall()
+    return ctx.db.execute("SELECT * FROM order_lines WHERE order_id = ? ORDER BY id", (order_id,)).fetchall()
 
 
 def for_customer(ctx: Ctx, customer_id: int) -> list[sqlite3.Row]:
-    return ctx.db.execute(
-        "SELECT * FROM orders WHERE customer_id = ? ORDER BY id DESC", (customer_id,)
-    ).fetchall()
+    return ctx.db.execute("SELECT * FROM orders WHERE customer_id = ? ORDER BY id DESC", (customer_id,)).fetchall()
 
 
 def _advance(ctx: Ctx, ref: str, frm: tuple[str, ...], to: str, **extra: str) -> sqlite3.Row | None:
@@ -302,9 +285,7 @@ def _ship(ctx: Ctx, ref: str) -> None:
     )
     if order is None:
         return
-    contacts.record(
-        ctx, order["customer_id"], "web", "status", f"Bestelling {ref} verzonden", order["id"]
-    )
+    contacts.record(ctx, order["customer_id"], "web", "status", f"Bestelling {ref} verzonden", order["id"])
     if ctx.active("no-track-trace-email"):
         return  # Seam: the carrier integration never tells the customer.
     address = mail_texts.address_line(order)
@@ -316,13 +297,9 @@ def _ship(ctx: Ctx, ref: str) -> None:
 
 @processes.process("deliver")
 def _deliver(ctx: Ctx, ref: str) -> None:
-    order = _advance(
-        ctx, ref, ("ordered", "picked", "shipped"), "delivered", delivered_at=utc_key(ctx.now)
-    )
+    order = _advance(ctx, ref, ("ordered", "picked", "shipped"), "delivered", delivered_at=utc_key(ctx.now))
     if order is not None:
-        contacts.record(
-            ctx, order["customer_id"], "web", "status", f"Bestelling {ref} bezorgd", order["id"]
-        )
+        contacts.record(ctx, order["customer_id"], "web", "status", f"Bestelling {ref} bezorgd", order["id"])
 
 
 @processes.process("ready")

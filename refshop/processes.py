@@ -33,9 +33,7 @@ def schedule(ctx: Ctx, kind: str, subject: str, due: datetime) -> None:
     """Run process ``kind`` for ``subject`` (an order ref, return or case number) at ``due``."""
     if kind not in _HANDLERS:
         raise KeyError(f"no process '{kind}' is registered; known: {sorted(_HANDLERS)}")
-    ctx.db.execute(
-        "INSERT INTO jobs (due_at, kind, subject) VALUES (?, ?, ?)", (utc_key(due), kind, subject)
-    )
+    ctx.db.execute("INSERT INTO jobs (due_at, kind, subject) VALUES (?, ?, ?)", (utc_key(due), kind, subject))
 
 
 def run_due(shop: Shop, until: datetime) -> list[str]:
@@ -55,9 +53,7 @@ def run_due(shop: Shop, until: datetime) -> list[str]:
                 ctx = Ctx(shop, conn, from_utc_key(row["due_at"]))
                 with ctx.write():
                     _HANDLERS[row["kind"]](ctx, row["subject"])
-                    conn.execute(
-                        "UPDATE jobs SET done_at = ? WHERE id = ?", (row["due_at"], row["id"])
-                    )
+                    conn.execute("UPDATE jobs SET done_at = ? WHERE id = ?", (row["due_at"], row["id"]))
                 ran.append(f"{row['kind']}:{row['subject']}")
         finally:
             conn.close()

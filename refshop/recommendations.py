@@ -20,8 +20,7 @@ def for_customer(ctx: Ctx, customer: sqlite3.Row) -> list[Product]:
     bought = {
         r["sku"]
         for r in ctx.db.execute(
-            "SELECT l.sku FROM order_lines l JOIN orders o ON o.id = l.order_id"
-            " WHERE o.customer_id = ?",
+            "SELECT l.sku FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.customer_id = ?",
             (customer["id"],),
         )
     }

@@ -41,10 +41,7 @@ def quote(line: sqlite3.Row) -> Decimal:
 
 
 def returned_line_ids(ctx: Ctx, order_id: int) -> set[int]:
-    return {
-        r["line_id"]
-        for r in ctx.db.execute("SELECT line_id FROM returns WHERE order_id = ?", (order_id,))
-    }
+    return {r["line_id"] for r in ctx.db.execute("SELECT line_id FROM returns WHERE order_id = ?", (order_id,))}
 
 
 def returnable(ctx: Ctx, customer_id: int) -> list[tuple[sqlite3.Row, sqlite3.Row]]:
@@ -67,19 +64,14 @@ def check(ctx: Ctx, order: sqlite3.Row, sku: str) -> sqlite3.Row:
         raise NotFound(f"Bestelling {order['ref']} bevat geen artikel '{sku[:40]}'.", "sku")
     end = window_end(order)
     if end is None:
-        raise ShopError(
-            f"Bestelling {order['ref']} is nog niet bezorgd; retourneren kan na bezorging.", 409
-        )
+        raise ShopError(f"Bestelling {order['ref']} is nog niet bezorgd; retourneren kan na bezorging.", 409)
     if ctx.now.date() > end:
         raise ShopError(
-            f"De retourtermijn van 14 dagen voor bestelling {order['ref']} is"
-            f" verlopen (tot en met {end:%d-%m-%Y}).",
+            f"De retourtermijn van 14 dagen voor bestelling {order['ref']} is verlopen (tot en met {end:%d-%m-%Y}).",
             409,
         )
     if line["id"] in returned_line_ids(ctx, order["id"]):
-        raise ShopError(
-            f"Je hebt '{line['name']}' uit bestelling {order['ref']} al aangemeld voor retour.", 409
-        )
+        raise ShopError(f"Je hebt '{line['name']}' uit bestelling {order['ref']} al aangemeld voor retour.", 409)
     return line
 
 
@@ -88,8 +80,7 @@ def start(ctx: Ctx, order: sqlite3.Row, sku: str) -> sqlite3.Row:
     line = check(ctx, order, sku)
     amount = quote(line)
     cur = ctx.db.execute(
-        "INSERT INTO returns (order_id, line_id, quote, status, created_at)"
-        " VALUES (?, ?, ?, 'label_sent', ?)",
+        "INSERT INTO returns (order_id, line_id, quote, status, created_at) VALUES (?, ?, ?, 'label_sent', ?)",
         (order["id"], line["id"], str(amount), utc_key(ctx.now)),
     )
     number = f"R-{1000 + int(cur.lastrowid or 0)}"
@@ -132,9 +123,7 @@ def by_number(ctx: Ctx, number: str) -> sqlite3.Row:
     return row
 
 
-def owned(
-    ctx: Ctx, number: str, *, email: str | None = None, customer_id: int | None = None
-) -> sqlite3.Row:
+def owned(ctx: Ctx, number: str, *, email: str | None = None, customer_id: int | None = None) -> sqlite3.Row:
     """The return if it belongs to this email or customer; the same NotFound otherwise."""
     try:
         row = by_number(ctx, number)
@@ -150,17 +139,14 @@ def owned(
 
 def for_customer(ctx: Ctx, customer_id: int) -> list[sqlite3.Row]:
     numbers = ctx.db.execute(
-        "SELECT r.number FROM returns r JOIN orders o ON o.id = r.order_id"
-        " WHERE o.customer_id = ? ORDER BY r.id DESC",
+        "SELECT r.number FROM returns r JOIN orders o ON o.id = r.order_id WHERE o.customer_id = ? ORDER BY r.id DESC",
         (customer_id,),
     ).fetchall()
     return [by_number(ctx, n["number"]) for n in numbers]
 
 
 def for_order(ctx: Ctx, order_id: int) -> list[sqlite3.Row]:
-    numbers = ctx.db.execute(
-        "SELECT number FROM returns WHERE order_id = ? ORDER BY id", (order_id,)
-    ).fetchall()
+    numbers = ctx.db.execute("SELECT number FROM returns WHERE order_id = ? ORDER BY id", (order_id,)).fetchall()
     return [by_number(ctx, n["number"]) for n in numbers]
 
 
@@ -228,8 +214,7 @@ def pay(
 ) -> None:
     """Refund ``amount`` on ``order`` now and mail the customer (inside ``ctx.write()``)."""
     ctx.db.execute(
-        "INSERT INTO refunds (order_id, return_id, amount, reason, refunded_at)"
-        " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO refunds (order_id, return_id, amount, reason, refunded_at) VALUES (?, ?, ?, ?, ?)",
         (order["id"], return_id, str(money(amount)), reason, utc_key(ctx.now)),
     )
     contacts.record(

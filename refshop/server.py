@@ -105,9 +105,7 @@ def serve(
         db = Path(tempdir) / "refshop.db"
     storage = Storage(db)
     user = agent_user or os.environ.get("REFSHOP_AGENT_USER") or "agent"
-    password = (
-        agent_password or os.environ.get("REFSHOP_AGENT_PASSWORD") or secrets.token_urlsafe(12)
-    )
+    password = agent_password or os.environ.get("REFSHOP_AGENT_PASSWORD") or secrets.token_urlsafe(12)
     conn = storage.connect()
     try:
         conn.execute(
@@ -129,9 +127,7 @@ def serve(
     server = make_server(HOST, port, app, threaded=True, request_handler=QuietHandler)
     real_port = server.socket.getsockname()[1]
     shop.base_url = f"http://{HOST}:{real_port}"
-    running = RunningShop(
-        shop.base_url, real_port, shop, app, user, password, server, _tempdir=tempdir
-    )
+    running = RunningShop(shop.base_url, real_port, shop, app, user, password, server, _tempdir=tempdir)
     serving = threading.Thread(
         target=server.serve_forever,
         kwargs={"poll_interval": 0.01},  # stop() waits at most this long

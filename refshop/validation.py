@@ -16,9 +16,7 @@ MAX_QUANTITY = 10
 MAX_MESSAGE = 2000
 
 
-def text(
-    form: Mapping[str, Any], field: str, label: str, max_len: int = 100, required: bool = True
-) -> str:
+def text(form: Mapping[str, Any], field: str, label: str, max_len: int = 100, required: bool = True) -> str:
     """A trimmed text field, not empty (when required) and not longer than ``max_len``."""
     raw = form.get(field)
     value = raw.strip() if isinstance(raw, str) else ""
@@ -48,8 +46,7 @@ def postcode(form: Mapping[str, Any], field: str = "postcode") -> str:
     match = POSTCODE.match(value)
     if not match:
         raise ShopError(
-            f"'{value}' is geen Nederlandse postcode; gebruik vier cijfers en twee letters,"
-            " bijvoorbeeld 1234 AB.",
+            f"'{value}' is geen Nederlandse postcode; gebruik vier cijfers en twee letters, bijvoorbeeld 1234 AB.",
             field=field,
         )
     return f"{match.group(1)} {match.group(2).upper()}"
@@ -60,15 +57,12 @@ def quantity(form: Mapping[str, Any], field: str = "quantity") -> int:
     value = str(raw).strip() if raw is not None else ""
     if isinstance(raw, bool) or not re.fullmatch(r"\d{1,3}", value):
         raise ShopError(
-            f"Aantal moet een heel getal van 1 tot en met {MAX_QUANTITY} zijn"
-            f" (je gaf '{value[:20]}').",
+            f"Aantal moet een heel getal van 1 tot en met {MAX_QUANTITY} zijn (je gaf '{value[:20]}').",
             field=field,
         )
     number = int(value)
     if not 1 <= number <= MAX_QUANTITY:
-        raise ShopError(
-            f"Aantal moet tussen 1 en {MAX_QUANTITY} liggen (je gaf {number}).", field=field
-        )
+        raise ShopError(f"Aantal moet tussen 1 en {MAX_QUANTITY} liggen (je gaf {number}).", field=field)
     return number
 
 

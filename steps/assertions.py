@@ -2,35 +2,49 @@
 
 from datetime import datetime, time
 
-from journeys import params, vocabulary
+from journeys.gherkin import params, vocabulary
+from journeys.gherkin.words import fact_named, input_named
 from journeys.ledger import PromiseCheck
 from journeys.values import DateRange
-from journeys.words import fact_named, input_named
 
 
-@vocabulary.then(en="every touchpoint agrees on the {fact}", nl="is elk contactpunt het eens over {fact}",
-                 example={"fact": "order total"}, example_nl={"fact": "het totaalbedrag"})
+@vocabulary.then(
+    en="every touchpoint agrees on the {fact}",
+    nl="is elk contactpunt het eens over {fact}",
+    example={"fact": "order total"},
+    example_nl={"fact": "het totaalbedrag"},
+)
 def every_touchpoint_agrees(journey, fact):
     """Rule *agree*: every observation of the fact tells the same value."""
     journey.agree(fact_named(fact))
 
 
-@vocabulary.then(en="she was not asked for her {what} again", nl="is haar niet opnieuw om haar {what} gevraagd",
-                 example={"what": "order number"}, example_nl={"what": "bestelnummer"})
+@vocabulary.then(
+    en="she was not asked for her {what} again",
+    nl="is haar niet opnieuw om haar {what} gevraagd",
+    example={"what": "order number"},
+    example_nl={"what": "bestelnummer"},
+)
 def not_asked_again(journey, what):
     """Rule *not asked twice*: nobody asked her again for what she already gave."""
     journey.not_asked_twice(input_named(what))
 
 
-@vocabulary.then(en="the web shop and the store promise the same delivery date",
-                 nl="beloven de webwinkel en de winkel dezelfde bezorgdatum")
+@vocabulary.then(
+    en="the web shop and the store promise the same delivery date",
+    nl="beloven de webwinkel en de winkel dezelfde bezorgdatum",
+)
 def web_and_store_agree(journey):
     """Rule *channel parity*: the product's delivery date is the same online and in the store."""
     journey.parity("delivery.date", ("web.product", "store.lead_time"))
 
 
-@vocabulary.then(en="the web shop promises delivery on {day}", nl="belooft de webwinkel bezorging op {day}",
-                 example={"day": "Wednesday"}, example_nl={"day": "woensdag"})
+@vocabulary.then(
+    en="the web shop promises delivery on {day}",
+    nl="belooft de webwinkel bezorging op {day}",
+    example={"day": "Wednesday"},
+    example_nl={"day": "woensdag"},
+)
 def web_promises_day(journey, day):
     """The confirmation page promises delivery on that day (the next such day from now)."""
     journey.expect("web.order_confirmation", "delivery.date", params.day(day, journey.now()))
@@ -48,6 +62,10 @@ def delivery_promise_kept(journey):
     promised = journey.ledger.latest("delivery.date", touchpoint="web.order_confirmation")
     day = promised.value.end if isinstance(promised.value, DateRange) else promised.value
     due = datetime.combine(day, time(23, 59), journey.now().tzinfo)
-    journey.promise("delivery.date", due=due, touchpoint="web.order_confirmation",
-                    check=PromiseCheck("app.order", "order.status", "equals", {"value": "delivered"}))
+    journey.promise(
+        "delivery.date",
+        due=due,
+        touchpoint="web.order_confirmation",
+        check=PromiseCheck("app.order", "order.status", "equals", {"value": "delivered"}),
+    )
     journey.keep_promises()

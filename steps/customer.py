@@ -1,6 +1,6 @@
 """Who the customer is."""
 
-from journeys import params, vocabulary
+from journeys.gherkin import params, vocabulary
 
 
 @vocabulary.given(en="a customer", nl="een klant")
@@ -8,8 +8,11 @@ def a_customer(journey):
     """A synthetic customer of the default segment (family), made from the run's seed."""
 
 
-@vocabulary.given(en='a customer in the "{segment}" segment', nl='een klant in het segment "{segment}"',
-                  example={"segment": "student"})
+@vocabulary.given(
+    en='a customer in the "{segment}" segment',
+    nl='een klant in het segment "{segment}"',
+    example={"segment": "student"},
+)
 def a_customer_in_segment(journey, segment):
     """A synthetic customer of a segment: student, family, senior or business."""
     journey.cast(segment=params.segment(segment, journey.system.map.segments))

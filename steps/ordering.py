@@ -1,24 +1,31 @@
 """Ordering through each channel, and reading what the company said about the order."""
 
-from journeys import vocabulary
+from journeys.gherkin import vocabulary
 
 
-@vocabulary.when(en='she orders a "{sku}" on the web shop', nl='ze een "{sku}" bestelt in de webwinkel',
-                 example={"sku": "tablet-10"})
+@vocabulary.when(
+    en='she orders a "{sku}" on the web shop', nl='ze een "{sku}" bestelt in de webwinkel', example={"sku": "tablet-10"}
+)
 def order_on_web(journey, sku):
     """Product page, cart, checkout with her own details, confirmation page."""
     journey.do("place order", sku=sku)
 
 
-@vocabulary.when(en='she looks at a "{sku}" on the web shop', nl='ze een "{sku}" bekijkt in de webwinkel',
-                 example={"sku": "game-quest"})
+@vocabulary.when(
+    en='she looks at a "{sku}" on the web shop',
+    nl='ze een "{sku}" bekijkt in de webwinkel',
+    example={"sku": "game-quest"},
+)
 def look_at_product(journey, sku):
     """The product page: price and delivery promise."""
     journey.do("look at product", sku=sku)
 
 
-@vocabulary.when(en='she asks the store when a "{sku}" would be delivered',
-                 nl='ze in de winkel vraagt wanneer een "{sku}" bezorgd wordt', example={"sku": "game-quest"})
+@vocabulary.when(
+    en='she asks the store when a "{sku}" would be delivered',
+    nl='ze in de winkel vraagt wanneer een "{sku}" bezorgd wordt',
+    example={"sku": "game-quest"},
+)
 def ask_store(journey, sku):
     """The store's point of sale: its delivery date for the product."""
     journey.do("ask store lead time", sku=sku)

@@ -2,12 +2,14 @@
 
 from datetime import datetime, time
 
-from journeys import vocabulary
+from journeys.gherkin import vocabulary
 from journeys.ledger import PromiseCheck
 from journeys.values import add_working_days
 
 
-@vocabulary.when(en="she returns the order through the returns portal", nl="ze de bestelling retourneert via het retourportaal")
+@vocabulary.when(
+    en="she returns the order through the returns portal", nl="ze de bestelling retourneert via het retourportaal"
+)
 def return_order(journey):
     """The returns portal: pick the item, see the refund quote, confirm, get a label."""
     journey.do("return order")
@@ -19,8 +21,11 @@ def read_refund_email(journey):
     journey.visit("email.refund")
 
 
-@vocabulary.then(en="the returns portal answered within {n:d} seconds",
-                 nl="antwoordde het retourportaal binnen {n:d} seconden", example={"n": "2"})
+@vocabulary.then(
+    en="the returns portal answered within {n:d} seconds",
+    nl="antwoordde het retourportaal binnen {n:d} seconden",
+    example={"n": "2"},
+)
 def portal_fast(journey, n):
     """Rule *answered within*: no page of the portal kept her waiting longer."""
     journey.answered_within("returns", n)
@@ -31,6 +36,7 @@ def refund_kept(journey):
     """Promise: refunded within 5 working days of the return, as the app shows."""
     returned = journey.ledger.latest("return.number").where.seen_at
     due = datetime.combine(add_working_days(returned.date(), 5), time(23, 59), returned.tzinfo)
-    journey.promise("refund.amount", due=due,
-                    check=PromiseCheck("app.return", "return.status", "equals", {"value": "refunded"}))
+    journey.promise(
+        "refund.amount", due=due, check=PromiseCheck("app.return", "return.status", "equals", {"value": "refunded"})
+    )
     journey.keep_promises()

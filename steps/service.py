@@ -2,12 +2,14 @@
 
 from datetime import timedelta
 
-from journeys import vocabulary
+from journeys.gherkin import vocabulary
 from journeys.ledger import PromiseCheck
 
 
-@vocabulary.when(en="she complains in the chat that she received the wrong item",
-                 nl="ze in de chat klaagt dat ze het verkeerde artikel heeft ontvangen")
+@vocabulary.when(
+    en="she complains in the chat that she received the wrong item",
+    nl="ze in de chat klaagt dat ze het verkeerde artikel heeft ontvangen",
+)
 def complain_in_chat(journey):
     """A complaint through the chat widget, with her order number."""
     journey.do("complain in chat", message="Ik heb het verkeerde artikel ontvangen.")
@@ -19,8 +21,9 @@ def read_acknowledgement(journey):
     journey.visit("email.complaint_acknowledgement")
 
 
-@vocabulary.when(en="an agent looks her up in the agent console",
-                 nl="een medewerker haar opzoekt in de klantenservicetool")
+@vocabulary.when(
+    en="an agent looks her up in the agent console", nl="een medewerker haar opzoekt in de klantenservicetool"
+)
 def agent_looks_up(journey):
     """A customer-service agent logs in, searches her and opens her 360° view."""
     journey.do("agent looks up customer")
@@ -32,7 +35,9 @@ def agent_offers_replacement(journey):
     journey.do("agent offers replacement")
 
 
-@vocabulary.then(en="the agent sees her order and her complaint", nl="ziet de medewerker haar bestelling en haar klacht")
+@vocabulary.then(
+    en="the agent sees her order and her complaint", nl="ziet de medewerker haar bestelling en haar klacht"
+)
 def agent_sees_history(journey):
     """Rule *known at*: the 360° view shows the order and the complaint she made elsewhere."""
     journey.known_at("agent.customer", "order.number")
@@ -49,8 +54,11 @@ def apology_and_replacement(journey):
 def complaint_answered(journey):
     """Promise: an answer to the complaint by mail within a day of making it."""
     journey.visit("email.complaint_acknowledgement")
-    journey.promise("complaint.answer_due", due=journey.now() + timedelta(hours=24),
-                    check=PromiseCheck("email.complaint_answer", "case.number", "present"))
+    journey.promise(
+        "complaint.answer_due",
+        due=journey.now() + timedelta(hours=24),
+        check=PromiseCheck("email.complaint_answer", "case.number", "present"),
+    )
     journey.keep_promises()
 
 
@@ -64,6 +72,9 @@ def agent_offers_callback(journey):
 def called_back(journey):
     """Promise: the call the mail announces happens within a day, as her account shows."""
     journey.visit("email.callback")
-    journey.promise("callback.due", due=journey.now() + timedelta(hours=24),
-                    check=PromiseCheck("web.account_order", "callback.made", "present"))
+    journey.promise(
+        "callback.due",
+        due=journey.now() + timedelta(hours=24),
+        check=PromiseCheck("web.account_order", "callback.made", "present"),
+    )
     journey.keep_promises()

@@ -3,6 +3,6 @@
 import os
 from pathlib import Path
 
-from journeys.bdd import bind_features
+from journeys.gherkin.bdd import bind_features
 
 bind_features(globals(), os.environ.get("JOURNEYS_FEATURES") or Path(__file__).parent.parent / "features")

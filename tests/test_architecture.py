@@ -26,28 +26,40 @@ def modules() -> list[Path]:
 
 
 def test_the_harness_never_imports_the_reference_shop():
-    offenders = [str(p.relative_to(PACKAGE)) for p in modules()
-                 if any(name == "refshop" or name.startswith("refshop.") for name in imports_of(p))]
+    offenders = [
+        str(p.relative_to(PACKAGE))
+        for p in modules()
+        if any(name == "refshop" or name.startswith("refshop.") for name in imports_of(p))
+    ]
     assert offenders == []
 
 
 def test_only_the_allure_report_imports_allure():
-    users = {str(p.relative_to(PACKAGE)) for p in modules()
-             if any(name.split(".")[0] in ("allure", "allure_commons") for name in imports_of(p))}
+    users = {
+        str(p.relative_to(PACKAGE))
+        for p in modules()
+        if any(name.split(".")[0] in ("allure", "allure_commons") for name in imports_of(p))
+    }
     assert users == {"reporting/allure_report.py"}
 
 
 def test_only_channels_touch_playwright_smtp_and_http():
     tools = ("playwright", "httpx", "aiosmtpd", "smtplib", "imaplib")
-    users = [str(p.relative_to(PACKAGE)) for p in modules()
-             if any(name.split(".")[0] in tools for name in imports_of(p))]
+    users = [
+        str(p.relative_to(PACKAGE)) for p in modules() if any(name.split(".")[0] in tools for name in imports_of(p))
+    ]
     assert users and all(u.startswith("channels/") or u.startswith("system/probe") for u in users), users
 
 
 def test_the_core_does_not_depend_on_the_edges():
-    core = ["ledger.py", "customer.py", "effort.py", "promise_store.py", *(
-        str(p.relative_to(PACKAGE)) for p in (PACKAGE / "values").glob("*.py")), *(
-        str(p.relative_to(PACKAGE)) for p in (PACKAGE / "rules").glob("*.py"))]
+    core = [
+        "ledger.py",
+        "customer.py",
+        "effort.py",
+        "promise_store.py",
+        *(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "values").glob("*.py")),
+        *(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "rules").glob("*.py")),
+    ]
     edges = ("journeys.channels", "journeys.system", "journeys.reporting", "journeys.session")
     offenders = {m: sorted(n for n in imports_of(PACKAGE / m) if n.startswith(edges)) for m in core}
     assert {m: n for m, n in offenders.items() if n} == {}
@@ -55,6 +67,18 @@ def test_the_core_does_not_depend_on_the_edges():
 
 def test_public_names_are_pinned():
     assert journeys.__all__ == [
-        "Customer", "DateRange", "Journey", "JourneyFailed", "JourneysError", "Ledger", "Money",
-        "PromiseCheck", "Provenance", "Step", "SystemSession", "Violation", "effort", "read_value",
+        "Customer",
+        "DateRange",
+        "Journey",
+        "JourneyFailed",
+        "JourneysError",
+        "Ledger",
+        "Money",
+        "PromiseCheck",
+        "Provenance",
+        "Step",
+        "SystemSession",
+        "Violation",
+        "effort",
+        "read_value",
     ]

@@ -52,13 +52,9 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
     if channel == "email":
         from journeys.channels.mail import MailDriver, mailbox_for
 
-        return MailDriver(
-            mailbox_for(system_map.mail, session.mail_capture), evidence, key, secrets
-        )
+        return MailDriver(mailbox_for(system_map.mail, session.mail_capture), evidence, key, secrets)
     if channel == "chat":
         from journeys.channels.chat import ChatDriver
 
         return ChatDriver(journey.web, journey.api)
-    raise ConfigError(
-        f"no driver for channel '{channel}': use web, agent, chat, email, api or store."
-    )
+    raise ConfigError(f"no driver for channel '{channel}': use web, agent, chat, email, api or store.")

@@ -28,9 +28,7 @@ class AgentDriver(WebDriver):
 
     channel = "agent"
 
-    def __init__(
-        self, *args: Any, credentials: Mapping[str, Any] | None = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, credentials: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.credentials = dict(credentials or {})
         self.logged_in = False
@@ -83,8 +81,7 @@ def _env(name: str | None, key: str) -> str:
     value = os.environ.get(name)
     if not value:
         raise ConfigError(
-            f"the environment variable {name} (credentials.agent.{key}) is not set:"
-            " export it before the run.",
+            f"the environment variable {name} (credentials.agent.{key}) is not set: export it before the run.",
             key=f"credentials.agent.{key}",
         )
     return value

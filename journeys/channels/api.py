@@ -74,16 +74,10 @@ class ApiDriver:
             SystemUnreachable: nobody answers at the address.
         """
         if tp.request is None:
-            raise ConfigError(
-                f"{tp.where}: touchpoint {tp.name} has no request: the API driver cannot call it."
-            )
+            raise ConfigError(f"{tp.where}: touchpoint {tp.name} has no request: the API driver cannot call it.")
         req = tp.request
         base = self.channel_urls.get(tp.channel, self.base_url)
-        url = (
-            base
-            + "/"
-            + fill_template(req.path, params, touchpoint=tp, quote_values=True).lstrip("/")
-        )
+        url = base + "/" + fill_template(req.path, params, touchpoint=tp, quote_values=True).lstrip("/")
         query = {k: fill_template(v, params, touchpoint=tp) for k, v in req.query.items()}
         headers = {k: fill_template(v, params, touchpoint=tp) for k, v in req.headers.items()}
         if req.token_env and req.header:
@@ -101,9 +95,7 @@ class ApiDriver:
                 )
             )
         raw = {reader.fact: read_jsonpath(reader, data) for reader in tp.facts.values()}
-        return Reading(
-            tp.name, tp.channel, str(response.request.url), raw, [path], [], datetime.now(UTC)
-        )
+        return Reading(tp.name, tp.channel, str(response.request.url), raw, [path], [], datetime.now(UTC))
 
     def request(
         self,
@@ -128,8 +120,7 @@ class ApiDriver:
         data = _json(response)
         if data is _NOT_JSON:
             raise ChannelError(
-                f"{self.customer_key}: {method.upper()} {url} did not answer JSON (evidence:"
-                f" {evidence})."
+                f"{self.customer_key}: {method.upper()} {url} did not answer JSON (evidence: {evidence})."
             )
         return data
 
@@ -177,8 +168,7 @@ class ApiDriver:
         except httpx.HTTPError as exc:
             raise ChannelError(
                 self.secrets.redact(
-                    f"{self.customer_key} at {label}: {method} {url} failed:"
-                    f" {type(exc).__name__}: {exc}"
+                    f"{self.customer_key} at {label}: {method} {url} failed: {type(exc).__name__}: {exc}"
                 )
             ) from exc
         path = self._keep(label, channel, response, body, started)
@@ -193,9 +183,7 @@ class ApiDriver:
             )
         return response, path
 
-    def _keep(
-        self, label: str, channel: str, response: httpx.Response, body: Any, started: datetime
-    ) -> str:
+    def _keep(self, label: str, channel: str, response: httpx.Response, body: Any, started: datetime) -> str:
         request = response.request
         exchange = {
             "at": started.isoformat(),
@@ -210,9 +198,7 @@ class ApiDriver:
                 "headers": _shown_headers(response.headers),
                 "body": _json(response) if _json(response) is not _NOT_JSON else response.text,
             },
-            "elapsed_ms": round(response.elapsed.total_seconds() * 1000, 1)
-            if _has_elapsed(response)
-            else None,
+            "elapsed_ms": round(response.elapsed.total_seconds() * 1000, 1) if _has_elapsed(response) else None,
         }
         text = self.secrets.redact(json.dumps(exchange, ensure_ascii=False, indent=2, default=str))
         return self.evidence.save(channel, label, ".json", text)
@@ -242,10 +228,7 @@ _HIDDEN_HEADERS = ("authorization", "cookie", "set-cookie", "proxy-authorization
 
 
 def _shown_headers(headers: httpx.Headers) -> dict[str, str]:
-    return {
-        k: ("•••" if k.lower() in _HIDDEN_HEADERS or "token" in k.lower() else v)
-        for k, v in headers.items()
-    }
+    return {k: ("•••" if k.lower() in _HIDDEN_HEADERS or "token" in k.lower() else v) for k, v in headers.items()}
 
 
 def _reason(exc: Exception) -> str:
@@ -282,9 +265,7 @@ def read_jsonpath(reader: FactReader, data: Any) -> str | list[str] | None:
     matches = [m.value for m in _compiled(reader.jsonpath or "$").find(data) if m.value is not None]
     texts = [_text(v) for v in matches]
     if reader.currency_path and texts:
-        currency = [
-            m.value for m in _compiled(reader.currency_path).find(data) if m.value is not None
-        ]
+        currency = [m.value for m in _compiled(reader.currency_path).find(data) if m.value is not None]
         if currency:
             texts = [f"{t} {currency[0]}" for t in texts]
     if reader.many:

@@ -46,9 +46,7 @@ class Reading:
         return [fact for fact, raw in self.raw.items() if raw is None]
 
 
-def describe_missing(
-    touchpoint: Touchpoint, reader: FactReader, url: str, *, evidence: str | None = None
-) -> str:
+def describe_missing(touchpoint: Touchpoint, reader: FactReader, url: str, *, evidence: str | None = None) -> str:
     """The message for a fact not found: touchpoint, fact, reader, URL, map line and what to do."""
     where = {"email": "in the mail", "api": "in the JSON", "store": "in the JSON"}.get(
         touchpoint.channel, "on the page"

@@ -62,9 +62,7 @@ def _own_chromium(playwright: Any | None) -> str | None:
     return str(path) if path and Path(path).is_file() else None
 
 
-def launch_browser(
-    playwright: Any, *, headless: bool = True, ws_endpoint: str | None = None
-) -> Any:
+def launch_browser(playwright: Any, *, headless: bool = True, ws_endpoint: str | None = None) -> Any:
     """Launch Chromium (or connect to a remote browser server) with the harness's flags.
 
     Args:
@@ -126,9 +124,7 @@ class BrowserSession:
 
             self._playwright = sync_playwright().start()
             try:
-                self._browser = launch_browser(
-                    self._playwright, headless=self.headless, ws_endpoint=self.ws_endpoint
-                )
+                self._browser = launch_browser(self._playwright, headless=self.headless, ws_endpoint=self.ws_endpoint)
             except BaseException:
                 self._playwright.stop()
                 self._playwright = None

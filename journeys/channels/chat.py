@@ -67,8 +67,7 @@ class ChatDriver:
             )
         except Exception as exc:  # Playwright's timeout, wrapped with where it happened
             raise ChannelError(
-                f"{self.web.customer_key} at chat: no answer to '{text}' on {page.url}"
-                f" within {timeout:g} s."
+                f"{self.web.customer_key} at chat: no answer to '{text}' on {page.url} within {timeout:g} s."
             ) from exc
         last = page.evaluate(
             "(sel) => { const all = document.querySelectorAll(sel);"
@@ -79,9 +78,7 @@ class ChatDriver:
 
     def _count(self, answers: str) -> int:
         selector = f'[data-testid="{answers}"][data-from="shop"]'
-        return int(
-            self.web.page.evaluate("(sel) => document.querySelectorAll(sel).length", selector)
-        )
+        return int(self.web.page.evaluate("(sel) => document.querySelectorAll(sel).length", selector))
 
     def close(self, *, keep_trace: bool = False) -> None:
         """Nothing of its own to close: the web and API drivers are the journey's."""

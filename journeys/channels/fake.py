@@ -47,9 +47,7 @@ class FakeDriver:
         self.current_url = ""
 
     def visit(self, tp: Touchpoint, **params: Any) -> Reading:
-        url = self.base_url + fill_template(
-            tp.url or (tp.request.path if tp.request else "/"), params, touchpoint=tp
-        )
+        url = self.base_url + fill_template(tp.url or (tp.request.path if tp.request else "/"), params, touchpoint=tp)
         self.current_url = url
         self.actions.append(("visit", tp.name))
         return self._reading(tp, url)
@@ -106,6 +104,4 @@ class FakeDriver:
     def _reading(self, tp: Touchpoint, url: str) -> Reading:
         given = self.readings.get(tp.name, {})
         raw = {fact: given.get(fact) for fact in tp.facts}
-        return Reading(
-            tp.name, tp.channel, url, raw, [], list(self.asked.get(tp.name, [])), datetime.now(UTC)
-        )
+        return Reading(tp.name, tp.channel, url, raw, [], list(self.asked.get(tp.name, [])), datetime.now(UTC))

@@ -182,9 +182,7 @@ class MailpitMailbox(_Poller):
 
         self.url = url.rstrip("/")
         self.description = f"Mailpit at {self.url}"
-        self._client = httpx.Client(
-            base_url=self.url, timeout=httpx.Timeout(10.0, connect=5.0), transport=transport
-        )
+        self._client = httpx.Client(base_url=self.url, timeout=httpx.Timeout(10.0, connect=5.0), transport=transport)
         self._cache: dict[str, Message] = {}
 
     def messages(self, address: str) -> list[Message]:
@@ -207,9 +205,7 @@ class MailpitMailbox(_Poller):
                 url=self.url,
             ) from exc
         except httpx.HTTPError as exc:
-            raise ChannelError(
-                f"{self.description}: reading mail for {address} failed: {exc}"
-            ) from exc
+            raise ChannelError(f"{self.description}: reading mail for {address} failed: {exc}") from exc
         return found
 
     def close(self) -> None:
@@ -228,9 +224,7 @@ class MailDriver:
 
     channel = "email"
 
-    def __init__(
-        self, mailbox: Mailbox, evidence: EvidenceStore, customer_key: str, secrets: Secrets
-    ) -> None:
+    def __init__(self, mailbox: Mailbox, evidence: EvidenceStore, customer_key: str, secrets: Secrets) -> None:
         self.mailbox = mailbox
         self.evidence = evidence
         self.customer_key = customer_key
@@ -258,15 +252,11 @@ class MailDriver:
             MailNotReceived: no such mail in time; says what did arrive for ``address``.
         """
         if not tp.subject:
-            raise ConfigError(
-                f"{tp.where}: touchpoint {tp.name} has no subject: it is not an email touchpoint."
-            )
+            raise ConfigError(f"{tp.where}: touchpoint {tp.name} has no subject: it is not an email touchpoint.")
         pattern = re.compile(subject_pattern(tp.subject, params))
         deadline = time.monotonic() + timeout
         while True:
-            arrived = [
-                m for m in self.mailbox.messages(address) if after is None or m.received_at >= after
-            ]
+            arrived = [m for m in self.mailbox.messages(address) if after is None or m.received_at >= after]
             matching = [m for m in arrived if pattern.search(m.subject)]
             if matching:
                 return self._read(tp, address, matching[-1])
@@ -284,9 +274,7 @@ class MailDriver:
         raw = {reader.fact: read_regex(reader, text) for reader in tp.facts.values()}
         name = self.evidence.name_for(self.channel, tp.name, ".eml")
         path = self.evidence.write_bytes(name, self.secrets.redact_bytes(message.raw))
-        return Reading(
-            tp.name, self.channel, f"mailto:{address}", raw, [path], [], message.received_at
-        )
+        return Reading(tp.name, self.channel, f"mailto:{address}", raw, [path], [], message.received_at)
 
     def _not_received(
         self,
@@ -296,13 +284,9 @@ class MailDriver:
         timeout: float,
         arrived: list[Message],
     ) -> str:
-        filled = [
-            f"{name}={params[name]}" for name in tp.placeholders() if params.get(name) is not None
-        ]
+        filled = [f"{name}={params[name]}" for name in tp.placeholders() if params.get(name) is not None]
         if arrived:
-            listing = "; ".join(
-                f"{m.received_at.astimezone():%H:%M:%S} '{m.subject}'" for m in arrived[-10:]
-            )
+            listing = "; ".join(f"{m.received_at.astimezone():%H:%M:%S} '{m.subject}'" for m in arrived[-10:])
             what = f"What did arrive for {address}: {listing}."
         else:
             what = f"Nothing at all arrived for {address}."
@@ -347,9 +331,7 @@ def mailbox_for(mail: Mapping[str, Any], capture: MailCapture | None = None) -> 
         )
     if driver == "mailpit":
         return MailpitMailbox(str(mail["url"]))
-    raise ConfigError(
-        f"unknown mail driver '{driver}': use capture, imap or mailpit.", key="mail.driver"
-    )
+    raise ConfigError(f"unknown mail driver '{driver}': use capture, imap or mailpit.", key="mail.driver")
 
 
 def _env(mail: Mapping[str, Any], key: str) -> str:

@@ -49,9 +49,7 @@ class MailCapture:
 
         class _Handler:
             async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
-                capture.deliver(
-                    bytes(envelope.original_content or envelope.content), tuple(envelope.rcpt_tos)
-                )
+                capture.deliver(bytes(envelope.original_content or envelope.content), tuple(envelope.rcpt_tos))
                 return "250 Message accepted for delivery"
 
         class _Controller(Controller):
@@ -88,9 +86,7 @@ class MailCapture:
     def deliver(self, raw: bytes, recipients: tuple[str, ...]) -> Message:
         """Store a mail (the SMTP handler calls this; tests may too)."""
         with self._changed:
-            message = Message.parse(
-                str(len(self._messages) + 1), raw, datetime.now(UTC), recipients
-            )
+            message = Message.parse(str(len(self._messages) + 1), raw, datetime.now(UTC), recipients)
             self._messages.append(message)
             self._changed.notify_all()
         return message
@@ -232,10 +228,7 @@ def _mailpit_message(m: Message) -> dict[str, Any]:
     }
 
 
-_STYLE = (
-    "<style>body{font-family:sans-serif;margin:2em}td{padding:.2em .8em}"
-    "pre{white-space:pre-wrap}</style>"
-)
+_STYLE = "<style>body{font-family:sans-serif;margin:2em}td{padding:.2em .8em}pre{white-space:pre-wrap}</style>"
 
 
 def _list_page(messages: list[Message]) -> str:

@@ -32,9 +32,7 @@ class Message:
     raw: bytes = field(repr=False)
 
     @classmethod
-    def parse(
-        cls, id: str, raw: bytes, received_at: datetime, recipients: tuple[str, ...] = ()
-    ) -> Message:
+    def parse(cls, id: str, raw: bytes, received_at: datetime, recipients: tuple[str, ...] = ()) -> Message:
         """A ``Message`` from raw bytes; recipients default to the To/Cc headers."""
         parsed = BytesParser(policy=policy.default).parsebytes(raw)
         if not recipients:

@@ -62,11 +62,7 @@ _READ = """
 """
 
 # Installed in every document of the customer's context, so a read sends a one-line call, not the script.
-_INSTALL = (
-    "Object.defineProperty(window, '__journeysRead', {value: "
-    + _READ.strip()
-    + ", enumerable: false});"
-)
+_INSTALL = "Object.defineProperty(window, '__journeysRead', {value: " + _READ.strip() + ", enumerable: false});"
 # 'loading' asks the driver to wait for the page's load event first (saves a round trip when loaded).
 _CALL = (
     "(spec) => document.readyState !== 'complete' ? 'loading'"
@@ -136,9 +132,7 @@ class WebDriver:
     @property
     def page(self) -> Any:
         if self._page is None:
-            self._context = self.browser_session.new_context(
-                locale="nl-NL", timezone_id="Europe/Amsterdam"
-            )
+            self._context = self.browser_session.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
             self._context.set_default_navigation_timeout(self.navigation_timeout * 1000)
             self._context.set_default_timeout(self.element_timeout * 1000)
             if self.trace:
@@ -160,9 +154,7 @@ class WebDriver:
     def visit(self, tp: Touchpoint, **params: Any) -> Reading:
         """Go to ``tp``'s page (its ``url`` filled from ``params``) and read every fact on it."""
         if not tp.url:
-            raise ConfigError(
-                f"{tp.where}: touchpoint {tp.name} has no url: the web driver cannot visit it."
-            )
+            raise ConfigError(f"{tp.where}: touchpoint {tp.name} has no url: the web driver cannot visit it.")
         url = self.url_of(fill_template(tp.url, params, touchpoint=tp, quote_values=True))
         self._touchpoint = tp.name
         self._goto(url, tp.name)
@@ -249,9 +241,7 @@ class WebDriver:
                 info = found[name]
                 if info["type"] == "password" or "password" in name.lower():
                     self.secrets.add(value)
-                target = page.locator(
-                    f'[{"name" if info["by"] == "name" else "data-testid"}="{name}"]'
-                ).first
+                target = page.locator(f'[{"name" if info["by"] == "name" else "data-testid"}="{name}"]').first
                 if info["tag"] == "select":
                     target.select_option(str(value))
                 elif info["type"] == "radio":
@@ -265,9 +255,9 @@ class WebDriver:
         """Click the element with test id ``target``, or else the button or link with that text."""
         page = self.page
         with self._wrapped(self._touchpoint, f"click '{target}'"):
-            page.get_by_test_id(target).or_(
-                page.get_by_role("button", name=target, exact=True)
-            ).or_(page.get_by_role("link", name=target, exact=True)).first.click()
+            page.get_by_test_id(target).or_(page.get_by_role("button", name=target, exact=True)).or_(
+                page.get_by_role("link", name=target, exact=True)
+            ).first.click()
             page.wait_for_load_state("load")
 
     def submit(self, target: str | None = None) -> None:
@@ -302,9 +292,7 @@ class WebDriver:
         try:
             if self.trace:
                 if keep_trace:
-                    path = self.evidence.path(
-                        f"{self.channel}-trace.zip" if self.channel != "web" else "trace.zip"
-                    )
+                    path = self.evidence.path(f"{self.channel}-trace.zip" if self.channel != "web" else "trace.zip")
                     context.tracing.stop(path=str(path))
                     _redact_zip(path, self.secrets)
                 else:
@@ -378,9 +366,7 @@ class WebDriver:
                     url=where,
                 ) from exc
             raise ChannelError(
-                self.secrets.redact(
-                    f"{self.customer_key} at {touchpoint}: could not {doing} at {where}: {message}"
-                )
+                self.secrets.redact(f"{self.customer_key} at {touchpoint}: could not {doing} at {where}: {message}")
             ) from exc
 
 

@@ -23,8 +23,13 @@ if TYPE_CHECKING:
     from journeys.ledger import Observation
 
 _open_steps: dict[int, str] = {}
-_TYPES = {".png": allure.attachment_type.PNG, ".eml": allure.attachment_type.TEXT,
-          ".json": allure.attachment_type.JSON, ".zip": None, ".html": allure.attachment_type.HTML}
+_TYPES = {
+    ".png": allure.attachment_type.PNG,
+    ".eml": allure.attachment_type.TEXT,
+    ".json": allure.attachment_type.JSON,
+    ".zip": None,
+    ".html": allure.attachment_type.HTML,
+}
 
 
 def scenario(feature: Any, scenario: Any) -> None:
@@ -47,8 +52,11 @@ def stop_step(step: Any, exception: BaseException | None = None) -> None:
     if uuid is None:
         return
     plugin_manager.hook.stop_step(
-        uuid=uuid, title=step.name, exc_type=type(exception) if exception else None,
-        exc_val=exception, exc_tb=exception.__traceback__ if exception else None,
+        uuid=uuid,
+        title=step.name,
+        exc_type=type(exception) if exception else None,
+        exc_val=exception,
+        exc_tb=exception.__traceback__ if exception else None,
     )
 
 
@@ -58,16 +66,20 @@ def follow(journey: Journey) -> None:
     journey.on_touchpoint(lambda name, reading, seen: _touchpoint(name, reading, seen, root))
     # Excluded from Allure's history id: the same journey with another customer is the same test.
     allure.dynamic.parameter("customer", f"{journey.customer.name} <{journey.customer.email}>", excluded=True)
-    allure.dynamic.parameter("seed", f"{journey.customer.seed} (replay with --seed {journey.customer.seed})",
-                             excluded=True)
+    allure.dynamic.parameter(
+        "seed", f"{journey.customer.seed} (replay with --seed {journey.customer.seed})", excluded=True
+    )
     allure.dynamic.label("customer_segment", journey.customer.segment)
 
 
 def _touchpoint(name: str, reading: Reading, seen: dict[str, Observation], root: Path) -> None:
     facts = {fact: (obs.raw if obs.raw is not None else "(not shown)") for fact, obs in seen.items()}
     with allure.step(f"{reading.channel} · {name}"):
-        allure.attach("\n".join(f"{k}: {v}" for k, v in facts.items()) + f"\n\nat {reading.url}",
-                      name=f"{name}: facts", attachment_type=allure.attachment_type.TEXT)
+        allure.attach(
+            "\n".join(f"{k}: {v}" for k, v in facts.items()) + f"\n\nat {reading.url}",
+            name=f"{name}: facts",
+            attachment_type=allure.attachment_type.TEXT,
+        )
         for path in reading.evidence:
             attach_file(root / path, name=f"{name}: {Path(path).name}")
 
@@ -79,18 +91,26 @@ def attach_file(full: Path, *, name: str | None = None) -> None:
     if kind is None and full.suffix == ".zip":
         allure.attach.file(str(full), name=name or full.name, extension="zip")
         return
-    allure.attach.file(str(full), name=name or full.name,
-                       attachment_type=kind or (mimetypes.guess_type(full.name)[0] or "text/plain"))
+    allure.attach.file(
+        str(full), name=name or full.name, attachment_type=kind or (mimetypes.guess_type(full.name)[0] or "text/plain")
+    )
 
 
 def attach_ledger(journey: Journey, ledger_path: Path) -> None:
     """The whole ledger as JSON, the browser trace of a failed journey, and the violations."""
     allure.attach.file(str(ledger_path), name="ledger", attachment_type=allure.attachment_type.JSON)
     score = effort(journey.ledger)
-    allure.dynamic.parameter("effort score", excluded=True, value=f"{score.score} ({score.touchpoints} touchpoints,"
-                             f" {score.channel_switches} channel switches, {score.repeated_questions} repeated"
-                             f" questions, {score.broken_promises} broken promises)")
+    allure.dynamic.parameter(
+        "effort score",
+        excluded=True,
+        value=f"{score.score} ({score.touchpoints} touchpoints,"
+        f" {score.channel_switches} channel switches, {score.repeated_questions} repeated"
+        f" questions, {score.broken_promises} broken promises)",
+    )
     attach_file(ledger_path.parent / "trace.zip", name="Playwright trace (open with `playwright show-trace`)")
     if journey.ledger.violations:
-        allure.attach("\n\n".join(v.render() for v in journey.ledger.violations),
-                      name="violations", attachment_type=allure.attachment_type.TEXT)
+        allure.attach(
+            "\n\n".join(v.render() for v in journey.ledger.violations),
+            name="violations",
+            attachment_type=allure.attachment_type.TEXT,
+        )

@@ -63,15 +63,11 @@ def _check_group(
     problems = [o for o in group if o.problem is not None]
     suffix = f" ({about})" if about else ""
     if not all_agree(kind, [o.value for o in readable], tolerance):
-        return Violation(
-            "agree", fact, f"{words(fact)}{suffix} disagrees across touchpoints", tuple(group)
-        )
+        return Violation("agree", fact, f"{words(fact)}{suffix} disagrees across touchpoints", tuple(group))
     if not problems:
         return None
     where = ", ".join(dict.fromkeys(o.where.touchpoint for o in problems))
     missing = all(o.raw is None for o in problems)
     heading = "MissingFact" if missing else "UnreadableFact"
     what = "not shown" if missing else "could not be read"
-    return Violation(
-        "agree", fact, f"{words(fact)}{suffix} {what} at {where}", tuple(group), heading=heading
-    )
+    return Violation("agree", fact, f"{words(fact)}{suffix} {what} at {where}", tuple(group), heading=heading)

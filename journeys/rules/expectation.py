@@ -21,8 +21,7 @@ def shown(ledger: Ledger, touchpoint: str, fact: str, *, why: str = "") -> list[
     seen = [o for o in ledger.observations_of(fact) if o.where.touchpoint == touchpoint]
     if any(o.problem is None for o in seen):
         return []
-    return [Violation("shown", fact, f"{fact} not shown at {touchpoint}", tuple(seen[-1:]), why,
-                      heading="Missing")]
+    return [Violation("shown", fact, f"{fact} not shown at {touchpoint}", tuple(seen[-1:]), why, heading="Missing")]
 
 
 def shows(ledger: Ledger, touchpoint: str, fact: str, expected: Any, kind: str) -> list[Violation]:
@@ -30,5 +29,13 @@ def shows(ledger: Ledger, touchpoint: str, fact: str, expected: Any, kind: str) 
     seen = [o for o in ledger.observations_of(fact) if o.where.touchpoint == touchpoint]
     if seen and seen[-1].problem is None and agree(kind, seen[-1].value, expected):
         return []
-    return [Violation("shows", fact, f"{fact} at {touchpoint} is not {show(kind, expected)}",
-                      tuple(seen[-1:]), f"expected: {show(kind, expected)}", heading="UnexpectedFact")]
+    return [
+        Violation(
+            "shows",
+            fact,
+            f"{fact} at {touchpoint} is not {show(kind, expected)}",
+            tuple(seen[-1:]),
+            f"expected: {show(kind, expected)}",
+            heading="UnexpectedFact",
+        )
+    ]

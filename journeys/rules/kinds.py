@@ -43,8 +43,7 @@ def kind_of(
         raise RuleConfigError(
             rule,
             fact,
-            f"a tolerance applies to {' and '.join(TOLERANT_KINDS)} facts"
-            f" and {fact} is {kind}: drop the tolerance",
+            f"a tolerance applies to {' and '.join(TOLERANT_KINDS)} facts and {fact} is {kind}: drop the tolerance",
         )
     return kind
 

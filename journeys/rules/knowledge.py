@@ -16,9 +16,7 @@ if TYPE_CHECKING:
 _LIST_SEPARATORS = re.compile(r"\s*[\n;|]\s*|,\s+(?=\S)")
 
 
-def known_at(
-    ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = None
-) -> list[Violation]:
+def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = None) -> list[Violation]:
     """``touchpoint`` shows ``fact`` as the customer last gave it or was shown it elsewhere.
 
     What is known: the inputs of ``fact`` and the readable observations of
@@ -47,9 +45,7 @@ def known_at(
     target = shown[-1]
     kind = kind_of("known_at", fact, observations) or "text"
     known_rows = [
-        o
-        for o in observations
-        if o.where.touchpoint != touchpoint and o.seq < target.seq and o.problem is None
+        o for o in observations if o.where.touchpoint != touchpoint and o.seq < target.seq and o.problem is None
     ]
     known_rows += [
         _input_row(i, fact, kind, about or "")

@@ -55,11 +55,7 @@ def channel_parity(
         for a in dict.fromkeys(readable_left)
         for b in dict.fromkeys(readable_right)
     )
-    if (
-        differs
-        and all_agree(kind, readable_left, tolerance)
-        and all_agree(kind, readable_right, tolerance)
-    ):
+    if differs and all_agree(kind, readable_left, tolerance) and all_agree(kind, readable_right, tolerance):
         title = f"{words(fact)} differs {title_sides}"
     elif differs:
         title = f"{words(fact)} differs {title_sides} (and within a side)"

@@ -20,9 +20,7 @@ def due_promises(ledger: Ledger, now: datetime) -> list[Promise]:
     return [p for p in ledger.promises if p.status == "pending" and _reached(now, p.due)]
 
 
-def promise_kept(
-    promise: Promise, observation: Observation | None, now: datetime
-) -> list[Violation]:
+def promise_kept(promise: Promise, observation: Observation | None, now: datetime) -> list[Violation]:
     """Check a due promise against what its check touchpoint shows, and settle it.
 
     Sets ``promise.status`` to ``kept`` or ``broken`` and ``promise.verdict``
@@ -43,9 +41,7 @@ def promise_kept(
         return []
     check = promise.check
     rule = "promise_kept"
-    if check.expect == "not_after" and (
-        promise.kind != "date" or (observation and observation.kind != "date")
-    ):
+    if check.expect == "not_after" and (promise.kind != "date" or (observation and observation.kind != "date")):
         raise RuleConfigError(
             rule,
             promise.fact,
@@ -55,9 +51,7 @@ def promise_kept(
         )
     origin = _promise_row(promise)
     if promise.value is None:
-        return _broken(
-            promise, origin, observation, f"the promise could not be read: {promise.verdict}"
-        )
+        return _broken(promise, origin, observation, f"the promise could not be read: {promise.verdict}")
     if observation is None or observation.problem is not None:
         problem = f"{check.fact} not shown at {check.touchpoint}"
         if observation is not None and observation.problem is not None:
@@ -65,23 +59,19 @@ def promise_kept(
         return _broken(promise, origin, observation, problem)
     expected = _expected(promise, observation, now)
     if check.expect == "present" and "value" not in check.params:
-        return _kept(
-            promise, f"{check.touchpoint} shows {show(observation.kind, observation.value)}"
-        )
+        return _kept(promise, f"{check.touchpoint} shows {show(observation.kind, observation.value)}")
     if check.expect == "not_after":
         shown_day, promised_day = _last_day(observation.value), _last_day(expected)
         if shown_day <= promised_day:
             return _kept(
                 promise,
-                f"{check.touchpoint} shows {show('date', observation.value)},"
-                f" not after {show('date', expected)}",
+                f"{check.touchpoint} shows {show('date', observation.value)}, not after {show('date', expected)}",
             )
         return _broken(
             promise,
             origin,
             observation,
-            f"{check.touchpoint} shows {show('date', observation.value)},"
-            f" after the promised {show('date', expected)}",
+            f"{check.touchpoint} shows {show('date', observation.value)}, after the promised {show('date', expected)}",
         )
     if "value" not in check.params and observation.kind != promise.kind:
         raise RuleConfigError(
@@ -92,15 +82,12 @@ def promise_kept(
         )
     tolerance = Decimal(check.params["tolerance"]) if "tolerance" in check.params else None
     if agree(observation.kind, expected, observation.value, tolerance=tolerance):
-        return _kept(
-            promise, f"{check.touchpoint} shows {show(observation.kind, observation.value)}"
-        )
+        return _kept(promise, f"{check.touchpoint} shows {show(observation.kind, observation.value)}")
     return _broken(
         promise,
         origin,
         observation,
-        f"{check.touchpoint} shows {show(observation.kind, observation.value)},"
-        f" not {show(observation.kind, expected)}",
+        f"{check.touchpoint} shows {show(observation.kind, observation.value)}, not {show(observation.kind, expected)}",
     )
 
 
@@ -124,9 +111,7 @@ def _kept(promise: Promise, why: str) -> list[Violation]:
     return []
 
 
-def _broken(
-    promise: Promise, origin: Observation, observation: Observation | None, why: str
-) -> list[Violation]:
+def _broken(promise: Promise, origin: Observation, observation: Observation | None, why: str) -> list[Violation]:
     from journeys.ledger import Observation, Provenance
 
     promise.status, promise.verdict = "broken", f"broken: {why}"
@@ -152,9 +137,7 @@ def _broken(
 def _promise_row(promise: Promise) -> Observation:
     from journeys.ledger import Observation
 
-    problem = (
-        None if promise.value is not None else (promise.verdict or "could not read the promise")
-    )
+    problem = None if promise.value is not None else (promise.verdict or "could not read the promise")
     return Observation(
         promise.fact,
         promise.kind,

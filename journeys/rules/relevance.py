@@ -26,5 +26,13 @@ def suits(ledger: Ledger, fact: str, audience: str) -> list[Violation]:
     wrong = [item for item in items if item and item != audience]
     if not wrong:
         return []
-    return [Violation("suits", fact, f"offers at {shown.where.touchpoint} are meant for others than a {audience}",
-                      (shown,), f"meant for: {', '.join(wrong)}", heading="IrrelevantOffer")]
+    return [
+        Violation(
+            "suits",
+            fact,
+            f"offers at {shown.where.touchpoint} are meant for others than a {audience}",
+            (shown,),
+            f"meant for: {', '.join(wrong)}",
+            heading="IrrelevantOffer",
+        )
+    ]

@@ -34,9 +34,7 @@ def not_asked_twice(ledger: Ledger, *, scope: Collection[str] | None = None) -> 
             given.setdefault(what_key(item.what), []).append(item)
     found = []
     for question in ledger.questions:
-        if not question.identified or not _in_scope(
-            question.touchpoint, question.where.channel, scope
-        ):
+        if not question.identified or not _in_scope(question.touchpoint, question.where.channel, scope):
             continue
         earlier = [i for i in given.get(what_key(question.what), []) if i.seq < question.seq]
         if earlier:
@@ -52,8 +50,7 @@ def _violation(question: Question, earlier: list[Input]) -> Violation:
     from journeys.ledger import Observation
 
     rows: list[Observation] = [
-        Observation(question.what, "text", str(i.value), str(i.value), "", i.where, None, i.seq)
-        for i in earlier
+        Observation(question.what, "text", str(i.value), str(i.value), "", i.where, None, i.seq) for i in earlier
     ]
     rows.append(
         Observation(

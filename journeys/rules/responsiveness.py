@@ -17,14 +17,24 @@ if TYPE_CHECKING:
 def answered_within(ledger: Ledger, touchpoints: str, seconds: float) -> list[Violation]:
     """Every visit to a touchpoint named ``touchpoints`` (or starting with ``touchpoints.``)
     was answered within ``seconds``."""
-    slow = [v for v in ledger.visits
-            if (v.touchpoint == touchpoints or v.touchpoint.startswith(touchpoints + "."))
-            and v.waited_seconds > seconds]
+    slow = [
+        v
+        for v in ledger.visits
+        if (v.touchpoint == touchpoints or v.touchpoint.startswith(touchpoints + ".")) and v.waited_seconds > seconds
+    ]
     if not slow:
         return []
     width = max(len(v.touchpoint) for v in slow)
-    detail = "\n".join(f"{v.touchpoint:<{width}}  answered after {v.waited_seconds:.1f} s"
-                       f"  ({v.started:%a %d %b %H:%M})" for v in slow)
-    return [Violation("answered_within", touchpoints,
-                      f"{touchpoints} kept the customer waiting longer than {seconds:g} s",
-                      (), detail, heading="SlowTouchpoint")]
+    detail = "\n".join(
+        f"{v.touchpoint:<{width}}  answered after {v.waited_seconds:.1f} s  ({v.started:%a %d %b %H:%M})" for v in slow
+    )
+    return [
+        Violation(
+            "answered_within",
+            touchpoints,
+            f"{touchpoints} kept the customer waiting longer than {seconds:g} s",
+            (),
+            detail,
+            heading="SlowTouchpoint",
+        )
+    ]

@@ -60,14 +60,10 @@ class Violation:
             wide_tp = max(len(row[0]) for row in rows)
             wide_value = max(len(row[1]) for row in rows)
             for touchpoint, value, location in rows:
-                lines.append(
-                    f"  {touchpoint:<{wide_tp}}  {value:<{wide_value}}   {location}".rstrip()
-                )
+                lines.append(f"  {touchpoint:<{wide_tp}}  {value:<{wide_value}}   {location}".rstrip())
         lines.extend(f"  {line}" for line in self.detail.splitlines())
         footer = f"  rule: {self.rule}({self.fact})"
-        evidence = list(
-            dict.fromkeys(o.where.evidence[0] for o in self.observations if o.where.evidence)
-        )
+        evidence = list(dict.fromkeys(o.where.evidence[0] for o in self.observations if o.where.evidence))
         if evidence:
             footer += "   evidence: "
             footer += ("\n" + " " * len(footer)).join(evidence)

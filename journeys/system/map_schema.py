@@ -75,9 +75,7 @@ def read_map(path: Path) -> TouchpointMap:
         document = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        raise ConfigError(
-            f"{path}:{line}: not valid YAML: {exc.problem}. Fix the YAML syntax there."
-        ) from exc
+        raise ConfigError(f"{path}:{line}: not valid YAML: {exc.problem}. Fix the YAML syntax there.") from exc
     return _Loader(path).load(document)
 
 
@@ -93,9 +91,7 @@ class _Loader:
 
     def load(self, doc: Any) -> TouchpointMap:
         if not isinstance(doc, CommentedMap):
-            raise ConfigError(
-                f"{self.path}:1: the map must be a YAML mapping with `system:` and `touchpoints:`."
-            )
+            raise ConfigError(f"{self.path}:1: the map must be a YAML mapping with `system:` and `touchpoints:`.")
         self.keys(doc, _TOP_KEYS, "")
         system = self.text(doc, "system", "", required=True) or self.path.stem
         base_url = self.interpolated(doc, "base_url", "")
@@ -105,8 +101,7 @@ class _Loader:
             self.problem(
                 _line(doc, "tasks"),
                 "tasks",
-                f"no task module {self.path.parent / (tasks + '.py')}:"
-                " write it next to the map, or remove `tasks:`.",
+                f"no task module {self.path.parent / (tasks + '.py')}: write it next to the map, or remove `tasks:`.",
             )
         timezone = self.text(doc, "timezone", "") or "UTC"
         try:
@@ -166,9 +161,7 @@ class _Loader:
             return None
         return value
 
-    def text(
-        self, node: CommentedMap, key: str, where: str, *, required: bool = False
-    ) -> str | None:
+    def text(self, node: CommentedMap, key: str, where: str, *, required: bool = False) -> str | None:
         value = node.get(key)
         if value is None:
             if required:
@@ -269,8 +262,7 @@ class _Loader:
             self.problem(
                 _line(node, "driver"),
                 "mail/driver",
-                f"unknown mail driver '{driver}'.{_closest(driver, _MAIL_KEYS)}"
-                f" Use one of {', '.join(_MAIL_KEYS)}.",
+                f"unknown mail driver '{driver}'.{_closest(driver, _MAIL_KEYS)} Use one of {', '.join(_MAIL_KEYS)}.",
             )
             return {"driver": driver}
         self.keys(node, _MAIL_KEYS[driver], "mail")
@@ -282,27 +274,19 @@ class _Loader:
                 try:
                     mail[key] = int(interpolate(str(node[key])))
                 except ValueError:
-                    self.problem(
-                        _line(node, key), "mail/port", f"'{node[key]}' is not a port number."
-                    )
+                    self.problem(_line(node, key), "mail/port", f"'{node[key]}' is not a port number.")
             elif key == "ssl":
                 mail[key] = bool(node[key])
             elif key != "driver":
                 mail[str(key)] = self.interpolated(node, str(key), "mail")
-        required = {"imap": ("host", "user_env", "password_env"), "mailpit": ("url",)}.get(
-            driver, ()
-        )
+        required = {"imap": ("host", "user_env", "password_env"), "mailpit": ("url",)}.get(driver, ())
         for key in required:
             if not mail.get(key):
                 self.problem(
                     _line(node, key) if key in node else node.lc.line + 1,
                     f"mail/{key}",
                     f"the {driver} mail driver needs `{key}`"
-                    + (
-                        " (empty after ${...} interpolation: set the variable)"
-                        if key in node
-                        else "."
-                    ),
+                    + (" (empty after ${...} interpolation: set the variable)" if key in node else "."),
                 )
         if driver == "imap":
             mail.setdefault("port", 143)
@@ -416,8 +400,7 @@ class _Loader:
             self.problem(
                 _line(node, "channel"),
                 f"{where}/channel",
-                f"unknown channel '{channel}'.{_closest(channel, CHANNELS)} Known:"
-                f" {', '.join(CHANNELS)}.",
+                f"unknown channel '{channel}'.{_closest(channel, CHANNELS)} Known: {', '.join(CHANNELS)}.",
             )
             return None
         url = self.text(node, "url", where)
@@ -480,9 +463,7 @@ class _Loader:
                     )
         elif channel in ("api", "store"):
             if request is None and "request" not in node:
-                self.problem(
-                    line, where, f"an {channel} touchpoint needs `request: {{method, path}}`."
-                )
+                self.problem(line, where, f"an {channel} touchpoint needs `request: {{method, path}}`.")
             for key in ("url", "subject", "ready"):
                 if key in node:
                     self.problem(
@@ -521,8 +502,7 @@ class _Loader:
             self.problem(
                 _line(req, "token_env"),
                 f"{where}/token_env",
-                "says where the token comes from; add `header:` to say where it goes (e.g."
-                " Authorization).",
+                "says where the token comes from; add `header:` to say where it goes (e.g. Authorization).",
             )
         return RequestTemplate(
             method=str(req.get("method", "GET")).upper(),
@@ -549,9 +529,7 @@ class _Loader:
             return None
         self.keys(node, _FACT_KEYS, where)
         readers = [r for r in READERS if node.get(r)]
-        allowed = {"page": ("testid", "css", "regex"), "mail": ("regex",), "json": ("jsonpath",)}[
-            reads
-        ]
+        allowed = {"page": ("testid", "css", "regex"), "mail": ("regex",), "json": ("jsonpath",)}[reads]
         source = {"page": "a page", "mail": "a mail", "json": "a JSON body"}[reads]
         if not readers:
             self.problem(

@@ -35,11 +35,7 @@ def probe(base_url: str, timeout: float = 10) -> None:
                 client.get(base_url)
                 return
             except httpx.ConnectError as exc:
-                reason = (
-                    "connection refused"
-                    if "refused" in str(exc).lower()
-                    else f"cannot connect: {exc}"
-                )
+                reason = "connection refused" if "refused" in str(exc).lower() else f"cannot connect: {exc}"
             except httpx.TimeoutException:
                 reason = "timed out"
             except httpx.HTTPError as exc:
@@ -50,7 +46,6 @@ def probe(base_url: str, timeout: float = 10) -> None:
                 break
             pause.wait(min(_RETRY, remaining))
     raise SystemUnreachable(
-        f"{base_url} did not answer within {timeout:g} s ({reason}): start the system or pass"
-        " --base-url.",
+        f"{base_url} did not answer within {timeout:g} s ({reason}): start the system or pass --base-url.",
         url=base_url,
     )

@@ -115,9 +115,7 @@ def load_tasks(source: TouchpointMap | str | Path | None) -> Tasks:
     try:
         module = importlib.import_module(text)
     except ImportError as exc:
-        raise ConfigError(
-            f"cannot import task module '{text}': {exc}. Give a path to the .py file instead."
-        ) from exc
+        raise ConfigError(f"cannot import task module '{text}': {exc}. Give a path to the .py file instead.") from exc
     return _collect(module, getattr(module, "__file__", None) or text)
 
 
@@ -131,9 +129,7 @@ def _import_file(path: Path, name: str) -> ModuleType:
         spec.loader.exec_module(module)
     except Exception as exc:
         del sys.modules[name]
-        raise ConfigError(
-            f"{path}: the task module failed to import: {type(exc).__name__}: {exc}"
-        ) from exc
+        raise ConfigError(f"{path}: the task module failed to import: {type(exc).__name__}: {exc}") from exc
     return module
 
 

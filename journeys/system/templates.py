@@ -40,9 +40,7 @@ def interpolate(text: str, environ: Mapping[str, str] | None = None) -> str:
     """
     env = os.environ if environ is None else environ
     if "${" in ENV_REF.sub("", text):
-        raise ValueError(
-            f"'{text}' has a malformed ${{...}}: write ${{NAME}} or ${{NAME:-default}}."
-        )
+        raise ValueError(f"'{text}' has a malformed ${{...}}: write ${{NAME}} or ${{NAME:-default}}.")
     return ENV_REF.sub(lambda m: env.get(m.group(1)) or (m.group(2) or ""), text)
 
 
@@ -51,21 +49,12 @@ def template_problem(text: str) -> str | None:
     try:
         parts = list(string.Formatter().parse(text))
     except ValueError as exc:
-        return (
-            f"bad placeholder in '{text}' ({exc}): write {{name}},"
-            " and {{ or }} for a literal brace."
-        )
+        return f"bad placeholder in '{text}' ({exc}): write {{name}}, and {{{{ or }}}} for a literal brace."
     for _, name, spec, conversion in parts:
         if name is None:
             continue
         if not NAME.match(name) or spec or conversion:
-            shown = (
-                "{"
-                + name
-                + ("!" + conversion if conversion else "")
-                + (":" + spec if spec else "")
-                + "}"
-            )
+            shown = "{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
             return (
                 f"bad placeholder {shown} in '{text}': placeholders are plain names such as"
                 f" {{order_number}},"
@@ -94,14 +83,8 @@ def fill(
         if not name:
             return match.group(0)[0]
         if name not in params or params[name] is None:
-            where = (
-                f"{touchpoint.where}: touchpoint {touchpoint.name}"
-                if touchpoint
-                else f"'{template}'"
-            )
-            known = (
-                ", ".join(sorted(k for k, v in params.items() if v is not None)) or "nothing yet"
-            )
+            where = f"{touchpoint.where}: touchpoint {touchpoint.name}" if touchpoint else f"'{template}'"
+            known = ", ".join(sorted(k for k, v in params.items() if v is not None)) or "nothing yet"
             raise ConfigError(
                 f"{where} needs {{{name}}} but the journey does not know it (it knows: {known})."
                 f" Pass {name}=... or visit a touchpoint that shows it first."

@@ -25,9 +25,7 @@ KINDS = ("money", "date", "order_ref", "status", "text", "name", "address", "cou
 CHANNELS = ("web", "email", "api", "agent", "chat", "store")
 """Channels a touchpoint can be on."""
 
-RESERVED_CHANNELS = {
-    "sms": "not supported yet: there is no SMS driver; leave SMS touchpoints out for now"
-}
+RESERVED_CHANNELS = {"sms": "not supported yet: there is no SMS driver; leave SMS touchpoints out for now"}
 
 PAGE_CHANNELS = ("web", "agent", "chat")
 REQUEST_CHANNELS = ("api", "store", "chat")
@@ -173,9 +171,7 @@ class TouchpointMap:
         return sorted(set(names))
 
 
-def find_map(
-    name_or_path: str | Path, search_dir: str | Path = "fixtures/systems"
-) -> TouchpointMap:
+def find_map(name_or_path: str | Path, search_dir: str | Path = "fixtures/systems") -> TouchpointMap:
     """Load a map given as a path, or as a system name looked up in ``search_dir``.
 
     Raises:
@@ -185,9 +181,7 @@ def find_map(
     candidate = Path(name_or_path)
     if candidate.suffix in (".yaml", ".yml") or candidate.is_file():
         if not candidate.is_file():
-            raise ConfigError(
-                f"{candidate}: no such touchpoint map file. Check the path given as --system."
-            )
+            raise ConfigError(f"{candidate}: no such touchpoint map file. Check the path given as --system.")
         return load_map(candidate)
     folder = Path(search_dir)
     for suffix in (".yaml", ".yml"):

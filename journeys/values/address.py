@@ -54,9 +54,7 @@ def read_address(raw: str) -> Address:
     Raises:
         Unreadable: the text is empty.
     """
-    text = ", ".join(
-        line.strip(" ,") for line in raw.replace("\u00a0", " ").splitlines() if line.strip(" ,")
-    )
+    text = ", ".join(line.strip(" ,") for line in raw.replace("\u00a0", " ").splitlines() if line.strip(" ,"))
     text = " ".join(text.split())
     if not text:
         raise Unreadable("address", raw)

@@ -215,9 +215,7 @@ def _day_month(found: re.Match[str], today: date, text: str) -> date:
         result = _next_on_or_after(today, month, day, text)
     weekday = found["wd"]
     if weekday is not None and _WEEKDAYS[weekday] != result.weekday():
-        raise _Contradiction(
-            "date", text, f"{weekday} does not fit {result} ({_WEEKDAY_SHORT[result.weekday()]})"
-        )
+        raise _Contradiction("date", text, f"{weekday} does not fit {result} ({_WEEKDAY_SHORT[result.weekday()]})")
     return result
 
 

@@ -81,9 +81,7 @@ def _history(customer: sqlite3.Row) -> dict[str, Any]:
 def customer_view(customer_id: int) -> Any:
     customer = customers.by_id(ctx(), customer_id)
     notice = session.pop("agent_notice", None)
-    return render_template(
-        "agent/customer.html", customer=customer, notice=notice, **_history(customer)
-    )
+    return render_template("agent/customer.html", customer=customer, notice=notice, **_history(customer))
 
 
 @bp.post("/customers/<int:customer_id>/actions")

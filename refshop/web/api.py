@@ -194,9 +194,7 @@ def _store_order(fulfilment: str) -> Any:
     elif known is not None and known["street"]:
         street, postcode, city = known["street"], known["postcode"], known["city"]
     else:
-        raise ShopError(
-            "Geef een bezorgadres (street, postcode, city) voor thuisbezorging.", field="street"
-        )
+        raise ShopError("Geef een bezorgadres (street, postcode, city) voor thuisbezorging.", field="street")
     details = Details(name, email, street, postcode, city)
     with c.write():
         account = customers.ensure_contact(c, email, name)

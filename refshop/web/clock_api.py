@@ -41,9 +41,7 @@ def move() -> Any:
     if not loopback:
         raise ShopError("The test clock can only be moved from this machine (loopback).", 403)
     if not token:
-        raise ShopError(
-            "The test clock is locked: start the shop with REFSHOP_CLOCK_TOKEN set.", 403
-        )
+        raise ShopError("The test clock is locked: start the shop with REFSHOP_CLOCK_TOKEN set.", 403)
     if not hmac.compare_digest(given.encode(), token.encode()):
         raise ShopError("Wrong or missing X-Clock-Token header for the test clock.", 403)
     data = request.get_json(silent=True)

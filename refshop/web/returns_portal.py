@@ -113,9 +113,7 @@ def confirm() -> Any:
             ret = returns.start(c, order, sku)
     except ShopError as exc:
         return _page("error.html", exc.status, message=exc.message)
-    return _page(
-        "return_done.html", ret=ret, label_url=returns.label_url(c, ret["number"]), order=order
-    )
+    return _page("return_done.html", ret=ret, label_url=returns.label_url(c, ret["number"]), order=order)
 
 
 @bp.get("/<number>/label")

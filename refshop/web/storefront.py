@@ -76,9 +76,7 @@ def cart() -> Any:
     return render_template("cart.html", priced=priced)
 
 
-def _checkout_page(
-    form: dict[str, str], error: str | None = None, field: str | None = None, status: int = 200
-) -> Any:
+def _checkout_page(form: dict[str, str], error: str | None = None, field: str | None = None, status: int = 200) -> Any:
     priced = orders.price(_cart())
     _, delivery = _promise()
     return render_template(
@@ -91,9 +89,7 @@ def checkout() -> Any:
     me = customer()
     form: dict[str, str] = {}
     if me is not None:
-        form = {
-            k: me[k] or "" for k in ("name", "email", "street", "postcode", "city", "birthdate")
-        }
+        form = {k: me[k] or "" for k in ("name", "email", "street", "postcode", "city", "birthdate")}
     return _checkout_page(form)
 
 
@@ -104,8 +100,7 @@ def _order_email(me: sqlite3.Row | None) -> str:
     typed = str(request.form.get("email", "")).strip().lower()
     if typed and typed != me["email"].lower():
         raise ShopError(
-            f"Je bent ingelogd als {me['email']}. Log uit om met een ander e-mailadres te"
-            " bestellen.",
+            f"Je bent ingelogd als {me['email']}. Log uit om met een ander e-mailadres te bestellen.",
             field="email",
         )
     return str(me["email"])
@@ -147,8 +142,6 @@ def place_order() -> Any:
 @bp.get("/orders/<ref>/confirmation")
 def confirmation(ref: str) -> Any:
     if ref not in session.get("placed", []):
-        raise NotFound(
-            "Deze bevestiging hoort bij een andere sessie. Je bestelling vind je in je account."
-        )
+        raise NotFound("Deze bevestiging hoort bij een andere sessie. Je bestelling vind je in je account.")
     order = orders.by_ref(ctx(), ref)
     return render_template("confirmation.html", order=order, lines=orders.lines(ctx(), order["id"]))

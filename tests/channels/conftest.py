@@ -51,9 +51,7 @@ def _serve(site: Site) -> ThreadingHTTPServer:
                     "body": body,
                 }
             )
-            status, kind, content = site.routes.get(
-                urlparse(self.path).path, (404, "text/plain", b"not found")
-            )
+            status, kind, content = site.routes.get(urlparse(self.path).path, (404, "text/plain", b"not found"))
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(content)))

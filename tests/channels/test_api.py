@@ -33,9 +33,7 @@ APP_ORDER = Touchpoint(
     None,
     None,
     {
-        "order.total": FactReader(
-            "order.total", "money", jsonpath="$.total", currency_path="$.currency", line=5
-        ),
+        "order.total": FactReader("order.total", "money", jsonpath="$.total", currency_path="$.currency", line=5),
         "order.status": FactReader("order.status", "status", jsonpath="$.status", line=6),
         "tt": FactReader("tt", "text", jsonpath="$.track_and_trace", line=7),
         "skus": FactReader("skus", "text", jsonpath="$.lines[*].sku", many=True, line=8),
@@ -58,13 +56,8 @@ def test_call_fills_the_request_reads_facts_by_jsonpath_and_keeps_the_exchange(e
         return httpx.Response(200, json=ORDER)
 
     api = ApiDriver("http://shop.test/", evidence, "anna-1", secrets, transport=mock(handler))
-    reading = api.call(
-        APP_ORDER, order_number="RS 1001/x", email="anna+1@example.test", name="Anna"
-    )
-    assert (
-        str(seen[0].url)
-        == "http://shop.test/api/orders/RS%201001%2Fx?email=anna%2B1%40example.test"
-    )
+    reading = api.call(APP_ORDER, order_number="RS 1001/x", email="anna+1@example.test", name="Anna")
+    assert str(seen[0].url) == "http://shop.test/api/orders/RS%201001%2Fx?email=anna%2B1%40example.test"
     assert reading.raw == {
         "order.total": "329.00 EUR",
         "order.status": "Onderweg",
@@ -245,6 +238,5 @@ def test_probe_says_what_to_do_when_nothing_answers(closed_port):
     with pytest.raises(SystemUnreachable) as info:
         probe(url, timeout=0.5)
     assert str(info.value) == (
-        f"{url} did not answer within 0.5 s (connection refused): start the system or pass"
-        " --base-url."
+        f"{url} did not answer within 0.5 s (connection refused): start the system or pass --base-url."
     )

@@ -52,9 +52,7 @@ def test_a_journeys_chromium_that_does_not_exist_is_named(monkeypatch):
         browser.find_chromium()
 
 
-def test_a_missing_browser_surfaces_from_the_session_not_as_a_playwright_trace(
-    monkeypatch, tmp_path
-):
+def test_a_missing_browser_surfaces_from_the_session_not_as_a_playwright_trace(monkeypatch, tmp_path):
     monkeypatch.setattr(browser, "_own_chromium", lambda playwright: None)
     monkeypatch.delenv("JOURNEYS_CHROMIUM", raising=False)
     monkeypatch.delenv("JOURNEYS_BROWSER_WS", raising=False)

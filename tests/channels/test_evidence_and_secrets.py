@@ -8,10 +8,7 @@ from journeys.secrets import Secrets
 
 def test_names_are_stable_numbered_per_channel_and_relative_to_the_reports_folder(tmp_path):
     store = EvidenceStore(tmp_path, "anna-3")
-    assert (
-        store.save("web", "web.checkout", ".png", b"png")
-        == "evidence/anna-3/web-01-web.checkout.png"
-    )
+    assert store.save("web", "web.checkout", ".png", b"png") == "evidence/anna-3/web-01-web.checkout.png"
     assert store.save("email", "email.order_confirmation", "eml", b"x") == (
         "evidence/anna-3/email-01-email.order_confirmation.eml"
     )
@@ -20,9 +17,7 @@ def test_names_are_stable_numbered_per_channel_and_relative_to_the_reports_folde
     )
     assert store.save("api", "app.order", ".json", "{}") == "evidence/anna-3/api-01-app.order.json"
     assert store.write_text("ledger.json", "{}") == "evidence/anna-3/ledger.json"
-    assert (
-        tmp_path / "evidence" / "anna-3" / "web-02-web.order_confirmation.png"
-    ).read_bytes() == b"png"
+    assert (tmp_path / "evidence" / "anna-3" / "web-02-web.order_confirmation.png").read_bytes() == b"png"
 
 
 def test_a_second_store_for_the_same_customer_does_not_overwrite(tmp_path):

@@ -37,9 +37,7 @@ MAIL = Touchpoint(
 
 
 def test_readings_come_from_the_dict_and_unlisted_facts_are_missing():
-    fake = FakeDriver(
-        {"web.checkout": {"order.total": "€ 329,00"}}, asked={"web.checkout": ["email"]}
-    )
+    fake = FakeDriver({"web.checkout": {"order.total": "€ 329,00"}}, asked={"web.checkout": ["email"]})
     reading = fake.visit(CHECKOUT, step="pay")
     assert isinstance(reading, Reading)
     assert reading.raw == {"order.total": "€ 329,00", "delivery.date": None}

@@ -33,9 +33,7 @@ CONFIRMATION = Touchpoint(
     "Bevestiging van je bestelling {order_number}",
     None,
     {
-        "order.number": FactReader(
-            "order.number", "order_ref", regex=r"Bestelnummer:\s*(\S+)", line=8
-        ),
+        "order.number": FactReader("order.number", "order_ref", regex=r"Bestelnummer:\s*(\S+)", line=8),
         "order.total": FactReader("order.total", "money", regex=r"Totaal:\s*(.+)", line=9),
         "lines": FactReader("lines", "text", regex=r"^- (.+)$", many=True, line=10),
         "refund": FactReader("refund", "money", regex=r"Terugbetaling:\s*(.+)", line=11),
@@ -95,15 +93,12 @@ def test_receive_reads_facts_with_regexes_and_keeps_the_eml(capture, evidence, s
     assert (reading.channel, reading.url) == ("email", "mailto:anna@example.test")
     assert reading.evidence == ["evidence/anna-1/email-01-email.order_confirmation.eml"]
     assert (
-        b"Subject: Bevestiging van je bestelling RS-1001"
-        in (evidence.reports_dir / reading.evidence[0]).read_bytes()
+        b"Subject: Bevestiging van je bestelling RS-1001" in (evidence.reports_dir / reading.evidence[0]).read_bytes()
     )
 
 
 def test_receive_waits_for_mail_that_is_still_on_its_way(capture, evidence, secrets):
-    later = threading.Timer(
-        0.3, send, (capture, mail("anna@example.test", "Bevestiging van je bestelling RS-7"))
-    )
+    later = threading.Timer(0.3, send, (capture, mail("anna@example.test", "Bevestiging van je bestelling RS-7")))
     later.start()
     driver = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
     try:
@@ -113,9 +108,7 @@ def test_receive_waits_for_mail_that_is_still_on_its_way(capture, evidence, secr
     assert reading.raw["order.total"] == "€ 329,00"
 
 
-def test_a_known_placeholder_must_match_exactly_and_the_newest_mail_wins(
-    capture, evidence, secrets
-):
+def test_a_known_placeholder_must_match_exactly_and_the_newest_mail_wins(capture, evidence, secrets):
     send(capture, mail("anna@example.test", "Bevestiging van je bestelling RS-1001", BODY))
     send(
         capture,
@@ -126,12 +119,7 @@ def test_a_known_placeholder_must_match_exactly_and_the_newest_mail_wins(
         ),
     )
     driver = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
-    assert (
-        driver.receive(CONFIRMATION, "anna@example.test", order_number="RS-1001").raw[
-            "order.number"
-        ]
-        == "RS-1001"
-    )
+    assert driver.receive(CONFIRMATION, "anna@example.test", order_number="RS-1001").raw["order.number"] == "RS-1001"
     assert driver.receive(CONFIRMATION, "anna@example.test").raw["order.number"] == "RS-1002"
     with pytest.raises(MailNotReceived):
         driver.receive(CONFIRMATION, "anna@example.test", order_number="RS-10", timeout=0.2)
@@ -220,9 +208,7 @@ def test_the_view_lists_and_shows_mail_and_answers_like_mailpit(capture):
     summary = listing["messages"][0]
     assert summary["Subject"] == "Welkom <Anna>"
     assert summary["To"] == [{"Name": "", "Address": "anna@example.test"}]
-    one = json.loads(
-        urllib.request.urlopen(url + f"api/v1/message/{summary['ID']}", timeout=5).read()
-    )
+    one = json.loads(urllib.request.urlopen(url + f"api/v1/message/{summary['ID']}", timeout=5).read())
     assert "Bestelnummer: RS-1001" in one["Text"]
     raw = urllib.request.urlopen(url + f"api/v1/message/{summary['ID']}/raw", timeout=5).read()
     assert raw.startswith(b"From: Tulp Electronics")
@@ -235,12 +221,8 @@ def test_the_mailpit_mailbox_reads_through_the_http_api(capture, evidence, secre
     send(capture, mail("anna@example.test", "Bevestiging van je bestelling RS-1001"))
     mailbox = MailpitMailbox(capture.serve_view())
     try:
-        assert [m.recipients for m in mailbox.messages("anna@example.test")] == [
-            ("anna@example.test",)
-        ]
-        reading = MailDriver(mailbox, evidence, "anna-1", secrets).receive(
-            CONFIRMATION, "anna@example.test"
-        )
+        assert [m.recipients for m in mailbox.messages("anna@example.test")] == [("anna@example.test",)]
+        reading = MailDriver(mailbox, evidence, "anna-1", secrets).receive(CONFIRMATION, "anna@example.test")
     finally:
         mailbox.close()
     assert reading.raw["order.number"] == "RS-1001"
@@ -249,9 +231,7 @@ def test_the_mailpit_mailbox_reads_through_the_http_api(capture, evidence, secre
 
 def test_the_map_picks_the_mailbox(capture, monkeypatch):
     assert isinstance(mailbox_for({"driver": "capture"}, capture), CaptureMailbox)
-    assert isinstance(
-        mailbox_for({"driver": "mailpit", "url": "http://127.0.0.1:1"}), MailpitMailbox
-    )
+    assert isinstance(mailbox_for({"driver": "mailpit", "url": "http://127.0.0.1:1"}), MailpitMailbox)
     monkeypatch.delenv("SHOP_IMAP_PASSWORD", raising=False)
     monkeypatch.setenv("SHOP_IMAP_USER", "qa")
     with pytest.raises(ConfigError, match="SHOP_IMAP_PASSWORD .mail.password_env. is not set"):
@@ -328,9 +308,7 @@ def test_the_imap_mailbox_reads_a_real_mailbox(imap_server, evidence, secrets, m
             "shop.yaml",
         )
         try:
-            assert (
-                driver.receive(shipped, "qa+anna@example.test", timeout=5).raw["tt"] == "3STULP123"
-            )
+            assert driver.receive(shipped, "qa+anna@example.test", timeout=5).raw["tt"] == "3STULP123"
         finally:
             later.join()
     finally:
@@ -339,9 +317,7 @@ def test_the_imap_mailbox_reads_a_real_mailbox(imap_server, evidence, secrets, m
 
 def test_imap_mail_not_received_lists_what_arrived(imap_server, evidence, secrets):
     append(imap_server, mail("qa+carol@example.test", "Welkom bij Tulp"))
-    mailbox = ImapMailbox(
-        imap_server.host, imap_server.port, imap_server.user, imap_server.password
-    )
+    mailbox = ImapMailbox(imap_server.host, imap_server.port, imap_server.user, imap_server.password)
     try:
         with pytest.raises(
             MailNotReceived,

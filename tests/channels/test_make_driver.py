@@ -37,9 +37,7 @@ def parts(tmp_path):
         secrets=Secrets(),
         mail_capture=capture,
     )
-    journey = SimpleNamespace(
-        customer=SimpleNamespace(key="anna-1"), evidence=EvidenceStore(tmp_path, "anna-1")
-    )
+    journey = SimpleNamespace(customer=SimpleNamespace(key="anna-1"), evidence=EvidenceStore(tmp_path, "anna-1"))
     journey.web = make_driver("web", session, journey)
     journey.api = make_driver("api", session, journey)
     return session, journey
@@ -48,15 +46,9 @@ def parts(tmp_path):
 def test_each_channel_gets_its_driver(parts):
     session, journey = parts
     assert isinstance(journey.web, WebDriver) and journey.web.base_url == "http://shop.test"
-    assert (
-        isinstance(journey.api, ApiDriver)
-        and journey.api.channel_urls["store"] == "http://pos.test"
-    )
+    assert isinstance(journey.api, ApiDriver) and journey.api.channel_urls["store"] == "http://pos.test"
     agent = make_driver("agent", session, journey)
-    assert (
-        isinstance(agent, AgentDriver)
-        and agent.credentials["password_env"] == "SHOP_AGENT_PASSWORD"
-    )
+    assert isinstance(agent, AgentDriver) and agent.credentials["password_env"] == "SHOP_AGENT_PASSWORD"
     assert make_driver("store", session, journey).base_url == "http://pos.test"
     mail = make_driver("email", session, journey)
     assert isinstance(mail, MailDriver) and isinstance(mail.mailbox, CaptureMailbox)

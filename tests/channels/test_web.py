@@ -24,8 +24,8 @@ PRODUCT = """
 <ul><li data-testid="rec">Hoes</li><li data-testid="rec">Pen</li></ul>
 <a data-testid="label-link" href="/label/7.pdf">Download</a>
 <form action="/cart" method="get">
-  <input name="quantity" value="1"><input type="hidden" name="csrf" value="x">
-  <input type="password" name="password"><select name="colour"><option>grijs</option><option>blauw</option></select>
+  <input name="quantity" value="1" required><input type="hidden" name="csrf" value="x">
+  <input type="password" name="password"><select name="colour" required><option>grijs</option><option>blauw</option></select>
   <input type="checkbox" name="gift">
   <button type="submit" data-testid="add-to-cart">In winkelwagen</button>
 </form>
@@ -67,9 +67,7 @@ def web(browser, module_site, evidence, secrets) -> Iterator[WebDriver]:
     driver.close()
 
 
-def test_visit_reads_every_fact_the_form_fields_asked_for_and_keeps_a_screenshot(
-    web, module_site, evidence
-):
+def test_visit_reads_every_fact_the_form_fields_asked_for_and_keeps_a_screenshot(web, module_site, evidence):
     reading = web.visit(PRODUCT_TP, sku="tablet-10", email="anna@example.test")
     assert reading.url == module_site.url + "/product/tablet-10"
     assert reading.raw == {
@@ -79,7 +77,8 @@ def test_visit_reads_every_fact_the_form_fields_asked_for_and_keeps_a_screenshot
         "label": "/label/7.pdf",
         "price.text": "€ 349,00",
     }
-    assert reading.asked == ["quantity", "password", "colour", "gift"]
+    # Asked: the required fields; optional ones (password, gift) are offers, not questions.
+    assert reading.asked == ["quantity", "colour"]
     assert reading.missing() == []
     assert reading.evidence == ["evidence/anna-1/web-01-web.product.png"]
     assert (evidence.reports_dir / reading.evidence[0]).read_bytes()[:4] == b"\x89PNG"
@@ -108,9 +107,7 @@ def test_all_facts_are_read_in_one_round_trip(web, monkeypatch):
         "get_by_test_id",
     ):
         monkeypatch.setattr(page, name, forbidden)
-    no_ready = Touchpoint(
-        "web.product", "web", "/product/{sku}", None, None, None, FACTS, 10, "shop.yaml"
-    )
+    no_ready = Touchpoint("web.product", "web", "/product/{sku}", None, None, None, FACTS, 10, "shop.yaml")
     reading = web.read(no_ready, screenshot=False)
     assert calls == ["evaluate"]
     assert reading.raw["product.price"] == "€ 349,00"
@@ -122,9 +119,7 @@ def test_a_missing_element_reads_as_none_and_the_message_says_where(web, module_
         "stock": FactReader("stock", "text", testid="stock", line=16),
         "discount": FactReader("discount", "money", css="#discount", line=17),
     }
-    tp = Touchpoint(
-        "web.product", "web", "/product/{sku}", None, None, None, facts, 10, "shop.yaml"
-    )
+    tp = Touchpoint("web.product", "web", "/product/{sku}", None, None, None, facts, 10, "shop.yaml")
     reading = web.visit(tp, sku="tablet-10")
     assert reading.missing() == [
         "stock",
@@ -186,9 +181,7 @@ def test_fill_click_and_follow_the_form(web, module_site):
     web.visit(PRODUCT_TP, sku="tablet-10")
     web.fill({"quantity": "2", "colour": "blauw", "gift": "yes"})
     web.click("add-to-cart")
-    assert web.current_url.startswith(
-        module_site.url + "/cart?quantity=2&csrf=x&password=&colour=blauw&gift=on"
-    )
+    assert web.current_url.startswith(module_site.url + "/cart?quantity=2&csrf=x&password=&colour=blauw&gift=on")
     assert web.text_of("cart-total") == "€ 329,00"
 
 
@@ -218,9 +211,7 @@ def test_clicking_what_is_not_there_fails_with_touchpoint_and_url(web, module_si
         web.click("checkout")
 
 
-def test_a_system_that_is_down_is_unreachable_not_a_playwright_error(
-    browser, evidence, secrets, closed_port
-):
+def test_a_system_that_is_down_is_unreachable_not_a_playwright_error(browser, evidence, secrets, closed_port):
     driver = WebDriver(browser, f"http://127.0.0.1:{closed_port}", evidence, "anna-1", secrets)
     try:
         with pytest.raises(
@@ -233,9 +224,7 @@ def test_a_system_that_is_down_is_unreachable_not_a_playwright_error(
         driver.close()
 
 
-def test_passwords_never_reach_the_evidence_or_the_kept_trace(
-    browser, module_site, evidence, secrets
-):
+def test_passwords_never_reach_the_evidence_or_the_kept_trace(browser, module_site, evidence, secrets):
     module_site.page("/product/tablet-10", PRODUCT)
     module_site.page("/cart", "<p data-testid='cart-total'>€ 329,00</p>")
     driver = WebDriver(browser, module_site.url, evidence, "anna-1", secrets)
@@ -272,18 +261,12 @@ def test_an_invalid_css_selector_is_a_config_error_with_the_map_line(web):
         10,
         "shop.yaml",
     )
-    with pytest.raises(
-        ConfigError, match=r"shop.yaml:42: touchpoint web.product: x: the selector div\[ is not"
-    ):
+    with pytest.raises(ConfigError, match=r"shop.yaml:42: touchpoint web.product: x: the selector div\[ is not"):
         web.visit(tp, sku="tablet-10")
 
 
-def test_each_customer_gets_a_fresh_context(
-    browser, module_site, evidence, secrets, tmp_path: Path
-):
-    module_site.page(
-        "/set", "<script>document.cookie='who=anna; path=/'</script><p data-testid='ok'>ok</p>"
-    )
+def test_each_customer_gets_a_fresh_context(browser, module_site, evidence, secrets, tmp_path: Path):
+    module_site.page("/set", "<script>document.cookie='who=anna; path=/'</script><p data-testid='ok'>ok</p>")
     module_site.page(
         "/get",
         "<p data-testid='cookie'></p><script>document.querySelector('p').innerText ="
@@ -319,9 +302,7 @@ AGENT_LOGIN = """
 """
 
 
-def test_the_agent_logs_in_in_a_context_of_its_own(
-    browser, module_site, evidence, secrets, monkeypatch
-):
+def test_the_agent_logs_in_in_a_context_of_its_own(browser, module_site, evidence, secrets, monkeypatch):
     from journeys.channels.agent import AgentDriver
 
     module_site.page("/agent/login", AGENT_LOGIN)
@@ -333,9 +314,7 @@ def test_the_agent_logs_in_in_a_context_of_its_own(
         "password_env": "SHOP_AGENT_PASSWORD",
         "login": {"url": "/agent/login"},
     }
-    agent = AgentDriver(
-        browser, module_site.url, evidence, "anna-1", secrets, credentials=credentials
-    )
+    agent = AgentDriver(browser, module_site.url, evidence, "anna-1", secrets, credentials=credentials)
     tp = Touchpoint(
         "agent.home",
         "agent",
@@ -352,17 +331,13 @@ def test_the_agent_logs_in_in_a_context_of_its_own(
     finally:
         agent.close()
     assert reading.raw == {"who": "Ingelogd als agent"}
-    assert reading.channel == "agent" and reading.evidence == [
-        "evidence/anna-1/agent-01-agent.home.png"
-    ]
+    assert reading.channel == "agent" and reading.evidence == ["evidence/anna-1/agent-01-agent.home.png"]
     assert "Agent-Pw-77" in secrets
     posted = [r for r in module_site.requests if r["method"] == "POST"][-1]
     assert posted["body"] == b"username=agent&password=Agent-Pw-77"
 
 
-def test_agent_credentials_that_are_not_set_say_which_variable(
-    browser, module_site, evidence, secrets, monkeypatch
-):
+def test_agent_credentials_that_are_not_set_say_which_variable(browser, module_site, evidence, secrets, monkeypatch):
     from journeys.channels.agent import AgentDriver
 
     monkeypatch.delenv("SHOP_AGENT_PASSWORD", raising=False)
@@ -375,8 +350,6 @@ def test_agent_credentials_that_are_not_set_say_which_variable(
         secrets,
         credentials={"user_env": "SHOP_AGENT_USER", "password_env": "SHOP_AGENT_PASSWORD"},
     )
-    with pytest.raises(
-        ConfigError, match=r"SHOP_AGENT_PASSWORD \(credentials.agent.password_env\) is not set"
-    ):
+    with pytest.raises(ConfigError, match=r"SHOP_AGENT_PASSWORD \(credentials.agent.password_env\) is not set"):
         agent.login()
     agent.close()

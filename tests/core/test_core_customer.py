@@ -33,23 +33,15 @@ def test_mailboxes_are_unique_across_workers_and_runs_but_the_person_is_not():
 @settings(max_examples=30, deadline=None)
 @given(
     indexes=st.lists(st.integers(0, 10_000), min_size=2, max_size=30, unique=True),
-    workers=st.lists(
-        st.sampled_from(["gw0", "gw1", "gw2", "gw3"]), min_size=1, max_size=4, unique=True
-    ),
+    workers=st.lists(st.sampled_from(["gw0", "gw1", "gw2", "gw3"]), min_size=1, max_size=4, unique=True),
 )
 def test_every_customer_of_a_run_has_its_own_mailbox(indexes, workers):
-    emails = [
-        Customer.create(1, index=i, worker=w, run_id="run", today=TODAY).email
-        for i in indexes
-        for w in workers
-    ]
+    emails = [Customer.create(1, index=i, worker=w, run_id="run", today=TODAY).email for i in indexes for w in workers]
     assert len(set(emails)) == len(emails)
 
 
 def test_the_mailbox_template():
-    customer = Customer.create(
-        1, email_domain="Example.COM", email_template="qa+{key}@{domain}", today=TODAY
-    )
+    customer = Customer.create(1, email_domain="Example.COM", email_template="qa+{key}@{domain}", today=TODAY)
     assert customer.email == f"qa+{customer.key}@example.com"
 
 
@@ -80,10 +72,7 @@ def test_segments_shape_the_person(segment, locale):
 
 def test_students_live_in_rooms_and_businesses_in_offices():
     assert " kamer " in Customer.create(2, segment="student", today=TODAY).street
-    assert (
-        Customer.create(2, segment="student", locale="en_GB", today=TODAY).street.split()[-2]
-        == "Flat"
-    )
+    assert Customer.create(2, segment="student", locale="en_GB", today=TODAY).street.split()[-2] == "Flat"
     assert Customer.create(2, segment="business", locale="en_GB", today=TODAY).street[0].isdigit()
 
 

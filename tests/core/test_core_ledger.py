@@ -25,9 +25,7 @@ def test_observe_reads_the_raw_text_into_a_value(ledger):
 
 def test_relative_dates_are_read_against_the_clock_of_the_touchpoint(ledger):
     tuesday = MONDAY + timedelta(days=1)
-    seen = ledger.observe(
-        "delivery.date", "morgen", kind="date", where=at("web.product", seen_at=tuesday)
-    )
+    seen = ledger.observe("delivery.date", "morgen", kind="date", where=at("web.product", seen_at=tuesday))
     assert seen.value == date(2026, 11, 25)
 
 
@@ -43,15 +41,9 @@ def test_a_fact_not_shown(ledger):
 
 
 def test_observations_of_a_fact_per_about_and_touchpoint(ledger):
-    first = ledger.observe(
-        "order.total", "€ 10,00", kind="money", where=at("web.checkout"), about="RS-1"
-    )
-    second = ledger.observe(
-        "order.total", "€ 20,00", kind="money", where=at("app.order"), about="RS-2"
-    )
-    third = ledger.observe(
-        "order.total", "€ 10,00", kind="money", where=at("app.order"), about="RS-1"
-    )
+    first = ledger.observe("order.total", "€ 10,00", kind="money", where=at("web.checkout"), about="RS-1")
+    second = ledger.observe("order.total", "€ 20,00", kind="money", where=at("app.order"), about="RS-2")
+    third = ledger.observe("order.total", "€ 10,00", kind="money", where=at("app.order"), about="RS-1")
     assert ledger.observations_of("order.total") == [first, second, third]
     assert ledger.observations_of("order.total", "RS-1") == [first, third]
     assert ledger.observations_of("order.total", touchpoint="app.order") == [second, third]
@@ -74,9 +66,7 @@ def test_everything_is_numbered_in_the_order_it_happened(ledger):
 
 def test_a_violation_is_added_once(ledger):
     ledger.observe("order.total", "€ 329,00", kind="money", where=at("web.checkout", 12))
-    ledger.observe(
-        "order.total", "€ 349,00", kind="money", where=at("email.order_confirmation", 15)
-    )
+    ledger.observe("order.total", "€ 349,00", kind="money", where=at("email.order_confirmation", 15))
     ledger.add(rules.agree(ledger, "order.total"))
     ledger.add(rules.agree(ledger, "order.total"))
     assert len(ledger.violations) == 1
@@ -89,16 +79,9 @@ def test_a_promise_check_says_what_it_expects():
 
 def test_unreadable_promises_keep_their_problem(ledger):
     check = PromiseCheck("app.order", "delivery.date", "not_after")
-    unreadable = ledger.promise(
-        "delivery.date", "ooit", kind="date", due=MONDAY, check=check, where=at("web.product")
-    )
-    missing = ledger.promise(
-        "delivery.date", None, kind="date", due=MONDAY, check=check, where=at("web.product")
-    )
-    assert (
-        unreadable.value is None
-        and unreadable.verdict == "could not read a date from 'ooit' at web.product"
-    )
+    unreadable = ledger.promise("delivery.date", "ooit", kind="date", due=MONDAY, check=check, where=at("web.product"))
+    missing = ledger.promise("delivery.date", None, kind="date", due=MONDAY, check=check, where=at("web.product"))
+    assert unreadable.value is None and unreadable.verdict == "could not read a date from 'ooit' at web.product"
     assert missing.verdict == "delivery.date not shown at web.product"
     assert (unreadable.id, missing.id) == ("p1", "p2")
 
@@ -107,21 +90,13 @@ def full_ledger() -> Ledger:
     ledger = Ledger({"name": "Anna", "birthdate": date(1990, 5, 1)}, 42, "refshop")
     evidence = ("evidence/anna-1/web-1.png",)
     ledger.visited("web.checkout", "web", MONDAY, 1.25)
-    ledger.observe(
-        "order.total", "€ 329,00", kind="money", where=at("web.checkout", 12, evidence=evidence)
-    )
-    ledger.observe(
-        "order.total", "€ 349,00", kind="money", where=at("email.order_confirmation", 15)
-    )
+    ledger.observe("order.total", "€ 329,00", kind="money", where=at("web.checkout", 12, evidence=evidence))
+    ledger.observe("order.total", "€ 349,00", kind="money", where=at("email.order_confirmation", 15))
     ledger.observe("delivery.date", "morgen", kind="date", where=at("web.product", 8))
     ledger.observe("delivery.date", "binnen 2 werkdagen", kind="date", where=at("app.order", 20))
     ledger.observe("delivery.date", "nooit", kind="date", where=at("email.order_confirmation", 15))
-    ledger.observe(
-        "order.number", "#rs 10001", kind="order_ref", where=at("web.order_confirmation")
-    )
-    ledger.observe(
-        "order.status", "Onderweg", kind="status", where=at("app.order"), vocabulary=VOCABULARY
-    )
+    ledger.observe("order.number", "#rs 10001", kind="order_ref", where=at("web.order_confirmation"))
+    ledger.observe("order.status", "Onderweg", kind="status", where=at("app.order"), vocabulary=VOCABULARY)
     ledger.observe(
         "delivery.address",
         "Kerkstraat 12, 1234 AB Amsterdam",
@@ -162,19 +137,12 @@ def test_the_whole_ledger_round_trips_through_json():
     assert json.loads(back.to_json()) == json.loads(text)
     values = {o.fact: o.value for o in back.observations}
     assert values["order.total"] == Money(Decimal("349.00"))
-    assert (
-        isinstance(values["order.number"], OrderRef) and values["order.number"].text == "RS-10001"
-    )
+    assert isinstance(values["order.number"], OrderRef) and values["order.number"].text == "RS-10001"
     assert values["order.status"] == Status("shipped") and values["order.status"].raw == "Onderweg"
     assert isinstance(values["delivery.address"], Address)
     assert values["order.lines"] == 2
-    assert back.observations_of("delivery.date")[1].value == DateRange(
-        date(2026, 11, 23), date(2026, 11, 25)
-    )
-    assert (
-        back.observations[0].where.seen_at == MONDAY
-        and back.observations[0].where.seen_at.tzinfo is not None
-    )
+    assert back.observations_of("delivery.date")[1].value == DateRange(date(2026, 11, 23), date(2026, 11, 25))
+    assert back.observations[0].where.seen_at == MONDAY and back.observations[0].where.seen_at.tzinfo is not None
     assert back.inputs[0].value == OrderRef("RS-10001")
     assert back.inputs[1].value["since"] == date(2020, 1, 1)
     assert back.customer["birthdate"] == date(1990, 5, 1)
@@ -212,7 +180,5 @@ def test_seen_at_without_timezone_round_trips(ledger):
 
 
 def test_an_amount_without_currency_takes_the_one_given(ledger):
-    seen = ledger.observe(
-        "order.total", "12.50", kind="money", where=at("app.order"), currency="GBP"
-    )
+    seen = ledger.observe("order.total", "12.50", kind="money", where=at("app.order"), currency="GBP")
     assert seen.value == Money(Decimal("12.50"), "GBP")

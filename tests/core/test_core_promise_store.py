@@ -55,9 +55,7 @@ def test_save_due_settle_report_round_trip(tmp_path, ledger):
     assert report["broken"][0].promise.status == "broken"
     assert report["broken"][0].verdict == "broken: app.order shows later"
     assert [p.id for p in report["pending"]] == [second] and report["kept"] == []
-    assert report["pending"][0].promise.value == DateRange(
-        MONDAY.date(), (MONDAY + timedelta(days=7)).date()
-    )
+    assert report["pending"][0].promise.value == DateRange(MONDAY.date(), (MONDAY + timedelta(days=7)).date())
     assert report["pending"][0].to_dict()["promise"]["id"] == later.id
     assert [p.id for p in reopened.due(MONDAY + timedelta(days=8))] == [second]
 
@@ -75,7 +73,5 @@ def test_settle_refuses_what_it_cannot_do(tmp_path, ledger):
 def test_other_databases_are_refused_clearly(url):
     with pytest.raises(ConfigError) as caught:
         PromiseStore(url)
-    assert "use a file path or sqlite:///path/to/promises.sqlite (only SQLite is built in)" in str(
-        caught.value
-    )
+    assert "use a file path or sqlite:///path/to/promises.sqlite (only SQLite is built in)" in str(caught.value)
     assert str(caught.value).startswith("promise_store: ")

@@ -16,9 +16,7 @@ FEATURE = "features/order/web_order.feature"
 
 
 def money(ledger, touchpoint, raw, line=None, **kw):
-    return ledger.observe(
-        "order.total", raw, kind="money", where=at(touchpoint, line, **kw.pop("where", {})), **kw
-    )
+    return ledger.observe("order.total", raw, kind="money", where=at(touchpoint, line, **kw.pop("where", {})), **kw)
 
 
 def day(
@@ -115,10 +113,7 @@ def test_one_observation_is_not_checkable_unless_it_is_missing(ledger):
     assert rules.agree(ledger, "order.total") == []
     money(ledger, "email.order_confirmation", None, 15)
     (violation,) = rules.agree(ledger, "order.total")
-    assert (
-        violation.render().splitlines()[0]
-        == "MissingFact: order total not shown at email.order_confirmation"
-    )
+    assert violation.render().splitlines()[0] == "MissingFact: order total not shown at email.order_confirmation"
     assert "order.total not shown at email.order_confirmation" in violation.render()
     assert rules.agree(ledger, "order.number") == []
 
@@ -153,9 +148,7 @@ def test_equality_kinds_and_names(ledger):
         ledger.observe("customer.name", raw, kind="name", where=at(touchpoint))
     assert rules.agree(ledger, "order.number") == rules.agree(ledger, "customer.name") == []
     ledger.observe("order.number", "RS-10002", kind="order_ref", where=at("app.order"))
-    assert (
-        rules.agree(ledger, "order.number")[0].title == "order number disagrees across touchpoints"
-    )
+    assert rules.agree(ledger, "order.number")[0].title == "order number disagrees across touchpoints"
 
 
 # -- configuration mistakes raise ------------------------------------------------------------------
@@ -175,9 +168,7 @@ def test_a_fact_read_as_two_kinds_is_a_configuration_mistake(ledger):
 
 def test_a_tolerance_on_a_kind_without_one(ledger):
     ledger.observe("delivery.promise", "morgen in huis", kind="text", where=at("web.product"))
-    ledger.observe(
-        "delivery.promise", "morgen in huis", kind="text", where=at("store.pos", channel="store")
-    )
+    ledger.observe("delivery.promise", "morgen in huis", kind="text", where=at("store.pos", channel="store"))
     with pytest.raises(
         RuleConfigError,
         match=r"^channel_parity\(delivery.promise\): a tolerance applies to money"
@@ -221,16 +212,13 @@ def test_channel_parity_within_a_side_and_unreadable(ledger):
     day(ledger, "web.product", "morgen", fact="pickup.date")
     (violation,) = rules.channel_parity(ledger, "pickup.date", ("web", "store"))
     assert violation.render().splitlines()[0] == (
-        "UnreadableFact: pickup date could not be compared between web"
-        " and store: nothing readable at store.pos"
+        "UnreadableFact: pickup date could not be compared between web and store: nothing readable at store.pos"
     )
 
 
 def test_channel_parity_without_one_side_is_a_test_mistake(ledger):
     day(ledger, "web.product", "morgen")
-    with pytest.raises(
-        RuleConfigError, match=r"no observation of delivery.date via 'store': visit a store"
-    ):
+    with pytest.raises(RuleConfigError, match=r"no observation of delivery.date via 'store': visit a store"):
         rules.channel_parity(ledger, "delivery.date", ("web", "store"))
 
 
@@ -258,9 +246,7 @@ def test_asked_again_while_logged_in(ledger):
 def test_fair_questions(ledger):
     ledger.asked("email", "web.checkout", at("web.checkout"), identified=False)
     ledger.gave("email", "anna@journeys.test", "web.checkout", at("web.checkout"))
-    ledger.asked(
-        "order.number", "returns.portal", at("returns.portal"), identified=True
-    )  # never given
+    ledger.asked("order.number", "returns.portal", at("returns.portal"), identified=True)  # never given
     ledger.asked("email", "returns.portal", at("returns.portal"), identified=False)  # not logged in
     assert rules.not_asked_twice(ledger) == []
 
@@ -277,9 +263,7 @@ def test_not_asked_twice_within_a_scope(ledger):
 
 
 def test_known_at_the_agent_console(ledger):
-    ledger.observe(
-        "order.number", "RS-10001", kind="order_ref", where=at("web.order_confirmation", 13)
-    )
+    ledger.observe("order.number", "RS-10001", kind="order_ref", where=at("web.order_confirmation", 13))
     ledger.observe(
         "order.number",
         "RS-10002, RS-10003",
@@ -365,9 +349,7 @@ LATER = MONDAY + timedelta(days=3)
 
 def test_a_broken_delivery_promise(ledger):
     promise = promised(ledger)
-    shown = day(
-        ledger, "app.order", "woensdag 25 november 2026", 20, evidence=("evidence/a/app-2.json",)
-    )
+    shown = day(ledger, "app.order", "woensdag 25 november 2026", 20, evidence=("evidence/a/app-2.json",))
     assert rules.due_promises(ledger, LATER) == [promise]
     (violation,) = rules.promise_kept(promise, shown, LATER)
     assert (
@@ -383,10 +365,7 @@ def test_a_broken_delivery_promise(ledger):
         )
     )
     assert promise.status == "broken"
-    assert (
-        promise.verdict
-        == "broken: app.order shows 2026-11-25 (Wed), after the promised 2026-11-24 (Tue)"
-    )
+    assert promise.verdict == "broken: app.order shows 2026-11-25 (Wed), after the promised 2026-11-24 (Tue)"
     assert rules.due_promises(ledger, LATER) == []
     assert rules.promise_kept(promise, shown, LATER) == []  # settled once
 
@@ -407,18 +386,13 @@ def test_a_promised_range_is_kept_up_to_its_last_day(ledger):
     promise = promised(ledger, "binnen 2 werkdagen")
     assert rules.promise_kept(promise, day(ledger, "app.order", "25-11-2026"), LATER) == []
     late = promised(ledger, "binnen 2 werkdagen")
-    assert (
-        len(rules.promise_kept(late, day(ledger, "app.order", "tussen 25 en 27 november"), LATER))
-        == 1
-    )
+    assert len(rules.promise_kept(late, day(ledger, "app.order", "tussen 25 en 27 november"), LATER)) == 1
 
 
 def test_a_promise_checked_where_nothing_is_shown(ledger):
     promise = promised(ledger)
     (violation,) = rules.promise_kept(promise, None, LATER)
-    assert (
-        violation.render().splitlines()[2] == "  app.order    delivery.date not shown at app.order"
-    )
+    assert violation.render().splitlines()[2] == "  app.order    delivery.date not shown at app.order"
     other = promised(ledger)
     (violation,) = rules.promise_kept(other, day(ledger, "app.order", None), LATER)
     assert other.verdict == "broken: delivery.date not shown at app.order"
@@ -428,14 +402,9 @@ def test_an_unreadable_promise_is_broken(ledger):
     promise = promised(ledger, "snel")
     (violation,) = rules.promise_kept(promise, day(ledger, "app.order", "morgen"), LATER)
     assert (
-        violation.render()
-        .splitlines()[1]
-        .startswith("  web.product  could not read a date from 'snel' at web.product")
+        violation.render().splitlines()[1].startswith("  web.product  could not read a date from 'snel' at web.product")
     )
-    assert (
-        promise.verdict
-        == "broken: the promise could not be read: could not read a date from 'snel' at web.product"
-    )
+    assert promise.verdict == "broken: the promise could not be read: could not read a date from 'snel' at web.product"
 
 
 def test_equals_and_present_promises(ledger):
@@ -443,9 +412,7 @@ def test_equals_and_present_promises(ledger):
     shown = ledger.observe("refund.amount", "€ 79,00", kind="money", where=at("app.order"))
     (violation,) = rules.promise_kept(refund, shown, LATER)
     assert refund.verdict == "broken: app.order shows € 79,00, not € 89,00"
-    close = promised(
-        ledger, "€ 89,00", "equals", kind="money", fact="refund.amount", params={"tolerance": "10"}
-    )
+    close = promised(ledger, "€ 89,00", "equals", kind="money", fact="refund.amount", params={"tolerance": "10"})
     assert rules.promise_kept(close, shown, LATER) == [] and close.status == "kept"
     code = promised(
         ledger,
@@ -454,19 +421,12 @@ def test_equals_and_present_promises(ledger):
         kind="text",
         fact="shipment.track_and_trace",
     )
-    shown_code = ledger.observe(
-        "shipment.track_and_trace", "3STULP123", kind="text", where=at("app.order")
-    )
-    assert (
-        rules.promise_kept(code, shown_code, LATER) == []
-        and code.verdict == "kept: app.order shows 3STULP123"
-    )
+    shown_code = ledger.observe("shipment.track_and_trace", "3STULP123", kind="text", where=at("app.order"))
+    assert rules.promise_kept(code, shown_code, LATER) == [] and code.verdict == "kept: app.order shows 3STULP123"
 
 
 def test_a_promise_checked_by_a_status(ledger):
-    promise = promised(
-        ledger, "morgen", "present", check_fact="order.status", params={"value": "delivered"}
-    )
+    promise = promised(ledger, "morgen", "present", check_fact="order.status", params={"value": "delivered"})
     shown = ledger.observe(
         "order.status",
         "Onderweg",
@@ -476,9 +436,7 @@ def test_a_promise_checked_by_a_status(ledger):
     )
     (violation,) = rules.promise_kept(promise, shown, LATER)
     assert promise.verdict == "broken: app.order shows shipped, not delivered"
-    again = promised(
-        ledger, "morgen", "equals", check_fact="order.status", params={"value": "delivered"}
-    )
+    again = promised(ledger, "morgen", "equals", check_fact="order.status", params={"value": "delivered"})
     shown = ledger.observe(
         "order.status",
         "Bezorgd",
@@ -491,22 +449,14 @@ def test_a_promise_checked_by_a_status(ledger):
 
 def test_promise_checks_that_cannot_work_are_test_mistakes(ledger):
     refund = promised(ledger, "€ 89,00", "not_after", kind="money", fact="refund.amount")
-    with pytest.raises(
-        RuleConfigError, match=r"^promise_kept\(refund.amount\): not_after compares dates"
-    ):
+    with pytest.raises(RuleConfigError, match=r"^promise_kept\(refund.amount\): not_after compares dates"):
         rules.promise_kept(refund, None, LATER)
     mismatch = promised(ledger, "morgen", "equals", check_fact="order.status")
     status = ledger.observe("order.status", "Bezorgd", kind="status", where=at("app.order"))
-    with pytest.raises(
-        RuleConfigError, match=r"cannot compare a date promise with order.status, a status fact"
-    ):
+    with pytest.raises(RuleConfigError, match=r"cannot compare a date promise with order.status, a status fact"):
         rules.promise_kept(mismatch, status, LATER)
-    bad_value = promised(
-        ledger, "morgen", "equals", check_fact="order.status", params={"value": " "}
-    )
-    with pytest.raises(
-        RuleConfigError, match=r"the check's value: could not read a status from ' '"
-    ):
+    bad_value = promised(ledger, "morgen", "equals", check_fact="order.status", params={"value": " "})
+    with pytest.raises(RuleConfigError, match=r"the check's value: could not read a status from ' '"):
         rules.promise_kept(bad_value, status, LATER)
 
 
@@ -529,9 +479,7 @@ def test_journey_failed_carries_every_violation(ledger):
     assert isinstance(failure, AssertionError)
     assert len(failure.violations) == 2
     text = str(failure)
-    assert text.startswith(
-        "2 violations in this journey:\n\nInconsistentFact: order total disagrees"
-    )
+    assert text.startswith("2 violations in this journey:\n\nInconsistentFact: order total disagrees")
     assert "\n\nAskedTwice: email asked again at returns.portal\n" in text
     assert str(JourneyFailed(ledger.violations[:1])).startswith("1 violation in this journey:\n\n")
     assert str(JourneyFailed([])) == "0 violations in this journey"
@@ -539,7 +487,5 @@ def test_journey_failed_carries_every_violation(ledger):
 
 def test_known_at_when_the_console_shows_what_the_customer_was_told(ledger):
     ledger.observe("order.number", "RS-10001", kind="order_ref", where=at("web.order_confirmation"))
-    ledger.observe(
-        "order.number", "Bestelnummer: rs-10001", kind="order_ref", where=at("agent.console")
-    )
+    ledger.observe("order.number", "Bestelnummer: rs-10001", kind="order_ref", where=at("agent.console"))
     assert rules.known_at(ledger, "agent.console", "order.number") == []

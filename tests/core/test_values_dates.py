@@ -78,9 +78,7 @@ def test_a_date_without_year_is_the_next_one_on_or_after_the_day_seen():
     assert read_date("27 november", seen_at=date(2026, 11, 27)) == date(2026, 11, 27)
     assert read_date("29 februari", seen_at=date(2026, 3, 1)) == date(2028, 2, 29)
     new_year = date(2026, 12, 31)
-    assert read_date("30 december - 2 januari", seen_at=new_year) == DateRange(
-        date(2026, 12, 30), date(2027, 1, 2)
-    )
+    assert read_date("30 december - 2 januari", seen_at=new_year) == DateRange(date(2026, 12, 30), date(2027, 1, 2))
 
 
 def test_working_days_skip_weekends_and_holidays():
@@ -88,9 +86,7 @@ def test_working_days_skip_weekends_and_holidays():
     assert add_working_days(friday, 1) == date(2026, 11, 30)
     assert add_working_days(friday, 0) == friday
     assert add_working_days(friday, 1, holidays={date(2026, 11, 30)}) == date(2026, 12, 1)
-    assert read_date("within 1 working day", seen_at=friday) == DateRange(
-        friday, date(2026, 11, 30)
-    )
+    assert read_date("within 1 working day", seen_at=friday) == DateRange(friday, date(2026, 11, 30))
 
 
 @pytest.mark.parametrize(
@@ -116,10 +112,7 @@ def test_the_reason_is_kept_apart_from_the_message():
     with pytest.raises(Unreadable) as caught:
         read_date("vrijdag 28 november 2026", seen_at=MONDAY)
     assert caught.value.reason == "vrijdag does not fit 2026-11-28 (Sat)"
-    assert (
-        caught.value.at("web.checkout")
-        == "could not read a date from 'vrijdag 28 november 2026' at web.checkout"
-    )
+    assert caught.value.at("web.checkout") == "could not read a date from 'vrijdag 28 november 2026' at web.checkout"
 
 
 def test_a_range_cannot_end_before_it_starts():

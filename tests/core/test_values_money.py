@@ -42,9 +42,7 @@ def test_pounds_and_other_currencies():
 
 
 def test_a_bare_amount_takes_the_separate_currency():
-    assert read_value("money", "1299.00", seen_at=MONDAY, currency="gbp") == Money(
-        Decimal("1299"), "GBP"
-    )
+    assert read_value("money", "1299.00", seen_at=MONDAY, currency="gbp") == Money(Decimal("1299"), "GBP")
 
 
 def test_negative_amounts_keep_their_sign():
@@ -73,9 +71,7 @@ def test_money_shows_the_dutch_way():
     assert show("money", EUR_1299) == "€ 1.299,00"
 
 
-amounts = st.decimals(
-    min_value=0, max_value=Decimal("9999999.99"), places=2, allow_nan=False, allow_infinity=False
-)
+amounts = st.decimals(min_value=0, max_value=Decimal("9999999.99"), places=2, allow_nan=False, allow_infinity=False)
 
 
 @given(
@@ -92,9 +88,7 @@ def test_babel_formats_read_back(amount, locale, currency):
 def test_plain_and_json_amounts_read_back(amount):
     assert read_money(f"{amount:.2f}") == Money(amount)
     assert read_money(f"{amount:.2f} EUR") == Money(amount)
-    assert read_money("EUR " + format_decimal(amount, format="#,##0.00", locale="en_GB")) == Money(
-        amount
-    )
+    assert read_money("EUR " + format_decimal(amount, format="#,##0.00", locale="en_GB")) == Money(amount)
 
 
 def test_money_made_from_plain_numbers():

@@ -24,11 +24,19 @@ class SuiteRun:
 def run_journeys(tmp_path: Path):
     """Run ``journeys run`` on some feature paths; returns exit code, output and reports dir."""
 
-    def run(*paths: str, faults: tuple[str, ...] = (), extra: tuple[str, ...] = (),
-            timeout: float = 300) -> SuiteRun:
+    def run(*paths: str, faults: tuple[str, ...] = (), extra: tuple[str, ...] = (), timeout: float = 300) -> SuiteRun:
         reports = tmp_path / f"reports-{len(list(tmp_path.iterdir()))}"
-        args = [sys.executable, "-m", "journeys.cli", "run", *[str(ROOT / p) for p in paths],
-                "--reports-dir", str(reports), "--seed", "7"]
+        args = [
+            sys.executable,
+            "-m",
+            "journeys.cli",
+            "run",
+            *[str(ROOT / p) for p in paths],
+            "--reports-dir",
+            str(reports),
+            "--seed",
+            "7",
+        ]
         args += [a for f in faults for a in ("--fault", f)]
         args += [a for e in extra for a in ("--pytest-arg", e)]
         env = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST"))}

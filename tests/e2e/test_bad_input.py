@@ -33,11 +33,9 @@ def test_an_unknown_step_names_file_line_and_the_closest_steps_while_others_run(
         "Feature: Typo\n"
         "  Scenario: A misspelled step\n"
         "    Given a customer\n"
-        "    When she orderz a \"tablet-10\" on the web shop\n"
+        '    When she orderz a "tablet-10" on the web shop\n'
     )
-    (features / "fine.feature").write_text(
-        "Feature: Fine\n  Scenario: Just a customer\n    Given a customer\n"
-    )
+    (features / "fine.feature").write_text("Feature: Fine\n  Scenario: Just a customer\n    Given a customer\n")
     (features / "broken.feature").write_text("Feature: Broken\n  Scenario: x\n    Given a customer\n  oops\n")
     run = run_journeys(str(features))
 

@@ -20,14 +20,17 @@ CATCHES = YAML(typ="safe").load((HERE / "fault_catches.yaml").read_text(encoding
 
 
 def shop_faults() -> list[str]:
-    listing = subprocess.run([sys.executable, "-m", "refshop", "--list-faults"],
-                             capture_output=True, text=True, check=True).stdout
+    listing = subprocess.run(
+        [sys.executable, "-m", "refshop", "--list-faults"], capture_output=True, text=True, check=True
+    ).stdout
     return [line.split()[0] for line in listing.splitlines() if line[:1].strip()]
 
 
 def test_every_fault_of_the_shop_has_a_catching_journey():
     missing = sorted(set(shop_faults()) - set(CATCHES))
-    assert not missing, f"faults without a catching journey: {missing}: add a scenario and an entry to fault_catches.yaml"
+    assert not missing, (
+        f"faults without a catching journey: {missing}: add a scenario and an entry to fault_catches.yaml"
+    )
 
 
 @pytest.mark.parametrize("fault", sorted(CATCHES))
@@ -36,6 +39,6 @@ def test_the_fault_is_caught_and_the_message_names_its_touchpoints(fault, run_jo
     run = run_journeys(catch["journey"], faults=(fault,), extra=("-k", catch["scenario"]))
 
     assert "1 failed" in run.output, run.output
-    failure = run.output[run.output.index("FAILURES"):]
+    failure = run.output[run.output.index("FAILURES") :]
     for touchpoint in catch["touchpoints"]:
         assert touchpoint in failure, f"{fault}: the failure does not name {touchpoint}:\n{failure}"

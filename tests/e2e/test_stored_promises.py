@@ -34,7 +34,8 @@ def clockless_system(tmp_path: Path) -> Path:
 
 
 def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run(
-        clockless_system, tmp_path, monkeypatch):
+    clockless_system, tmp_path, monkeypatch
+):
     store_url = f"sqlite:///{tmp_path / 'promises.sqlite'}"
     monkeypatch.setenv("JOURNEYS_PROMISE_STORE", store_url)
     session = SystemSession(str(clockless_system), reports_dir=tmp_path / "reports")
@@ -42,11 +43,17 @@ def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run
         journey = Journey(session, Customer.create(9, run_id="stored"), name="clockless order")
         journey.do("place order", sku="headphones")
         # Due tomorrow or later: cannot be checked now, so it is stored.
-        journey.promise("delivery.date", due=journey.now() + timedelta(days=1),
-                        check=PromiseCheck("app.order", "order.status", "equals", {"value": "delivered"}))
+        journey.promise(
+            "delivery.date",
+            due=journey.now() + timedelta(days=1),
+            check=PromiseCheck("app.order", "order.status", "equals", {"value": "delivered"}),
+        )
         # Due already: an order just placed shows "ordered" (checked by the later run below).
-        early = journey.promise("order.number", due=journey.now() + timedelta(seconds=2),
-                                check=PromiseCheck("app.order", "order.status", "equals", {"value": "ordered"}))
+        early = journey.promise(
+            "order.number",
+            due=journey.now() + timedelta(seconds=2),
+            check=PromiseCheck("app.order", "order.status", "equals", {"value": "ordered"}),
+        )
         journey.keep_promises()
         journey.close()
         assert [p.status for p in journey.ledger.promises] == ["pending", "pending"]
@@ -56,9 +63,24 @@ def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run
         assert len(store.report()["pending"]) == 2
         time.sleep(max(0.0, (early.due - journey.now()).total_seconds()))  # "a later run"
         later = subprocess.run(
-            [sys.executable, "-m", "journeys.cli", "promises", "--verify", "--system", str(clockless_system),
-             "--base-url", session.base_url, "--reports-dir", str(tmp_path / "later")],
-            capture_output=True, text=True, cwd=ROOT, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "journeys.cli",
+                "promises",
+                "--verify",
+                "--system",
+                str(clockless_system),
+                "--base-url",
+                session.base_url,
+                "--reports-dir",
+                str(tmp_path / "later"),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
     finally:
         session.close()
 

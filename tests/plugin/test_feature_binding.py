@@ -16,7 +16,7 @@ Feature: Good
 STEPS = """\
 from pathlib import Path
 from pytest_bdd import given, then, parsers
-from journeys.bdd import bind_features
+from journeys.gherkin.bdd import bind_features
 
 @given(parsers.parse("a number {n:d}"), target_fixture="number")
 def a_number(n):
@@ -52,7 +52,9 @@ def test_an_empty_feature_file_is_reported_not_passed(suite: pytest.Pytester):
     (suite.path / "features" / "no_scenarios.feature").write_text("Feature: Nothing yet\n")
     result = suite.runpytest("-p", "no:journeys")
     result.assert_outcomes(passed=1, failed=2)
-    result.stdout.fnmatch_lines_random([
-        "*features/empty.feature:1: empty feature file*",
-        "*features/no_scenarios.feature:1: no scenarios*",
-    ])
+    result.stdout.fnmatch_lines_random(
+        [
+            "*features/empty.feature:1: empty feature file*",
+            "*features/no_scenarios.feature:1: no scenarios*",
+        ]
+    )

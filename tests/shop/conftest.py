@@ -37,9 +37,7 @@ def start_shop(smtp: tuple[Inbox, int]) -> Iterator[Callable[..., RunningShop]]:
     started: list[RunningShop] = []
 
     def start(*faults: str, clock: str | None = MONDAY_10, seed: int = 1) -> RunningShop:
-        running = serve(
-            smtp_port=smtp[1], faults=faults, clock=clock, seed=seed, agent_password=AGENT_PASSWORD
-        )
+        running = serve(smtp_port=smtp[1], faults=faults, clock=clock, seed=seed, agent_password=AGENT_PASSWORD)
         started.append(running)
         return running
 

@@ -46,17 +46,12 @@ class Inbox:
 
     def to(self, address: str, subject_contains: str = "") -> list[EmailMessage]:
         with self._lock:
-            return [
-                m
-                for m in self.messages
-                if m["To"] == address and subject_contains in str(m["Subject"])
-            ]
+            return [m for m in self.messages if m["To"] == address and subject_contains in str(m["Subject"])]
 
     def one(self, address: str, subject_contains: str) -> str:
         found = self.to(address, subject_contains)
         assert len(found) == 1, (
-            f"expected one mail '{subject_contains}' to {address}, got"
-            f" {[str(m['Subject']) for m in self.to(address)]}"
+            f"expected one mail '{subject_contains}' to {address}, got {[str(m['Subject']) for m in self.to(address)]}"
         )
         return str(found[0].get_content())
 

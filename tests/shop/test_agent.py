@@ -141,12 +141,8 @@ def test_actions_refuse_another_customers_order(shop: RunningShop, inbox: Inbox)
     web_order(shop, anna)
     web_order(shop, bob)
     agent = logged_in(shop)
-    r = agent.post(
-        "/agent/customers/1/actions", data={"action": "refund", "order_number": "RS-10002"}
-    )
+    r = agent.post("/agent/customers/1/actions", data={"action": "refund", "order_number": "RS-10002"})
     assert r.status_code == 404
     assert inbox.to(bob.email, "Terugbetaling") == inbox.to(anna.email, "Terugbetaling") == []
-    bad = agent.post(
-        "/agent/customers/1/actions", data={"action": "geld", "order_number": "RS-10001"}
-    )
+    bad = agent.post("/agent/customers/1/actions", data={"action": "geld", "order_number": "RS-10001"})
     assert bad.status_code == 400 and "Onbekende actie" in one(bad.text, "error")

@@ -51,9 +51,7 @@ def test_unknown_product_is_a_clear_404(shop: RunningShop) -> None:
         ("segment", "astronaut", "segment"),
     ],
 )
-def test_bad_checkout_fields_store_nothing(
-    shop: RunningShop, field: str, value: str, says: str
-) -> None:
+def test_bad_checkout_fields_store_nothing(shop: RunningShop, field: str, value: str, says: str) -> None:
     browser = client(shop)
     browser.post("/cart/add", data={"sku": "tablet-10", "quantity": "1"})
     r = browser.post("/checkout", data=person().form(**{field: value}))
@@ -163,9 +161,7 @@ def test_returns_refuse_what_cannot_be_returned(shop: RunningShop) -> None:
     set_clock(shop, "2026-11-25T10:00:00+01:00")
     wrong = browser.post("/returns/quote", data={"item": "RS-10001:laptop-pro"})
     assert wrong.status_code == 404
-    guest = client(shop).post(
-        "/returns/lookup", data={"order_number": "RS-10001", "email": "iemand@example.test"}
-    )
+    guest = client(shop).post("/returns/lookup", data={"order_number": "RS-10001", "email": "iemand@example.test"})
     assert guest.status_code == 404
     assert browser.post("/returns/confirm", data={"item": "RS-10001:tablet-10"}).status_code == 200
     again = browser.post("/returns/confirm", data={"item": "RS-10001:tablet-10"})

@@ -106,9 +106,7 @@ def test_cutoff_ignored(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
     assert one(product, "delivery-promise") == "Voor 18:00 besteld, morgen in huis"
     client, page = web_order(shop, who)
     assert one(page, "delivery-date") == "dinsdag 24 november 2026"
-    assert mail_line(inbox.one(who.email, "Bevestiging"), "Bezorgdatum") == (
-        "dinsdag 24 november 2026"
-    )
+    assert mail_line(inbox.one(who.email, "Bevestiging"), "Bezorgdatum") == ("dinsdag 24 november 2026")
     app_date = app_order(shop, "RS-10001", who.email)["delivery_date"]
     set_clock(shop, "2026-11-24T15:00:00+01:00")
     status = app_order(shop, "RS-10001", who.email)["status"]
@@ -133,9 +131,7 @@ def test_tracking_date_drift(start_shop: Start, faulty: bool) -> None:
     shop = shop_with(start_shop, "tracking-date-drift", faulty)
     who = person()
     web_order(shop, who)
-    assert app_order(shop, "RS-10001", who.email)["delivery_date"] == (
-        "2026-11-25" if faulty else "2026-11-24"
-    )
+    assert app_order(shop, "RS-10001", who.email)["delivery_date"] == ("2026-11-25" if faulty else "2026-11-24")
     set_clock(shop, "2026-11-24T14:00:00+01:00")  # the parcel itself is on time
     assert app_order(shop, "RS-10001", who.email)["status"] == "delivered"
 
@@ -162,9 +158,7 @@ def test_refund_not_replacement(start_shop: Start, inbox: Inbox, faulty: bool) -
     who = person()
     client, _ = web_order(shop, who)
     agent = agent_client(shop)
-    r = agent.post(
-        "/agent/customers/1/actions", data={"action": "replacement", "order_number": "RS-10001"}
-    )
+    r = agent.post("/agent/customers/1/actions", data={"action": "replacement", "order_number": "RS-10001"})
     assert r.status_code == 303
     kinds = [
         k
@@ -233,9 +227,7 @@ def test_irrelevant_offers(start_shop: Start, faulty: bool) -> None:
     shop = shop_with(start_shop, "irrelevant-offers", faulty)
     student = person(birthdate="2006-03-01")  # 20 on the shop's clock
     client, _ = web_order(shop, student)
-    segments = re.findall(
-        r'data-testid="recommendation"[^>]*data-segment="(\w*)"', client.get("/account").text
-    )
+    segments = re.findall(r'data-testid="recommendation"[^>]*data-segment="(\w*)"', client.get("/account").text)
     assert segments
     if faulty:
         assert "business" in segments and "senior" in segments
@@ -291,9 +283,7 @@ def test_no_track_trace_email(start_shop: Start, inbox: Inbox, faulty: bool) -> 
 def test_complaint_unanswered(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
     shop = shop_with(start_shop, "complaint-unanswered", faulty)
     who = person()
-    r = HTTP.post(
-        f"{shop.url}/api/chat", json={"email": who.email, "message": "Slecht!", "kind": "complaint"}
-    )
+    r = HTTP.post(f"{shop.url}/api/chat", json={"email": who.email, "message": "Slecht!", "kind": "complaint"})
     case = r.json()["case_number"]
     ack = inbox.one(who.email, f"We hebben je klacht ontvangen ({case})")
     assert mail_line(ack, "Antwoord uiterlijk") == "dinsdag 24 november 2026 10:00"
@@ -335,9 +325,7 @@ def test_callback_forgotten(start_shop: Start, inbox: Inbox, faulty: bool) -> No
     shop = shop_with(start_shop, "callback-forgotten", faulty)
     who = person()
     client, _ = web_order(shop, who)
-    agent_client(shop).post(
-        "/agent/customers/1/actions", data={"action": "callback", "order_number": "RS-10001"}
-    )
+    agent_client(shop).post("/agent/customers/1/actions", data={"action": "callback", "order_number": "RS-10001"})
     promised = mail_line(inbox.one(who.email, "We bellen je terug"), "Terugbellen uiterlijk")
     assert promised == "dinsdag 24 november 2026 10:00"
     set_clock(shop, "2026-11-24T10:00:00+01:00")

@@ -9,9 +9,7 @@ from shop_helpers import HTTP, Inbox, app_order, set_clock
 from refshop.server import RunningShop
 
 
-def test_full_journey_through_the_apis_takes_well_under_a_second(
-    shop: RunningShop, inbox: Inbox
-) -> None:
+def test_full_journey_through_the_apis_takes_well_under_a_second(shop: RunningShop, inbox: Inbox) -> None:
     email = "journey@example.test"
     started = time.perf_counter()
     placed = HTTP.post(

@@ -71,9 +71,7 @@ def test_cart_shows_subtotal_discount_and_total(shop: RunningShop) -> None:
     assert one(checkout, "checkout-total") == "€ 658,00"
 
 
-def test_order_moves_through_statuses_and_ships_with_track_and_trace(
-    shop: RunningShop, inbox: Inbox
-) -> None:
+def test_order_moves_through_statuses_and_ships_with_track_and_trace(shop: RunningShop, inbox: Inbox) -> None:
     who = person()
     client, _ = web_order(shop, who)
     advance(shop, 3600)
@@ -136,9 +134,7 @@ def test_same_seed_same_numbers_and_codes(start_shop: Callable[..., RunningShop]
         who = person()
         _, page = web_order(shop, who)
         set_clock(shop, "2026-11-24T15:00:00+01:00")
-        codes.append(
-            (one(page, "order-number"), app_order(shop, "RS-10001", who.email)["track_and_trace"])
-        )
+        codes.append((one(page, "order-number"), app_order(shop, "RS-10001", who.email)["track_and_trace"]))
     assert codes[0] == codes[1]
     assert codes[0][0] == codes[2][0] and codes[0][1] != codes[2][1]
 
@@ -189,9 +185,7 @@ def test_click_and_collect_has_its_own_pickup_date(shop: RunningShop, inbox: Inb
     )
     assert "Ophaaldatum: maandag 23 november 2026" in inbox.one("sara@example.test", "Bevestiging")
     set_clock(shop, "2026-11-23T16:00:00+01:00")
-    assert app_order(shop, order["order_number"], "sara@example.test")["status"] == (
-        "ready_for_pickup"
-    )
+    assert app_order(shop, order["order_number"], "sara@example.test")["status"] == ("ready_for_pickup")
 
 
 def test_question_in_chat_gets_status_and_date(shop: RunningShop) -> None:

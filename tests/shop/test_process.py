@@ -52,9 +52,7 @@ def test_ready_line_then_clean_shutdown_on_sigterm(tmp_path: Path) -> None:
             "2026-11-23T17:45:00+01:00",
         )
         assert httpx.get(info["url"] + "/__clock").json()["now"] == info["clock"]
-        moved = httpx.post(
-            info["url"] + "/__clock", json={"advance_seconds": 60}, headers={"X-Clock-Token": "t0k"}
-        )
+        moved = httpx.post(info["url"] + "/__clock", json={"advance_seconds": 60}, headers={"X-Clock-Token": "t0k"})
         assert moved.json()["now"] == "2026-11-23T17:46:00+01:00"
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -49,9 +49,7 @@ def test_tasks_are_found_by_their_mark_and_run_with_the_journey(module):
 
 
 def test_a_map_brings_its_own_task_module(module, tmp_path):
-    (tmp_path / "shop.yaml").write_text(
-        "system: shop\ntasks: shop_tasks\ntouchpoints: {}\n", encoding="utf-8"
-    )
+    (tmp_path / "shop.yaml").write_text("system: shop\ntasks: shop_tasks\ntouchpoints: {}\n", encoding="utf-8")
     tasks = load_tasks(load_map(tmp_path / "shop.yaml"))
     assert tasks.names == ["file a complaint", "place order"]
     assert tasks.source == str(module)
@@ -92,9 +90,7 @@ def test_two_tasks_with_one_name_are_refused(tmp_path):
 def test_a_task_module_that_fails_to_import_says_so(tmp_path):
     path = tmp_path / "broken.py"
     path.write_text("import nowhere_to_be_found\n", encoding="utf-8")
-    with pytest.raises(
-        ConfigError, match=r"broken.py: the task module failed to import: ModuleNotFoundError"
-    ):
+    with pytest.raises(ConfigError, match=r"broken.py: the task module failed to import: ModuleNotFoundError"):
         load_tasks(path)
 
 

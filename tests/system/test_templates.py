@@ -22,13 +22,8 @@ def test_interpolate_reads_the_environment_with_defaults():
 
 
 def test_fill_quotes_values_for_urls_and_names_what_is_missing():
-    tp = Touchpoint(
-        "agent.customer", "agent", "/agent/customers?q={email}", line=12, file="shop.yaml"
-    )
-    assert (
-        fill(tp.url or "", {"email": "a+b@c.test"}, quote_values=True)
-        == "/agent/customers?q=a%2Bb%40c.test"
-    )
+    tp = Touchpoint("agent.customer", "agent", "/agent/customers?q={email}", line=12, file="shop.yaml")
+    assert fill(tp.url or "", {"email": "a+b@c.test"}, quote_values=True) == "/agent/customers?q=a%2Bb%40c.test"
     assert fill("{{literal}} {x}", {"x": 1}) == "{literal} 1"
     with pytest.raises(ConfigError) as info:
         fill(tp.url or "", {"name": "Anna", "order_number": None}, touchpoint=tp)
@@ -45,9 +40,7 @@ def test_template_problems():
 
 
 def test_subject_patterns_match_known_values_as_whole_tokens_and_capture_unknown_ones():
-    known = re.compile(
-        subject_pattern("Bestelling {order_number} is onderweg", {"order_number": "RS-10"})
-    )
+    known = re.compile(subject_pattern("Bestelling {order_number} is onderweg", {"order_number": "RS-10"}))
     assert known.search("Bestelling RS-10 is onderweg")
     assert not known.search("Bestelling RS-1001 is onderweg")
     unknown = re.compile(subject_pattern(r"Bestelling {order_number} (?:is|werd) \w+", {}))

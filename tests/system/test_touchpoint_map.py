@@ -28,7 +28,8 @@ timezone: Europe/Amsterdam
 clock:
   now: {method: GET, path: /__clock, read: $.now}
   set: {method: POST, path: /__clock, body: {set: "{iso}"}, token_env: REFSHOP_CLOCK_TOKEN, header: X-Clock-Token}
-  advance: {method: POST, path: /__clock, body: {advance_seconds: "{seconds}"}, token_env: REFSHOP_CLOCK_TOKEN, header: X-Clock-Token}
+  advance: {method: POST, path: /__clock, body: {advance_seconds: "{seconds}"},
+            token_env: REFSHOP_CLOCK_TOKEN, header: X-Clock-Token}
 mail:
   driver: capture
 credentials:
@@ -115,9 +116,7 @@ def test_the_full_example_loads_into_typed_dataclasses(write_map, monkeypatch):
         lines.index("  web.product:") + 1,
     )
     price_line = next(i for i, line in enumerate(lines) if "product.price:" in line) + 1
-    assert product.facts["product.price"] == FactReader(
-        "product.price", "money", testid="price", line=price_line
-    )
+    assert product.facts["product.price"] == FactReader("product.price", "money", testid="price", line=price_line)
     assert product.facts["product.price"].selector == '[data-testid="price"]'
     assert m.touchpoints["web.order_confirmation"].facts["recommendations"].many is True
     app = m.touchpoints["app.order"]
@@ -202,9 +201,7 @@ def test_unknown_keys_are_refused_with_the_closest_valid_key(refused):
         " embedded, base_url, urls, tasks, timezone, clock, mail, credentials, vocabulary,"
         " segments, touchpoints."
     )
-    assert lines[1].startswith(
-        f"{path}:8: touchpoints/web.home/redy: unknown key. Did you mean 'ready'?"
-    )
+    assert lines[1].startswith(f"{path}:8: touchpoints/web.home/redy: unknown key. Did you mean 'ready'?")
     assert lines[2].startswith(
         f"{path}:10: touchpoints/web.home/facts/title/testId: unknown key. Did you mean 'testid'?"
     )
@@ -220,10 +217,7 @@ def test_a_fact_without_a_reader_is_refused(refused):
             facts:
               title: {kind: text}
     """)
-    assert (
-        f"{path}:8: touchpoints/web.home/facts/title: no reader: say how to read it from a page"
-        in message
-    )
+    assert f"{path}:8: touchpoints/web.home/facts/title: no reader: say how to read it from a page" in message
 
 
 def test_a_reader_that_does_not_fit_the_channel_is_refused(refused):
@@ -236,10 +230,7 @@ def test_a_reader_that_does_not_fit_the_channel_is_refused(refused):
             facts:
               total: {testid: total, kind: money}
     """)
-    assert (
-        f"{path}:8: touchpoints/app.order/facts/total/testid: cannot read a JSON body with testid"
-        in message
-    )
+    assert f"{path}:8: touchpoints/app.order/facts/total/testid: cannot read a JSON body with testid" in message
 
 
 def test_a_bad_regex_is_refused(refused):
@@ -253,9 +244,7 @@ def test_a_bad_regex_is_refused(refused):
               total: {regex: 'Total: (.+', kind: money}
     """)
     assert f"{path}:6: touchpoints/email.confirmation/subject: not a valid regex" in message
-    assert (
-        f"{path}:8: touchpoints/email.confirmation/facts/total/regex: not a valid regex" in message
-    )
+    assert f"{path}:8: touchpoints/email.confirmation/facts/total/regex: not a valid regex" in message
 
 
 def test_a_bad_jsonpath_is_refused(refused):
@@ -281,10 +270,7 @@ def test_an_unknown_kind_is_refused_with_the_closest_kind(refused):
             facts:
               price: {testid: price, kind: mony}
     """)
-    assert (
-        f"{path}:8: touchpoints/web.home/facts/price/kind: unknown kind 'mony'. Did you mean"
-        " 'money'?" in message
-    )
+    assert f"{path}:8: touchpoints/web.home/facts/price/kind: unknown kind 'mony'. Did you mean 'money'?" in message
     assert "Kinds: money, date, order_ref, status, text, name, address, count." in message
 
 
@@ -329,12 +315,8 @@ def test_each_channel_needs_its_own_way_in(refused):
           chat.help:
             channel: chat
     """)
-    assert (
-        f"{path}:4: touchpoints/email.confirmation: an email touchpoint needs `subject:`" in message
-    )
-    assert (
-        f"{path}:6: touchpoints/email.confirmation/url: not used by an email touchpoint" in message
-    )
+    assert f"{path}:4: touchpoints/email.confirmation: an email touchpoint needs `subject:`" in message
+    assert f"{path}:6: touchpoints/email.confirmation/url: not used by an email touchpoint" in message
     assert f"{path}:7: touchpoints/app.order: an api touchpoint needs `request:" in message
     assert f"{path}:9: touchpoints/chat.help: a chat touchpoint needs either `url:`" in message
 
@@ -346,14 +328,8 @@ def test_secrets_written_into_the_map_are_refused(refused):
           agent: {user_env: SHOP_AGENT, password: hunter2, token_env: "not a name"}
         touchpoints: {}
     """)
-    assert (
-        f"{path}:4: credentials/agent/password: secrets are not written in the map: use"
-        " password_env" in message
-    )
-    assert (
-        f"{path}:4: credentials/agent/token_env: 'not a name' is not an environment variable name"
-        in message
-    )
+    assert f"{path}:4: credentials/agent/password: secrets are not written in the map: use password_env" in message
+    assert f"{path}:4: credentials/agent/token_env: 'not a name' is not an environment variable name" in message
 
 
 def test_a_missing_task_module_bad_timezone_and_incomplete_mail_are_refused(refused):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from writer_steps import MAP, PYPROJECT, make_catalogue
 
-from journeys.lint import lint
+from journeys.gherkin.lint import lint
 
 
 @pytest.fixture
@@ -40,9 +40,6 @@ def check(project: Path, write: Callable[[str, str], Path]) -> Callable[..., lis
 
     def check_feature(text: str, name: str = "journey.feature") -> list[str]:
         path = write(text, name)
-        return [
-            str(p)
-            for p in lint([str(path)], system="shop", root=project, catalogue=make_catalogue())
-        ]
+        return [str(p) for p in lint([str(path)], system="shop", root=project, catalogue=make_catalogue())]
 
     return check_feature

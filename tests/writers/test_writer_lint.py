@@ -7,19 +7,15 @@ from pathlib import Path
 
 from writer_steps import make_catalogue
 
-from journeys.lint import Problem, lint, registered_tags, run_lint
+from journeys.gherkin.lint import Problem, lint, registered_tags, run_lint
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_problem_reads_file_line_message():
+    assert str(Problem("features/a.feature", 3, "undefined step")) == "features/a.feature:3: undefined step"
     assert (
-        str(Problem("features/a.feature", 3, "undefined step"))
-        == "features/a.feature:3: undefined step"
-    )
-    assert (
-        str(Problem("features", 0, "no .feature files in this folder"))
-        == "features: no .feature files in this folder"
+        str(Problem("features", 0, "no .feature files in this folder")) == "features: no .feature files in this folder"
     )
 
 
@@ -77,8 +73,7 @@ def test_a_parse_error_gives_the_line_and_its_text(check, project):
 def test_an_empty_file_and_a_feature_without_scenarios(check, project):
     features = project / "features"
     assert check("\n\n", name="empty.feature") == [
-        f"{features / 'empty.feature'}:1: empty feature file: write a Feature with a Scenario or "
-        "remove the file"
+        f"{features / 'empty.feature'}:1: empty feature file: write a Feature with a Scenario or remove the file"
     ]
     assert check("Feature: Only words\n  Nothing happens here.\n", name="words.feature") == [
         f"{features / 'words.feature'}:1: no scenarios: add a Scenario or remove the file"
@@ -94,8 +89,7 @@ def test_an_undefined_step_suggests_the_closest_known_steps(check, project):
             When she sings a song
         """) == [
         f"{path}:3: undefined step 'Given a customr': closest known steps: 'Given a customer'",
-        f"{path}:4: undefined step 'When she sings a song': "
-        "see `journeys steps` for the steps there are",
+        f"{path}:4: undefined step 'When she sings a song': see `journeys steps` for the steps there are",
     ]
 
 
@@ -133,10 +127,7 @@ def test_a_dutch_file_without_its_language_line_is_one_problem(check, project):
         Functionaliteit: Bestellen
           Scenario: Een klant
             Gegeven een klant
-        """) == [
-        f"{path}:1: this is a Dutch line 'Functionaliteit: Bestellen': add "
-        "'# language: nl' as the first line"
-    ]
+        """) == [f"{path}:1: this is a Dutch line 'Functionaliteit: Bestellen': add '# language: nl' as the first line"]
 
 
 def test_a_language_without_steps(check, project):
@@ -182,14 +173,12 @@ def test_values_that_cannot_be_read(check, project):
         f"Write one of family, student (the segments of {the_map})",
         f"{path}:4: could not read a moment from '30 februari 10:00': there is no 30 February; "
         "write it like 'Friday 17:45', 'vrijdag 17:45' or '2026-11-27 17:45'",
-        f"{path}:5: could not read a quantity from 'veel': write a whole number from 1 up, "
-        "like '2', 'twee' or 'two'",
+        f"{path}:5: could not read a quantity from 'veel': write a whole number from 1 up, like '2', 'twee' or 'two'",
         f"{path}:5: could not read a channel from 'fax': write one of agent, api, app, chat, "
         "click-and-collect, email, phone, returns, sms, store, web",
         f"{path}:6: unknown touchpoint 'web.chekout': did you mean 'web.checkout'? "
         f"Write one of the touchpoints of {the_map}: email.order_confirmation, web.checkout",
-        f"{path}:7: could not read an amount from 'twaalf euro': "
-        "write it like '€ 12,00' or '12.00 EUR'",
+        f"{path}:7: could not read an amount from 'twaalf euro': write it like '€ 12,00' or '12.00 EUR'",
         f"{path}:8: could not read a day from '31 april': there is no 31 April; write it like "
         "'Wednesday', 'woensdag', '27 november' or '2026-11-27'",
     ]
@@ -212,12 +201,11 @@ def test_names_the_touchpoint_map_does_not_know(check, project):
         "closest known steps: 'When she orders 2 \"tablet-10\" on the web'"
     )
     assert problems[1:3] == [
-        f"{path}:5: {the_map} has no touchpoint on the channel 'store': add one there, or use one "
-        "of email, web",
+        f"{path}:5: {the_map} has no touchpoint on the channel 'store': add one there, or use one of email, web",
         f"{path}:6: no touchpoint of {the_map} reads the fact 'delivery.date' ('delivery date'): "
         "add it to the facts of a touchpoint there, or check another fact",
     ]
-    # The fact words themselves are journeys.words' to explain; the line is lint's.
+    # The fact words themselves are journeys.gherkin.words' to explain; the line is lint's.
     assert problems[3].startswith(f"{path}:7: unknown fact 'colour'")
     assert len(problems) == 4
 
@@ -241,14 +229,10 @@ def test_duplicate_scenario_names_name_both_places(check, write, project):
         """,
         "two.feature",
     )
-    problems = lint(
-        [str(project / "features")], system="shop", root=project, catalogue=make_catalogue()
-    )
+    problems = lint([str(project / "features")], system="shop", root=project, catalogue=make_catalogue())
     assert [str(p) for p in problems] == [
-        f"{first}:4: duplicate scenario name 'ordering  a tablet': also at {first}:2; "
-        "give each scenario its own name",
-        f"{second}:2: duplicate scenario name 'Ordering a tablet': also at {first}:2; "
-        "give each scenario its own name",
+        f"{first}:4: duplicate scenario name 'ordering  a tablet': also at {first}:2; give each scenario its own name",
+        f"{second}:2: duplicate scenario name 'Ordering a tablet': also at {first}:2; give each scenario its own name",
     ]
 
 
@@ -273,9 +257,7 @@ def test_unregistered_tags_and_those_registered_in_pyproject(check, project):
 
 
 def test_registered_tags_come_from_the_project_and_pyproject(project, tmp_path):
-    assert {"gate", "nightly", "slow", "web", "sms", "smoke", "black-friday"} <= registered_tags(
-        project
-    )
+    assert {"gate", "nightly", "slow", "web", "sms", "smoke", "black-friday"} <= registered_tags(project)
     assert "smoke" not in registered_tags(tmp_path / "features")  # no pyproject there
 
 
@@ -299,14 +281,12 @@ def test_outline_placeholders_and_rows(check, project):
           Scenario: A placeholder in a plain scenario
             Given it is <moment>
         """) == [
-        f"{path}:4: <n> has no column in the Examples at line 7: add a column 'n' or write the "
-        "value in the step",
+        f"{path}:4: <n> has no column in the Examples at line 7: add a column 'n' or write the value in the step",
         f"{path}:10: step at line 3 with this Examples row: could not read a moment from "
         "'Fryday 17:45': write it like 'Friday 17:45', 'vrijdag 17:45' or '2026-11-27 17:45'",
         f"{path}:10: step at line 5 with this Examples row: could not read a day from 'Mondey': "
         "write it like 'Wednesday', 'woensdag', '27 november' or '2026-11-27'",
-        f"{path}:12: a Scenario Outline without Examples: add an Examples table below its steps, "
-        "or make it a Scenario",
+        f"{path}:12: a Scenario Outline without Examples: add an Examples table below its steps, or make it a Scenario",
         f"{path}:16: <moment> in a scenario without Examples: add an Examples table with a column "
         "for it, or write the value",
     ]
@@ -338,14 +318,9 @@ def test_the_first_step_needs_a_real_keyword(check, project):
 
 def test_missing_paths_and_maps_are_problems_too(project):
     assert [
-        str(p)
-        for p in lint(
-            [str(project / "nowhere")], system="shop", root=project, catalogue=make_catalogue()
-        )
+        str(p) for p in lint([str(project / "nowhere")], system="shop", root=project, catalogue=make_catalogue())
     ] == [f"{project / 'nowhere'}: no such file or folder"]
-    problems = lint(
-        [str(project / "features")], system="elsewhere", root=project, catalogue=make_catalogue()
-    )
+    problems = lint([str(project / "features")], system="elsewhere", root=project, catalogue=make_catalogue())
     assert [str(p) for p in problems] == [
         f"{project / 'features'}: no .feature files in this folder",
         f"{project / 'fixtures' / 'systems' / 'elsewhere.yaml'}: no touchpoint map for 'elsewhere' "
@@ -400,7 +375,7 @@ def test_backgrounds_and_rules_are_checked_and_rule_tags_reported_once(check, pr
 
 
 def test_a_step_that_matches_two_sentences_is_ambiguous(project, write):
-    from journeys.vocabulary import Catalogue, Sentence
+    from journeys.gherkin.vocabulary import Catalogue, Sentence
 
     catalogue = Catalogue(
         [
@@ -409,23 +384,15 @@ def test_a_step_that_matches_two_sentences_is_ambiguous(project, write):
         ]
     )
     path = write("Feature: x\n  Scenario: y\n    When she waits 2 days\n")
-    assert [
-        str(p) for p in lint([str(path)], system="shop", root=project, catalogue=catalogue)
-    ] == [
+    assert [str(p) for p in lint([str(path)], system="shop", root=project, catalogue=catalogue)] == [
         f"{path}:3: 'When she waits 2 days' matches more than one step: 'she waits {{duration}}' "
         "(waiting) and 'she waits {count} days' (patience); make the step sentences differ"
     ]
 
 
 def test_a_broken_touchpoint_map_is_reported_with_its_lines(project, write):
-    (project / "fixtures" / "systems" / "shop.yaml").write_text(
-        "touchpoints: [\n", encoding="utf-8"
-    )
+    (project / "fixtures" / "systems" / "shop.yaml").write_text("touchpoints: [\n", encoding="utf-8")
     path = write("Feature: x\n  Scenario: y\n    Given a customer\n")
-    problems = [
-        str(p) for p in lint([str(path)], system="shop", root=project, catalogue=make_catalogue())
-    ]
+    problems = [str(p) for p in lint([str(path)], system="shop", root=project, catalogue=make_catalogue())]
     assert len(problems) == 1
-    assert problems[0].startswith(
-        f"{project / 'fixtures' / 'systems' / 'shop.yaml'}:2: not valid YAML"
-    )
+    assert problems[0].startswith(f"{project / 'fixtures' / 'systems' / 'shop.yaml'}:2: not valid YAML")

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from journeys import params
 from journeys.errors import StepError
+from journeys.gherkin import params
 from journeys.values import Money
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -33,9 +33,7 @@ def test_thousands_in_dutch_format():
 def test_an_amount_that_cannot_be_read(text):
     with pytest.raises(StepError) as caught:
         params.amount(text)
-    assert str(caught.value) == (
-        f"could not read an amount from '{text}': write it like '€ 12,00' or '12.00 EUR'"
-    )
+    assert str(caught.value) == (f"could not read an amount from '{text}': write it like '€ 12,00' or '12.00 EUR'")
 
 
 @pytest.mark.parametrize(
@@ -159,8 +157,7 @@ def test_quantities_that_cannot_be_read(text, why):
     with pytest.raises(StepError) as caught:
         params.quantity(text)
     assert str(caught.value) == (
-        f"could not read a quantity from '{text}': {why}write a whole "
-        "number from 1 up, like '2', 'twee' or 'two'"
+        f"could not read a quantity from '{text}': {why}write a whole number from 1 up, like '2', 'twee' or 'two'"
     )
 
 
@@ -217,9 +214,7 @@ def test_facts_and_touchpoints_against_what_the_map_knows():
     ):
         params.fact("refund amount", {"order.total"})
     assert params.touchpoint("web.checkout", {"web.checkout"}) == "web.checkout"
-    with pytest.raises(
-        StepError, match=r"^unknown touchpoint 'web.chekout': did you mean 'web.checkout'\?"
-    ):
+    with pytest.raises(StepError, match=r"^unknown touchpoint 'web.chekout': did you mean 'web.checkout'\?"):
         params.touchpoint("web.chekout", {"web.checkout", "app.order"})
 
 

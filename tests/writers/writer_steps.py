@@ -7,7 +7,7 @@ are checked against the repository's own features in test_writer_lint.py.
 
 from __future__ import annotations
 
-from journeys.vocabulary import Catalogue, Sentence
+from journeys.gherkin.vocabulary import Catalogue, Sentence
 
 MAP = """\
 system: shop
@@ -36,7 +36,7 @@ name = "a-journey-project"
 tags = ["smoke", "@black-friday"]
 """
 
-# (kind, English, Dutch, example): declared in pairs, as journeys.vocabulary does.
+# (kind, English, Dutch, example): declared in pairs, as journeys.gherkin.vocabulary does.
 STEPS = [
     ("given", "a customer", "een klant", {}),
     (
@@ -75,8 +75,6 @@ def make_catalogue() -> Catalogue:
     for number, (kind, en, nl, example) in enumerate(STEPS):
         for language, pattern in (("en", en), ("nl", nl)):
             catalogue.sentences.append(
-                Sentence(
-                    kind, language, pattern, pattern.format(**example), f"step {number}", "test"
-                )
+                Sentence(kind, language, pattern, pattern.format(**example), f"step {number}", "test")
             )
     return catalogue

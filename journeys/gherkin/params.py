@@ -149,22 +149,15 @@ def moment(text: str, now: datetime) -> datetime:
         StepError: no day and time in ``text``, or a day or time that does not exist.
     """
     words = _words(text.replace(",", " "))
-    found = re.fullmatch(
-        r"(?:(.*?)\s+(?:at|om)\s+|(.*?)\s*)(\d{1,2})[:.](\d{2})(?:\s*(?:uur|h))?", words
-    )
+    found = re.fullmatch(r"(?:(.*?)\s+(?:at|om)\s+|(.*?)\s*)(\d{1,2})[:.](\d{2})(?:\s*(?:uur|h))?", words)
     if not found:
         if _day_or_none(words, now, text, _MOMENT_HINT) is not None:
-            raise StepError(
-                f"could not read a moment from '{text}': add the time, like '{text} 17:45'"
-            )
+            raise StepError(f"could not read a moment from '{text}': add the time, like '{text} 17:45'")
         raise StepError(f"could not read a moment from '{text}': {_MOMENT_HINT}")
     day_words = (found.group(1) or found.group(2) or "").strip()
     hour, minute = int(found.group(3)), int(found.group(4))
     if hour > 23 or minute > 59:
-        raise StepError(
-            f"could not read a moment from '{text}': there is no time "
-            f"{hour}:{minute:02d}; {_MOMENT_HINT}"
-        )
+        raise StepError(f"could not read a moment from '{text}': there is no time {hour}:{minute:02d}; {_MOMENT_HINT}")
     at = time(hour, minute)
     if not day_words:
         candidate = datetime.combine(now.date(), at, now.tzinfo)
@@ -211,9 +204,7 @@ def duration(text: str) -> timedelta:
     else:
         raise StepError(f"could not read a duration from '{text}': {hint}")
     if count <= 0:
-        raise StepError(
-            f"could not read a duration from '{text}': it must be more than zero; {hint}"
-        )
+        raise StepError(f"could not read a duration from '{text}': it must be more than zero; {hint}")
     return timedelta(**{_UNITS[found.group(2)]: count})
 
 
@@ -247,9 +238,7 @@ def channel(text: str) -> str:
         return CHANNELS[words]
     close = difflib.get_close_matches(words, CHANNELS, n=1)
     known = ", ".join(sorted(set(CHANNELS.values())))
-    raise StepError(
-        f"could not read a channel from '{text}': " + _did_you_mean(close, f"write one of {known}")
-    )
+    raise StepError(f"could not read a channel from '{text}': " + _did_you_mean(close, f"write one of {known}"))
 
 
 def segment(text: str, known: Collection[str], *, where: str = "the touchpoint map") -> str:
@@ -266,9 +255,7 @@ def segment(text: str, known: Collection[str], *, where: str = "the touchpoint m
     if words in by_lower:
         return by_lower[words]
     if not by_lower:
-        raise StepError(
-            f"unknown segment '{text}': {where} lists no segments; add them under 'segments:'"
-        )
+        raise StepError(f"unknown segment '{text}': {where} lists no segments; add them under 'segments:'")
     close = difflib.get_close_matches(words, by_lower, n=1)
     raise StepError(
         f"unknown segment '{text}': "
@@ -279,9 +266,7 @@ def segment(text: str, known: Collection[str], *, where: str = "the touchpoint m
     )
 
 
-def fact(
-    text: str, known: Collection[str] | None = None, *, where: str = "the touchpoint map"
-) -> str:
+def fact(text: str, known: Collection[str] | None = None, *, where: str = "the touchpoint map") -> str:
     """The fact a writer means (``"the order total"`` -> ``"order.total"``).
 
     With ``known`` (the facts the touchpoint map reads), a fact no touchpoint
@@ -290,7 +275,7 @@ def fact(
     Raises:
         StepError: unknown fact words, or a fact no touchpoint reads.
     """
-    from journeys.words import fact_named
+    from journeys.gherkin.words import fact_named
 
     name = fact_named(text)
     if known is not None and name not in known:
@@ -313,9 +298,7 @@ def touchpoint(text: str, known: Collection[str], *, where: str = "the touchpoin
     close = difflib.get_close_matches(name, list(known), n=1)
     raise StepError(
         f"unknown touchpoint '{text}': "
-        + _did_you_mean(
-            close, f"write one of the touchpoints of {where}: {', '.join(sorted(known))}"
-        )
+        + _did_you_mean(close, f"write one of the touchpoints of {where}: {', '.join(sorted(known))}")
     )
 
 
@@ -337,9 +320,7 @@ KINDS = {
     "day": "a day: 'Wednesday', 'woensdag', '27 november' or '2026-11-27'",
     "duration": "a number and a unit: '2 days', '2 dagen', '3 hours', '30 minuten', '1 week'",
     "quantity": "a whole number from 1: '2', 'twee' or 'two'",
-    "channel": "a channel: "
-    + ", ".join(sorted(set(CHANNELS.values())))
-    + " (also winkel, webwinkel, telefoon)",
+    "channel": "a channel: " + ", ".join(sorted(set(CHANNELS.values()))) + " (also winkel, webwinkel, telefoon)",
     "segment": "a segment from the touchpoint map's `segments:` (gezin = family)",
     "fact": "the words for a fact: 'order total', 'het totaalbedrag', 'delivery date', ...",
     "touchpoint": "a touchpoint of the map by name: 'web.checkout'",
@@ -381,14 +362,10 @@ def read_param(name: str, raw: Any, *, now: datetime, known: Known = Known()) ->
         "duration": duration,
         "quantity": quantity,
         "channel": lambda text: _known_channel(channel(text), known),
-        "segment": lambda text: (
-            segment(text, known.segments, where=known.map) if known.segments is not None else text
-        ),
+        "segment": lambda text: segment(text, known.segments, where=known.map) if known.segments is not None else text,
         "fact": lambda text: fact(text, known.facts, where=known.map),
         "touchpoint": lambda text: (
-            touchpoint(text, known.touchpoints, where=known.map)
-            if known.touchpoints is not None
-            else text
+            touchpoint(text, known.touchpoints, where=known.map) if known.touchpoints is not None else text
         ),
     }
     return readers[kind](raw)
@@ -412,9 +389,7 @@ def _words(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _day_or_none(
-    words: str, now: datetime, text: str, hint: str, what: str = "a day"
-) -> date | None:
+def _day_or_none(words: str, now: datetime, text: str, hint: str, what: str = "a day") -> date | None:
     """The day ``words`` name, or None; StepError for a date that does not exist."""
     today = now.date()
     if words in _RELATIVE_DAYS:
@@ -426,14 +401,10 @@ def _day_or_none(
         year, month, number = (int(g) for g in found.groups())
     elif found := re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", words):
         number, month, year = (int(g) for g in found.groups())
-    elif (
-        found := re.fullmatch(r"(?:\w+ )?(\d{1,2}) ([a-z]+)(?: (\d{4}))?", words)
-    ) and found.group(2) in _MONTHS:
+    elif (found := re.fullmatch(r"(?:\w+ )?(\d{1,2}) ([a-z]+)(?: (\d{4}))?", words)) and found.group(2) in _MONTHS:
         number, month = int(found.group(1)), _MONTHS[found.group(2)]
         year = int(found.group(3)) if found.group(3) else None
-    elif (
-        found := re.fullmatch(r"(?:\w+ )?([a-z]+) (\d{1,2})(?: (\d{4}))?", words)
-    ) and found.group(1) in _MONTHS:
+    elif (found := re.fullmatch(r"(?:\w+ )?([a-z]+) (\d{1,2})(?: (\d{4}))?", words)) and found.group(1) in _MONTHS:
         number, month = int(found.group(2)), _MONTHS[found.group(1)]
         year = int(found.group(3)) if found.group(3) else None
     else:

@@ -10,7 +10,7 @@ map, so a writer hears about a typo before a journey runs:
   after the wrong keyword;
 - a value in a step that cannot be read (``"twaalf euro"``, ``"30 februari"``,
   a quantity, a channel) or that the touchpoint map does not know (segment,
-  fact, touchpoint) -- see :mod:`journeys.params`;
+  fact, touchpoint) -- see :mod:`journeys.gherkin.params`;
 - scenario names used twice, in one file or across files;
 - tags that are not registered;
 - Scenario Outline placeholders without an Examples column. Outline steps are
@@ -36,18 +36,16 @@ from gherkin.dialect import Dialect
 from gherkin.errors import CompositeParserException, NoSuchLanguageException, ParserError
 from gherkin.parser import Parser
 
-from journeys import params
-from journeys.catalogue import load_steps
 from journeys.errors import ConfigError, StepError
-from journeys.vocabulary import KEYWORDS, Catalogue, Sentence
+from journeys.gherkin import params
+from journeys.gherkin.catalogue import load_steps
+from journeys.gherkin.vocabulary import KEYWORDS, Catalogue, Sentence
 
 __all__ = ["CHANNEL_TAGS", "RUN_TAGS", "Problem", "lint", "registered_tags", "run_lint"]
 
 #: Tags every project may use: how a journey is run, and the channels it crosses.
 RUN_TAGS = frozenset({"gate", "nightly", "slow"})
-CHANNEL_TAGS = frozenset(
-    {"web", "email", "app", "api", "chat", "agent", "store", "returns", "phone", "sms"}
-)
+CHANNEL_TAGS = frozenset({"web", "email", "app", "api", "chat", "agent", "store", "returns", "phone", "sms"})
 _LANGUAGE_NAMES = {"en": "English", "nl": "Dutch"}
 _KIND_BY_KEYWORD_TYPE = {"Context": "given", "Action": "when", "Outcome": "then"}
 _PLACEHOLDER = re.compile(r"<([^<>]+)>")
@@ -64,11 +62,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return (
-            f"{self.path}:{self.line}: {self.message}"
-            if self.line
-            else f"{self.path}: {self.message}"
-        )
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 def lint(
@@ -215,9 +209,7 @@ class _Linter:
             if path.is_dir():
                 found = sorted(path.rglob("*.feature"))
                 if not found:
-                    self.problems.append(
-                        Problem(_shown(path), 0, "no .feature files in this folder")
-                    )
+                    self.problems.append(Problem(_shown(path), 0, "no .feature files in this folder"))
                 files += found
             elif path.is_file():
                 files.append(path)
@@ -238,8 +230,7 @@ class _Linter:
                 Problem(
                     _shown(path),
                     0,
-                    f"no touchpoint map for '{system}' here: "
-                    "pass --system with a map's name or path",
+                    f"no touchpoint map for '{system}' here: pass --system with a map's name or path",
                 )
             )
             return params.Known(), None
@@ -260,8 +251,7 @@ class _Linter:
             touchpoints=frozenset(tmap.touchpoints),
             # "app.order" is on the api channel but a writer calls it the app.
             channels=frozenset(
-                {tp.channel for tp in touchpoints}
-                | {name.split(".", 1)[0] for name in tmap.touchpoints}
+                {tp.channel for tp in touchpoints} | {name.split(".", 1)[0] for name in tmap.touchpoints}
             ),
             map=_shown(tmap.path),
         )
@@ -277,9 +267,7 @@ class _Linter:
             self._add(shown, 0, f"cannot read this file: {exc}; save it as UTF-8 text")
             return
         if not text.strip():
-            self._add(
-                shown, 1, "empty feature file: write a Feature with a Scenario or remove the file"
-            )
+            self._add(shown, 1, "empty feature file: write a Feature with a Scenario or remove the file")
             return
         try:
             document: dict[str, Any] = dict(self.parser.parse(text))
@@ -288,9 +276,7 @@ class _Linter:
             return
         feature = document.get("feature")
         if not feature:
-            self._add(
-                shown, 1, "empty feature file: write a Feature with a Scenario or remove the file"
-            )
+            self._add(shown, 1, "empty feature file: write a Feature with a Scenario or remove the file")
             return
         language = feature["language"]
         self._tags(shown, feature["tags"])
@@ -355,9 +341,7 @@ class _Linter:
         for examples in scenario["examples"]:
             self._tags(shown, examples["tags"])
         if not name:
-            self._add(
-                shown, line, "a scenario without a name: name it after what the customer does"
-            )
+            self._add(shown, line, "a scenario without a name: name it after what the customer does")
         else:
             key = " ".join(name.split()).casefold()
             if key in self.scenario_names:
@@ -371,17 +355,14 @@ class _Linter:
             else:
                 self.scenario_names[key] = (shown, line)
         if not scenario["steps"]:
-            self._add(
-                shown, line, f"scenario '{name}' has no steps: add Given, When and Then steps"
-            )
+            self._add(shown, line, f"scenario '{name}' has no steps: add Given, When and Then steps")
             return
         outline = scenario["keyword"] in _outline_keywords(language)
         if outline and not scenario["examples"]:
             self._add(
                 shown,
                 line,
-                "a Scenario Outline without Examples: add an Examples table "
-                "below its steps, or make it a Scenario",
+                "a Scenario Outline without Examples: add an Examples table below its steps, or make it a Scenario",
             )
         self._steps(shown, scenario["steps"], language, scenario["examples"])
 
@@ -436,9 +417,7 @@ class _Linter:
                 if not language:
                     continue
                 for row in table.get("tableBody", []):
-                    values = dict(
-                        zip(columns, (cell["value"] for cell in row["cells"]), strict=False)
-                    )
+                    values = dict(zip(columns, (cell["value"] for cell in row["cells"]), strict=False))
                     filled = _fill(text, values)
                     self._step(
                         shown,
@@ -450,9 +429,7 @@ class _Linter:
                         f"step at line {line} with this Examples row: ",
                     )
 
-    def _step(
-        self, shown: str, line: int, keyword: str, text: str, kind: str, language: str, prefix: str
-    ) -> None:
+    def _step(self, shown: str, line: int, keyword: str, text: str, kind: str, language: str, prefix: str) -> None:
         key = (language, kind, keyword, text)
         if key not in self.step_messages:
             self.step_messages[key] = self._step_messages(keyword.strip(), text, kind, language)
@@ -464,10 +441,7 @@ class _Linter:
         fitting = [m for m in matches if m.sentence.kind == kind]
         if len({m.sentence.pattern for m in fitting}) > 1:
             both = " and ".join(f"'{m.sentence.pattern}' ({m.sentence.group})" for m in fitting)
-            return [
-                f"'{keyword} {text}' matches more than one step: {both}; "
-                "make the step sentences differ"
-            ]
+            return [f"'{keyword} {text}' matches more than one step: {both}; make the step sentences differ"]
         if fitting:
             return self._value_messages(fitting[0])
         if matches:
@@ -544,8 +518,7 @@ class _Linter:
 
 def _has_scenarios(children: list[dict[str, Any]]) -> bool:
     return any(
-        "scenario" in child or ("rule" in child and _has_scenarios(child["rule"]["children"]))
-        for child in children
+        "scenario" in child or ("rule" in child and _has_scenarios(child["rule"]["children"])) for child in children
     )
 
 

@@ -94,9 +94,7 @@ def _register(
             filled = _fill(pattern, values or {})
             CATALOGUE.sentences.append(Sentence(kind, language, pattern, filled, doc, group))
             # stacklevel=2: pytest-bdd injects the step fixture into the module that declares it.
-            func = decorator(parsers.parse(pattern), target_fixture=target_fixture, stacklevel=2)(
-                func
-            )
+            func = decorator(parsers.parse(pattern), target_fixture=target_fixture, stacklevel=2)(func)
         return func
 
     return wrap
@@ -107,40 +105,23 @@ def _fill(pattern: str, values: dict[str, str]) -> str:
     return re.sub(r"\{(\w+)(?::[^}]*)?\}", lambda m: str(values.get(m[1], m[0])), pattern)
 
 
-def given(
-    en: str,
-    nl: str,
-    *,
-    example: dict[str, str] | None = None,
-    example_nl: dict[str, str] | None = None,
-    target_fixture: str | None = None,
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Declare a *given* step in English and Dutch; ``example_nl`` defaults to ``example``."""
-    return _register("given", en, nl, example, example_nl, target_fixture)
+def _declarer(kind: str) -> Callable[..., Callable[[Callable[..., Any]], Callable[..., Any]]]:
+    def declare(
+        en: str,
+        nl: str,
+        *,
+        example: dict[str, str] | None = None,
+        example_nl: dict[str, str] | None = None,
+        target_fixture: str | None = None,
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return _register(kind, en, nl, example, example_nl, target_fixture)
+
+    declare.__name__ = declare.__qualname__ = kind
+    declare.__doc__ = f"Declare a *{kind}* step in English and Dutch; ``example_nl`` defaults to ``example``."
+    return declare
 
 
-def when(
-    en: str,
-    nl: str,
-    *,
-    example: dict[str, str] | None = None,
-    example_nl: dict[str, str] | None = None,
-    target_fixture: str | None = None,
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Declare a *when* step in English and Dutch; ``example_nl`` defaults to ``example``."""
-    return _register("when", en, nl, example, example_nl, target_fixture)
-
-
-def then(
-    en: str,
-    nl: str,
-    *,
-    example: dict[str, str] | None = None,
-    example_nl: dict[str, str] | None = None,
-    target_fixture: str | None = None,
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Declare a *then* step in English and Dutch; ``example_nl`` defaults to ``example``."""
-    return _register("then", en, nl, example, example_nl, target_fixture)
+given, when, then = _declarer("given"), _declarer("when"), _declarer("then")
 
 
 def suggest(text: str, *, language: str | None = None) -> str:

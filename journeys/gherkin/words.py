@@ -32,7 +32,7 @@ def fact_named(words: str) -> str:
     key = words.strip().lower()
     for article in _ARTICLES:
         if key.startswith(article):
-            key = key[len(article):]
+            key = key[len(article) :]
     if key in FACTS:
         return FACTS[key]
     if key in FACTS.values():

@@ -1,6 +1,6 @@
 """The catalogue of steps writers can use, in English and Dutch (``journeys steps``).
 
-Every step is declared once in :mod:`journeys.vocabulary` with both sentences
+Every step is declared once in :mod:`journeys.gherkin.vocabulary` with both sentences
 and an example; this renders them grouped by step module and kind, as plain
 text for a terminal or as markdown for ``docs/steps.md``. Nothing is listed by
 hand here: what the step library registers is what the catalogue shows.
@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeys import params
-from journeys.vocabulary import CATALOGUE, KEYWORDS, Catalogue, Sentence
+from journeys.gherkin import params
+from journeys.gherkin.vocabulary import CATALOGUE, KEYWORDS, Catalogue, Sentence
 
 __all__ = ["Step", "load_steps", "render", "steps"]
 
@@ -80,9 +80,7 @@ def steps(catalogue: Catalogue | None = None) -> list[Step]:
     return found
 
 
-def render(
-    language: str | None = None, *, markdown: bool = False, catalogue: Catalogue | None = None
-) -> str:
+def render(language: str | None = None, *, markdown: bool = False, catalogue: Catalogue | None = None) -> str:
     """The catalogue of steps, grouped by module and kind, each with an example.
 
     Args:
@@ -115,10 +113,7 @@ def render(
 
 def _text(groups: dict[str, list[Step]], languages: list[str], kinds: list[str]) -> str:
     count = sum(len(group) for group in groups.values())
-    lines = [
-        f"{count} steps in {_names(languages)}"
-        ", by group and kind. Dutch features start with '# language: nl'."
-    ]
+    lines = [f"{count} steps in {_names(languages)}, by group and kind. Dutch features start with '# language: nl'."]
     if kinds:
         lines += ["", "Values in steps are written like this:"]
         lines += [f"  {{{kind}}}: {params.KINDS[kind]}" for kind in kinds]
@@ -170,16 +165,12 @@ def _markdown(groups: dict[str, list[Step]], languages: list[str], kinds: list[s
             if not of_kind:
                 continue
             lines += ["", "### " + " / ".join(KEYWORDS[kind][lang] for lang in languages), ""]
-            lines.append(
-                "| " + " | ".join([*(LANGUAGES[lang] for lang in languages), "what it does"]) + " |"
-            )
+            lines.append("| " + " | ".join([*(LANGUAGES[lang] for lang in languages), "what it does"]) + " |")
             lines.append("|" + "---|" * (len(languages) + 1))
             for step in of_kind:
                 cells = [_sentence_cell(step.sentences.get(lang), kind, lang) for lang in languages]
                 notes = [
-                    f"`{{{name}}}`: {params.KINDS[kind_]}"
-                    for name in step.fields
-                    if (kind_ := params.kind_of(name))
+                    f"`{{{name}}}`: {params.KINDS[kind_]}" for name in step.fields if (kind_ := params.kind_of(name))
                 ]
                 cells.append(_cell("<br>".join([" ".join(step.doc.split()), *notes])))
                 lines.append("| " + " | ".join(cells) + " |")
