@@ -124,6 +124,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report = outcome.get_result()
     if report.when == "call" and report.failed:
         item._journeys_failed = True  # type: ignore[attr-defined]
+    from journeys.errors import JourneysError
+
+    if call.excinfo is not None and isinstance(call.excinfo.value, JourneysError):
+        # Our errors already say what, where and what to do: a traceback through
+        # pytest-bdd and Playwright would only bury that.
+        step = getattr(item, "_journeys_step", None)
+        where = f"{step.location} ({step.text}):\n" if step and step.location else ""
+        report.longrepr = f"{where}{call.excinfo.typename}: {call.excinfo.value}"
 
 
 # -- pytest-bdd: every Gherkin step is a step of the journey and of the report --
@@ -142,9 +150,11 @@ def pytest_bdd_before_step(
     from journeys.reporting import allure_report
 
     allure_report.start_step(step)
+    current = Step(f"{step.keyword} {step.name}", f"{_relative(feature.filename)}:{step.line_number}")
+    request.node._journeys_step = current
     trip = _journey_of(request)
     if trip is not None:
-        trip.step = Step(f"{step.keyword} {step.name}", f"{_relative(feature.filename)}:{step.line_number}")
+        trip.step = current
 
 
 def pytest_bdd_after_step(request: pytest.FixtureRequest, step: Any, **_: Any) -> None:
@@ -178,6 +188,7 @@ def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Any, scen
     trip = _journey_of(request)
     if trip is None or getattr(request.node, "_journeys_step_failed", False):
         return
+    request.node._journeys_step = None  # the violations name their own steps
     trip.conclude()
 
 

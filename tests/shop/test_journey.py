@@ -1,17 +1,16 @@
-"""A whole order -> delivery -> return -> refund journey through the APIs alone."""
+"""A whole order -> delivery -> return -> refund journey through the APIs alone.
+
+Its speed is measured by bench/shop_api_journey.py, not here."""
 
 from __future__ import annotations
-
-import time
 
 from shop_helpers import HTTP, Inbox, app_order, set_clock
 
 from refshop.server import RunningShop
 
 
-def test_full_journey_through_the_apis_takes_well_under_a_second(shop: RunningShop, inbox: Inbox) -> None:
+def test_full_journey_through_the_apis(shop: RunningShop, inbox: Inbox) -> None:
     email = "journey@example.test"
-    started = time.perf_counter()
     placed = HTTP.post(
         f"{shop.url}/api/store/orders",
         json={
@@ -38,7 +37,6 @@ def test_full_journey_through_the_apis_takes_well_under_a_second(shop: RunningSh
     moved = set_clock(shop, "2026-11-27T12:00:00+01:00")
     assert moved["ran"] == [f"receive-return:{number}", f"refund:{number}"]
     status = HTTP.get(f"{shop.url}/api/returns/{number}", params={"email": email}).json()
-    elapsed = time.perf_counter() - started
     assert (status["status"], status["refund_amount"]) == ("refunded", "329.00")
     assert app_order(shop, ref, email)["refunded"] == "329.00"
     assert [str(m["Subject"]) for m in inbox.to(email)] == [
@@ -47,4 +45,3 @@ def test_full_journey_through_the_apis_takes_well_under_a_second(shop: RunningSh
         f"Retourlabel voor bestelling {ref}",
         f"Terugbetaling voor bestelling {ref}",
     ]
-    assert elapsed < 0.5, f"journey took {elapsed:.3f} s"
