@@ -26,7 +26,22 @@ _WHERE = {
     "effort": "journeys.effort",
     "read_value": "journeys.values",
 }
-__all__ = sorted(_WHERE, key=lambda name: (name[0].islower(), name))
+__all__ = [
+    "Customer",
+    "DateRange",
+    "Journey",
+    "JourneyFailed",
+    "JourneysError",
+    "Ledger",
+    "Money",
+    "PromiseCheck",
+    "Provenance",
+    "Step",
+    "SystemSession",
+    "Violation",
+    "effort",
+    "read_value",
+]
 
 
 def __getattr__(name: str) -> Any:

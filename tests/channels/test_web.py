@@ -25,7 +25,8 @@ PRODUCT = """
 <a data-testid="label-link" href="/label/7.pdf">Download</a>
 <form action="/cart" method="get">
   <input name="quantity" value="1" required><input type="hidden" name="csrf" value="x">
-  <input type="password" name="password"><select name="colour" required><option>grijs</option><option>blauw</option></select>
+  <input type="password" name="password">
+  <select name="colour" required><option>grijs</option><option>blauw</option></select>
   <input type="checkbox" name="gift">
   <button type="submit" data-testid="add-to-cart">In winkelwagen</button>
 </form>
