@@ -56,14 +56,15 @@ def start(
 ) -> EmbeddedSystem:
     """Start ``python -m module`` on a free port and wait for its ready line.
 
-    The clock token and agent password are generated per start and handed to
-    the process through its environment; the returned ``env`` holds them so
+    The clock token and agent password are generated per start (unless set in
+    the environment) and handed to the process through its environment; the returned ``env`` holds them so
     the touchpoint map's ``*_env`` names resolve in this process too.
     """
+    # Fresh secrets per start, unless the environment already holds some (a person running the demo).
     env = {
-        "REFSHOP_CLOCK_TOKEN": secrets.token_urlsafe(16),
-        "REFSHOP_AGENT_USER": "agent",
-        "REFSHOP_AGENT_PASSWORD": secrets.token_urlsafe(12),
+        "REFSHOP_CLOCK_TOKEN": os.environ.get("REFSHOP_CLOCK_TOKEN") or secrets.token_urlsafe(16),
+        "REFSHOP_AGENT_USER": os.environ.get("REFSHOP_AGENT_USER") or "agent",
+        "REFSHOP_AGENT_PASSWORD": os.environ.get("REFSHOP_AGENT_PASSWORD") or secrets.token_urlsafe(12),
     }
     args = [sys.executable, "-m", module, "--port", str(port), "--smtp-port", str(smtp_port)]
     args += ["--seed", str(seed)]

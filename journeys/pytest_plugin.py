@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -118,10 +118,11 @@ def _next_index(config: pytest.Config) -> int:
 _INDEX = pytest.StashKey[int]()
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    outcome = yield
-    report = outcome.get_result()
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
     if report.when == "call" and report.failed:
         item._journeys_failed = True  # type: ignore[attr-defined]
     from journeys.errors import JourneysError
@@ -132,6 +133,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         step = getattr(item, "_journeys_step", None)
         where = f"{step.location} ({step.text}):\n" if step and step.location else ""
         report.longrepr = f"{where}{call.excinfo.typename}: {call.excinfo.value}"
+    return report
 
 
 # -- pytest-bdd: every Gherkin step is a step of the journey and of the report --

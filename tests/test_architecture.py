@@ -82,3 +82,13 @@ def test_public_names_are_pinned():
         "effort",
         "read_value",
     ]
+
+
+def test_the_package_type_checks():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "journeys"], capture_output=True, text=True, cwd=PACKAGE.parent
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

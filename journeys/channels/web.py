@@ -259,7 +259,7 @@ class WebDriver:
         with self._wrapped(self._touchpoint, f"click '{target}'"):
             # Test id first; else a button or link by its exact text. Text selectors, not roles:
             # role queries walk the accessibility tree and cost a third of a click.
-            quoted = json.dumps(target)
+            quoted = json.dumps(target, ensure_ascii=False)  # a CSS string, not \u escapes
             page.locator(f"[data-testid={quoted}]").or_(
                 page.locator(f"button:text-is({quoted}), a:text-is({quoted}), input[type=submit][value={quoted}]")
             ).first.click()

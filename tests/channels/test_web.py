@@ -354,3 +354,10 @@ def test_agent_credentials_that_are_not_set_say_which_variable(browser, module_s
     with pytest.raises(ConfigError, match=r"SHOP_AGENT_PASSWORD \(credentials.agent.password_env\) is not set"):
         agent.login()
     agent.close()
+
+
+def test_click_by_link_text_with_accents_and_quotes(web, module_site):
+    module_site.page("/people", "<a href='/cart'>Fabiënne \"Fab\" O'Meeres</a>")
+    web.goto("/people")
+    web.click('Fabiënne "Fab" O\'Meeres')
+    assert web.current_url.startswith(module_site.url + "/cart")

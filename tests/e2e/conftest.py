@@ -24,7 +24,13 @@ class SuiteRun:
 def run_journeys(tmp_path: Path):
     """Run ``journeys run`` on some feature paths; returns exit code, output and reports dir."""
 
-    def run(*paths: str, faults: tuple[str, ...] = (), extra: tuple[str, ...] = (), timeout: float = 300) -> SuiteRun:
+    def run(
+        *paths: str,
+        faults: tuple[str, ...] = (),
+        extra: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
+        timeout: float = 300,
+    ) -> SuiteRun:
         reports = tmp_path / f"reports-{len(list(tmp_path.iterdir()))}"
         args = [
             sys.executable,
@@ -39,8 +45,10 @@ def run_journeys(tmp_path: Path):
         ]
         args += [a for f in faults for a in ("--fault", f)]
         args += [a for e in extra for a in ("--pytest-arg", e)]
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST"))}
-        done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env)
+        clean = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST", "REFSHOP_"))}
+        done = subprocess.run(
+            args, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env={**clean, **(env or {})}
+        )
         return SuiteRun(done.returncode, done.stdout + done.stderr, reports)
 
     return run
