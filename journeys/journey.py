@@ -255,6 +255,14 @@ class Journey:
         kind = self.touchpoint(touchpoint).facts[fact].kind
         self.ledger.add(rules.shows(self.ledger, touchpoint, fact, value, kind))
 
+    def expect_everywhere(self, fact: str, value: Any) -> None:
+        """Rule *shows*, at every touchpoint that showed ``fact``."""
+        seen = self.ledger.observations_of(fact)
+        if not seen:
+            raise StepError(f"no touchpoint showed {fact} yet: visit one first")
+        for touchpoint in dict.fromkeys(o.where.touchpoint for o in seen):
+            self.ledger.add(rules.shows(self.ledger, touchpoint, fact, value, seen[0].kind))
+
     def suits(self, fact: str, audience: str) -> None:
         """Rule *suits*: the offers in ``fact`` are meant for ``audience``."""
         self.ledger.add(rules.suits(self.ledger, fact, audience))

@@ -154,6 +154,12 @@ def pytest_bdd_before_step(
     allure_report.start_step(step)
     current = Step(f"{step.keyword} {step.name}", f"{_relative(feature.filename)}:{step.line_number}")
     request.node._journeys_step = current
+    try:
+        _refuse_other_language(feature, step, current.location or "")
+    except Exception:
+        allure_report.stop_step(step)
+        request.node._journeys_step_failed = True
+        raise
     trip = _journey_of(request)
     if trip is not None:
         trip.step = current
@@ -179,6 +185,7 @@ def pytest_bdd_step_func_lookup_error(
     from journeys.gherkin.vocabulary import suggest
 
     where = f"{_relative(feature.filename)}:{step.line_number}"
+    _refuse_other_language(feature, step, where)
     hint = suggest(step.name, language=feature.language)
     raise StepError(
         f"{where}: unknown step '{step.keyword} {step.name}'.{hint} Run `journeys steps` for the catalogue."
@@ -192,6 +199,25 @@ def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Any, scen
         return
     request.node._journeys_step = None  # the violations name their own steps
     trip.conclude()
+
+
+_LANGUAGES = {"en": "English", "nl": "Dutch"}
+
+
+def _refuse_other_language(feature: Any, step: Any, where: str) -> None:
+    """A Dutch step in an English file (or the reverse) is a writer's mistake, even where it runs."""
+    from journeys.errors import StepError
+    from journeys.gherkin.vocabulary import CATALOGUE
+
+    other = {"en": "nl", "nl": "en"}.get(feature.language)
+    if not other or CATALOGUE.find(step.name, feature.language) or not CATALOGUE.find(step.name, other):
+        return
+    header = "'# language: nl' as its first line" if other == "nl" else "no '# language:' line (English)"
+    raise StepError(
+        f"{where}: '{step.keyword} {step.name}' is a step in {_LANGUAGES[other]}, in a file in"
+        f" {_LANGUAGES[feature.language]}: give the file {header}, or write the step in"
+        f" {_LANGUAGES[feature.language]}."
+    )
 
 
 def _journey_of(request: pytest.FixtureRequest) -> Journey | None:

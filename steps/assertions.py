@@ -69,3 +69,14 @@ def delivery_promise_kept(journey):
         check=PromiseCheck("app.order", "order.status", "equals", {"value": "delivered"}),
     )
     journey.keep_promises()
+
+
+@vocabulary.then(
+    en="she was told the {fact} is {amount}",
+    nl="kreeg ze te horen dat {fact} {amount} is",
+    example={"fact": "order total", "amount": "€ 329,00"},
+    example_nl={"fact": "het totaalbedrag", "amount": "€ 329,00"},
+)
+def told_amount(journey, fact, amount):
+    """Every touchpoint that showed the fact showed this amount."""
+    journey.expect_everywhere(fact_named(fact), params.amount(amount))

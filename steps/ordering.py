@@ -1,14 +1,18 @@
 """Ordering through each channel, and reading what the company said about the order."""
 
-from journeys.gherkin import vocabulary
+from journeys.gherkin import params, vocabulary
 
 
 @vocabulary.when(
-    en='she orders a "{sku}" on the web shop', nl='ze een "{sku}" bestelt in de webwinkel', example={"sku": "tablet-10"}
+    en='she orders {quantity} "{sku}" on the web shop',
+    nl='ze {quantity} "{sku}" bestelt in de webwinkel',
+    example={"quantity": "a", "sku": "tablet-10"},
+    example_nl={"quantity": "een", "sku": "tablet-10"},
 )
-def order_on_web(journey, sku):
-    """Product page, cart, checkout with her own details, confirmation page."""
-    journey.do("place order", sku=sku)
+def order_on_web(journey, quantity, sku):
+    """Product page, cart, checkout with her own details, confirmation page.
+    How many: a, een, 2, twee, two."""
+    journey.do("place order", sku=sku, quantity=params.quantity(quantity))
 
 
 @vocabulary.when(

@@ -37,10 +37,24 @@ def test_an_unknown_step_names_file_line_and_the_closest_steps_while_others_run(
     )
     (features / "fine.feature").write_text("Feature: Fine\n  Scenario: Just a customer\n    Given a customer\n")
     (features / "broken.feature").write_text("Feature: Broken\n  Scenario: x\n    Given a customer\n  oops\n")
+    (features / "mixed.feature").write_text("Feature: Mixed\n  Scenario: Dutch in English\n    Given een klant\n")
+    (features / "values.feature").write_text(
+        "Feature: Values\n"
+        "  Scenario: An amount in words\n"
+        "    Given a customer\n"
+        "    Then she was told the order total is twaalf euro\n"
+        "  Scenario: A day that does not exist\n"
+        "    Given a customer\n"
+        "    And it is 30 February 10:00\n"
+    )
     run = run_journeys(str(features))
 
     assert run.exit_code == 1
-    assert "1 passed" in run.output and "2 failed" in run.output, run.output
+    assert "1 passed" in run.output and "5 failed" in run.output, run.output
+    assert "mixed.feature:3: 'Given een klant' is a step in Dutch, in a file in English" in run.output
+    assert "values.feature:4 (Then she was told the order total is twaalf euro):" in run.output
+    assert "could not read an amount from 'twaalf euro'" in run.output
+    assert "values.feature:7 (And it is 30 February 10:00):" in run.output
     assert "typo.feature:4: unknown step 'When she orderz a \"tablet-10\" on the web shop'" in run.output
     assert "Closest known steps: 'she orders a \"tablet-10\" on the web shop'" in run.output
     assert "broken.feature:4: Unexpected token found" in run.output
