@@ -20,17 +20,12 @@ def it_is(journey, moment):
     example={"duration": "2 days"},
     example_nl={"duration": "2 dagen"},
 )
-def time_passes(journey, duration):
-    """Moves the clock on; everything the system had planned by then happens."""
-    journey.advance(params.duration(duration).total_seconds())
-
-
 @vocabulary.when(
     en="{duration} passes",
     nl="er {duration} verstrijkt",
     example={"duration": "1 day"},
     example_nl={"duration": "1 dag"},
 )
-def time_passes_one(journey, duration):
-    """The same, for one day, one hour or one week."""
+def time_passes(journey, duration):
+    """Moves the clock on; everything the system had planned by then happens."""
     journey.advance(params.duration(duration).total_seconds())
