@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journeys import rules
-from journeys.channels.base import Reading
+from journeys.channels.base import Reading, describe_missing
 from journeys.channels.errors import ChannelError
 from journeys.customer import Customer
 from journeys.effort import effort
@@ -141,8 +141,10 @@ class Journey:
                 continue
             reader = tp.facts[fact]
             text = ", ".join(raw) if isinstance(raw, list) else raw
+            shot = evidence[-1] if evidence else None
+            missing = describe_missing(tp, reader, reading.url, evidence=shot) if raw is None else None
             seen[fact] = self.ledger.observe(
-                fact, text, kind=reader.kind, where=where, about=about, vocabulary=vocabulary
+                fact, text, kind=reader.kind, where=where, about=about, vocabulary=vocabulary, missing=missing
             )
         if tp.channel == "agent":
             asked = []  # the agent console's forms ask the agent, not the customer

@@ -257,6 +257,7 @@ class Ledger:
         about: str = "",
         vocabulary: Mapping[str, str] | None = None,
         currency: str | None = None,
+        missing: str | None = None,
     ) -> Observation:
         """Record what ``where.touchpoint`` showed for ``fact``, read as ``kind``.
 
@@ -265,8 +266,11 @@ class Ledger:
         (``could not read a date from 'x' at web.checkout``): rules report
         it, nothing raises here. ``vocabulary`` is for status facts,
         ``currency`` for amounts shown without one (JSON); see ``read_value``.
+        ``missing`` replaces the "not shown" problem when ``raw`` is None.
         """
         value, problem = _read(fact, raw, kind, where, vocabulary, currency)
+        if raw is None and missing:
+            problem = missing  # the channel's fuller account: selector, URL, screenshot
         observation = Observation(fact, kind, raw, value, about, where, problem, self._next())
         self._add_observation(observation)
         return observation

@@ -58,7 +58,8 @@ class Violation:
         lines = [f"{self.name}: {self.title}"]
         if rows:
             wide_tp = max(len(row[0]) for row in rows)
-            wide_value = max(len(row[1]) for row in rows)
+            # Align on the cells that fit; a long problem overflows instead of pushing the others apart.
+            wide_value = max((len(row[1]) for row in rows if len(row[1]) <= 80), default=0)
             for touchpoint, value, location in rows:
                 lines.append(f"  {touchpoint:<{wide_tp}}  {value:<{wide_value}}   {location}".rstrip())
         lines.extend(f"  {line}" for line in self.detail.splitlines())

@@ -66,3 +66,28 @@ def test_a_customer_comes_back_from_a_ledger_without_her_password():
     again = Customer.from_dict(customer.to_dict())
     assert again.to_dict() == customer.to_dict()
     assert again.password == ""
+
+
+def test_a_channel_can_say_more_about_a_fact_not_shown(ledger: Ledger):
+    plain = ledger.observe("order.total", None, kind="money", where=at("web.checkout", 8))
+    told = ledger.observe(
+        "order.total",
+        None,
+        kind="money",
+        where=at("web.checkout", 9),
+        missing="web.checkout: order.total not found: nothing matches [data-testid=total]",
+    )
+    assert plain.problem == "order.total not shown at web.checkout"
+    assert told.problem == "web.checkout: order.total not found: nothing matches [data-testid=total]"
+
+
+def test_a_long_problem_does_not_push_the_other_rows_apart(ledger: Ledger):
+    from journeys.rules import agree
+
+    ledger.observe("order.total", "€ 329,00", kind="money", where=at("web.checkout", 8))
+    ledger.observe("order.total", "€ 349,00", kind="money", where=at("email.order_confirmation", 9))
+    ledger.observe("order.total", None, kind="money", where=at("app.order", 10), missing="x" * 200)
+    [violation] = agree(ledger, "order.total")
+    first_row = violation.render().splitlines()[1]
+    assert first_row.endswith("features/order/web_order.feature:8")
+    assert len(first_row) < 130
