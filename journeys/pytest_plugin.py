@@ -194,8 +194,13 @@ def pytest_bdd_step_func_lookup_error(
 
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
     """Fail the scenario at its end with every violation its rules found."""
+    from journeys.reporting import allure_report
+
     trip = _journey_of(request)
-    if trip is None or getattr(request.node, "_journeys_step_failed", False):
+    if trip is None:
+        return
+    allure_report.conclude(trip)
+    if getattr(request.node, "_journeys_step_failed", False):
         return
     request.node._journeys_step = None  # the violations name their own steps
     trip.conclude()

@@ -96,9 +96,8 @@ def attach_file(full: Path, *, name: str | None = None) -> None:
     )
 
 
-def attach_ledger(journey: Journey, ledger_path: Path) -> None:
-    """The whole ledger as JSON, the browser trace of a failed journey, and the violations."""
-    allure.attach.file(str(ledger_path), name="ledger", attachment_type=allure.attachment_type.JSON)
+def conclude(journey: Journey) -> None:
+    """At the scenario's end, on the test itself: the violations and the effort score."""
     score = effort(journey.ledger)
     allure.dynamic.parameter(
         "effort score",
@@ -107,10 +106,15 @@ def attach_ledger(journey: Journey, ledger_path: Path) -> None:
         f" {score.channel_switches} channel switches, {score.repeated_questions} repeated"
         f" questions, {score.broken_promises} broken promises)",
     )
-    attach_file(ledger_path.parent / "trace.zip", name="Playwright trace (open with `playwright show-trace`)")
     if journey.ledger.violations:
         allure.attach(
             "\n\n".join(v.render() for v in journey.ledger.violations),
             name="violations",
             attachment_type=allure.attachment_type.TEXT,
         )
+
+
+def attach_ledger(journey: Journey, ledger_path: Path) -> None:
+    """After the journey: the whole ledger as JSON and the browser trace of a failed journey."""
+    allure.attach.file(str(ledger_path), name="ledger", attachment_type=allure.attachment_type.JSON)
+    attach_file(ledger_path.parent / "trace.zip", name="Playwright trace (open with `playwright show-trace`)")

@@ -39,3 +39,7 @@ def test_stale_email_total_is_caught_with_both_touchpoints_and_totals(run_journe
     assert "web.order_confirmation    € 329,00" in run.output
     assert "rule: agree(order.total)" in run.output
     assert "features/order/web_order.feature:" in run.output
+    results = [json.loads(r.read_text()) for r in (run.reports / "allure-results").glob("*-result.json")]
+    [failed] = [r for r in results if r["status"] == "failed"]
+    assert [a["name"] for a in failed["attachments"]] == ["violations"]
+    assert {"customer", "seed", "effort score"} <= {p["name"] for p in failed["parameters"]}
