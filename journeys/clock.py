@@ -62,7 +62,9 @@ class TestClock:
         self.spec = spec
         self.zone = ZoneInfo(timezone)
         self.secrets = secrets
-        self._now: datetime | None = None  # the clock only moves through us: cache it
+        # A test clock stands still until moved (the embedded shop starts frozen), so the
+        # moment of the last move is the time: no request for every fact read.
+        self._now: datetime | None = None
 
     def now(self) -> datetime:
         if self._now is None:

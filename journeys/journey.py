@@ -65,6 +65,8 @@ class Journey:
         self.memory: dict[str, str] = {"email": customer.email, "name": customer.name}
         self.step: Step | None = None
         self.identified = False  # logged in / known to the channel being used
+        if system.clock.controllable:
+            system.clock.set(system.start_moment)
         self._drivers: dict[str, Any] = {}
         self._listeners: list[Callable[[str, Reading, dict[str, Observation]], None]] = []
 

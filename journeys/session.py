@@ -8,8 +8,10 @@ journey gets its own browser contexts and mailbox address from it.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from journeys import embedded
 from journeys.clock import Clock, clock_for
@@ -49,6 +51,9 @@ class SystemSession:
         self.tasks = load_tasks(self.map)
         self.reports_dir = Path(reports_dir)
         self.headless = headless
+        # Where every journey's clock starts (a test clock is set back to it), so a journey's
+        # outcome does not depend on which journeys ran before it in this process.
+        self.start_moment = datetime.now(ZoneInfo(self.map.timezone)).replace(second=0, microsecond=0)
         self.secrets = Secrets()
         self._embedded: embedded.EmbeddedSystem | None = None
         self._browser: Any = None
@@ -67,8 +72,13 @@ class SystemSession:
                     file=str(self.map.path),
                     key="base_url",
                 )
+            # Frozen at the start moment: the shop's clock then moves only when a journey moves it.
             self._embedded = embedded.start(
-                self.map.embedded, smtp_port=self.mail_capture.port, faults=faults, seed=seed
+                self.map.embedded,
+                smtp_port=self.mail_capture.port,
+                faults=faults,
+                seed=seed,
+                clock=self.start_moment.isoformat(),
             )
             os.environ.update(self._embedded.env)
             base_url = self._embedded.url
