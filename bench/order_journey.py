@@ -89,7 +89,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     rounds = parser.parse_args().rounds
     with tempfile.TemporaryDirectory() as reports:
-        session = SystemSession("refshop", reports_dir=reports, systems_dir=ROOT / "fixtures/systems")
+        session = SystemSession("refshop", reports_dir=reports, systems_dir=ROOT / "journeys/systems")
         try:
             session.browser.new_context().close()  # launch the browser outside the timings
             harness_round(session, 0)  # warm both paths once

@@ -3,78 +3,100 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="journeys", message="journeys %(version)s")
 def main() -> None:
     """Customer journeys across channels, checked for consistency."""
 
 
+_EVIDENCE = click.Choice(["on", "off", "only-on-failure"])
+_KEEP = click.Choice(["on", "off", "retain-on-failure"])
+
+
 @main.command(context_settings={"ignore_unknown_options": True})
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--system", default="refshop", show_default=True, help="touchpoint map name or path")
+@click.argument("paths", nargs=-1)
+@click.option("--system", default="refshop", show_default=True, help="touchpoint map: name or path")
 @click.option("--base-url", help="URL of the system under test (default: start the embedded shop)")
-@click.option("--fault", multiple=True, help="fault to switch on in the embedded shop (repeatable)")
-@click.option("--tags", help="tag expression, e.g. 'gate and not slow'")
-@click.option("--seed", type=int, help="seed for the synthetic customers")
+@click.option("--fault", multiple=True, help="fault to switch on in the embedded shop (repeatable; `journeys faults`)")
+@click.option("--tags", help="Cucumber tag expression, e.g. '@gate and not @slow' ('@' optional)")
+@click.option("--seed", type=int, help="seed for the synthetic customers (replay a run)")
 @click.option("-n", "workers", help="parallel workers (pytest-xdist), e.g. 2 or auto")
-@click.option("--reports-dir", default="reports", show_default=True)
-@click.option("--headed", is_flag=True, help="show the browser")
+@click.option("--reports-dir", default="reports", show_default=True, help="each run writes to <dir>/runs/<id>/")
+@click.option("--browser", type=click.Choice(["chromium", "firefox", "webkit"]), help="browser engine")
+@click.option("--headed", is_flag=True, help="show the browser (needs a display: use xvfb-run without one)")
+@click.option("--slowmo", type=float, help="milliseconds between browser actions")
+@click.option("--screenshot", type=_EVIDENCE, help="a screenshot per touchpoint [default: on]")
+@click.option("--tracing", type=_KEEP, help="Playwright trace per customer [default: retain-on-failure]")
+@click.option("--video", type=_KEEP, help="video per customer [default: off]")
+@click.option("--element-timeout", type=float, help="seconds to wait for an element [default: 5]")
+@click.option("--mail-timeout", type=float, help="seconds to wait for a mail [default: 30]")
+@click.option("--lf", "--last-failed", "last_failed", is_flag=True, help="run only the journeys that failed last time")
 @click.option("--pytest-arg", "extra", multiple=True, help="extra argument passed to pytest (repeatable)")
-def run(
-    paths: tuple[str, ...],
-    system: str,
-    base_url: str | None,
-    fault: tuple[str, ...],
-    tags: str | None,
-    seed: int | None,
-    workers: str | None,
-    reports_dir: str,
-    headed: bool,
-    extra: tuple[str, ...],
-) -> None:
-    """Run the journey suite (features/ by default) and write reports."""
+def run(paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], **options: Any) -> None:
+    """Run journeys: PATHS are feature files or folders (default: features/); `file.feature:LINE` runs
+    the scenario at that line.
+
+    \b
+    Exit status: 0 all passed, 1 violations or failed steps, 2 interrupted,
+    3 configuration or system error, 4 usage error, 5 nothing selected.
+    """
     import pytest
 
-    suite = Path("steps/test_journeys.py")
-    if not suite.exists():
-        raise click.ClickException("no steps/test_journeys.py here: run `journeys run` from the project root")
-    if paths:
-        os.environ["JOURNEYS_FEATURES"] = os.pathsep.join(str(Path(p).resolve()) for p in paths)
+    from journeys.plugin.runtime import new_run_id
+
+    targets = list(paths) or ["features"]
+    for target in targets:
+        if not Path(re.sub(r"(\.feature)(:\d+)+$", r"\1", target)).exists():
+            hint = " Write one with `journeys init`, or give the folder of your .feature files." if not paths else ""
+            click.echo(f"journeys: {target}: no such file or folder.{hint}", err=True)
+            sys.exit(4)
+    run_id = os.environ.setdefault("JOURNEYS_RUN_ID", new_run_id())
+    folder = Path(options["reports_dir"]) / "runs" / run_id
     args = [
-        str(suite),
-        "--system",
-        system,
-        "--reports-dir",
-        reports_dir,
+        *targets,
         "--alluredir",
-        str(Path(reports_dir) / "allure-results"),
+        str(folder / "allure-results"),
         "--junitxml",
-        str(Path(reports_dir) / "junit.xml"),
-        "-p",
-        "no:cacheprovider",
+        str(folder / "junit.xml"),
+        "-o",
+        "junit_family=xunit2",
         # journeys is imported before pytest starts: its plugin cannot be assert-rewritten.
         "-W",
         "ignore::pytest.PytestAssertRewriteWarning",
     ]
-    args += [a for f in fault for a in ("--fault", f)]
-    if base_url:
-        args += ["--base-url", base_url]
-    if tags:
-        args += ["-m", tags]
-    if seed is not None:
-        args += ["--seed", str(seed)]
+    for name, value in options.items():
+        flag = "--" + name.replace("_", "-")
+        if name == "fault":
+            args += [a for f in value for a in (flag, f)]
+        elif name == "last_failed":
+            args += ["--lf"] if value else []
+        elif name == "headed":
+            args += [flag] if value else []
+        elif value is not None:
+            args.append(f"{flag}={value}")  # one token: a leading '@' is not read as pytest's @file
     if workers:
         args += ["-n", workers]
-    if headed:
-        args.append("--headed")
-    args += list(extra)
-    sys.exit(pytest.main(args))
+    sys.exit(int(pytest.main([*args, *extra])))
+
+
+@main.command()
+def faults() -> None:
+    """List the reference shop's faults: what the customer experiences with each."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "refshop", "--list-faults"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise click.ClickException(f"the reference shop would not list its faults: {done.stderr.strip()}")
+    click.echo(done.stdout, nl=False)
 
 
 @main.command()

@@ -65,7 +65,7 @@ def effort(ledger: Ledger) -> Effort:
         channels = list(first_seen.values())
         touchpoints = len(first_seen)
     switches = sum(1 for before, after in zip(channels, channels[1:], strict=False) if before != after)
-    repeated = len(not_asked_twice(ledger))
+    repeated = sum(1 for v in not_asked_twice(ledger) if v.name != "NothingToCompare")  # a question asked again
     waiting = round(sum(v.waited_seconds for v in ledger.visits), 3)
     broken = sum(1 for p in ledger.promises if p.status == "broken")
     score = (

@@ -9,8 +9,11 @@
      ├── StepError                    a Gherkin step cannot be carried out as written
      ├── SystemUnreachable            the system under test did not answer or start (url)
      ├── MailNotReceived              an expected mail did not arrive in time (address, touchpoint)
+     ├── UserCodeError                a user's task or step function raised (what, error, file:line);
+     │                                built by ``journeys.user_code.user_error``, traceback in evidence
      ├── Unreadable                   raw text is not a value of its kind (kind, raw);
      │                                defined in ``journeys.values``, caught by the ledger
+     ├── JourneyInterrupted           Ctrl-C stopped the journey between two steps
      └── JourneyFailed                the journey broke consistency rules (violations);
                                       also an ``AssertionError`` so pytest reports it as a failure
 
@@ -32,11 +35,13 @@ __all__ = [
     "ConfigError",
     "FeatureFileError",
     "JourneyFailed",
+    "JourneyInterrupted",
     "JourneysError",
     "MailNotReceived",
     "RuleConfigError",
     "StepError",
     "SystemUnreachable",
+    "UserCodeError",
 ]
 
 
@@ -125,16 +130,83 @@ class MailNotReceived(JourneysError):
         super().__init__(message)
 
 
+class UserCodeError(JourneysError):
+    """Code the user wrote (a task, a custom step) raised something that is not ours.
+
+    The message is the whole story in a few lines: the feature line and step,
+    which task or step raised what, and the line of the user's file it came
+    from. The full traceback is in an evidence file, named by ``traceback``.
+    Build one with ``journeys.user_code.user_error``; the original exception
+    is its ``__cause__``.
+
+    Args:
+        message: the rendered message (see ``user_error``).
+        what: what raised, as the user knows it (``task 'place order'``, ``step '...'``).
+        error_type: the original exception's class name (``KeyError``).
+        error_message: the original exception's message, secrets masked.
+        file: the user's file it came from, relative to the working folder when inside it.
+        line: the line number in ``file``.
+        source: that line's text, stripped.
+        traceback: the evidence file holding the full traceback, when one was written.
+        step_text: the Gherkin step being run (``When she orders ...``), when known.
+        location: where that step is written (``features/order.feature:8``), when known.
+    """
+
+    # Every argument but the message has a default, so the error pickles (its
+    # attributes come back through ``__dict__``) for reports made in other processes.
+    def __init__(
+        self,
+        message: str,
+        *,
+        what: str = "",
+        error_type: str = "",
+        error_message: str = "",
+        file: str | None = None,
+        line: int | None = None,
+        source: str | None = None,
+        traceback: str | None = None,
+        step_text: str | None = None,
+        location: str | None = None,
+    ) -> None:
+        self.what = what
+        self.error_type = error_type
+        self.error_message = error_message
+        self.file = file
+        self.line = line
+        self.source = source
+        self.traceback = traceback
+        self.step_text = step_text
+        self.location = location
+        super().__init__(message)
+
+
+class JourneyInterrupted(JourneysError):
+    """Ctrl-C stopped the journey: it neither passed nor failed (the run exits 2)."""
+
+
 class JourneyFailed(JourneysError, AssertionError):
     """The journey found violations: all of them, rendered one after another.
 
     Args:
         violations: every violation the journey's rules found.
+        cause: the step error that stopped the journey, when one did: it is
+            told first, the violations found before it follow.
     """
 
-    def __init__(self, violations: Sequence[Violation]) -> None:
+    def __init__(self, violations: Sequence[Violation], *, cause: BaseException | None = None) -> None:
         self.violations = list(violations)
+        self.cause = cause
         count = len(self.violations)
         header = f"{count} violation{'s' if count != 1 else ''} in this journey"
         body = "\n\n".join(v.render() for v in self.violations)
-        super().__init__(f"{header}:\n\n{body}" if body else header)
+        text = f"{header}:\n\n{body}" if body else header
+        if cause is not None:
+            text = f"{type(cause).__name__}: {cause}\n\nBefore that step, the rules found {text}"
+        super().__init__(text)
+
+    def __reduce__(self) -> tuple[object, ...]:  # xdist sends errors between processes
+        return (_journey_failed, (self.violations, self.cause))
+
+
+def _journey_failed(violations: Sequence[Violation], cause: BaseException | None) -> JourneyFailed:
+    return JourneyFailed(violations, cause=cause)

@@ -24,7 +24,6 @@ from journeys.effort import effort
 from journeys.errors import JourneyFailed, MailNotReceived, StepError
 from journeys.evidence import EvidenceStore
 from journeys.ledger import Ledger, Observation, Promise, PromiseCheck, Provenance
-from journeys.rules.kinds import what_key
 from journeys.system.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:
@@ -142,9 +141,10 @@ class Journey:
                 asked += raw if isinstance(raw, list) else [raw] if raw else []
                 continue
             reader = tp.facts[fact]
-            text = ", ".join(raw) if isinstance(raw, list) else raw
+            # A many reader that matched nothing did not show the fact either (a login form, not the list).
+            text = (", ".join(raw) or None) if isinstance(raw, list) else raw
             shot = evidence[-1] if evidence else None
-            missing = describe_missing(tp, reader, reading.url, evidence=shot) if raw is None else None
+            missing = describe_missing(tp, reader, reading.url, evidence=shot) if text is None else None
             seen[fact] = self.ledger.observe(
                 fact, text, kind=reader.kind, where=where, about=about, vocabulary=vocabulary, missing=missing
             )
@@ -225,8 +225,7 @@ class Journey:
 
     def not_asked_twice(self, what: str | None = None) -> None:
         """Rule *not asked twice*, for everything or for one thing (``order_number``)."""
-        found = rules.not_asked_twice(self.ledger)
-        self.ledger.add([v for v in found if what is None or what_key(v.fact) == what_key(what)])
+        self.ledger.add(rules.not_asked_twice(self.ledger, what))
 
     def parity(self, fact: str, sides: tuple[str, str]) -> None:
         """Rule *channel parity*: ``fact`` agrees between two channels or touchpoints."""
@@ -325,10 +324,12 @@ class Journey:
         try:
             params = {k: v for k, v in check.params.items() if k not in ("value", "tolerance")}
             return self.visit(check.touchpoint, **params).get(check.fact)
-        except (MailNotReceived, ChannelError):
+        except (MailNotReceived, ChannelError) as exc:
             tp = self.touchpoint(check.touchpoint)
             kind = tp.facts[check.fact].kind if check.fact in tp.facts else "text"
-            return self.ledger.observe(check.fact, None, kind=kind, where=self._where(tp.name, tp.channel, ()))
+            where = self._where(tp.name, tp.channel, ())
+            why = f"{check.fact} not shown at {tp.name}: {exc}"  # reported by promise kept, and only there
+            return self.ledger.observe(check.fact, None, kind=kind, where=where, missing=why)
 
     @contextmanager
     def waiting(self, touchpoint: str) -> Iterator[None]:
@@ -339,17 +340,38 @@ class Journey:
         self.ledger.visited(touchpoint, channel, started, time.perf_counter() - clock)
 
     def conclude(self) -> None:
-        """Fail with every violation found, if any (the end of a scenario)."""
+        """Fail with every violation found, if any (the end of a scenario).
+
+        First rule *all shown*: a fact the map says a touchpoint shows, which
+        it did not show, fails the journey even if no step read it (unless
+        the map marks it ``optional``).
+        """
+        optional = [
+            (tp.name, fact)
+            for tp in self.system.map.touchpoints.values()
+            for fact, reader in tp.facts.items()
+            if reader.optional
+        ]
+        self.ledger.add(rules.all_shown(self.ledger, optional=optional))
         if self.ledger.violations:
             raise JourneyFailed(self.ledger.violations)
 
-    def close(self, *, failed: bool = False) -> Path:
-        """Close the channels (keeping the browser trace of a failed journey) and write the ledger."""
+    def close(self, *, failed: bool = False, outcome: str | None = None) -> Path:
+        """Close the channels (keeping the browser trace of a failed journey) and write the ledger.
+
+        ``outcome`` (passed, failed, interrupted) goes into the ledger file as the journey's verdict.
+        """
         keep_trace = failed or bool(self.ledger.violations)
         for driver in self._drivers.values():
             driver.close(keep_trace=keep_trace)
         self._drivers.clear()
-        record = {"journey": self.name, **self.ledger.to_dict(), "effort": effort(self.ledger).to_dict()}
+        verdict = outcome or ("failed" if keep_trace else "passed")
+        record = {
+            "journey": self.name,
+            "outcome": verdict,
+            **self.ledger.to_dict(),
+            "effort": effort(self.ledger).to_dict(),
+        }
         text = json.dumps(record, indent=2, ensure_ascii=False, default=str)
         return Path(self.system.reports_dir) / self.evidence.write_text("ledger.json", text)
 

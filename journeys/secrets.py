@@ -1,9 +1,13 @@
-"""Secret values the harness must never write down: passwords, tokens.
+"""Secret values the harness must never write down: passwords, tokens, sessions.
 
 Every driver passes text through ``Secrets.redact`` before it writes evidence
 or raises an error, so a screenshot caption, a saved HTTP exchange or a
 traceback never carries a password. The map names secrets only by their
 environment variable; the values are collected here at run time.
+
+``is_secret_header`` is the one list of HTTP headers whose values are never
+kept (API evidence, browser traces, HAR files): against a real staging
+system a session cookie or bearer token may still be valid.
 """
 
 from __future__ import annotations
@@ -17,6 +21,15 @@ MASK = "•••"
 
 # Shorter values would mask ordinary words ("agent", "1234") all over the evidence.
 MIN_LENGTH = 4
+
+# Headers that carry credentials or sessions; any header naming a token counts too.
+SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"})
+
+
+def is_secret_header(name: str) -> bool:
+    """True when the value of HTTP header ``name`` (any case) must be masked."""
+    lowered = name.lower()
+    return lowered in SECRET_HEADERS or "token" in lowered
 
 
 class Secrets:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from journeys import embedded
+from journeys.channels.browser_settings import BrowserSettings
 from journeys.clock import Clock, clock_for
 from journeys.errors import ConfigError
 from journeys.secrets import Secrets
@@ -34,6 +35,7 @@ class SystemSession:
             system, that system is started here and stopped by ``close``.
         faults: faults to switch on in the embedded system.
         reports_dir: where evidence and ledgers are written.
+        browser: the browser and the evidence it leaves (default: headless Chromium).
     """
 
     def __init__(
@@ -46,11 +48,12 @@ class SystemSession:
         seed: int = 1,
         headless: bool = True,
         systems_dir: str | Path = "fixtures/systems",
+        browser: BrowserSettings | None = None,
     ) -> None:
         self.map = find_map(system, systems_dir)
         self.tasks = load_tasks(self.map)
         self.reports_dir = Path(reports_dir)
-        self.headless = headless
+        self.browser_settings = browser or BrowserSettings(headless=headless)
         # Where every journey's clock starts (a test clock is set back to it), so a journey's
         # outcome does not depend on which journeys ran before it in this process.
         self.start_moment = datetime.now(ZoneInfo(self.map.timezone)).replace(second=0, microsecond=0)
@@ -113,7 +116,7 @@ class SystemSession:
         if self._browser is None:
             from journeys.channels.browser import BrowserSession
 
-            self._browser = BrowserSession(headless=self.headless)
+            self._browser = BrowserSession(headless=self.browser_settings.headless)
         return self._browser
 
     def close(self) -> None:

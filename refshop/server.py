@@ -1,10 +1,16 @@
-"""Run the shop: a threaded werkzeug server on loopback, plus the live clock's ticker."""
+"""Run the shop: a threaded werkzeug server on loopback, plus the live clock's ticker.
+
+Started by a harness that sets ``REFSHOP_PARENT_PID``, the shop also watches
+that its parent is still there, and stops (as on SIGTERM) once it is not: a
+harness killed with SIGKILL must not leave a shop running with parent PID 1.
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -26,6 +32,8 @@ from refshop.mailer import Mailer
 from refshop.storage import Storage
 
 HOST = "127.0.0.1"
+PARENT_ENV = "REFSHOP_PARENT_PID"
+PARENT_CHECK_INTERVAL = 0.25  # seconds an orphaned shop may outlive its harness
 
 
 class QuietHandler(WSGIRequestHandler):
@@ -140,6 +148,13 @@ def serve(
         ticker = threading.Thread(target=_tick, args=(running,), name="refshop-clock", daemon=True)
         ticker.start()
         running._threads.append(ticker)
+    parent = os.environ.get(PARENT_ENV, "")
+    if parent.isdigit():
+        watchdog = threading.Thread(
+            target=_watch_parent, args=(running, int(parent)), name="refshop-parent", daemon=True
+        )
+        watchdog.start()
+        running._threads.append(watchdog)
     return running
 
 
@@ -147,3 +162,17 @@ def _tick(running: RunningShop) -> None:
     """With a live clock, processes come due by themselves: look once a second."""
     while not running._stopping.wait(1.0):
         processes.run_due(running.shop, running.shop.clock.now())
+
+
+def _watch_parent(running: RunningShop, parent: int) -> None:
+    """Stop the process once ``parent`` (the harness that started it) is gone.
+
+    Polling ``os.getppid()`` works on every system and whatever thread started
+    the shop; Linux's parent-death signal, when the harness asked for it, is
+    only quicker.
+    """
+    while os.getppid() == parent:
+        if running._stopping.wait(PARENT_CHECK_INTERVAL):
+            return
+    # The same clean stop as the harness's SIGTERM (temporary database removed), no traceback.
+    os.kill(os.getpid(), signal.SIGTERM)

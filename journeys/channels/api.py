@@ -24,7 +24,7 @@ from journeys.channels.base import Reading
 from journeys.channels.errors import ChannelError
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
+from journeys.secrets import MASK, Secrets, is_secret_header
 from journeys.system.templates import fill as fill_template
 from journeys.system.touchpoint_map import FactReader, Touchpoint
 
@@ -226,11 +226,8 @@ def _has_elapsed(response: httpx.Response) -> bool:
     return True
 
 
-_HIDDEN_HEADERS = ("authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key")
-
-
 def _shown_headers(headers: httpx.Headers) -> dict[str, str]:
-    return {k: ("•••" if k.lower() in _HIDDEN_HEADERS or "token" in k.lower() else v) for k, v in headers.items()}
+    return {k: (MASK if is_secret_header(k) else v) for k, v in headers.items()}
 
 
 def _reason(exc: Exception) -> str:

@@ -89,7 +89,11 @@ def launch_browser(playwright: Any, *, headless: bool = True, ws_endpoint: str |
     own = _own_chromium(playwright)
     executable = None if own else find_chromium(playwright)
     try:
-        return playwright.chromium.launch(headless=headless, executable_path=executable, args=ARGS)
+        # handle_sigint=False: Ctrl-C is the harness's to handle (it finishes the step, then closes
+        # the browser); Playwright would otherwise kill the browser under the running journey.
+        return playwright.chromium.launch(
+            headless=headless, executable_path=executable, args=ARGS, handle_sigint=False
+        )
     except PlaywrightError as exc:
         raise ChannelError(
             f"Chromium at {own or executable} would not start: {_first_line(exc)}."

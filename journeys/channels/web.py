@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from journeys.channels.base import Reading, read_regex
 from journeys.channels.browser import BrowserSession
 from journeys.channels.errors import ChannelError
+from journeys.channels.trace_masking import mask_trace
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.evidence import EvidenceStore
 from journeys.secrets import Secrets
@@ -299,7 +298,7 @@ class WebDriver:
                 if keep_trace:
                     path = self.evidence.path(f"{self.channel}-trace.zip" if self.channel != "web" else "trace.zip")
                     context.tracing.stop(path=str(path))
-                    _redact_zip(path, self.secrets)
+                    mask_trace(path, self.secrets)
                 else:
                     context.tracing.stop()
         except PlaywrightError:
@@ -381,17 +380,3 @@ class WebDriver:
 def _first_line(exc: BaseException) -> str:
     lines = [line for line in str(exc).strip().splitlines() if line.strip()]
     return lines[0].strip() if lines else type(exc).__name__
-
-
-def _redact_zip(path: Path, secrets: Secrets) -> None:
-    """Mask secrets inside a trace (it records typed values and request bodies)."""
-    if not len(secrets):
-        return
-    tmp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item)
-            if not item.filename.endswith((".png", ".jpeg", ".jpg", ".webp")):
-                data = secrets.redact_bytes(data)
-            dst.writestr(item, data)
-    tmp.replace(path)

@@ -9,7 +9,6 @@ hand here: what the step library registers is what the catalogue shows.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import string
 import sys
 from collections.abc import Iterable
@@ -47,17 +46,24 @@ class Step:
 
 
 def load_steps(root: str | Path | None = None) -> Catalogue:
-    """Import the project's step library (``steps/`` under ``root``, default: cwd) once.
+    """Import the bundled step library and the project's own steps, once.
 
-    Returns the filled catalogue. A project without a ``steps`` package gets
-    the catalogue as it is; an error inside the step library is raised, not
-    hidden, so a writer sees why the catalogue is empty.
+    The project's steps are the modules in ``steps/`` under ``root`` (default:
+    the working directory), imported as ``steps.<module>``; declared with the
+    same :mod:`journeys.gherkin.vocabulary` decorators, they join the catalogue
+    and win over a bundled step with the same sentence. An error inside a
+    step module is raised, not hidden, so a writer sees why a step is missing.
     """
-    where = str(Path(root or Path.cwd()).resolve())
+    importlib.import_module("journeys.steps")
+    folder = Path(root or Path.cwd()).resolve() / "steps"
+    if not folder.is_dir():
+        return CATALOGUE
+    where = str(folder.parent)
     if where not in sys.path:
         sys.path.insert(0, where)
-    if "steps" not in sys.modules and importlib.util.find_spec("steps") is not None:
-        importlib.import_module("steps")
+    for module in sorted(folder.glob("*.py")):
+        if module.stem != "__init__" and not module.stem.startswith(("test_", "conftest")):
+            importlib.import_module(f"steps.{module.stem}")
     return CATALOGUE
 
 
@@ -86,8 +92,8 @@ def render(language: str | None = None, *, markdown: bool = False, catalogue: Ca
     Args:
         language: ``"en"`` or ``"nl"`` for one language; None for both.
         markdown: markdown for ``docs/steps.md`` instead of plain text.
-        catalogue: the steps to list; default: the project's step library
-            (``steps/`` in the working directory).
+        catalogue: the steps to list; default: the bundled step library and
+            the project's own (``steps/`` in the working directory).
 
     Returns:
         The text, ending in a newline.
@@ -196,7 +202,7 @@ def _cell(text: str) -> str:
 
 def _title(group: str) -> str:
     """First line of the step module's docstring (``steps.customer``: "Who the customer is.")."""
-    module = sys.modules.get(f"steps.{group}")
+    module = sys.modules.get(f"journeys.steps.{group}") or sys.modules.get(f"steps.{group}")
     doc = (module.__doc__ or "").strip() if module else ""
     return doc.splitlines()[0] if doc else ""
 

@@ -218,13 +218,15 @@ class _Linter:
         return files
 
     def _load_map(self, system: str) -> tuple[params.Known, str | None]:
-        from journeys.system.touchpoint_map import load_map
+        from journeys.system.touchpoint_map import BUNDLED_SYSTEMS, load_map
 
         path = (
             Path(system)
             if system.endswith((".yaml", ".yml"))
             else self.root / "fixtures" / "systems" / f"{system}.yaml"
         )
+        if not path.is_file() and (BUNDLED_SYSTEMS / f"{system}.yaml").is_file():
+            path = BUNDLED_SYSTEMS / f"{system}.yaml"  # a map that ships with journeys
         if not path.is_file():
             self.problems.append(
                 Problem(

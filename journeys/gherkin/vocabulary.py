@@ -41,9 +41,15 @@ class Sentence:
     example: str  # the pattern filled with example values
     doc: str
     group: str
+    func: Callable[..., Any] | None = field(default=None, compare=False, repr=False)
 
     def matches(self, text: str) -> bool:
         return _compiled(self.pattern).parse(text) is not None
+
+    def arguments(self, text: str) -> dict[str, Any] | None:
+        """The sentence's parameters read from ``text``, or None when it does not match."""
+        found = _compiled(self.pattern).parse(text)
+        return None if found is None else dict(found.named)
 
 
 @dataclass
@@ -58,6 +64,23 @@ class Catalogue:
             if (language is None or sentence.language == language) and sentence.matches(text):
                 return sentence
         return None
+
+    def match(self, text: str, language: str, kind: str | None = None) -> tuple[Sentence, dict[str, Any]] | None:
+        """The sentence of ``language`` that ``text`` says, with its parameters.
+
+        A sentence declared for ``kind`` wins; as in Cucumber, the keyword does
+        not otherwise matter. Project steps declared later win over bundled ones.
+        """
+        found = None
+        for sentence in reversed(self.sentences):
+            if sentence.language != language:
+                continue
+            arguments = sentence.arguments(text)
+            if arguments is not None:
+                if sentence.kind == kind or kind is None:
+                    return sentence, arguments
+                found = found or (sentence, arguments)
+        return found
 
     def closest(self, text: str, language: str | None = None, n: int = 3) -> list[Sentence]:
         pool = [s for s in self.sentences if language is None or s.language == language]
@@ -92,7 +115,7 @@ def _register(
         group = func.__module__.rsplit(".", 1)[-1]
         for language, pattern, values in (("en", en, example), ("nl", nl, example_nl or example)):
             filled = _fill(pattern, values or {})
-            CATALOGUE.sentences.append(Sentence(kind, language, pattern, filled, doc, group))
+            CATALOGUE.sentences.append(Sentence(kind, language, pattern, filled, doc, group, func))
             # stacklevel=2: pytest-bdd injects the step fixture into the module that declares it.
             func = decorator(parsers.parse(pattern), target_fixture=target_fixture, stacklevel=2)(func)
         return func
@@ -126,16 +149,7 @@ given, when, then = _declarer("given"), _declarer("when"), _declarer("then")
 
 def suggest(text: str, *, language: str | None = None) -> str:
     """`` Closest known steps: ...`` for an unknown step, or an empty string."""
-    _load_bundled_steps()
     found = CATALOGUE.closest(text, language)
     if not found:
         return ""
     return " Closest known steps: " + "; ".join(f"'{s.example}'" for s in found) + "."
-
-
-def _load_bundled_steps() -> None:
-    if not CATALOGUE.sentences:
-        try:
-            import steps  # noqa: F401  (the bundled step library registers itself)
-        except ImportError:
-            pass

@@ -19,10 +19,10 @@ from journeys.effort import effort
 
 if TYPE_CHECKING:
     from journeys.channels.base import Reading
+    from journeys.gherkin.feature import Scenario
     from journeys.journey import Journey
     from journeys.ledger import Observation
 
-_open_steps: dict[int, str] = {}
 _TYPES = {
     ".png": allure.attachment_type.PNG,
     ".eml": allure.attachment_type.TEXT,
@@ -32,28 +32,26 @@ _TYPES = {
 }
 
 
-def scenario(feature: Any, scenario: Any) -> None:
-    """Name the test after the scenario and label it with the feature and tags."""
-    allure.dynamic.title(scenario.name)
-    allure.dynamic.feature(feature.name)
-    allure.dynamic.description(f"{feature.rel_filename}:{scenario.line_number}")
-    for tag in sorted(scenario.tags | feature.tags):
+def scenario(scenario: Scenario) -> None:
+    """Name the test after the scenario and label it with its feature, folder and tags."""
+    allure.dynamic.title(scenario.title)
+    allure.dynamic.feature(scenario.feature)
+    allure.dynamic.description(scenario.location)
+    for tag in scenario.tags:
         allure.dynamic.tag(tag)
 
 
-def start_step(step: Any) -> None:
+def start_step(title: str) -> str:
+    """Open a step; returns the handle ``stop_step`` closes."""
     uuid = str(uuid4())
-    _open_steps[id(step)] = uuid
-    plugin_manager.hook.start_step(uuid=uuid, title=f"{step.keyword} {step.name}", params={})
+    plugin_manager.hook.start_step(uuid=uuid, title=title, params={})
+    return uuid
 
 
-def stop_step(step: Any, exception: BaseException | None = None) -> None:
-    uuid = _open_steps.pop(id(step), None)
-    if uuid is None:
-        return
+def stop_step(uuid: str, exception: BaseException | None = None) -> None:
+    """Close a step: passed, or failed / broken / skipped as ``exception`` says."""
     plugin_manager.hook.stop_step(
         uuid=uuid,
-        title=step.name,
         exc_type=type(exception) if exception else None,
         exc_val=exception,
         exc_tb=exception.__traceback__ if exception else None,

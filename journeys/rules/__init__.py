@@ -12,12 +12,18 @@ them. A rule pointed at a fact it cannot check (a test mistake) raises
 - ``known_at``: a touchpoint shows what the company already knows;
 - ``answered_within``: a touchpoint does not keep the customer waiting;
 - ``suits``: what a touchpoint offers fits the customer's segment;
-- ``shown`` / ``shows``: a touchpoint shows a fact, or the value the journey expects.
+- ``shown`` / ``shows``: a touchpoint shows a fact, or the value the journey expects;
+- ``all_shown``: at a journey's end, every mapped fact was shown (unless optional).
+
+A rule with nothing to compare (a fact seen at one touchpoint only, nothing
+known yet, no visit measured) returns a ``NothingToCompare`` violation: a
+green journey means every comparison it asked for was made.
 """
 
 from __future__ import annotations
 
 from journeys.rules.agreement import agree
+from journeys.rules.completeness import all_shown
 from journeys.rules.expectation import shown, shows
 from journeys.rules.knowledge import known_at
 from journeys.rules.parity import channel_parity
@@ -29,8 +35,9 @@ from journeys.rules.violation import Violation
 
 __all__ = [
     "Violation",
-    "answered_within",
     "agree",
+    "all_shown",
+    "answered_within",
     "channel_parity",
     "due_promises",
     "known_at",

@@ -24,10 +24,12 @@ def agree(
     """Every observation of ``fact`` agrees, per ``about`` (per order, per case...).
 
     One violation per fact (and ``about``) lists every touchpoint that showed
-    it. With fewer than two readable observations there is nothing to
-    compare: then only an unreadable or missing observation is reported. An
-    unreadable or missing observation is always reported, also when the
-    others agree.
+    it. An unreadable or missing observation is always reported, also when
+    the others agree. Fewer than two touchpoints that showed the fact
+    readably is a violation of its own (``NothingToCompare``): green means
+    compared, so a journey that saw the fact once must visit a second
+    touchpoint that shows it. No observation at all is one such violation
+    (naming ``about`` when given).
 
     Args:
         ledger: the journey's ledger.
@@ -48,6 +50,8 @@ def agree(
     groups: dict[str, list[Observation]] = {}
     for observation in observations:
         groups.setdefault(observation.about, []).append(observation)
+    if not groups:
+        groups[about or ""] = []
     found: list[Violation] = []
     for group_about, group in groups.items():
         violation = _check_group(fact, kind or "text", group_about, group, tolerance)
@@ -65,9 +69,22 @@ def _check_group(
     if not all_agree(kind, [o.value for o in readable], tolerance):
         return Violation("agree", fact, f"{words(fact)}{suffix} disagrees across touchpoints", tuple(group))
     if not problems:
-        return None
+        return _nothing_to_compare(fact, suffix, group) if len({o.touchpoint for o in readable}) < 2 else None
     where = ", ".join(dict.fromkeys(o.where.touchpoint for o in problems))
     missing = all(o.raw is None for o in problems)
     heading = "MissingFact" if missing else "UnreadableFact"
     what = "not shown" if missing else "could not be read"
     return Violation("agree", fact, f"{words(fact)}{suffix} {what} at {where}", tuple(group), heading=heading)
+
+
+def _nothing_to_compare(fact: str, suffix: str, readable: list[Observation]) -> Violation:
+    shown_at = ", ".join(dict.fromkeys(o.touchpoint for o in readable)) or "none"
+    count = "no touchpoint" if not readable else "only one touchpoint"
+    return Violation(
+        "agree",
+        fact,
+        f"{words(fact)}{suffix} was shown at {count}: nothing to compare",
+        tuple(readable),
+        f"shown at: {shown_at}\nvisit a second touchpoint that shows {fact} before checking that they agree",
+        heading="NothingToCompare",
+    )

@@ -17,25 +17,44 @@ if TYPE_CHECKING:
 
 
 def shown(ledger: Ledger, touchpoint: str, fact: str, *, why: str = "") -> list[Violation]:
-    """``touchpoint`` showed a readable ``fact``; ``why`` says what happened instead, if known."""
+    """``touchpoint`` showed a readable ``fact``; ``why`` says what happened instead, if known.
+
+    A fact the journey never read there (no observation at all) is not shown either.
+    """
     seen = [o for o in ledger.observations_of(fact) if o.where.touchpoint == touchpoint]
     if any(o.problem is None for o in seen):
         return []
-    return [Violation("shown", fact, f"{fact} not shown at {touchpoint}", tuple(seen[-1:]), why, heading="Missing")]
+    detail = why or ("" if seen else f"the journey never read {touchpoint}: visit it before checking what it shows")
+    return [Violation("shown", fact, f"{fact} not shown at {touchpoint}", tuple(seen[-1:]), detail, heading="Missing")]
 
 
 def shows(ledger: Ledger, touchpoint: str, fact: str, expected: Any, kind: str) -> list[Violation]:
-    """The latest ``fact`` at ``touchpoint`` is ``expected`` (a typed value of ``kind``)."""
+    """The latest ``fact`` at ``touchpoint`` is ``expected`` (a typed value of ``kind``).
+
+    Never read there, not shown or unreadable is a violation too, saying so:
+    there was nothing to compare with ``expected``.
+    """
     seen = [o for o in ledger.observations_of(fact) if o.where.touchpoint == touchpoint]
-    if seen and seen[-1].problem is None and agree(kind, seen[-1].value, expected):
+    latest = seen[-1] if seen else None
+    if latest is not None and latest.problem is None and agree(kind, latest.value, expected):
         return []
+    expectation = f"expected: {show(kind, expected)}"
+    if latest is None:
+        title = f"{fact} was never read at {touchpoint}: nothing to compare with {show(kind, expected)}"
+        detail = f"{expectation}\nvisit {touchpoint} before checking what it shows"
+        return [Violation("shows", fact, title, (), detail, heading="NothingToCompare")]
+    if latest.problem is not None:
+        what = "not shown" if latest.raw is None else "could not be read"
+        title = f"{fact} {what} at {touchpoint}: nothing to compare with {show(kind, expected)}"
+        heading = "MissingFact" if latest.raw is None else "UnreadableFact"
+        return [Violation("shows", fact, title, (latest,), expectation, heading=heading)]
     return [
         Violation(
             "shows",
             fact,
             f"{fact} at {touchpoint} is not {show(kind, expected)}",
-            tuple(seen[-1:]),
-            f"expected: {show(kind, expected)}",
+            (latest,),
+            expectation,
             heading="UnexpectedFact",
         )
     ]

@@ -25,8 +25,10 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
     (an agent's order list): the fact is known when one item agrees.
 
     Returns:
-        Nothing when nothing was known yet; else a violation when the
-        touchpoint's latest observation is missing, unreadable or different.
+        A violation when the touchpoint's latest observation is missing,
+        unreadable or different; and one (``NothingToCompare``) when nothing
+        was known of ``fact`` before the touchpoint showed it: the customer
+        never gave it and no other touchpoint showed it readably first.
 
     Raises:
         RuleConfigError: the touchpoint never showed ``fact`` at all (visit it
@@ -54,7 +56,16 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
     ]
     known_rows = [row for row in known_rows if row.value is not None]
     if not known_rows:
-        return []
+        return [
+            Violation(
+                "known_at",
+                fact,
+                f"nothing was known of {words(fact)} before {touchpoint} showed it: nothing to compare",
+                (target,),
+                f"give {fact} or read it at another touchpoint before {touchpoint}, then check what it knows",
+                heading="NothingToCompare",
+            )
+        ]
     known_rows.sort(key=lambda row: row.seq)
     reference = known_rows[-1]
     if target.problem is None and agree(kind, reference.value, target.value):

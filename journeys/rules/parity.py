@@ -60,20 +60,26 @@ def channel_parity(
     elif differs:
         title = f"{words(fact)} differs {title_sides} (and within a side)"
     else:
-        problems = [o for o in both if o.problem is not None]
-        if not problems:
-            return []
-        where = ", ".join(dict.fromkeys(o.where.touchpoint for o in problems))
-        return [
-            Violation(
-                "channel_parity",
-                fact,
-                f"{words(fact)} could not be compared {title_sides}: nothing readable at {where}",
-                tuple(both),
-                heading="UnreadableFact",
-            )
-        ]
+        return _problems(fact, title_sides, [(left_name, left), (right_name, right)])
     return [Violation("channel_parity", fact, title, tuple(both))]
+
+
+def _problems(fact: str, title_sides: str, sides: list[tuple[str, list[Observation]]]) -> list[Violation]:
+    """Nothing differs: still a violation when a side showed nothing readable, or anything was unreadable."""
+    both = tuple(o for _, side in sides for o in side)
+    problems = [o for o in both if o.problem is not None]
+    if not problems:
+        return []
+    where = ", ".join(dict.fromkeys(o.where.touchpoint for o in problems))
+    heading = "MissingFact" if all(o.raw is None for o in problems) else "UnreadableFact"
+    blind = [name for name, side in sides if all(o.problem is not None for o in side)]
+    if blind:
+        title = f"{words(fact)} could not be compared {title_sides}: nothing readable at {where}"
+        detail = f"nothing to compare via {' and '.join(blind)}: every observation there is missing or unreadable"
+    else:
+        title = f"{words(fact)} could not be read at {where}"
+        detail = ""
+    return [Violation("channel_parity", fact, title, both, detail, heading=heading)]
 
 
 def _side(observations: list[Observation], name: str) -> list[Observation]:

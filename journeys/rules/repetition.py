@@ -12,15 +12,26 @@ if TYPE_CHECKING:
     from journeys.ledger import Input, Ledger, Observation, Question
 
 
-def not_asked_twice(ledger: Ledger, *, scope: Collection[str] | None = None) -> list[Violation]:
+def not_asked_twice(
+    ledger: Ledger, what: str | None = None, *, scope: Collection[str] | None = None
+) -> list[Violation]:
     """A question asked while the customer was identified, for something she already gave.
 
     ``order_number``, ``order.number`` and ``Order number`` are the same
     thing. Questions asked while not logged in are fair (the company cannot
     know who is asking) and are not counted.
 
+    What was compared: every question against every earlier input. Given but
+    never asked again passes (nobody asked twice); asked but never given
+    passes too (a fair question). Only when the journey neither gave nor was
+    asked for ``what`` at all (within the scope) is there nothing to
+    compare, and that is a violation of its own (``NothingToCompare``): the
+    journey never came near the thing it claims was not asked twice.
+
     Args:
         ledger: the journey's ledger.
+        what: only this thing (``order_number``); None: everything, and then
+            nothing to compare means nothing given or asked at all.
         scope: the touchpoints (or channels) that should share what they are
             told; None: the whole company. Only inputs given, and questions
             asked, within the scope count.
@@ -28,18 +39,41 @@ def not_asked_twice(ledger: Ledger, *, scope: Collection[str] | None = None) -> 
     Returns:
         One violation per repeated question, naming where it was given before.
     """
+    key = what_key(what) if what is not None else None
+    inputs = [
+        i for i in ledger.inputs if _in_scope(i.touchpoint, i.where.channel, scope) and key in (None, what_key(i.what))
+    ]
+    questions = [
+        q
+        for q in ledger.questions
+        if _in_scope(q.touchpoint, q.where.channel, scope) and key in (None, what_key(q.what))
+    ]
+    if not inputs and not questions:
+        return [_nothing_to_compare(what, scope)]
     given: dict[str, list[Input]] = {}
-    for item in ledger.inputs:
-        if _in_scope(item.touchpoint, item.where.channel, scope):
-            given.setdefault(what_key(item.what), []).append(item)
+    for item in inputs:
+        given.setdefault(what_key(item.what), []).append(item)
     found = []
-    for question in ledger.questions:
-        if not question.identified or not _in_scope(question.touchpoint, question.where.channel, scope):
+    for question in questions:
+        if not question.identified:
             continue
         earlier = [i for i in given.get(what_key(question.what), []) if i.seq < question.seq]
         if earlier:
             found.append(_violation(question, earlier))
     return found
+
+
+def _nothing_to_compare(what: str | None, scope: Collection[str] | None) -> Violation:
+    thing = words(what) if what else "anything"
+    within = f" at {', '.join(sorted(scope))}" if scope is not None else ""
+    return Violation(
+        "not_asked_twice",
+        what or "*",
+        f"the customer neither gave nor was asked for {thing}{within}: nothing to compare",
+        (),
+        f"let the journey give {what or 'something'} at one touchpoint and go where it could be asked again",
+        heading="NothingToCompare",
+    )
 
 
 def _in_scope(touchpoint: str, channel: str, scope: Collection[str] | None) -> bool:

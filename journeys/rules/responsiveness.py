@@ -16,12 +16,24 @@ if TYPE_CHECKING:
 
 def answered_within(ledger: Ledger, touchpoints: str, seconds: float) -> list[Violation]:
     """Every visit to a touchpoint named ``touchpoints`` (or starting with ``touchpoints.``)
-    was answered within ``seconds``."""
-    slow = [
-        v
-        for v in ledger.visits
-        if (v.touchpoint == touchpoints or v.touchpoint.startswith(touchpoints + ".")) and v.waited_seconds > seconds
-    ]
+    was answered within ``seconds``.
+
+    No such visit at all means nothing was measured: a violation of its own
+    (``NothingToCompare``), not a pass.
+    """
+    visits = [v for v in ledger.visits if v.touchpoint == touchpoints or v.touchpoint.startswith(touchpoints + ".")]
+    if not visits:
+        return [
+            Violation(
+                "answered_within",
+                touchpoints,
+                f"no visit to {touchpoints} was measured: nothing to compare with {seconds:g} s",
+                (),
+                f"visit {touchpoints} (or a touchpoint named {touchpoints}.<page>) before checking how fast it answers",
+                heading="NothingToCompare",
+            )
+        ]
+    slow = [v for v in visits if v.waited_seconds > seconds]
     if not slow:
         return []
     width = max(len(v.touchpoint) for v in slow)

@@ -51,7 +51,7 @@ _TOP_KEYS = (
     "touchpoints",
 )
 _TOUCHPOINT_KEYS = ("channel", "url", "request", "subject", "ready", "facts")
-_FACT_KEYS = ("testid", "css", "regex", "jsonpath", "kind", "many", "attr", "currency_path")
+_FACT_KEYS = ("testid", "css", "regex", "jsonpath", "kind", "many", "attr", "currency_path", "optional")
 _REQUEST_KEYS = ("method", "path", "query", "body", "headers", "token_env", "header")
 _CLOCK_KEYS = ("now", "set", "advance")
 _CLOCK_ENDPOINT_KEYS = ("method", "path", "body", "read", "token_env", "header")
@@ -567,9 +567,11 @@ class _Loader:
                 f"{where}/kind",
                 f"unknown kind '{kind}'.{_closest(kind, KINDS)} Kinds: {', '.join(KINDS)}.",
             )
-        many = node.get("many", False)
-        if not isinstance(many, bool):
-            self.problem(_line(node, "many"), f"{where}/many", "must be true or false.")
+        flags: dict[str, Any] = {}
+        for flag in ("many", "optional"):
+            flags[flag] = node.get(flag, False)
+            if not isinstance(flags[flag], bool):
+                self.problem(_line(node, flag), f"{where}/{flag}", "must be true or false.")
         return FactReader(
             fact=fact,
             kind=kind,
@@ -577,10 +579,11 @@ class _Loader:
             css=_opt(node.get("css")),
             regex=_opt(node.get("regex")),
             jsonpath=_opt(node.get("jsonpath")),
-            many=bool(many),
+            many=flags["many"] is True,
             line=line,
             attr=_opt(node.get("attr")),
             currency_path=_opt(node.get("currency_path")),
+            optional=flags["optional"] is True,
         )
 
     def jsonpath(self, node: CommentedMap, key: str, where: str) -> None:

@@ -17,6 +17,10 @@ A task receives the journey (see docs/new-system.md for the contract):
     journey.gave(what, value, touchpoint)   remember what the customer gave
 
 A task never touches Playwright, SMTP or HTTP objects: only the drivers do.
+
+A task that raises something of its own (a ``KeyError`` in the module, say)
+fails with one ``UserCodeError`` naming the step, the task and the line of the
+task module; the full traceback goes to the customer's evidence folder.
 """
 
 from __future__ import annotations
@@ -31,8 +35,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from journeys.errors import ConfigError
+from journeys.errors import ConfigError, JourneysError
+from journeys.evidence import EvidenceStore
+from journeys.secrets import Secrets
 from journeys.system.touchpoint_map import closest
+from journeys.user_code import user_error
 
 if TYPE_CHECKING:
     from journeys.system.touchpoint_map import TouchpointMap
@@ -84,8 +91,34 @@ class Tasks:
             ) from None
 
     def run(self, name: str, journey: Any, **kwargs: Any) -> Any:
-        """Run task ``name`` for ``journey`` with ``kwargs``; returns what the task returns."""
-        return self.get(name)(journey, **kwargs)
+        """Run task ``name`` for ``journey`` with ``kwargs``; returns what the task returns.
+
+        Raises:
+            ConfigError: there is no task ``name``.
+            JourneysError: as raised inside the task (a ``ChannelError`` from a
+                driver, a ``StepError``...), unchanged: it already says where.
+            UserCodeError: the task raised anything else; the original is its cause.
+        """
+        func = self.get(name)
+        try:
+            return func(journey, **kwargs)
+        except JourneysError:
+            raise
+        except Exception as exc:  # KeyboardInterrupt, SystemExit and pytest's outcomes pass
+            step = getattr(journey, "step", None)
+            evidence = getattr(journey, "evidence", None)
+            secrets = getattr(getattr(journey, "system", None), "secrets", None)
+            raise user_error(
+                exc,
+                what=f"task '{_normal(name)}'",
+                step_text=getattr(step, "text", None),
+                location=getattr(step, "location", None),
+                # Tests hand tasks stand-in journeys: use only the real things.
+                evidence=evidence if isinstance(evidence, EvidenceStore) else None,
+                # The journey's evidence store has no secrets of its own: the session's are the ones.
+                secrets=secrets if isinstance(secrets, Secrets) else None,
+                func=func,
+            ) from exc
 
 
 def load_tasks(source: TouchpointMap | str | Path | None) -> Tasks:

@@ -1,6 +1,7 @@
 """The touchpoint map: where a system's touchpoints are and how to read each fact.
 
-A map is YAML (``fixtures/systems/<system>.yaml``, documented in
+A map is YAML (a project's ``fixtures/systems/<system>.yaml``, or one shipped in
+``journeys/systems/``; documented in
 ``docs/new-system.md``). It is loaded with ruamel.yaml's round-trip loader so
 that every problem can be reported as ``file:line: key: message`` with what
 to do about it; all problems of a map are reported at once. What comes out
@@ -37,7 +38,9 @@ class FactReader:
     """How to read one fact from a touchpoint.
 
     Exactly one of ``testid``, ``css`` (pages), ``regex`` (mail text, page
-    text) or ``jsonpath`` (JSON bodies) is set.
+    text) or ``jsonpath`` (JSON bodies) is set. ``optional``: the touchpoint
+    shows the fact only in some states, so a journey does not fail at its
+    end when it was not shown (rules that read it still do).
     """
 
     fact: str
@@ -50,6 +53,7 @@ class FactReader:
     line: int = 0
     attr: str | None = None
     currency_path: str | None = None
+    optional: bool = False
 
     @property
     def selector(self) -> str | None:
@@ -171,8 +175,13 @@ class TouchpointMap:
         return sorted(set(names))
 
 
+BUNDLED_SYSTEMS = Path(__file__).resolve().parent.parent / "systems"
+"""Maps that ship with journeys (the embedded reference shop's)."""
+
+
 def find_map(name_or_path: str | Path, search_dir: str | Path = "fixtures/systems") -> TouchpointMap:
-    """Load a map given as a path, or as a system name looked up in ``search_dir``.
+    """Load a map given as a path, or as a system name looked up in ``search_dir``, then among the
+    maps that ship with journeys (a project's own map of the same name wins).
 
     Raises:
         ConfigError: no such map (the message lists the maps there are), or
@@ -184,10 +193,11 @@ def find_map(name_or_path: str | Path, search_dir: str | Path = "fixtures/system
             raise ConfigError(f"{candidate}: no such touchpoint map file. Check the path given as --system.")
         return load_map(candidate)
     folder = Path(search_dir)
-    for suffix in (".yaml", ".yml"):
-        if (folder / f"{name_or_path}{suffix}").is_file():
-            return load_map(folder / f"{name_or_path}{suffix}")
-    known = sorted(p.stem for p in folder.glob("*.y*ml")) if folder.is_dir() else []
+    for where in (folder, BUNDLED_SYSTEMS):
+        for suffix in (".yaml", ".yml"):
+            if (where / f"{name_or_path}{suffix}").is_file():
+                return load_map(where / f"{name_or_path}{suffix}")
+    known = sorted({p.stem for where in (folder, BUNDLED_SYSTEMS) if where.is_dir() for p in where.glob("*.y*ml")})
     raise ConfigError(
         f"no touchpoint map for system '{name_or_path}' in"
         f" {folder}/.{closest(str(name_or_path), known)}"

@@ -108,14 +108,19 @@ def test_an_unreadable_observation_is_reported_even_when_the_others_agree(ledger
     )
 
 
-def test_one_observation_is_not_checkable_unless_it_is_missing(ledger):
+def test_one_observation_is_nothing_to_compare_and_a_missing_one_is_missing(ledger):
     money(ledger, "web.checkout", "€ 329,00", 12)
-    assert rules.agree(ledger, "order.total") == []
+    (alone,) = rules.agree(ledger, "order.total")
+    assert alone.render().splitlines()[0] == (
+        "NothingToCompare: order total was shown at only one touchpoint: nothing to compare"
+    )
     money(ledger, "email.order_confirmation", None, 15)
     (violation,) = rules.agree(ledger, "order.total")
     assert violation.render().splitlines()[0] == "MissingFact: order total not shown at email.order_confirmation"
     assert "order.total not shown at email.order_confirmation" in violation.render()
-    assert rules.agree(ledger, "order.number") == []
+    (never,) = rules.agree(ledger, "order.number")
+    assert never.title == "order number was shown at no touchpoint: nothing to compare"
+    assert "shown at: none" in never.render()
 
 
 def test_agree_checks_each_about_on_its_own(ledger):
@@ -126,7 +131,11 @@ def test_agree_checks_each_about_on_its_own(ledger):
     found = rules.agree(ledger, "order.total")
     assert [v.title for v in found] == ["order total (RS-10002) disagrees across touchpoints"]
     assert rules.agree(ledger, "order.total", about="RS-10001") == []
-    assert rules.agree(ledger, "order.total", touchpoints={"web.checkout"}) == []
+    one_each = rules.agree(ledger, "order.total", touchpoints={"web.checkout"})
+    assert [v.title for v in one_each] == [
+        "order total (RS-10001) was shown at only one touchpoint: nothing to compare",
+        "order total (RS-10002) was shown at only one touchpoint: nothing to compare",
+    ]
 
 
 def test_agree_with_a_tolerance(ledger):
@@ -299,10 +308,13 @@ def test_known_at_a_different_value(ledger):
     assert violation.detail == "known: Zaak 17 (from chat.widget)"
 
 
-def test_known_at_with_nothing_known_or_known_later(ledger):
+def test_known_at_with_nothing_known_or_known_later_is_nothing_to_compare(ledger):
     ledger.observe("order.number", None, kind="order_ref", where=at("agent.console"))
     ledger.observe("order.number", "RS-10001", kind="order_ref", where=at("web.order_confirmation"))
-    assert rules.known_at(ledger, "agent.console", "order.number") == []
+    (violation,) = rules.known_at(ledger, "agent.console", "order.number")
+    assert violation.render().splitlines()[0] == (
+        "NothingToCompare: nothing was known of order number before agent.console showed it: nothing to compare"
+    )
 
 
 def test_known_at_a_touchpoint_never_visited_is_a_test_mistake(ledger):
@@ -317,7 +329,8 @@ def test_known_at_a_touchpoint_never_visited_is_a_test_mistake(ledger):
 def test_known_at_skips_what_the_customer_typed_that_is_no_value(ledger):
     ledger.gave("order.number", "ik weet het niet", "chat.widget", at("chat.widget"))
     ledger.observe("order.number", "RS-10001", kind="order_ref", where=at("agent.console"))
-    assert rules.known_at(ledger, "agent.console", "order.number") == []
+    (violation,) = rules.known_at(ledger, "agent.console", "order.number")
+    assert violation.name == "NothingToCompare"
 
 
 # -- promise kept ----------------------------------------------------------------------------------

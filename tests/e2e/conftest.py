@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 class SuiteRun:
     exit_code: int
     output: str
-    reports: Path
+    reports: Path  # the run's own folder (reports/runs/<id>)
 
 
 @pytest.fixture
@@ -49,6 +49,8 @@ def run_journeys(tmp_path: Path):
         done = subprocess.run(
             args, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env={**clean, **(env or {})}
         )
-        return SuiteRun(done.returncode, done.stdout + done.stderr, reports)
+        # Each run writes to reports/runs/<id>/; reports/latest points at it.
+        latest = reports / "latest"
+        return SuiteRun(done.returncode, done.stdout + done.stderr, latest.resolve() if latest.exists() else reports)
 
     return run

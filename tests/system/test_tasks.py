@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from journeys.errors import ConfigError
+from journeys.channels.errors import ChannelError
+from journeys.errors import ConfigError, StepError, UserCodeError
+from journeys.evidence import EvidenceStore
+from journeys.journey import Step
+from journeys.secrets import Secrets
 from journeys.system.tasks import load_tasks, task
 from journeys.system.touchpoint_map import load_map
 
@@ -107,3 +112,117 @@ def test_the_decorator_returns_the_function_unchanged():
 
     assert task("wave")(wave) is wave
     assert wave(None) == "hi"
+
+
+# Line numbers matter: the tests below name them.
+FAILING = """\
+from journeys.channels.errors import ChannelError
+from journeys.errors import StepError
+from journeys.system.tasks import task
+
+PRICES = {"tablet-10": 249}
+
+
+@task("place order")
+def place_order(journey, **kwargs):
+    price = PRICES[kwargs["sku"]]
+    return price
+
+
+@task("check out")
+def check_out(journey):
+    raise ChannelError("web.checkout: could not click 'Pay' at http://shop/checkout")
+
+
+@task("look up")
+def look_up(journey, what):
+    raise StepError(f"no {what} was shown yet")
+
+
+@task("log in")
+def log_in(journey, password):
+    raise RuntimeError(f"login refused for {password}")
+
+
+@task("give up")
+def give_up(journey):
+    raise KeyboardInterrupt
+"""
+
+
+@pytest.fixture
+def failing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "shop_tasks.py"
+    path.write_text(FAILING, encoding="utf-8")
+    return path
+
+
+def a_journey(tmp_path: Path, secrets: Secrets | None = None) -> SimpleNamespace:
+    """What a task sees of a journey, as far as errors go: its step, evidence and secrets."""
+    return SimpleNamespace(
+        step=Step('When she orders a "tablet-10" on the web shop', "features/order/web_order.feature:8"),
+        evidence=EvidenceStore(tmp_path / "reports", "anna-3f2a"),
+        system=SimpleNamespace(secrets=secrets or Secrets()),
+    )
+
+
+def test_a_task_that_raises_fails_with_one_message_saying_where(failing, tmp_path):
+    journey = a_journey(tmp_path)
+    with pytest.raises(UserCodeError) as info:
+        load_tasks(failing).run("Place  Order", journey, colour="red")
+    assert str(info.value) == (
+        'features/order/web_order.feature:8 (When she orders a "tablet-10" on the web shop):\n'
+        "task 'place order' raised KeyError: 'sku'\n"
+        '  shop_tasks.py:10: price = PRICES[kwargs["sku"]]\n'
+        "  traceback: reports/evidence/anna-3f2a/error-01-task-place-order.txt"
+    )
+    assert isinstance(info.value.__cause__, KeyError)
+    saved = (tmp_path / "reports/evidence/anna-3f2a/error-01-task-place-order.txt").read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in saved
+    assert "journeys/system/tasks.py" in saved and "in place_order" in saved  # the full one, ours included
+    assert saved.rstrip().endswith("KeyError: 'sku'")
+
+
+def test_before_a_task_error_was_the_bare_exception(failing, tmp_path):
+    # It used to be the KeyError itself, and pytest printed 40 lines without the step or the task.
+    with pytest.raises(UserCodeError, match="task 'place order' raised KeyError") as info:
+        load_tasks(failing).run("place order", a_journey(tmp_path))
+    assert not isinstance(info.value, KeyError)
+
+
+def test_a_task_called_with_the_wrong_arguments_points_at_the_task(failing, tmp_path):
+    with pytest.raises(UserCodeError) as info:
+        load_tasks(failing).run("check out", a_journey(tmp_path), sku="x")
+    assert "task 'check out' raised TypeError: check_out() got an unexpected keyword argument 'sku'" in str(info.value)
+    assert (info.value.file, info.value.line, info.value.source) == ("shop_tasks.py", 14, '@task("check out")')
+
+
+@pytest.mark.parametrize(("name", "kind"), [("check out", ChannelError), ("look up", StepError)])
+def test_our_own_errors_pass_through_unchanged(failing, tmp_path, name, kind):
+    with pytest.raises(kind) as info:
+        load_tasks(failing).run(name, a_journey(tmp_path), **({"what": "order.number"} if name == "look up" else {}))
+    assert type(info.value) is kind
+    assert not (tmp_path / "reports").exists()
+
+
+def test_an_interrupt_passes_through(failing, tmp_path):
+    with pytest.raises(KeyboardInterrupt):
+        load_tasks(failing).run("give up", a_journey(tmp_path))
+
+
+def test_the_sessions_secrets_are_masked_in_the_message_and_the_traceback(failing, tmp_path):
+    journey = a_journey(tmp_path, Secrets(["s3cret-pass"]))
+    with pytest.raises(UserCodeError) as info:
+        load_tasks(failing).run("log in", journey, password="s3cret-pass")
+    assert "login refused for •••" in str(info.value) and "s3cret-pass" not in str(info.value)
+    saved = (tmp_path / str(info.value.traceback)).read_text(encoding="utf-8")
+    assert "s3cret-pass" not in saved and "login refused for •••" in saved
+
+
+def test_a_journey_without_step_or_evidence_still_gets_the_users_line(failing):
+    with pytest.raises(UserCodeError) as info:
+        load_tasks(failing).run("place order", [], sku="phone")
+    assert str(info.value) == (
+        "task 'place order' raised KeyError: 'phone'\n  shop_tasks.py:10: price = PRICES[kwargs[\"sku\"]]"
+    )

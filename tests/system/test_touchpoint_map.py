@@ -131,7 +131,7 @@ def test_the_full_example_loads_into_typed_dataclasses(write_map, monkeypatch):
 
 
 def test_the_shipped_reference_shop_map_loads():
-    m = find_map("refshop", ROOT / "fixtures" / "systems")
+    m = find_map("refshop", ROOT / "journeys" / "systems")
     assert m.system == "refshop"
     assert m.touchpoint("email.order_confirmation").channel == "email"
 
@@ -274,6 +274,36 @@ def test_an_unknown_kind_is_refused_with_the_closest_kind(refused):
     assert "Kinds: money, date, order_ref, status, text, name, address, count." in message
 
 
+def test_a_fact_shown_only_in_some_states_is_marked_optional(loads):
+    m = loads("""
+        system: shop
+        touchpoints:
+          web.account_order:
+            channel: web
+            url: /account/orders/{order_number}
+            facts:
+              callback.made: {testid: callback, kind: text, optional: true}
+              order.total: {testid: order-total, kind: money}
+    """)
+    facts = m.touchpoint("web.account_order").facts
+    assert (facts["callback.made"].optional, facts["order.total"].optional) == (True, False)
+
+
+def test_optional_must_be_true_or_false(refused):
+    message, path = refused("""
+        system: shop
+        touchpoints:
+          web.home:
+            channel: web
+            url: /
+            facts:
+              price: {testid: price, kind: money, optional: sometimes}
+              title: {testid: title, optionl: true}
+    """)
+    assert f"{path}:8: touchpoints/web.home/facts/price/optional: must be true or false." in message
+    assert f"{path}:9: touchpoints/web.home/facts/title/optionl: unknown key. Did you mean 'optional'?" in message
+
+
 @pytest.mark.parametrize(
     "url",
     ["/orders/{0}", "/orders/{order.number}", "/orders/{order_number", "/orders/{order_number!r}"],
@@ -412,7 +442,11 @@ def test_find_map_of_an_unknown_system_lists_the_known_ones(write_map, tmp_path)
         find_map("shoop", tmp_path)
     assert "no touchpoint map for system 'shoop'" in str(info.value)
     assert "Did you mean 'shop'?" in str(info.value)
-    assert "Known: shop." in str(info.value)
+    assert "Known: refshop, shop." in str(info.value)  # the project's maps and the bundled ones
+
+
+def test_a_bundled_map_is_found_where_the_project_has_none(tmp_path):
+    assert find_map("refshop", tmp_path).system == "refshop"
 
 
 def test_an_unknown_touchpoint_suggests_the_closest(loads):

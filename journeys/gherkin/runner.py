@@ -1,0 +1,185 @@
+"""Walk a scenario's steps on a journey: the one path from Gherkin to the ledger.
+
+pytest's items, a plain script and a load-test user all run scenarios here,
+so a scenario a CX writer wrote behaves the same wherever it runs. Nothing
+here imports pytest.
+
+Each step's sentence is looked up in the vocabulary (English or Dutch, as the
+file says) and its function called with the journey and the step's typed
+parameters. The first step that cannot be carried out stops the scenario (the
+rest are skipped); the violations the rules found until then are reported
+with it, after it.
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from journeys.errors import JourneyFailed, JourneysError, StepError
+from journeys.gherkin.feature import Scenario, ScenarioStep, relative
+from journeys.gherkin.vocabulary import CATALOGUE, Catalogue, suggest
+from journeys.interrupts import StopBetweenSteps
+
+if TYPE_CHECKING:
+    from journeys.journey import Journey
+
+__all__ = ["ScenarioResult", "StepListener", "StepResult", "run_scenario"]
+
+Status = Literal["passed", "failed", "skipped"]
+_LANGUAGES = {"en": "English", "nl": "Dutch"}
+
+
+class StepListener(Protocol):
+    """Told about every step (reports: Allure, a load engine's statistics)."""
+
+    def step_started(self, step: ScenarioStep) -> None: ...
+
+    def step_finished(self, step: ScenarioStep, result: StepResult) -> None: ...
+
+
+@dataclass
+class StepResult:
+    """How one step went: ``failed`` also when its rule found a violation."""
+
+    step: ScenarioStep
+    status: Status
+    seconds: float = 0.0
+    error: BaseException | None = None
+    violations: int = 0  # found by this step
+
+
+@dataclass
+class ScenarioResult:
+    """How a scenario went; ``error`` is what a test runner raises (None: passed)."""
+
+    scenario: Scenario
+    steps: list[StepResult] = field(default_factory=list)
+    error: BaseException | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None
+
+    def raise_for_status(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
+def run_scenario(
+    scenario: Scenario,
+    journey: Journey,
+    *,
+    listeners: Iterable[StepListener] = (),
+    catalogue: Catalogue = CATALOGUE,
+) -> ScenarioResult:
+    """Run every step of ``scenario`` on ``journey``, then its end-of-journey checks.
+
+    Ctrl-C lets the running step finish, then raises ``KeyboardInterrupt``
+    (the caller records the journey as interrupted). Every other failure
+    ends up in ``ScenarioResult.error``.
+    """
+    with StopBetweenSteps() as interrupts:
+        return _run(scenario, journey, list(listeners), catalogue, interrupts)
+
+
+def _run(
+    scenario: Scenario,
+    journey: Journey,
+    listeners: list[StepListener],
+    catalogue: Catalogue,
+    interrupts: StopBetweenSteps,
+) -> ScenarioResult:
+    result = ScenarioResult(scenario)
+    failure: BaseException | None = None
+    for step in scenario.steps:
+        interrupts.check()
+        if failure is not None:
+            skipped = StepResult(step, "skipped")
+            result.steps.append(skipped)
+            for listener in listeners:
+                listener.step_started(step)
+                listener.step_finished(step, skipped)
+            continue
+        outcome = _run_step(scenario, step, journey, catalogue, listeners)
+        result.steps.append(outcome)
+        if outcome.error is not None:
+            failure = outcome.error
+    journey.step = None  # end-of-journey violations name their own steps
+    try:
+        journey.conclude()
+    except JourneyFailed as found:
+        failure = JourneyFailed(found.violations, cause=failure) if failure is not None else found
+    result.error = failure
+    return result
+
+
+def _run_step(
+    scenario: Scenario, step: ScenarioStep, journey: Journey, catalogue: Catalogue, listeners: list[StepListener]
+) -> StepResult:
+    from journeys.journey import Step
+
+    location = f"{relative(scenario.path)}:{step.line}"
+    journey.step = Step(f"{step.keyword} {step.text}", location)
+    for listener in listeners:
+        listener.step_started(step)
+    before = len(journey.ledger.violations)
+    started = time.perf_counter()
+    error: BaseException | None = None
+    func = None
+    try:
+        func, arguments = _find(scenario, step, location, catalogue)
+        _call(func, journey, arguments, step)
+    except JourneysError as exc:
+        error = exc
+    except Exception as exc:  # noqa: BLE001 - a custom step's bug: one message, the traceback kept
+        from journeys.user_code import user_error
+
+        error = user_error(
+            exc,
+            what=f"step '{step.text}'",
+            step_text=journey.step.text,
+            location=location,
+            evidence=journey.evidence,
+            secrets=journey.system.secrets,
+            func=func,
+        )
+    found = len(journey.ledger.violations) - before
+    status: Status = "failed" if error is not None or found else "passed"
+    outcome = StepResult(step, status, time.perf_counter() - started, error, found)
+    for listener in listeners:
+        listener.step_finished(step, outcome)
+    return outcome
+
+
+def _find(scenario: Scenario, step: ScenarioStep, location: str, catalogue: Catalogue) -> tuple[Any, dict[str, Any]]:
+    """The step's function and parameters, or a StepError saying what to write instead."""
+    match = catalogue.match(step.text, scenario.language, step.kind)
+    if match is not None and match[0].func is not None:
+        return match[0].func, match[1]
+    other = {"en": "nl", "nl": "en"}.get(scenario.language)
+    if other and catalogue.match(step.text, other) is not None:
+        header = "'# language: nl' as its first line" if other == "nl" else "no '# language:' line (English)"
+        language = _LANGUAGES[scenario.language]
+        raise StepError(
+            f"{location}: '{step.keyword} {step.text}' is a step in {_LANGUAGES[other]}, in a file in"
+            f" {language}: give the file {header}, or write the step in {language}."
+        )
+    hint = suggest(step.text, language=scenario.language)
+    raise StepError(
+        f"{location}: unknown step '{step.keyword} {step.text}'.{hint} Run `journeys steps` for the catalogue,"
+        " or write a step of your own (docs/own-steps.md)."
+    )
+
+
+def _call(func: Any, journey: Journey, arguments: dict[str, Any], step: ScenarioStep) -> None:
+    """Call a step function with what it asks for: the journey, its parameters, a table or docstring."""
+    offered = {"journey": journey, "datatable": step.datatable, "docstring": step.docstring, **arguments}
+    wanted = inspect.signature(func).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in wanted.values()):
+        func(**offered)
+        return
+    func(**{name: offered[name] for name in wanted if name in offered})

@@ -1,0 +1,72 @@
+"""For projects that bind their features with pytest-bdd themselves (``scenarios(...)``).
+
+journeys collects ``.feature`` files on its own; a project that prefers its
+own pytest-bdd test modules sets ``journeys_features = false`` and uses the
+same steps through these fixtures and hooks: ``journey`` is a fresh customer
+per scenario, each Gherkin step is attributed on the ledger, and the scenario
+fails at its end with every violation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from journeys.plugin import runtime
+
+if TYPE_CHECKING:
+    from journeys.journey import Journey
+    from journeys.session import SystemSession
+
+
+@pytest.fixture(scope="session")
+def journeys_system(pytestconfig: pytest.Config) -> SystemSession:
+    """The system under test, started once per process (per xdist worker)."""
+    return runtime.current(pytestconfig).start_system()
+
+
+@pytest.fixture
+def journey(request: pytest.FixtureRequest, journeys_system: SystemSession) -> Iterator[Journey]:
+    """A fresh synthetic customer and its ledger, for one scenario."""
+    trip = runtime.current(request.config).new_journey(request.node.name)
+    yield trip
+    trip.close(failed=getattr(request.node, "_journeys_failed", False))
+
+
+def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Any, step: Any, **_: Any) -> None:
+    from journeys.gherkin.feature import relative
+    from journeys.journey import Step
+
+    trip = _journey_of(request)
+    if trip is not None:
+        trip.step = Step(f"{step.keyword} {step.name}", f"{relative(feature.filename)}:{step.line_number}")
+
+
+def pytest_bdd_step_error(request: pytest.FixtureRequest, **_: Any) -> None:
+    request.node._journeys_failed = True
+
+
+def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Any, step: Any, **_: Any) -> None:
+    from journeys.errors import StepError
+    from journeys.gherkin.feature import relative
+    from journeys.gherkin.vocabulary import suggest
+
+    where = f"{relative(feature.filename)}:{step.line_number}"
+    hint = suggest(step.name, language=feature.language)
+    raise StepError(f"{where}: unknown step '{step.keyword} {step.name}'.{hint} Run `journeys steps` for the catalogue.")
+
+
+def pytest_bdd_after_scenario(request: pytest.FixtureRequest, **_: Any) -> None:
+    """Fail the scenario at its end with every violation its rules found."""
+    trip = _journey_of(request)
+    if trip is not None and not getattr(request.node, "_journeys_failed", False):
+        trip.step = None
+        trip.conclude()
+
+
+def _journey_of(request: pytest.FixtureRequest) -> Journey | None:
+    if "journey" not in request.fixturenames:
+        return None
+    return request.getfixturevalue("journey")  # type: ignore[no-any-return]

@@ -1,0 +1,156 @@
+"""Feature files as pytest tests, from any folder, with no generated test module.
+
+Each ``.feature`` file is a ``FeatureFile``; each scenario (each Examples row
+of an outline) a ``ScenarioItem`` whose ``runtest`` runs the scenario through
+:func:`journeys.gherkin.runner.run_scenario`, the path a script or a load-test
+user takes too. A file that cannot be read is one failing item saying
+``file:line`` and why; the other files still run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from journeys.plugin import runtime
+
+if TYPE_CHECKING:
+    from journeys.gherkin.feature import Scenario, ScenarioStep
+    from journeys.gherkin.runner import StepResult
+    from journeys.journey import Journey
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.suffix == ".feature" and parent.config.getini("journeys_features"):
+        return FeatureFile.from_parent(parent, path=file_path)
+    return None
+
+
+class FeatureFile(pytest.File):
+    """A ``.feature`` file: one item per scenario."""
+
+    def collect(self) -> Any:
+        from journeys.errors import FeatureFileError
+        from journeys.gherkin.feature import read_feature
+
+        try:
+            scenarios = read_feature(self.path)
+        except FeatureFileError as exc:
+            yield UnreadableFeature.from_parent(self, name="unreadable", problem=exc)
+            return
+        names: set[str] = set()
+        for scenario in scenarios:
+            name = _unique(scenario.title, names)
+            item = ScenarioItem.from_parent(self, name=name, scenario=scenario)
+            for tag in scenario.tags:
+                item.add_marker(tag)
+            yield item
+
+
+class ScenarioItem(pytest.Item):
+    """One scenario, walked by one synthetic customer."""
+
+    def __init__(self, *, scenario: Scenario, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scenario = scenario
+
+    def setup(self) -> None:
+        runtime.current(self.config).start_system()
+
+    def runtest(self) -> None:
+        from journeys.gherkin.catalogue import load_steps
+        from journeys.gherkin.runner import run_scenario
+        from journeys.reporting import allure_report
+
+        load_steps(self.config.rootpath)
+        journey = runtime.current(self.config).new_journey(self.name)
+        allure_report.scenario(self.scenario)
+        allure_report.follow(journey)
+        outcome = "interrupted"
+        try:
+            result = run_scenario(self.scenario, journey, listeners=[AllureSteps(journey)])
+            outcome = "passed" if result.passed else "failed"
+        except KeyboardInterrupt:
+            # Recorded as what it is, everywhere (not passed), and the run stops here: exit 2.
+            from journeys.errors import JourneyInterrupted
+
+            self.session.shouldstop = "interrupted (Ctrl-C)"
+            from journeys.plugin import verdict
+
+            verdict.of(self.config).interrupted = True
+            where = journey.step.location if journey.step else self.scenario.location
+            raise JourneyInterrupted(f"{where}: interrupted (Ctrl-C); the journey stopped after this step") from None
+        finally:
+            _finish(journey, outcome)
+        result.raise_for_status()
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | Any:
+        from journeys.errors import JourneysError
+
+        if isinstance(excinfo.value, JourneysError):
+            # Our errors say what, where and what to do: a traceback would only bury that.
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, (self.scenario.row_line or self.scenario.line) - 1, f"Scenario: {self.scenario.title}"
+
+
+class UnreadableFeature(pytest.Item):
+    """A feature file that cannot be read: fails with ``file:line: why``."""
+
+    def __init__(self, *, problem: Exception, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.problem = problem
+
+    def runtest(self) -> None:
+        raise self.problem
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        return str(excinfo.value)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"{self.path.name}: unreadable"
+
+
+class AllureSteps:
+    """Every Gherkin step as an Allure step, failed where it failed or found a violation."""
+
+    def __init__(self, journey: Journey) -> None:
+        self.journey = journey
+        self._open: list[Any] = []
+
+    def step_started(self, step: ScenarioStep) -> None:
+        from journeys.reporting import allure_report
+
+        self._open.append(allure_report.start_step(f"{step.keyword} {step.text}"))
+
+    def step_finished(self, step: ScenarioStep, result: StepResult) -> None:
+        from journeys.errors import JourneyFailed
+        from journeys.reporting import allure_report
+
+        error: BaseException | None = result.error
+        if result.status == "skipped":
+            error = pytest.skip.Exception("an earlier step failed", _use_item_location=False)
+        elif error is None and result.violations:
+            error = JourneyFailed(self.journey.ledger.violations[-result.violations :])
+        allure_report.stop_step(self._open.pop(), error)
+
+
+def _finish(journey: Journey, outcome: str) -> None:
+    from journeys.reporting import allure_report
+
+    allure_report.conclude(journey)
+    path = journey.close(failed=outcome != "passed", outcome=outcome)
+    allure_report.attach_ledger(journey, path)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name} ({n})"
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,109 @@
+"""Which journeys run: ``file.feature:LINE`` and Cucumber tag expressions.
+
+``--tags '@gate and not @slow'`` is a Cucumber tag expression (the ``@`` may
+be left out); a tag no feature uses and no project registered is a usage
+error naming the closest tags, not a silent empty run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_LINE_ARG = re.compile(r"^(?P<path>.+\.feature):(?P<line>\d+(?::\d+)*)$")
+_OPERATORS = {"and", "or", "not"}
+_LINES = pytest.StashKey[dict[Path, set[int]]]()
+
+
+def take_line_arguments(config: pytest.Config) -> None:
+    """``x.feature:12`` on the command line runs the scenario at line 12 (Cucumber's form)."""
+    lines: dict[Path, set[int]] = {}
+    args = []
+    for arg in config.args:
+        found = _LINE_ARG.match(arg)
+        if found and Path(found["path"]).is_file():
+            lines.setdefault(Path(found["path"]).resolve(), set()).update(int(n) for n in found["line"].split(":"))
+            arg = found["path"]
+            if arg in args:
+                continue
+        args.append(arg)
+    config.args[:] = args
+    config.stash[_LINES] = lines
+
+
+def select(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect the scenarios the line arguments and ``--tags`` leave out."""
+    from journeys.plugin.collect import ScenarioItem
+
+    lines = config.stash.get(_LINES, {})
+    expression = config.getoption("tags")
+    matches = _expression(expression, config, items) if expression else None
+    keep: list[pytest.Item] = []
+    drop: list[pytest.Item] = []
+    for item in items:
+        if isinstance(item, ScenarioItem):
+            wanted = lines.get(item.scenario.path)
+            if wanted is not None and not any(item.scenario.covers(n) for n in wanted):
+                drop.append(item)
+                continue
+            if matches is not None and not matches.evaluate([f"@{t}" for t in item.scenario.tags]):
+                drop.append(item)
+                continue
+        elif matches is not None:
+            drop.append(item)  # a test without tags is not selected by a tag expression
+            continue
+        keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def _expression(text: str, config: pytest.Config, items: list[pytest.Item]) -> Any:
+    from cucumber_tag_expressions import parse
+    from cucumber_tag_expressions.parser import TagExpressionError
+
+    written = re.sub(r"(?<![@\w])(?!(?:and|or|not)\b)([\w.-]+)", r"@\1", text.replace("\\", ""))
+    try:
+        expression = parse(written)
+    except TagExpressionError as exc:
+        raise pytest.UsageError(f"--tags {text!r} is not a tag expression: {exc}") from None
+    known = known_tags(config, items)
+    for tag in re.findall(r"@([\w.-]+)", written):
+        if tag not in known:
+            close = difflib.get_close_matches(tag, sorted(known), n=3)
+            hint = f" Did you mean {', '.join('@' + t for t in close)}?" if close else ""
+            raise pytest.UsageError(
+                f"--tags {text!r}: no journey is tagged @{tag}.{hint}"
+                f" Tags in use: {', '.join('@' + t for t in sorted(known)) or 'none'}."
+            )
+    return expression
+
+
+def known_tags(config: pytest.Config, items: list[pytest.Item]) -> set[str]:
+    """Tags of the collected journeys and the tags registered for the project."""
+    from journeys.gherkin.lint import registered_tags
+    from journeys.plugin.collect import ScenarioItem
+
+    found = {t for item in items if isinstance(item, ScenarioItem) for t in item.scenario.tags}
+    return found | set(registered_tags(config.rootpath))
+
+
+def nothing_selected(config: pytest.Config, items_seen: set[str]) -> str:
+    """Why nothing ran: the filters in use and the tags there are."""
+    filters = []
+    if config.getoption("tags"):
+        filters.append(f"--tags {config.getoption('tags')!r}")
+    for name, flag in (("keyword", "-k"), ("markexpr", "-m")):
+        if getattr(config.option, name, ""):
+            filters.append(f"{flag} {getattr(config.option, name)!r}")
+    if config.stash.get(_LINES, {}):
+        filters.append("line numbers " + ", ".join(f"{p.name}:{sorted(n)}" for p, n in config.stash[_LINES].items()))
+    where = " ".join(config.args) or "."
+    tags = ", ".join("@" + t for t in sorted(items_seen)) or "none"
+    if not filters:
+        return f"journeys: no journeys found in {where}: write a .feature file there, or give the folder that has them."
+    return f"journeys: nothing selected in {where} by {' and '.join(filters)}. Tags in use: {tags}."

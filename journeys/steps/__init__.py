@@ -1,0 +1,16 @@
+"""The bundled step library, English and Dutch: thin sentences over the journeys library.
+
+Importing this package registers every step with the vocabulary catalogue
+(``journeys steps``, the scenario runner) and with pytest-bdd: a project that
+binds its features with pytest-bdd itself lists ``pytest_plugins =
+["journeys.steps"]`` in its conftest.py.
+"""
+
+# The star imports carry the step fixtures pytest-bdd made in each module up here.
+from journeys.steps.account import *  # noqa: F403
+from journeys.steps.assertions import *  # noqa: F403
+from journeys.steps.clock import *  # noqa: F403
+from journeys.steps.customer import *  # noqa: F403
+from journeys.steps.ordering import *  # noqa: F403
+from journeys.steps.returns import *  # noqa: F403
+from journeys.steps.service import *  # noqa: F403

@@ -1,0 +1,70 @@
+"""One verdict everywhere: tags, nothing selected, run-wide errors in exit code, junit.xml and Allure."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+FEATURE = """\
+@gate @web
+Feature: Tagged
+  Scenario: Fast
+    Given a customer
+
+  @slow
+  Scenario: Slow
+    Given a customer
+"""
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    (pytester.path / "features").mkdir()
+    (pytester.path / "features" / "tagged.feature").write_text(FEATURE)
+    return pytester
+
+
+@pytest.mark.parametrize("expression", ["@gate and not @slow", "gate and not slow"])
+def test_tags_are_cucumber_expressions_with_or_without_at(project: pytest.Pytester, expression: str):
+    # '--tags=' keeps a leading '@' from being read as pytest's @file argument.
+    result = project.runpytest("features", f"--tags={expression}", "--collect-only", "-q")
+    result.stdout.fnmatch_lines(["features/tagged.feature::Fast", "*1/2 tests collected (1 deselected)*"])
+
+
+def test_an_unknown_tag_is_a_usage_error_naming_the_closest(project: pytest.Pytester):
+    result = project.runpytest("features", "--tags", "gaet", "--collect-only")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--tags 'gaet': no journey is tagged @gaet. Did you mean @gate?*"])
+
+
+def test_nothing_selected_says_by_what(project: pytest.Pytester):
+    result = project.runpytest("features", "--tags", "gate and not gate")
+    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+    result.stdout.fnmatch_lines(["*nothing selected in features by --tags 'gate and not gate'. Tags in use: *@gate*"])
+
+
+def test_a_run_wide_error_is_one_error_testcase_and_one_broken_result(project: pytest.Pytester):
+    junit, allure = project.path / "junit.xml", project.path / "allure"
+    result = project.runpytest(
+        "features", "--system", "no-such-system", f"--junitxml={junit}", f"--alluredir={allure}"
+    )
+    assert result.ret == 3
+    result.stdout.fnmatch_lines(["*the run could not start (exit 3)*", "*no touchpoint map for system 'no-such-system'*"])
+    suite = ET.parse(junit).getroot().find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("1", "1", "0")
+    case = suite.find("testcase")
+    assert case is not None and "ConfigError" in case.get("name", "")
+    assert "no-such-system" in (case.find("error").get("message") or "")  # type: ignore[union-attr]
+    results = [json.loads(p.read_text()) for p in allure.glob("*-result.json")]
+    assert [r["status"] for r in results] == ["broken"]
+    assert "ConfigError" in results[0]["name"]
+
+
+def test_a_run_wide_error_under_xdist_exits_3_too(project: pytest.Pytester):
+    result = project.runpytest("features", "--system", "no-such-system", "-n", "2")
+    assert result.ret == 3
