@@ -136,6 +136,29 @@ def demo(fault: tuple[str, ...], port: int) -> None:
 
 
 @main.command()
+@click.argument("folder", default=".", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Write a small journeys project into FOLDER (default: here); never overwrites a file.
+
+    \b
+    features/     example journeys, English and Dutch, against the reference shop
+    steps/        a step of the project's own (journeys run, pytest, steps and lint find it)
+    fixtures/systems/mysystem.yaml, mysystem_tasks.py
+                  a skeleton touchpoint map and tasks for your own system
+    pytest.ini    testpaths = features, so plain `pytest` runs the journeys
+    .gitignore, README.md
+    """
+    from journeys.project_init import init_project
+
+    try:
+        report = init_project(folder)
+    except OSError as exc:
+        raise click.ClickException(str(exc)) from None
+    for line in report.lines():
+        click.echo(line)
+
+
+@main.command()
 @click.option("--lang", type=click.Choice(["en", "nl"]), help="only this language")
 @click.option("--markdown", is_flag=True, help="as markdown (docs/steps.md)")
 def steps(lang: str | None, markdown: bool) -> None:

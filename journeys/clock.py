@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -16,7 +17,8 @@ from journeys.errors import ConfigError, StepError
 from journeys.system.templates import fill as fill_template
 
 if TYPE_CHECKING:
-    from journeys.session import SystemSession
+    from journeys.secrets import Secrets
+    from journeys.system.touchpoint_map import TouchpointMap
 
 
 class Clock(Protocol):
@@ -116,14 +118,12 @@ def _jsonpath(path: str, data: Any) -> Any:
     return found[0]
 
 
-def clock_for(session: SystemSession) -> Clock:
+def clock_for(system_map: TouchpointMap, base_url: str, reports_dir: str | Path, secrets: Secrets) -> Clock:
     """The test clock when the map has one, else the wall clock."""
-    if not session.map.clock:
-        return WallClock(session.map.timezone, session.map.system)
+    if not system_map.clock:
+        return WallClock(system_map.timezone, system_map.system)
     from journeys.channels.api import ApiDriver
     from journeys.evidence import EvidenceStore
 
-    api = ApiDriver(
-        session.base_url, EvidenceStore(session.reports_dir, "_clock", session.secrets), "clock", session.secrets
-    )
-    return TestClock(api, session.map.clock, session.map.timezone, session.secrets)
+    api = ApiDriver(base_url, EvidenceStore(reports_dir, "_clock", secrets), "clock", secrets)
+    return TestClock(api, system_map.clock, system_map.timezone, secrets)

@@ -26,10 +26,13 @@ the system are collected as violations and raised together, once, as
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from journeys.rules.violation import Violation
+
+class _Violation(Protocol):
+    """What ``JourneyFailed`` needs of a violation (``journeys.rules.violation.Violation``)."""
+
+    def render(self) -> str: ...
 
 __all__ = [
     "ConfigError",
@@ -193,7 +196,7 @@ class JourneyFailed(JourneysError, AssertionError):
             told first, the violations found before it follow.
     """
 
-    def __init__(self, violations: Sequence[Violation], *, cause: BaseException | None = None) -> None:
+    def __init__(self, violations: Sequence[_Violation], *, cause: BaseException | None = None) -> None:
         self.violations = list(violations)
         self.cause = cause
         count = len(self.violations)
@@ -208,5 +211,5 @@ class JourneyFailed(JourneysError, AssertionError):
         return (_journey_failed, (self.violations, self.cause))
 
 
-def _journey_failed(violations: Sequence[Violation], cause: BaseException | None) -> JourneyFailed:
+def _journey_failed(violations: Sequence[_Violation], cause: BaseException | None) -> JourneyFailed:
     return JourneyFailed(violations, cause=cause)

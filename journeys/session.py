@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from journeys import embedded
@@ -21,9 +21,6 @@ from journeys.secrets import Secrets
 from journeys.system.probe import probe
 from journeys.system.tasks import load_tasks
 from journeys.system.touchpoint_map import Touchpoint, find_map
-
-if TYPE_CHECKING:
-    from journeys.journey import Journey
 
 
 class SystemSession:
@@ -91,7 +88,7 @@ class SystemSession:
             probe(base_url)  # a system that is down: one clear error for the run, not a timeout per journey
         self.base_url = base_url.rstrip("/")
         self.secrets.add_env_names(self.map.secret_env_names())
-        self.clock: Clock = clock_for(self)
+        self.clock: Clock = clock_for(self.map, self.base_url, self.reports_dir, self.secrets)
 
     def promise_store(self) -> Any:
         """Where promises not yet due wait for a later run (systems without a test clock)."""
@@ -105,8 +102,8 @@ class SystemSession:
     def touchpoint(self, name: str) -> Touchpoint:
         return self.map.touchpoint(name)
 
-    def driver(self, channel: str, journey: Journey) -> Any:
-        """A fresh driver of ``channel`` for one journey."""
+    def driver(self, channel: str, journey: Any) -> Any:
+        """A fresh driver of ``channel`` for one journey (a ``Journey``: the session does not know it)."""
         from journeys.channels import make_driver
 
         return make_driver(channel, self, journey)

@@ -51,6 +51,30 @@ def test_only_channels_touch_playwright_smtp_and_http():
     assert users and all(u.startswith("channels/") or u.startswith("system/probe") for u in users), users
 
 
+def test_only_the_plugin_imports_pytest():
+    users = {
+        str(p.relative_to(PACKAGE))
+        for p in modules()
+        if any(name.split(".")[0] in ("pytest", "_pytest", "pytest_bdd") for name in imports_of(p))
+    }
+    # cli runs pytest; lint borrows pytest-bdd's parse messages; the vocabulary registers steps with
+    # pytest-bdd only where it is already loaded. The runtime path stays free of it (next test).
+    allowed = {"cli.py", "gherkin/lint.py", "gherkin/vocabulary.py"}
+    assert users and all(u.startswith("plugin/") or u in allowed for u in users), users
+
+
+def test_a_scenario_runs_outside_pytest():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import journeys.steps, journeys.gherkin.runner, journeys.session, journeys.journey;"
+        " sys.exit('pytest' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, "importing the runner and the steps imported pytest " + done.stderr
+
+
 def test_the_core_does_not_depend_on_the_edges():
     core = [
         "ledger.py",

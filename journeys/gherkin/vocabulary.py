@@ -18,6 +18,7 @@ import difflib
 import functools
 import inspect
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -105,10 +106,9 @@ def _register(
     example_nl: dict[str, str] | None,
     target_fixture: str | None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    import pytest_bdd
-    from pytest_bdd import parsers
-
-    decorator = getattr(pytest_bdd, kind)
+    # Registered with pytest-bdd too where it is loaded (a pytest run), for projects that bind
+    # their features with pytest-bdd; a script or a load-test user never imports pytest.
+    pytest_bdd = sys.modules.get("pytest_bdd")
 
     def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
         doc = inspect.getdoc(func) or ""
@@ -116,8 +116,12 @@ def _register(
         for language, pattern, values in (("en", en, example), ("nl", nl, example_nl or example)):
             filled = _fill(pattern, values or {})
             CATALOGUE.sentences.append(Sentence(kind, language, pattern, filled, doc, group, func))
-            # stacklevel=2: pytest-bdd injects the step fixture into the module that declares it.
-            func = decorator(parsers.parse(pattern), target_fixture=target_fixture, stacklevel=2)(func)
+            if pytest_bdd is not None:
+                from pytest_bdd import parsers
+
+                # stacklevel=2: pytest-bdd injects the step fixture into the module that declares it.
+                decorator = getattr(pytest_bdd, kind)
+                func = decorator(parsers.parse(pattern), target_fixture=target_fixture, stacklevel=2)(func)
         return func
 
     return wrap

@@ -77,9 +77,6 @@ class ScenarioItem(pytest.Item):
             from journeys.errors import JourneyInterrupted
 
             self.session.shouldstop = "interrupted (Ctrl-C)"
-            from journeys.plugin import verdict
-
-            verdict.of(self.config).interrupted = True
             where = journey.step.location if journey.step else self.scenario.location
             raise JourneyInterrupted(f"{where}: interrupted (Ctrl-C); the journey stopped after this step") from None
         finally:

@@ -37,20 +37,19 @@ def take_line_arguments(config: pytest.Config) -> None:
 
 def select(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Deselect the scenarios the line arguments and ``--tags`` leave out."""
-    from journeys.plugin.collect import ScenarioItem
-
     lines = config.stash.get(_LINES, {})
     expression = config.getoption("tags")
     matches = _expression(expression, config, items) if expression else None
     keep: list[pytest.Item] = []
     drop: list[pytest.Item] = []
     for item in items:
-        if isinstance(item, ScenarioItem):
-            wanted = lines.get(item.scenario.path)
-            if wanted is not None and not any(item.scenario.covers(n) for n in wanted):
+        scenario = getattr(item, "scenario", None)  # a journey, not a plain test
+        if scenario is not None:
+            wanted = lines.get(scenario.path)
+            if wanted is not None and not any(scenario.covers(n) for n in wanted):
                 drop.append(item)
                 continue
-            if matches is not None and not matches.evaluate([f"@{t}" for t in item.scenario.tags]):
+            if matches is not None and not matches.evaluate([f"@{t}" for t in scenario.tags]):
                 drop.append(item)
                 continue
         elif matches is not None:
@@ -86,9 +85,8 @@ def _expression(text: str, config: pytest.Config, items: list[pytest.Item]) -> A
 def known_tags(config: pytest.Config, items: list[pytest.Item]) -> set[str]:
     """Tags of the collected journeys and the tags registered for the project."""
     from journeys.gherkin.lint import registered_tags
-    from journeys.plugin.collect import ScenarioItem
 
-    found = {t for item in items if isinstance(item, ScenarioItem) for t in item.scenario.tags}
+    found = {t for item in items for t in getattr(getattr(item, "scenario", None), "tags", ())}
     return found | set(registered_tags(config.rootpath))
 
 

@@ -61,10 +61,8 @@ def of(config: pytest.Config) -> Verdict:
 
 def start_or_replace(session: pytest.Session, items: list[pytest.Item]) -> None:
     """Start the system under test before the first journey; on failure, one run-wide error item."""
-    from journeys.plugin.collect import ScenarioItem
-
     config = session.config
-    if config.option.collectonly or not any(isinstance(i, ScenarioItem) for i in items):
+    if config.option.collectonly or not any(hasattr(i, "scenario") for i in items):
         return
     run = runtime.current(config)
     try:
@@ -87,6 +85,14 @@ class Verdict:
 
     def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
         self.interrupted = self.interrupted or excinfo.errisinstance(KeyboardInterrupt)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+        from journeys.errors import JourneyInterrupted
+
+        if call.excinfo is not None and call.excinfo.errisinstance(JourneyInterrupted):
+            self.interrupted = True
+        return (yield)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if RUN_WIDE in report.nodeid and report.failed:
