@@ -13,6 +13,7 @@
      │                                built by ``journeys.user_code.user_error``, traceback in evidence
      ├── Unreadable                   raw text is not a value of its kind (kind, raw);
      │                                defined in ``journeys.values``, caught by the ledger
+     ├── StepFailed                   a step's error, told with the step's feature:line and text
      ├── JourneyInterrupted           Ctrl-C stopped the journey between two steps
      └── JourneyFailed                the journey broke consistency rules (violations);
                                       also an ``AssertionError`` so pytest reports it as a failure
@@ -34,6 +35,7 @@ class _Violation(Protocol):
 
     def render(self) -> str: ...
 
+
 __all__ = [
     "ConfigError",
     "FeatureFileError",
@@ -43,6 +45,7 @@ __all__ = [
     "MailNotReceived",
     "RuleConfigError",
     "StepError",
+    "StepFailed",
     "SystemUnreachable",
     "UserCodeError",
 ]
@@ -181,6 +184,26 @@ class UserCodeError(JourneysError):
         self.step_text = step_text
         self.location = location
         super().__init__(message)
+
+
+class StepFailed(JourneysError):
+    """The error of one step, told as ``feature:line (step):`` then ``Type: message``.
+
+    Args:
+        error: what the step raised (kept as ``__cause__`` too).
+        location: ``features/x.feature:12``.
+        step: the step as written (``When she orders ...``).
+    """
+
+    def __init__(self, error: BaseException, location: str, step: str) -> None:
+        self.error = error
+        self.location = location
+        self.step = step
+        super().__init__(f"{location} ({step}):\n{type(error).__name__}: {error}")
+        self.__cause__ = error
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (StepFailed, (self.error, self.location, self.step))
 
 
 class JourneyInterrupted(JourneysError):

@@ -38,9 +38,7 @@ class StopBetweenSteps:
         if self.requested:
             raise KeyboardInterrupt
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self._restore()
         if self.requested and kind is None:
             raise KeyboardInterrupt

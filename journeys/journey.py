@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from journeys.session import SystemSession
 
 
-MAIL_WAIT = 30.0  # seconds a real system may take to send a mail
+MAIL_WAIT = 30.0  # seconds a real system may take to send a mail, unless --mail-timeout says otherwise
 MAIL_WAIT_TEST_CLOCK = 5.0
 
 # A map fact of this name lists what the touchpoint asked the customer for (e.g. a chat
@@ -113,7 +113,9 @@ class Journey:
             reading = self._driver(tp.channel).visit(tp, **values)
         elif tp.channel == "email":
             # With a test clock a due mail is sent the moment the clock moves: no long wait.
-            timeout = MAIL_WAIT_TEST_CLOCK if self.system.clock.controllable else MAIL_WAIT
+            settings = getattr(self.system, "browser_settings", None)  # a stand-in system may have none
+            real_wait = settings.mail_timeout if settings else MAIL_WAIT
+            timeout = MAIL_WAIT_TEST_CLOCK if self.system.clock.controllable else real_wait
             reading = self.mail.receive(tp, self.customer.email, timeout=timeout, **values)
         else:  # api, store
             reading = self.api.call(tp, **values)

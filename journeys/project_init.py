@@ -73,14 +73,19 @@ def init_project(folder: str | Path = ".") -> InitReport:
 
     Raises:
         NotADirectoryError: ``folder`` is a file.
+        FileNotFoundError: the installed package has no templates.
         OSError: a file could not be written (a read-only folder, a full disk).
     """
+    found = list(templates())
+    if not any(relative.suffix == ".feature" for relative, _ in found):
+        # A wheel built without the templates' package data: say so rather than write half a project.
+        raise FileNotFoundError("this installation of journeys has no project templates: reinstall journeys")
     root = Path(folder)
     if root.exists() and not root.is_dir():
         raise NotADirectoryError(f"{root} is a file: give a folder for the new project")
     root.mkdir(parents=True, exist_ok=True)
     report = InitReport(root)
-    for relative, template in templates():
+    for relative, template in found:
         target = root / relative
         why = _why_not(root, relative, template)
         if why:

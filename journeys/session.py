@@ -113,7 +113,7 @@ class SystemSession:
         if self._browser is None:
             from journeys.channels.browser import BrowserSession
 
-            self._browser = BrowserSession(headless=self.browser_settings.headless)
+            self._browser = BrowserSession(self.browser_settings)
         return self._browser
 
     def close(self) -> None:

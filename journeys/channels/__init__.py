@@ -20,8 +20,8 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
 
     Args:
         channel: ``web``, ``agent``, ``chat``, ``email``, ``api`` or ``store``.
-        session: the system session (``map``, ``base_url``, ``browser``, ``secrets``,
-            ``mail_capture``).
+        session: the system session (``map``, ``base_url``, ``browser``, ``browser_settings``,
+            ``secrets``, ``mail_capture``).
         journey: the journey (``evidence``, ``customer.key``, ``web``, ``api``).
     """
     from journeys.errors import ConfigError
@@ -34,14 +34,17 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
         from journeys.channels.web import WebDriver
 
         base = system_map.url_for(channel, session.base_url)
+        # Screenshots, trace, video and timeouts as the run's options say (else the browser's own).
+        settings = getattr(session, "browser_settings", None)
         if channel == "web":
-            return WebDriver(session.browser, base, evidence, key, secrets)
+            return WebDriver(session.browser, base, evidence, key, secrets, settings=settings)
         return AgentDriver(
             session.browser,
             base,
             evidence,
             key,
             secrets,
+            settings=settings,
             credentials=system_map.credentials.get("agent"),
         )
     if channel in ("api", "store"):

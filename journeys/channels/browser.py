@@ -1,9 +1,11 @@
-"""The browser: one Chromium per process, a fresh context per customer.
+"""The browser: one per process, a fresh context per customer.
 
-Which Chromium: Playwright's own when ``playwright install chromium`` has put
-it there, else the one named by ``JOURNEYS_CHROMIUM``, else the system's
-``/usr/bin/chromium``. ``JOURNEYS_BROWSER_WS`` (or ``ws_endpoint``) connects
-to a remote Playwright browser server instead of launching one.
+Which browser: ``BrowserSettings.browser``. Chromium is Playwright's own when
+``playwright install chromium`` has put it there, else the one named by
+``JOURNEYS_CHROMIUM``, else the system's ``/usr/bin/chromium``. Firefox and
+WebKit are Playwright's own builds only (a system Firefox is not the patched
+build Playwright drives). ``JOURNEYS_BROWSER_WS`` (or ``ws_endpoint``)
+connects to a remote Playwright browser server instead of launching one.
 
 Playwright's sync API binds its objects to the thread that started it: use a
 ``BrowserSession`` from one thread (pytest-xdist gives each worker a process).
@@ -12,9 +14,12 @@ Playwright's sync API binds its objects to the thread that started it: use a
 from __future__ import annotations
 
 import os
+import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.errors import BrowserMissing, ChannelError
 
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
@@ -25,6 +30,8 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+NO_DISPLAY = "--headed needs a display: run under xvfb-run (xvfb-run journeys run --headed), or leave --headed out"
+_NAMES = {"chromium": "Chromium", "firefox": "Firefox", "webkit": "WebKit"}
 
 _HOW_TO_INSTALL = (
     "Install one: `playwright install chromium` (downloads Playwright's own), or"
@@ -62,43 +69,89 @@ def _own_chromium(playwright: Any | None) -> str | None:
     return str(path) if path and Path(path).is_file() else None
 
 
-def launch_browser(playwright: Any, *, headless: bool = True, ws_endpoint: str | None = None) -> Any:
-    """Launch Chromium (or connect to a remote browser server) with the harness's flags.
+def has_display() -> bool:
+    """Whether a headed browser can open a window here (Linux needs X11 or Wayland; others have one)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def launch_browser(
+    playwright: Any,
+    settings: BrowserSettings | None = None,
+    *,
+    headless: bool | None = None,
+    ws_endpoint: str | None = None,
+) -> Any:
+    """Launch the settings' browser (or connect to a remote browser server) with the harness's flags.
 
     Args:
         playwright: a started Playwright (``sync_playwright().start()``).
-        headless: False shows the browser.
+        settings: which browser, headed or not, slow motion (default: headless Chromium).
+        headless: overrides ``settings.headless`` (kept for callers from before the settings).
         ws_endpoint: a Playwright browser server's ``ws://`` address; defaults
             to ``JOURNEYS_BROWSER_WS``.
 
     Raises:
-        BrowserMissing: no Chromium to launch.
-        ChannelError: it would not start, or the remote server does not answer.
+        BrowserMissing: no such browser to launch; the message says how to get one.
+        ChannelError: it would not start, ``--headed`` without a display, or the remote server does not answer.
     """
     from playwright.sync_api import Error as PlaywrightError
 
+    settings = settings or BrowserSettings()
+    if headless is not None:
+        settings = replace(settings, headless=headless)
+    engine = getattr(playwright, settings.browser)
     ws_endpoint = ws_endpoint or os.environ.get("JOURNEYS_BROWSER_WS")
     if ws_endpoint:
         try:
-            return playwright.chromium.connect(ws_endpoint, timeout=10_000)
+            return engine.connect(ws_endpoint, timeout=10_000, slow_mo=settings.slowmo)
         except PlaywrightError as exc:
             raise ChannelError(
                 f"no Playwright browser server answers at {ws_endpoint}: {_first_line(exc)}."
                 " Start one (`playwright run-server`) or unset JOURNEYS_BROWSER_WS."
             ) from exc
-    own = _own_chromium(playwright)
-    executable = None if own else find_chromium(playwright)
+    if not settings.headless and not has_display():
+        raise ChannelError(NO_DISPLAY)  # before anything else: no browser would help
+    if settings.browser == "chromium":
+        own = _own_chromium(playwright)
+        executable = None if own else find_chromium(playwright)
+        path, args = own or executable, ARGS
+    else:
+        executable, path, args = None, _own_build(engine, settings.browser), []
     try:
         # handle_sigint=False: Ctrl-C is the harness's to handle (it finishes the step, then closes
         # the browser); Playwright would otherwise kill the browser under the running journey.
-        return playwright.chromium.launch(
-            headless=headless, executable_path=executable, args=ARGS, handle_sigint=False
+        return engine.launch(
+            headless=settings.headless,
+            executable_path=executable,
+            args=args,
+            slow_mo=settings.slowmo,
+            handle_sigint=False,
         )
     except PlaywrightError as exc:
+        message = _first_line(exc)
+        if not settings.headless and ("XServer" in str(exc) or "DISPLAY" in str(exc)):
+            raise ChannelError(NO_DISPLAY) from exc  # a DISPLAY that names no running X server
+        if settings.browser != "chromium":
+            raise ChannelError(
+                f"{_NAMES[settings.browser]} at {path} would not start: {message}."
+                f" Run `playwright install --with-deps {settings.browser}`."
+            ) from exc
         raise ChannelError(
-            f"Chromium at {own or executable} would not start: {_first_line(exc)}."
-            f" Run `journeys doctor`; {_HOW_TO_INSTALL}"
+            f"Chromium at {path} would not start: {message}. Run `journeys doctor`; {_HOW_TO_INSTALL}"
         ) from exc
+
+
+def _own_build(engine: Any, browser: str) -> str:
+    """Playwright's own Firefox or WebKit; there is no system build it can drive."""
+    path = engine.executable_path
+    if path and Path(path).is_file():
+        return str(path)
+    raise BrowserMissing(
+        f"no {_NAMES[browser]} for Playwright to drive: run `playwright install {browser}`"
+        " (Playwright drives its own build only), or leave --browser out for Chromium."
+    )
 
 
 def _first_line(exc: BaseException) -> str:
@@ -110,15 +163,28 @@ class BrowserSession:
     """One browser for the process, started on first use.
 
     Args:
-        headless: False shows the browser (``--headed``).
+        settings: which browser and how it runs (default: headless Chromium).
+        headless: overrides ``settings.headless`` (``--headed`` from before the settings).
         ws_endpoint: connect to a remote browser server instead of launching.
     """
 
-    def __init__(self, *, headless: bool = True, ws_endpoint: str | None = None) -> None:
-        self.headless = headless
+    def __init__(
+        self,
+        settings: BrowserSettings | None = None,
+        *,
+        headless: bool | None = None,
+        ws_endpoint: str | None = None,
+    ) -> None:
+        settings = settings or BrowserSettings()
+        self.settings = settings if headless is None else replace(settings, headless=headless)
         self.ws_endpoint = ws_endpoint
         self._playwright: Any = None
         self._browser: Any = None
+
+    @property
+    def headless(self) -> bool:
+        """False when the browser is shown (``--headed``)."""
+        return self.settings.headless
 
     @property
     def browser(self) -> Any:
@@ -128,7 +194,7 @@ class BrowserSession:
 
             self._playwright = sync_playwright().start()
             try:
-                self._browser = launch_browser(self._playwright, headless=self.headless, ws_endpoint=self.ws_endpoint)
+                self._browser = launch_browser(self._playwright, self.settings, ws_endpoint=self.ws_endpoint)
             except BaseException:
                 self._playwright.stop()
                 self._playwright = None
@@ -154,11 +220,11 @@ class BrowserSession:
 _shared: BrowserSession | None = None
 
 
-def shared_browser(*, headless: bool = True) -> BrowserSession:
-    """The process's browser session, made on first call."""
+def shared_browser(settings: BrowserSettings | None = None, *, headless: bool | None = None) -> BrowserSession:
+    """The process's browser session, made on first call (later calls' arguments are ignored)."""
     global _shared
     if _shared is None:
-        _shared = BrowserSession(headless=headless)
+        _shared = BrowserSession(settings, headless=headless)
     return _shared
 
 

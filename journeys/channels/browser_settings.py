@@ -10,11 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from journeys.errors import ConfigError
+
 Evidence = Literal["on", "off", "only-on-failure"]
 Tracing = Literal["on", "off", "retain-on-failure"]
 Video = Literal["on", "off", "retain-on-failure"]
 
 BROWSERS = ("chromium", "firefox", "webkit")
+_MODES = {
+    "screenshot": ("on", "off", "only-on-failure"),
+    "tracing": ("on", "off", "retain-on-failure"),
+    "video": ("on", "off", "retain-on-failure"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,9 @@ class BrowserSettings:
         element_timeout: seconds to wait for an element on a page.
         navigation_timeout: seconds a page may take to load.
         mail_timeout: seconds to wait for a mail (a system without a test clock).
+
+    Raises:
+        ConfigError: an unknown browser or evidence mode (a script's typo, not a silent default).
     """
 
     browser: str = "chromium"
@@ -43,3 +53,25 @@ class BrowserSettings:
     element_timeout: float = 5.0
     navigation_timeout: float = 15.0
     mail_timeout: float = 30.0
+
+    def __post_init__(self) -> None:
+        if self.browser not in BROWSERS:
+            raise ConfigError(f"unknown browser '{self.browser}': use {_either(BROWSERS)}.")
+        for option, modes in _MODES.items():
+            value = getattr(self, option)
+            if value not in modes:
+                raise ConfigError(f"unknown --{option} value '{value}': use {_either(modes)}.")
+
+
+def keeps(mode: str, *, failed: bool) -> bool:
+    """Whether evidence recorded under ``mode`` stays when the customer's journey ends.
+
+    Args:
+        mode: a ``screenshot``, ``tracing`` or ``video`` setting.
+        failed: the journey failed (a driver's ``close(keep_trace=True)``).
+    """
+    return mode == "on" or (failed and mode in ("only-on-failure", "retain-on-failure"))
+
+
+def _either(names: tuple[str, ...]) -> str:
+    return ", ".join(names[:-1]) + " or " + names[-1]

@@ -13,7 +13,7 @@ from typing import Any
 from journeys.channels.api import ApiDriver
 from journeys.channels.base import Reading
 from journeys.channels.errors import ChannelError
-from journeys.channels.web import ELEMENT_TIMEOUT, WebDriver
+from journeys.channels.web import WebDriver
 from journeys.system.touchpoint_map import Touchpoint
 
 
@@ -45,7 +45,7 @@ class ChatDriver:
         field: str = "message",
         send: str = "send",
         answers: str = "chat-message",
-        timeout: float = ELEMENT_TIMEOUT,
+        timeout: float | None = None,
     ) -> str:
         """Type ``text`` in the widget, send it, and return the shop's answer.
 
@@ -53,7 +53,9 @@ class ChatDriver:
             field: name or test id of the message box.
             send: test id or text of the send button.
             answers: test id of the chat messages; the answer is one with ``data-from=shop``.
+            timeout: seconds to wait for the answer (default: the element timeout, ``--element-timeout``).
         """
+        timeout = self.web.element_timeout if timeout is None else timeout
         before = self._count(answers)
         self.web.fill({field: text})
         self.web.click(send)

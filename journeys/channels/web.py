@@ -2,7 +2,9 @@
 
 Reads every fact of a touchpoint in one ``page.evaluate`` round trip (three
 separate locator calls cost eight times as much), notes which form fields
-the page asked for, and keeps a screenshot of each page read as evidence.
+the page asked for, and leaves the evidence ``BrowserSettings`` asks for:
+screenshots and video (``page_evidence``), the Playwright trace (here, to be
+masked before it is kept), timeouts.
 Playwright stays inside this module: callers get ``Reading`` objects and
 ``ChannelError``/``SystemUnreachable`` with the customer, touchpoint and URL.
 """
@@ -18,7 +20,9 @@ from typing import Any
 
 from journeys.channels.base import Reading, read_regex
 from journeys.channels.browser import BrowserSession
+from journeys.channels.browser_settings import BrowserSettings, keeps
 from journeys.channels.errors import ChannelError
+from journeys.channels.page_evidence import NO_SCREENSHOT, PageEvidence
 from journeys.channels.trace_masking import mask_trace
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.evidence import EvidenceStore
@@ -26,9 +30,7 @@ from journeys.secrets import Secrets
 from journeys.system.templates import fill as fill_template
 from journeys.system.touchpoint_map import Touchpoint
 
-NAVIGATION_TIMEOUT = 10.0
 _SEP = "\x1f"  # unit separator: joins selectors into one string argument
-ELEMENT_TIMEOUT = 5.0
 
 # One round trip: every DOM fact, the page text (for regex readers), the form fields asked for.
 _READ = """
@@ -95,10 +97,9 @@ class WebDriver:
         evidence: where this customer's evidence goes.
         customer_key: the customer, for error messages.
         secrets: values to mask in evidence and messages.
-        channel: the channel name used in evidence file names (``web``, ``agent``).
-        trace: record a Playwright trace, kept by ``close(keep_trace=True)``.
-        navigation_timeout: seconds a page may take to load.
-        element_timeout: seconds to wait for an element (``ready``, a button to click).
+        settings: screenshots, trace, video, and the timeouts: ``navigation_timeout`` for a page
+            to load, ``element_timeout`` for an element (``ready``, a button to click).
+            Default: the browser session's.
     """
 
     channel = "web"
@@ -111,18 +112,18 @@ class WebDriver:
         customer_key: str,
         secrets: Secrets,
         *,
-        trace: bool = True,
-        navigation_timeout: float = NAVIGATION_TIMEOUT,
-        element_timeout: float = ELEMENT_TIMEOUT,
+        settings: BrowserSettings | None = None,
     ) -> None:
         self.browser_session = browser_session
         self.base_url = base_url.rstrip("/")
         self.evidence = evidence
         self.customer_key = customer_key
         self.secrets = secrets
-        self.trace = trace
-        self.navigation_timeout = navigation_timeout
-        self.element_timeout = element_timeout
+        self.settings = settings or getattr(browser_session, "settings", None) or BrowserSettings()
+        self.trace = self.settings.tracing != "off"
+        self.navigation_timeout = self.settings.navigation_timeout
+        self.element_timeout = self.settings.element_timeout
+        self._evidence = PageEvidence(evidence, self.channel, self.settings)
         self._context: Any = None
         self._page: Any = None
         self._touchpoint = "-"
@@ -132,14 +133,16 @@ class WebDriver:
     @property
     def page(self) -> Any:
         if self._page is None:
-            self._context = self.browser_session.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+            self._context = self.browser_session.new_context(
+                locale="nl-NL", timezone_id="Europe/Amsterdam", **self._evidence.context_options()
+            )
             self._context.set_default_navigation_timeout(self.navigation_timeout * 1000)
             self._context.set_default_timeout(self.element_timeout * 1000)
             if self.trace:
                 # DOM snapshots per action make the trace; its film strip would cost ~0.3 s a customer.
                 self._context.tracing.start(screenshots=False, snapshots=True)
             self._context.add_init_script(_INSTALL)
-            self._page = self._context.new_page()
+            self._page = self._new_page()
         return self._page
 
     @property
@@ -166,7 +169,8 @@ class WebDriver:
 
         Args:
             tp: the touchpoint the current page is.
-            screenshot: keep a screenshot as evidence (always kept when a fact is missing).
+            screenshot: keep a screenshot as evidence (always taken when a fact is missing),
+                unless ``--screenshot off``.
         """
         self._touchpoint = tp.name
         page = self.page
@@ -200,15 +204,15 @@ class WebDriver:
         raw: dict[str, str | list[str] | None] = {
             r.fact: found[r.fact] if r.selector else read_regex(r, text or "") for r in readers
         }
-        evidence: list[str] = []
+        shot = None
         if screenshot or any(value is None for value in raw.values()):
-            evidence.append(self._screenshot(tp.name))
+            shot = self._evidence.screenshot(page, tp.name)
         return Reading(
             tp.name,
             self.channel,
             self.secrets.redact(url),
             raw,
-            evidence,
+            [shot] if shot else [],
             list(asked),
             datetime.now(UTC),
         )
@@ -281,21 +285,26 @@ class WebDriver:
             return " ".join(page.get_by_test_id(testid).first.inner_text().split())
 
     def screenshot(self, label: str | None = None) -> str:
-        """Keep a screenshot of the current page; returns its evidence path."""
-        return self._screenshot(label or self._touchpoint)
+        """Keep a screenshot of the current page, whatever ``--screenshot`` says; returns its evidence path."""
+        return self._evidence.screenshot(self.page, label or self._touchpoint, asked=True) or ""
 
     # -- the end -------------------------------------------------------------
 
     def close(self, *, keep_trace: bool = False) -> None:
-        """Close the customer's browser context; keep its trace (``trace.zip``) if asked."""
+        """Close the customer's browser context and keep or delete its evidence.
+
+        Args:
+            keep_trace: the journey failed: keep what ``retain-on-failure`` and
+                ``only-on-failure`` keep (``trace.zip``, the video, the screenshots).
+        """
         if self._context is None:
             return
-        context, self._context, self._page = self._context, None, None
+        context, page, self._context, self._page = self._context, self._page, None, None
         from playwright.sync_api import Error as PlaywrightError
 
         try:
             if self.trace:
-                if keep_trace:
+                if keeps(self.settings.tracing, failed=keep_trace):
                     path = self.evidence.path(f"{self.channel}-trace.zip" if self.channel != "web" else "trace.zip")
                     context.tracing.stop(path=str(path))
                     mask_trace(path, self.secrets)
@@ -308,8 +317,22 @@ class WebDriver:
                 context.close()
             except PlaywrightError:
                 pass
+            self._evidence.finish(page, failed=keep_trace)
 
     # -- inside ----------------------------------------------------------------
+
+    def _new_page(self) -> Any:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            return self._context.new_page()
+        except PlaywrightError as exc:
+            if "ffmpeg" in str(exc):  # video needs Playwright's own ffmpeg build; the system's is not used
+                raise ChannelError(
+                    f"--video {self.settings.video} needs Playwright's ffmpeg: run `playwright install ffmpeg`,"
+                    " or leave --video out."
+                ) from exc
+            raise ChannelError(f"{self.customer_key}: could not open a page: {_first_line(exc)}") from exc
 
     def _goto(self, url: str, touchpoint: str) -> None:
         page = self.page
@@ -322,27 +345,17 @@ class WebDriver:
         try:
             self._page.wait_for_selector(tp.ready, state="visible")
         except PlaywrightTimeout as exc:
-            shot = self._screenshot(tp.name)
+            shot = self._evidence.screenshot(self._page, tp.name)
+            seen = f"screenshot: {shot}" if shot else NO_SCREENSHOT
             raise ChannelError(
                 self.secrets.redact(
                     f"{self.customer_key} at {tp.name}: the page at {self._page.url} did not"
                     f" show {tp.ready}"
-                    f" within {self.element_timeout:g} s (screenshot: {shot}). The page"
+                    f" within {self.element_timeout:g} s ({seen}). The page"
                     " changed, or `ready:` at"
                     f" {tp.where} is out of date."
                 )
             ) from exc
-
-    def _screenshot(self, label: str) -> str:
-        name = self.evidence.name_for(self.channel, label, ".png")
-        try:
-            # CSS scale, no animations: a third cheaper than the defaults, the same picture.
-            self.page.screenshot(
-                path=str(self.evidence.path(name)), full_page=True, scale="css", animations="disabled", caret="initial"
-            )
-        except Exception:  # evidence must never hide the real problem
-            return self.evidence.relative(name)
-        return self.evidence.relative(name)
 
     @contextmanager
     def _wrapped(self, touchpoint: str, doing: str, url: str | None = None) -> Iterator[None]:

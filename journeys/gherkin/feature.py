@@ -9,7 +9,6 @@ script and a load-test user all run the same thing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,7 +98,7 @@ def read_feature(path: str | Path) -> list[Scenario]:
     try:
         document: dict[str, Any] = dict(Parser().parse(text))
     except (CompositeParserException, ParserError) as exc:
-        raise FeatureFileError(_parse_problem(path, exc)) from None
+        raise FeatureFileError(_parse_problem(path, exc, text)) from None
     document["uri"] = str(path)
     feature: dict[str, Any] = dict(document.get("feature") or {})
     nodes = _index(feature)
@@ -180,16 +179,11 @@ def _index(feature: dict[str, Any]) -> dict[str, Any]:
     return nodes
 
 
-def _parse_problem(path: Path, exc: Exception) -> str:
-    errors = getattr(exc, "errors", None) or [exc]
-    first = errors[0]
-    location = getattr(first, "location", None) or {}
-    line = location.get("line") if isinstance(location, dict) else None
-    if line is None:
-        found = re.search(r"\((\d+):\d+\)", str(first))
-        line = int(found.group(1)) if found else 1
-    message = re.sub(r"^\(\d+:\d+\): ", "", str(first).strip().splitlines()[0])
-    return f"{relative(path)}:{line}: {message}"
+def _parse_problem(path: Path, exc: ParserError, text: str) -> str:
+    from journeys.gherkin.lint import parse_problems  # the linter's words for what to write instead
+
+    problems = parse_problems(exc, text) or [(1, str(exc))]
+    return "\n".join(f"{relative(path)}:{line or 1}: {message}" for line, message in problems)
 
 
 def relative(path: str | Path) -> str:

@@ -310,32 +310,8 @@ class _Linter:
                 self._children(shown, child["rule"]["children"], language)
 
     def _parse_errors(self, shown: str, exc: ParserError, text: str) -> None:
-        errors = exc.errors if isinstance(exc, CompositeParserException) else [exc]
-        lines = text.splitlines()
-        language = _declared_language(lines)
-        for error in errors:
-            line = error.location["line"] if hasattr(error, "location") else 0
-            raw = _LOCATION.sub("", str(error))
-            if isinstance(error, NoSuchLanguageException):
-                self._add(
-                    shown,
-                    line,
-                    f"unknown language: {raw.split(': ', 1)[-1]}: write "
-                    "'# language: nl' for Dutch, or leave the line out for English",
-                )
-                continue
-            got = _GOT.search(raw)
-            if not got:
-                content = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-                self._add(shown, line, f"{raw}: '{content}'" if content else raw)
-                continue
-            other = _other_language(got[1], language)
-            if other:
-                self._add(shown, line, _other_language_message(other, f"'{got[1]}'"))
-                if _is_feature_line(got[1], other):
-                    return  # every later error follows from the language
-                continue
-            self._add(shown, line, _token_message(raw, got[1], language))
+        for line, message in parse_problems(exc, text):
+            self._add(shown, line, message)
 
     def _scenario(self, shown: str, scenario: dict[str, Any], language: str) -> None:
         line, name = scenario["location"]["line"], scenario["name"].strip()
@@ -595,6 +571,39 @@ def _other_language(line: str, language: str) -> str | None:
 
 def _is_feature_line(line: str, language: str) -> bool:
     return any(line.startswith(k + ":") for k in _dialect(language).feature_keywords)
+
+
+def parse_problems(exc: ParserError, text: str) -> list[tuple[int, str]]:
+    """``(line, message)`` for each problem of a Gherkin parse error, saying what to write instead."""
+    errors = exc.errors if isinstance(exc, CompositeParserException) else [exc]
+    lines = text.splitlines()
+    language = _declared_language(lines)
+    found: list[tuple[int, str]] = []
+    for error in errors:
+        line = error.location["line"] if hasattr(error, "location") else 0
+        raw = _LOCATION.sub("", str(error))
+        if isinstance(error, NoSuchLanguageException):
+            found.append(
+                (
+                    line,
+                    f"unknown language: {raw.split(': ', 1)[-1]}: write "
+                    "'# language: nl' for Dutch, or leave the line out for English",
+                )
+            )
+            continue
+        got = _GOT.search(raw)
+        if not got:
+            content = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+            found.append((line, f"{raw}: '{content}'" if content else raw))
+            continue
+        other = _other_language(got[1], language)
+        if other:
+            found.append((line, _other_language_message(other, f"'{got[1]}'")))
+            if _is_feature_line(got[1], other):
+                break  # every later error follows from the language
+            continue
+        found.append((line, _token_message(raw, got[1], language)))
+    return found
 
 
 def _other_language_message(other: str, quoted: str, *, step: bool = False) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from journeys.errors import JourneyFailed, JourneysError, StepError
+from journeys.errors import JourneyFailed, JourneysError, StepError, StepFailed
 from journeys.gherkin.feature import Scenario, ScenarioStep, relative
 from journeys.gherkin.vocabulary import CATALOGUE, Catalogue, suggest
 from journeys.interrupts import StopBetweenSteps
@@ -134,7 +134,8 @@ def _run_step(
         func, arguments = _find(scenario, step, location, catalogue)
         _call(func, journey, arguments, step)
     except JourneysError as exc:
-        error = exc
+        # Said once where it happened: errors that do not start with their feature line get it.
+        error = exc if str(exc).startswith(location) else StepFailed(exc, location, journey.step.text)
     except Exception as exc:  # noqa: BLE001 - a custom step's bug: one message, the traceback kept
         from journeys.user_code import user_error
 

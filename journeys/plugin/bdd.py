@@ -55,7 +55,9 @@ def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: A
 
     where = f"{relative(feature.filename)}:{step.line_number}"
     hint = suggest(step.name, language=feature.language)
-    raise StepError(f"{where}: unknown step '{step.keyword} {step.name}'.{hint} Run `journeys steps` for the catalogue.")
+    raise StepError(
+        f"{where}: unknown step '{step.keyword} {step.name}'.{hint} Run `journeys steps` for the catalogue."
+    )
 
 
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, **_: Any) -> None:

@@ -18,7 +18,8 @@ from journeys.channels.browser_settings import BROWSERS, BrowserSettings
 
 # The options of other plugins we share, by their pytest11 entry-point name.
 _OWNED_BY = {
-    "playwright": {"--headed", "--browser", "--slowmo", "--screenshot", "--tracing", "--video"},
+    # pytest-playwright 0.10 adds --base-url itself when pytest-base-url is not there.
+    "playwright": {"--headed", "--browser", "--slowmo", "--screenshot", "--tracing", "--video", "--base-url"},
     "base_url": {"--base-url"},
 }
 
@@ -76,9 +77,7 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
     group.addoption(
         "--seed", type=int, default=None, help="seed for the synthetic customers (default: random, shown in the header)"
     )
-    group.addoption(
-        "--tags", default=None, help="Cucumber tag expression: '@gate and not @slow' ('@' optional)"
-    )
+    group.addoption("--tags", default=None, help="Cucumber tag expression: '@gate and not @slow' ('@' optional)")
     group.addoption(
         "--reports-dir", default="reports", help="where each run's evidence and ledgers go (default: reports)"
     )

@@ -69,9 +69,7 @@ def start_or_replace(session: pytest.Session, items: list[pytest.Item]) -> None:
         run.start_system()
     except Exception as exc:  # noqa: BLE001 - every kind of start failure is the run's error
         cause = type(exc).__name__
-        item = RunWideError.from_parent(session, name=f"{RUN_WIDE}[{cause}]", failure=exc)
-        config.hook.pytest_deselected(items=list(items))
-        items[:] = [item]
+        items[:] = [RunWideError.from_parent(session, name=f"{RUN_WIDE}[{cause}]", failure=exc)]
 
 
 class Verdict:
@@ -111,8 +109,7 @@ class Verdict:
 
         write = terminalreporter.write_line
         if self.run_wide:
-            terminalreporter.write_sep("=", "journeys: the run could not start (exit 3)", red=True, bold=True)
-            write(self.run_wide)
+            write("journeys: the run could not start (exit 3): no journey ran; the cause is above.", red=True)
         elif exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
             write(nothing_selected(self.config, known_tags(self.config, self.collected)), yellow=True)
         elif self.interrupted:

@@ -1,11 +1,20 @@
-"""Finding Chromium, and saying how to install one when there is none."""
+"""Finding and launching the browser the settings name, and saying what to do when it cannot be."""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from journeys.channels import browser
+from journeys.channels.browser_settings import BrowserSettings, keeps
 from journeys.channels.errors import BrowserMissing, ChannelError
+from journeys.errors import ConfigError
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="only Linux needs DISPLAY for a window")
 
 
 def test_playwrights_own_chromium_wins_when_installed(monkeypatch, tmp_path):
@@ -79,3 +88,161 @@ def test_the_shared_browser_is_one_per_process():
     browser.close_shared_browser()
     assert browser.shared_browser() is not first
     browser.close_shared_browser()
+
+
+# -- launching what BrowserSettings asks for ----------------------------------------------
+
+
+class FakeEngine:
+    """A Playwright browser type that records how it was launched or connected."""
+
+    def __init__(self, executable: str | None) -> None:
+        self.executable_path = executable
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def launch(self, **options: Any) -> str:
+        self.calls.append(("launch", options))
+        return "launched"
+
+    def connect(self, ws_endpoint: str, **options: Any) -> str:
+        self.calls.append(("connect", {"ws_endpoint": ws_endpoint, **options}))
+        return "connected"
+
+
+@pytest.fixture
+def fake_playwright(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
+    """Playwright with its own Chromium and Firefox builds, and no WebKit."""
+    monkeypatch.delenv("JOURNEYS_BROWSER_WS", raising=False)
+    for name in ("chrome", "firefox"):
+        (tmp_path / name).write_text("")
+    return SimpleNamespace(
+        chromium=FakeEngine(str(tmp_path / "chrome")),
+        firefox=FakeEngine(str(tmp_path / "firefox")),
+        webkit=FakeEngine(str(tmp_path / "no-webkit")),
+    )
+
+
+def test_slowmo_and_headless_reach_the_launch_and_ctrl_c_stays_the_harnesss(fake_playwright):
+    assert browser.launch_browser(fake_playwright, BrowserSettings(slowmo=250)) == "launched"
+    [(how, options)] = fake_playwright.chromium.calls
+    assert how == "launch"
+    assert options == {
+        "headless": True,
+        "executable_path": None,  # Playwright's own Chromium: it knows where that is
+        "args": browser.ARGS,
+        "slow_mo": 250,
+        "handle_sigint": False,
+    }
+
+
+def test_firefox_is_launched_as_playwrights_own_build_without_chromiums_flags(fake_playwright):
+    browser.launch_browser(fake_playwright, BrowserSettings(browser="firefox", slowmo=40))
+    assert fake_playwright.chromium.calls == []
+    [(_, options)] = fake_playwright.firefox.calls
+    assert options["args"] == [] and options["executable_path"] is None and options["slow_mo"] == 40
+
+
+def test_a_remote_browser_server_gets_the_settings_browser_and_slowmo(fake_playwright):
+    settings = BrowserSettings(browser="firefox", slowmo=100, headless=False)  # the server's display, not ours
+    assert browser.launch_browser(fake_playwright, settings, ws_endpoint="ws://127.0.0.1:1/") == "connected"
+    assert fake_playwright.firefox.calls == [
+        ("connect", {"ws_endpoint": "ws://127.0.0.1:1/", "timeout": 10_000, "slow_mo": 100})
+    ]
+
+
+def test_the_old_headless_keyword_still_overrides_the_settings(fake_playwright, monkeypatch):
+    monkeypatch.setenv("DISPLAY", ":0")
+    browser.launch_browser(fake_playwright, BrowserSettings(), headless=False)
+    assert fake_playwright.chromium.calls[0][1]["headless"] is False
+    assert browser.BrowserSession(headless=False).settings == BrowserSettings(headless=False)
+
+
+def test_webkit_that_is_not_installed_says_to_install_it(fake_playwright):
+    with pytest.raises(BrowserMissing, match=r"no WebKit for Playwright to drive: run `playwright install webkit`"):
+        browser.launch_browser(fake_playwright, BrowserSettings(browser="webkit"))
+
+
+@pytest.mark.parametrize("engine", ["firefox", "webkit"])
+def test_a_missing_firefox_or_webkit_surfaces_from_the_session(engine, tmp_path, monkeypatch):
+    # An empty browsers folder: Playwright's own builds are missing, as on a machine that never ran install.
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "ms-playwright"))
+    monkeypatch.delenv("JOURNEYS_BROWSER_WS", raising=False)
+    session = browser.BrowserSession(BrowserSettings(browser=engine))
+    try:
+        with pytest.raises(BrowserMissing) as info:
+            session.new_context()
+    finally:
+        session.close()
+    assert f"run `playwright install {engine}`" in str(info.value)
+    assert "apt-get" not in str(info.value) and "JOURNEYS_CHROMIUM" not in str(info.value)
+
+
+@linux_only
+def test_headed_without_a_display_says_xvfb_run_not_install_chromium(monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("JOURNEYS_BROWSER_WS", raising=False)
+    session = browser.BrowserSession(BrowserSettings(headless=False))
+    try:
+        with pytest.raises(ChannelError) as info:
+            session.new_context()
+    finally:
+        session.close()
+    assert str(info.value) == (
+        "--headed needs a display: run under xvfb-run (xvfb-run journeys run --headed), or leave --headed out"
+    )
+
+
+@linux_only
+def test_a_display_that_names_no_x_server_gets_the_same_message(monkeypatch):
+    monkeypatch.setenv("DISPLAY", ":4242")  # set, but nothing listens there: Chromium itself refuses
+    monkeypatch.delenv("JOURNEYS_BROWSER_WS", raising=False)
+    session = browser.BrowserSession(BrowserSettings(headless=False))
+    try:
+        with pytest.raises(ChannelError, match=r"^--headed needs a display: run under xvfb-run"):
+            session.new_context()
+    finally:
+        session.close()
+
+
+@linux_only
+def test_a_display_is_x11_or_wayland(monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert not browser.has_display()
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    assert browser.has_display()
+
+
+def test_the_session_launches_with_its_settings(monkeypatch):
+    seen: list[Any] = []
+
+    def launch(playwright: Any, settings: BrowserSettings, *, ws_endpoint: str | None) -> Any:
+        seen.append(settings)
+        return SimpleNamespace(close=lambda: None, new_context=lambda **options: options)
+
+    monkeypatch.setattr(browser, "launch_browser", launch)
+    settings = BrowserSettings(browser="firefox", slowmo=10)
+    session = browser.BrowserSession(settings)
+    try:
+        assert session.new_context(locale="nl-NL") == {"locale": "nl-NL"}
+    finally:
+        session.close()
+    assert seen == [settings]
+
+
+def test_settings_refuse_what_no_browser_or_option_knows():
+    with pytest.raises(ConfigError, match=r"unknown browser 'safari': use chromium, firefox or webkit"):
+        BrowserSettings(browser="safari")
+    with pytest.raises(
+        ConfigError, match=r"unknown --tracing value 'only-on-failure': use on, off or retain-on-failure"
+    ):
+        BrowserSettings(tracing="only-on-failure")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("mode", "passed", "failed"),
+    [("on", True, True), ("off", False, False), ("only-on-failure", False, True), ("retain-on-failure", False, True)],
+)
+def test_what_each_mode_keeps(mode, passed, failed):
+    assert (keeps(mode, failed=False), keeps(mode, failed=True)) == (passed, failed)

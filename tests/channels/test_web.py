@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
+import playwright
 import pytest
 from conftest import files_containing
 
 from journeys.channels.base import describe_missing
-from journeys.channels.browser import BrowserSession
+from journeys.channels.browser import SYSTEM_CHROMIUM, BrowserSession
+from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.errors import ChannelError
 from journeys.channels.web import WebDriver
 from journeys.errors import ConfigError, SystemUnreachable
+from journeys.evidence import EvidenceStore
+from journeys.secrets import Secrets
 from journeys.system.touchpoint_map import FactReader, Touchpoint
 
 PRODUCT = """
@@ -39,6 +49,8 @@ FACTS = {
     "label": FactReader("label", "text", testid="label-link", attr="href", line=14),
     "price.text": FactReader("price.text", "money", regex=r"Prijs:\s*(.+)", line=15),
 }
+FAST = BrowserSettings(element_timeout=0.5)  # a missing element fails in half a second, not five
+
 PRODUCT_TP = Touchpoint(
     "web.product",
     "web",
@@ -63,7 +75,7 @@ def browser() -> Iterator[BrowserSession]:
 def web(browser, module_site, evidence, secrets) -> Iterator[WebDriver]:
     module_site.page("/product/tablet-10", PRODUCT)
     module_site.page("/cart", "<p data-testid='cart-total'>€ 329,00</p>")
-    driver = WebDriver(browser, module_site.url, evidence, "anna-1", secrets, element_timeout=0.5)
+    driver = WebDriver(browser, module_site.url, evidence, "anna-1", secrets, settings=FAST)
     yield driver
     driver.close()
 
@@ -361,3 +373,157 @@ def test_click_by_link_text_with_accents_and_quotes(web, module_site):
     web.goto("/people")
     web.click('Fabiënne "Fab" O\'Meeres')
     assert web.current_url.startswith(module_site.url + "/cart")
+
+
+# -- what --screenshot, --tracing and --video leave behind -------------------------------
+
+GONE = Touchpoint(
+    "web.product", "web", "/p", None, None, None, {"gone": FactReader("gone", "text", testid="gone", line=3)}, 2, "x"
+)
+NEVER_READY = Touchpoint("web.product", "web", "/product/{sku}", None, None, "[data-testid=never]", {}, 10, "x")
+
+
+def product_driver(session: BrowserSession, site: Any, evidence: EvidenceStore, **settings: Any) -> WebDriver:
+    site.page("/product/tablet-10", PRODUCT)
+    chosen = BrowserSettings(element_timeout=0.5, **settings)
+    return WebDriver(session, site.url, evidence, evidence.customer_key, Secrets(), settings=chosen)
+
+
+def names_in(evidence: EvidenceStore) -> list[str]:
+    """Every file and folder the customer left, hidden ones too."""
+    return sorted(p.name for p in evidence.folder.iterdir()) if evidence.folder.exists() else []
+
+
+def test_screenshot_off_takes_none_not_even_for_a_missing_fact(browser, module_site, evidence):
+    driver = product_driver(browser, module_site, evidence, screenshot="off")
+    try:
+        assert driver.visit(PRODUCT_TP, sku="tablet-10").evidence == []
+        reading = driver.read(GONE)  # the journey reads the page without one
+        assert reading.missing() == ["gone"] and reading.evidence == []
+        with pytest.raises(ChannelError, match=r"within 0.5 s \(no screenshot \(--screenshot off\)\)\. The page"):
+            driver.visit(NEVER_READY, sku="tablet-10")
+    finally:
+        driver.close(keep_trace=True)
+    assert names_in(evidence) == ["trace.zip"]
+
+
+def test_only_on_failure_screenshots_are_taken_then_kept_only_for_a_failed_journey(browser, module_site, evidence):
+    bob = EvidenceStore(evidence.reports_dir, "bob-2")
+    passed = product_driver(browser, module_site, evidence, screenshot="only-on-failure")
+    failed = product_driver(browser, module_site, bob, screenshot="only-on-failure")
+    for driver in (passed, failed):
+        reading = driver.visit(PRODUCT_TP, sku="tablet-10")
+        assert reading.evidence == [f"evidence/{driver.customer_key}/web-01-web.product.png"]  # a message may cite it
+        assert (evidence.reports_dir / reading.evidence[0]).is_file()
+    passed.close(keep_trace=False)
+    failed.close(keep_trace=True)
+    assert names_in(evidence) == []
+    assert names_in(bob) == ["trace.zip", "web-01-web.product.png"]
+
+
+def test_an_explicit_screenshot_is_kept_whatever_the_setting(browser, module_site, evidence):
+    driver = product_driver(browser, module_site, evidence, screenshot="only-on-failure", tracing="off")
+    driver.goto("/product/tablet-10")
+    assert driver.screenshot("basket") == "evidence/anna-1/web-01-basket.png"
+    driver.close(keep_trace=False)
+    assert names_in(evidence) == ["web-01-basket.png"]
+
+
+def test_tracing_off_records_none_so_even_a_failed_journey_keeps_none(browser, module_site, evidence):
+    driver = product_driver(browser, module_site, evidence, tracing="off")
+    driver.visit(PRODUCT_TP, sku="tablet-10")
+    tracing = driver.page.context.tracing
+    tracing.start()  # Playwright refuses a second start: this passes only when the driver started none
+    tracing.stop()
+    driver.close(keep_trace=True)
+    assert names_in(evidence) == ["web-01-web.product.png"]
+
+
+def test_tracing_on_keeps_the_trace_of_a_passed_journey(browser, module_site, evidence):
+    driver = product_driver(browser, module_site, evidence, tracing="on")
+    driver.visit(PRODUCT_TP, sku="tablet-10")
+    driver.close(keep_trace=False)
+    assert names_in(evidence) == ["trace.zip", "web-01-web.product.png"]
+
+
+def test_timeouts_come_from_the_settings(browser, module_site, evidence):
+    driver = product_driver(browser, module_site, evidence, navigation_timeout=7.0)
+    driver.goto("/product/tablet-10")
+    try:
+        assert (driver.element_timeout, driver.navigation_timeout) == (0.5, 7.0)
+        with pytest.raises(ChannelError, match=r"could not click 'nowhere' at .* within 0.5 s"):
+            driver.click("nowhere")
+    finally:
+        driver.close()
+
+
+def playwright_home_with_ffmpeg(home: Path) -> Path | None:
+    """A Playwright browsers folder where video can be recorded, or None to use the default one.
+
+    Video needs Playwright's own ffmpeg build (``playwright install ffmpeg``). Where it cannot be
+    downloaded, the system's ffmpeg (Debian's 5.1 encodes the same VP9) is put where Playwright looks.
+    """
+    browsers = json.loads((Path(playwright.__file__).parent / "driver/package/browsers.json").read_text())
+    revision = next(b["revision"] for b in browsers["browsers"] if b["name"] == "ffmpeg")
+    own = Path.home() / ".cache/ms-playwright" / f"ffmpeg-{revision}" / "ffmpeg-linux"
+    if own.is_file():
+        return None
+    system = shutil.which("ffmpeg")
+    if not system or not sys.platform.startswith("linux"):
+        pytest.skip("video needs Playwright's ffmpeg (`playwright install ffmpeg`) or, on Linux, the system's")
+    target = home / f"ffmpeg-{revision}" / "ffmpeg-linux"
+    target.parent.mkdir(parents=True)
+    target.symlink_to(system)
+    return home
+
+
+def in_a_thread_of_its_own(run: Callable[[], None], home: Path | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run ``run`` with a Playwright that looks for its builds in ``home`` (None: the usual place).
+
+    A thread of its own: one sync Playwright per thread, and this module's browser is running.
+    """
+    if not (os.environ.get("JOURNEYS_CHROMIUM") or Path(SYSTEM_CHROMIUM).is_file()):
+        pytest.skip("needs a system Chromium: in another browsers folder Playwright's own is not there")
+    if home is not None:
+        monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(home))  # read when Playwright starts
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(run).result()
+
+
+def test_video_retain_on_failure_keeps_only_the_failed_customers_video(module_site, evidence, tmp_path, monkeypatch):
+    home = playwright_home_with_ffmpeg(tmp_path / "ms-playwright")
+    bob = EvidenceStore(evidence.reports_dir, "bob-2")
+
+    def two_customers() -> None:
+        session = BrowserSession(BrowserSettings(video="retain-on-failure"))
+        try:
+            passed = product_driver(session, module_site, evidence, video="retain-on-failure", tracing="off")
+            failed = product_driver(session, module_site, bob, video="retain-on-failure", tracing="off")
+            for driver in (passed, failed):
+                driver.visit(PRODUCT_TP, sku="tablet-10")
+            passed.close(keep_trace=False)
+            failed.close(keep_trace=True)
+        finally:
+            session.close()
+
+    in_a_thread_of_its_own(two_customers, home, monkeypatch)
+    assert names_in(evidence) == ["web-01-web.product.png"]  # no video, and no recording folder left
+    assert names_in(bob) == ["web-01-web.product.png", "web-video.webm"]
+    assert (bob.folder / "web-video.webm").read_bytes()[:4] == b"\x1a\x45\xdf\xa3"  # EBML: a WebM file
+
+
+def test_video_without_playwrights_ffmpeg_says_how_to_get_it(module_site, evidence, tmp_path, monkeypatch):
+    def one_customer() -> None:
+        session = BrowserSession(BrowserSettings(video="on"))
+        driver = product_driver(session, module_site, evidence, video="on")
+        try:
+            with pytest.raises(
+                ChannelError, match=r"^--video on needs Playwright's ffmpeg: run `playwright install ffmpeg`, or"
+            ):
+                driver.visit(PRODUCT_TP, sku="tablet-10")
+        finally:
+            driver.close()
+            session.close()
+
+    in_a_thread_of_its_own(one_customer, tmp_path / "empty", monkeypatch)  # an empty folder: no ffmpeg
+    assert names_in(evidence) == []

@@ -57,5 +57,5 @@ def test_an_unknown_step_names_file_line_and_the_closest_steps_while_others_run(
     assert "values.feature:7 (And it is 30 February 10:00):" in run.output
     assert "typo.feature:4: unknown step 'When she orderz a \"tablet-10\" on the web shop'" in run.output
     assert "Closest known steps: 'she orders a \"tablet-10\" on the web shop'" in run.output
-    assert "broken.feature:4: Unexpected token found" in run.output
+    assert "broken.feature:4: Gherkin does not know this line: 'oops'" in run.output
     assert (run.reports / "junit.xml").exists()

@@ -49,11 +49,11 @@ def test_nothing_selected_says_by_what(project: pytest.Pytester):
 
 def test_a_run_wide_error_is_one_error_testcase_and_one_broken_result(project: pytest.Pytester):
     junit, allure = project.path / "junit.xml", project.path / "allure"
-    result = project.runpytest(
-        "features", "--system", "no-such-system", f"--junitxml={junit}", f"--alluredir={allure}"
-    )
+    result = project.runpytest("features", "--system", "no-such-system", f"--junitxml={junit}", f"--alluredir={allure}")
     assert result.ret == 3
-    result.stdout.fnmatch_lines(["*the run could not start (exit 3)*", "*no touchpoint map for system 'no-such-system'*"])
+    result.stdout.fnmatch_lines(
+        ["*no touchpoint map for system 'no-such-system'*", "*the run could not start (exit 3)*"]
+    )
     suite = ET.parse(junit).getroot().find("testsuite")
     assert suite is not None
     assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("1", "1", "0")

@@ -1,0 +1,54 @@
+"""`journeys` on the command line: version, faults, paths that do not exist, options passed to pytest."""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+import pytest
+from click.testing import CliRunner
+
+from journeys.cli import main
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"journeys {version('journeys')}\n"
+
+
+def test_faults_lists_the_reference_shops_catalogue():
+    result = CliRunner().invoke(main, ["faults"])
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.output.splitlines()]
+    assert len(names) >= 17 and "email-total-stale" in names and "irrelevant-offers" in names
+
+
+def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["run", "featurs/order"])
+    assert result.exit_code == 4
+    assert "featurs/order: no such file or folder" in result.output
+
+
+def test_no_features_folder_says_how_to_get_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["run"])
+    assert result.exit_code == 4
+    assert "journeys init" in result.output
+
+
+def test_options_reach_pytest_in_one_token_each(tmp_path, monkeypatch):
+    (tmp_path / "x.feature").write_text("Feature: x\n  Scenario: y\n    Given a customer\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JOURNEYS_RUN_ID", "run-1")
+    seen: list[str] = []
+    monkeypatch.setattr(pytest, "main", lambda args: seen.extend(args) or 0)
+    result = CliRunner().invoke(
+        main,
+        ["run", "x.feature:2", "--tags", "@gate and not @slow", "--screenshot", "off", "--headed", "--lf", "-n", "2"],
+    )
+    assert result.exit_code == 0, result.output
+    assert seen[0] == "x.feature:2"
+    assert "--tags=@gate and not @slow" in seen and "--screenshot=off" in seen
+    assert "--headed" in seen and "--lf" in seen and seen[seen.index("-n") + 1] == "2"
+    assert seen[seen.index("--junitxml") + 1] == "reports/runs/run-1/junit.xml"
