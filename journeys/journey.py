@@ -23,7 +23,8 @@ from journeys.customer import Customer
 from journeys.effort import effort
 from journeys.errors import JourneyFailed, MailNotReceived, StepError
 from journeys.evidence import EvidenceStore
-from journeys.ledger import Ledger, Observation, Promise, PromiseCheck, Provenance
+from journeys.ledger import Ledger
+from journeys.records import Observation, Promise, PromiseCheck, Provenance
 from journeys.system.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:

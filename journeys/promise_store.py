@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from journeys.errors import ConfigError
-from journeys.ledger import Promise
+from journeys.records import Promise
 from journeys.values import encode
 
 _SCHEMA = """

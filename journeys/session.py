@@ -18,9 +18,10 @@ from journeys.channels.browser_settings import BrowserSettings
 from journeys.clock import Clock, clock_for
 from journeys.errors import ConfigError
 from journeys.secrets import Secrets
+from journeys.system.map_files import find_map
 from journeys.system.probe import probe
 from journeys.system.tasks import load_tasks
-from journeys.system.touchpoint_map import Touchpoint, find_map
+from journeys.system.touchpoint_map import Touchpoint
 
 
 class SystemSession:

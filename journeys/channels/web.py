@@ -33,11 +33,18 @@ from journeys.system.touchpoint_map import Touchpoint
 _SEP = "\x1f"  # unit separator: joins selectors into one string argument
 
 # One round trip: every DOM fact, the page text (for regex readers), the form fields asked for.
+# 'waiting' when the touchpoint's ready element is not shown yet (Playwright's wait costs 30-60 ms
+# even for an element already there; this check costs nothing).
 _READ = """
-([joined, many, attrs, pageText]) => {
+([joined, many, attrs, pageText, ready]) => {
   const selectors = joined ? joined.split('\\u001f') : [], attr_of = attrs ? attrs.split('\\u001f') : [];
   const visible = (el) => el.checkVisibility ? el.checkVisibility({visibilityProperty: true})
     : el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  if (ready) {
+    let first = null;
+    try { first = document.querySelector(ready); } catch (e) { return 'waiting'; }  // a Playwright-only selector
+    if (!first || !visible(first)) return 'waiting';
+  }
   const text = (el, attr) => {
     const value = attr ? el.getAttribute(attr) : el.innerText;
     return value === null ? null : value.replace(/\\s+/g, ' ').trim();
@@ -175,8 +182,6 @@ class WebDriver:
         self._touchpoint = tp.name
         page = self.page
         with self._wrapped(tp.name, "read the page"):
-            if tp.ready:
-                self._wait_ready(tp)
             readers = list(tp.facts.values())
             dom = [r for r in readers if r.selector]
             # A few strings, not a list of dicts: Playwright validates arguments value by value.
@@ -185,13 +190,9 @@ class WebDriver:
                 "".join("1" if r.many else "0" for r in dom),
                 _SEP.join(r.attr or "" for r in dom) if any(r.attr for r in dom) else "",
                 any(r.regex for r in readers),
+                tp.ready or "",
             ]
-            result = page.evaluate(_CALL, spec)
-            if result == "loading":
-                page.wait_for_load_state("load")
-                result = page.evaluate(_CALL, spec)
-            if result is None:  # a document our init script did not reach
-                result = page.evaluate(_READ, spec)
+            result = self._evaluate_read(page, tp, spec)
         values, errors, asked, url, text = result
         if errors:
             index, error = errors[0]
@@ -333,6 +334,19 @@ class WebDriver:
                     " or leave --video out."
                 ) from exc
             raise ChannelError(f"{self.customer_key}: could not open a page: {_first_line(exc)}") from exc
+
+    def _evaluate_read(self, page: Any, tp: Touchpoint, spec: list[Any]) -> Any:
+        """The read script's answer, once the page has loaded and shows ``tp.ready``."""
+        result = page.evaluate(_CALL, spec)
+        if result == "loading":
+            page.wait_for_load_state("load")
+            result = page.evaluate(_CALL, spec)
+        if result is None:  # a document our init script did not reach
+            result = page.evaluate(_READ, spec)
+        if result == "waiting":  # not shown yet (often still the page before a click): Playwright waits
+            self._wait_ready(tp)
+            return self._evaluate_read(page, tp, [*spec[:-1], ""])
+        return result
 
     def _goto(self, url: str, touchpoint: str) -> None:
         page = self.page

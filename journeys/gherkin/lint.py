@@ -218,7 +218,7 @@ class _Linter:
         return files
 
     def _load_map(self, system: str) -> tuple[params.Known, str | None]:
-        from journeys.system.touchpoint_map import BUNDLED_SYSTEMS, load_map
+        from journeys.system.map_files import BUNDLED_SYSTEMS, load_map
 
         path = (
             Path(system)

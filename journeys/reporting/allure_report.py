@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from journeys.channels.base import Reading
     from journeys.gherkin.feature import Scenario
     from journeys.journey import Journey
-    from journeys.ledger import Observation
+    from journeys.records import Observation
 
 _TYPES = {
     ".png": allure.attachment_type.PNG,

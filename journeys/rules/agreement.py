@@ -10,7 +10,8 @@ from journeys.rules.kinds import all_agree, kind_of, words
 from journeys.rules.violation import Violation
 
 if TYPE_CHECKING:
-    from journeys.ledger import Ledger, Observation
+    from journeys.ledger import Ledger
+    from journeys.records import Observation
 
 
 def agree(

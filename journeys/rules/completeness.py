@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from journeys.rules.violation import Violation
 
 if TYPE_CHECKING:
-    from journeys.ledger import Ledger, Observation
+    from journeys.ledger import Ledger
+    from journeys.records import Observation
 
 HINT = (
     "every fact in the touchpoint map must be shown where the map says; a fact shown only"

@@ -12,7 +12,7 @@ from journeys.errors import RuleConfigError
 from journeys.values import TOLERANT_KINDS, Money, agree
 
 if TYPE_CHECKING:
-    from journeys.ledger import Observation
+    from journeys.records import Observation
 
 
 def kind_of(

@@ -11,7 +11,8 @@ from journeys.rules.violation import Violation
 from journeys.values import Unreadable, agree, read_value, show
 
 if TYPE_CHECKING:
-    from journeys.ledger import Ledger, Observation
+    from journeys.ledger import Ledger
+    from journeys.records import Observation
 
 _LIST_SEPARATORS = re.compile(r"\s*[\n;|]\s*|,\s+(?=\S)")
 
@@ -82,7 +83,7 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
 
 
 def _input_row(given: Any, fact: str, kind: str, about: str) -> Observation:
-    from journeys.ledger import Observation
+    from journeys.records import Observation
 
     raw = str(given.value)
     try:

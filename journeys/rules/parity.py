@@ -11,7 +11,8 @@ from journeys.rules.violation import Violation
 from journeys.values import agree
 
 if TYPE_CHECKING:
-    from journeys.ledger import Ledger, Observation
+    from journeys.ledger import Ledger
+    from journeys.records import Observation
 
 
 def channel_parity(

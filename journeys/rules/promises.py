@@ -12,7 +12,8 @@ from journeys.rules.violation import Violation
 from journeys.values import DateRange, Unreadable, agree, read_value, show
 
 if TYPE_CHECKING:
-    from journeys.ledger import Ledger, Observation, Promise
+    from journeys.ledger import Ledger
+    from journeys.records import Observation, Promise
 
 
 def due_promises(ledger: Ledger, now: datetime) -> list[Promise]:
@@ -112,7 +113,7 @@ def _kept(promise: Promise, why: str) -> list[Violation]:
 
 
 def _broken(promise: Promise, origin: Observation, observation: Observation | None, why: str) -> list[Violation]:
-    from journeys.ledger import Observation, Provenance
+    from journeys.records import Observation, Provenance
 
     promise.status, promise.verdict = "broken", f"broken: {why}"
     check = promise.check
@@ -135,7 +136,7 @@ def _broken(promise: Promise, origin: Observation, observation: Observation | No
 
 
 def _promise_row(promise: Promise) -> Observation:
-    from journeys.ledger import Observation
+    from journeys.records import Observation
 
     problem = None if promise.value is not None else (promise.verdict or "could not read the promise")
     return Observation(

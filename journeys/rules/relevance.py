@@ -15,7 +15,8 @@ from journeys.errors import RuleConfigError
 from journeys.rules.violation import Violation
 
 if TYPE_CHECKING:
-    from journeys.ledger import Ledger, Observation
+    from journeys.ledger import Ledger
+    from journeys.records import Observation
 
 # describe_missing's "... on the page at <url> (screenshot: <file>)." : where the customer was instead.
 _INSTEAD = re.compile(r"(?:on the page|in the mail|in the JSON) at (?P<url>\S+?)(?P<shot> \([^)]*\))?(?:\.? |\.?$)")

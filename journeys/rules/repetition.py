@@ -9,7 +9,8 @@ from journeys.rules.kinds import what_key, words
 from journeys.rules.violation import Violation
 
 if TYPE_CHECKING:
-    from journeys.ledger import Input, Ledger, Observation, Question
+    from journeys.ledger import Ledger
+    from journeys.records import Input, Observation, Question
 
 
 def not_asked_twice(
@@ -81,7 +82,7 @@ def _in_scope(touchpoint: str, channel: str, scope: Collection[str] | None) -> b
 
 
 def _violation(question: Question, earlier: list[Input]) -> Violation:
-    from journeys.ledger import Observation
+    from journeys.records import Observation
 
     rows: list[Observation] = [
         Observation(question.what, "text", str(i.value), str(i.value), "", i.where, None, i.seq) for i in earlier

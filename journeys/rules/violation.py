@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from journeys.values import show
 
 if TYPE_CHECKING:
-    from journeys.ledger import Observation
+    from journeys.records import Observation
 
 # The heading of a violation when the rule gives none, per rule.
 HEADINGS = {

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
+from journeys.system.map_files import find_map, load_map
 from journeys.system.probe import probe
 from journeys.system.tasks import Tasks, load_tasks, task
-from journeys.system.touchpoint_map import (
-    FactReader,
-    RequestTemplate,
-    Touchpoint,
-    TouchpointMap,
-    find_map,
-    load_map,
-)
+from journeys.system.touchpoint_map import FactReader, RequestTemplate, Touchpoint, TouchpointMap
 
 __all__ = [
     "FactReader",

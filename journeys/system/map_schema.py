@@ -66,7 +66,7 @@ _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
 
 
 def read_map(path: Path) -> TouchpointMap:
-    """Read, parse and validate the map at ``path`` (see ``touchpoint_map.load_map``)."""
+    """Read, parse and validate the map at ``path`` (see ``map_files.load_map``)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -11,12 +11,20 @@ import os
 import re
 import string
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from journeys.errors import ConfigError
 
-if TYPE_CHECKING:
-    from journeys.system.touchpoint_map import Touchpoint
+
+class _Named(Protocol):
+    """A touchpoint, as far as an error message needs it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def where(self) -> str: ...
+
 
 ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -67,7 +75,7 @@ def fill(
     template: str,
     params: Mapping[str, Any],
     *,
-    touchpoint: Touchpoint | None = None,
+    touchpoint: _Named | None = None,
     quote_values: bool = False,
 ) -> str:
     """``template`` with its ``{placeholders}`` filled from ``params``.

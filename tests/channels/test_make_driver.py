@@ -15,7 +15,7 @@ from journeys.channels.web import WebDriver
 from journeys.errors import ConfigError
 from journeys.evidence import EvidenceStore
 from journeys.secrets import Secrets
-from journeys.system.touchpoint_map import load_map
+from journeys.system.map_files import load_map
 
 MAP = """
 system: shop

@@ -17,7 +17,7 @@ from journeys.customer import Customer
 from journeys.errors import JourneyFailed
 from journeys.journey import Journey
 from journeys.ledger import Ledger, PromiseCheck
-from journeys.system.touchpoint_map import load_map
+from journeys.system.map_files import load_map
 
 FEATURE = "features/order/web_order.feature"
 NOT_FOUND = (

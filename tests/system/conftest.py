@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from journeys.errors import ConfigError
-from journeys.system.touchpoint_map import TouchpointMap, load_map
+from journeys.system.map_files import load_map
+from journeys.system.touchpoint_map import TouchpointMap
 
 HEADER = """\
 system: shop

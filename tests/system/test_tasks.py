@@ -13,8 +13,8 @@ from journeys.errors import ConfigError, StepError, UserCodeError
 from journeys.evidence import EvidenceStore
 from journeys.journey import Step
 from journeys.secrets import Secrets
+from journeys.system.map_files import load_map
 from journeys.system.tasks import load_tasks, task
-from journeys.system.touchpoint_map import load_map
 
 TASKS = '''
 from journeys.system.tasks import task

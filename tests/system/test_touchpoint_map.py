@@ -7,13 +7,8 @@ from pathlib import Path
 import pytest
 
 from journeys.errors import ConfigError
-from journeys.system.touchpoint_map import (
-    FactReader,
-    RequestTemplate,
-    Touchpoint,
-    find_map,
-    load_map,
-)
+from journeys.system.map_files import find_map, load_map
+from journeys.system.touchpoint_map import FactReader, RequestTemplate, Touchpoint
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,241 @@
+"""What a ledger records: where a thing was seen, what was seen, given, asked and promised.
+
+Plain frozen records with their JSON form; the ``Ledger`` keeps them in order
+and the rules and violations read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from journeys.values import decode, encode
+
+__all__ = [
+    "Evidence",
+    "Input",
+    "Observation",
+    "Promise",
+    "PromiseCheck",
+    "Provenance",
+    "Question",
+    "Visit",
+    "observation_from_dict",
+    "observation_to_dict",
+]
+
+Evidence = str
+"""A path to an evidence file (screenshot, .eml, HTTP response), relative to the reports dir."""
+
+Expectation = Literal["equals", "not_after", "present"]
+PromiseStatus = Literal["pending", "kept", "broken"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where and when something was seen: touchpoint, channel, step and line, clock, evidence."""
+
+    touchpoint: str
+    channel: str
+    step: str | None
+    location: str | None  # "features/order/web_order.feature:12"
+    seen_at: datetime
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "touchpoint": self.touchpoint,
+            "channel": self.channel,
+            "step": self.step,
+            "location": self.location,
+            "seen_at": self.seen_at.isoformat(),
+            "evidence": list(self.evidence),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Provenance:
+        return cls(
+            d["touchpoint"],
+            d["channel"],
+            d.get("step"),
+            d.get("location"),
+            datetime.fromisoformat(d["seen_at"]),
+            tuple(d.get("evidence", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One fact as one touchpoint showed it: the raw text and the value read from it.
+
+    ``value`` is None and ``problem`` says why when the text could not be read
+    or the fact was not shown.
+    """
+
+    fact: str
+    kind: str
+    raw: str | None
+    value: Any
+    about: str
+    where: Provenance
+    problem: str | None = None
+    seq: int = 0
+
+    @property
+    def touchpoint(self) -> str:
+        return self.where.touchpoint
+
+    @property
+    def readable(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True)
+class Input:
+    """Something the customer gave the company (``email``, ``order.number``...)."""
+
+    what: str
+    value: Any
+    touchpoint: str
+    where: Provenance
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class Question:
+    """Something the customer was asked for; ``identified``: logged in or known there."""
+
+    what: str
+    touchpoint: str
+    where: Provenance
+    identified: bool
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One time the customer went to a touchpoint, and how long it made her wait."""
+
+    touchpoint: str
+    channel: str
+    started: datetime
+    waited_seconds: float
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class PromiseCheck:
+    """How to check a promise later: which touchpoint, which fact, which comparison.
+
+    ``expect``: ``equals`` (the fact shows the promised value), ``not_after``
+    (the fact, a date, is on or before the promised date or the end of the
+    promised range), ``present`` (the fact is shown at all). ``params``:
+    ``tolerance`` (money, for equals) and ``value`` (compare with this text,
+    read as the checked fact's kind, instead of the promised value: a
+    status ``delivered`` by the promised day).
+    """
+
+    touchpoint: str
+    fact: str
+    expect: Expectation
+    params: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.expect not in ("equals", "not_after", "present"):
+            raise ValueError(f"a promise check expects 'equals', 'not_after' or 'present', not {self.expect!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "touchpoint": self.touchpoint,
+            "fact": self.fact,
+            "expect": self.expect,
+            "params": dict(self.params),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> PromiseCheck:
+        return cls(d["touchpoint"], d["fact"], d["expect"], dict(d.get("params", {})))
+
+
+@dataclass
+class Promise:
+    """A fact that commits the company to something by ``due``, and how to check it.
+
+    ``status`` goes from ``pending`` to ``kept`` or ``broken`` once, with a
+    one-line ``verdict``. An unreadable promise has value None and its
+    problem as verdict while pending.
+    """
+
+    id: str
+    fact: str
+    kind: str
+    value: Any
+    raw: str | None
+    due: datetime
+    check: PromiseCheck
+    where: Provenance
+    status: PromiseStatus = "pending"
+    verdict: str | None = None
+    about: str = ""
+    seq: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "fact": self.fact,
+            "kind": self.kind,
+            "value": encode(self.value),
+            "raw": self.raw,
+            "due": self.due.isoformat(),
+            "check": self.check.to_dict(),
+            "where": self.where.to_dict(),
+            "status": self.status,
+            "verdict": self.verdict,
+            "about": self.about,
+            "seq": self.seq,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Promise:
+        return cls(
+            d["id"],
+            d["fact"],
+            d["kind"],
+            decode(d["value"]),
+            d.get("raw"),
+            datetime.fromisoformat(d["due"]),
+            PromiseCheck.from_dict(d["check"]),
+            Provenance.from_dict(d["where"]),
+            d.get("status", "pending"),
+            d.get("verdict"),
+            d.get("about", ""),
+            d.get("seq", 0),
+        )
+
+
+def observation_to_dict(o: Observation) -> dict[str, Any]:
+    return {
+        "fact": o.fact,
+        "kind": o.kind,
+        "raw": o.raw,
+        "value": encode(o.value),
+        "about": o.about,
+        "where": o.where.to_dict(),
+        "problem": o.problem,
+        "seq": o.seq,
+    }
+
+
+def observation_from_dict(d: Mapping[str, Any]) -> Observation:
+    return Observation(
+        d["fact"],
+        d["kind"],
+        d.get("raw"),
+        decode(d.get("value")),
+        d.get("about", ""),
+        Provenance.from_dict(d["where"]),
+        d.get("problem"),
+        d.get("seq", 0),
+    )
