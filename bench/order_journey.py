@@ -38,7 +38,6 @@ from journeys.customer import Customer  # noqa: E402
 from journeys.journey import Journey  # noqa: E402
 from journeys.session import SystemSession  # noqa: E402
 
-
 DEFAULT = BrowserSettings()
 NO_SCREENSHOTS = BrowserSettings(screenshot="off")
 TARGETS = {"harness": 1.25, "harness, no screenshots": 1.10}

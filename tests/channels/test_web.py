@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import struct
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +20,7 @@ from journeys.channels.base import describe_missing
 from journeys.channels.browser import SYSTEM_CHROMIUM, BrowserSession
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.errors import ChannelError
+from journeys.channels.page_evidence import PageEvidence
 from journeys.channels.web import WebDriver
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.evidence import EvidenceStore
@@ -455,6 +457,32 @@ def test_timeouts_come_from_the_settings(browser, module_site, evidence):
             driver.click("nowhere")
     finally:
         driver.close()
+
+
+def test_a_screenshot_holds_the_whole_page_not_only_the_window(browser, module_site, evidence):
+    module_site.page("/long", "<div style='height:3000px'>lang</div><p data-testid='end'>einde</p>")
+    driver = WebDriver(browser, module_site.url, evidence, "anna-1", Secrets())
+    try:
+        driver.goto("/long")
+        png = (evidence.reports_dir / driver.screenshot("long")).read_bytes()
+    finally:
+        driver.close()
+    width, height = struct.unpack(">II", png[16:24])  # the PNG header's size, in CSS pixels
+    assert width == 1280 and height > 3000
+
+
+def test_firefox_and_webkit_screenshots_go_through_playwright(evidence):
+    class Page:
+        calls: list[dict[str, Any]] = []
+
+        def screenshot(self, **options: Any) -> None:
+            self.calls.append(options)
+            Path(options["path"]).write_bytes(b"\x89PNG")
+
+    shot = PageEvidence(evidence, "web", BrowserSettings(browser="firefox")).screenshot(Page(), "web.product")
+    assert shot == "evidence/anna-1/web-01-web.product.png"
+    [options] = Page.calls
+    assert options["full_page"] and options["scale"] == "css"
 
 
 def playwright_home_with_ffmpeg(home: Path) -> Path | None:
