@@ -11,6 +11,9 @@ from typing import Any
 
 import click
 
+from journeys.population.command import simulate
+from journeys.reporting.command import report
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="journeys", message="journeys %(version)s")
@@ -24,8 +27,9 @@ _KEEP = click.Choice(["on", "off", "retain-on-failure"])
 
 @main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("paths", nargs=-1)
-@click.option("--system", default="refshop", show_default=True, help="touchpoint map: name or path")
+@click.option("--system", multiple=True, help="touchpoint map: name or path [default: refshop]; repeat for several")
 @click.option("--base-url", help="URL of the system under test (default: start the embedded shop)")
+@click.option("--smtp-port", type=int, help="port of the SMTP capture the systems send mail to [default: free]")
 @click.option("--fault", multiple=True, help="fault to switch on in the embedded shop (repeatable; `journeys faults`)")
 @click.option("--tags", help="Cucumber tag expression, e.g. '@gate and not @slow' ('@' optional)")
 @click.option("--seed", type=int, help="seed for the synthetic customers (replay a run)")
@@ -41,7 +45,8 @@ _KEEP = click.Choice(["on", "off", "retain-on-failure"])
 @click.option("--mail-timeout", type=float, help="seconds to wait for a mail [default: 30]")
 @click.option("--lf", "--last-failed", "last_failed", is_flag=True, help="run only the journeys that failed last time")
 @click.option("--pytest-arg", "extra", multiple=True, help="extra argument passed to pytest (repeatable)")
-def run(paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], **options: Any) -> None:
+@click.option("--gate", is_flag=True, help="the release gate: the @gate journeys, and [tool.journeys.gate] thresholds")
+def run(paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], gate: bool, **options: Any) -> None:
     """Run journeys: PATHS are feature files or folders (default: features/); `file.feature:LINE` runs
     the scenario at that line.
 
@@ -59,6 +64,9 @@ def run(paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], **o
             hint = " Write one with `journeys init`, or give the folder of your .feature files." if not paths else ""
             click.echo(f"journeys: {target}: no such file or folder.{hint}", err=True)
             sys.exit(4)
+    if gate:  # the @gate journeys (within --tags, when given); the plugin holds them to the thresholds
+        options["tags"] = f"({options['tags']}) and @gate" if options["tags"] else "@gate"
+        os.environ["JOURNEYS_GATE"] = "1"
     run_id = os.environ.setdefault("JOURNEYS_RUN_ID", new_run_id())
     folder = Path(options["reports_dir"]) / "runs" / run_id
     args = [
@@ -75,7 +83,7 @@ def run(paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], **o
     ]
     for name, value in options.items():
         flag = "--" + name.replace("_", "-")
-        if name == "fault":
+        if name in ("fault", "system"):
             args += [a for f in value for a in (flag, f)]
         elif name == "last_failed":
             args += ["--lf"] if value else []
@@ -161,21 +169,26 @@ def init(folder: Path) -> None:
 @main.command()
 @click.option("--lang", type=click.Choice(["en", "nl"]), help="only this language")
 @click.option("--markdown", is_flag=True, help="as markdown (docs/steps.md)")
-def steps(lang: str | None, markdown: bool) -> None:
-    """Print the catalogue of steps with an example of each."""
+@click.option("--system", multiple=True, help="also list this system's fact words and what it lacks (repeatable)")
+def steps(lang: str | None, markdown: bool, system: tuple[str, ...]) -> None:
+    """Print the catalogue of steps with an example of each and what it needs of a system."""
+    from journeys.errors import ConfigError
     from journeys.gherkin.catalogue import render
 
-    click.echo(render(lang, markdown=markdown), nl=False)
+    try:
+        click.echo(render(lang, markdown=markdown, system=list(system) or None), nl=False)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--system", default="refshop", show_default=True, help="touchpoint map name or path")
-def lint(paths: tuple[str, ...], system: str) -> None:
+@click.option("--system", multiple=True, help="touchpoint map name or path [default: refshop]; repeatable")
+def lint(paths: tuple[str, ...], system: tuple[str, ...]) -> None:
     """Check feature files without a browser: file:line: message, non-zero exit on problems."""
     from journeys.gherkin.lint import run_lint
 
-    sys.exit(run_lint(list(paths), system=system))
+    sys.exit(run_lint(list(paths), system=list(system) or "refshop"))
 
 
 @main.command()
@@ -230,6 +243,9 @@ def doctor() -> None:
     except BrowserMissing as exc:
         raise click.ClickException(str(exc)) from None
 
+
+main.add_command(report)
+main.add_command(simulate)
 
 if __name__ == "__main__":
     main()

@@ -15,7 +15,7 @@ import random
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -23,60 +23,10 @@ from typing import Any
 from faker import Faker
 from faker.config import AVAILABLE_LOCALES
 
+from journeys.personas import SEGMENTS, Segment  # re-exported: customers are made from them
 
-@dataclass(frozen=True)
-class Segment:
-    """A kind of customer: the ages, where they live, what they are interested in."""
+__all__ = ["SEGMENTS", "Customer", "Segment", "age_on"]
 
-    name: str
-    ages: tuple[int, int]
-    interests: tuple[str, ...]
-    cities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per locale; none: Faker's
-    street_style: str = "home"  # home, room (student housing), office
-
-
-SEGMENTS: dict[str, Segment] = {
-    "student": Segment(
-        "student",
-        (18, 24),
-        ("laptops", "headphones", "games", "budget deals"),
-        {
-            "nl_NL": (
-                "Utrecht",
-                "Groningen",
-                "Leiden",
-                "Delft",
-                "Nijmegen",
-                "Enschede",
-                "Maastricht",
-            ),
-            "en_GB": ("Oxford", "Cambridge", "Manchester", "Leeds", "Bristol", "Edinburgh"),
-        },
-        "room",
-    ),
-    "young-professional": Segment(
-        "young-professional",
-        (24, 34),
-        ("smartphones", "smart home", "headphones", "fitness"),
-        {
-            "nl_NL": ("Amsterdam", "Rotterdam", "Utrecht", "Den Haag", "Eindhoven"),
-            "en_GB": ("London", "Manchester", "Birmingham", "Glasgow"),
-        },
-    ),
-    "family": Segment("family", (30, 50), ("tablets", "kids", "household", "games")),
-    "senior": Segment("senior", (65, 85), ("tablets", "easy-to-use phones", "hearing", "setup service")),
-    "business": Segment(
-        "business",
-        (28, 60),
-        ("laptops", "monitors", "accessories", "invoices"),
-        {
-            "nl_NL": ("Amsterdam", "Rotterdam", "Utrecht", "Eindhoven", "Zwolle"),
-            "en_GB": ("London", "Reading", "Milton Keynes", "Leeds"),
-        },
-        "office",
-    ),
-}
-"""The customer segments a journey can ask for (``a customer in the "student" segment``)."""
 
 _ROOM = {"nl_NL": "kamer {n}", "en_GB": "Flat {n}"}
 _OFFICE_STREETS = {
@@ -108,6 +58,8 @@ class Customer:
     run_id: str = "local"
     worker: str = "gw0"
     interests: tuple[str, ...] = ()
+    persona: str = ""  # the built-in persona behind a segment of the map's own (guest -> family)
+    account: str = ""  # an existing account of the system (a map's ``accounts:``) she is; "" for a synthetic one
 
     @classmethod
     def create(
@@ -122,6 +74,7 @@ class Customer:
         email_domain: str = "journeys.test",
         email_template: str = "{key}@{domain}",
         today: date | None = None,
+        persona: str | None = None,
     ) -> Customer:
         """The customer number ``index`` of a run with ``seed``.
 
@@ -138,15 +91,21 @@ class Customer:
                 ``{domain}``, ``{first}``, ``{last}`` (for a plus-address on
                 a real mailbox: ``qa+{key}@{domain}``).
             today: the day ages count from (default: today).
+            persona: the built-in persona (``SEGMENTS``) of a segment of a map's own
+                (``guest`` -> ``family``); default: the segment itself.
 
         Raises:
-            ValueError: an unknown segment or locale.
+            ValueError: an unknown persona (segment) or locale.
         """
-        if segment not in SEGMENTS:
-            raise ValueError(f"unknown segment '{segment}': use one of {', '.join(SEGMENTS)}")
+        persona = persona or segment
+        if persona not in SEGMENTS:
+            raise ValueError(
+                f"unknown segment '{segment}': use one of {', '.join(SEGMENTS)}, or give it one of"
+                " them as its persona in the map (segments: {" + segment + ": family})"
+            )
         if locale not in AVAILABLE_LOCALES:
             raise ValueError(f"unknown locale '{locale}': use a Faker locale such as nl_NL or en_GB")
-        profile = SEGMENTS[segment]
+        profile = SEGMENTS[persona]
         persona_seed = _number(f"{seed}:{index}:{locale}:{segment}")
         fake = _faker(locale)
         fake.seed_instance(persona_seed)
@@ -180,6 +139,28 @@ class Customer:
             run_id=run_id,
             worker=worker,
             interests=profile.interests,
+            persona=persona if persona != segment else "",
+        )
+
+    def registered(
+        self, account: str, *, email: str, password: str, name: str | None = None, key: str | None = None
+    ) -> Customer:
+        """This customer as the existing account ``account``: its own address, password and name.
+
+        What the account does not say (street, age...) stays this persona's; the key
+        (the evidence folder) is the account's name with this customer's run-unique suffix.
+        """
+        first, _, last = (name or self.name).partition(" ")
+        suffix = self.key.rsplit("-", 1)[-1]
+        return replace(
+            self,
+            account=account,
+            email=email,
+            password=password,
+            name=name or self.name,
+            first_name=first if name else self.first_name,
+            last_name=last if name else self.last_name,
+            key=key or f"{_slug(account)}-{suffix}",
         )
 
     @classmethod
@@ -211,6 +192,8 @@ class Customer:
             "run_id": self.run_id,
             "worker": self.worker,
             "interests": list(self.interests),
+            **({"persona": self.persona} if self.persona else {}),
+            **({"account": self.account} if self.account else {}),
         }
 
 

@@ -70,6 +70,8 @@ def start(
     # Fresh secrets per start, unless the environment already holds some (a person running the demo).
     env = {
         "REFSHOP_CLOCK_TOKEN": os.environ.get("REFSHOP_CLOCK_TOKEN") or secrets.token_urlsafe(16),
+        # The store's till authenticates with this key (the map's store.order names it).
+        "REFSHOP_STORE_KEY": os.environ.get("REFSHOP_STORE_KEY") or secrets.token_urlsafe(16),
         "REFSHOP_AGENT_USER": os.environ.get("REFSHOP_AGENT_USER") or "agent",
         "REFSHOP_AGENT_PASSWORD": os.environ.get("REFSHOP_AGENT_PASSWORD") or secrets.token_urlsafe(12),
     }

@@ -1,44 +1,51 @@
-"""A system under test, running for the length of one test process.
+"""The systems under test, running for the length of one test process.
 
-One ``SystemSession`` per process: the touchpoint map and tasks, the embedded
-system when no external one is given, the SMTP capture, one browser. Each
-journey gets its own browser contexts and mailbox address from it.
+One ``SystemSession`` per process: the touchpoint maps and tasks of one or
+more systems (a company is several: a shop, a helpdesk...), each with its
+own address, credentials and mail; the embedded system when no external one
+is given; the SMTP capture; one browser. Each journey gets its own browser
+contexts and mailbox address from it.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from journeys import embedded
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.clock import Clock, clock_for
 from journeys.errors import ConfigError
 from journeys.secrets import Secrets
-from journeys.system.map_files import find_map
-from journeys.system.probe import probe
-from journeys.system.tasks import load_tasks
-from journeys.system.touchpoint_map import Touchpoint
+from journeys.system.company import CompanyTasks, load_maps
+from journeys.system.touchpoint_map import Touchpoint, TouchpointMap
+from journeys.system_parts import SystemPart, SystemView, start_part
 
 
 class SystemSession:
-    """Everything a journey needs from the system under test.
+    """Everything a journey needs from the systems under test.
 
     Args:
-        system: a map name under ``fixtures/systems`` or a path to a map file.
-        base_url: the system's URL; when None and the map names an embedded
+        system: a map name under ``fixtures/systems`` or a path to a map file;
+            or several, for a journey across systems (the first is the main one:
+            its clock is the journey's, ``base_url`` and ``faults`` are its).
+        base_url: the first system's URL; when None and its map names an embedded
             system, that system is started here and stopped by ``close``.
+            The other systems take theirs from their maps (``base_url: ${HELPDESK_URL}``).
         faults: faults to switch on in the embedded system.
         reports_dir: where evidence and ledgers are written.
         browser: the browser and the evidence it leaves (default: headless Chromium).
+        browserless: web, agent and chat customers walk without a browser (a population).
+        smtp_port: the SMTP capture's port for every system whose mail is captured
+            (``--smtp-port``); None: each map's ``mail.port``, else a free port.
     """
 
     def __init__(
         self,
-        system: str = "refshop",
+        system: str | Path | Sequence[str | Path] = "refshop",
         *,
         base_url: str | None = None,
         faults: tuple[str, ...] = (),
@@ -47,49 +54,86 @@ class SystemSession:
         headless: bool = True,
         systems_dir: str | Path = "fixtures/systems",
         browser: BrowserSettings | None = None,
+        smtp_port: int | None = None,
+        browserless: bool = False,
     ) -> None:
-        self.map = find_map(system, systems_dir)
-        self.tasks = load_tasks(self.map)
+        names = [system] if isinstance(system, (str, Path)) else list(system)
+        self.maps: list[TouchpointMap] = load_maps(names, systems_dir)
+        self.map = self.maps[0]
+        self.tasks = CompanyTasks.of(self.maps)
         self.reports_dir = Path(reports_dir)
         self.browser_settings = browser or BrowserSettings(headless=headless)
+        self.browserless = browserless  # web customers read the server's HTML over HTTP, no browser
+        _refuse_headed_without_display(self.browser_settings)
         # Where every journey's clock starts (a test clock is set back to it), so a journey's
         # outcome does not depend on which journeys ran before it in this process.
         self.start_moment = datetime.now(ZoneInfo(self.map.timezone)).replace(second=0, microsecond=0)
         self.secrets = Secrets()
-        self._embedded: embedded.EmbeddedSystem | None = None
         self._browser: Any = None
         self._promise_store: Any = None
-        self.mail_capture: Any = None
-        base_url = base_url or os.environ.get("JOURNEYS_BASE_URL") or self.map.base_url
-        if self.map.mail.get("driver", "capture") == "capture":
-            from journeys.channels.mail import MailCapture
-
-            self.mail_capture = MailCapture()
-            self.mail_capture.start()
-        if not base_url:
-            if not self.map.embedded:
-                raise ConfigError(
-                    "no base_url and no embedded system: pass --base-url or set base_url",
-                    file=str(self.map.path),
-                    key="base_url",
+        self._captures: dict[int, Any] = {}
+        self.parts: dict[str, SystemPart] = {}
+        first_url = base_url or os.environ.get("JOURNEYS_BASE_URL") or self.map.base_url
+        urls = [first_url, *(each.base_url for each in self.maps[1:])]
+        if faults and all(url or not each.embedded for url, each in zip(urls, self.maps, strict=True)):
+            raise ConfigError(f"--fault only switches faults on in an embedded system, not at {first_url}")
+        try:
+            for url, each in zip(urls, self.maps, strict=True):
+                self.parts[each.system] = start_part(
+                    each,
+                    self.tasks.by_system[each.system],
+                    url,
+                    self._captures,
+                    smtp_port,
+                    faults=faults,
+                    seed=seed,
+                    start=self.start_moment,
                 )
-            # Frozen at the start moment: the shop's clock then moves only when a journey moves it.
-            self._embedded = embedded.start(
-                self.map.embedded,
-                smtp_port=self.mail_capture.port,
-                faults=faults,
-                seed=seed,
-                clock=self.start_moment.isoformat(),
-            )
-            os.environ.update(self._embedded.env)
-            base_url = self._embedded.url
-        elif faults:
-            raise ConfigError(f"--fault only switches faults on in an embedded system, not at {base_url}")
-        else:
-            probe(base_url)  # a system that is down: one clear error for the run, not a timeout per journey
-        self.base_url = base_url.rstrip("/")
-        self.secrets.add_env_names(self.map.secret_env_names())
+        except BaseException:
+            self.close()
+            raise
+        main = self.parts[self.map.system]
+        self.base_url = main.base_url
+        self.mail_capture = main.mail_capture
+        for each in self.maps:
+            self.secrets.add_env_names(each.secret_env_names())
         self.clock: Clock = clock_for(self.map, self.base_url, self.reports_dir, self.secrets)
+
+    # -- what the journeys look up -------------------------------------------------
+
+    @property
+    def systems(self) -> list[str]:
+        """The systems' names, the main one first."""
+        return [each.system for each in self.maps]
+
+    @property
+    def segments(self) -> dict[str, str]:
+        """Every system's customer segments (segment -> persona)."""
+        return {name: persona for each in reversed(self.maps) for name, persona in each.segments.items()}
+
+    def fact_words(self) -> dict[str, str]:
+        """The systems' own words for their facts (words -> fact)."""
+        return {words: fact for each in reversed(self.maps) for words, fact in each.fact_words().items()}
+
+    def touchpoint(self, name: str) -> Touchpoint:
+        """The touchpoint ``name``, in whichever system's map it is."""
+        for each in self.maps:
+            if name in each.touchpoints:
+                return each.touchpoints[name]
+        if len(self.maps) == 1:
+            return self.map.touchpoint(name)  # its error names the closest touchpoint
+        known = sorted(tp for each in self.maps for tp in each.touchpoints)
+        raise ConfigError(
+            f"no touchpoint '{name}' in the maps of {', '.join(self.systems)}. Known: {', '.join(known)}."
+        )
+
+    def touchpoints(self) -> list[Touchpoint]:
+        """Every system's touchpoints."""
+        return [tp for each in self.maps for tp in each.touchpoints.values()]
+
+    def part(self, system: str | None = None) -> SystemPart:
+        """One running system (default: the main one)."""
+        return self.parts[system or self.map.system]
 
     def promise_store(self) -> Any:
         """Where promises not yet due wait for a later run (systems without a test clock)."""
@@ -100,14 +144,24 @@ class SystemSession:
             self._promise_store = PromiseStore(url)
         return self._promise_store
 
-    def touchpoint(self, name: str) -> Touchpoint:
-        return self.map.touchpoint(name)
+    def driver(self, channel: str, journey: Any, *, system: str | None = None, role: str | None = None) -> Any:
+        """A fresh driver of ``channel`` for one journey (a ``Journey``: the session does not know it).
 
-    def driver(self, channel: str, journey: Any) -> Any:
-        """A fresh driver of ``channel`` for one journey (a ``Journey``: the session does not know it)."""
+        Args:
+            channel: the channel.
+            journey: the journey it serves.
+            system: which system's (default: the main one): its address, mail and credentials.
+            role: for ``agent``: which staff login (a ``credentials:`` entry; default ``agent``).
+        """
         from journeys.channels import make_driver
 
-        return make_driver(channel, self, journey)
+        if system in (None, self.map.system) and role in (None, "agent"):
+            return make_driver(channel, self, journey)
+        view = SystemView(self, self.part(system), role)
+        driver = make_driver(channel, view, journey)
+        if role and hasattr(driver, "role"):
+            driver.role = role  # its messages name the role's credentials
+        return driver
 
     @property
     def browser(self) -> Any:
@@ -120,7 +174,17 @@ class SystemSession:
     def close(self) -> None:
         if self._browser is not None:
             self._browser.close()
-        if self._embedded is not None:
-            self._embedded.stop()
-        if self.mail_capture is not None:
-            self.mail_capture.stop()
+            self._browser = None
+        for part in self.parts.values():
+            part.stop()
+        for capture in self._captures.values():
+            capture.stop()
+        self._captures.clear()
+
+
+def _refuse_headed_without_display(settings: BrowserSettings) -> None:
+    """``--headed`` with no display fails the run once, before the first journey, not each journey."""
+    from journeys.channels.browser import NO_DISPLAY, has_display
+
+    if not settings.headless and not has_display():
+        raise ConfigError(NO_DISPLAY)

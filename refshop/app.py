@@ -14,6 +14,7 @@ from refshop import formats, orders
 from refshop.clock import from_utc_key
 from refshop.context import Ctx, Shop
 from refshop.errors import ShopError
+from refshop.throttle import Throttled
 from refshop.web import (
     account,
     agent_console,
@@ -21,8 +22,10 @@ from refshop.web import (
     chat,
     clock_api,
     common,
+    protect,
     returns_portal,
     storefront,
+    till,
 )
 
 MAX_BODY = 64 * 1024
@@ -32,6 +35,7 @@ HTTP_MESSAGES = {
     404: "Deze pagina bestaat niet.",
     405: "Dat kan op deze pagina niet.",
     413: "Wat je stuurde is te groot (maximaal 64 kB).",
+    415: "Stuur een JSON-object (Content-Type: application/json).",
 }
 
 
@@ -43,6 +47,7 @@ def create_app(shop: Shop) -> Flask:
         MAX_CONTENT_LENGTH=MAX_BODY,
         MAX_FORM_MEMORY_SIZE=MAX_BODY,
         SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_NAME="tulp_session",
         JSON_AS_ASCII=False,
     )
@@ -63,6 +68,8 @@ def create_app(shop: Shop) -> Flask:
     def open_ctx() -> None:
         g.ctx = Ctx(shop, shop.storage.connect(), shop.clock.now())
 
+    protect.install(app)  # after open_ctx: its check may answer with an error page, which needs the ctx
+
     @app.teardown_request
     def close_ctx(_exc: BaseException | None) -> None:
         ctx = g.pop("ctx", None)
@@ -75,7 +82,9 @@ def create_app(shop: Shop) -> Flask:
 
     @app.errorhandler(ShopError)
     def shop_error(exc: ShopError) -> Any:
-        return _error(exc.message, exc.status)
+        body, status = _error(exc.message, exc.status)
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, Throttled) else {}
+        return body, status, headers
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Any:
@@ -88,7 +97,7 @@ def create_app(shop: Shop) -> Flask:
         traceback.print_exception(exc, file=sys.stderr)
         return _error("Er ging bij ons iets mis. Probeer het later nog eens.", 500)
 
-    for module in (storefront, account, api, chat, returns_portal, agent_console, clock_api):
+    for module in (storefront, account, api, till, chat, returns_portal, agent_console, clock_api):
         app.register_blueprint(module.bp)
     return app
 

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from refshop import contacts, customers, lead_times, mail_texts, orders, processes
+from refshop import access, contacts, customers, lead_times, mail_texts, orders, processes
 from refshop.clock import from_utc_key, utc_key
 from refshop.context import Ctx
 from refshop.errors import NotFound, ShopError
@@ -130,12 +130,17 @@ def chat(
     order_number: str | None,
     case_number: str | None,
     name: str = "",
+    customer_id: int | None = None,
 ) -> ChatTurn:
     """One customer message in the chat, and the shop's answer (inside ``ctx.write()``).
 
     The order number must belong to ``email``; someone else's order is
-    answered as unknown. A follow-up names its ``case_number``.
+    answered as unknown. A follow-up names its ``case_number``. The answer
+    tells an order's status and dates only to its customer, logged in
+    (``customer_id``): an e-mail address typed in the chat proves nothing.
     """
+    # Linked to the case for the agent when it is this e-mail address's order; what the answer
+    # tells of it is access.may_discuss's decision (an e-mail address proves nothing).
     order = orders.owned(ctx, order_number, email=email) if order_number else None
     if ctx.active("chat-forgets-order"):
         order = None  # Seam: the chat backend never receives the widget's order field.
@@ -160,7 +165,8 @@ def chat(
     else:
         case = open_case(ctx, customer, kind, message, order, "chat")
         _say(ctx, case["id"], "customer", message)
-        reply = _first_reply(ctx, case)
+        disclose = order is not None and access.may_discuss(ctx, order, customer_id)
+        reply = _first_reply(ctx, case, disclose)
     asks: tuple[str, ...] = ()
     if case["order_id"] is None:
         reply += " Om welke bestelling gaat het? Wat is je bestelnummer?"
@@ -169,7 +175,7 @@ def chat(
     return ChatTurn(case, reply, asks)
 
 
-def _first_reply(ctx: Ctx, case: sqlite3.Row) -> str:
+def _first_reply(ctx: Ctx, case: sqlite3.Row, disclose: bool) -> str:
     number = case["number"]
     if case["kind"] == "complaint":
         due = from_utc_key(case["answer_due"])
@@ -177,6 +183,11 @@ def _first_reply(ctx: Ctx, case: sqlite3.Row) -> str:
         return (
             f"Wat vervelend! Je klacht{about} staat genoteerd onder zaaknummer {number}."
             f" Je krijgt uiterlijk {moment(due)} antwoord."
+        )
+    if case["order_ref"] and not disclose:
+        return (
+            f"Je vraag over bestelling {case['order_ref']} staat genoteerd onder zaaknummer {number}."
+            " Log in om de status van je bestelling te zien."
         )
     if case["order_ref"]:
         order = orders.by_ref(ctx, case["order_ref"])

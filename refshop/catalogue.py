@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -138,3 +141,28 @@ def main_range() -> list[Product]:
 def for_segment(segment: str) -> list[Product]:
     """The articles recommended to a segment."""
     return [p for p in PRODUCTS if p.segment == segment]
+
+
+STOCK: dict[str, int] = {"tablet-10": 1}
+"""Units on the web shop's own shelf at the start, for the articles it counts (the others are
+always in stock). When the shelf is empty the shop orders from its supplier by express, so
+its promise holds either way: stock is never visible to a customer of the healthy shop."""
+
+LAG_SECONDS = 1.0
+"""How far behind the database the copies of the crowd faults run (a feed, a counter's sync)."""
+
+_copies: dict[tuple[str, str], tuple[float, int]] = {}
+_copies_lock = threading.Lock()
+
+
+def lagging(db: str, what: str, read: Callable[[], int]) -> int:
+    """``what`` as a copy that lags the database knows it: ``read`` afresh at most every ``LAG_SECONDS``.
+
+    Keyed by the database file, so two shops in one process keep their own copies.
+    """
+    with _copies_lock:
+        seen = _copies.get((db, what))
+        if seen is None or time.monotonic() - seen[0] > LAG_SECONDS:
+            seen = (time.monotonic(), read())
+            _copies[(db, what)] = seen
+        return seen[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from refshop.clock import ShopClock
 from refshop.faults import FaultSet
 from refshop.mailer import Mail, Mailer
 from refshop.storage import Storage
+from refshop.throttle import LoginThrottle
 
 
 @dataclass
@@ -21,6 +23,9 @@ class Shop:
     Attributes:
         seed: makes track-and-trace codes and other generated values reproducible.
         secret: signs session cookies and label links (random per start).
+        store_key: the key the stores' tills send (empty: the till API is locked).
+        throttle: failed logins, per account and per client.
+        agent_ready: set once the agent's login is stored (hashed at start, in the background).
     """
 
     storage: Storage
@@ -30,6 +35,9 @@ class Shop:
     seed: int
     secret: bytes
     base_url: str = ""
+    store_key: str = ""
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    agent_ready: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass
@@ -52,14 +60,23 @@ class Ctx:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One all-or-nothing change; mail queued inside it is sent after commit."""
+        """One all-or-nothing change; mail queued inside it is sent after commit.
+
+        Sent by the mailer's own thread, after the answer: a slow mail server
+        never keeps the customer waiting (unless ``mail-blocks-checkout`` is on,
+        which sends it here and now, as the shop used to).
+        """
         outer = not self.db.in_transaction
         with self.shop.storage.write(self.db) as conn:
             yield conn
         if outer:
             pending, self._pending = self._pending, []
+            inline = self.active("mail-blocks-checkout")
             for mail in pending:
-                self.shop.mailer.send(mail)
+                if inline:
+                    self.shop.mailer.deliver(mail)  # Seam: the request waits for the mail server.
+                else:
+                    self.shop.mailer.send(mail)
 
     def queue_mail(self, mail: Mail) -> None:
         """Send ``mail`` once the current change is committed (never for a rolled-back one)."""

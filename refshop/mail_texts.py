@@ -53,6 +53,8 @@ Totaal: {euro(shown_total)}
 {where}
 
 Je bestelling volgen: {base_url}/account/orders/{ref}
+Bestelcode (voor de app, geef hem aan niemand): {order["access_token"]}
+Retourneren zonder in te loggen: {base_url}/returns?order_number={ref}&token={order["access_token"]}
 
 {GREETING_END}
 """

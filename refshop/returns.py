@@ -123,20 +123,6 @@ def by_number(ctx: Ctx, number: str) -> sqlite3.Row:
     return row
 
 
-def owned(ctx: Ctx, number: str, *, email: str | None = None, customer_id: int | None = None) -> sqlite3.Row:
-    """The return if it belongs to this email or customer; the same NotFound otherwise."""
-    try:
-        row = by_number(ctx, number)
-    except NotFound:
-        row = None
-    if row is None or not (
-        (email is not None and row["email"].lower() == email.lower())
-        or (customer_id is not None and row["customer_id"] == customer_id)
-    ):
-        raise NotFound(f"We vinden geen retour {number[:20]} bij jouw gegevens.")
-    return row
-
-
 def for_customer(ctx: Ctx, customer_id: int) -> list[sqlite3.Row]:
     numbers = ctx.db.execute(
         "SELECT r.number FROM returns r JOIN orders o ON o.id = r.order_id WHERE o.customer_id = ? ORDER BY r.id DESC",

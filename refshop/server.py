@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
-from werkzeug.security import generate_password_hash
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-from refshop import processes
+from refshop import passwords, processes
+from refshop.access import STORE_KEY_ENV
 from refshop.app import create_app
 from refshop.clock import ShopClock, iso, parse_moment
 from refshop.context import Shop
-from refshop.customers import HASH_METHOD
 from refshop.faults import FaultSet
 from refshop.mailer import Mailer
 from refshop.storage import Storage
@@ -78,6 +77,7 @@ class RunningShop:
         self._server.server_close()
         for thread in self._threads:
             thread.join(timeout=5)
+        self.shop.mailer.close(timeout=5)  # what is queued still goes out, unless the server hangs
         if self._tempdir:
             shutil.rmtree(self._tempdir, ignore_errors=True)
 
@@ -93,6 +93,7 @@ def serve(
     seed: int = 1,
     agent_user: str | None = None,
     agent_password: str | None = None,
+    store_key: str | None = None,
 ) -> RunningShop:
     """Start the shop in background threads and return once it accepts requests.
 
@@ -105,6 +106,8 @@ def serve(
         agent_user/agent_password: the console's login; default from
             ``REFSHOP_AGENT_USER`` / ``REFSHOP_AGENT_PASSWORD``, else
             ``agent`` and a random password.
+        store_key: the key the tills send in ``X-Store-Key``; default from
+            ``REFSHOP_STORE_KEY``; none: the till's order API is locked.
     """
     fault_set = FaultSet(faults)
     tempdir = None
@@ -114,15 +117,6 @@ def serve(
     storage = Storage(db)
     user = agent_user or os.environ.get("REFSHOP_AGENT_USER") or "agent"
     password = agent_password or os.environ.get("REFSHOP_AGENT_PASSWORD") or secrets.token_urlsafe(12)
-    conn = storage.connect()
-    try:
-        conn.execute(
-            "INSERT INTO agents (username, password_hash) VALUES (?, ?) ON CONFLICT(username)"
-            " DO UPDATE SET password_hash = excluded.password_hash",
-            (user, generate_password_hash(password, HASH_METHOD)),
-        )
-    finally:
-        conn.close()
     shop = Shop(
         storage=storage,
         clock=ShopClock(parse_moment(clock) if clock else None),
@@ -130,12 +124,18 @@ def serve(
         mailer=Mailer(smtp_host, smtp_port),
         seed=seed,
         secret=secrets.token_bytes(32),
+        store_key=store_key or os.environ.get(STORE_KEY_ENV, ""),
     )
+    # A default-method hash takes a good part of a second: the shop starts answering meanwhile,
+    # and only an agent's login waits for it (Shop.agent_ready).
+    hashing = threading.Thread(target=_store_agent, args=(shop, user, password), name="refshop-agent", daemon=True)
+    hashing.start()
     app = create_app(shop)
     server = make_server(HOST, port, app, threaded=True, request_handler=QuietHandler)
     real_port = server.socket.getsockname()[1]
     shop.base_url = f"http://{HOST}:{real_port}"
     running = RunningShop(shop.base_url, real_port, shop, app, user, password, server, _tempdir=tempdir)
+    running._threads.append(hashing)
     serving = threading.Thread(
         target=server.serve_forever,
         kwargs={"poll_interval": 0.01},  # stop() waits at most this long
@@ -156,6 +156,20 @@ def serve(
         watchdog.start()
         running._threads.append(watchdog)
     return running
+
+
+def _store_agent(shop: Shop, user: str, password: str) -> None:
+    """Keep the agent's login as a hash (never the password); then let agent logins in."""
+    conn = shop.storage.connect()
+    try:
+        conn.execute(
+            "INSERT INTO agents (username, password_hash) VALUES (?, ?) ON CONFLICT(username)"
+            " DO UPDATE SET password_hash = excluded.password_hash",
+            (user, passwords.make_hash(password)),
+        )
+    finally:
+        conn.close()
+        shop.agent_ready.set()
 
 
 def _tick(running: RunningShop) -> None:

@@ -7,6 +7,7 @@ half-written order behind and concurrent requests never deadlock.
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -43,7 +44,8 @@ CREATE TABLE IF NOT EXISTS orders (
     pickup_date TEXT,
     track_and_trace TEXT,
     shipped_at TEXT, delivered_at TEXT,
-    replaces TEXT                      -- order ref this one replaces (agent replacement)
+    replaces TEXT,                     -- order ref this one replaces (agent replacement)
+    access_token TEXT                  -- the secret in the confirmation mail's link (app, guest returns)
 );
 CREATE TABLE IF NOT EXISTS order_lines (
     id INTEGER PRIMARY KEY,
@@ -114,6 +116,13 @@ CREATE TABLE IF NOT EXISTS agents (
     username TEXT NOT NULL UNIQUE,
     password_hash TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS logins (
+    sid TEXT PRIMARY KEY,              -- the random id the session cookie carries
+    kind TEXT NOT NULL,                -- customer | agent
+    subject TEXT NOT NULL,             -- customer id or agent username
+    started REAL NOT NULL,             -- wall-clock seconds: sessions age in real time, not shop time
+    ended REAL                         -- set by logout: the cookie no longer opens anything
+);
 """
 
 
@@ -130,6 +139,7 @@ class Storage:
         with self.connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(SCHEMA)
+            _migrate(conn)
 
     def connect(self) -> sqlite3.Connection:
         """A new connection (one per request or process run; never shared by threads)."""
@@ -152,3 +162,13 @@ class Storage:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring a database made by an older shop (``--db``) up to this schema."""
+    columns = {row["name"] for row in conn.execute("PRAGMA table_info(orders)")}
+    if "access_token" not in columns:
+        conn.execute("ALTER TABLE orders ADD COLUMN access_token TEXT")
+    # Orders from before the tokens get one now; their old mails never carried one anyway.
+    for row in conn.execute("SELECT id FROM orders WHERE access_token IS NULL").fetchall():
+        conn.execute("UPDATE orders SET access_token = ? WHERE id = ?", (secrets.token_urlsafe(16), row["id"]))

@@ -90,13 +90,3 @@ def birthdate(form: Mapping[str, Any], today: date, field: str = "birthdate") ->
     if not date(today.year - 120, 1, 1) <= born <= today:
         raise ShopError("Deze geboortedatum kan niet kloppen.", field=field)
     return born
-
-
-def password(form: Mapping[str, Any], field: str = "password") -> str:
-    raw = form.get(field)
-    value = raw if isinstance(raw, str) else ""
-    if len(value) < 6:
-        raise ShopError("Kies een wachtwoord van minstens 6 tekens.", field=field)
-    if len(value) > 200:
-        raise ShopError("Wachtwoord is te lang (maximaal 200 tekens).", field=field)
-    return value

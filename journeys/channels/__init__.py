@@ -23,12 +23,21 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
         session: the system session (``map``, ``base_url``, ``browser``, ``browser_settings``,
             ``secrets``, ``mail_capture``).
         journey: the journey (``evidence``, ``customer.key``, ``web``, ``api``).
+
+    Web, agent and chat go through a browser, unless the journey (``journey.browserless``) or else
+    the session (``session.browserless``) says to walk without one: then through HTTP
+    (``journeys.channels.http_web``), reading the same map selectors from the server's HTML.
     """
     from journeys.errors import ConfigError
 
     system_map = session.map
     key = journey.customer.key
     evidence, secrets = journey.evidence, session.secrets
+    if channel in ("web", "agent", "chat"):
+        from journeys.channels.http_web import browserless
+
+        if browserless(session, journey):
+            return _http_driver(channel, session, journey)
     if channel in ("web", "agent"):
         from journeys.channels.agent import AgentDriver
         from journeys.channels.web import WebDriver
@@ -61,3 +70,24 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
 
         return ChatDriver(journey.web, journey.api)
     raise ConfigError(f"no driver for channel '{channel}': use web, agent, chat, email, api or store.")
+
+
+def _http_driver(channel: str, session: Any, journey: Any) -> Any:
+    """The browserless driver of a page channel: ``web``, ``agent`` or ``chat``."""
+    from urllib.parse import urlsplit
+
+    from journeys.channels.http_web import HttpAgentDriver, HttpChatDriver, HttpWebDriver
+
+    if channel == "chat":
+        return HttpChatDriver(journey.web, journey.api)
+    base = session.map.url_for(channel, session.base_url)
+    settings = getattr(session, "browser_settings", None)
+    timeout = settings.element_timeout if settings else 5.0
+    # Only the system's own addresses: a population never sends a customer anywhere else.
+    urls = [session.base_url, *session.map.urls.values()]
+    hosts = {urlsplit(u).netloc for u in urls if u}
+    args = (base, journey.evidence, journey.customer.key, session.secrets)
+    if channel == "web":
+        return HttpWebDriver(*args, element_timeout=timeout, hosts=hosts)
+    credentials = session.map.credentials.get("agent")
+    return HttpAgentDriver(*args, element_timeout=timeout, hosts=hosts, credentials=credentials)

@@ -1,10 +1,14 @@
-"""The embedded SMTP capture: a mail server on loopback that keeps every mail in memory.
+"""The SMTP capture: a mail server on loopback that keeps every mail in memory.
 
-The embedded system sends its mail here (``--smtp-port``); journeys read it
-back through ``CaptureMailbox``. For people clicking through the demo,
-``serve_view()`` shows the mail in a browser, and answers the part of
-Mailpit's HTTP API the ``mailpit`` mail driver uses, so that driver can be
-tested against it.
+A run starts one (``mail: {driver: capture}``) on a free port, or on the port
+the map (``mail.port``) or the command line (``--smtp-port``) chooses, so a
+system journeys does not start can be told where to send its mail before it
+starts. The embedded system is told the port itself. Journeys read the mail
+back through ``CaptureMailbox``. For people clicking through a system,
+``serve_view()`` shows the mail in a browser and answers the part of
+Mailpit's HTTP API the ``mailpit`` mail driver uses;
+``python -m journeys.channels.mail_capture --smtp-port 2525 --view-port 8025``
+runs a capture with its view on its own, until Ctrl-C.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from journeys.channels.message import Message
+from journeys.errors import ConfigError
 
 HOST = "127.0.0.1"
 
@@ -61,7 +66,15 @@ class MailCapture:
                 super()._trigger_server()
 
         self._controller = _Controller(_Handler(), hostname=self.host, port=self.port)
-        self._controller.start()
+        try:
+            self._controller.start()
+        except (OSError, RuntimeError) as exc:
+            # A port the user chose (mail.port, --smtp-port) may be taken: say so, not a thread's traceback.
+            self._controller = None
+            raise ConfigError(
+                f"the SMTP capture cannot listen on {self.host}:{self.port} ({exc}): is another capture or"
+                " mail server running there? Choose another port (--smtp-port, or mail.port in the map)."
+            ) from exc
         self.port = self._controller.port
         return self
 
@@ -251,5 +264,37 @@ def _message_page(m: Message) -> str:
         f"<p>To {html.escape(', '.join(m.recipients))},"
         f" {m.received_at.astimezone():%Y-%m-%d %H:%M:%S}"
         f" &middot; <a href='/api/v1/message/{m.id}/raw'>raw</a></p>"
-        f"<pre>{html.escape(m.text)}</pre>"
+        + "".join(f"<h2>{part} part</h2><pre>{html.escape(text)}</pre>" for part, text in m.parts.items())
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m journeys.channels.mail_capture``: a capture and its mailbox view, until Ctrl-C."""
+    import argparse
+    import signal
+
+    parser = argparse.ArgumentParser(
+        prog="python -m journeys.channels.mail_capture",
+        description="An SMTP server on 127.0.0.1 that keeps every mail, and a mailbox view of it.",
+    )
+    parser.add_argument("--smtp-port", type=int, default=2525, help="SMTP port (default 2525; 0: a free one)")
+    parser.add_argument("--view-port", type=int, default=8025, help="mailbox view and Mailpit-style API (8025)")
+    args = parser.parse_args(argv)
+    try:
+        capture = MailCapture(port=args.smtp_port).start()
+    except ConfigError as exc:
+        parser.exit(3, f"{exc}\n")
+    try:
+        view = capture.serve_view(args.view_port)
+        print(f"SMTP     {capture.host}:{capture.port}\nmailbox  {view}\nPress Ctrl-C to stop.", flush=True)
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        capture.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

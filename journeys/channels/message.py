@@ -56,16 +56,28 @@ class Message:
     @cached_property
     def text(self) -> str:
         """The body as text: the text/plain part, else the HTML part without tags."""
-        part = self.email.get_body(preferencelist=("plain",))
-        if part is not None:
-            return str(part.get_content())
-        part = self.email.get_body(preferencelist=("html",))
-        return html_to_text(str(part.get_content())) if part is not None else ""
+        parts = self.parts
+        return parts.get("text", parts.get("html", ""))
 
     @cached_property
     def html(self) -> str | None:
         part = self.email.get_body(preferencelist=("html",))
         return str(part.get_content()) if part is not None else None
+
+    @cached_property
+    def parts(self) -> dict[str, str]:
+        """The readable text of each part present: ``text`` (text/plain), ``html`` (its visible text).
+
+        HTML entities are decoded in both: a text part that prints ``&#x27;s-Gravendeel`` says
+        ``'s-Gravendeel`` to the customer's eye, and the HTML part's words are what a mail client shows.
+        """
+        found: dict[str, str] = {}
+        plain = self.email.get_body(preferencelist=("plain",))
+        if plain is not None:
+            found["text"] = html.unescape(str(plain.get_content()))
+        if self.html is not None:
+            found["html"] = html_to_text(self.html)
+        return found
 
     @property
     def sender(self) -> str:

@@ -36,7 +36,7 @@ _SEP = "\x1f"  # unit separator: joins selectors into one string argument
 # 'waiting' when the touchpoint's ready element is not shown yet (Playwright's wait costs 30-60 ms
 # even for an element already there; this check costs nothing).
 _READ = """
-([joined, many, attrs, pageText, ready]) => {
+([joined, many, attrs, pageText, shown, ready]) => {
   const selectors = joined ? joined.split('\\u001f') : [], attr_of = attrs ? attrs.split('\\u001f') : [];
   const visible = (el) => el.checkVisibility ? el.checkVisibility({visibilityProperty: true})
     : el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -46,13 +46,16 @@ _READ = """
     if (!first || !visible(first)) return 'waiting';
   }
   const text = (el, attr) => {
-    const value = attr ? el.getAttribute(attr) : el.innerText;
+    // A hidden element has no rendered text: its text content is what the page holds.
+    const value = attr ? el.getAttribute(attr) : (visible(el) ? el.innerText : el.textContent);
     return value === null ? null : value.replace(/\\s+/g, ' ').trim();
   };
   const values = [], errors = [];
   selectors.forEach((selector, i) => {
     let found = [];
-    try { found = Array.from(document.querySelectorAll(selector)).filter(visible); }
+    // 'visible: false' in the map: hidden elements count too (a closed tab, a collapsed section).
+    const any = shown && shown[i] === '0';
+    try { found = Array.from(document.querySelectorAll(selector)).filter((el) => any || visible(el)); }
     catch (e) { errors.push([i, String(e.message || e)]); }
     const attr = attr_of[i] || null;
     values.push(many[i] === '1' ? found.map((el) => text(el, attr)) : (found.length ? text(found[0], attr) : null));
@@ -78,15 +81,21 @@ _CALL = (
     " : window.__journeysRead ? window.__journeysRead(spec) : null"
 )
 
-# One round trip to learn what each field to fill is, so a missing one fails with the page's fields listed.
+# One round trip to learn what each field to fill is, so a field that cannot be filled fails saying
+# why (not on the page, hidden, disabled, read-only) and listing the fields the page has.
 _FIELDS = """
 (names) => {
   const out = {};
+  const shown = (el) => el.checkVisibility ? el.checkVisibility({visibilityProperty: true})
+    : el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   for (const name of names) {
-    const el = document.querySelector(`[name="${CSS.escape(name)}"]`)
-            || document.querySelector(`[data-testid="${CSS.escape(name)}"]`);
-    out[name] = el ? {tag: el.tagName.toLowerCase(), type: (el.getAttribute('type') || '').toLowerCase(),
-                      by: el.getAttribute('name') === name ? 'name' : 'testid'} : null;
+    const all = [...document.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
+    const el = all.find(shown) || all[0] || document.querySelector(`[data-testid="${CSS.escape(name)}"]`);
+    const type = el ? (el.getAttribute('type') || '').toLowerCase() : '';
+    out[name] = el ? {tag: el.tagName.toLowerCase(), type: type,
+                      by: el.getAttribute('name') === name ? 'name' : 'testid',
+                      hidden: type === 'hidden' || !shown(el),
+                      disabled: !!el.disabled || !!el.closest('fieldset:disabled'), readonly: !!el.readOnly} : null;
   }
   out['__all__'] = Array.from(document.querySelectorAll('input[name], select[name], textarea[name]'))
     .filter((el) => el.type !== 'hidden').map((el) => el.name);
@@ -190,6 +199,7 @@ class WebDriver:
                 "".join("1" if r.many else "0" for r in dom),
                 _SEP.join(r.attr or "" for r in dom) if any(r.attr for r in dom) else "",
                 any(r.regex for r in readers),
+                "".join("1" if r.visible else "0" for r in dom),
                 tp.ready or "",
             ]
             result = self._evaluate_read(page, tp, spec)
@@ -223,6 +233,7 @@ class WebDriver:
     def goto(self, path: str) -> None:
         """Open ``path`` (relative to the system's address) or a full URL."""
         self._goto(self.url_of(path), self._touchpoint)
+        self._touchpoint = f"the page {path}"  # no touchpoint read on it yet: messages name the page
 
     def fill(self, fields: Mapping[str, str]) -> None:
         """Fill form fields by ``name`` (or test id): text boxes, selects, checkboxes ("yes"/"no").
@@ -230,24 +241,37 @@ class WebDriver:
         Password fields' values are added to the secrets, so they never reach evidence.
 
         Raises:
-            ChannelError: a field is not on the page; the message lists the fields that are.
+            ChannelError: a field cannot be filled: it names the field, the touchpoint, the URL and
+                why (not on the page, hidden, disabled, read-only), and lists the fields the page has.
         """
         page = self.page
         with self._wrapped(self._touchpoint, "fill the form"):
             found = page.evaluate(_FIELDS, list(fields))
-            missing = [name for name in fields if not found.get(name)]
-            if missing:
-                raise ChannelError(
-                    f"{self.customer_key} at {self._touchpoint}: no field {', '.join(missing)}"
-                    f" on {page.url}."
-                    f" The page has: {', '.join(found['__all__']) or 'no named fields'}."
-                    " Check the task or the page."
+        for name, value in fields.items():
+            if "password" in name.lower() or (found.get(name) or {}).get("type") == "password":
+                self.secrets.add(str(value))
+        where = self._touchpoint if self._touchpoint != "-" else "its first page"
+        listing = f"The page has: {', '.join(found['__all__']) or 'no named fields'}."
+        missing = [name for name in fields if not found.get(name)]
+        if missing:
+            raise ChannelError(
+                f"{self.customer_key} at {where}: no field {', '.join(missing)} on {page.url}. {listing}"
+                " Check the task or the page."
+            )
+        refused = {name: why for name in fields if (why := _unfillable(found[name]))}
+        if refused:
+            reasons = "; ".join(f"field '{name}'{why}" for name, why in refused.items())
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {where}: cannot fill {reasons}, on {page.url}. {listing}"
+                    " Check the task (open what shows the field first) or the page."
                 )
-            for name, value in fields.items():
-                info = found[name]
-                if info["type"] == "password" or "password" in name.lower():
-                    self.secrets.add(value)
-                target = page.locator(f'[{"name" if info["by"] == "name" else "data-testid"}="{name}"]').first
+            )
+        for name, value in fields.items():
+            info = found[name]
+            attribute = "name" if info["by"] == "name" else "data-testid"
+            with self._wrapped(self._touchpoint, f"fill field '{name}'"):
+                target = page.locator(f'[{attribute}="{name}"]').filter(visible=True).first
                 if info["tag"] == "select":
                     target.select_option(str(value))
                 elif info["type"] == "radio":
@@ -402,6 +426,19 @@ class WebDriver:
             raise ChannelError(
                 self.secrets.redact(f"{self.customer_key} at {touchpoint}: could not {doing} at {where}: {message}")
             ) from exc
+
+
+def _unfillable(info: dict[str, Any]) -> str | None:
+    """Why a field on the page (as ``_FIELDS`` saw it) cannot be filled, or None."""
+    if info.get("type") == "hidden":
+        return ": it is a hidden input (type=hidden), which the page fills itself"
+    if info.get("hidden"):
+        return ": it is hidden (not displayed: inside a closed tab or section, or styled away)"
+    if info.get("disabled"):
+        return ": it is disabled"
+    if info.get("readonly") and info.get("tag") != "select":
+        return ": it is read-only"
+    return None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -11,6 +11,8 @@ map, so a writer hears about a typo before a journey runs:
 - a value in a step that cannot be read (``"twaalf euro"``, ``"30 februari"``,
   a quantity, a channel) or that the touchpoint map does not know (segment,
   fact, touchpoint) -- see :mod:`journeys.gherkin.params`;
+- a step whose task or touchpoint (its ``needs``) the system lacks -- see
+  :mod:`journeys.gherkin.offers`;
 - scenario names used twice, in one file or across files;
 - tags that are not registered;
 - Scenario Outline placeholders without an Examples column. Outline steps are
@@ -29,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
 from gherkin.dialect import Dialect
@@ -39,7 +41,11 @@ from gherkin.parser import Parser
 from journeys.errors import ConfigError, StepError
 from journeys.gherkin import params
 from journeys.gherkin.catalogue import load_steps
+from journeys.gherkin.offers import Offers
 from journeys.gherkin.vocabulary import KEYWORDS, Catalogue, Sentence
+
+if TYPE_CHECKING:
+    from journeys.system.touchpoint_map import TouchpointMap
 
 __all__ = ["CHANNEL_TAGS", "RUN_TAGS", "Problem", "lint", "registered_tags", "run_lint"]
 
@@ -68,7 +74,7 @@ class Problem:
 def lint(
     paths: Sequence[str],
     *,
-    system: str = "refshop",
+    system: str | Sequence[str] = "refshop",
     root: str | Path | None = None,
     catalogue: Catalogue | None = None,
 ) -> list[Problem]:
@@ -77,7 +83,8 @@ def lint(
     Args:
         paths: feature files and folders.
         system: touchpoint map to check names against: a system name looked up in
-            ``<root>/fixtures/systems/``, or a path to a map.
+            ``<root>/fixtures/systems/``, or a path to a map; or several (a journey across systems).
+            Every step used must find the tasks and touchpoints it needs there.
         root: the project root (steps, touchpoint maps, pyproject.toml); default: cwd.
         catalogue: the steps to check against; default: the project's step library
             (``steps/`` under ``root``).
@@ -91,7 +98,7 @@ def lint(
 def run_lint(
     paths: Sequence[str],
     *,
-    system: str = "refshop",
+    system: str | Sequence[str] = "refshop",
     root: str | Path | None = None,
     catalogue: Catalogue | None = None,
     out: TextIO | None = None,
@@ -178,12 +185,12 @@ class _StepIndex:
 
 
 class _Linter:
-    def __init__(self, system: str, root: Path, catalogue: Catalogue | None = None) -> None:
+    def __init__(self, system: str | Sequence[str], root: Path, catalogue: Catalogue | None = None) -> None:
         self.root = root
         self.problems: list[Problem] = []
         self.catalogue = catalogue or load_steps(root)
         self.index = _StepIndex(self.catalogue.sentences)
-        self.known, timezone = self._load_map(system)
+        self.known, timezone, self.offers = self._load_maps([system] if isinstance(system, str) else list(system))
         self.now = datetime.now(ZoneInfo(timezone)) if timezone else datetime.now().astimezone()
         try:
             self.tags = registered_tags(root)
@@ -217,7 +224,25 @@ class _Linter:
                 self.problems.append(Problem(given, 0, "no such file or folder"))
         return files
 
-    def _load_map(self, system: str) -> tuple[params.Known, str | None]:
+    def _load_maps(self, systems: list[str]) -> tuple[params.Known, str | None, Offers | None]:
+        """What the maps know (names to check values against) and offer (tasks, touchpoints)."""
+        maps = [found for system in systems if (found := self._load_map(system)) is not None]
+        if len(maps) < len(systems) or not maps:
+            return params.Known(), None, None
+        touchpoints = [tp for tmap in maps for tp in tmap.touchpoints.values()]
+        words = {w: f for tmap in reversed(maps) for w, f in tmap.fact_words().items()}
+        known = params.Known(
+            segments=frozenset(name for tmap in maps for name in tmap.segments),
+            facts=frozenset(fact for tp in touchpoints for fact in tp.facts),
+            touchpoints=frozenset(tp.name for tp in touchpoints),
+            # "app.order" is on the api channel but a writer calls it the app.
+            channels=frozenset({tp.channel for tp in touchpoints} | {tp.name.split(".", 1)[0] for tp in touchpoints}),
+            map=" and ".join(_shown(tmap.path) for tmap in maps),
+            fact_words=words,
+        )
+        return known, maps[0].timezone, Offers.of(maps)
+
+    def _load_map(self, system: str) -> TouchpointMap | None:
         from journeys.system.map_files import BUNDLED_SYSTEMS, load_map
 
         path = (
@@ -235,9 +260,9 @@ class _Linter:
                     f"no touchpoint map for '{system}' here: pass --system with a map's name or path",
                 )
             )
-            return params.Known(), None
+            return None
         try:
-            tmap = load_map(path)
+            return load_map(path)
         except ConfigError as exc:
             for line in str(exc).splitlines():
                 found = re.match(r"(\S+?):(\d+): (.*)", line)
@@ -245,19 +270,7 @@ class _Linter:
                     self.problems.append(Problem(_shown(Path(found[1])), int(found[2]), found[3]))
                 else:
                     self.problems.append(Problem(_shown(path), 0, line))
-            return params.Known(), None
-        touchpoints = tmap.touchpoints.values()
-        known = params.Known(
-            segments=frozenset(tmap.segments),
-            facts=frozenset(fact for tp in touchpoints for fact in tp.facts),
-            touchpoints=frozenset(tmap.touchpoints),
-            # "app.order" is on the api channel but a writer calls it the app.
-            channels=frozenset(
-                {tp.channel for tp in touchpoints} | {name.split(".", 1)[0] for name in tmap.touchpoints}
-            ),
-            map=_shown(tmap.path),
-        )
-        return known, tmap.timezone
+            return None
 
     # --- one file ---------------------------------------------------------------------------
 
@@ -421,7 +434,7 @@ class _Linter:
             both = " and ".join(f"'{m.sentence.pattern}' ({m.sentence.group})" for m in fitting)
             return [f"'{keyword} {text}' matches more than one step: {both}; make the step sentences differ"]
         if fitting:
-            return self._value_messages(fitting[0])
+            return self._value_messages(fitting[0]) + self._need_messages(fitting[0])
         if matches:
             right = KEYWORDS[matches[0].sentence.kind][language]
             wrong = KEYWORDS[kind][language]
@@ -449,6 +462,12 @@ class _Linter:
             except StepError as exc:
                 messages.append(str(exc))
         return messages
+
+    def _need_messages(self, match: _Match) -> list[str]:
+        """What the step needs (``Sentence.needs``) that the systems do not have."""
+        if self.offers is None:
+            return []
+        return self.offers.lacks(match.sentence, match.values)
 
     def _closest(self, text: str, kind: str, language: str) -> str:
         pool = self.index.sentences(language)

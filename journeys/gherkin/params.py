@@ -14,7 +14,7 @@ pattern, so a writer's ``{moment}`` is read the same way in every step:
     duration, period            :func:`duration`  2 days / 2 dagen / 30 minuten
     quantity, count             :func:`quantity`  2 / twee / two
     channel                     :func:`channel`   web / winkel / telefoon
-    segment                     :func:`segment`   student / gezin
+    segment                     :func:`segment`   student / gezin / a map's own
     fact                        :func:`fact`      the order total / het bedrag
     touchpoint                  :func:`touchpoint`  web.checkout
     ==========================  ================  =================================
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -266,18 +266,25 @@ def segment(text: str, known: Collection[str], *, where: str = "the touchpoint m
     )
 
 
-def fact(text: str, known: Collection[str] | None = None, *, where: str = "the touchpoint map") -> str:
+def fact(
+    text: str,
+    known: Collection[str] | None = None,
+    *,
+    where: str = "the touchpoint map",
+    words: Mapping[str, str] | None = None,
+) -> str:
     """The fact a writer means (``"the order total"`` -> ``"order.total"``).
 
     With ``known`` (the facts the touchpoint map reads), a fact no touchpoint
-    reads is refused too: nothing could ever observe it.
+    reads is refused too: nothing could ever observe it. ``words``: the
+    map's own fact words (default: those of the journey being walked).
 
     Raises:
         StepError: unknown fact words, or a fact no touchpoint reads.
     """
     from journeys.gherkin.words import fact_named
 
-    name = fact_named(text)
+    name = fact_named(text, words)
     if known is not None and name not in known:
         raise StepError(
             f"no touchpoint of {where} reads the fact '{name}' ('{text}'): add it "
@@ -311,6 +318,7 @@ class Known:
     touchpoints: frozenset[str] | None = None
     channels: frozenset[str] | None = None
     map: str = "the touchpoint map"  # where the names come from, for messages
+    fact_words: Mapping[str, str] | None = None  # the map's own words for its facts
 
 
 #: The kinds of typed parameters and how a writer writes each (for the catalogue).
@@ -322,7 +330,8 @@ KINDS = {
     "quantity": "a whole number from 1: '2', 'twee' or 'two'",
     "channel": "a channel: " + ", ".join(sorted(set(CHANNELS.values()))) + " (also winkel, webwinkel, telefoon)",
     "segment": "a segment from the touchpoint map's `segments:` (gezin = family)",
-    "fact": "the words for a fact: 'order total', 'het totaalbedrag', 'delivery date', ...",
+    "fact": "the words for a fact: 'order total', 'het totaalbedrag', 'delivery date', ...,"
+    " or a map's own (`journeys steps --system X`)",
     "touchpoint": "a touchpoint of the map by name: 'web.checkout'",
 }
 _NAMES = {
@@ -363,7 +372,7 @@ def read_param(name: str, raw: Any, *, now: datetime, known: Known = Known()) ->
         "quantity": quantity,
         "channel": lambda text: _known_channel(channel(text), known),
         "segment": lambda text: segment(text, known.segments, where=known.map) if known.segments is not None else text,
-        "fact": lambda text: fact(text, known.facts, where=known.map),
+        "fact": lambda text: fact(text, known.facts, where=known.map, words=known.fact_words),
         "touchpoint": lambda text: (
             touchpoint(text, known.touchpoints, where=known.map) if known.touchpoints is not None else text
         ),

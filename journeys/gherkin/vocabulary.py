@@ -8,8 +8,14 @@ with pytest-bdd and keeps a catalogue that ``journeys steps`` prints and
         en='she orders a "{sku}" on the web shop',
         nl='ze een "{sku}" bestelt in de webwinkel',
         example={"sku": "tablet-10"},
+        needs=("task:place order", "web.order_confirmation"),
     )
     def order_on_web(journey, sku): ...
+
+``needs`` is the step's contract with a system: the tasks (``task:<name>``)
+and touchpoints it uses. Left out, it is read from the step's own body
+(``journeys.gherkin.needs``); ``journeys steps`` shows it and ``journeys
+lint --system X`` checks it against X.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import parse as parse_lib
+
+from journeys.gherkin.needs import infer
 
 KEYWORDS = {
     "given": {"en": "Given", "nl": "Gegeven"},
@@ -43,6 +51,7 @@ class Sentence:
     doc: str
     group: str
     func: Callable[..., Any] | None = field(default=None, compare=False, repr=False)
+    needs: tuple[str, ...] = ()  # tasks ("task:place order") and touchpoints the step uses
 
     def matches(self, text: str) -> bool:
         return _compiled(self.pattern).parse(text) is not None
@@ -105,6 +114,7 @@ def _register(
     example: dict[str, str] | None,
     example_nl: dict[str, str] | None,
     target_fixture: str | None,
+    needs: tuple[str, ...] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     # Registered with pytest-bdd too where it is loaded (a pytest run), for projects that bind
     # their features with pytest-bdd; a script or a load-test user never imports pytest.
@@ -113,9 +123,10 @@ def _register(
     def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
         doc = inspect.getdoc(func) or ""
         group = func.__module__.rsplit(".", 1)[-1]
+        contract = tuple(needs) if needs is not None else infer(func)
         for language, pattern, values in (("en", en, example), ("nl", nl, example_nl or example)):
             filled = _fill(pattern, values or {})
-            CATALOGUE.sentences.append(Sentence(kind, language, pattern, filled, doc, group, func))
+            CATALOGUE.sentences.append(Sentence(kind, language, pattern, filled, doc, group, func, contract))
             if pytest_bdd is not None:
                 from pytest_bdd import parsers
 
@@ -140,11 +151,15 @@ def _declarer(kind: str) -> Callable[..., Callable[[Callable[..., Any]], Callabl
         example: dict[str, str] | None = None,
         example_nl: dict[str, str] | None = None,
         target_fixture: str | None = None,
+        needs: tuple[str, ...] | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return _register(kind, en, nl, example, example_nl, target_fixture)
+        return _register(kind, en, nl, example, example_nl, target_fixture, needs)
 
     declare.__name__ = declare.__qualname__ = kind
-    declare.__doc__ = f"Declare a *{kind}* step in English and Dutch; ``example_nl`` defaults to ``example``."
+    declare.__doc__ = (
+        f"Declare a *{kind}* step in English and Dutch; ``example_nl`` defaults to ``example``;"
+        " ``needs``: the tasks (``task:<name>``) and touchpoints it uses (default: read from its body)."
+    )
     return declare
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeys.plugin import runtime, selection, verdict
+from journeys.plugin import reports, runtime, selection, verdict
 from journeys.plugin.bdd import (  # noqa: F401 - hooks and fixtures pytest finds by name
     journey,
     journeys_system,
@@ -31,6 +31,7 @@ def pytest_configure(config: pytest.Config) -> None:
     selection.take_line_arguments(config)
     runtime.begin(config)
     config.pluginmanager.register(verdict.Verdict(config), "journeys-verdict")
+    reports.register(config)
     from journeys.gherkin.lint import registered_tags
 
     for tag in sorted(registered_tags(config.rootpath)):

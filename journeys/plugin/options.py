@@ -9,6 +9,7 @@ plugins adding one option stop pytest before it starts.
 
 from __future__ import annotations
 
+import argparse
 import os
 from typing import Any
 
@@ -68,8 +69,16 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
     group = parser.getgroup("journeys", "customer journeys")
     group.addoption(
         "--system",
+        action=_Systems,
         default=os.environ.get("JOURNEYS_SYSTEM", "refshop"),
-        help="touchpoint map: a name under fixtures/systems, a bundled one, or a path (default: refshop)",
+        help="touchpoint map: a name under fixtures/systems, a bundled one, or a path (default: refshop);"
+        " repeat it for a journey across several systems (the first is the main one)",
+    )
+    group.addoption(
+        "--smtp-port",
+        type=int,
+        default=None,
+        help="port of the SMTP capture that receives the systems' mail (default: the map's mail.port, else free)",
     )
     group.addoption(
         "--fault", action="append", default=[], help="switch on a named fault in the embedded shop (repeatable)"
@@ -92,6 +101,26 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
         except ValueError:
             pass  # pytest-playwright / pytest-base-url defined it: theirs serves both
     parser.addini("journeys_features", "collect .feature files as journeys (default true)", type="bool", default=True)
+
+
+class _Systems(argparse.Action):
+    """``--system a --system b``: one name stays a name (as before); several become a list."""
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option_string: str | None = None) -> None:
+        current = getattr(namespace, self.dest, None)
+        given = getattr(namespace, "_journeys_systems_given", False)
+        if not given:
+            setattr(namespace, self.dest, values)  # replaces the default
+            namespace._journeys_systems_given = True
+        else:
+            setattr(namespace, self.dest, SystemNames([*(current if isinstance(current, list) else [current]), values]))
+
+
+class SystemNames(list[str]):
+    """Several systems, shown as ``shop+helpdesk`` wherever one name was shown."""
+
+    def __str__(self) -> str:
+        return "+".join(self)
 
 
 def _defined_elsewhere(pluginmanager: pytest.PytestPluginManager) -> set[str]:

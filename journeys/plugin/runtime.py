@@ -57,6 +57,7 @@ class Run:
                     reports_dir=self.folder,
                     seed=self.seed,
                     browser=browser_settings(self.config),
+                    smtp_port=self.config.getoption("smtp_port", None),
                 )
             except Exception as exc:  # noqa: BLE001 - told once, as the run's error
                 self.failure = exc

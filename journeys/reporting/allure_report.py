@@ -7,7 +7,12 @@ listener then.
 
 from __future__ import annotations
 
+import csv
+import html
+import io
+import json
 import mimetypes
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import uuid4
@@ -16,12 +21,14 @@ import allure
 from allure_commons import plugin_manager
 
 from journeys.effort import effort
+from journeys.values import show
 
 if TYPE_CHECKING:
     from journeys.channels.base import Reading
     from journeys.gherkin.feature import Scenario
     from journeys.journey import Journey
     from journeys.records import Observation
+    from journeys.rules.violation import Violation
 
 _TYPES = {
     ".png": allure.attachment_type.PNG,
@@ -33,12 +40,20 @@ _TYPES = {
 
 
 def scenario(scenario: Scenario) -> None:
-    """Name the test after the scenario and label it with its feature, folder and tags."""
+    """Name the test after the scenario; suites by journey folder and feature; example values as parameters.
+
+    Tags are not labelled here: allure-pytest already labels each marker, and the
+    plugin marks each scenario with its tags (labelling them again showed them twice).
+    """
     allure.dynamic.title(scenario.title)
     allure.dynamic.feature(scenario.feature)
     allure.dynamic.description(scenario.location)
-    for tag in scenario.tags:
-        allure.dynamic.tag(tag)
+    allure.dynamic.parent_suite(scenario.path.parent.name)  # the journey type: features/<order>/...
+    allure.dynamic.suite(scenario.feature)
+    if scenario.example:
+        allure.dynamic.sub_suite(scenario.name)  # an outline's rows together, each titled with its values
+        for column, value in scenario.example:
+            allure.dynamic.parameter(column, value)
 
 
 def start_step(title: str) -> str:
@@ -61,7 +76,7 @@ def stop_step(uuid: str, exception: BaseException | None = None) -> None:
 def follow(journey: Journey) -> None:
     """Report each touchpoint of ``journey`` as a sub-step with its facts and evidence."""
     root = Path(journey.system.reports_dir)
-    journey.on_touchpoint(lambda name, reading, seen: _touchpoint(name, reading, seen, root))
+    journey.on_touchpoint(lambda name, reading, seen: _touchpoint(journey, name, reading, seen, root))
     # Excluded from Allure's history id: the same journey with another customer is the same test.
     allure.dynamic.parameter("customer", f"{journey.customer.name} <{journey.customer.email}>", excluded=True)
     allure.dynamic.parameter(
@@ -70,16 +85,30 @@ def follow(journey: Journey) -> None:
     allure.dynamic.label("customer_segment", journey.customer.segment)
 
 
-def _touchpoint(name: str, reading: Reading, seen: dict[str, Observation], root: Path) -> None:
-    facts = {fact: (obs.raw if obs.raw is not None else "(not shown)") for fact, obs in seen.items()}
-    with allure.step(f"{reading.channel} · {name}"):
+def _touchpoint(journey: Journey, name: str, reading: Reading, seen: dict[str, Observation], root: Path) -> None:
+    visits = journey.ledger.visits
+    moment = visits[-1].started if visits and visits[-1].touchpoint == name else reading.seen_at
+    when = f" · {moment:%a %d %b %H:%M}" if moment else ""  # the simulated clock, not the wall clock
+    with allure.step(f"{reading.channel} · {name}{when}"):
         allure.attach(
-            "\n".join(f"{k}: {v}" for k, v in facts.items()) + f"\n\nat {reading.url}",
+            facts_csv(seen.values(), reading.url),
             name=f"{name}: facts",
-            attachment_type=allure.attachment_type.TEXT,
+            attachment_type=allure.attachment_type.CSV,
         )
         for path in reading.evidence:
             attach_file(root / path, name=f"{name}: {Path(path).name}")
+
+
+def facts_csv(observations: Iterable[Observation], url: str = "") -> str:
+    """What a touchpoint showed, one row per fact: fact, raw text, value read, problem (and where)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["fact", "shown", "read as", "problem"])
+    for o in observations:
+        writer.writerow([o.fact, o.raw if o.raw is not None else "(not shown)", show(o.kind, o.value), o.problem or ""])
+    if url:
+        writer.writerow(["at", url, "", ""])
+    return out.getvalue()
 
 
 def attach_file(full: Path, *, name: str | None = None) -> None:
@@ -95,7 +124,9 @@ def attach_file(full: Path, *, name: str | None = None) -> None:
 
 
 def conclude(journey: Journey) -> None:
-    """At the scenario's end, on the test itself: the violations and the effort score."""
+    """At the scenario's end, on the test itself: channels, the violations and the effort score."""
+    for channel in dict.fromkeys(visit.channel for visit in journey.ledger.visits):
+        allure.dynamic.label("channel", channel)
     score = effort(journey.ledger)
     allure.dynamic.parameter(
         "effort score",
@@ -112,7 +143,88 @@ def conclude(journey: Journey) -> None:
         )
 
 
+def violations_html(violations: Iterable[Violation]) -> str:
+    """Each violation as a table, one row per touchpoint: the values side by side, never wrapped into each other."""
+    parts = [
+        "<style>table{border-collapse:collapse;margin:0 0 1em}td,th{border:1px solid #ccc;padding:2px 8px;"
+        "text-align:left;white-space:nowrap}caption{text-align:left;font-weight:bold}</style>"
+    ]
+    for v in violations:
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(cell)}</td>"
+                for cell in (
+                    o.where.touchpoint,
+                    o.problem or show(o.kind, o.value),
+                    o.raw or "",
+                    o.where.location or "",
+                    o.where.seen_at.strftime("%a %d %b %H:%M"),
+                    ", ".join(o.where.evidence),
+                )
+            )
+            + "</tr>"
+            for o in v.observations
+        )
+        parts.append(
+            f"<table><caption>{html.escape(v.name)}: {html.escape(v.title)} (rule {html.escape(v.rule)}"
+            f"({html.escape(v.fact)}))</caption><tr><th>touchpoint</th><th>value</th><th>raw</th>"
+            f"<th>feature line</th><th>clock</th><th>evidence</th></tr>{rows}</table>"
+        )
+        if v.detail:
+            parts.append(f"<pre>{html.escape(v.detail)}</pre>")
+    return "\n".join(parts)
+
+
 def attach_ledger(journey: Journey, ledger_path: Path) -> None:
-    """After the journey: the whole ledger as JSON and the browser trace of a failed journey."""
+    """After the journey: the whole ledger as JSON, the browser trace and the violations side by side.
+
+    The table comes last so the text of the violations, the ledger and the trace keep their places.
+    """
     allure.attach.file(str(ledger_path), name="ledger", attachment_type=allure.attachment_type.JSON)
     attach_file(ledger_path.parent / "trace.zip", name="Playwright trace (open with `playwright show-trace`)")
+    if journey.ledger.violations:
+        allure.attach(
+            violations_html(journey.ledger.violations),
+            name="violations (side by side)",
+            attachment_type=allure.attachment_type.HTML,
+        )
+
+
+# Allure's categories, matched against each failed or broken result's message (the violations' headings).
+CATEGORIES = [
+    {
+        "name": "Inconsistency",
+        "matchedStatuses": ["failed"],
+        "messageRegex": "(?s).*(InconsistentFact|ChannelMismatch).*",
+    },
+    {"name": "Broken promise", "matchedStatuses": ["failed"], "messageRegex": "(?s).*BrokenPromise.*"},
+    {"name": "Repeated question", "matchedStatuses": ["failed"], "messageRegex": "(?s).*AskedTwice.*"},
+    {
+        "name": "Not shown",
+        "matchedStatuses": ["failed"],
+        "messageRegex": "(?s).*(MissingFact|NotKnown|NothingToCompare|UnreadableFact).*",
+    },
+    {"name": "System error", "matchedStatuses": ["broken"]},
+]
+
+
+def write_categories(results_dir: Path) -> Path:
+    """``categories.json`` in the Allure results (``CATEGORIES``): what kind of finding failed each journey."""
+    target = Path(results_dir) / "categories.json"
+    target.write_text(json.dumps(CATEGORIES, indent=2), encoding="utf-8")
+    return target
+
+
+def write_environment(results_dir: Path, environment: Mapping[str, str]) -> Path:
+    """``environment.properties`` in the Allure results: the system, its URL, seed, faults, versions."""
+    target = Path(results_dir) / "environment.properties"
+    lines = [f"{key.replace(' ', '.')}={_property(str(value))}" for key, value in environment.items()]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def _property(value: str) -> str:
+    # Java properties: backslashes and line breaks escaped; non-ASCII as \\uXXXX.
+    escaped = value.replace("\\", "\\\\").replace("\n", "\\n")
+    return escaped.encode("ascii", "backslashreplace").decode("ascii").replace("\\x", "\\u00")

@@ -27,6 +27,7 @@ from journeys.rules.completeness import all_shown
 from journeys.rules.expectation import shown, shows
 from journeys.rules.knowledge import known_at
 from journeys.rules.parity import channel_parity
+from journeys.rules.privacy import kept_private as kept_private  # rule *kept private*
 from journeys.rules.promises import due_promises, promise_kept
 from journeys.rules.relevance import suits
 from journeys.rules.repetition import not_asked_twice

@@ -8,9 +8,12 @@ binds its features with pytest-bdd itself lists ``pytest_plugins =
 
 # The star imports carry the step fixtures pytest-bdd made in each module up here.
 from journeys.steps.account import *  # noqa: F403
+from journeys.steps.accounts import *  # noqa: F403
 from journeys.steps.assertions import *  # noqa: F403
 from journeys.steps.clock import *  # noqa: F403
+from journeys.steps.contact import *  # noqa: F403
 from journeys.steps.customer import *  # noqa: F403
 from journeys.steps.ordering import *  # noqa: F403
+from journeys.steps.privacy import *  # noqa: F403
 from journeys.steps.returns import *  # noqa: F403
 from journeys.steps.service import *  # noqa: F403

@@ -14,5 +14,7 @@ def a_customer(journey):
     example={"segment": "student"},
 )
 def a_customer_in_segment(journey, segment):
-    """A synthetic customer of a segment: student, family, senior or business."""
-    journey.cast(segment=params.segment(segment, journey.system.map.segments))
+    """A synthetic customer of a segment of the map (`segments:`), with its persona: student,
+    young-professional, family, senior or business."""
+    segments = getattr(journey.system, "segments", None) or journey.system.map.segments
+    journey.cast(segment=params.segment(segment, segments))

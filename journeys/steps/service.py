@@ -36,12 +36,16 @@ def agent_offers_replacement(journey):
 
 
 @vocabulary.then(
-    en="the agent sees her order and her complaint", nl="ziet de medewerker haar bestelling en haar klacht"
+    en="the agent sees her order and her complaint",
+    nl="ziet de medewerker haar bestelling en haar klacht",
+    needs=("channel:agent",),
 )
 def agent_sees_history(journey):
-    """Rule *known at*: the 360° view shows the order and the complaint she made elsewhere."""
-    journey.known_at("agent.customer", "order.number")
-    journey.known_at("agent.customer", "case.number")
+    """Rule *known at*: the 360° view shows the order and the complaint she made elsewhere.
+    Checked at the agent touchpoint the journey visited last, whatever the map calls it."""
+    where = journey.last_visited("agent")
+    journey.known_at(where, "order.number")
+    journey.known_at(where, "case.number")
 
 
 @vocabulary.then(en="she receives an apology and a replacement", nl="krijgt ze excuses en een vervangend artikel")

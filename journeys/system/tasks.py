@@ -178,8 +178,12 @@ def _collect(module: ModuleType, source: str) -> Tasks:
     return tasks
 
 
-def _normal(name: str) -> str:
+def normal_name(name: str) -> str:
+    """A task's name as registered: lower case, single spaces."""
     return " ".join(name.split()).lower()
+
+
+_normal = normal_name
 
 
 def _ident(text: str) -> str:

@@ -103,6 +103,36 @@ def fill(
     return PLACEHOLDER.sub(value, template)
 
 
+def fill_reader(text: str, reader: str, params: Mapping[str, Any], *, where: str, touchpoint: str) -> str:
+    """A fact reader (``css``, ``testid``, ``regex``, ``jsonpath``) with its ``{placeholders}`` filled.
+
+    Values are escaped for the reader they go into: a regex gets them
+    literally (``re.escape``), a selector or JSONPath with its quotes
+    escaped, so an order number can never change what the reader means.
+
+    Raises:
+        ConfigError: a placeholder the journey does not know; names the reader's line.
+    """
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if not name:
+            # An escaped brace; a regex keeps both (``\d{{2}}`` is written as such), others one.
+            return match.group(0) if reader == "regex" else match.group(0)[0]
+        if params.get(name) is None:
+            known = ", ".join(sorted(k for k, v in params.items() if v is not None)) or "nothing yet"
+            raise ConfigError(
+                f"{where}: touchpoint {touchpoint}: the {reader} reader needs {{{name}}} but the journey"
+                f" does not know it (it knows: {known}). Visit a touchpoint that shows it first."
+            )
+        text = str(params[name])
+        if reader == "regex":
+            return re.escape(text)
+        return text.replace("\\", "\\\\").replace('"', '\\"').replace("'", "\\'")
+
+    return PLACEHOLDER.sub(value, text)
+
+
 def subject_pattern(subject: str, params: Mapping[str, Any]) -> str:
     """The regex for a subject: known ``{names}`` filled in as whole tokens, others captured."""
     seen: set[str] = set()

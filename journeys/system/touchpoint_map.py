@@ -12,13 +12,13 @@ never YAML nodes.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from journeys.errors import ConfigError
-from journeys.system.templates import placeholders, strings
+from journeys.system.templates import fill_reader, placeholders, strings
 
 KINDS = ("money", "date", "order_ref", "status", "text", "name", "address", "count")
 """Kinds of fact a reader can declare; the values package normalizes each kind."""
@@ -31,6 +31,8 @@ RESERVED_CHANNELS = {"sms": "not supported yet: there is no SMS driver; leave SM
 PAGE_CHANNELS = ("web", "agent", "chat")
 REQUEST_CHANNELS = ("api", "store", "chat")
 READERS = ("testid", "css", "regex", "jsonpath")
+MAIL_PARTS = ("text", "html")
+"""The parts of a mail a fact can be read from (``part:``); by default every part present."""
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,13 @@ class FactReader:
     """How to read one fact from a touchpoint.
 
     Exactly one of ``testid``, ``css`` (pages), ``regex`` (mail text, page
-    text) or ``jsonpath`` (JSON bodies) is set. ``optional``: the touchpoint
+    text) or ``jsonpath`` (JSON bodies) is set; each may hold ``{placeholders}``
+    filled per customer (``filled``). ``optional``: the touchpoint
     shows the fact only in some states, so a journey does not fail at its
-    end when it was not shown (rules that read it still do).
+    end when it was not shown (rules that read it still do). ``part``: the
+    mail part it is read from (``text`` or ``html``; None: each part present,
+    and they must agree). ``visible``: False reads hidden elements too (a
+    closed tab).
     """
 
     fact: str
@@ -54,6 +60,8 @@ class FactReader:
     attr: str | None = None
     currency_path: str | None = None
     optional: bool = False
+    part: str | None = None
+    visible: bool = True
 
     @property
     def selector(self) -> str | None:
@@ -61,8 +69,26 @@ class FactReader:
         if self.css:
             return self.css
         if self.testid:
-            return f'[data-testid="{self.testid}"]'
+            quoted = self.testid.replace("\\", "\\\\").replace('"', '\\"')
+            return f'[data-testid="{quoted}"]'
         return None
+
+    def placeholders(self) -> list[str]:
+        """The ``{names}`` in this reader, in order."""
+        return [name for r in READERS if (text := getattr(self, r)) for name in placeholders(text)]
+
+    def filled(self, params: Mapping[str, Any], touchpoint: _Named) -> FactReader:
+        """This reader with its ``{placeholders}`` filled from ``params`` (itself when it has none).
+
+        Raises:
+            ConfigError: a placeholder the journey does not know, naming the reader's line.
+        """
+        changes: dict[str, Any] = {
+            r: fill_reader(text, r, params, where=f"{touchpoint.file}:{self.line}", touchpoint=touchpoint.name)
+            for r in READERS
+            if (text := getattr(self, r)) and placeholders(text)
+        }
+        return replace(self, **changes) if changes else self
 
     def describe(self) -> str:
         """The reader as written in the map, for messages: ``testid 'price'``."""
@@ -86,9 +112,21 @@ class RequestTemplate:
     header: str | None = None
 
 
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def file(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class Touchpoint:
-    """One named place where customer and company meet, on one channel."""
+    """One named place where customer and company meet, on one channel.
+
+    ``role``: on the agent channel, which staff login (``credentials:`` entry) reads it.
+    ``system``: the system whose map it is in (a run may load several).
+    """
 
     name: str
     channel: str
@@ -99,6 +137,8 @@ class Touchpoint:
     facts: dict[str, FactReader] = field(default_factory=dict)
     line: int = 0
     file: str = ""
+    role: str | None = None
+    system: str = ""
 
     @property
     def where(self) -> str:
@@ -109,13 +149,44 @@ class Touchpoint:
         """The ``{names}`` this touchpoint needs filled in, in order of appearance."""
         texts: list[str] = [self.url or "", self.subject or ""]
         if self.request:
-            texts += [self.request.path, *self.request.query.values(), *strings(self.request.body)]
+            texts += [
+                self.request.path,
+                *self.request.query.values(),
+                *self.request.headers.values(),
+                *strings(self.request.body),
+            ]
         names: list[str] = []
         for text in texts:
             for name in placeholders(text):
                 if name not in names:
                     names.append(name)
+        for reader in self.facts.values():
+            names += [name for name in reader.placeholders() if name not in names]
         return names
+
+    def filled(self, params: Mapping[str, Any]) -> Touchpoint:
+        """This touchpoint with the ``{placeholders}`` of its readers filled (``FactReader.filled``)."""
+        if not any(reader.placeholders() for reader in self.facts.values()):
+            return self
+        return replace(self, facts={fact: r.filled(params, self) for fact, r in self.facts.items()})
+
+
+@dataclass(frozen=True)
+class FactWords:
+    """A fact a map declares itself (``facts:`` at the top): its words and kind.
+
+    ``en`` / ``nl``: the words writers use for it (``ticket reference``, ``het ticketnummer``);
+    ``promise``: it is a deadline the company commits to (an answer-by date); ``check``: where
+    and how it shows kept (``{touchpoint, fact, equals}``; no ``equals``: the fact is shown).
+    """
+
+    fact: str
+    kind: str = "text"
+    en: tuple[str, ...] = ()
+    nl: tuple[str, ...] = ()
+    promise: bool = False
+    line: int = 0
+    check: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -134,8 +205,18 @@ class TouchpointMap:
     mail: dict[str, Any]
     credentials: dict[str, dict[str, Any]]
     vocabulary: dict[str, dict[str, str]]
-    segments: list[str]
+    segments: dict[str, str]  # segment name -> the built-in persona customers of it get
     touchpoints: dict[str, Touchpoint]
+    accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    facts: dict[str, FactWords] = field(default_factory=dict)
+
+    def fact_words(self) -> dict[str, str]:
+        """The map's own words for facts, both languages, lower case -> fact name."""
+        found: dict[str, str] = {}
+        for declared in self.facts.values():
+            for words in (*declared.en, *declared.nl):
+                found[words.lower()] = declared.fact
+        return found
 
     def touchpoint(self, name: str) -> Touchpoint:
         """The touchpoint called ``name``; unknown names fail with the closest known one."""
@@ -162,7 +243,7 @@ class TouchpointMap:
     def secret_env_names(self) -> list[str]:
         """Environment variables holding secrets: passwords and tokens, never user names."""
         names: list[str] = []
-        for entry in self.credentials.values():
+        for entry in (*self.credentials.values(), *self.accounts.values()):
             names += [entry[k] for k in ("password_env", "token_env") if entry.get(k)]
         for endpoint in self.clock.values():
             if endpoint.get("token_env"):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from refshop import cases, contacts, customers, orders, recommendations, returns, validation
 from refshop.errors import ShopError
+from refshop.throttle import Throttled
+from refshop.web import common
 from refshop.web.common import ctx, customer, login
 
 bp = Blueprint("account", __name__)
@@ -37,25 +39,38 @@ def login_form() -> Any:
 @bp.post("/login")
 def login_submit() -> Any:
     target = request.form.get("next", "")
+    email = ""
     try:
         email = validation.email(request.form)
-        password = request.form.get("password", "")
-        found = customers.authenticate(ctx(), email, password[:200])
+        common.throttled_login(email)
+        password = str(request.form.get("password", ""))
+        try:
+            found = customers.authenticate(ctx(), email, password[:200])
+        except ShopError:
+            common.login_failed(email)
+            raise
     except ShopError as exc:
-        return render_template(
-            "login.html",
-            next=target,
-            error=exc.message,
-            email=str(request.form.get("email", ""))[:254],
-        ), exc.status
-    session.clear()
+        # A throttled login says how long to wait, in words and in Retry-After.
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, Throttled) else {}
+        page = render_template(
+            "login.html", next=target, error=exc.message, email=str(request.form.get("email", ""))[:254]
+        )
+        return page, exc.status, headers
+    common.login_succeeded(email)
+    common.logout()  # an earlier login ends; nothing of the anonymous session (its CSRF token) carries over
     login(found["id"])
     return redirect(_safe_next(target), 303)
 
 
-@bp.route("/logout", methods=["GET", "POST"])
+@bp.get("/logout")
+def logout_form() -> Any:
+    # Logging out changes something, so it is a form post (with its CSRF token), not a link.
+    return render_template("logout.html")
+
+
+@bp.post("/logout")
 def logout() -> Any:
-    session.clear()
+    common.logout()
     return redirect(url_for("storefront.index"), 303)
 
 

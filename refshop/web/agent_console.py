@@ -5,11 +5,12 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
-from werkzeug.security import check_password_hash
+from flask import Blueprint, g, redirect, render_template, request, session, url_for
 
-from refshop import agent_actions, cases, contacts, customers, orders, returns, validation
+from refshop import agent_actions, cases, contacts, customers, orders, passwords, returns, sessions, validation
 from refshop.errors import ShopError
+from refshop.throttle import Throttled
+from refshop.web import common
 from refshop.web.common import ctx
 
 bp = Blueprint("agent", __name__, url_prefix="/agent")
@@ -21,9 +22,15 @@ STORE_CRM_CHANNELS = ("store", "agent", "phone")
 def require_agent() -> Any:
     if request.endpoint in ("agent.login_form", "agent.login_submit"):
         return None
-    if not isinstance(session.get("agent"), str):
+    g.agent = common.agent()
+    if g.agent is None:
         return redirect(url_for("agent.login_form", next=request.path), 303)
     return None
+
+
+@bp.context_processor
+def the_agent() -> dict[str, Any]:
+    return {"agent": g.get("agent")}
 
 
 @bp.get("/login")
@@ -35,18 +42,33 @@ def login_form() -> Any:
 def login_submit() -> Any:
     username = str(request.form.get("username", ""))[:100]
     password = str(request.form.get("password", ""))[:200]
+    try:
+        common.throttled_login(f"agent:{username}")
+    except Throttled as exc:
+        page = render_template("agent/login.html", error=exc.message, username=username)
+        return page, exc.status, {"Retry-After": str(exc.retry_after)}
+    if not ctx().shop.agent_ready.wait(30):  # the agent's hash is still being made at start
+        raise ShopError("De klantenservicetool start nog op. Probeer het zo opnieuw.", 503)
     row = ctx().db.execute("SELECT * FROM agents WHERE username = ?", (username,)).fetchone()
-    if row is None or not check_password_hash(row["password_hash"], password):
+    if not passwords.verify(row["password_hash"] if row is not None else None, password):
+        common.login_failed(f"agent:{username}")
         return render_template(
             "agent/login.html", error="Gebruikersnaam of wachtwoord klopt niet.", username=username
         ), 401
-    session["agent"] = row["username"]
+    common.login_succeeded(f"agent:{username}")
+    sessions.end(ctx(), session.get(common.AGENT_KEY))
+    session[common.AGENT_KEY] = sessions.start(ctx(), "agent", row["username"])
     return redirect(url_for("agent.search"), 303)
 
 
-@bp.route("/logout", methods=["GET", "POST"])
+@bp.get("/logout")
+def logout_form() -> Any:
+    return render_template("agent/logout.html")
+
+
+@bp.post("/logout")
 def logout() -> Any:
-    session.pop("agent", None)
+    sessions.end(ctx(), session.pop(common.AGENT_KEY, None))
     return redirect(url_for("agent.login_form"), 303)
 
 
@@ -95,7 +117,7 @@ def act(customer_id: int) -> Any:
         number = validation.text(form, "case_number", "Zaaknummer", 20, required=False)
         case = agent_actions.visible_case(c, number, customer["id"]) if number else None
         with c.write():
-            done = agent_actions.perform(c, action, customer, order, session["agent"], case)
+            done = agent_actions.perform(c, action, customer, order, g.agent, case)
     except ShopError as exc:
         return render_template(
             "agent/customer.html", customer=customer, error=exc.message, **_history(customer)

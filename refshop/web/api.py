@@ -1,4 +1,9 @@
-"""JSON APIs: the app (orders, returns), the chat backend and the store's till (POS)."""
+"""JSON APIs: the app (orders, returns) and the chat backend; the till's API is ``refshop.web.till``.
+
+The app shows an order to its customer's session or to whoever holds the
+order's token (``refshop.access``); an order number and an e-mail address
+prove nothing.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,9 @@ from typing import Any
 
 from flask import Blueprint, jsonify, request, session
 
-from refshop import cases, catalogue, customers, lead_times, orders, returns, validation
+from refshop import access, cases, lead_times, orders, returns, validation
 from refshop.clock import from_utc_key, iso
-from refshop.customers import Details
-from refshop.errors import ShopError
+from refshop.errors import NotFound
 from refshop.formats import amount_json
 from refshop.web.common import ctx, customer, json_body
 
@@ -26,10 +30,6 @@ def slow_returns_system() -> None:
     """Seam for ``slow-portal``: a synchronous call to the legacy returns system."""
     if ctx().active("slow-portal"):
         wall.sleep(SLOW_PORTAL_SECONDS)
-
-
-def _email_arg() -> str:
-    return validation.email(request.args)
 
 
 def app_delivery_date(order: sqlite3.Row) -> str | None:
@@ -97,24 +97,44 @@ def return_json(ret: sqlite3.Row) -> dict[str, Any]:
     }
 
 
+def _token(data: dict[str, Any] | None = None) -> str | None:
+    """The order token the caller holds: header ``X-Order-Token``, else ``token`` in the query or body."""
+    given = request.headers.get(access.TOKEN_HEADER) or request.args.get("token")
+    if not given and data is not None and isinstance(data.get("token"), str):
+        given = data["token"]
+    return str(given)[:100] if given else None
+
+
+def _email(data: Any) -> str | None:
+    """An e-mail address sent along (the old apps did); checked when given, proof of nothing."""
+    return validation.email(data) if data.get("email") else None
+
+
+def _may_see(ref: str, data: dict[str, Any] | None = None) -> sqlite3.Row:
+    """The order, if the session's customer owns it or the caller holds its token (``refshop.access``)."""
+    me = customer()
+    return access.order_for(
+        ctx(),
+        ref,
+        customer_id=me["id"] if me is not None else None,
+        token=_token(data),
+        email=_email(data if data is not None else request.args),
+    )
+
+
 @bp.get("/orders/<ref>")
 def order(ref: str) -> Any:
-    me = customer()
-    if me is not None and "email" not in request.args:
-        found = orders.owned(ctx(), ref, customer_id=me["id"])
-    else:
-        found = orders.owned(ctx(), ref, email=_email_arg())
-    return jsonify(order_json(found))
+    return jsonify(order_json(_may_see(ref)))
 
 
 @bp.get("/returns/<number>")
 def return_status(number: str) -> Any:
     slow_returns_system()
-    me = customer()
-    if me is not None and "email" not in request.args:
-        found = returns.owned(ctx(), number, customer_id=me["id"])
-    else:
-        found = returns.owned(ctx(), number, email=_email_arg())
+    try:
+        found = returns.by_number(ctx(), number)
+        _may_see(found["order_ref"])  # a return is seen by whoever may see its order
+    except NotFound:
+        raise NotFound(f"We vinden geen retour {number[:20]} bij jouw gegevens.") from None
     return jsonify(return_json(found))
 
 
@@ -123,8 +143,7 @@ def start_return() -> Any:
     slow_returns_system()
     data = json_body()
     c = ctx()
-    ref = validation.order_ref(data)
-    order = orders.owned(c, ref, email=validation.email(data))
+    order = _may_see(validation.order_ref(data), data)
     sku = validation.text(data, "sku", "Artikel", 40)
     with c.write():
         ret = returns.start(c, order, sku)
@@ -150,6 +169,7 @@ def chat() -> Any:
             order_number=order_number,
             case_number=case_number,
             name=me["name"] if me is not None else "",
+            customer_id=me["id"] if me is not None else None,
         )
     session["chat_case"] = turn.case["number"]  # the widget page shows the same conversation
     return jsonify(
@@ -160,62 +180,3 @@ def chat() -> Any:
             "status": turn.case["status"],
         }
     )
-
-
-@bp.get("/store/lead-time")
-def lead_time() -> Any:
-    c = ctx()
-    item = catalogue.product(validation.text(request.args, "sku", "Artikel", 40))
-    return jsonify(
-        {
-            "sku": item.sku,
-            "store_delivery_date": orders.store_delivery_date(c, c.now).isoformat(),
-            "online_delivery_date": orders.online_delivery_date(c, c.now).isoformat(),
-            "pickup_date": lead_times.pickup_date(c.now).isoformat(),
-        }
-    )
-
-
-def _store_order(fulfilment: str) -> Any:
-    data = json_body()
-    c = ctx()
-    shop_store = orders.store(validation.text(data, "store", "Winkel", 40))
-    item = catalogue.product(validation.text(data, "sku", "Artikel", 40))
-    quantity = validation.quantity(data)
-    name = validation.text(data, "name", "Naam")
-    email = validation.email(data)
-    known = customers.by_email(c, email)
-    if fulfilment == "pickup":
-        street, postcode, city = shop_store.street, shop_store.postcode, shop_store.city
-    elif any(data.get(k) for k in ("street", "postcode", "city")):
-        street = validation.text(data, "street", "Straat en huisnummer", 120)
-        postcode = validation.postcode(data)
-        city = validation.text(data, "city", "Plaats", 80)
-    elif known is not None and known["street"]:
-        street, postcode, city = known["street"], known["postcode"], known["city"]
-    else:
-        raise ShopError("Geef een bezorgadres (street, postcode, city) voor thuisbezorging.", field="street")
-    details = Details(name, email, street, postcode, city)
-    with c.write():
-        account = customers.ensure_contact(c, email, name)
-        placed = orders.place(
-            c,
-            account,
-            details,
-            {item.sku: quantity},
-            "store",
-            store_code=shop_store.code,
-            fulfilment=fulfilment,
-            promised=orders.store_delivery_date(c, c.now),
-        )
-    return jsonify(order_json(placed)), 201
-
-
-@bp.post("/store/orders")
-def store_order() -> Any:
-    return _store_order("delivery")
-
-
-@bp.post("/store/click-collect")
-def click_collect() -> Any:
-    return _store_order("pickup")

@@ -59,6 +59,7 @@ def post() -> Any:
                 order_number=order_number,
                 case_number=case["number"] if case is not None else None,
                 name=me["name"] if me is not None else "",
+                customer_id=me["id"] if me is not None else None,
             )
     except ShopError as exc:
         return render_template(

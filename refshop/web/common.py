@@ -1,4 +1,4 @@
-"""What every blueprint needs: the request's context, who is logged in, JSON input."""
+"""What every blueprint needs: the request's context, who is logged in, JSON input, login throttling."""
 
 from __future__ import annotations
 
@@ -7,9 +7,14 @@ from typing import Any
 
 from flask import abort, g, request, session
 
-from refshop import customers
+from refshop import customers, sessions
 from refshop.context import Ctx
 from refshop.errors import ShopError
+
+#: The session cookie's keys for a customer's and an agent's login (ids of ``refshop.sessions`` rows).
+CUSTOMER_KEY = "customer_sid"
+AGENT_KEY = "agent_sid"
+_NOBODY = object()
 
 
 def ctx() -> Ctx:
@@ -18,19 +23,63 @@ def ctx() -> Ctx:
 
 
 def customer() -> sqlite3.Row | None:
-    """The logged-in customer, if any."""
-    customer_id = session.get("customer_id")
-    if not isinstance(customer_id, int):
-        return None
-    try:
-        return customers.by_id(ctx(), customer_id)
-    except ShopError:
-        session.pop("customer_id", None)
-        return None
+    """The logged-in customer, if any (looked up once per request)."""
+    cached = g.get("customer", _NOBODY)
+    if cached is not _NOBODY:
+        return cached  # type: ignore[no-any-return]
+    found: sqlite3.Row | None = None
+    subject = sessions.subject(ctx(), "customer", session.get(CUSTOMER_KEY))
+    if subject is not None:
+        try:
+            found = customers.by_id(ctx(), int(subject))
+        except ShopError:
+            found = None
+    if found is None:
+        session.pop(CUSTOMER_KEY, None)  # ended, expired or unknown: the cookie forgets it too
+    g.customer = found
+    return found
 
 
 def login(customer_id: int) -> None:
-    session["customer_id"] = customer_id
+    """Log ``customer_id`` in with a new server-side login (any earlier one of this browser ends)."""
+    sessions.end(ctx(), session.get(CUSTOMER_KEY))
+    session[CUSTOMER_KEY] = sessions.start(ctx(), "customer", customer_id)
+    g.pop("customer", None)
+
+
+def logout() -> None:
+    """End the customer's login on the server and forget the whole browser session."""
+    sessions.end(ctx(), session.get(CUSTOMER_KEY))
+    session.clear()
+    g.pop("customer", None)
+
+
+def agent() -> str | None:
+    """The logged-in agent's user name, if any."""
+    name = sessions.subject(ctx(), "agent", session.get(AGENT_KEY))
+    if name is None:
+        session.pop(AGENT_KEY, None)
+    return name
+
+
+def client_address() -> str:
+    """Who is trying to log in, for throttling per client."""
+    return request.remote_addr or "unknown"
+
+
+def throttled_login(account: str) -> None:
+    """Refuse (429) a login attempt for ``account`` past the limits (``no-login-throttle``: never)."""
+    if not ctx().active("no-login-throttle"):
+        ctx().shop.throttle.check(account, client_address())
+
+
+def login_failed(account: str) -> None:
+    if not ctx().active("no-login-throttle"):  # Seam: the old shop counted nothing.
+        ctx().shop.throttle.failed(account, client_address())
+
+
+def login_succeeded(account: str) -> None:
+    ctx().shop.throttle.succeeded(account)
 
 
 def json_body() -> dict[str, Any]:

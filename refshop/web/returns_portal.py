@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Blueprint, render_template, request
 
-from refshop import orders, returns, validation
+from refshop import access, orders, returns, validation
 from refshop.errors import ShopError
 from refshop.web.api import slow_returns_system
 from refshop.web.common import ctx, customer
@@ -37,13 +37,20 @@ def _identify(form: Mapping[str, Any]) -> tuple[sqlite3.Row | None, str | None]:
     return None, validation.email(form)
 
 
+def _guest_order(form: Mapping[str, Any], email: str | None) -> sqlite3.Row:
+    """A guest's order: the order number with the token from the confirmation mail's link
+    (``refshop.access``); an order number and e-mail address alone open nothing."""
+    token = validation.text(form, "token", "Bestelcode", 100, required=False) or None
+    return access.order_for(ctx(), validation.order_ref(form), token=token, email=email)
+
+
 def _order_and_sku(form: Mapping[str, Any]) -> tuple[sqlite3.Row, str]:
     me, email = _identify(form)
     if me is not None:
         item = validation.text(form, "item", "Artikel", 80)
         ref, _, sku = item.partition(":")
         return orders.owned(ctx(), ref.upper(), customer_id=me["id"]), sku
-    order = orders.owned(ctx(), validation.order_ref(form), email=email)
+    order = _guest_order(form, email)
     return order, validation.text(form, "item", "Artikel", 80).rpartition(":")[2]
 
 
@@ -56,7 +63,9 @@ def _page(template: str, status: int = 200, **values: Any) -> Any:
 def start() -> Any:
     me = portal_customer()
     items = returns.returnable(ctx(), me["id"]) if me is not None else []
-    return _page("returns.html", items=items, quote_of=returns.quote)
+    # The link in the confirmation mail brings the order number and its token along.
+    link = {k: str(request.args.get(k, ""))[:100] for k in ("order_number", "token")}
+    return _page("returns.html", items=items, quote_of=returns.quote, form=link)
 
 
 @bp.post("/lookup")
@@ -65,7 +74,7 @@ def lookup() -> Any:
     form = request.form
     try:
         email = validation.email(form)
-        order = orders.owned(ctx(), validation.order_ref(form), email=email)
+        order = _guest_order(form, email)
     except ShopError as exc:
         return _page(
             "returns.html",
@@ -84,6 +93,7 @@ def lookup() -> Any:
         form=form,
         order_number=order["ref"],
         email=email,
+        token=form.get("token", ""),
     )
 
 
@@ -101,6 +111,7 @@ def quote() -> Any:
         line=line,
         amount=returns.quote(line),
         email=form.get("email", ""),
+        token=form.get("token", ""),
     )
 
 

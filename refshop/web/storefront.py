@@ -7,9 +7,11 @@ from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from refshop import catalogue, customers, lead_times, orders, validation
+from refshop import catalogue, customers, lead_times, orders, passwords, validation
 from refshop.customers import Details
 from refshop.errors import NotFound, ShopError
+from refshop.throttle import Throttled
+from refshop.web import common
 from refshop.web.common import ctx, customer, login
 
 bp = Blueprint("storefront", __name__)
@@ -106,6 +108,20 @@ def _order_email(me: sqlite3.Row | None) -> str:
     return str(me["email"])
 
 
+def _new_password(email: str) -> str:
+    """The password typed at checkout: a new account's must pass the password rules; an existing
+    account's is a login, throttled like one (a 409 for a wrong one would otherwise be a free guess)."""
+    raw = request.form.get("password")
+    value = raw if isinstance(raw, str) else ""
+    known = customers.by_email(ctx(), email)
+    if known is not None and known["password_hash"]:
+        common.throttled_login(email)
+        if not value:
+            raise ShopError("Vul het wachtwoord van je account in, of log eerst in.", field="password")
+        return value[: passwords.MAX_LENGTH]
+    return passwords.check(value, weak=ctx().active("weak-passwords"))
+
+
 @bp.post("/checkout")
 def place_order() -> Any:
     c = ctx()
@@ -125,10 +141,19 @@ def place_order() -> Any:
             business=request.form.get("business") in ("1", "on", "true", "yes"),
             segment=customers.check_segment(request.form.get("segment")),
         )
-        password = None if me is not None else validation.password(request.form)
-        with c.write():
-            account = customers.ensure(c, details, password)
-            order = orders.place(c, account, details, cart_items, "web")
+        password = None if me is not None else _new_password(details.email)
+        prepared = customers.prepare_hash(c, password)
+        try:
+            with c.write():
+                account = customers.ensure(c, details, password, prepared_hash=prepared)
+                order = orders.place(c, account, details, cart_items, "web")
+        except ShopError as exc:
+            if exc.status == 409 and exc.field == "password":
+                common.login_failed(details.email)  # a wrong password for an existing account is a guess
+            raise
+    except Throttled as exc:
+        page, status = _checkout_page(form, exc.message, "password", exc.status)
+        return page, status, {"Retry-After": str(exc.retry_after)}
     except NotFound as exc:
         return _checkout_page(form, exc.message, exc.field, 400)
     except ShopError as exc:

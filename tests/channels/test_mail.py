@@ -20,6 +20,8 @@ from journeys.channels.mail import (
     MailCapture,
     MailDriver,
     MailpitMailbox,
+    MailReading,
+    Message,
     mailbox_for,
 )
 from journeys.errors import ConfigError, MailNotReceived
@@ -335,3 +337,92 @@ def test_a_wrong_imap_password_is_a_config_error(imap_server):
     mailbox = ImapMailbox(imap_server.host, imap_server.port, imap_server.user, "wrong-password")
     with pytest.raises(ConfigError, match="login or folder refused"):
         mailbox.messages("anna@example.test")
+
+
+# -- both parts of a mail, and a capture on a port of the user's choosing ------------------------------------------
+
+BOTH_PARTS = Touchpoint(
+    "email.order_confirmation",
+    "email",
+    None,
+    None,
+    "Bevestiging",
+    None,
+    {
+        "order.total": FactReader("order.total", "money", regex=r"Totaal:\s*(.+)", line=8),
+        "city": FactReader("city", "text", regex=r"Plaats:\s*(.+)", line=9),
+        "total.html": FactReader("total.html", "money", regex=r"Totaal:\s*(.+)", line=10, part="html"),
+    },
+    7,
+    "shop.yaml",
+)
+TEXT_PART = "Totaal: € 329,00\nPlaats: &#x27;s-Gravendeel\n"
+HTML_PART = "<table><tr><td>Totaal:</td><td>&euro;&nbsp;349,00</td></tr><tr><td>Plaats:</td><td>'s-Gravendeel</td></tr>"
+
+
+def test_a_message_has_each_part_as_text_with_html_entities_decoded():
+    message = Message.parse("1", bytes(mail("a@x.test", "Hoi", TEXT_PART, HTML_PART)), datetime.now(UTC))
+    assert message.parts["text"] == "Totaal: € 329,00\nPlaats: 's-Gravendeel\n"
+    assert message.parts["html"] == "Totaal:€ 349,00\nPlaats:'s-Gravendeel"
+    assert message.text == message.parts["text"]  # the text part, as before
+
+
+def test_each_fact_is_read_from_every_part_unless_the_map_names_one(capture, evidence, secrets):
+    send(capture, mail("anna@example.test", "Bevestiging", TEXT_PART, HTML_PART))
+    reading = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets).receive(BOTH_PARTS, "anna@example.test")
+    assert isinstance(reading, MailReading)
+    assert reading.parts["order.total"] == {"text": "€ 329,00", "html": "€ 349,00"}
+    assert reading.parts["city"] == {"text": "'s-Gravendeel", "html": "'s-Gravendeel"}
+    assert reading.parts["total.html"] == {"html": "€ 349,00"}
+    assert reading.raw["order.total"] == "€ 329,00"  # the text part's, on the ledger
+    assert reading.raw["total.html"] == "€ 349,00"
+
+
+def test_a_fact_found_in_the_html_part_only_is_still_read(capture, evidence, secrets):
+    send(capture, mail("anna@example.test", "Bevestiging", "Bedankt!\n", HTML_PART))
+    reading = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets).receive(BOTH_PARTS, "anna@example.test")
+    assert reading.raw["order.total"] == "€ 349,00"
+    assert reading.parts["order.total"] == {"text": None, "html": "€ 349,00"}
+
+
+def test_the_capture_listens_on_the_port_it_is_given(closed_port):
+    with MailCapture(port=closed_port) as running:
+        assert running.port == closed_port
+        send(running, mail("anna@example.test", "Welkom"))
+        assert len(running.messages("anna@example.test")) == 1
+
+
+def test_a_capture_port_that_is_taken_is_a_config_error_saying_what_to_do(capture):
+    with pytest.raises(ConfigError, match=rf"cannot listen on 127.0.0.1:{capture.port} .*--smtp-port"):
+        MailCapture(port=capture.port).start()
+
+
+def test_the_mailbox_view_shows_both_parts(capture):
+    send(capture, mail("anna@example.test", "Bevestiging", TEXT_PART, HTML_PART))
+    page = urllib.request.urlopen(capture.serve_view() + "message/1", timeout=5).read().decode()
+    assert "<h2>text part</h2>" in page and "<h2>html part</h2>" in page and "349,00" in page
+
+
+def test_the_capture_runs_on_its_own_with_its_mailbox_view():
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "journeys.channels.mail_capture", "--smtp-port", "0", "--view-port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        smtp_line, view_line = process.stdout.readline(), process.stdout.readline()
+        port = int(re.search(r"127\.0\.0\.1:(\d+)", smtp_line).group(1))  # type: ignore[union-attr]
+        view = view_line.split()[-1]
+        with smtplib.SMTP("127.0.0.1", port, timeout=5) as smtp:
+            smtp.send_message(mail("anna@example.test", "Bevestiging van je bestelling RS-9"))
+        listing = json.loads(urllib.request.urlopen(view + "api/v1/messages", timeout=5).read())
+        assert [m["Subject"] for m in listing["messages"]] == ["Bevestiging van je bestelling RS-9"]
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0

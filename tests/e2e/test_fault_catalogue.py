@@ -16,7 +16,9 @@ from ruamel.yaml import YAML
 pytestmark = pytest.mark.e2e
 
 HERE = Path(__file__).parent
-CATCHES = YAML(typ="safe").load((HERE / "fault_catches.yaml").read_text(encoding="utf-8"))
+ROOT = HERE.parents[1]
+ALL = YAML(typ="safe").load((HERE / "fault_catches.yaml").read_text(encoding="utf-8"))
+CATCHES = {fault: catch for fault, catch in ALL.items() if "journey" in catch}
 
 
 def shop_faults() -> list[str]:
@@ -27,10 +29,22 @@ def shop_faults() -> list[str]:
 
 
 def test_every_fault_of_the_shop_has_a_catching_journey():
-    missing = sorted(set(shop_faults()) - set(CATCHES))
+    missing = sorted(set(shop_faults()) - set(ALL))
     assert not missing, (
         f"faults without a catching journey: {missing}: add a scenario and an entry to fault_catches.yaml"
     )
+
+
+def test_a_fault_no_journey_catches_names_the_test_that_does():
+    """A crowd fault names its population test; a fault no journey can see yet, why and its shop test."""
+    for fault, catch in ALL.items():
+        if "journey" in catch:
+            continue
+        test = catch.get("crowd") or catch.get("shop_test")
+        assert test, f"{fault}: name the test that catches it (crowd: or shop_test:)"
+        assert "crowd" in catch or catch.get("uncaught"), f"{fault}: say why no journey catches it (uncaught:)"
+        path, name = test.split("::")
+        assert f"def {name}(" in (ROOT / path).read_text(encoding="utf-8"), f"{fault}: {test} does not exist"
 
 
 @pytest.mark.parametrize("fault", sorted(CATCHES))

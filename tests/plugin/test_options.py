@@ -73,8 +73,8 @@ def test_journeys_run_screenshot_off_tracing_on_leaves_traces_and_no_screenshots
 
 @pytest.mark.e2e
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="only Linux needs DISPLAY for a window")
-def test_journeys_run_headed_without_a_display_says_so_once_per_journey(tmp_path: Path):
+def test_journeys_run_headed_without_a_display_is_one_run_wide_error(tmp_path: Path):
     code, output, _ = journeys_run(tmp_path, "--headed", unset=("DISPLAY", "WAYLAND_DISPLAY"))
-    assert code == 1, output
-    assert NO_DISPLAY in output
+    assert code == 3, output
+    assert NO_DISPLAY in output and "1 error" in output
     assert "apt-get install chromium" not in output and "playwright install chromium" not in output

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from aiosmtpd.controller import Controller
-from shop_helpers import AGENT_PASSWORD, CLOCK_TOKEN, MONDAY_10, Inbox, free_port
+from shop_helpers import AGENT_PASSWORD, CLOCK_TOKEN, MONDAY_10, STORE_KEY, Inbox, free_port
 
 from refshop.server import RunningShop, serve
 
@@ -37,12 +37,21 @@ def start_shop(smtp: tuple[Inbox, int]) -> Iterator[Callable[..., RunningShop]]:
     started: list[RunningShop] = []
 
     def start(*faults: str, clock: str | None = MONDAY_10, seed: int = 1) -> RunningShop:
-        running = serve(smtp_port=smtp[1], faults=faults, clock=clock, seed=seed, agent_password=AGENT_PASSWORD)
+        running = serve(
+            smtp_port=smtp[1],
+            faults=faults,
+            clock=clock,
+            seed=seed,
+            agent_password=AGENT_PASSWORD,
+            store_key=STORE_KEY,
+        )
         started.append(running)
+        smtp[0].mailers.append(running.shop.mailer)
         return running
 
     yield start
     for running in started:
+        smtp[0].mailers.remove(running.shop.mailer)
         running.stop()
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+from refshop.mailer import Mailer
 from refshop.server import RunningShop
 
 _ids = itertools.count(1)
@@ -23,6 +24,9 @@ _ids = itertools.count(1)
 MONDAY_10 = "2026-11-23T10:00:00+01:00"
 CLOCK_TOKEN = "test-clock-token"
 AGENT_PASSWORD = "agent-secret-1"
+STORE_KEY = "test-store-key-utrecht"
+#: What a till sends with every order it books.
+TILL = {"X-Store-Key": STORE_KEY}
 
 
 def free_port() -> int:
@@ -33,10 +37,20 @@ def free_port() -> int:
 
 @dataclass
 class Inbox:
-    """Every mail the SMTP sink received, parsed."""
+    """Every mail the SMTP sink received, parsed.
+
+    The shops send mail from a thread of their own, after answering; reading
+    the inbox first waits until every shop started by the test has handed
+    over what it queued (``mailers``), so "no such mail" means none was sent.
+    """
 
     messages: list[EmailMessage] = field(default_factory=list)
+    mailers: list[Mailer] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def settle(self) -> None:
+        for mailer in list(self.mailers):
+            assert mailer.wait_idle(15), "the shop's mail queue did not empty within 15 s"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
         msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
@@ -45,6 +59,7 @@ class Inbox:
         return "250 OK"
 
     def to(self, address: str, subject_contains: str = "") -> list[EmailMessage]:
+        self.settle()
         with self._lock:
             return [m for m in self.messages if m["To"] == address and subject_contains in str(m["Subject"])]
 
@@ -63,9 +78,39 @@ _SSL = ssl.create_default_context()
 HTTP = httpx.Client(timeout=10, verify=_SSL)
 
 
-def client(running: RunningShop) -> httpx.Client:
+CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
+
+
+class Browser(httpx.Client):
+    """A customer's (or agent's) browser: keeps cookies, follows no redirects, and sends the
+    page's CSRF token with every form post, as a browser submitting the shop's own form does.
+
+    ``post(..., csrf=False)`` posts without the token (what another site's page would send).
+    """
+
+    def __init__(self, running: RunningShop) -> None:
+        super().__init__(base_url=running.url, timeout=10, verify=_SSL)
+        self._csrf: tuple[str | None, str] | None = None
+
+    def post(self, url: Any, *, data: Any = None, csrf: bool = True, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
+        if csrf and isinstance(data, dict) and "csrf_token" not in data:
+            data = {**data, "csrf_token": self.csrf_token()}
+        return super().post(url, data=data, **kwargs)
+
+    def csrf_token(self) -> str:
+        """This browser session's token, read from a page (again whenever the session changed)."""
+        cookie = self.cookies.get("tulp_session")
+        if self._csrf is None or self._csrf[0] != cookie:
+            page = self.get("/cart")
+            found = CSRF_META.search(page.text)
+            assert found, f"no CSRF token on {page.url}: {page.text[:200]}"
+            self._csrf = (self.cookies.get("tulp_session"), found.group(1))
+        return self._csrf[1]
+
+
+def client(running: RunningShop) -> Browser:
     """A new customer (or agent): a cookie-keeping client, redirects not followed."""
-    return httpx.Client(base_url=running.url, timeout=10, verify=_SSL)
+    return Browser(running)
 
 
 @dataclass
@@ -75,7 +120,7 @@ class Person:
     street: str = "Dorpsstraat 12"
     postcode: str = "1234 AB"
     city: str = "Amsterdam"
-    password: str = "geheim123"
+    password: str = "Tulpenbol-Lente-42"
     birthdate: str = ""
 
     def form(self, **extra: str) -> dict[str, str]:
@@ -113,9 +158,9 @@ def web_order(
     who: Person,
     sku: str = "tablet-10",
     quantity: str = "1",
-    browser: httpx.Client | None = None,
+    browser: Browser | None = None,
     **extra: str,
-) -> tuple[httpx.Client, str]:
+) -> tuple[Browser, str]:
     """Product page, add to cart, checkout; returns the logged-in client and the confirmation."""
     browser = browser or client(running)
     added = browser.post("/cart/add", data={"sku": sku, "quantity": quantity})
@@ -125,6 +170,16 @@ def web_order(
     page = browser.get(placed.headers["location"])
     assert page.status_code == 200
     return browser, page.text
+
+
+def login(running: RunningShop, email: str, password: str, browser: Browser | None = None) -> httpx.Response:
+    """A customer's login through the login form (a new browser unless one is given)."""
+    return (browser or client(running)).post("/login", data={"email": email, "password": password})
+
+
+def agent_login(running: RunningShop, password: str = AGENT_PASSWORD, browser: Browser | None = None) -> httpx.Response:
+    """The agent's login through the console's form."""
+    return (browser or client(running)).post("/agent/login", data={"username": "agent", "password": password})
 
 
 def set_clock(running: RunningShop, moment: str, token: str = "test-clock-token") -> Any:
@@ -143,7 +198,20 @@ def advance(running: RunningShop, seconds: float) -> Any:
     return r.json()
 
 
-def app_order(running: RunningShop, ref: str, email: str) -> dict[str, Any]:
-    r = HTTP.get(f"{running.url}/api/orders/{ref}", params={"email": email})
+def order_token(running: RunningShop, ref: str) -> str:
+    """The order's token, as its confirmation page and mail carry it (read from the database)."""
+    conn = running.shop.storage.connect()
+    try:
+        row = conn.execute("SELECT access_token FROM orders WHERE ref = ?", (ref,)).fetchone()
+    finally:
+        conn.close()
+    assert row is not None, f"no order {ref}"
+    return str(row["access_token"])
+
+
+def app_order(running: RunningShop, ref: str, email: str | None = None) -> dict[str, Any]:
+    """The app's view of an order, as the app of its customer asks for it (with the order's token)."""
+    params = {"email": email} if email else {}
+    r = HTTP.get(f"{running.url}/api/orders/{ref}", params=params, headers={"X-Order-Token": order_token(running, ref)})
     assert r.status_code == 200, r.text
     return r.json()  # type: ignore[no-any-return]

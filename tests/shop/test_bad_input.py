@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from shop_helpers import HTTP, app_order, by_testid, client, one, person, set_clock, web_order
+from shop_helpers import HTTP, TILL, app_order, by_testid, client, one, order_token, person, set_clock, web_order
 
 from refshop.server import RunningShop
 
@@ -99,13 +99,16 @@ def test_app_api_answers_unknown_and_foreign_orders_alike(shop: RunningShop) -> 
     anna, bob = person(), person()
     web_order(shop, anna)
     web_order(shop, bob)
-    unknown = HTTP.get(f"{shop.url}/api/orders/RS-99999", params={"email": anna.email})
-    foreign = HTTP.get(f"{shop.url}/api/orders/RS-10002", params={"email": anna.email})
-    assert unknown.status_code == foreign.status_code == 404
-    assert set(unknown.json()) == {"error"} and "RS-10002" in foreign.json()["error"]
-    missing = HTTP.get(f"{shop.url}/api/orders/RS-10001")
-    assert missing.status_code == 400 and "e-mailadres" in missing.json()["error"].lower()
-    scripted = HTTP.get(f"{shop.url}/api/orders/<script>", params={"email": anna.email})
+    anna_token = {"X-Order-Token": order_token(shop, "RS-10001")}
+    unknown = HTTP.get(f"{shop.url}/api/orders/RS-99999", headers=anna_token)
+    foreign = HTTP.get(f"{shop.url}/api/orders/RS-10002", headers=anna_token)  # her token, his order
+    bare = HTTP.get(f"{shop.url}/api/orders/RS-10001")
+    assert unknown.status_code == foreign.status_code == bare.status_code == 404
+    assert unknown.json()["error"].replace("RS-99999", "RS-10002") == foreign.json()["error"]
+    assert set(unknown.json()) == {"error"} and "bestelcode" in bare.json()["error"]
+    invalid = HTTP.get(f"{shop.url}/api/orders/RS-10001", params={"email": "niet-goed"}, headers=anna_token)
+    assert invalid.status_code == 400 and "e-mailadres" in invalid.json()["error"].lower()
+    scripted = HTTP.get(f"{shop.url}/api/orders/<script>", headers=anna_token)
     assert scripted.status_code == 404
 
 
@@ -150,7 +153,7 @@ def test_chat_api_needs_json(shop: RunningShop) -> None:
         content=b"message=hoi",
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
-    assert r.status_code == 400 and "JSON" in r.json()["error"]
+    assert r.status_code == 415 and "JSON" in r.json()["error"]
 
 
 def test_returns_refuse_what_cannot_be_returned(shop: RunningShop) -> None:
@@ -163,13 +166,15 @@ def test_returns_refuse_what_cannot_be_returned(shop: RunningShop) -> None:
     assert wrong.status_code == 404
     guest = client(shop).post("/returns/lookup", data={"order_number": "RS-10001", "email": "iemand@example.test"})
     assert guest.status_code == 404
+    without_token = client(shop).post("/returns/lookup", data={"order_number": "RS-10001", "email": who.email})
+    assert without_token.status_code == 404 and "bestelcode" in one(without_token.text, "error")
     assert browser.post("/returns/confirm", data={"item": "RS-10001:tablet-10"}).status_code == 200
     again = browser.post("/returns/confirm", data={"item": "RS-10001:tablet-10"})
     assert again.status_code == 409 and "al" in one(again.text, "error")
     set_clock(shop, "2026-12-09T10:00:00+01:00")  # window of the (returned) order is over
     api = HTTP.post(
         f"{shop.url}/api/returns",
-        json={"order_number": "RS-10001", "email": who.email, "sku": "tablet-10"},
+        json={"order_number": "RS-10001", "sku": "tablet-10", "token": order_token(shop, "RS-10001")},
     )
     assert api.status_code == 409 and "verlopen" in api.json()["error"]
 
@@ -192,7 +197,7 @@ def test_store_api_refuses_unknown_stores_and_bad_quantities(shop: RunningShop) 
         ({"sku": "nope"}, 404),
         ({"street": "", "postcode": "", "city": ""}, 400),
     ):
-        r = HTTP.post(f"{shop.url}/api/store/orders", json={**base, **change})
+        r = HTTP.post(f"{shop.url}/api/store/orders", json={**base, **change}, headers=TILL)
         assert r.status_code == status, (change, r.text)
     assert order_count(shop) == 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from shop_helpers import HTTP, app_order, person, set_clock, web_order
+from shop_helpers import HTTP, TILL, app_order, person, set_clock, web_order
 
 from refshop.clock import parse_moment
 from refshop.server import RunningShop
@@ -79,6 +79,7 @@ def test_live_clock_follows_the_wall_clock_and_can_be_moved(
     assert not shop.shop.clock.frozen
     placed = HTTP.post(
         f"{shop.url}/api/store/orders",
+        headers=TILL,
         json={
             "store": "utrecht",
             "sku": "headphones",

@@ -19,11 +19,13 @@ import pytest
 from shop_helpers import (
     AGENT_PASSWORD,
     HTTP,
+    TILL,
     Inbox,
     Person,
     app_order,
     client,
     one,
+    order_token,
     person,
     set_clock,
     web_order,
@@ -82,7 +84,10 @@ def test_catalogue_has_the_required_faults_and_docs_list_them_all() -> None:
     table = (ROOT / "docs" / "faults.md").read_text(encoding="utf-8")
     for fault in faults.CATALOGUE:
         assert f"| `{fault.name}` |" in table, f"{fault.name} missing from docs/faults.md"
-        assert fault.seeds and all(re.fullmatch(r"00[0-4]", s) for s in fault.seeds)
+        # A customer-experience fault comes from a seed article, a security fault from an ASVS requirement.
+        assert fault.seeds or fault.asvs, f"{fault.name}: neither a seed article nor an ASVS requirement"
+        assert all(re.fullmatch(r"00[0-4]", s) for s in fault.seeds)
+        assert all(re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{1,2}", r) for r in fault.asvs)
 
 
 def test_unknown_fault_exits_2_listing_the_known_ones() -> None:
@@ -193,6 +198,7 @@ def test_agent_no_history(start_shop: Start, faulty: bool) -> None:
     )
     HTTP.post(
         f"{shop.url}/api/store/orders",
+        headers=TILL,
         json={
             "store": "utrecht",
             "sku": "headphones",
@@ -255,7 +261,7 @@ def test_refund_amount_differs(start_shop: Start, inbox: Inbox, faulty: bool) ->
     set_clock(shop, "2026-11-30T10:00:00+01:00")
     refund = mail_line(inbox.one(who.email, "Terugbetaling"), "Terugbetaling")
     assert refund == ("€ 314,00" if faulty else "€ 329,00")
-    status = HTTP.get(f"{shop.url}/api/returns/R-1001", params={"email": who.email}).json()
+    status = HTTP.get(f"{shop.url}/api/returns/R-1001", headers={"X-Order-Token": order_token(shop, "RS-10001")}).json()
     assert status["refund_amount"] == ("314.00" if faulty else "329.00")
 
 
@@ -340,7 +346,7 @@ def test_refund_late(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
     delivered_and_returned(shop, who)  # registered Wednesday 25th, received Thursday 26th
     set_clock(shop, "2026-12-03T23:59:00+01:00")  # 5 working days after receipt
     assert len(inbox.to(who.email, "Terugbetaling")) == (0 if faulty else 1)
-    status = HTTP.get(f"{shop.url}/api/returns/R-1001", params={"email": who.email}).json()
+    status = HTTP.get(f"{shop.url}/api/returns/R-1001", headers={"X-Order-Token": order_token(shop, "RS-10001")}).json()
     assert status["refund_due_date"] == "2026-12-03"
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from shop_helpers import (
     HTTP,
+    TILL,
     Inbox,
     advance,
     app_order,
@@ -144,6 +145,7 @@ def test_store_promises_the_same_home_delivery_date_as_online(shop: RunningShop)
     assert lead["store_delivery_date"] == lead["online_delivery_date"] == "2026-11-24"
     r = HTTP.post(
         f"{shop.url}/api/store/orders",
+        headers=TILL,
         json={
             "store": "utrecht",
             "sku": "game-quest",
@@ -168,6 +170,7 @@ def test_store_promises_the_same_home_delivery_date_as_online(shop: RunningShop)
 def test_click_and_collect_has_its_own_pickup_date(shop: RunningShop, inbox: Inbox) -> None:
     r = HTTP.post(
         f"{shop.url}/api/store/click-collect",
+        headers=TILL,
         json={
             "store": "amsterdam",
             "sku": "headphones",
@@ -190,18 +193,20 @@ def test_click_and_collect_has_its_own_pickup_date(shop: RunningShop, inbox: Inb
 
 def test_question_in_chat_gets_status_and_date(shop: RunningShop) -> None:
     who = person()
-    web_order(shop, who)
-    r = HTTP.post(
-        f"{shop.url}/api/chat",
-        json={
-            "email": who.email,
-            "order_number": "RS-10001",
-            "message": "Wanneer komt het?",
-            "kind": "question",
-        },
-    )
+    browser, _ = web_order(shop, who)
+    question = {"order_number": "RS-10001", "message": "Wanneer komt het?", "kind": "question"}
+    r = browser.post("/api/chat", json=question, headers={"X-CSRF-Token": browser.csrf_token()})
     body = r.json()
     assert body["asked"] == [] and "Bezorgdatum: dinsdag 24 november 2026" in body["reply"]
+
+
+def test_a_guest_in_chat_is_not_told_an_orders_status(shop: RunningShop) -> None:
+    who = person()
+    web_order(shop, who)
+    # Her e-mail address and order number, typed by anyone: the case is noted, nothing is told.
+    r = HTTP.post(f"{shop.url}/api/chat", json={"email": who.email, "order_number": "RS-10001", "message": "En?"})
+    body = r.json()
+    assert body["asked"] == [] and "Log in" in body["reply"] and "Bezorgdatum" not in body["reply"]
 
 
 def test_chat_widget_works_as_a_plain_form(shop: RunningShop) -> None:

@@ -1,0 +1,87 @@
+"""What a step needs of a system: the tasks it runs and the touchpoints it reads.
+
+A step's contract with the systems it is walked on: ``journeys steps``
+prints it, ``journeys lint --system X`` checks it against X's map and tasks.
+A step declares it (``@vocabulary.when(..., needs=("task:place order",
+"web.order_confirmation"))``) or it is read from the step function itself:
+the task names in ``journey.do("...")`` and the touchpoint names in
+``journey.visit("...")``, ``read``, ``known_at``, ``expect``,
+``expect_shown``, ``parity`` and ``PromiseCheck("...")``, as written.
+
+Needs are strings: ``task:<name>`` for a task, a touchpoint name otherwise,
+and ``{touchpoint}`` for the touchpoint a step's parameter names.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["TASK", "infer", "split", "task_names"]
+
+TASK = "task:"
+_TOUCHPOINT_CALLS = ("visit", "read", "known_at", "expect", "expect_shown", "waiting")
+
+
+def infer(func: Callable[..., Any] | None) -> tuple[str, ...]:
+    """The tasks and touchpoints ``func``'s body names as literal strings, in order."""
+    if func is None:
+        return ()
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError):
+        return ()
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            found += _named_by(node)
+    return tuple(dict.fromkeys(found))
+
+
+def _named_by(call: ast.Call) -> list[str]:
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+    first = _text(call.args[0]) if call.args else None
+    keyword = next((_text(k.value) for k in call.keywords if k.arg == "touchpoint"), None)
+    found = [keyword] if keyword else []
+    if name == "do" and first:
+        found.append(TASK + first)
+    elif name in _TOUCHPOINT_CALLS and first:
+        found.append(first)
+    elif name == "PromiseCheck" and first:
+        found.append(first)
+    elif name == "parity" and len(call.args) > 1 and isinstance(call.args[1], ast.Tuple):
+        found += [text for element in call.args[1].elts if (text := _text(element))]
+    return found
+
+
+def _text(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def split(needs: Iterable[str]) -> tuple[list[str], list[str]]:
+    """``(tasks, touchpoints)`` of ``needs``."""
+    tasks = [need[len(TASK) :] for need in needs if need.startswith(TASK)]
+    touchpoints = [need for need in needs if not need.startswith(TASK)]
+    return tasks, touchpoints
+
+
+def task_names(path: Path) -> set[str]:
+    """The task names a task module registers (``@task("place order")``), read without importing it."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return set()
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                if isinstance(decorator, ast.Call) and decorator.args:
+                    callee = decorator.func
+                    called = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
+                    if called == "task" and (text := _text(decorator.args[0])):
+                        names.add(" ".join(text.split()).lower())
+    return names

@@ -1,0 +1,85 @@
+"""What a run's systems offer the steps: their tasks and touchpoints, read without running anything.
+
+``journeys lint --system X`` holds each step used in a feature to its
+contract (``Sentence.needs``: the tasks and touchpoints it uses) and says
+what X lacks, with where to add it; task modules are read, not imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from journeys.gherkin.needs import TASK, task_names
+
+if TYPE_CHECKING:
+    from journeys.gherkin.vocabulary import Sentence
+    from journeys.system.touchpoint_map import TouchpointMap
+
+__all__ = ["CHANNEL", "Offers"]
+
+CHANNEL = "channel:"
+"""A need for any touchpoint on a channel (``channel:agent``), where the step finds it at run time."""
+
+
+@dataclass(frozen=True)
+class Offers:
+    """The tasks and touchpoints of a run's systems."""
+
+    systems: tuple[str, ...]
+    tasks: frozenset[str]
+    touchpoints: frozenset[str]
+    channels: frozenset[str]
+    task_files: tuple[str, ...]  # where tasks are added, for messages
+    maps: tuple[str, ...]
+
+    @classmethod
+    def of(cls, maps: Sequence[TouchpointMap]) -> Offers:
+        paths = [m.tasks_path for m in maps if m.tasks_path is not None]
+        return cls(
+            systems=tuple(m.system for m in maps),
+            tasks=frozenset(name for path in paths for name in task_names(path)),
+            touchpoints=frozenset(tp for m in maps for tp in m.touchpoints),
+            channels=frozenset(tp.channel for m in maps for tp in m.touchpoints.values()),
+            task_files=tuple(_shown(path) for path in paths),
+            maps=tuple(_shown(m.path) for m in maps),
+        )
+
+    def lacks(self, sentence: Sentence, values: Mapping[str, Any]) -> list[str]:
+        """One message per task or touchpoint ``sentence`` needs that these systems do not have."""
+        found: list[str] = []
+        systems = " and ".join(self.systems)
+        for need in sentence.needs:
+            if need.startswith("{"):
+                continue  # a touchpoint the step's parameter names: its value is checked as a touchpoint
+            if need.startswith(TASK):
+                name = " ".join(need[len(TASK) :].split()).lower()
+                if name not in self.tasks:
+                    where = " or ".join(self.task_files) or "a task module next to the map (`tasks:` in the map)"
+                    found.append(
+                        f"the step '{sentence.example}' runs the task '{name}', which {systems} lacks:"
+                        f' add @task("{name}") to {where}'
+                    )
+            elif need.startswith(CHANNEL):
+                channel = need[len(CHANNEL) :]
+                if channel not in self.channels:
+                    found.append(
+                        f"the step '{sentence.example}' needs a touchpoint on the {channel} channel, which"
+                        f" {systems} lacks: map one in {' or '.join(self.maps)}"
+                    )
+            elif need not in self.touchpoints:
+                found.append(
+                    f"the step '{sentence.example}' reads the touchpoint {need}, which {systems} lacks:"
+                    f" map it under `touchpoints:` in {' or '.join(self.maps)}"
+                )
+        return found
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

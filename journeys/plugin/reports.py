@@ -1,0 +1,123 @@
+"""At the end of every run: summary.md, journey-map.html, the trend, the gate, Allure's extras.
+
+Registered in the controller only (xdist workers have ``workerinput``): the
+workers write the ledgers, the controller reads them from the run folder
+once all have finished. Reporting never breaks a run: a report that cannot
+be written is one line in the terminal, and the run's exit code stands.
+
+``JOURNEYS_GATE=1`` (set by ``journeys run --gate``) makes crossed thresholds
+of ``[tool.journeys.gate]`` fail a run that would otherwise pass (exit 1).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from journeys.plugin import runtime
+
+if TYPE_CHECKING:
+    from journeys.reporting.build import Built
+    from journeys.reporting.ledgers import TestCase
+
+GATE_ENV = "JOURNEYS_GATE"
+
+
+def register(config: pytest.Config) -> None:
+    """Add the reports to this run, in the controller process only."""
+    if not hasattr(config, "workerinput"):
+        config.pluginmanager.register(Reports(config), "journeys-reports")
+
+
+class Reports:
+    """Sees every test report in the controller; writes the run's reports at session end."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.cases: list[TestCase] = []
+        self.built: Built | None = None
+        self.failure: str | None = None
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        from journeys.reporting.ledgers import TestCase, first_lines
+
+        # One testcase per item, as junit.xml has it: its call, or the setup that kept it from running.
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            status = "passed" if report.passed else "skipped" if report.skipped else "failed"
+            if report.when == "setup" and report.failed:
+                status = "error"
+            text = first_lines(report.longreprtext) if not report.passed else ""
+            self.cases.append(TestCase(report.nodeid.rsplit("::", 1)[-1], report.nodeid, status, text))
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        run = runtime.current(self.config)
+        if not run.folder.is_dir() or self.config.option.collectonly:
+            return  # no journey ran: nothing to report
+        gate = os.environ.get(GATE_ENV) == "1"
+        try:
+            self._allure_extras(run)
+            from journeys.reporting.build import build_reports
+
+            self.built = build_reports(run.folder, rootdir=self.config.rootpath, testcases=self.cases, gate_run=gate)
+        except Exception as exc:  # noqa: BLE001 - a report must not change the run's verdict
+            self.failure = f"journeys: the reports could not be written: {type(exc).__name__}: {exc}"
+            return
+        if gate and self.built.gate_failed and session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _allure_extras(self, run: runtime.Run) -> None:
+        """categories.json, environment.properties and the previous report's history, into the results."""
+        results = getattr(self.config.option, "allure_report_dir", None)
+        if not results:
+            return
+        from journeys.reporting import allure_report
+        from journeys.reporting.allure_cli import carry_history
+
+        Path(results).mkdir(parents=True, exist_ok=True)
+        allure_report.write_categories(Path(results))
+        allure_report.write_environment(Path(results), self._environment(run))
+        carry_history(run.folder)
+
+    def _environment(self, run: runtime.Run) -> dict[str, str]:
+        option = self.config.getoption
+        base_url = option("base_url") or (run.session.base_url if run.session else "embedded reference shop")
+        found = {
+            "system": str(option("system")),
+            "base URL": str(base_url),
+            "seed": f"{run.seed} (replay with --seed {run.seed})",
+            "faults": ", ".join(option("fault")) or "none",
+            "run": run.run_id,
+            "python": platform.python_version(),
+            "platform": f"{platform.system()} {platform.machine()}",
+        }
+        for package in ("journeys", "pytest", "playwright", "allure-pytest"):
+            try:
+                found[package] = metadata.version(package)
+            except metadata.PackageNotFoundError:
+                continue
+        return found
+
+    def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int) -> None:
+        write = terminalreporter.write_line
+        if self.failure:
+            write(self.failure, yellow=True)
+        if self.built is None:
+            return
+        for problem in self.built.results.problems:
+            write(f"journeys: {problem}", yellow=True)
+        colour = {"red": True} if os.environ.get(GATE_ENV) == "1" else {"yellow": True}
+        for line in self.built.crossed:
+            write(f"journeys gate: {line}", **colour)
+        changed = {k: sorted(n for n, v in self.built.trend.items() if v == k) for k in ("started", "flaky")}
+        if changed["started"]:
+            write(f"journeys: started failing since the previous run: {'; '.join(changed['started'])}", red=True)
+        if changed["flaky"]:
+            write(f"journeys: flaky: {'; '.join(changed['flaky'])}", yellow=True)
+        write(f"journeys: journey map {self.built.map_path}")
+        write(f"journeys: summary     {self.built.summary_path}")

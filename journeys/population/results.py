@@ -1,0 +1,202 @@
+"""A population's results: per touchpoint, per rule, promises, effort, and the moments of truth.
+
+Latency and failures per touchpoint come from Locust's statistics (every
+visit was reported there); violations, promises and effort from each
+customer's ledger digest. Definitions, as the report states them:
+
+- ``violation_rate``: the share of journeys with at least one violation;
+- ``failure_rate``: the share of journeys that did not pass (a violation or a step error);
+- ``promises_kept``: kept / (kept + broken) of the promises settled in the run;
+- a touchpoint's *moment of truth* score: how many journeys went wrong there
+  (a violation naming it, or a step that failed there) and the effort it
+  added (docs/effort.md's points, attributed to the touchpoint where they arose).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from typing import Any
+
+from journeys.effort import WEIGHTS
+from journeys.population.walker import Walked
+
+__all__ = ["summarize"]
+
+
+def summarize(run: Any, leaks: list[dict[str, Any]]) -> dict[str, Any]:
+    """The results of ``run`` (an engine ``Run``) as JSON-ready data, with the privacy rule's ``leaks``."""
+    walked: list[Walked] = run.walked
+    total = len(walked)
+    with_violations = sum(1 for w in walked if w.digest.get("violations"))
+    not_passed = sum(1 for w in walked if w.outcome != "passed")
+    promises = Counter(status for w in walked for status, _, _ in w.digest.get("promises", []))
+    settled = promises["kept"] + promises["broken"]
+    plan = run.plan
+    return {
+        "run": {
+            "customers_asked": plan.customers,
+            "duration_asked": plan.duration,
+            "rate_asked": plan.rate,
+            "rate_reached": round(run.rate_reached, 3),
+            "arrived": run.arrived,
+            "walked": total,
+            "cut_off": run.cut_off,
+            "seconds": round(run.wall, 2),
+            "late_p95_ms": round(_pct(run.late, 0.95) * 1000, 1) if run.late else 0.0,
+            "stopped": run.stopped,
+            "walked_alone": run.movers,
+            "seed": plan.seed,
+            "run_id": plan.run_id,
+        },
+        "mix": plan.mix.describe(),
+        "journeys": {
+            "passed": sum(1 for w in walked if w.outcome == "passed"),
+            "failed": sum(1 for w in walked if w.outcome == "failed"),
+            "interrupted": sum(1 for w in walked if w.outcome == "interrupted"),
+            "violation_rate": _share(with_violations, total),
+            "failure_rate": _share(not_passed, total),
+            "by_scenario": _by_scenario(walked),
+            "errors": Counter(w.error for w in walked if w.error).most_common(10),
+        },
+        "touchpoints": _touchpoints(run.env),
+        "rules": _rules(walked, total),
+        "promises": {
+            "made": sum(promises.values()),
+            "kept": promises["kept"],
+            "broken": promises["broken"],
+            "pending": promises["pending"],
+            "promises_kept": _share(promises["kept"], settled) if settled else None,
+        },
+        "effort": _effort([float(w.digest.get("effort", {}).get("score", 0.0)) for w in walked if w.digest]),
+        "moments_of_truth": _moments(walked),
+        "privacy": {"leaks": len(leaks), "found": leaks[:50]},
+    }
+
+
+def _touchpoints(env: Any) -> list[dict[str, Any]]:
+    rows = []
+    for entry in env.stats.entries.values():
+        if entry.method not in ("touchpoint", "step") or not entry.num_requests:
+            continue
+        rows.append(
+            {
+                "name": entry.name,
+                "kind": entry.method,
+                "visits": entry.num_requests,
+                "failures": entry.num_failures,
+                "failure_rate": _share(entry.num_failures, entry.num_requests),
+                "p50_ms": entry.get_response_time_percentile(0.5),
+                "p90_ms": entry.get_response_time_percentile(0.9),
+                "p95_ms": entry.get_response_time_percentile(0.95),
+                "p99_ms": entry.get_response_time_percentile(0.99),
+                "mean_ms": round(entry.avg_response_time, 1),
+                "max_ms": round(entry.max_response_time, 1),
+            }
+        )
+    return sorted(rows, key=lambda r: (r["kind"], -r["visits"], r["name"]))
+
+
+def _rules(walked: list[Walked], total: int) -> dict[str, Any]:
+    count: Counter[str] = Counter()
+    journeys: defaultdict[str, set[int]] = defaultdict(set)
+    pairs: Counter[str] = Counter()
+    for w in walked:
+        for violation in w.digest.get("violations", []):
+            rule = f"{violation['rule']}({violation['fact']})"
+            count[rule] += 1
+            journeys[rule].add(w.index)
+            for a, b in violation["pairs"]:
+                pairs[f"{a} ↔ {b}"] += 1
+    return {
+        "by_rule": [
+            {"rule": rule, "violations": n, "journeys": len(journeys[rule]), "rate": _share(len(journeys[rule]), total)}
+            for rule, n in count.most_common()
+        ],
+        "by_touchpoint_pair": [{"pair": pair, "violations": n} for pair, n in pairs.most_common()],
+    }
+
+
+def _moments(walked: list[Walked]) -> list[dict[str, Any]]:
+    """Touchpoints ranked by journeys that went wrong there, then by the effort they added."""
+    visited: defaultdict[str, set[int]] = defaultdict(set)
+    wrong: defaultdict[str, set[int]] = defaultdict(set)
+    effort: defaultdict[str, float] = defaultdict(float)
+    for w in walked:
+        for visit in w.visits:
+            if visit.kind == "touchpoint":
+                visited[visit.name].add(w.index)
+                if visit.failure:
+                    wrong[visit.name].add(w.index)
+        for touchpoint, points in _effort_at(w.digest).items():
+            effort[touchpoint] += points
+            visited[touchpoint].add(w.index)
+    rows = [
+        {
+            "touchpoint": tp,
+            "journeys": len(visited[tp]),
+            "went_wrong": len(wrong[tp]),
+            "wrong_rate": _share(len(wrong[tp]), len(visited[tp])),
+            "effort_added": round(effort[tp] / len(visited[tp]), 2) if visited[tp] else 0.0,
+        }
+        for tp in visited
+    ]
+    return sorted(rows, key=lambda r: (-r["went_wrong"], -r["effort_added"], r["touchpoint"]))
+
+
+def _effort_at(digest: dict[str, Any]) -> dict[str, float]:
+    """The effort score's points, each where it arose: a visit, a channel switch, waiting, a question
+    asked again, a broken promise (docs/effort.md)."""
+    points: defaultdict[str, float] = defaultdict(float)
+    previous = None
+    for touchpoint, channel, waited in digest.get("visits", []):
+        points[touchpoint] += WEIGHTS["touchpoints"] + float(waited) / 10 * WEIGHTS["waiting_per_10_seconds"]
+        if previous is not None and channel != previous:
+            points[touchpoint] += WEIGHTS["channel_switches"]
+        previous = channel
+    for violation in digest.get("violations", []):
+        if violation["rule"] == "not_asked_twice" and violation["heading"] != "NothingToCompare":
+            if violation["blamed"]:
+                points[violation["blamed"][-1]] += WEIGHTS["repeated_questions"]
+    for status, touchpoint, _ in digest.get("promises", []):
+        if status == "broken":
+            points[touchpoint] += WEIGHTS["broken_promises"]
+    return dict(points)
+
+
+def _effort(scores: list[float]) -> dict[str, Any]:
+    if not scores:
+        return {"journeys": 0}
+    top = max(scores)
+    width = max(1.0, round(top / 10 + 0.5))
+    buckets = Counter(int(s // width) for s in scores)
+    return {
+        "journeys": len(scores),
+        "mean": round(statistics.fmean(scores), 2),
+        "p50": _pct(scores, 0.5),
+        "p90": _pct(scores, 0.9),
+        "p95": _pct(scores, 0.95),
+        "max": top,
+        "histogram": [
+            {"from": i * width, "to": (i + 1) * width, "journeys": buckets.get(i, 0)}
+            for i in range(int(top // width) + 1)
+        ],
+    }
+
+
+def _by_scenario(walked: list[Walked]) -> list[dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for w in walked:
+        row = rows.setdefault(w.location, {"location": w.location, "scenario": w.title, "walked": 0, "went_wrong": 0})
+        row["walked"] += 1
+        row["went_wrong"] += w.outcome != "passed"
+    return sorted(rows.values(), key=lambda r: -r["walked"])
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered) + 0.5) - 1))] if ordered else 0.0
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0

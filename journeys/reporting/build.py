@@ -1,0 +1,78 @@
+"""Every report of one run folder at once: trend, gate thresholds, journey map and summary.
+
+The pytest plugin calls this at the end of a run, ``journeys report`` on any
+run folder later, a population simulation after it wrote its ledgers: all of
+them read the folder, none needs pytest. A report that cannot be written in
+full (a trend database out of reach, a bad gate setting) says why in the
+report and is still written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeys.errors import ConfigError
+from journeys.reporting.gate import Thresholds, crossings, read_thresholds
+from journeys.reporting.journey_map import PageExtras, write_map
+from journeys.reporting.ledgers import RunResults, TestCase, read_run
+from journeys.reporting.summary import write_summary
+from journeys.reporting.trend import TrendStore, trend_path
+
+__all__ = ["Built", "build_reports"]
+
+
+@dataclass
+class Built:
+    """What was written, and what a gate run must act on."""
+
+    results: RunResults
+    map_path: Path
+    summary_path: Path
+    crossed: list[str] = field(default_factory=list)  # gate thresholds crossed
+    trend: dict[str, str] = field(default_factory=dict)
+    setting_error: str | None = None  # a [tool.journeys.gate] the gate could not read
+
+    @property
+    def gate_failed(self) -> bool:
+        """Whether the thresholds (or their unreadable settings) fail a gate run."""
+        return bool(self.crossed) or self.setting_error is not None
+
+
+def build_reports(
+    folder: Path,
+    *,
+    rootdir: Path = Path("."),
+    testcases: list[TestCase] | None = None,
+    gate_run: bool = False,
+    language: str | None = None,
+) -> Built:
+    """Read the run folder, record its trend, write ``journey-map.html`` and ``summary.md``.
+
+    Args:
+        folder: the run folder (``reports/runs/<id>``).
+        rootdir: where ``pyproject.toml`` with ``[tool.journeys.gate]`` is.
+        testcases: the testcases as the caller saw them (else read from ``junit.xml``).
+        gate_run: a ``--gate`` run: the summary's headline gives the gate's verdict.
+        language: ``en`` or ``nl`` for the map (default: the language the features were written in).
+    """
+    results = read_run(folder, testcases)
+    setting_error = None
+    try:
+        thresholds = read_thresholds(rootdir)
+    except ConfigError as exc:
+        thresholds, setting_error = Thresholds(), str(exc)
+    crossed = crossings(results, thresholds)
+    if setting_error:
+        crossed.insert(0, f"the gate's settings could not be read: {setting_error}")
+    trend: dict[str, str] = {}
+    try:
+        store = TrendStore(trend_path(results.folder))
+        store.record(results.run_id, {j.name: j.outcome for j in results.journeys})
+        trend = store.changes(results.run_id, [j.name for j in results.journeys], thresholds.flaky_window)
+    except (ConfigError, OSError, sqlite3.Error) as exc:  # the map and summary are still written
+        results.problems.append(f"trend not kept ({type(exc).__name__}): {exc}")
+    map_path = write_map(results, PageExtras(trend, crossed), language=language)
+    summary_path = write_summary(results, gate=crossed, trend=trend, gate_run=gate_run)
+    return Built(results, map_path, summary_path, crossed, trend, setting_error)

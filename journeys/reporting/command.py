@@ -1,0 +1,47 @@
+"""``journeys report``: the journey map and summary of a run folder, and Allure's HTML with ``--allure``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+__all__ = ["report"]
+
+
+@click.command()
+@click.argument("run_folder", default="reports/latest", type=click.Path(path_type=Path))
+@click.option("--allure", "with_allure", is_flag=True, help="also build Allure's HTML report (Allure 3, needs Node.js)")
+@click.option("--lang", type=click.Choice(["en", "nl"]), help="language of the map (default: as the features were)")
+def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
+    """Write journey-map.html and summary.md into RUN_FOLDER (default: reports/latest).
+
+    \b
+    Reads the ledgers in RUN_FOLDER/evidence/*/ledger.json and junit.xml; a file
+    that cannot be read is named and left out, the rest is still reported.
+    Exit status: 0 written, 1 --allure could not build Allure's report, 4 no such run folder.
+    """
+    from journeys.reporting.allure_cli import AllureUnavailable, generate
+    from journeys.reporting.build import build_reports
+    from journeys.reporting.ledgers import run_folder as resolve
+
+    folder = resolve(run_folder)
+    if not folder.is_dir():
+        click.echo(f"journeys: {run_folder}: no such run folder; run `journeys run` first, or name one.", err=True)
+        sys.exit(4)
+    built = build_reports(folder, language=lang)
+    for problem in built.results.problems:
+        click.echo(f"journeys: {problem}", err=True)
+    click.echo(f"journey map  {built.map_path}")
+    click.echo(f"summary      {built.summary_path}")
+    if with_allure:
+        try:
+            click.echo(f"allure       {generate(folder) / 'index.html'}")
+        except AllureUnavailable as exc:
+            click.echo(f"journeys: no Allure report: {exc}", err=True)
+            sys.exit(1)
+        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+            click.echo(f"journeys: {exc}", err=True)
+            sys.exit(1)

@@ -1,0 +1,166 @@
+"""The journey map: one self-contained HTML page a person opens from disk.
+
+Per journey one swimlane per channel, the touchpoints in the order the
+customer met them with the simulated clock time, the facts each showed,
+thumbnails of the screenshots (linked, not inlined: the page stays small),
+red lines between touchpoints that disagree with both values, promises from
+when they were made to their deadline, the effort score, its parts and its
+curve; above them an overview of every journey, touchpoint and fact.
+
+Python lays the journeys out (``timeline``) into JSON data; the page's own
+script draws them, one journey at a time, so 500 journeys stay a page that
+opens quickly. No network: the CSS and script are inlined from
+``templates/journey_map.html``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from journeys.reporting import timeline
+from journeys.reporting.ledgers import JourneyRecord, RunResults
+from journeys.reporting.words import clock, words
+
+__all__ = ["MAP_FILE", "PageExtras", "journey_data", "page_data", "render", "write_map"]
+
+MAP_FILE = "journey-map.html"
+_IMAGES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
+_PARTS = ("touchpoints", "channel_switches", "repeated_questions", "waiting_seconds", "broken_promises")
+
+
+@dataclass
+class PageExtras:
+    """What the page says beyond the ledgers: trend per journey name, gate findings."""
+
+    trend: dict[str, str] = field(default_factory=dict)  # journey name -> started / stopped / flaky
+    gate: list[str] = field(default_factory=list)
+
+
+def write_map(results: RunResults, extras: PageExtras | None = None, *, language: str | None = None) -> Path:
+    """Write ``journey-map.html`` into the run folder; returns its path."""
+    target = results.folder / MAP_FILE
+    target.write_text(render(page_data(results, extras, language=language)), encoding="utf-8")
+    return target
+
+
+def render(data: dict[str, Any]) -> str:
+    """The page: the template with the data in it (``<`` escaped, so no text can close the script)."""
+    template = resources.files("journeys.reporting").joinpath("templates/journey_map.html").read_text("utf-8")
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    title = f"{data['words']['title']} · {data['run']}".replace("&", "&amp;").replace("<", "&lt;")
+    return (
+        template.replace("__LANG__", data["lang"])
+        .replace("__TITLE__", title)
+        .replace("__NOSCRIPT__", data["words"]["noscript"])
+        .replace("__DATA__", payload)
+    )
+
+
+def page_data(results: RunResults, extras: PageExtras | None = None, *, language: str | None = None) -> dict[str, Any]:
+    """Everything the page draws, as JSON-ready data."""
+    extras = extras or PageExtras()
+    lang = language or results.language
+    journeys = [journey_data(i, record, lang) for i, record in enumerate(results.journeys)]
+    said = {case.name: case.message for case in results.testcases if case.status in ("failed", "error")}
+    for item in journeys:
+        item["trend"] = extras.trend.get(item["name"], "")
+        # The step that could not be carried out; violations are drawn and listed already.
+        stopped = item["outcome"] != "passed" and not item["violations"]
+        item["error"] = said.get(item["name"], "") if stopped else ""
+    outcomes = [record.outcome for record in results.journeys]
+    counts = {o: outcomes.count(o) for o in ("passed", "failed", "interrupted", "unknown") if o in outcomes}
+    trend = {kind: sorted(n for n, k in extras.trend.items() if k == kind) for kind in ("started", "stopped", "flaky")}
+    return {
+        "lang": lang,
+        "words": words(lang),
+        "run": results.run_id,
+        "counts": counts,
+        "problems": results.problems,
+        "notFinished": results.not_finished(),
+        "trend": trend,
+        "gate": extras.gate,
+        "columns": _columns(journeys),
+        "journeys": journeys,
+    }
+
+
+def journey_data(index: int, record: JourneyRecord, lang: str) -> dict[str, Any]:
+    """One journey laid out: stops, red lines, marks, promise spans, effort and its curve."""
+    ledger = record.ledger
+    stops, at_seq = timeline.stops(ledger)
+    lines, marks = timeline.conflicts(ledger, at_seq)
+    flagged = {o.seq for v in ledger.violations for o in v.observations}
+    channels = list(dict.fromkeys(stop.channel for stop in stops))
+    return {
+        "id": index,
+        "name": record.name,
+        "outcome": record.outcome,
+        "customer": str(ledger.customer.get("name", record.key)),
+        "segment": str(ledger.customer.get("segment", "")),
+        "location": record.location,
+        "channels": channels,
+        "stops": [_stop(stop, flagged, lang) for stop in stops],
+        "lines": [
+            {"h": c.heading, "fact": c.fact, "title": c.title, "a": c.a, "b": c.b, "av": c.a_value, "bv": c.b_value}
+            for c in lines
+        ],
+        "marks": [[stop, heading] for stop, heading in dict.fromkeys(marks)],
+        "promises": [
+            {
+                "fact": span.fact,
+                "raw": span.raw,
+                "made": span.made,
+                "due": clock(span.due, lang),
+                "dueStop": span.due_stop,
+                "status": span.status,
+                "verdict": span.verdict,
+            }
+            for span in timeline.promise_spans(ledger, stops, at_seq)
+        ],
+        "effort": {part: record.effort.get(part, 0) for part in ("score", *_PARTS)},
+        "curve": timeline.effort_curve(ledger, stops),
+        "violations": [v.render() for v in ledger.violations],
+    }
+
+
+def _stop(stop: timeline.Stop, flagged: set[int], lang: str) -> dict[str, Any]:
+    hrefs = [_href(path) for path in stop.evidence]
+    return {
+        "tp": stop.touchpoint,
+        "ch": stop.channel,
+        "at": clock(stop.seen_at, lang),
+        "step": stop.step or "",
+        "loc": stop.location or "",
+        "wait": round(stop.waited, 2),
+        "facts": [
+            [o.fact, timeline.shown(o), int(o.seq in flagged or o.problem is not None)] for o in stop.observations
+        ],
+        "asked": stop.asked,
+        "gave": stop.gave,
+        "shots": [h for h in hrefs if h.lower().endswith(_IMAGES)],
+        "files": [h for h in hrefs if not h.lower().endswith(_IMAGES)],
+    }
+
+
+def _href(path: str) -> str:
+    """A link to an evidence file from the page in the run folder: relative, so the folder can move."""
+    text = path.replace("\\", "/")
+    at = text.rfind("evidence/")  # evidence lives in <run folder>/evidence/<customer>/, beside the page
+    if at >= 0:
+        return quote(text[at:])
+    return Path(text).as_uri() if Path(text).is_absolute() else quote(text)
+
+
+def _columns(journeys: list[dict[str, Any]]) -> list[str]:
+    """Touchpoints for the overview's columns, in the order journeys usually meet them."""
+    places: dict[str, list[float]] = {}
+    for journey in journeys:
+        count = max(len(journey["stops"]), 1)
+        for i, stop in enumerate(journey["stops"]):
+            places.setdefault(stop["tp"], []).append(i / count)
+    return sorted(places, key=lambda tp: (sum(places[tp]) / len(places[tp]), tp))

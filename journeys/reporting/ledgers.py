@@ -1,0 +1,225 @@
+"""A run folder's results, read robustly: every ledger, the JUnit XML, and what could not be read.
+
+Reports read ledgers, not pytest internals, so a population run (no pytest)
+can write ledgers into a folder of the same shape and get the same journey
+map. A ledger that cannot be read (corrupt JSON, written by a newer or an
+older journeys) is one message naming the file; the others are still read.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from journeys.effort import effort
+from journeys.ledger import Ledger
+
+__all__ = [
+    "JourneyRecord",
+    "RunResults",
+    "TestCase",
+    "first_lines",
+    "read_junit",
+    "read_ledger",
+    "read_run",
+    "run_folder",
+]
+
+# The first word of a Gherkin step tells the language of its feature file.
+_DUTCH_KEYWORDS = {"Gegeven", "Stel", "Als", "Wanneer", "Dan", "En", "Maar"}
+_OUTCOMES = ("passed", "failed", "interrupted")
+
+
+class LedgerUnreadable(ValueError):
+    """A ledger file that cannot be read; the message names the file and says why."""
+
+
+@dataclass(frozen=True)
+class JourneyRecord:
+    """One journey as its ledger file tells it."""
+
+    path: Path
+    name: str
+    outcome: str  # passed, failed, interrupted, or unknown (a ledger from before outcomes were written)
+    ledger: Ledger
+    effort: dict[str, Any]
+
+    @property
+    def key(self) -> str:
+        """The customer's key (the evidence folder's name)."""
+        return str(self.ledger.customer.get("key") or self.path.parent.name)
+
+    @property
+    def location(self) -> str:
+        """``features/order/web_order.feature:8``: the first step that recorded anything."""
+        for event in self.ledger.events:
+            where = getattr(event, "where", None)
+            if where is not None and where.location:
+                return str(where.location)
+        return ""
+
+    @property
+    def feature(self) -> str:
+        """The feature file the journey was written in (empty when nothing was recorded)."""
+        return self.location.rsplit(":", 1)[0]
+
+    @property
+    def language(self) -> str:
+        """``nl`` when the journey's steps were written with Dutch keywords, else ``en``."""
+        for event in self.ledger.events:
+            step = getattr(getattr(event, "where", None), "step", None)
+            if step:
+                return "nl" if step.split(" ", 1)[0] in _DUTCH_KEYWORDS else "en"
+        return "en"
+
+
+@dataclass(frozen=True)
+class TestCase:
+    """One testcase of junit.xml: name, status (passed, failed, error, skipped) and first message line."""
+
+    name: str
+    classname: str
+    status: str
+    message: str = ""
+
+
+@dataclass
+class RunResults:
+    """Everything a report needs of one run folder."""
+
+    folder: Path
+    journeys: list[JourneyRecord] = field(default_factory=list)
+    testcases: list[TestCase] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    junit_found: bool = False
+
+    @property
+    def run_id(self) -> str:
+        return self.folder.name
+
+    @property
+    def language(self) -> str:
+        """The language most of the run's journeys were written in (English on a tie)."""
+        dutch = sum(1 for j in self.journeys if j.language == "nl")
+        return "nl" if dutch * 2 > len(self.journeys) else "en"
+
+    def not_finished(self, *, errors: bool = True) -> list[str]:
+        """Journeys that did not run to their end: interrupted ones, and testcases without a ledger.
+
+        Args:
+            errors: include testcases that errored (a report that lists errors on their own leaves them out).
+        """
+        names = [f"{j.name} (interrupted)" for j in self.journeys if j.outcome == "interrupted"]
+        with_ledger = {j.name for j in self.journeys}
+        for case in self.testcases:
+            if case.status not in ("passed", "skipped") and case.name not in with_ledger:
+                if case.status == "error" and not errors:
+                    continue
+                names.append(f"{case.name} ({case.status}: {case.message or 'no ledger written'})")
+        if self.journeys and not self.junit_found:
+            names.append("junit.xml is missing: the run did not finish, so journeys that never started are not known")
+        return names
+
+
+def run_folder(path: str | Path = "reports/latest") -> Path:
+    """The run folder ``path`` names: a run folder, ``reports/latest`` (a link or ``latest.txt``), or ``reports``."""
+    folder = Path(path)
+    if (folder / "latest").exists():
+        folder = folder / "latest"
+    elif not folder.exists() and (folder.parent / "latest.txt").is_file():
+        folder = Path((folder.parent / "latest.txt").read_text(encoding="utf-8").strip())
+    return folder.resolve()
+
+
+def read_run(folder: str | Path, testcases: list[TestCase] | None = None) -> RunResults:
+    """Read every ``evidence/*/ledger.json`` and ``junit.xml`` of a run folder.
+
+    Args:
+        folder: the run folder (``reports/runs/<id>``).
+        testcases: what the caller already knows of the testcases (the plugin, before
+            junit.xml is written); by default read from ``junit.xml``.
+    """
+    results = RunResults(Path(folder))
+    for path in sorted(results.folder.glob("evidence/*/ledger.json")):
+        try:
+            results.journeys.append(read_ledger(path))
+        except LedgerUnreadable as exc:
+            results.problems.append(str(exc))
+    results.journeys.sort(key=lambda j: (j.feature, _line(j.location), j.name))
+    junit = results.folder / "junit.xml"
+    if testcases is not None:
+        results.testcases, results.junit_found = list(testcases), True
+    elif junit.is_file():
+        results.junit_found = True
+        try:
+            results.testcases = read_junit(junit)
+        except ValueError as exc:
+            results.problems.append(str(exc))
+    return results
+
+
+def read_ledger(path: Path) -> JourneyRecord:
+    """One ledger file as a record.
+
+    Raises:
+        LedgerUnreadable: the file is not a ledger this journeys can read (the message says which and why).
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LedgerUnreadable(f"{path}: not a readable ledger ({exc}); this journey is left out") from None
+    if not isinstance(data, dict):
+        raise LedgerUnreadable(f"{path}: not a ledger (a JSON {type(data).__name__}); this journey is left out")
+    try:
+        ledger = Ledger.from_dict(data)
+    except ValueError as exc:  # written by a newer journeys
+        raise LedgerUnreadable(f"{path}: {exc}; this journey is left out") from None
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise LedgerUnreadable(
+            f"{path}: a ledger in a form this journeys does not read ({type(exc).__name__}: {exc});"
+            " this journey is left out"
+        ) from None
+    outcome = data.get("outcome")
+    if outcome not in _OUTCOMES:
+        # Written before ledgers carried their verdict: what the violations say is all there is.
+        outcome = "unknown"
+    written = data.get("effort")
+    score = written if isinstance(written, dict) and "score" in written else effort(ledger).to_dict()
+    name = data.get("journey") or f"journey of {ledger.customer.get('key') or path.parent.name}"
+    return JourneyRecord(path, str(name), outcome, ledger, score)
+
+
+def read_junit(path: Path) -> list[TestCase]:
+    """The testcases of a JUnit XML file.
+
+    Raises:
+        ValueError: the file is not JUnit XML (the message names it).
+    """
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError) as exc:
+        raise ValueError(f"{path}: not readable JUnit XML ({exc}); the report is built from the ledgers") from None
+    cases = []
+    for case in root.iter("testcase"):
+        status, message = "passed", ""
+        for child in case:
+            if child.tag in ("failure", "error", "skipped"):
+                status = {"failure": "failed"}.get(child.tag, child.tag)
+                message = first_lines(child.text or child.get("message") or "")
+                break
+        cases.append(TestCase(case.get("name", ""), case.get("classname", ""), status, message))
+    return cases
+
+
+def first_lines(text: str, count: int = 2, width: int = 300) -> str:
+    """The first lines of an error, on one line: where it happened and what happened."""
+    joined = " ".join(line.strip() for line in text.strip().splitlines()[:count])
+    return joined if len(joined) <= width else joined[: width - 1] + "…"
+
+
+def _line(location: str) -> int:
+    tail = location.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0

@@ -1,0 +1,123 @@
+"""Each run's outcome per journey, kept between runs: what started or stopped failing, what is flaky.
+
+A SQLite file, ``reports/trend.sqlite`` by default; ``JOURNEYS_TREND_DB``
+names another (a path or ``sqlite:///path``), for instance one on a CI cache
+or a shared volume that every pipeline writes to. Recording a run twice (the
+plugin, then ``journeys report``) replaces its rows: it is counted once.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import closing, contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from journeys.errors import ConfigError
+
+__all__ = ["TrendStore", "trend_path"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    run_id   TEXT PRIMARY KEY,
+    started  TEXT NOT NULL          -- ISO; orders the runs
+);
+CREATE TABLE IF NOT EXISTS results (
+    run_id   TEXT NOT NULL REFERENCES runs (run_id),
+    journey  TEXT NOT NULL,
+    outcome  TEXT NOT NULL,         -- passed, failed, interrupted, unknown
+    PRIMARY KEY (run_id, journey)
+);
+"""
+_COUNTED = ("passed", "failed")  # an interrupted journey says nothing about the system
+
+
+def trend_path(run_folder: Path) -> Path:
+    """Where the trend is kept: ``JOURNEYS_TREND_DB``, else ``trend.sqlite`` in the reports folder."""
+    url = os.environ.get("JOURNEYS_TREND_DB")
+    if url:
+        if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
+            return Path(url[len("sqlite:///") :])
+        if "://" in url:
+            raise ConfigError(
+                f"{url!r} is not a SQLite URL: give a path or sqlite:///path/to/trend.sqlite (only SQLite is built in)",
+                key="JOURNEYS_TREND_DB",
+            )
+        return Path(url)
+    reports = run_folder.parent.parent if run_folder.parent.name == "runs" else run_folder.parent
+    return reports / "trend.sqlite"
+
+
+class TrendStore:
+    """The outcome of every journey in every recorded run.
+
+    Args:
+        path: the SQLite file (made, with its folder, when missing).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connection() as db:
+            db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        with closing(sqlite3.connect(self.path, timeout=30)) as db, db:
+            yield db
+
+    def record(self, run_id: str, outcomes: Mapping[str, str], started: datetime | None = None) -> None:
+        """Keep ``outcomes`` (journey name -> outcome) as run ``run_id``'s (replacing an earlier record of it)."""
+        moment = (started or _started(run_id)).isoformat()
+        with self._connection() as db:
+            db.execute("INSERT OR IGNORE INTO runs (run_id, started) VALUES (?, ?)", (run_id, moment))
+            db.execute("DELETE FROM results WHERE run_id = ?", (run_id,))
+            db.executemany(
+                "INSERT INTO results (run_id, journey, outcome) VALUES (?, ?, ?)",
+                [(run_id, name, outcome) for name, outcome in outcomes.items()],
+            )
+
+    def history(self, journey: str, run_id: str, window: int) -> list[str]:
+        """The journey's passed/failed outcomes in the last ``window`` runs up to ``run_id``, oldest first."""
+        with self._connection() as db:
+            rows = db.execute(
+                "SELECT r.outcome FROM results r JOIN runs u ON u.run_id = r.run_id"
+                " WHERE r.journey = ? AND r.outcome IN (?, ?)"
+                " AND u.started <= (SELECT started FROM runs WHERE run_id = ?)"
+                " ORDER BY u.started DESC, u.rowid DESC LIMIT ?",
+                (journey, *_COUNTED, run_id, window),
+            ).fetchall()
+        return [row[0] for row in reversed(rows)]
+
+    def changes(self, run_id: str, journeys: Iterable[str], window: int = 5) -> dict[str, str]:
+        """Per journey that changed: ``started`` / ``stopped`` failing since its previous run, or ``flaky``.
+
+        Flaky: its outcome changed at least twice in the last ``window`` runs (passed, failed,
+        passed...). A flaky journey is called flaky rather than started or stopped failing: the
+        flip is its habit, not news.
+        """
+        with self._connection() as db:
+            now = dict(db.execute("SELECT journey, outcome FROM results WHERE run_id = ?", (run_id,)).fetchall())
+        found = {}
+        for journey in journeys:
+            outcomes = self.history(journey, run_id, window)
+            if now.get(journey) not in _COUNTED or len(outcomes) < 2:
+                continue  # not run to its end this time: nothing to compare with
+            flips = sum(1 for a, b in zip(outcomes, outcomes[1:], strict=False) if a != b)
+            if flips >= 2:
+                found[journey] = "flaky"
+            elif outcomes[-2:] == ["passed", "failed"]:
+                found[journey] = "started"
+            elif outcomes[-2:] == ["failed", "passed"]:
+                found[journey] = "stopped"
+        return found
+
+
+def _started(run_id: str) -> datetime:
+    """When a run started: its id says so (``20261130-151230-3f2a``), else now."""
+    try:
+        return datetime.strptime(run_id[:15], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return datetime.now()

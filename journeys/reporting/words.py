@@ -1,0 +1,123 @@
+"""The words of the reports people read, in English and Dutch, and clock times as they read them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+__all__ = ["WORDS", "clock", "words"]
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Journey map",
+        "run": "run",
+        "overview": "All journeys",
+        "overview_hint": "one row per journey, one column per touchpoint; click a row to open the journey",
+        "journey": "journey",
+        "feature": "feature",
+        "customer": "customer",
+        "outcome": "outcome",
+        "passed": "passed",
+        "failed": "failed",
+        "interrupted": "interrupted",
+        "unknown": "unknown",
+        "effort": "Effort",
+        "score": "score",
+        "touchpoints": "touchpoints",
+        "channel_switches": "channel switches",
+        "repeated_questions": "repeated questions",
+        "waiting_seconds": "waiting (s)",
+        "broken_promises": "broken promises",
+        "curve": "effort so far",
+        "promises": "Promises",
+        "promise": "promise",
+        "kept": "kept",
+        "broken": "broken",
+        "pending": "pending",
+        "due": "due",
+        "beyond": "after the journey's end",
+        "violations": "Violations",
+        "facts_shown": "facts shown",
+        "all_facts": "number of facts",
+        "show_fact": "show fact",
+        "asked": "asked",
+        "gave": "gave",
+        "problems": "Could not be read",
+        "not_finished": "Did not finish",
+        "started": "started failing since the previous run",
+        "stopped": "stopped failing since the previous run",
+        "flaky": "flaky (passes and fails by turns)",
+        "gate": "Gate thresholds crossed",
+        "back": "back to all journeys",
+        "evidence": "evidence",
+        "waited": "waited",
+        "none": "none",
+        "no_journeys": "No journey ledgers in this run folder.",
+        "noscript": "This page draws the journeys with JavaScript: allow scripts for this file.",
+    },
+    "nl": {
+        "title": "Klantreiskaart",
+        "run": "run",
+        "overview": "Alle klantreizen",
+        "overview_hint": "een rij per klantreis, een kolom per contactpunt; klik op een rij om de reis te openen",
+        "journey": "klantreis",
+        "feature": "feature",
+        "customer": "klant",
+        "outcome": "uitkomst",
+        "passed": "geslaagd",
+        "failed": "gefaald",
+        "interrupted": "onderbroken",
+        "unknown": "onbekend",
+        "effort": "Klantinspanning",
+        "score": "score",
+        "touchpoints": "contactpunten",
+        "channel_switches": "kanaalwisselingen",
+        "repeated_questions": "herhaalde vragen",
+        "waiting_seconds": "wachttijd (s)",
+        "broken_promises": "gebroken beloften",
+        "curve": "inspanning tot nu toe",
+        "promises": "Beloften",
+        "promise": "belofte",
+        "kept": "nagekomen",
+        "broken": "gebroken",
+        "pending": "nog open",
+        "due": "uiterlijk",
+        "beyond": "na het einde van de reis",
+        "violations": "Overtredingen",
+        "facts_shown": "getoonde feiten",
+        "all_facts": "aantal feiten",
+        "show_fact": "toon feit",
+        "asked": "gevraagd",
+        "gave": "gegeven",
+        "problems": "Niet te lezen",
+        "not_finished": "Niet afgerond",
+        "started": "faalt sinds de vorige run",
+        "stopped": "slaagt weer sinds de vorige run",
+        "flaky": "wisselvallig (slaagt en faalt om beurten)",
+        "gate": "Drempels van de poort overschreden",
+        "back": "terug naar alle klantreizen",
+        "evidence": "bewijs",
+        "waited": "wachttijd",
+        "none": "geen",
+        "no_journeys": "Geen grootboeken van klantreizen in deze run-map.",
+        "noscript": "Deze pagina tekent de klantreizen met JavaScript: sta scripts toe voor dit bestand.",
+    },
+}
+
+_DAYS = {"en": "Mon Tue Wed Thu Fri Sat Sun".split(), "nl": "ma di wo do vr za zo".split()}
+_MONTHS = {
+    "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
+    "nl": "jan feb mrt apr mei jun jul aug sep okt nov dec".split(),
+}
+
+
+def words(language: str) -> dict[str, str]:
+    """The report's words in ``language`` (``en`` or ``nl``; English for any other)."""
+    return WORDS.get(language, WORDS["en"])
+
+
+def clock(moment: datetime | None, language: str) -> str:
+    """``Mon 30 Nov 15:22`` / ``ma 30 nov 15:22``: the simulated clock as a person reads it."""
+    if moment is None:
+        return ""
+    lang = language if language in _DAYS else "en"
+    return f"{_DAYS[lang][moment.weekday()]} {moment.day} {_MONTHS[lang][moment.month - 1]} {moment:%H:%M}"

@@ -1,0 +1,102 @@
+"""Contact and complaints on any channel, and steps that name a touchpoint or fact of the map.
+
+These steps are not tied to one channel or one system: the map's tasks
+decide how a complaint is made (chat, web form, mail) and where, and the
+touchpoint steps take any touchpoint of any system of the run.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from journeys.errors import StepError
+from journeys.gherkin import vocabulary
+from journeys.gherkin.words import fact_named
+from journeys.ledger import PromiseCheck
+from journeys.values import DateRange
+
+
+@vocabulary.when(
+    en="she complains about her order",
+    nl="ze over haar bestelling klaagt",
+    needs=("task:file complaint",),
+)
+def complain(journey):
+    """A complaint about her order, citing its number, where the system takes complaints (task `file complaint`)."""
+    journey.do("file complaint")
+
+
+@vocabulary.when(
+    en='she complains about her order: "{message}"',
+    nl='ze over haar bestelling klaagt: "{message}"',
+    example={"message": "The wrong item came"},
+    example_nl={"message": "Het verkeerde artikel kwam"},
+    needs=("task:file complaint",),
+)
+def complain_saying(journey, message):
+    """The same complaint, in her own words."""
+    journey.do("file complaint", message=message)
+
+
+@vocabulary.when(
+    en="an agent opens her complaint",
+    nl="een medewerker haar klacht opent",
+    needs=("task:agent opens complaint",),
+)
+def agent_opens_complaint(journey):
+    """A member of staff logs in where complaints are handled and opens hers (task `agent opens complaint`)."""
+    journey.do("agent opens complaint")
+
+
+@vocabulary.when(
+    en="she visits the touchpoint {touchpoint}",
+    nl="ze het contactpunt {touchpoint} bezoekt",
+    example={"touchpoint": "web.account"},
+    needs=("{touchpoint}",),
+)
+def visit_touchpoint(journey, touchpoint):
+    """Any touchpoint of the map, by name: a page, a mail, the app; every fact it shows is recorded."""
+    journey.visit(touchpoint)
+
+
+@vocabulary.then(
+    en="{touchpoint} knows her {fact}",
+    nl="kent {touchpoint} haar {fact}",
+    example={"touchpoint": "agent.customer", "fact": "order number"},
+    example_nl={"touchpoint": "agent.customer", "fact": "bestelnummer"},
+    needs=("{touchpoint}",),
+)
+def touchpoint_knows(journey, touchpoint, fact):
+    """Rule *known at* on any touchpoint: it shows the fact as she gave it or was shown it before,
+    in this system or another."""
+    journey.known_at(touchpoint, fact_named(fact))
+
+
+@vocabulary.then(
+    en="the promise of the {fact} is kept",
+    nl="wordt de belofte over {fact} nagekomen",
+    example={"fact": "answer-by date"},
+    example_nl={"fact": "de antwoorddatum"},
+)
+def promise_kept(journey, fact):
+    """Promise: a date the map declares a promise (`facts: {x: {promise: {touchpoint, fact, equals}}}`)
+    is kept: by the end of that day, the touchpoint shows it fulfilled."""
+    name = fact_named(fact)
+    declared = journey.declared_fact(name)
+    check = declared.check if declared else None
+    if not check:
+        raise StepError(
+            f"{name} is not a promise the map can check: declare it under `facts:` with"
+            " `promise: {touchpoint: <where it shows fulfilled>, fact: <what it shows>, equals: <value>}`"
+        )
+    shown = journey.ledger.latest(name)
+    if shown is None or shown.value is None:
+        raise StepError(f"no readable {name} was shown yet: visit a touchpoint that shows it first")
+    day = shown.value.end if isinstance(shown.value, DateRange) else shown.value
+    if isinstance(day, datetime):
+        day = day.date()
+    due = datetime.combine(day, time(23, 59), journey.now().tzinfo)
+    expect = "equals" if "equals" in check else "present"
+    values = {"value": str(check["equals"])} if "equals" in check else {}
+    journey.promise(name, due=due, check=PromiseCheck(check["touchpoint"], check["fact"], expect, values))
+    journey.keep_promises()

@@ -1,0 +1,128 @@
+"""One system of a session, running: its map, tasks, address, mail capture, embedded process.
+
+``start_part`` brings one system up: it finds its address (or starts its
+embedded process), starts or shares the SMTP capture its mail goes to, and
+checks that it answers. ``SystemView`` is the session as that system's
+drivers see it, so the channel drivers need not know a run may hold several.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from journeys import embedded
+from journeys.errors import ConfigError
+from journeys.system.probe import probe
+from journeys.system.tasks import Tasks
+from journeys.system.touchpoint_map import TouchpointMap
+
+__all__ = ["SystemPart", "SystemView", "start_part"]
+
+
+@dataclass
+class SystemPart:
+    """One running system of a session."""
+
+    map: TouchpointMap
+    tasks: Tasks
+    base_url: str
+    mail_capture: Any = None  # the SMTP capture its mail goes to, when the map says ``driver: capture``
+    embedded: embedded.EmbeddedSystem | None = None
+
+    @property
+    def name(self) -> str:
+        return self.map.system
+
+    def stop(self) -> None:
+        if self.embedded is not None:
+            self.embedded.stop()
+            self.embedded = None
+
+
+class SystemView:
+    """The session as the drivers of one system (and one staff role) see it.
+
+    ``map``, ``base_url`` and ``mail_capture`` are that system's; a role's
+    credentials are handed to the agent driver as ``credentials.agent``, the
+    entry it reads. Everything else is the session's.
+    """
+
+    def __init__(self, session: Any, part: SystemPart, role: str | None = None) -> None:
+        self._session = session
+        self.base_url = part.base_url
+        self.mail_capture = part.mail_capture
+        self.map = part.map
+        if role and role != "agent":
+            if role not in part.map.credentials:
+                known = ", ".join(part.map.credentials) or "none"
+                raise ConfigError(
+                    f"{part.map.path}: no credentials for staff role '{role}' (roles: {known}):"
+                    f" add `credentials: {{{role}: {{user_env: ..., password_env: ...}}}}` to the map."
+                )
+            self.map = replace(part.map, credentials={**part.map.credentials, "agent": part.map.credentials[role]})
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
+
+
+def start_part(
+    system_map: TouchpointMap,
+    tasks: Tasks,
+    base_url: str | None,
+    captures: dict[int, Any],
+    smtp_port: int | None,
+    *,
+    faults: tuple[str, ...],
+    seed: int,
+    start: datetime,
+) -> SystemPart:
+    """Bring one system up: its mail capture, its embedded process or a look at its address.
+
+    Args:
+        system_map: the system's map.
+        tasks: its tasks.
+        base_url: its address; None: start its embedded system.
+        captures: the session's SMTP captures by port (0: a free one), shared between systems.
+        smtp_port: ``--smtp-port``; None: the map's ``mail.port``, else a free port.
+        faults: faults for an embedded system.
+        seed: the run's seed, for an embedded system.
+        start: the session's start moment (an embedded system's clock starts frozen there).
+
+    Raises:
+        ConfigError: no address and nothing to start, or a capture port that is taken.
+        SystemUnreachable: the system does not answer, or its embedded process does not start.
+    """
+    capture = None
+    if system_map.mail.get("driver", "capture") == "capture":
+        port = smtp_port if smtp_port is not None else int(system_map.mail.get("port") or 0)
+        capture = captures.get(port)
+        if capture is None:
+            from journeys.channels.mail_capture import MailCapture
+
+            capture = captures[port] = MailCapture(port=port).start()
+    if base_url:
+        probe(base_url)  # a system that is down: one clear error for the run, not a timeout per journey
+        return SystemPart(system_map, tasks, base_url.rstrip("/"), capture)
+    if not system_map.embedded:
+        raise ConfigError(
+            f"no base_url and no embedded system for {system_map.system}: pass --base-url or set base_url"
+            " (e.g. base_url: ${" + system_map.system.upper() + "_URL})",
+            file=str(system_map.path),
+            key="base_url",
+        )
+    if capture is None:
+        raise ConfigError(
+            f"the embedded system {system_map.embedded} sends its mail to the SMTP capture: use"
+            " `mail: {driver: capture}`, or pass --base-url to a system you started yourself",
+            file=str(system_map.path),
+            key="mail",
+        )
+    # Frozen at the start moment: the shop's clock then moves only when a journey moves it.
+    running = embedded.start(
+        system_map.embedded, smtp_port=capture.port, faults=faults, seed=seed, clock=start.isoformat()
+    )
+    os.environ.update(running.env)
+    return SystemPart(system_map, tasks, running.url.rstrip("/"), capture, running)

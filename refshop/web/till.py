@@ -1,0 +1,120 @@
+"""The stores' tills (POS): lead times, home delivery orders and click and collect.
+
+Booking an order is for the shop's own tills only: each request carries the
+store key (header ``X-Store-Key``, the value of ``REFSHOP_STORE_KEY`` at the
+shop's start). The answer holds what the till prints on the receipt and no
+more: no e-mail address, and no address the till did not type itself (an
+order for a known customer is delivered to her account's address, which the
+till does not need to see). ``store-api-open`` switches both off.
+
+The lead time is open to anyone: it is the same promise the product page
+shows, and nobody's data.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from flask import Blueprint, jsonify, request
+
+from refshop import access, catalogue, customers, lead_times, orders, validation
+from refshop.clock import from_utc_key, iso
+from refshop.customers import Details
+from refshop.errors import ShopError
+from refshop.formats import amount_json
+from refshop.web.api import app_delivery_date, order_json
+from refshop.web.common import ctx, json_body
+
+bp = Blueprint("till", __name__, url_prefix="/api/store")
+
+
+@bp.get("/lead-time")
+def lead_time() -> Any:
+    c = ctx()
+    item = catalogue.product(validation.text(request.args, "sku", "Artikel", 40))
+    return jsonify(
+        {
+            "sku": item.sku,
+            "store_delivery_date": orders.store_delivery_date(c, c.now).isoformat(),
+            "online_delivery_date": orders.online_delivery_date(c, c.now).isoformat(),
+            "pickup_date": lead_times.pickup_date(c.now).isoformat(),
+        }
+    )
+
+
+def receipt_json(order: sqlite3.Row, typed_address: bool) -> dict[str, Any]:
+    """What the till needs of an order it booked: the receipt, not the customer's file."""
+    store = orders.STORES.get(order["store"] or "")
+    return {
+        "order_number": order["ref"],
+        "status": order["status"],
+        "status_text": orders.STATUS_WORDS.get(order["status"], order["status"]),
+        "channel": order["channel"],
+        "fulfilment": order["fulfilment"],
+        "store": store.name if store else None,
+        "subtotal": amount_json(order["subtotal"]),
+        "discount": amount_json(order["discount"]),
+        "total": amount_json(order["total"]),
+        "currency": "EUR",
+        "placed_at": iso(from_utc_key(order["placed_at"])),
+        "delivery_date": app_delivery_date(order),
+        "pickup_date": order["pickup_date"],
+        # The till typed this address; one taken from her account stays out of the answer.
+        "address": (
+            {"street": order["street"], "postcode": order["postcode"], "city": order["city"]} if typed_address else None
+        ),
+        "lines": [
+            {"sku": ln["sku"], "name": ln["name"], "quantity": ln["quantity"], "total": amount_json(ln["line_total"])}
+            for ln in orders.lines(ctx(), order["id"])
+        ],
+    }
+
+
+def _store_order(fulfilment: str) -> Any:
+    c = ctx()
+    access.check_store_key(c, request.headers.get(access.STORE_KEY_HEADER))
+    data = json_body()
+    shop_store = orders.store(validation.text(data, "store", "Winkel", 40))
+    item = catalogue.product(validation.text(data, "sku", "Artikel", 40))
+    quantity = validation.quantity(data)
+    name = validation.text(data, "name", "Naam")
+    email = validation.email(data)
+    known = customers.by_email(c, email)
+    typed = fulfilment == "delivery" and any(data.get(k) for k in ("street", "postcode", "city"))
+    if fulfilment == "pickup":
+        street, postcode, city = shop_store.street, shop_store.postcode, shop_store.city
+    elif typed:
+        street = validation.text(data, "street", "Straat en huisnummer", 120)
+        postcode = validation.postcode(data)
+        city = validation.text(data, "city", "Plaats", 80)
+    elif known is not None and known["street"]:
+        street, postcode, city = known["street"], known["postcode"], known["city"]
+    else:
+        raise ShopError("Geef een bezorgadres (street, postcode, city) voor thuisbezorging.", field="street")
+    details = Details(name, email, street, postcode, city)
+    with c.write():
+        account = customers.ensure_contact(c, email, name)
+        placed = orders.place(
+            c,
+            account,
+            details,
+            {item.sku: quantity},
+            "store",
+            store_code=shop_store.code,
+            fulfilment=fulfilment,
+            promised=orders.store_delivery_date(c, c.now),
+        )
+    if c.active("store-api-open"):
+        return jsonify(order_json(placed)), 201  # Seam: the till got the customer's whole file.
+    return jsonify(receipt_json(placed, typed)), 201
+
+
+@bp.post("/orders")
+def store_order() -> Any:
+    return _store_order("delivery")
+
+
+@bp.post("/click-collect")
+def click_collect() -> Any:
+    return _store_order("pickup")

@@ -1,0 +1,74 @@
+"""The journey map as a person sees it: opened from disk in a real Chromium, after a real run.
+
+With the ``email-total-stale`` fault the map draws a red line between the
+confirmation page and the confirmation mail with both totals on it; on the
+clean shop it draws none. A screenshot of each is kept in the test's tmp folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journeys.channels.browser import ARGS
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = "/usr/bin/chromium"
+FEATURE = "features/order/web_order.feature"
+
+
+def _look(page_file: Path, screenshot: Path) -> dict:
+    """Open the map, open every journey in turn; what is on screen, and the page's script errors."""
+    from playwright.sync_api import sync_playwright
+
+    seen: dict = {"errors": [], "lines": [], "journeys": 0}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+            page.goto(page_file.as_uri())
+            rows = page.locator("tr.row")
+            seen["journeys"] = rows.count()
+            for n in range(rows.count()):
+                page.goto(page_file.as_uri() + "#")
+                page.locator("tr.row").nth(n).click()
+                map_ = page.locator("svg.journey-map")
+                map_.wait_for(state="visible")
+                assert page.locator("svg.journey-map g.stop").count() >= 4
+                for line in page.locator("svg.journey-map g.conflict").all():
+                    if line.is_visible():
+                        seen["lines"].append(" ".join(line.locator("text").all_text_contents()))
+                if n == 0:
+                    page.screenshot(path=str(screenshot), full_page=True)
+        finally:
+            browser.close()
+    return seen
+
+
+def test_a_stale_mail_total_is_a_red_line_with_both_totals(run_journeys, tmp_path: Path):
+    run = run_journeys(FEATURE, faults=("email-total-stale",))
+    assert run.exit_code == 1, run.output
+    page_file = run.reports / "journey-map.html"
+    assert page_file.is_file(), run.output
+    assert "€ 349,00" in (run.reports / "summary.md").read_text(encoding="utf-8")
+
+    seen = _look(page_file, tmp_path / "journey-map-fault.png")
+
+    assert seen["errors"] == []
+    assert seen["journeys"] == 2
+    assert any("order.total" in line and "€ 329,00" in line and "€ 349,00" in line for line in seen["lines"]), seen
+    assert (tmp_path / "journey-map-fault.png").stat().st_size > 10_000
+
+
+def test_a_clean_run_draws_no_red_line(run_journeys, tmp_path: Path):
+    run = run_journeys(FEATURE)
+    assert run.exit_code == 0, run.output
+
+    seen = _look(run.reports / "journey-map.html", tmp_path / "journey-map-clean.png")
+
+    assert seen["errors"] == [] and seen["journeys"] == 2
+    assert seen["lines"] == []
+    assert (tmp_path / "journey-map-clean.png").is_file()

@@ -1,0 +1,124 @@
+"""The mix of journeys and the thresholds: read from what a user types, with clear messages."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from population_helpers import ROOT
+
+from journeys.population.mix import MixError, build_mix
+from journeys.population.thresholds import ThresholdError, evaluate, parse
+
+FEATURES = str(ROOT / "features")
+ORDER = str(ROOT / "features" / "order")
+
+
+def test_without_weights_every_scenario_is_equally_likely():
+    mix = build_mix([ORDER])
+    assert len(mix.shares) == 3 and {round(s.share, 4) for s in mix.shares} == {0.3333}
+
+
+def test_weights_by_file_tag_and_name_split_over_the_scenarios_they_pick():
+    mix = build_mix(
+        [FEATURES],
+        [
+            f"{ORDER}/web_order.feature=60%",
+            "@store=30%",
+            "An order on Friday afternoon arrives on the promised day=10%",
+        ],
+    )
+    shares = {s.scenario.location.split("features/")[-1]: round(s.share, 3) for s in mix.shares}
+    assert shares == {
+        "order/web_order.feature:6": 0.3,
+        "order/web_order.feature:15": 0.3,
+        "parity/store_vs_online.feature:16": 0.15,
+        "parity/store_vs_online.feature:17": 0.15,
+        "delivery/next_day_promise.feature:8": 0.1,
+    }
+    picks = Counter(mix.pick(7, i).location.split("features/")[-1] for i in range(2000))
+    assert 500 < picks["order/web_order.feature:6"] < 700 and 120 < picks["delivery/next_day_promise.feature:8"] < 280
+    assert [mix.pick(7, i) for i in range(20)] == [mix.pick(7, i) for i in range(20)]  # replayable
+
+
+@pytest.mark.parametrize(
+    ("weights", "message"),
+    [
+        (["Ordering on Mars=1"], "unknown journey 'Ordering on Mars' in the mix"),
+        (["@gaet=1"], "Did you mean '@gate'?"),
+        ([f"{ORDER}=3", "@parity=20%"], "mixes percentages and relative weights"),
+        ([f"{ORDER}=0"], "a weight must be more than 0"),
+        ([f"{ORDER}=lots"], "the weight 'lots' is not a number"),
+        ([f"{ORDER}"], "write a weight as SELECTOR=WEIGHT"),
+    ],
+)
+def test_a_mix_that_cannot_be_made_says_why(weights, message):
+    with pytest.raises(MixError, match=message.replace("?", r"\?").replace("(", r"\(")):
+        build_mix([FEATURES], weights)
+
+
+def test_a_path_that_does_not_exist_is_named():
+    with pytest.raises(MixError, match="nowhere: no such file or folder"):
+        build_mix(["nowhere"])
+
+
+RESULTS = {
+    "run": {"walked": 100, "rate_reached": 4.8},
+    "journeys": {"violation_rate": 0.02, "failure_rate": 0.03},
+    "promises": {"promises_kept": None},
+    "privacy": {"leaks": 0},
+    "rules": {"by_rule": [{"rule": "agree(order.total)", "violations": 3}]},
+    "effort": {"journeys": 100, "p50": 9.0, "p95": 14.5, "mean": 9.4, "max": 20.0},
+    "touchpoints": [
+        {
+            "name": "web.checkout",
+            "kind": "touchpoint",
+            "p50_ms": 40,
+            "p95_ms": 820,
+            "mean_ms": 60,
+            "max_ms": 900,
+            "failure_rate": 0.01,
+        },
+    ],
+}
+
+
+def test_thresholds_are_checked_and_nothing_measured_is_not_a_pass():
+    checks = [
+        parse(t, touchpoints=["web.checkout"])
+        for t in (
+            "violation_rate < 0.001",
+            "p95(web.checkout) < 0.8s",
+            "p50(web.checkout) <= 40ms",
+            "failure_rate(web.checkout) < 2%",
+            "violations(agree) == 3",
+            "p95(effort) < 15",
+            "rate_reached >= 4.5",
+            "promises_kept > 0.99",
+        )
+    ]
+    verdicts = {v["threshold"]: (v["passed"], v["value"]) for v in evaluate(checks, RESULTS)}
+    assert verdicts == {
+        "violation_rate < 0.001": (False, 0.02),
+        "p95(web.checkout) < 0.8s": (False, 820.0),
+        "p50(web.checkout) <= 40ms": (True, 40.0),
+        "failure_rate(web.checkout) < 2%": (True, 0.01),
+        "violations(agree) == 3": (True, 3.0),
+        "p95(effort) < 15": (True, 14.5),
+        "rate_reached >= 4.5": (True, 4.8),
+        "promises_kept > 0.99": (False, None),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("violation_rate lower than 1", "write METRIC OP VALUE"),
+        ("p42(web.checkout) < 3", "unknown metric 'p42'"),
+        ("journeys(web.checkout) > 3", "'journeys' takes no argument"),
+        ("p95(web.chekout) < 800", "no touchpoint 'web.chekout' in the map. Did you mean 'web.checkout'"),
+    ],
+)
+def test_a_threshold_that_cannot_be_read_says_how_to_write_it(text, message):
+    with pytest.raises(ThresholdError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse(text, touchpoints=["web.checkout"])

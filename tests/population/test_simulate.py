@@ -1,0 +1,126 @@
+"""`journeys simulate` against the embedded shop, with real Locust: results, bounds, bad input."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+from population_helpers import ROOT, Simulated, clean_env, simulate_args
+
+
+def test_a_clean_population_walks_the_journeys_and_meets_its_thresholds(simulate):
+    run = simulate(
+        "features/order",
+        "features/delivery/next_day_promise.feature",
+        "--customers",
+        "16",
+        "--rate",
+        "8",
+        "--seed",
+        "11",
+        "--threshold",
+        "violation_rate < 0.001",
+        "--threshold",
+        "p95(web.checkout) < 2s",
+        "--threshold",
+        "promises_kept > 0.99",
+        "--threshold",
+        "privacy_leaks == 0",
+    )
+    assert run.exit_code == 0, run.output
+    results = run.results
+    assert results["run"]["walked"] == 16 and results["journeys"]["passed"] == 16
+    assert results["run"]["walked_alone"] > 0  # the clock-moving journeys walked alone
+    assert results["promises"]["kept"] > 0 and results["promises"]["broken"] == 0
+    assert all(t["passed"] for t in results["thresholds"])
+    checkout = next(t for t in results["touchpoints"] if t["name"] == "web.checkout")
+    assert checkout["visits"] > 0 and checkout["failures"] == 0 and checkout["p95_ms"] > 0
+    assert {m["touchpoint"] for m in results["moments_of_truth"]} >= {"web.checkout", "app.order"}
+    assert len(list((run.out / "evidence").glob("*/ledger.json"))) == 16
+    assert "touchpoint,web.checkout" in (run.out / "locust_stats.csv").read_text()
+    assert "<svg" in (run.out / "simulation.html").read_text() and (run.out / "locust.html").exists()
+    assert "# Population simulation" in (run.out / "summary.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--mix", "A scenario nobody wrote=1"], "unknown journey 'A scenario nobody wrote' in the mix"),
+        (["--mix", "features/order=30%", "--mix", "features/delivery=50%"], "do not add up: 30% + 50% = 80%"),
+        (["--mix", "@gate=2", "--mix", "features/order=1"], "is in the mix twice"),
+        (
+            ["--threshold", "p95(web.chekout) < 800"],
+            "no touchpoint 'web.chekout' in the map. Did you mean 'web.checkout'",
+        ),
+        (["--threshold", "happiness > 3"], "unknown metric 'happiness'"),
+        (["--browser-share", "0.1"], "browser customers in a population are not built yet"),
+    ],
+)
+def test_bad_input_is_told_before_anyone_walks(simulate, args, message):
+    run = simulate("features", "--customers", "5", *args)
+    assert run.exit_code == 4, run.output
+    assert message in run.output
+    assert not (run.out / "simulation.json").exists()
+
+
+def test_a_system_that_is_not_there_is_a_clear_error(simulate):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    run = simulate("features/order", "--customers", "3", "--base-url", f"http://127.0.0.1:{port}")
+    assert run.exit_code == 3, run.output
+    assert "the system is not there" in run.output and str(port) in run.output
+
+
+def test_a_rate_the_machine_cannot_reach_is_reported_with_the_rate_reached(simulate):
+    run = simulate("features/order/web_order.feature", "--customers", "8", "--rate", "400", "--max-active", "2")
+    assert run.exit_code == 0, run.output
+    reached = run.results["run"]["rate_reached"]
+    assert reached < 400 and f"the rate asked was not reached: {reached:g}/s of 400/s" in run.output
+
+
+def _start(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], Path]:
+    out = tmp_path / "simulation"
+    process = subprocess.Popen(
+        simulate_args(out, "features/order", "--rate", "4", "--duration", "120", "--drain", "20", *args),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=clean_env(),
+    )
+    assert process.stdout is not None
+    for line in process.stdout:  # the first progress line: customers are walking
+        if "arrived" in line:
+            break
+    return process, out
+
+
+def test_ctrl_c_stops_arrivals_and_keeps_the_results_so_far(tmp_path):
+    process, out = _start(tmp_path, "--seed", "3")
+    process.send_signal(signal.SIGINT)
+    rest, _ = process.communicate(timeout=120)
+    run = Simulated(process.returncode, rest, out)
+    assert run.exit_code == 2, run.output
+    assert "Ctrl-C: no new customers" in run.output
+    results = run.results
+    assert results["run"]["stopped"].startswith("interrupted") and results["run"]["walked"] > 0
+
+
+def test_a_system_that_goes_down_ends_the_run_early_with_its_cause(tmp_path):
+    process, out = _start(tmp_path, "--seed", "4")
+    shop = [p for p in psutil.Process(process.pid).children(recursive=True) if "refshop" in " ".join(p.cmdline())]
+    assert shop, "the embedded shop runs as a child of the simulation"
+    shop[0].kill()
+    started = time.monotonic()
+    rest, _ = process.communicate(timeout=120)
+    run = Simulated(process.returncode, rest, out)
+    assert run.exit_code == 3, run.output
+    assert "stopping early: the system stopped answering" in run.output
+    assert run.results["run"]["stopped"].startswith("the system stopped answering")
+    assert time.monotonic() - started < 60  # early: not the 120 s asked

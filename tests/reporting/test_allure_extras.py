@@ -1,0 +1,69 @@
+"""Allure's extras: categories, environment, facts and violations as tables, history carried over."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from ledger_factory import journey_dict
+
+from journeys.ledger import Ledger
+from journeys.reporting import allure_report
+from journeys.reporting.allure_cli import carry_history
+
+
+def test_categories_cover_the_kinds_of_finding(tmp_path: Path):
+    path = allure_report.write_categories(tmp_path)
+
+    names = [c["name"] for c in json.loads(path.read_text(encoding="utf-8"))]
+    assert names == ["Inconsistency", "Broken promise", "Repeated question", "Not shown", "System error"]
+
+
+def test_environment_properties_are_java_properties(tmp_path: Path):
+    path = allure_report.write_environment(
+        tmp_path, {"system": "refshop", "base URL": "http://127.0.0.1:5000", "faults": "email-total-stale", "x": "é\n"}
+    )
+
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        "system=refshop",
+        "base.URL=http://127.0.0.1:5000",
+        "faults=email-total-stale",
+        "x=\\u00e9\\n",
+    ]
+
+
+def test_facts_are_a_table_of_fact_shown_value_problem():
+    ledger = Ledger.from_dict(journey_dict(0, stale_total=True))
+
+    rows = list(csv.reader(io.StringIO(allure_report.facts_csv(ledger.observations[:2], "http://shop/order/1"))))
+
+    assert rows[0] == ["fact", "shown", "read as", "problem"]
+    assert rows[2] == ["order.total", "€ 329,00", "€ 329,00", ""]
+    assert rows[-1] == ["at", "http://shop/order/1", "", ""]
+
+
+def test_each_violation_is_a_side_by_side_table():
+    ledger = Ledger.from_dict(journey_dict(0, stale_total=True))
+
+    html = allure_report.violations_html(ledger.violations)
+
+    assert "<caption>InconsistentFact: order total disagrees across touchpoints" in html
+    assert "<td>web.order_confirmation</td><td>€ 329,00</td>" in html
+    assert "<td>email.order_confirmation</td><td>€ 349,00</td>" in html
+
+
+def test_the_previous_reports_history_is_carried_into_the_new_results(tmp_path: Path):
+    runs = tmp_path / "runs"
+    (runs / "20261130-150000-aaaa" / "allure-report" / "history").mkdir(parents=True)
+    (runs / "20261130-150000-aaaa" / "allure-report" / "history" / "history.json").write_text("{}", encoding="utf-8")
+    (runs / "20261130-160000-bbbb").mkdir()
+    current = runs / "20261130-170000-cccc"
+    current.mkdir()
+
+    target = carry_history(current)
+
+    assert target == current / "allure-results" / "history"
+    assert (target / "history.json").read_text(encoding="utf-8") == "{}"
+    assert carry_history(runs / "20261130-150000-aaaa") is None

@@ -1,0 +1,83 @@
+"""``journeys report``: map and summary of a run folder; the trend across runs; ``--allure`` without Node."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ledger_factory import journey_dict
+
+from journeys.cli import main
+from journeys.reporting import allure_cli
+
+
+def test_report_writes_the_map_and_summary_into_the_run_folder(one_stale: Path):
+    done = CliRunner().invoke(main, ["report", str(one_stale)])
+
+    assert done.exit_code == 0, done.output
+    assert (one_stale / "journey-map.html").is_file() and (one_stale / "summary.md").is_file()
+    assert f"journey map  {one_stale / 'journey-map.html'}" in done.output
+
+
+def test_report_names_a_corrupt_ledger_and_still_writes(one_stale: Path):
+    (one_stale / "evidence" / "bad").mkdir()
+    (one_stale / "evidence" / "bad" / "ledger.json").write_text("{", encoding="utf-8")
+
+    done = CliRunner().invoke(main, ["report", str(one_stale)])
+
+    assert done.exit_code == 0
+    assert "bad/ledger.json: not a readable ledger" in done.output
+    assert (one_stale / "journey-map.html").is_file()
+
+
+def test_report_on_a_missing_folder_is_a_usage_error(tmp_path: Path):
+    done = CliRunner().invoke(main, ["report", str(tmp_path / "nowhere")])
+
+    assert done.exit_code == 4 and "no such run folder" in done.output
+
+
+def test_the_second_run_says_what_started_and_stopped_failing(make_run):
+    first = make_run([journey_dict(0, stale_total=True), journey_dict(1)], run_id="20261130-150000-aaaa")
+    second = make_run([journey_dict(0), journey_dict(1, stale_total=True)], run_id="20261130-160000-bbbb")
+    runner = CliRunner()
+
+    runner.invoke(main, ["report", str(first)])
+    runner.invoke(main, ["report", str(second)])
+
+    summary = (second / "summary.md").read_text(encoding="utf-8")
+    assert "**Started failing since the previous run**\n- A tablet ordered on the web is confirmed" in summary
+    assert "[1]" in summary.split("**Started failing")[1].splitlines()[1]
+    assert "**Stopped failing since the previous run**" in summary
+    assert (first.parent.parent / "trend.sqlite").is_file()
+
+
+def test_report_allure_without_node_says_so(one_stale: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    (one_stale / "allure-results").mkdir()
+    monkeypatch.delenv("JOURNEYS_ALLURE", raising=False)
+    monkeypatch.setenv("JOURNEYS_CACHE", str(tmp_path / "empty-cache"))
+    monkeypatch.setattr(allure_cli.shutil, "which", lambda name: None)
+
+    done = CliRunner().invoke(main, ["report", "--allure", str(one_stale)])
+
+    assert done.exit_code == 1
+    assert "Node.js is not installed" in done.output and "journey map and summary.md need no Node" in done.output
+    assert (one_stale / "journey-map.html").is_file()
+
+
+def test_report_allure_runs_allure_generate_with_a_history_path(
+    one_stale: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    (one_stale / "allure-results").mkdir()
+    fake = tmp_path / "allure"
+    fake.write_text('#!/bin/sh\necho "$@" > "$(dirname "$0")/called"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("JOURNEYS_ALLURE", str(fake))
+
+    done = CliRunner().invoke(main, ["report", "--allure", str(one_stale)])
+
+    assert done.exit_code == 0, done.output
+    called = (tmp_path / "called").read_text(encoding="utf-8")
+    assert called.startswith(f"generate {one_stale / 'allure-results'} --config {one_stale / 'allurerc.json'}")
+    config = (one_stale / "allurerc.json").read_text(encoding="utf-8")
+    assert str(one_stale.parent.parent / "allure-history.jsonl") in config

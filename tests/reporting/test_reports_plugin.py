@@ -1,0 +1,130 @@
+"""The plugin's reports object and ``journeys run --gate``, without a browser or a shop."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from ledger_factory import journey_dict
+
+from journeys.cli import main
+from journeys.plugin import reports, runtime
+
+
+def _controller(folder: Path, root: Path) -> Any:
+    """A stand-in for pytest's config in the controller: options, stash and the run."""
+    options = {"system": "refshop", "base_url": None, "fault": ["email-total-stale"]}
+    config = SimpleNamespace(
+        stash=pytest.Stash(),
+        option=SimpleNamespace(collectonly=False, allure_report_dir=str(folder / "allure-results")),
+        rootpath=root,
+        getoption=options.__getitem__,
+        pluginmanager=SimpleNamespace(
+            registered=[], register=lambda plugin, name: config.pluginmanager.registered.append(name)
+        ),
+    )
+    config.stash[runtime._RUN] = runtime.Run(config, folder.name, 7, folder)  # type: ignore[arg-type]
+    return config
+
+
+def _report(nodeid: str, when: str, outcome: str, text: str = "") -> Any:
+    return SimpleNamespace(
+        nodeid=nodeid,
+        when=when,
+        passed=outcome == "passed",
+        skipped=outcome == "skipped",
+        failed=outcome == "failed",
+        longreprtext=text,
+    )
+
+
+@pytest.fixture
+def gated(monkeypatch: pytest.MonkeyPatch, make_run, tmp_path: Path) -> tuple[Any, Path]:
+    folder = make_run([journey_dict(0, slow_seconds=9)])
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "pyproject.toml").write_text("[tool.journeys.gate]\nmax_response_seconds = 5\n", encoding="utf-8")
+    monkeypatch.setenv(reports.GATE_ENV, "1")
+    return _controller(folder, root), folder
+
+
+def test_a_crossed_threshold_fails_a_passing_gate_run_and_says_which(gated):
+    config, folder = gated
+    plugin = reports.Reports(config)
+    session = SimpleNamespace(exitstatus=pytest.ExitCode.OK)
+
+    plugin.pytest_sessionfinish(session, 0)  # type: ignore[arg-type]
+    lines: list[str] = []
+    plugin.pytest_terminal_summary(SimpleNamespace(write_line=lambda text, **_: lines.append(text)), 1)
+
+    assert session.exitstatus == pytest.ExitCode.TESTS_FAILED
+    assert any("journeys gate:" in line and "app.order took 9.4 s" in line for line in lines)
+    assert (folder / "summary.md").is_file() and (folder / "journey-map.html").is_file()
+    assert (folder / "allure-results" / "categories.json").is_file()
+    environment = (folder / "allure-results" / "environment.properties").read_text(encoding="utf-8")
+    assert "faults=email-total-stale" in environment and "seed=7" in environment
+
+
+def test_without_the_gate_a_threshold_is_reported_but_the_exit_code_stands(gated, monkeypatch):
+    config, _ = gated
+    monkeypatch.delenv(reports.GATE_ENV)
+    session = SimpleNamespace(exitstatus=pytest.ExitCode.OK)
+
+    reports.Reports(config).pytest_sessionfinish(session, 0)  # type: ignore[arg-type]
+
+    assert session.exitstatus == pytest.ExitCode.OK
+
+
+def test_testcases_are_taken_from_the_reports_as_junit_would_have_them(gated):
+    config, folder = gated
+    plugin = reports.Reports(config)
+    for report in (
+        _report("features/a.feature::Lost", "setup", "failed", "SystemUnreachable: down\nmore"),
+        _report("features/a.feature::Fine", "setup", "passed"),
+        _report("features/a.feature::Fine", "call", "passed"),
+    ):
+        plugin.pytest_runtest_logreport(report)  # type: ignore[arg-type]
+
+    plugin.pytest_sessionfinish(SimpleNamespace(exitstatus=1), 1)  # type: ignore[arg-type]
+
+    assert [(c.name, c.status) for c in plugin.cases] == [("Lost", "error"), ("Fine", "passed")]
+    assert "Lost: SystemUnreachable: down more" in (folder / "summary.md").read_text(encoding="utf-8")
+
+
+def test_reports_are_written_by_the_controller_only(gated):
+    config, _ = gated
+    reports.register(config)
+    config.workerinput = {"workerid": "gw0"}
+    reports.register(config)
+
+    assert config.pluginmanager.registered == ["journeys-reports"]
+
+
+def test_a_run_without_journeys_writes_no_reports(tmp_path: Path):
+    config = _controller(tmp_path / "runs" / "never-made", tmp_path)
+    plugin = reports.Reports(config)
+
+    plugin.pytest_sessionfinish(SimpleNamespace(exitstatus=5), 5)  # type: ignore[arg-type]
+
+    assert plugin.built is None and not (tmp_path / "runs").exists()
+
+
+def test_journeys_run_gate_selects_the_gate_journeys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    seen: list[list[str]] = []
+    monkeypatch.setattr(pytest, "main", lambda args: seen.append(args) or 0)
+    monkeypatch.setenv(reports.GATE_ENV, "")  # restored after the test, whatever the command set
+    monkeypatch.setenv("JOURNEYS_RUN_ID", "20261130-152200-gate")
+    feature = tmp_path / "x.feature"
+    feature.write_text("Feature: x\n", encoding="utf-8")
+
+    plain = CliRunner().invoke(main, ["run", str(feature), "--gate"])
+    tagged = CliRunner().invoke(main, ["run", str(feature), "--gate", "--tags", "web or app"])
+
+    assert plain.exit_code == 0 and tagged.exit_code == 0
+    assert "--tags=@gate" in seen[0]
+    assert "--tags=(web or app) and @gate" in seen[1]
+    assert os.environ.get(reports.GATE_ENV) == "1"

@@ -1,0 +1,82 @@
+"""summary.md: what failed, where, the two values, a link to the map; short enough for a PR comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ledger_factory import journey_dict
+
+from journeys.reporting.ledgers import read_run
+from journeys.reporting.summary import summary_markdown, write_summary
+
+
+def test_a_failed_journey_shows_where_and_both_values(one_stale: Path):
+    text = summary_markdown(read_run(one_stale))
+
+    assert text.startswith("## ❌ journeys: 2 of 3 journeys did not pass")
+    assert "[journey map](journey-map.html)" in text
+    row = next(line for line in text.splitlines() if "InconsistentFact" in line)
+    assert "web.order_confirmation `€ 329,00`" in row and "email.order_confirmation `€ 349,00`" in row
+    assert "features/order/web_order.feature:9" in row
+    assert "BrokenPromise" in text
+
+
+def test_a_clean_run_is_one_green_line_and_the_link(make_run):
+    text = summary_markdown(read_run(make_run([journey_dict(0), journey_dict(1)])))
+
+    assert text.splitlines()[0] == "## ✅ journeys: all 2 journeys passed"
+    assert len(text.splitlines()) == 3
+
+
+def test_the_gate_verdict_thresholds_and_trend_are_said(one_stale: Path):
+    results = read_run(one_stale)
+    names = [j.name for j in results.journeys]
+
+    text = summary_markdown(
+        results,
+        gate=["A: effort score 26.4 is above 20 (max_effort_score)"],
+        trend={names[1]: "started", names[0]: "flaky"},
+        gate_run=True,
+    )
+
+    assert "· gate **failed**" in text.splitlines()[0]
+    assert "**Gate thresholds crossed**\n- A: effort score 26.4 is above 20 (max_effort_score)" in text
+    assert f"**Started failing since the previous run**\n- {names[1]}" in text
+    assert f"**Flaky (passed and failed by turns in recent runs)**\n- {names[0]}" in text
+
+
+def test_500_failing_journeys_still_make_a_short_summary(make_run):
+    results = read_run(make_run([journey_dict(i, stale_total=True) for i in range(60)], junit=False))
+
+    text = summary_markdown(results)
+
+    assert "… and 50 more in the journey map." in text
+    assert len(text) < 6000  # GitHub allows 65536 characters in a comment; a glance needs far fewer
+
+
+def test_problems_and_unfinished_journeys_are_listed(make_run):
+    folder = make_run([journey_dict(0, outcome="interrupted")], junit=False)
+    (folder / "evidence" / "bad").mkdir()
+    (folder / "evidence" / "bad" / "ledger.json").write_text("nonsense", encoding="utf-8")
+
+    text = summary_markdown(read_run(folder))
+
+    assert "**Could not be read**" in text and "bad/ledger.json" in text
+    assert "**Did not finish**" in text and "(interrupted)" in text
+
+
+def test_pipes_in_names_do_not_break_the_table(make_run):
+    folder = make_run([journey_dict(0, stale_total=True, name="Cash | card")])
+
+    text = summary_markdown(read_run(folder))
+
+    assert "Cash \\| card" in text
+
+
+def test_the_map_link_follows_the_published_url(one_stale: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("JOURNEYS_REPORT_URL", "https://ci.example.com/artifacts/run-7/")
+
+    path = write_summary(read_run(one_stale))
+
+    assert "(https://ci.example.com/artifacts/run-7/journey-map.html)" in path.read_text(encoding="utf-8")
