@@ -2,7 +2,7 @@
 
 Starts ``python -m refshop`` on a free loopback port, places one order, then
 fires a bounded load (``--requests`` GETs from ``--threads`` threads, at most
-``--max-seconds``) at ``GET /api/orders/<ref>?email=``. The same load then
+``--max-seconds``) at ``GET /api/orders/<ref>?token=``. The same load then
 goes to a trivial werkzeug app (same server, same threading, one small JSON
 answer), started the same way, so the ratio shows what the shop itself costs.
 
@@ -16,8 +16,11 @@ import http.client
 import json
 import os
 import secrets
+import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -98,7 +101,7 @@ def stop(proc: subprocess.Popen[str]) -> None:
         proc.kill()
 
 
-def place_order(port: int) -> str:
+def place_order(port: int, store_key: str) -> str:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     body = json.dumps(
         {
@@ -112,7 +115,7 @@ def place_order(port: int) -> str:
             "city": "Utrecht",
         }
     )
-    conn.request("POST", "/api/store/orders", body, {"Content-Type": "application/json"})
+    conn.request("POST", "/api/store/orders", body, {"Content-Type": "application/json", "X-Store-Key": store_key})
     response = conn.getresponse()
     data = json.loads(response.read())
     if response.status != 201:
@@ -149,18 +152,25 @@ def main() -> int:
         plain_server()
         return 0
 
+    store_key = secrets.token_urlsafe(8)
+    folder = tempfile.mkdtemp(prefix="bench-shop-")
+    db = str(Path(folder) / "shop.sqlite")
     shop, info = start(
-        ["-m", "refshop", "--port", "0", "--clock", "2026-11-23T10:00:00+01:00"],
-        {"REFSHOP_CLOCK_TOKEN": secrets.token_urlsafe(8)},
+        ["-m", "refshop", "--port", "0", "--clock", "2026-11-23T10:00:00+01:00", "--db", db],
+        {"REFSHOP_CLOCK_TOKEN": secrets.token_urlsafe(8), "REFSHOP_STORE_KEY": store_key},
     )
     try:
         port = int(info["url"].rsplit(":", 1)[1])
-        ref = place_order(port)
-        path = f"/api/orders/{ref}?email=bench@example.test"
+        ref = place_order(port, store_key)
+        # The order's access code, as her confirmation mail carries it (the till's receipt does not).
+        with sqlite3.connect(db) as conn:
+            token = conn.execute("SELECT access_token FROM orders WHERE ref=?", (ref,)).fetchone()[0]
+        path = f"/api/orders/{ref}?token={token}"
         load(port, path, 50, 2, 5)  # warm up: templates, connections, caches
         shop_result = load(port, path, args.requests, args.threads, args.max_seconds)
     finally:
         stop(shop)
+        shutil.rmtree(folder, ignore_errors=True)
     plain, plain_info = start([str(Path(__file__).resolve()), "--plain-server"])
     try:
         plain_port = int(plain_info["url"].rsplit(":", 1)[1])
