@@ -43,8 +43,8 @@ def app_delivery_date(order: sqlite3.Row) -> str | None:
     return planned.isoformat()
 
 
-def order_json(order: sqlite3.Row) -> dict[str, Any]:
-    c = ctx()
+def order_summary_json(order: sqlite3.Row) -> dict[str, Any]:
+    """What every answer about an order tells: number, status, channel, amounts, dates."""
     store = orders.STORES.get(order["store"] or "")
     return {
         "order_number": order["ref"],
@@ -60,6 +60,13 @@ def order_json(order: sqlite3.Row) -> dict[str, Any]:
         "placed_at": iso(from_utc_key(order["placed_at"])),
         "delivery_date": app_delivery_date(order),
         "pickup_date": order["pickup_date"],
+    }
+
+
+def order_json(order: sqlite3.Row) -> dict[str, Any]:
+    c = ctx()
+    return {
+        **order_summary_json(order),
         "track_and_trace": order["track_and_trace"],
         "address": {
             "name": order["name"],

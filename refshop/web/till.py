@@ -19,11 +19,10 @@ from typing import Any
 from flask import Blueprint, jsonify, request
 
 from refshop import access, catalogue, customers, lead_times, orders, validation
-from refshop.clock import from_utc_key, iso
 from refshop.customers import Details
 from refshop.errors import ShopError
 from refshop.formats import amount_json
-from refshop.web.api import app_delivery_date, order_json
+from refshop.web.api import order_json, order_summary_json
 from refshop.web.common import ctx, json_body
 
 bp = Blueprint("till", __name__, url_prefix="/api/store")
@@ -45,21 +44,8 @@ def lead_time() -> Any:
 
 def receipt_json(order: sqlite3.Row, typed_address: bool) -> dict[str, Any]:
     """What the till needs of an order it booked: the receipt, not the customer's file."""
-    store = orders.STORES.get(order["store"] or "")
     return {
-        "order_number": order["ref"],
-        "status": order["status"],
-        "status_text": orders.STATUS_WORDS.get(order["status"], order["status"]),
-        "channel": order["channel"],
-        "fulfilment": order["fulfilment"],
-        "store": store.name if store else None,
-        "subtotal": amount_json(order["subtotal"]),
-        "discount": amount_json(order["discount"]),
-        "total": amount_json(order["total"]),
-        "currency": "EUR",
-        "placed_at": iso(from_utc_key(order["placed_at"])),
-        "delivery_date": app_delivery_date(order),
-        "pickup_date": order["pickup_date"],
+        **order_summary_json(order),
         # The till typed this address; one taken from her account stays out of the answer.
         "address": (
             {"street": order["street"], "postcode": order["postcode"], "city": order["city"]} if typed_address else None
