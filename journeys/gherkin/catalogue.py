@@ -62,7 +62,7 @@ def load_steps(root: str | Path | None = None) -> Catalogue:
     """
     importlib.import_module("journeys.steps")
     folder = Path(root or Path.cwd()).resolve() / "steps"
-    if not folder.is_dir():
+    if folder in _LOADED or not folder.is_dir():
         return CATALOGUE
     where = str(folder.parent)
     if where not in sys.path:
@@ -70,7 +70,11 @@ def load_steps(root: str | Path | None = None) -> Catalogue:
     for module in sorted(folder.glob("*.py")):
         if module.stem != "__init__" and not module.stem.startswith(("test_", "conftest")):
             importlib.import_module(f"steps.{module.stem}")
+    _LOADED.add(folder)  # every scenario asks: the folder is read once per process
     return CATALOGUE
+
+
+_LOADED: set[Path] = set()
 
 
 def steps(catalogue: Catalogue | None = None) -> list[Step]:
@@ -162,7 +166,7 @@ def _text(groups: dict[str, list[Step]], languages: list[str], kinds: list[str],
                 lines += [f"      {line}" if line else "" for line in step.doc.splitlines()]
                 if step.needs:
                     lines.append(f"      needs: {needs_text(step.needs)}")
-                if systems and (lacks := systems.lacks(step)):
+                if systems and (lacks := systems.lacks(step.needs)):
                     lines.append(f"      {systems.name} lacks: {lacks}")
     return "\n".join(lines) + "\n"
 
@@ -199,7 +203,7 @@ def _markdown(groups: dict[str, list[Step]], languages: list[str], kinds: list[s
                 ]
                 if step.needs:
                     notes.append(f"needs: {needs_text(step.needs, markdown=True)}")
-                if systems and (lacks := systems.lacks(step)):
+                if systems and (lacks := systems.lacks(step.needs)):
                     notes.append(f"**{systems.name} lacks: {lacks}**")
                 cells.append(_cell("<br>".join([" ".join(step.doc.split()), *notes])))
                 lines.append("| " + " | ".join(cells) + " |")

@@ -161,17 +161,21 @@ def _find(scenario: Scenario, step: ScenarioStep, location: str, catalogue: Cata
     match = catalogue.match(step.text, scenario.language, step.kind)
     if match is not None and match[0].func is not None:
         return match[0].func, match[1]
-    other = {"en": "nl", "nl": "en"}.get(scenario.language)
-    if other and catalogue.match(step.text, other) is not None:
+    raise not_found(step.keyword, step.text, scenario.language, location, catalogue)
+
+
+def not_found(keyword: str, text: str, language: str, location: str, catalogue: Catalogue = CATALOGUE) -> StepError:
+    """Why no step says ``text``: a step of the other language, or the closest known steps."""
+    other = {"en": "nl", "nl": "en"}.get(language)
+    if other and catalogue.match(text, other) is not None:
         header = "'# language: nl' as its first line" if other == "nl" else "no '# language:' line (English)"
-        language = _LANGUAGES[scenario.language]
-        raise StepError(
-            f"{location}: '{step.keyword} {step.text}' is a step in {_LANGUAGES[other]}, in a file in"
-            f" {language}: give the file {header}, or write the step in {language}."
+        return StepError(
+            f"{location}: '{keyword} {text}' is a step in {_LANGUAGES[other]}, in a file in"
+            f" {_LANGUAGES[language]}: give the file {header}, or write the step in {_LANGUAGES[language]}."
         )
-    hint = suggest(step.text, language=scenario.language)
-    raise StepError(
-        f"{location}: unknown step '{step.keyword} {step.text}'.{hint} Run `journeys steps` for the catalogue,"
+    hint = suggest(text, language=language)
+    return StepError(
+        f"{location}: unknown step '{keyword} {text}'.{hint} Run `journeys steps` for the catalogue,"
         " or write a step of your own (docs/own-steps.md)."
     )
 

@@ -49,15 +49,11 @@ def pytest_bdd_step_error(request: pytest.FixtureRequest, **_: Any) -> None:
 
 
 def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Any, step: Any, **_: Any) -> None:
-    from journeys.errors import StepError
     from journeys.gherkin.feature import relative
-    from journeys.gherkin.vocabulary import suggest
+    from journeys.gherkin.runner import not_found
 
     where = f"{relative(feature.filename)}:{step.line_number}"
-    hint = suggest(step.name, language=feature.language)
-    raise StepError(
-        f"{where}: unknown step '{step.keyword} {step.name}'.{hint} Run `journeys steps` for the catalogue."
-    )
+    raise not_found(step.keyword, step.name, feature.language, where)
 
 
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, **_: Any) -> None:
