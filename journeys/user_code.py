@@ -27,6 +27,7 @@ from typing import Any
 
 from journeys.errors import UserCodeError
 from journeys.evidence import EvidenceStore
+from journeys.gherkin.feature import relative
 from journeys.secrets import Secrets
 
 __all__ = ["user_error"]
@@ -166,11 +167,7 @@ def _header(step_text: str | None, location: str | None) -> str:
 
 def _shown(path: str) -> str:
     """``path`` relative to the working folder when it is inside it, else absolute."""
-    full = Path(path).resolve()
-    try:
-        return full.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return full.as_posix()
+    return relative(Path(path).resolve())
 
 
 def _shorter(text: str) -> str:

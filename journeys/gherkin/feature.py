@@ -187,8 +187,8 @@ def _parse_problem(path: Path, exc: ParserError, text: str) -> str:
 
 
 def relative(path: str | Path) -> str:
-    """``path`` relative to the working directory where it lies below it."""
+    """``path`` relative to the working directory where it lies below it, else as given."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)

@@ -12,7 +12,6 @@ from journeys.gherkin.offers import CHANNEL, Offers
 from journeys.gherkin.words import FACTS
 
 if TYPE_CHECKING:
-    from journeys.gherkin.catalogue import Step
     from journeys.system.touchpoint_map import TouchpointMap
 
 __all__ = ["Systems", "needs_text", "systems_info"]
@@ -44,11 +43,11 @@ class Systems:
     def name(self) -> str:
         return " and ".join(m.system for m in self.maps)
 
-    def lacks(self, step: Step) -> str:
-        """The step's needs these systems do not have, as text (empty: none)."""
+    def lacks(self, needs: Iterable[str]) -> str:
+        """The needs of a step these systems do not have, as text (empty: none)."""
         missing = [
             need
-            for need in step.needs
+            for need in needs
             if not need.startswith("{")
             and (
                 (need.startswith(TASK) and " ".join(need[len(TASK) :].split()).lower() not in self.offers.tasks)
