@@ -5,12 +5,12 @@ same process, interleaved: order a tablet on the web, read the confirmation
 mail, look the order up in the API, compare number, total and date.
 
 - harness: ``Journey`` with the refshop map and tasks (ledger, screenshots,
-  evidence, trace, rules), with the default evidence (``--screenshot on``,
-  ``--tracing retain-on-failure``);
+  evidence, rules), with the default evidence (``--screenshot on``,
+  ``--tracing off`` as in pytest-playwright);
 - harness, no screenshots: the same with ``BrowserSettings(screenshot="off")``
   (``journeys run --screenshot off``);
-- harness, no screenshots, no trace: ``--screenshot off --tracing off`` too,
-  to show what the DOM-snapshot trace costs (no target);
+- harness, with trace: the default and ``--tracing retain-on-failure``, to
+  show what recording the DOM-snapshot trace costs (no target);
 - plain: Playwright + httpx + the same capture, the same clicks and reads,
   nothing kept.
 
@@ -42,7 +42,7 @@ from journeys.session import SystemSession  # noqa: E402
 
 DEFAULT = BrowserSettings()
 NO_SCREENSHOTS = BrowserSettings(screenshot="off")
-NO_EVIDENCE = BrowserSettings(screenshot="off", tracing="off")
+WITH_TRACE = BrowserSettings(tracing="retain-on-failure")
 TARGETS = {"harness": 1.25, "harness, no screenshots": 1.10}
 
 
@@ -109,7 +109,7 @@ def main() -> None:
     paths = {
         "harness": lambda session, i: harness_round(session, i, DEFAULT),
         "harness, no screenshots": lambda session, i: harness_round(session, i, NO_SCREENSHOTS, "bench-off"),
-        "no screenshots, no trace": lambda session, i: harness_round(session, i, NO_EVIDENCE, "bench-bare"),
+        "harness, with trace": lambda session, i: harness_round(session, i, WITH_TRACE, "bench-trace"),
         "plain": plain_round,
     }
     times: dict[str, list[float]] = {name: [] for name in paths}

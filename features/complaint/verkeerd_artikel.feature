@@ -15,4 +15,4 @@ Functionaliteit: Een klacht over een verkeerd artikel
     Dan ziet de medewerker haar bestelling en haar klacht
     Als de medewerker een vervangend artikel aanbiedt
     Dan krijgt ze excuses en een vervangend artikel
-    En is haar niet opnieuw om haar bestelnummer gevraagd
+    En is haar niet opnieuw naar haar bestelnummer gevraagd

@@ -11,9 +11,9 @@ Functionaliteit: Een product retourneren
     Als ze een "tablet-10" bestelt in de webwinkel
     En er 3 dagen verstrijken
     En ze de bestelling retourneert via het retourportaal
-    Dan is haar niet opnieuw om haar e-mailadres gevraagd
+    Dan is haar niet opnieuw naar haar e-mailadres gevraagd
     En antwoordde het retourportaal binnen 2 seconden
     Als er 5 dagen verstrijken
     En ze de mail over haar terugbetaling leest
     Dan is elk contactpunt het eens over de terugbetaling
-    En wordt de beloofde terugbetaling nagekomen
+    En ze wordt op tijd terugbetaald

@@ -48,7 +48,7 @@ class BrowserSettings:
     headless: bool = True
     slowmo: float = 0.0
     screenshot: Evidence = "on"
-    tracing: Tracing = "retain-on-failure"
+    tracing: Tracing = "off"  # as pytest-playwright: a DOM-snapshot trace costs ~0.1 s a journey
     video: Video = "off"
     element_timeout: float = 5.0
     navigation_timeout: float = 15.0

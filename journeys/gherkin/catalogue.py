@@ -9,46 +9,16 @@ hand here: what the step library registers is what the catalogue shows.
 from __future__ import annotations
 
 import importlib
-import string
 import sys
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 
 from journeys.gherkin import params
-from journeys.gherkin.system_words import Systems, needs_text, systems_info
-from journeys.gherkin.vocabulary import CATALOGUE, KEYWORDS, Catalogue, Sentence
+from journeys.gherkin.catalogue_pages import LANGUAGES, markdown_page, page_language, text_page
+from journeys.gherkin.system_words import systems_info
+from journeys.gherkin.vocabulary import CATALOGUE, Catalogue, Step
 
 __all__ = ["Step", "load_steps", "render", "steps"]
-
-LANGUAGES = {"en": "English", "nl": "Nederlands"}
-_IN_ENGLISH = {"en": "English", "nl": "Dutch"}
-_KINDS = ("given", "when", "then")
-
-
-@dataclass
-class Step:
-    """One step: its sentence per language (``en``, ``nl``), declared together."""
-
-    kind: str
-    group: str
-    doc: str
-    sentences: dict[str, Sentence] = field(default_factory=dict)
-
-    @property
-    def needs(self) -> tuple[str, ...]:
-        """The tasks (``task:<name>``) and touchpoints the step uses (its ``needs``)."""
-        return next((sentence.needs for sentence in self.sentences.values()), ())
-
-    @property
-    def fields(self) -> list[str]:
-        """Names of the step's parameters (``{segment}`` -> ``segment``), in order."""
-        names: list[str] = []
-        for sentence in self.sentences.values():
-            for name in _field_names(sentence.pattern):
-                if name not in names:
-                    names.append(name)
-        return names
 
 
 def load_steps(root: str | Path | None = None) -> Catalogue:
@@ -78,22 +48,15 @@ _LOADED: set[Path] = set()
 
 
 def steps(catalogue: Catalogue | None = None) -> list[Step]:
-    """The catalogue's steps, each with its sentences in both languages, in declaration order."""
-    found: list[Step] = []
+    """The catalogue's steps, each with its sentences in both languages and their aliases, in declaration order."""
+    found: dict[int, Step] = {}
     for sentence in (catalogue or CATALOGUE).sentences:
-        # vocabulary registers the languages of one step one after the other.
-        last = found[-1] if found else None
-        if (
-            last is None
-            or sentence.language in last.sentences
-            or last.kind != sentence.kind
-            or last.group != sentence.group
-            or last.doc != sentence.doc
-        ):
-            last = Step(sentence.kind, sentence.group, sentence.doc)
-            found.append(last)
-        last.sentences[sentence.language] = sentence
-    return found
+        step = found.setdefault(sentence.key, Step(sentence.kind, sentence.group, sentence.doc, doc_nl=sentence.doc_nl))
+        if sentence.alias_of is None:
+            step.sentences[sentence.language] = sentence
+        else:
+            step.aliases.setdefault(sentence.language, []).append(sentence)
+    return list(found.values())
 
 
 def render(
@@ -131,110 +94,5 @@ def render(
         key=list(params.KINDS).index,
     )
     systems = None if system is None else systems_info(system)
-    text = _markdown(groups, languages, kinds, systems) if markdown else _text(groups, languages, kinds, systems)
-    return text + (systems.facts(markdown) if systems else "")
-
-
-def _text(groups: dict[str, list[Step]], languages: list[str], kinds: list[str], systems: Systems | None) -> str:
-    count = sum(len(group) for group in groups.values())
-    lines = [f"{count} steps in {_names(languages)}, by group and kind. Dutch features start with '# language: nl'."]
-    if kinds:
-        lines += ["", "Values in steps are written like this:"]
-        lines += [f"  {{{kind}}}: {params.KINDS[kind]}" for kind in kinds]
-    for group, members in groups.items():
-        lines += ["", f"== {group} ==" + (f"  {title}" if (title := _title(group)) else "")]
-        for kind in _KINDS:
-            of_kind = [step for step in members if step.kind == kind]
-            if not of_kind:
-                continue
-            lines += ["", "  " + " / ".join(KEYWORDS[kind][lang] for lang in languages)]
-            for step in of_kind:
-                lines.append("")
-                for lang in languages:
-                    sentence = step.sentences.get(lang)
-                    if sentence is None:
-                        lines.append(f"    ({LANGUAGES[lang]}: none)")
-                        continue
-                    lines.append(f"    {KEYWORDS[kind][lang]} {sentence.pattern}")
-                    if sentence.example != sentence.pattern:
-                        lines.append(f"      e.g. {KEYWORDS[kind][lang]} {sentence.example}")
-                lines += [
-                    f"      {{{name}}}: {params.KINDS[kind_]}"
-                    for name in step.fields
-                    if (kind_ := params.kind_of(name))
-                ]
-                lines += [f"      {line}" if line else "" for line in step.doc.splitlines()]
-                if step.needs:
-                    lines.append(f"      needs: {needs_text(step.needs)}")
-                if systems and (lacks := systems.lacks(step.needs)):
-                    lines.append(f"      {systems.name} lacks: {lacks}")
-    return "\n".join(lines) + "\n"
-
-
-def _markdown(groups: dict[str, list[Step]], languages: list[str], kinds: list[str], systems: Systems | None) -> str:
-    lines = [
-        "# Steps",
-        "",
-        "<!-- Generated by `journeys steps --markdown > docs/steps.md`: do not edit by hand. -->",
-        "",
-        f"Every step a journey can use, in {_names(languages)}, "
-        "with an example and what it needs of a system: the tasks it runs and the touchpoints it reads "
-        "(`journeys lint --system X` checks that X has them). A Dutch feature file starts with "
-        "`# language: nl`; check a feature with `journeys lint features/`.",
-    ]
-    if kinds:
-        lines += ["", "## Values", "", "| parameter | write it as |", "|---|---|"]
-        lines += [f"| `{{{kind}}}` | {_cell(params.KINDS[kind])} |" for kind in kinds]
-    for group, members in groups.items():
-        lines += ["", f"## {group}"]
-        if title := _title(group):
-            lines += ["", title]
-        for kind in _KINDS:
-            of_kind = [step for step in members if step.kind == kind]
-            if not of_kind:
-                continue
-            lines += ["", "### " + " / ".join(KEYWORDS[kind][lang] for lang in languages), ""]
-            lines.append("| " + " | ".join([*(LANGUAGES[lang] for lang in languages), "what it does"]) + " |")
-            lines.append("|" + "---|" * (len(languages) + 1))
-            for step in of_kind:
-                cells = [_sentence_cell(step.sentences.get(lang), kind, lang) for lang in languages]
-                notes = [
-                    f"`{{{name}}}`: {params.KINDS[kind_]}" for name in step.fields if (kind_ := params.kind_of(name))
-                ]
-                if step.needs:
-                    notes.append(f"needs: {needs_text(step.needs, markdown=True)}")
-                if systems and (lacks := systems.lacks(step.needs)):
-                    notes.append(f"**{systems.name} lacks: {lacks}**")
-                cells.append(_cell("<br>".join([" ".join(step.doc.split()), *notes])))
-                lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
-
-
-def _names(languages: list[str]) -> str:
-    return " and ".join(_IN_ENGLISH[lang] for lang in languages)
-
-
-def _sentence_cell(sentence: Sentence | None, kind: str, language: str) -> str:
-    if sentence is None:
-        return "—"
-    cell = f"`{KEYWORDS[kind][language]} {sentence.pattern}`"
-    if sentence.example != sentence.pattern:
-        cell += f"<br>e.g. `{KEYWORDS[kind][language]} {sentence.example}`"
-    return _cell(cell)
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _title(group: str) -> str:
-    """First line of the step module's docstring (``steps.customer``: "Who the customer is.")."""
-    module = sys.modules.get(f"journeys.steps.{group}") or sys.modules.get(f"steps.{group}")
-    doc = (module.__doc__ or "").strip() if module else ""
-    return doc.splitlines()[0] if doc else ""
-
-
-def _field_names(pattern: str) -> Iterable[str]:
-    for _, name, _, _ in string.Formatter().parse(pattern):
-        if name:
-            yield name
+    text = (markdown_page if markdown else text_page)(groups, languages, kinds, systems)
+    return text + (systems.facts(markdown, page_language(languages)) if systems else "")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from journeys.gherkin.needs import TASK, split
 from journeys.gherkin.offers import CHANNEL, Offers
-from journeys.gherkin.words import FACTS
+from journeys.gherkin.words import fact_words
 
 if TYPE_CHECKING:
     from journeys.system.touchpoint_map import TouchpointMap
@@ -17,18 +17,32 @@ if TYPE_CHECKING:
 __all__ = ["Systems", "needs_text", "systems_info"]
 
 
-def needs_text(needs: Iterable[str], *, markdown: bool = False) -> str:
-    """``task 'place order'; touchpoints web.product, app.order`` (code-quoted in markdown)."""
-    tasks, touchpoints = split(needs)
+_NEEDS_WORDS = {
+    "en": ("task ", "tasks ", "touchpoint ", "touchpoints ", "the touchpoint {}", "a touchpoint on the {} channel"),
+    "nl": (
+        "taak ",
+        "taken ",
+        "contactpunt ",
+        "contactpunten ",
+        "het contactpunt {}",
+        "een contactpunt op het kanaal {}",
+    ),
+}
+
+
+def needs_text(needs: Iterable[str], *, markdown: bool = False, language: str = "en") -> str:
+    """``task 'place order'; touchpoints web.product, app.order`` (code-quoted in markdown; Dutch: ``taak``)."""
+    task, tasks, point, points, the_point, on_channel = _NEEDS_WORDS[language]
+    tasks_, touchpoints = split(needs)
     quote = (lambda text: f"`{text}`") if markdown else (lambda text: f"'{text}'" if " " in text else text)
     parts = []
-    if tasks:
-        parts.append(("task " if len(tasks) == 1 else "tasks ") + ", ".join(quote(t) for t in tasks))
+    if tasks_:
+        parts.append((task if len(tasks_) == 1 else tasks) + ", ".join(quote(t) for t in tasks_))
     named = [t for t in touchpoints if not t.startswith(("{", CHANNEL))]
     if named:
-        parts.append(("touchpoint " if len(named) == 1 else "touchpoints ") + ", ".join(quote(t) for t in named))
-    parts += [f"the touchpoint {quote(t)}" for t in touchpoints if t.startswith("{")]
-    parts += [f"a touchpoint on the {t[len(CHANNEL) :]} channel" for t in touchpoints if t.startswith(CHANNEL)]
+        parts.append((point if len(named) == 1 else points) + ", ".join(quote(t) for t in named))
+    parts += [the_point.format(quote(t)) for t in touchpoints if t.startswith("{")]
+    parts += [on_channel.format(t[len(CHANNEL) :]) for t in touchpoints if t.startswith(CHANNEL)]
     return "; ".join(parts)
 
 
@@ -57,23 +71,27 @@ class Systems:
         ]
         return needs_text(missing)
 
-    def facts(self, markdown: bool) -> str:
+    def facts(self, markdown: bool, language: str = "en") -> str:
         """The fact words writers can use with these systems: the shared ones and the maps' own."""
+        title = "Gegevens van" if language == "nl" else "Facts of"
+        header = (
+            "| gegeven | Engels | Nederlands | soort |"
+            if language == "nl"
+            else "| fact | English | Nederlands | kind |"
+        )
         own = [declared for m in self.maps for declared in m.facts.values()]
+        declared = {d.fact for d in own}
         mapped = {fact for m in self.maps for tp in m.touchpoints.values() for fact in tp.facts}
-        grouped: dict[str, list[str]] = {}
-        for words, fact in FACTS.items():
-            if fact in mapped:
-                grouped.setdefault(fact, []).append(words)
-        shared = [(fact, " / ".join(grouped[fact])) for fact in sorted(grouped)]
+        english, dutch = fact_words("en"), fact_words("nl")
+        shared = [fact for fact in sorted(english) if fact in mapped and fact not in declared]
         if markdown:
-            lines = ["", f"## Facts of {self.name}", "", "| fact | English | Nederlands | kind |", "|---|---|---|---|"]
+            lines = ["", f"## {title} {self.name}", "", header, "|---|---|---|---|"]
             lines += [f"| `{d.fact}` | {', '.join(d.en)} | {', '.join(d.nl)} | {_kind(d)} |" for d in own]
-            lines += [f"| `{fact}` | {words} | | |" for fact, words in shared]
+            lines += [f"| `{fact}` | {', '.join(english[fact])} | {', '.join(dutch[fact])} | |" for fact in shared]
             return "\n".join(lines) + "\n"
-        lines = ["", f"== facts of {self.name} ==", ""]
+        lines = ["", f"== {title.lower()} {self.name} ==", ""]
         lines += [f"  {d.fact}: {' / '.join((*d.en, *d.nl))} ({_kind(d)})" for d in own]
-        lines += [f"  {fact}: {words}" for fact, words in shared]
+        lines += [f"  {fact}: {' / '.join((*english[fact], *dutch[fact]))}" for fact in shared]
         return "\n".join(lines) + "\n"
 
 

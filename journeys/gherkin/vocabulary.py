@@ -6,11 +6,18 @@ with pytest-bdd and keeps a catalogue that ``journeys steps`` prints and
 
     @vocabulary.when(
         en='she orders a "{sku}" on the web shop',
-        nl='ze een "{sku}" bestelt in de webwinkel',
+        nl=('ze een "{sku}" bestelt in de webwinkel', 'ze in de webwinkel een "{sku}" bestelt'),
         example={"sku": "tablet-10"},
+        doc_nl="Productpagina, winkelwagen, afrekenen, bevestigingspagina.",
         needs=("task:place order", "web.order_confirmation"),
     )
-    def order_on_web(journey, sku): ...
+    def order_on_web(journey, sku):
+        '''Product page, cart, checkout, confirmation page.'''
+
+A language may give several sentences: the first is the step's own, the
+others are aliases, other common phrasings of the same meaning (same
+parameters, one catalogue entry). The docstring describes the step in
+English, ``doc_nl`` in Dutch.
 
 ``needs`` is the step's contract with a system: the tasks (``task:<name>``)
 and touchpoints it uses. Left out, it is read from the step's own body
@@ -23,6 +30,7 @@ from __future__ import annotations
 import difflib
 import functools
 import inspect
+import itertools
 import re
 import sys
 from collections.abc import Callable
@@ -52,6 +60,14 @@ class Sentence:
     group: str
     func: Callable[..., Any] | None = field(default=None, compare=False, repr=False)
     needs: tuple[str, ...] = ()  # tasks ("task:place order") and touchpoints the step uses
+    key: int = 0  # which declaration: the sentences of one step, both languages and aliases, share it
+    alias_of: str | None = None  # the step's own sentence in this language, when this is an alias
+    doc_nl: str = ""  # the description in Dutch
+
+    @property
+    def description(self) -> str:
+        """What the step does, in the sentence's language (English where no Dutch was given)."""
+        return self.doc_nl if self.language == "nl" and self.doc_nl else self.doc
 
     def matches(self, text: str) -> bool:
         return _compiled(self.pattern).parse(text) is not None
@@ -60,6 +76,37 @@ class Sentence:
         """The sentence's parameters read from ``text``, or None when it does not match."""
         found = _compiled(self.pattern).parse(text)
         return None if found is None else dict(found.named)
+
+
+@dataclass
+class Step:
+    """One step: its sentence per language (``en``, ``nl``), declared together."""
+
+    kind: str
+    group: str
+    doc: str
+    sentences: dict[str, Sentence] = field(default_factory=dict)
+    aliases: dict[str, list[Sentence]] = field(default_factory=dict)  # other phrasings, per language
+    doc_nl: str = ""
+
+    def description(self, language: str) -> str:
+        """What the step does, in ``language`` (English where no Dutch was given)."""
+        return self.doc_nl if language == "nl" and self.doc_nl else self.doc
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """The tasks (``task:<name>``) and touchpoints the step uses (its ``needs``)."""
+        return next((sentence.needs for sentence in self.sentences.values()), ())
+
+    @property
+    def fields(self) -> list[str]:
+        """Names of the step's parameters (``{segment}`` -> ``segment``), in order."""
+        names: list[str] = []
+        for sentence in self.sentences.values():
+            for name in re.findall(r"\{(\w+)", sentence.pattern):
+                if name not in names:
+                    names.append(name)
+        return names
 
 
 @dataclass
@@ -107,26 +154,39 @@ def _compiled(pattern: str) -> parse_lib.Parser:
     return parse_lib.compile(pattern)
 
 
+Sentences = str | tuple[str, ...]  # one sentence, or the step's own followed by its aliases
+
+
 def _register(
     kind: str,
-    en: str,
-    nl: str,
+    en: Sentences,
+    nl: Sentences,
     example: dict[str, str] | None,
     example_nl: dict[str, str] | None,
     target_fixture: str | None,
     needs: tuple[str, ...] | None = None,
+    doc_nl: str = "",
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     # Registered with pytest-bdd too where it is loaded (a pytest run), for projects that bind
     # their features with pytest-bdd; a script or a load-test user never imports pytest.
     pytest_bdd = sys.modules.get("pytest_bdd")
+    english, dutch = _as_tuple(en), _as_tuple(nl)
+    _same_fields(english + dutch)
 
     def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
         doc = inspect.getdoc(func) or ""
         group = func.__module__.rsplit(".", 1)[-1]
         contract = tuple(needs) if needs is not None else infer(func)
-        for language, pattern, values in (("en", en, example), ("nl", nl, example_nl or example)):
+        key = next(_KEYS)
+        # Both languages' own sentences first and side by side, then the aliases.
+        ordered = [("en", english[0], None, example), ("nl", dutch[0], None, example_nl or example)]
+        ordered += [("en", alias, english[0], example) for alias in english[1:]]
+        ordered += [("nl", alias, dutch[0], example_nl or example) for alias in dutch[1:]]
+        for language, pattern, alias_of, values in ordered:
             filled = _fill(pattern, values or {})
-            CATALOGUE.sentences.append(Sentence(kind, language, pattern, filled, doc, group, func, contract))
+            CATALOGUE.sentences.append(
+                Sentence(kind, language, pattern, filled, doc, group, func, contract, key, alias_of, doc_nl)
+            )
             if pytest_bdd is not None:
                 from pytest_bdd import parsers
 
@@ -138,6 +198,24 @@ def _register(
     return wrap
 
 
+_KEYS = itertools.count(1)
+
+
+def _as_tuple(sentences: Sentences) -> tuple[str, ...]:
+    found = (sentences,) if isinstance(sentences, str) else tuple(sentences)
+    if not found:
+        raise ValueError("a step needs at least one sentence in each language")
+    return found
+
+
+def _same_fields(patterns: tuple[str, ...]) -> None:
+    """Every sentence of one step takes the same parameters: they mean the same."""
+    fields = {pattern: sorted(re.findall(r"\{(\w+)", pattern)) for pattern in patterns}
+    if len({tuple(names) for names in fields.values()}) > 1:
+        shown = "; ".join(f"'{pattern}': {names}" for pattern, names in fields.items())
+        raise ValueError(f"the sentences of one step take different parameters ({shown}): give them the same")
+
+
 def _fill(pattern: str, values: dict[str, str]) -> str:
     """The pattern with example values in place of its ``{name}`` / ``{name:d}`` fields."""
     return re.sub(r"\{(\w+)(?::[^}]*)?\}", lambda m: str(values.get(m[1], m[0])), pattern)
@@ -145,19 +223,21 @@ def _fill(pattern: str, values: dict[str, str]) -> str:
 
 def _declarer(kind: str) -> Callable[..., Callable[[Callable[..., Any]], Callable[..., Any]]]:
     def declare(
-        en: str,
-        nl: str,
+        en: Sentences,
+        nl: Sentences,
         *,
         example: dict[str, str] | None = None,
         example_nl: dict[str, str] | None = None,
         target_fixture: str | None = None,
         needs: tuple[str, ...] | None = None,
+        doc_nl: str = "",
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return _register(kind, en, nl, example, example_nl, target_fixture, needs)
+        return _register(kind, en, nl, example, example_nl, target_fixture, needs, doc_nl)
 
     declare.__name__ = declare.__qualname__ = kind
     declare.__doc__ = (
-        f"Declare a *{kind}* step in English and Dutch; ``example_nl`` defaults to ``example``;"
+        f"Declare a *{kind}* step in English and Dutch (a sentence, or a tuple: the step's own, then aliases);"
+        " ``example_nl`` defaults to ``example``; ``doc_nl``: what it does, in Dutch;"
         " ``needs``: the tasks (``task:<name>``) and touchpoints it uses (default: read from its body)."
     )
     return declare

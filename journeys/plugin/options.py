@@ -49,9 +49,9 @@ _SHARED: list[tuple[tuple[str, ...], dict[str, Any]]] = [
     (
         ("--tracing",),
         {
-            "default": "retain-on-failure",
+            "default": "off",
             "choices": ["on", "off", "retain-on-failure"],
-            "help": "Playwright trace per customer: on, off, retain-on-failure (default)",
+            "help": "Playwright trace per customer: on, off (default), retain-on-failure",
         },
     ),
     (

@@ -2,8 +2,14 @@
 
 from journeys.gherkin import params, vocabulary
 
+TITLE_NL = "Haar eigen account."
 
-@vocabulary.when(en="she looks at her recommendations", nl="ze haar aanbevelingen bekijkt")
+
+@vocabulary.when(
+    en="she looks at her recommendations",
+    nl="ze haar aanbevelingen bekijkt",
+    doc_nl="Haar accountpagina, met de producten die haar worden aanbevolen.",
+)
 def look_at_recommendations(journey):
     """Her account page, with the products recommended to her."""
     journey.visit("web.account")
@@ -11,7 +17,8 @@ def look_at_recommendations(journey):
 
 @vocabulary.then(
     en="her recommendations suit a {segment}",
-    nl="passen haar aanbevelingen bij een {segment}",
+    nl=("passen haar aanbevelingen bij een {segment}", "haar aanbevelingen passen bij een {segment}"),
+    doc_nl="Regel *past bij*: elke aanbeveling is bedoeld voor haar segment, of voor iedereen.",
     example={"segment": "student"},
 )
 def recommendations_suit(journey, segment):

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from journeys.gherkin import vocabulary
 
+TITLE_NL = "Klanten met een account: een bestaand account uit de kaart, of een dat de reis aanmaakt."
+
 
 @vocabulary.given(
     en='she is the registered customer "{account}"',
-    nl='ze de geregistreerde klant "{account}" is',
+    nl=('dat ze de geregistreerde klant "{account}" is', 'ze is de geregistreerde klant "{account}"'),
+    doc_nl=(
+        "Ze is een bestaande klant van het systeem, ingelogd: `accounts:` in de kaart noemt haar e-mailadres "
+        "en wachtwoord via omgevingsvariabelen; het grootboek legt haar vast als dat account."
+    ),
     example={"account": "anna"},
     needs=("task:log in",),
 )
@@ -18,8 +24,9 @@ def registered_customer(journey, account):
 
 
 @vocabulary.given(
-    en="she has an account and is logged in",
-    nl="ze heeft een account en is ingelogd",
+    en=("she has an account and is logged in", "she is logged in with an account of her own"),
+    nl=("dat ze een account heeft en ingelogd is", "ze heeft een account en is ingelogd"),
+    doc_nl="De synthetische klant krijgt een account (de taak `create account` van het systeem) en logt in (`log in`).",
     needs=("task:create account", "task:log in"),
 )
 def has_account(journey):

@@ -7,10 +7,17 @@ from journeys.gherkin.words import fact_named, input_named
 from journeys.ledger import PromiseCheck
 from journeys.values import DateRange
 
+TITLE_NL = "Wat over contactpunten heen moet kloppen."
+
 
 @vocabulary.then(
-    en="every touchpoint agrees on the {fact}",
-    nl="is elk contactpunt het eens over {fact}",
+    en=("every touchpoint agrees on the {fact}", "all touchpoints agree on the {fact}"),
+    nl=(
+        "is elk contactpunt het eens over {fact}",
+        "elk contactpunt is het eens over {fact}",
+        "zeggen alle contactpunten hetzelfde over {fact}",
+    ),
+    doc_nl="Regel *eens*: elke waarneming van het gegeven toont dezelfde waarde.",
     example={"fact": "order total"},
     example_nl={"fact": "het totaalbedrag"},
 )
@@ -20,8 +27,15 @@ def every_touchpoint_agrees(journey, fact):
 
 
 @vocabulary.then(
-    en="she was not asked for her {what} again",
-    nl="is haar niet opnieuw om haar {what} gevraagd",
+    en=("she was not asked for her {what} again", "she did not have to give her {what} again"),
+    nl=(
+        "is haar niet opnieuw naar haar {what} gevraagd",
+        "werd haar niet opnieuw naar haar {what} gevraagd",
+        "haar is niet opnieuw naar haar {what} gevraagd",
+        "hoefde ze haar {what} niet opnieuw te geven",
+        "ze hoefde haar {what} niet opnieuw te geven",
+    ),
+    doc_nl="Regel *niet twee keer gevraagd*: niemand vroeg haar opnieuw naar wat ze al had gegeven.",
     example={"what": "order number"},
     example_nl={"what": "bestelnummer"},
 )
@@ -32,7 +46,11 @@ def not_asked_again(journey, what):
 
 @vocabulary.then(
     en="the web shop and the store promise the same delivery date",
-    nl="beloven de webwinkel en de winkel dezelfde bezorgdatum",
+    nl=(
+        "beloven de webwinkel en de winkel dezelfde bezorgdatum",
+        "de webwinkel en de winkel beloven dezelfde bezorgdatum",
+    ),
+    doc_nl="Regel *kanaalpariteit*: online en in de winkel krijgt het product dezelfde bezorgdatum.",
 )
 def web_and_store_agree(journey):
     """Rule *channel parity*: the product's delivery date is the same online and in the store."""
@@ -41,7 +59,12 @@ def web_and_store_agree(journey):
 
 @vocabulary.then(
     en="the web shop promises delivery on {day}",
-    nl="belooft de webwinkel bezorging op {day}",
+    nl=(
+        "belooft de webwinkel bezorging op {day}",
+        "de webwinkel belooft bezorging op {day}",
+        "belooft de webwinkel dat het op {day} bezorgd wordt",
+    ),
+    doc_nl="De bevestigingspagina belooft bezorging op die dag (de eerstvolgende zo'n dag vanaf nu).",
     example={"day": "Wednesday"},
     example_nl={"day": "woensdag"},
 )
@@ -50,13 +73,25 @@ def web_promises_day(journey, day):
     journey.expect("web.order_confirmation", "delivery.date", params.day(day, journey.now()))
 
 
-@vocabulary.then(en="she has a track and trace code", nl="heeft ze een track-and-tracecode")
+@vocabulary.then(
+    en=("she has a track and trace code", "she gets a track and trace code"),
+    nl=("heeft ze een track-and-tracecode", "ze heeft een track-and-tracecode", "krijgt ze een track-and-tracecode"),
+    doc_nl="De verzendbevestiging geeft haar een code om het pakket te volgen.",
+)
 def has_track_and_trace(journey):
     """The shipping notice gives her a code to follow the parcel."""
     journey.expect_shown("email.shipping_notice", "shipment.track_and_trace")
 
 
-@vocabulary.then(en="the promised delivery date is kept", nl="wordt de beloofde bezorgdatum gehaald")
+@vocabulary.then(
+    en="the promised delivery date is kept",
+    nl=(
+        "wordt de beloofde bezorgdatum gehaald",
+        "de beloofde bezorgdatum wordt gehaald",
+        "komt de bestelling op de beloofde dag",
+    ),
+    doc_nl="Belofte: uiterlijk aan het eind van de datum op de bevestigingspagina bezorgd, zoals de app laat zien.",
+)
 def delivery_promise_kept(journey):
     """Promise: delivered by the end of the date on the confirmation page, as the app shows."""
     promised = journey.ledger.latest("delivery.date", touchpoint="web.order_confirmation")
@@ -73,7 +108,12 @@ def delivery_promise_kept(journey):
 
 @vocabulary.then(
     en="she was told the {fact} is {amount}",
-    nl="kreeg ze te horen dat {fact} {amount} is",
+    nl=(
+        "kreeg ze te horen dat {fact} {amount} is",
+        "ze kreeg te horen dat {fact} {amount} is",
+        "werd haar verteld dat {fact} {amount} is",
+    ),
+    doc_nl="Elk contactpunt dat het gegeven toonde, toonde dit bedrag.",
     example={"fact": "order total", "amount": "€ 329,00"},
     example_nl={"fact": "het totaalbedrag", "amount": "€ 329,00"},
 )

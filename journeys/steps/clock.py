@@ -2,10 +2,16 @@
 
 from journeys.gherkin import params, vocabulary
 
+TITLE_NL = "Tijd: klantreizen duren dagen, op de testklok van het systeem."
+
 
 @vocabulary.given(
     en="it is {moment}",
-    nl="het is {moment}",
+    nl=("dat het {moment} is", "het is {moment}"),
+    doc_nl=(
+        "Zet de klok van het systeem op het eerstvolgende zo'n moment (een weekdag en een tijd, of een "
+        "volledige datum)."
+    ),
     example={"moment": "Friday 17:45"},
     example_nl={"moment": "vrijdag 17:45"},
 )
@@ -15,14 +21,16 @@ def it_is(journey, moment):
 
 
 @vocabulary.when(
-    en="{duration} pass",
-    nl="er {duration} verstrijken",
+    en=("{duration} pass", "{duration} have passed"),
+    nl=("er {duration} verstrijken", "er {duration} voorbijgaan"),
+    doc_nl="Zet de klok verder; alles wat het systeem tot dan had gepland, gebeurt.",
     example={"duration": "2 days"},
     example_nl={"duration": "2 dagen"},
 )
 @vocabulary.when(
-    en="{duration} passes",
-    nl="er {duration} verstrijkt",
+    en=("{duration} passes", "{duration} has passed"),
+    nl=("er {duration} verstrijkt", "er {duration} voorbijgaat"),
+    doc_nl="Zet de klok verder; alles wat het systeem tot dan had gepland, gebeurt.",
     example={"duration": "1 day"},
     example_nl={"duration": "1 dag"},
 )

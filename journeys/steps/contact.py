@@ -15,10 +15,16 @@ from journeys.gherkin.words import fact_named
 from journeys.ledger import PromiseCheck
 from journeys.values import DateRange
 
+TITLE_NL = "Contact en klachten via elk kanaal, en stappen die een contactpunt of gegeven van de kaart noemen."
+
 
 @vocabulary.when(
     en="she complains about her order",
-    nl="ze over haar bestelling klaagt",
+    nl=("ze over haar bestelling klaagt", "ze een klacht over haar bestelling indient"),
+    doc_nl=(
+        "Een klacht over haar bestelling, met het bestelnummer, waar het systeem klachten aanneemt (taak "
+        "`file complaint`)."
+    ),
     needs=("task:file complaint",),
 )
 def complain(journey):
@@ -29,6 +35,7 @@ def complain(journey):
 @vocabulary.when(
     en='she complains about her order: "{message}"',
     nl='ze over haar bestelling klaagt: "{message}"',
+    doc_nl="Dezelfde klacht, in haar eigen woorden.",
     example={"message": "The wrong item came"},
     example_nl={"message": "Het verkeerde artikel kwam"},
     needs=("task:file complaint",),
@@ -40,7 +47,8 @@ def complain_saying(journey, message):
 
 @vocabulary.when(
     en="an agent opens her complaint",
-    nl="een medewerker haar klacht opent",
+    nl=("een medewerker haar klacht opent", "een medewerker haar klacht in behandeling neemt"),
+    doc_nl="Een medewerker logt in waar klachten worden behandeld en opent de hare (taak `agent opens complaint`).",
     needs=("task:agent opens complaint",),
 )
 def agent_opens_complaint(journey):
@@ -51,6 +59,10 @@ def agent_opens_complaint(journey):
 @vocabulary.when(
     en="she visits the touchpoint {touchpoint}",
     nl="ze het contactpunt {touchpoint} bezoekt",
+    doc_nl=(
+        "Elk contactpunt van de kaart, bij naam: een pagina, een mail, de app; elk gegeven dat het toont "
+        "wordt vastgelegd."
+    ),
     example={"touchpoint": "web.account"},
     needs=("{touchpoint}",),
 )
@@ -62,6 +74,10 @@ def visit_touchpoint(journey, touchpoint):
 @vocabulary.then(
     en="{touchpoint} knows her {fact}",
     nl="kent {touchpoint} haar {fact}",
+    doc_nl=(
+        "Regel *bekend bij* op elk contactpunt: het toont het gegeven zoals zij het gaf of eerder te zien "
+        "kreeg, in dit systeem of een ander."
+    ),
     example={"touchpoint": "agent.customer", "fact": "order number"},
     example_nl={"touchpoint": "agent.customer", "fact": "bestelnummer"},
     needs=("{touchpoint}",),
@@ -74,7 +90,12 @@ def touchpoint_knows(journey, touchpoint, fact):
 
 @vocabulary.then(
     en="the promise of the {fact} is kept",
-    nl="wordt de belofte over {fact} nagekomen",
+    nl=("wordt de belofte over {fact} nagekomen", "de belofte over {fact} wordt nagekomen"),
+    doc_nl=(
+        "Belofte: een datum die de kaart als belofte aangeeft (`facts: {x: {promise: {touchpoint, fact, "
+        "equals}}}`) wordt gehaald: uiterlijk aan het eind van die dag toont het contactpunt dat ze is "
+        "nagekomen."
+    ),
     example={"fact": "answer-by date"},
     example_nl={"fact": "de antwoorddatum"},
 )

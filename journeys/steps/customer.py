@@ -2,15 +2,25 @@
 
 from journeys.gherkin import params, vocabulary
 
+TITLE_NL = "Wie de klant is."
 
-@vocabulary.given(en="a customer", nl="een klant")
+
+@vocabulary.given(
+    en="a customer",
+    nl="een klant",
+    doc_nl="Een synthetische klant van het standaardsegment (gezin), gemaakt uit de seed van de run.",
+)
 def a_customer(journey):
     """A synthetic customer of the default segment (family), made from the run's seed."""
 
 
 @vocabulary.given(
     en='a customer in the "{segment}" segment',
-    nl='een klant in het segment "{segment}"',
+    nl=('een klant in het segment "{segment}"', 'een klant uit het segment "{segment}"'),
+    doc_nl=(
+        "Een synthetische klant van een segment van de kaart (`segments:`), met zijn persona: student, young-"
+        "professional, gezin, senior of zakelijk."
+    ),
     example={"segment": "student"},
 )
 def a_customer_in_segment(journey, segment):

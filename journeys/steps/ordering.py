@@ -2,10 +2,16 @@
 
 from journeys.gherkin import params, vocabulary
 
+TITLE_NL = "Bestellen via elk kanaal, en lezen wat het bedrijf over de bestelling zei."
+
 
 @vocabulary.when(
     en='she orders {quantity} "{sku}" on the web shop',
-    nl='ze {quantity} "{sku}" bestelt in de webwinkel',
+    nl=('ze {quantity} "{sku}" bestelt in de webwinkel', 'ze in de webwinkel {quantity} "{sku}" bestelt'),
+    doc_nl=(
+        "Productpagina, winkelwagen, afrekenen met haar eigen gegevens, bevestigingspagina. Hoeveel: een, a, "
+        "2, twee, two."
+    ),
     example={"quantity": "a", "sku": "tablet-10"},
     example_nl={"quantity": "een", "sku": "tablet-10"},
 )
@@ -17,7 +23,8 @@ def order_on_web(journey, quantity, sku):
 
 @vocabulary.when(
     en='she looks at a "{sku}" on the web shop',
-    nl='ze een "{sku}" bekijkt in de webwinkel',
+    nl=('ze een "{sku}" bekijkt in de webwinkel', 'ze in de webwinkel een "{sku}" bekijkt'),
+    doc_nl="De productpagina: prijs en leverbelofte.",
     example={"sku": "game-quest"},
 )
 def look_at_product(journey, sku):
@@ -27,7 +34,11 @@ def look_at_product(journey, sku):
 
 @vocabulary.when(
     en='she asks the store when a "{sku}" would be delivered',
-    nl='ze in de winkel vraagt wanneer een "{sku}" bezorgd wordt',
+    nl=(
+        'ze in de winkel vraagt wanneer een "{sku}" bezorgd wordt',
+        'ze in de winkel vraagt wanneer een "{sku}" wordt bezorgd',
+    ),
+    doc_nl="Het kassasysteem van de winkel: de bezorgdatum die het voor het product geeft.",
     example={"sku": "game-quest"},
 )
 def ask_store(journey, sku):
@@ -35,25 +46,45 @@ def ask_store(journey, sku):
     journey.do("ask store lead time", sku=sku)
 
 
-@vocabulary.when(en="she reads the order confirmation email", nl="ze de orderbevestiging in haar mail leest")
+@vocabulary.when(
+    en=("she reads the order confirmation email", "she reads the order confirmation"),
+    nl=("ze de orderbevestiging in haar mail leest", "ze de orderbevestiging leest", "ze de bevestigingsmail leest"),
+    doc_nl="Wacht op de orderbevestiging in haar mailbox en leest die.",
+)
 def read_confirmation_email(journey):
     """Waits for the confirmation email in her mailbox and reads it."""
     journey.visit("email.order_confirmation")
 
 
-@vocabulary.when(en="she reads the shipping notice", nl="ze de verzendbevestiging leest")
+@vocabulary.when(
+    en=("she reads the shipping notice", "she reads the shipping confirmation"),
+    nl=("ze de verzendbevestiging leest", "ze de verzendmail leest"),
+    doc_nl="Wacht op de mail die zegt dat het pakket onderweg is.",
+)
 def read_shipping_notice(journey):
     """Waits for the mail that says the parcel is on its way."""
     journey.visit("email.shipping_notice")
 
 
-@vocabulary.when(en="she looks the order up in the app", nl="ze de bestelling opzoekt in de app")
+@vocabulary.when(
+    en="she looks the order up in the app",
+    nl=(
+        "ze de bestelling opzoekt in de app",
+        "ze de bestelling in de app opzoekt",
+        "ze haar bestelling in de app bekijkt",
+    ),
+    doc_nl="Het bestelscherm van de app (de order-API van het systeem).",
+)
 def look_up_in_app(journey):
     """The app's order screen (the system's order API)."""
     journey.visit("app.order")
 
 
-@vocabulary.when(en="she checks the order in her account", nl="ze de bestelling bekijkt in haar account")
+@vocabulary.when(
+    en="she checks the order in her account",
+    nl=("ze de bestelling bekijkt in haar account", "ze de bestelling in haar account bekijkt"),
+    doc_nl="De bestelpagina van haar account in de webwinkel.",
+)
 def check_in_account(journey):
     """The order page of her account on the web shop."""
     journey.visit("web.account_order")

@@ -15,6 +15,8 @@ from journeys.gherkin import vocabulary
 from journeys.records import Provenance
 from journeys.rules import privacy
 
+TITLE_NL = "Privacy: wat van haar is, blijft van haar, wie er ook naar vraagt."
+
 
 def _secrets_blanked(journey):
     """The journey's secrets, blank: the rest of her memory is what someone else could know too."""
@@ -37,7 +39,8 @@ def _try(journey, touchpoint, attempt):
 
 @vocabulary.when(
     en="another customer looks up her order in the app",
-    nl="een andere klant haar bestelling opzoekt in de app",
+    nl=("een andere klant haar bestelling opzoekt in de app", "een andere klant haar bestelling in de app opzoekt"),
+    doc_nl="Iemand anders vraagt de app om haar bestelling: met haar bestelnummer en e-mailadres, niet met haar code.",
 )
 def other_customer_looks_up_order(journey):
     """Someone else asks the app for her order: her order number and e-mail address, not her code."""
@@ -51,6 +54,10 @@ def other_customer_looks_up_order(journey):
 @vocabulary.when(
     en="another customer orders in her name through the store's till",
     nl="een andere klant via de kassa van de winkel op haar naam bestelt",
+    doc_nl=(
+        "Iemand die geen kassa is, boekt via het kassasysteem een bestelling op haar naam, met alleen haar "
+        "e-mailadres; de taak `other customer orders in store` van het systeem zegt hoe."
+    ),
 )
 def other_customer_orders_at_till(journey):
     """Someone who is not a till books an order in her name through the till's system, by her e-mail
@@ -58,8 +65,16 @@ def other_customer_orders_at_till(journey):
     _try(journey, "store.order", lambda: journey.do("other customer orders in store"))
 
 
-@vocabulary.then(en="nobody else was shown her order", nl="kreeg niemand anders haar bestelling te zien")
-@vocabulary.then(en="nobody else was shown anything of hers", nl="kreeg niemand anders iets van haar te zien")
+@vocabulary.then(
+    en="nobody else was shown her order",
+    nl=("kreeg niemand anders haar bestelling te zien", "niemand anders kreeg haar bestelling te zien"),
+    doc_nl="Regel *privé gehouden*: elk contactpunt dat een andere klant probeerde, weigerde en toonde niets van haar.",
+)
+@vocabulary.then(
+    en="nobody else was shown anything of hers",
+    nl=("kreeg niemand anders iets van haar te zien", "niemand anders kreeg iets van haar te zien"),
+    doc_nl="Regel *privé gehouden*: elk contactpunt dat een andere klant probeerde, weigerde en toonde niets van haar.",
+)
 def nobody_else_saw_it(journey):
     """Rule *kept private*: every touchpoint another customer tried refused, and showed nothing of hers."""
     journey.ledger.add(privacy.kept_private(journey.ledger))

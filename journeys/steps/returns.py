@@ -6,16 +6,28 @@ from journeys.gherkin import vocabulary
 from journeys.ledger import PromiseCheck
 from journeys.values import add_working_days
 
+TITLE_NL = "Retouren en terugbetalingen."
+
 
 @vocabulary.when(
-    en="she returns the order through the returns portal", nl="ze de bestelling retourneert via het retourportaal"
+    en="she returns the order through the returns portal",
+    nl=(
+        "ze de bestelling retourneert via het retourportaal",
+        "ze de bestelling via het retourportaal retourneert",
+        "ze de bestelling via het retourportaal terugstuurt",
+    ),
+    doc_nl="Het retourportaal: artikel kiezen, terugbetaling zien, bevestigen, een label krijgen.",
 )
 def return_order(journey):
     """The returns portal: pick the item, see the refund quote, confirm, get a label."""
     journey.do("return order")
 
 
-@vocabulary.when(en="she reads the refund email", nl="ze de mail over haar terugbetaling leest")
+@vocabulary.when(
+    en="she reads the refund email",
+    nl=("ze de mail over haar terugbetaling leest", "ze de terugbetalingsmail leest"),
+    doc_nl="De mail die zegt hoeveel er is terugbetaald.",
+)
 def read_refund_email(journey):
     """The mail that says how much was refunded."""
     journey.visit("email.refund")
@@ -23,7 +35,8 @@ def read_refund_email(journey):
 
 @vocabulary.then(
     en="the returns portal answered within {n:d} seconds",
-    nl="antwoordde het retourportaal binnen {n:d} seconden",
+    nl=("antwoordde het retourportaal binnen {n:d} seconden", "het retourportaal antwoordde binnen {n:d} seconden"),
+    doc_nl="Regel *antwoord binnen*: geen pagina van het portaal liet haar langer wachten.",
     example={"n": "2"},
 )
 def portal_fast(journey, n):
@@ -31,7 +44,11 @@ def portal_fast(journey, n):
     journey.answered_within("returns", n)
 
 
-@vocabulary.then(en="the promised refund is kept", nl="wordt de beloofde terugbetaling nagekomen")
+@vocabulary.then(
+    en=("the promised refund is kept", "she is refunded on time"),
+    nl=("wordt ze op tijd terugbetaald", "ze wordt op tijd terugbetaald", "krijgt ze haar geld op tijd terug"),
+    doc_nl="Belofte: binnen 5 werkdagen na de retour terugbetaald, zoals de app laat zien.",
+)
 def refund_kept(journey):
     """Promise: refunded within 5 working days of the return, as the app shows."""
     returned = journey.ledger.latest("return.number").where.seen_at

@@ -242,7 +242,9 @@ def test_a_system_that_is_down_is_unreachable_not_a_playwright_error(browser, ev
 def test_passwords_never_reach_the_evidence_or_the_kept_trace(browser, module_site, evidence, secrets):
     module_site.page("/product/tablet-10", PRODUCT)
     module_site.page("/cart", "<p data-testid='cart-total'>€ 329,00</p>")
-    driver = WebDriver(browser, module_site.url, evidence, "anna-1", secrets)
+    driver = WebDriver(
+        browser, module_site.url, evidence, "anna-1", secrets, settings=BrowserSettings(tracing="retain-on-failure")
+    )
     driver.visit(PRODUCT_TP, sku="tablet-10")
     driver.fill({"quantity": "1", "password": "Sup3r-Geheim!"})
     driver.click("add-to-cart")  # the password travels in the URL of the next page
@@ -258,7 +260,9 @@ def test_passwords_never_reach_the_evidence_or_the_kept_trace(browser, module_si
 
 def test_a_trace_is_kept_only_when_asked(browser, module_site, evidence, secrets):
     module_site.page("/product/tablet-10", PRODUCT)
-    driver = WebDriver(browser, module_site.url, evidence, "anna-1", secrets)
+    driver = WebDriver(
+        browser, module_site.url, evidence, "anna-1", secrets, settings=BrowserSettings(tracing="retain-on-failure")
+    )
     driver.visit(PRODUCT_TP, sku="tablet-10")
     driver.close(keep_trace=False)
     assert not (evidence.folder / "trace.zip").exists()
@@ -397,7 +401,7 @@ def names_in(evidence: EvidenceStore) -> list[str]:
 
 
 def test_screenshot_off_takes_none_not_even_for_a_missing_fact(browser, module_site, evidence):
-    driver = product_driver(browser, module_site, evidence, screenshot="off")
+    driver = product_driver(browser, module_site, evidence, screenshot="off", tracing="retain-on-failure")
     try:
         assert driver.visit(PRODUCT_TP, sku="tablet-10").evidence == []
         reading = driver.read(GONE)  # the journey reads the page without one
@@ -411,8 +415,8 @@ def test_screenshot_off_takes_none_not_even_for_a_missing_fact(browser, module_s
 
 def test_only_on_failure_screenshots_are_taken_then_kept_only_for_a_failed_journey(browser, module_site, evidence):
     bob = EvidenceStore(evidence.reports_dir, "bob-2")
-    passed = product_driver(browser, module_site, evidence, screenshot="only-on-failure")
-    failed = product_driver(browser, module_site, bob, screenshot="only-on-failure")
+    passed = product_driver(browser, module_site, evidence, screenshot="only-on-failure", tracing="retain-on-failure")
+    failed = product_driver(browser, module_site, bob, screenshot="only-on-failure", tracing="retain-on-failure")
     for driver in (passed, failed):
         reading = driver.visit(PRODUCT_TP, sku="tablet-10")
         assert reading.evidence == [f"evidence/{driver.customer_key}/web-01-web.product.png"]  # a message may cite it

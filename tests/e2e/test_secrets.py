@@ -13,6 +13,7 @@ import pytest
 from journeys import embedded
 from journeys.channels.agent import AgentDriver
 from journeys.channels.browser import BrowserSession
+from journeys.channels.browser_settings import BrowserSettings
 from journeys.evidence import EvidenceStore
 from journeys.secrets import Secrets
 
@@ -29,7 +30,7 @@ def test_no_secret_in_any_report_file_or_the_output(run_journeys):
     run = run_journeys(
         "features/complaint/wrong_item.feature",
         faults=("agent-no-history",),
-        extra=("-k", "recovery"),  # "Service recovery after a wrong delivery"
+        extra=("-k", "recovery", "--tracing=retain-on-failure"),  # "Service recovery after a wrong delivery"
         env={"REFSHOP_AGENT_PASSWORD": PASSWORD, "REFSHOP_CLOCK_TOKEN": TOKEN},
     )
 
@@ -70,7 +71,8 @@ def test_an_agents_kept_trace_holds_no_session_cookie_and_no_authorization(shop,
     evidence = EvidenceStore(tmp_path, "anna-1")
     browser = BrowserSession()
     credentials = {"user_env": "REFSHOP_AGENT_USER", "password_env": "REFSHOP_AGENT_PASSWORD"}
-    agent = AgentDriver(browser, shop.url, evidence, "anna-1", Secrets(), credentials=credentials)
+    tracing = BrowserSettings(tracing="retain-on-failure")
+    agent = AgentDriver(browser, shop.url, evidence, "anna-1", Secrets(), credentials=credentials, settings=tracing)
     try:
         agent.page.context.set_extra_http_headers({"Authorization": f"Bearer {BEARER}", "X-Api-Key": API_KEY})
         agent.login()

@@ -37,6 +37,9 @@ def test_every_bundled_sentence_is_listed_with_its_keyword_and_example(bundled):
     text = render()
     for sentence in bundled.sentences:
         keyword = KEYWORDS[sentence.kind][sentence.language]
+        if sentence.alias_of:  # another way to say it, listed under the step's own sentence
+            assert f": {sentence.pattern}\n" in text
+            continue
         assert f"{keyword} {sentence.pattern}" in text
         assert f"{keyword} {sentence.example}" in text
         if sentence.doc:
@@ -46,8 +49,8 @@ def test_every_bundled_sentence_is_listed_with_its_keyword_and_example(bundled):
 def test_one_language_leaves_the_other_out(bundled):
     dutch = render("nl")
     for sentence in bundled.sentences:
-        keyword = KEYWORDS[sentence.kind][sentence.language]
-        listed = f"{keyword} {sentence.pattern}" in dutch
+        keyword = "" if sentence.alias_of else KEYWORDS[sentence.kind][sentence.language] + " "
+        listed = f"{keyword}{sentence.pattern}\n" in dutch
         assert listed == (sentence.language == "nl"), sentence.pattern
 
 

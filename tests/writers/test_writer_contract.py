@@ -65,10 +65,10 @@ def catalogue() -> Catalogue:
         ("then", "every touchpoint agrees on the {fact}", "is elk contactpunt het eens over {fact}", _agree, None),
         ("then", "{touchpoint} knows her {fact}", "kent {touchpoint} haar {fact}", _knows, ("{touchpoint}",)),
     ]
-    for kind, en, nl, func, needs in steps:
+    for key, (kind, en, nl, func, needs) in enumerate(steps, start=1):
         contract = needs if needs is not None else infer(func)
         for language, pattern in (("en", en), ("nl", nl)):
-            found.sentences.append(Sentence(kind, language, pattern, pattern, "A step.", "test", func, contract))
+            found.sentences.append(Sentence(kind, language, pattern, pattern, "A step.", "test", func, contract, key))
     return found
 
 
@@ -162,7 +162,7 @@ def test_steps_for_a_system_lists_its_fact_words_and_what_it_lacks(company, monk
     assert "helpdesk lacks: task 'place order'; touchpoint web.order_confirmation" in text
     assert "== facts of helpdesk ==" in text
     assert "  ticket.reference: ticket reference / het ticketnummer (text)" in text
-    assert "  order.number: order number / bestelnummer" in text
+    assert "  order.number: order number / order reference / het bestelnummer / het ordernummer" in text
 
 
 def test_the_steps_command_takes_a_system(company, monkeypatch):

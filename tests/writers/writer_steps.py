@@ -75,6 +75,6 @@ def make_catalogue() -> Catalogue:
     for number, (kind, en, nl, example) in enumerate(STEPS):
         for language, pattern in (("en", en), ("nl", nl)):
             catalogue.sentences.append(
-                Sentence(kind, language, pattern, pattern.format(**example), f"step {number}", "test")
+                Sentence(kind, language, pattern, pattern.format(**example), f"step {number}", "test", key=number + 1)
             )
     return catalogue

@@ -1,0 +1,140 @@
+"""One step of a feature checked against the catalogue (``journeys lint``).
+
+A step must match exactly one step of its language after the right keyword;
+then its values are read (:mod:`journeys.gherkin.lint_params`) and what it
+needs is looked up in the systems (:mod:`journeys.gherkin.offers`). Each
+message says what to write instead: the step in the other language, the
+right keyword, or the closest known steps.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from journeys.gherkin import params
+from journeys.gherkin.lint_gherkin import LANGUAGE_NAMES, and_keyword, other_language_message
+from journeys.gherkin.lint_params import value_messages
+from journeys.gherkin.offers import Offers
+from journeys.gherkin.vocabulary import KEYWORDS, Catalogue, Sentence
+
+__all__ = ["StepChecker"]
+
+
+@dataclass(frozen=True)
+class _Match:
+    sentence: Sentence
+    values: dict[str, Any]
+
+
+class _StepIndex:
+    """The catalogue's sentences compiled once, looked up by the literal text they start with."""
+
+    def __init__(self, sentences: Iterable[Sentence]) -> None:
+        import parse as parse_lib
+
+        self._by_language: dict[str, list[tuple[str, Any, Sentence]]] = {}
+        for sentence in sentences:
+            prefix = sentence.pattern.split("{", 1)[0].lower()
+            # Case-insensitive, like pytest-bdd's parsers.parse.
+            entry = (prefix, parse_lib.compile(sentence.pattern), sentence)
+            self._by_language.setdefault(sentence.language, []).append(entry)
+        self._found: dict[tuple[str, str], list[_Match]] = {}
+
+    def find(self, text: str, language: str) -> list[_Match]:
+        key = (language, text)
+        if key not in self._found:
+            lowered = text.lower()
+            found = []
+            for prefix, parser, sentence in self._by_language.get(language, []):
+                if lowered.startswith(prefix) and (result := parser.parse(text)) is not None:
+                    found.append(_Match(sentence, dict(result.named)))
+            self._found[key] = found
+        return self._found[key]
+
+    def sentences(self, language: str) -> list[Sentence]:
+        return [sentence for _, _, sentence in self._by_language.get(language, [])]
+
+
+class StepChecker:
+    """The problems of one step's text, remembered: outlines and backgrounds repeat steps."""
+
+    def __init__(self, catalogue: Catalogue, known: params.Known, offers: Offers | None, now: datetime) -> None:
+        self.catalogue = catalogue
+        self.index = _StepIndex(catalogue.sentences)
+        self.known = known
+        self.offers = offers
+        self.now = now
+        self._messages: dict[tuple[str, str, str, str], list[str]] = {}
+
+    def messages(self, keyword: str, text: str, kind: str, language: str) -> list[str]:
+        """What is wrong with ``keyword text`` as a ``kind`` step in ``language``; empty: nothing."""
+        key = (language, kind, keyword, text)
+        if key not in self._messages:
+            self._messages[key] = self._check(keyword.strip(), text, kind, language)
+        return self._messages[key]
+
+    def _check(self, keyword: str, text: str, kind: str, language: str) -> list[str]:
+        matches = self.index.find(text, language)
+        fitting = [m for m in matches if m.sentence.kind == kind]
+        # One sentence declared twice (a project's step over a bundled one) or two phrasings of one
+        # step (its aliases) are one step; two steps that read the same text are ambiguous.
+        patterns = {m.sentence.pattern: m for m in fitting}
+        if len(patterns) > 1 and len({m.sentence.key or m.sentence.pattern for m in patterns.values()}) > 1:
+            both = " and ".join(f"'{m.sentence.pattern}' ({m.sentence.group})" for m in patterns.values())
+            return [f"'{keyword} {text}' matches more than one step: {both}; make the step sentences differ"]
+        if fitting:
+            match = fitting[0]
+            needs = self.offers.lacks(match.sentence, match.values) if self.offers is not None else []
+            return value_messages(match.values, self.known, self.now) + needs
+        if matches:
+            right = KEYWORDS[matches[0].sentence.kind][language]
+            wrong = KEYWORDS[kind][language]
+            return [
+                f"'{keyword} {text}' is a {right} step, not a {wrong} step: write "
+                f"'{right} {text}' (or '{and_keyword(language)}' after a {right} step)"
+            ]
+        other = "nl" if language == "en" else "en"
+        if translated := self.index.find(text, other):
+            sentence = self._translation(translated[0].sentence, language)
+            hint = (
+                f", or write it in {LANGUAGE_NAMES[language]}: '{KEYWORDS[sentence.kind][language]} {sentence.example}'"
+                if sentence
+                else ""
+            )
+            return [other_language_message(other, "", step=True) + hint]
+        return [f"undefined step '{keyword} {text}'{self._closest(text, kind, language)}"]
+
+    def _closest(self, text: str, kind: str, language: str) -> str:
+        pool = self.index.sentences(language)
+        by_example = {s.example: s for s in pool if s.kind == kind} | {
+            s.example: s for s in pool if s.kind != kind and s.example
+        }
+        close = difflib.get_close_matches(text, list(by_example), n=3, cutoff=0.6)
+        if not close:
+            return ": see `journeys steps` for the steps there are"
+        found = "; ".join(f"'{KEYWORDS[by_example[c].kind][language]} {c}'" for c in close)
+        return f": closest known steps: {found}"
+
+    def _translation(self, sentence: Sentence, language: str) -> Sentence | None:
+        """The same step's own sentence in ``language``: the one declared with it (the same ``key``)."""
+        sentences = self.catalogue.sentences
+        if sentence.key:
+            return next(
+                (s for s in sentences if s.key == sentence.key and s.language == language and s.alias_of is None),
+                None,
+            )
+        # A sentence made without a declaration: vocabulary registers both languages side by side.
+        position = sentences.index(sentence)
+        for neighbour in sentences[max(position - 1, 0) : position + 2]:
+            if (
+                neighbour.language == language
+                and neighbour.kind == sentence.kind
+                and neighbour.group == sentence.group
+                and neighbour.doc == sentence.doc
+            ):
+                return neighbour
+        return None
