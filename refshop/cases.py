@@ -194,6 +194,8 @@ def _first_reply(ctx: Ctx, case: sqlite3.Row, disclose: bool) -> str:
         status = orders.STATUS_WORDS.get(order["status"], order["status"])
         if order["fulfilment"] == "pickup":
             when = f"Ophaaldatum: {day(date.fromisoformat(order['pickup_date']))}."
+        elif order["fulfilment"] == "carry":
+            when = "Je hebt de bestelling in de winkel meegenomen."
         else:
             when = f"Bezorgdatum: {day(date.fromisoformat(order['planned_date']))}."
         return (

@@ -20,6 +20,7 @@ class Product:
     Attributes:
         segment: who the article is recommended to; None for the main range.
         discount: automatic discount per piece, taken off at checkout.
+        returnable: False for what cannot be taken back once sold (a gift card).
     """
 
     sku: str
@@ -28,6 +29,7 @@ class Product:
     description: str
     discount: Decimal = Decimal("0.00")
     segment: str | None = None
+    returnable: bool = True
 
     @property
     def net_price(self) -> Decimal:
@@ -59,6 +61,13 @@ PRODUCTS: tuple[Product, ...] = (
         "Tulp Sound koptelefoon",
         Decimal("89.00"),
         "Draadloze koptelefoon met ruisonderdrukking.",
+    ),
+    Product(
+        "gift-card",
+        "Tulp cadeaukaart € 25",
+        Decimal("25.00"),
+        "Te besteden in alle winkels en in de webwinkel. Een cadeaukaart kun je niet retourneren.",
+        returnable=False,
     ),
     Product(
         "student-laptop",

@@ -167,6 +167,38 @@ CATALOGUE: tuple[Fault, ...] = (
         seam="returns._receive: refunds wait for finance's fortnightly payment batch",
         touchpoints=("email.refund", "app.return"),
     ),
+    Fault(
+        name="pickup-date-unknown-in-store",
+        experience="The confirmation and its mail say the click-and-collect order is ready on Monday; the "
+        "store's system has it ready only on Tuesday, so she comes to the store for nothing.",
+        seeds=("003",),
+        seam="orders.store_pickup_date: web orders reach the store's system in a nightly batch, planned a day later",
+        touchpoints=("web.pickup_confirmation", "email.pickup_confirmation", "store.pickup"),
+    ),
+    Fault(
+        name="store-price-differs",
+        experience="The till in the store asks € 5,00 more for an article than the web shop does.",
+        seeds=("003",),
+        seam="web.till.till_price: the stores' own price list, updated weekly, misses the online price",
+        touchpoints=("web.product", "store.product"),
+    ),
+    Fault(
+        name="phone-date-differs",
+        experience="On the phone, customer service tells her a later delivery date than the confirmation "
+        "and the mail gave her.",
+        seeds=("000",),
+        seam="web.agent_console.agent_date: the phone desk's CRM shows the warehouse's standard lead time "
+        "(3 working days), not the promise",
+        touchpoints=("phone.order", "agent.customer"),
+    ),
+    Fault(
+        name="agent-return-policy-differs",
+        experience="The returns portal refuses a return 14 days after delivery; customer service on the "
+        "phone says it can still be returned.",
+        seeds=("003", "000"),
+        seam="web.agent_console.return_window_days: the console checks returns against the stores' old 30-day policy",
+        touchpoints=("returns.verdict", "phone.order"),
+    ),
     # -- security: each switches one protection off (issue 15, OWASP ASVS level 1) --
     Fault(
         name="order-api-leaks",

@@ -2,7 +2,8 @@
 
 Lines a reader (or the harness) looks for have the form ``Label: value``:
 ``Bestelnummer:``, ``Totaal:``, ``Bezorgdatum:``, ``Bezorgadres:``,
-``Track & trace:``, ``Terugbetaling:``, ``Zaaknummer:``. No other line starts
+``Ophaaldatum:``, ``Afhaalwinkel:``, ``Winkel:``, ``Track & trace:``,
+``Terugbetaling:``, ``Zaaknummer:``. No other line starts
 with those labels.
 """
 
@@ -59,6 +60,27 @@ Retourneren zonder in te loggen: {base_url}/returns?order_number={ref}&token={or
 {GREETING_END}
 """
     return f"Bevestiging van je bestelling {ref}", body
+
+
+def receipt(order: sqlite3.Row, lines: Sequence[sqlite3.Row], store_name: str) -> tuple[str, str]:
+    """``Kassabon voor bestelling RS-10001``: what she bought at the till and took home."""
+    ref = order["ref"]
+    body = f"""Hallo {order["name"]},
+
+Bedankt voor je aankoop in {store_name}. Dit is je digitale kassabon.
+
+Bestelnummer: {ref}
+Artikelen:
+{_lines(lines)}
+Korting: {euro(order["discount"])}
+Totaal: {euro(order["total"])}
+Winkel: {store_name}
+
+Retourneren kan binnen 14 dagen, in de winkel of via het retourportaal.
+
+{GREETING_END}
+"""
+    return f"Kassabon voor bestelling {ref}", body
 
 
 def shipping_notice(order: sqlite3.Row, address: str, base_url: str) -> tuple[str, str]:

@@ -23,6 +23,7 @@ STATUS_WORDS = {
     "shipped": "Onderweg",
     "delivered": "Bezorgd",
     "ready_for_pickup": "Klaar om op te halen",
+    "collected": "Meegenomen",
 }
 
 
@@ -109,6 +110,14 @@ def planned_date(ctx: Ctx, promised: date, channel: str) -> date:
     return promised
 
 
+def store_pickup_date(ctx: Ctx, promised: date, channel: str) -> date:
+    """The day the store's system has a click-and-collect order ready; the promise unless a silo loses it."""
+    if channel == "web" and ctx.active("pickup-date-unknown-in-store"):
+        # Seam: web orders reach the store's system in the nightly batch, which plans them a day later.
+        return lead_times.skip_sunday(promised + timedelta(days=1))
+    return promised
+
+
 def track_and_trace(seed: int, ref: str) -> str:
     """The carrier code for an order: the same seed and order number give the same code."""
     digest = hashlib.sha256(f"{seed}:{ref}".encode()).hexdigest()
@@ -130,6 +139,8 @@ def place(
     """Place an order (call inside ``ctx.write()``): number it, plan it, confirm it by mail.
 
     Args:
+        fulfilment: ``delivery`` (home), ``pickup`` (click and collect) or
+            ``carry`` (bought at the till and taken home at once).
         promised: the delivery date the channel promised; computed for online
             orders when not given.
         replaces: the order ref a free replacement order stands in for.
@@ -141,9 +152,11 @@ def place(
     total = priced.subtotal - discount
     if promised is None:
         promised = online_delivery_date(ctx, ctx.now)
-    planned = planned_date(ctx, promised, channel)
-    planned = _from_stock(ctx, items, planned)
     pickup = lead_times.pickup_date(ctx.now) if fulfilment == "pickup" else None
+    if pickup is not None:
+        planned = store_pickup_date(ctx, pickup, channel)  # what the store works towards
+    else:
+        planned = _from_stock(ctx, items, planned_date(ctx, promised, channel))
     cur = ctx.db.execute(
         "INSERT INTO orders (customer_id, channel, store, fulfilment, status, warehouse_status,"
         " subtotal, discount, total, name, email, street, postcode, city, placed_at,"
@@ -188,8 +201,8 @@ def place(
                 str(money((line.product.price - unit_discount) * line.quantity)),
             ),
         )
-    order = by_ref(ctx, ref)
-    _schedule(ctx, order)
+    _schedule(ctx, by_ref(ctx, ref))
+    order = by_ref(ctx, ref)  # as scheduled: a till sale is handed over at once
     where = {"web": "webwinkel", "store": "winkel", "agent": "klantenservice"}[channel]
     contacts.record(
         ctx,
@@ -236,9 +249,16 @@ def _number(ctx: Ctx, order_id: int) -> str:
 def _schedule(ctx: Ctx, order: sqlite3.Row) -> None:
     placed = ctx.now
     ref = order["ref"]
+    if order["fulfilment"] == "carry":
+        # Handed over at the till: nothing to plan, and the return window starts today.
+        ctx.db.execute(
+            "UPDATE orders SET status = 'collected', warehouse_status = 'collected', delivered_at = ? WHERE id = ?",
+            (utc_key(placed), order["id"]),
+        )
+        return
     if order["fulfilment"] == "pickup":
         picked = placed + timedelta(hours=1)
-        ready = lead_times.at(date.fromisoformat(order["pickup_date"]), time(16, 0))
+        ready = lead_times.at(date.fromisoformat(order["planned_date"]), time(16, 0))
         processes.schedule(ctx, "pick", ref, picked)
         processes.schedule(ctx, "ready", ref, max(ready, picked + timedelta(hours=1)))
         return
@@ -252,7 +272,12 @@ def _confirm(ctx: Ctx, order: sqlite3.Row, subtotal: Decimal) -> None:
     # Seam: the mail builder of a stale template reads the cart's subtotal.
     shown = subtotal if ctx.active("email-total-stale") else Decimal(order["total"])
     store_name = STORES[order["store"]].name if order["store"] in STORES else None
-    subject, body = mail_texts.order_confirmation(order, lines(ctx, order["id"]), shown, ctx.shop.base_url, store_name)
+    if order["fulfilment"] == "carry":
+        subject, body = mail_texts.receipt(order, lines(ctx, order["id"]), store_name or "")
+    else:
+        subject, body = mail_texts.order_confirmation(
+            order, lines(ctx, order["id"]), shown, ctx.shop.base_url, store_name
+        )
     contacts.mail(ctx, order["customer_id"], order["email"], subject, body, order["id"])
 
 

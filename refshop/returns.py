@@ -8,14 +8,17 @@ import sqlite3
 from datetime import date, time, timedelta
 from decimal import Decimal
 
-from refshop import contacts, lead_times, mail_texts, orders, processes
+from refshop import contacts, lead_times, mail_texts, orders, processes, return_rules
 from refshop.clock import from_utc_key, utc_key
 from refshop.context import Ctx
 from refshop.errors import NotFound, ShopError
 from refshop.formats import euro, money
+from refshop.return_rules import Verdict
 
 #: What finance keeps back per return when the handling-fee fault is on.
 HANDLING_FEE = Decimal("15.00")
+#: How far back the portal and the agent list orders with their return verdict.
+RECENT_DAYS = 90
 
 
 def label_token(ctx: Ctx, number: str) -> str:
@@ -29,10 +32,7 @@ def label_url(ctx: Ctx, number: str) -> str:
 
 def window_end(order: sqlite3.Row) -> date | None:
     """The last day a delivered order can be returned, or None when not delivered."""
-    if not order["delivered_at"]:
-        return None
-    delivered = from_utc_key(order["delivered_at"]).date()
-    return delivered + timedelta(days=lead_times.RETURN_WINDOW_DAYS)
+    return return_rules.last_day(order)
 
 
 def quote(line: sqlite3.Row) -> Decimal:
@@ -44,34 +44,39 @@ def returned_line_ids(ctx: Ctx, order_id: int) -> set[int]:
     return {r["line_id"] for r in ctx.db.execute("SELECT line_id FROM returns WHERE order_id = ?", (order_id,))}
 
 
-def returnable(ctx: Ctx, customer_id: int) -> list[tuple[sqlite3.Row, sqlite3.Row]]:
-    """(order, line) pairs this customer can still return today."""
+def verdicts(
+    ctx: Ctx, customer_id: int, window_days: int = lead_times.RETURN_WINDOW_DAYS
+) -> list[tuple[sqlite3.Row, sqlite3.Row, Verdict]]:
+    """(order, line, verdict) for every line of this customer's recent orders, newest first.
+
+    Orders placed more than ``RECENT_DAYS`` ago are left out: their window is long over.
+    """
+    since = ctx.now.date() - timedelta(days=RECENT_DAYS)
     result = []
-    today = ctx.now.date()
     for order in orders.for_customer(ctx, customer_id):
-        end = window_end(order)
-        if end is None or today > end:
+        if from_utc_key(order["placed_at"]).date() < since:
             continue
         done = returned_line_ids(ctx, order["id"])
-        result += [(order, ln) for ln in orders.lines(ctx, order["id"]) if ln["id"] not in done]
+        result += [
+            (order, ln, return_rules.verdict(order, ln, ctx.now.date(), done, window_days))
+            for ln in orders.lines(ctx, order["id"])
+        ]
     return result
 
 
+def returnable(ctx: Ctx, customer_id: int) -> list[tuple[sqlite3.Row, sqlite3.Row]]:
+    """(order, line) pairs this customer can still return today."""
+    return [(order, ln) for order, ln, v in verdicts(ctx, customer_id) if not v.refused]
+
+
 def check(ctx: Ctx, order: sqlite3.Row, sku: str) -> sqlite3.Row:
-    """The line of ``order`` with ``sku`` if it can be returned today; else a clear ShopError."""
+    """The line of ``order`` with ``sku`` if it can be returned today; else a ShopError with the reason."""
     line = next((ln for ln in orders.lines(ctx, order["id"]) if ln["sku"] == sku), None)
     if line is None:
         raise NotFound(f"Bestelling {order['ref']} bevat geen artikel '{sku[:40]}'.", "sku")
-    end = window_end(order)
-    if end is None:
-        raise ShopError(f"Bestelling {order['ref']} is nog niet bezorgd; retourneren kan na bezorging.", 409)
-    if ctx.now.date() > end:
-        raise ShopError(
-            f"De retourtermijn van 14 dagen voor bestelling {order['ref']} is verlopen (tot en met {end:%d-%m-%Y}).",
-            409,
-        )
-    if line["id"] in returned_line_ids(ctx, order["id"]):
-        raise ShopError(f"Je hebt '{line['name']}' uit bestelling {order['ref']} al aangemeld voor retour.", 409)
+    found = return_rules.verdict(order, line, ctx.now.date(), returned_line_ids(ctx, order["id"]))
+    if found.refused:
+        raise ShopError(found.message, 409)
     return line
 
 

@@ -109,6 +109,7 @@ class HttpWebDriver:
         self._status = 0
         self._filled: dict[str, str] = {}
         self._touchpoint = "-"
+        self.pages: list[tuple[str, int, dict[str, str]]] = []  # each page she was sent: URL, status, headers
 
     @property
     def current_url(self) -> str:
@@ -274,6 +275,7 @@ class HttpWebDriver:
             ) from exc
         self._tree = LexborHTMLParser(response.text)
         self._url, self._status, self._filled = str(response.url), response.status_code, {}
+        self.pages.append((self._url, self._status, dict(response.headers)))
 
     def _submit(self, form: LexborNode, button: LexborNode) -> None:
         """Send the form as a browser without JavaScript would: its controls, what was filled, the button."""

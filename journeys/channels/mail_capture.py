@@ -13,6 +13,7 @@ runs a capture with its view on its own, until Ctrl-C.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import threading
@@ -45,6 +46,7 @@ class MailCapture:
         self._changed = threading.Condition()
         self._controller: Any = None
         self._view: ThreadingHTTPServer | None = None
+        self.delays: dict[str, float] = {}  # address -> seconds its mail takes: a slow server (a security step)
 
     def start(self) -> MailCapture:
         """Start listening; returns self (``port`` now holds the real port)."""
@@ -54,6 +56,9 @@ class MailCapture:
 
         class _Handler:
             async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+                delay = max((capture.delays.get(str(to).lower(), 0.0) for to in envelope.rcpt_tos), default=0.0)
+                if delay > 0:
+                    await asyncio.sleep(delay)  # the sender waits for its "250", as on a busy server
                 capture.deliver(bytes(envelope.original_content or envelope.content), tuple(envelope.rcpt_tos))
                 return "250 Message accepted for delivery"
 

@@ -143,6 +143,7 @@ class WebDriver:
         self._context: Any = None
         self._page: Any = None
         self._touchpoint = "-"
+        self.pages: list[tuple[str, int, dict[str, str]]] = []  # each page she was sent: URL, status, headers
 
     # -- the page ----------------------------------------------------------
 
@@ -158,6 +159,7 @@ class WebDriver:
                 # DOM snapshots per action make the trace; its film strip would cost ~0.3 s a customer.
                 self._context.tracing.start(screenshots=False, snapshots=True)
             self._context.add_init_script(_INSTALL)
+            self._context.on("response", self._note_page)
             self._page = self._new_page()
         return self._page
 
@@ -345,6 +347,11 @@ class WebDriver:
             self._evidence.finish(page, failed=keep_trace)
 
     # -- inside ----------------------------------------------------------------
+
+    def _note_page(self, response: Any) -> None:
+        # Pages only, not their styles or redirects: a security step checks the headers each came with.
+        if response.request.resource_type == "document" and not 300 <= response.status < 400:
+            self.pages.append((response.url, response.status, response.headers))
 
     def _new_page(self) -> Any:
         from playwright.sync_api import Error as PlaywrightError

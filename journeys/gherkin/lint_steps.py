@@ -19,7 +19,7 @@ from journeys.gherkin import params
 from journeys.gherkin.lint_gherkin import LANGUAGE_NAMES, and_keyword, other_language_message
 from journeys.gherkin.lint_params import value_messages
 from journeys.gherkin.offers import Offers
-from journeys.gherkin.vocabulary import KEYWORDS, Catalogue, Sentence
+from journeys.gherkin.vocabulary import KEYWORDS, TYPES, Catalogue, Sentence, typed
 
 __all__ = ["StepChecker"]
 
@@ -40,7 +40,7 @@ class _StepIndex:
         for sentence in sentences:
             prefix = sentence.pattern.split("{", 1)[0].lower()
             # Case-insensitive, like pytest-bdd's parsers.parse.
-            entry = (prefix, parse_lib.compile(sentence.pattern), sentence)
+            entry = (prefix, parse_lib.compile(typed(sentence.pattern), extra_types=TYPES), sentence)
             self._by_language.setdefault(sentence.language, []).append(entry)
         self._found: dict[tuple[str, str], list[_Match]] = {}
 

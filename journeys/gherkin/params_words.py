@@ -64,7 +64,7 @@ _TEXTS = {
     "channel": {"en": "a channel: {words}", "nl": "een kanaal: {words}"},
     "segment": {
         "en": "a segment from the touchpoint map's `segments:` (gezin = family)",
-        "nl": "een segment uit `segments:` van de touchpoint-map, in het Engels of Nederlands: {words}",
+        "nl": "een segment uit `segments:` van de kaart met contactpunten, in het Engels of Nederlands: {words}",
     },
     "fact": {
         "en": "the words for a fact, with or without 'the': {words};"
@@ -74,11 +74,11 @@ _TEXTS = {
     },
     "what": {
         "en": "what she is asked for: {words}",
-        "nl": "waar ze om gevraagd wordt: {words}",
+        "nl": "waar ze naar gevraagd wordt: {words}",
     },
     "touchpoint": {
         "en": "a touchpoint of the map by name: 'web.checkout'",
-        "nl": "een contactpunt van de touchpoint-map, bij zijn naam: 'web.checkout'",
+        "nl": "een contactpunt van de kaart, bij zijn naam: 'web.checkout'",
     },
 }
 

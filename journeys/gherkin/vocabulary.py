@@ -151,7 +151,23 @@ CATALOGUE = Catalogue()
 
 @functools.cache
 def _compiled(pattern: str) -> parse_lib.Parser:
-    return parse_lib.compile(pattern)
+    return parse_lib.compile(typed(pattern), extra_types=TYPES)
+
+
+def typed(pattern: str) -> str:
+    """``pattern`` with each ``{fact}`` typed: fact words hold no digit nor currency sign, so in
+    ``she was told the {fact} is {amount}`` or ``dat {fact} {amount} is`` the fact takes every
+    word up to the amount ("het totaalbedrag"), not only the first."""
+    return re.sub(r"\{(\w*fact\w*)\}", r"{\1:Fact}", pattern)
+
+
+@parse_lib.with_pattern(r"[^\d€$£]+")
+def _fact_words(text: str) -> str:
+    return text
+
+
+TYPES = {"Fact": _fact_words}
+
 
 
 Sentences = str | tuple[str, ...]  # one sentence, or the step's own followed by its aliases
@@ -179,7 +195,10 @@ def _register(
         contract = tuple(needs) if needs is not None else infer(func)
         key = next(_KEYS)
         # Both languages' own sentences first and side by side, then the aliases.
-        ordered = [("en", english[0], None, example), ("nl", dutch[0], None, example_nl or example)]
+        ordered: list[tuple[str, str, str | None, dict[str, str] | None]] = [
+            ("en", english[0], None, example),
+            ("nl", dutch[0], None, example_nl or example),
+        ]
         ordered += [("en", alias, english[0], example) for alias in english[1:]]
         ordered += [("nl", alias, dutch[0], example_nl or example) for alias in dutch[1:]]
         for language, pattern, alias_of, values in ordered:
@@ -192,7 +211,8 @@ def _register(
 
                 # stacklevel=2: pytest-bdd injects the step fixture into the module that declares it.
                 decorator = getattr(pytest_bdd, kind)
-                func = decorator(parsers.parse(pattern), target_fixture=target_fixture, stacklevel=2)(func)
+                parser = parsers.parse(typed(pattern), extra_types=TYPES)
+                func = decorator(parser, target_fixture=target_fixture, stacklevel=2)(func)
         return func
 
     return wrap

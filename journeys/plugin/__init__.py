@@ -4,16 +4,18 @@ Registered through the ``pytest11`` entry point. Each part lives in its own
 module: ``options`` (command-line options, beside pytest-playwright's),
 ``runtime`` (the run's id, folder and system), ``collect`` (feature files as
 tests), ``selection`` (``file:LINE`` and tag expressions), ``verdict`` (one
-verdict and exit code everywhere) and ``bdd`` (for projects that bind their
-features with pytest-bdd themselves). Heavy imports (Playwright, Faker, the
-drivers) happen inside hooks, so ``pytest --help`` stays fast.
+verdict and exit code everywhere), ``reports`` (written at the run's end),
+``progress`` (journeys done and time left, at a terminal) and ``bdd`` (for
+projects that bind their features with pytest-bdd themselves). Heavy imports
+(Playwright, Faker, the drivers) happen inside hooks, so ``pytest --help``
+stays fast.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from journeys.plugin import reports, runtime, selection, verdict
+from journeys.plugin import progress, reports, runtime, selection, verdict
 from journeys.plugin.bdd import (  # noqa: F401 - hooks and fixtures pytest finds by name
     journey,
     journeys_system,
@@ -32,6 +34,7 @@ def pytest_configure(config: pytest.Config) -> None:
     runtime.begin(config)
     config.pluginmanager.register(verdict.Verdict(config), "journeys-verdict")
     reports.register(config)
+    progress.register(config)
     from journeys.gherkin.lint import registered_tags
 
     for tag in sorted(registered_tags(config.rootpath)):

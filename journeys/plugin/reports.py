@@ -3,7 +3,9 @@
 Registered in the controller only (xdist workers have ``workerinput``): the
 workers write the ledgers, the controller reads them from the run folder
 once all have finished. Reporting never breaks a run: a report that cannot
-be written is one line in the terminal, and the run's exit code stands.
+be written is one line in the terminal, the other reports are still written,
+and the run's exit code stands. Once collected, the journeys are named in
+``planned.json``, so a run cut short reports the ones that never finished.
 
 ``JOURNEYS_GATE=1`` (set by ``journeys run --gate``) makes crossed thresholds
 of ``[tool.journeys.gate]`` fail a run that would otherwise pass (exit 1).
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from journeys.plugin import runtime
+from journeys.plugin import progress, runtime
 
 if TYPE_CHECKING:
     from journeys.reporting.build import Built
@@ -41,7 +43,34 @@ class Reports:
         self.config = config
         self.cases: list[TestCase] = []
         self.built: Built | None = None
-        self.failure: str | None = None
+        self.failures: list[str] = []
+        self.planned: list[str] | None = None  # names of the journeys collected; None until collected
+        self.planned_written = False
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self._plan(progress.journey_ids(session.items))
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_node_collection_finished(self, node: Any, ids: list[str]) -> None:
+        self._plan(progress.journey_ids(ids=ids))
+
+    def _plan(self, nodeids: list[str]) -> None:
+        """The journeys about to run (the first xdist worker's list: the others are the same)."""
+        if nodeids and self.planned is None and not self.config.option.collectonly:
+            self.planned = [nodeid.rsplit("::", 1)[-1] for nodeid in nodeids]
+            self._write_planned()
+
+    def _write_planned(self) -> None:
+        """``planned.json`` in the run folder, once the first journey made it (a run of unit tests makes none)."""
+        from journeys.reporting.ledgers import write_planned
+
+        folder = runtime.current(self.config).folder
+        if self.planned and not self.planned_written and folder.is_dir():
+            self.planned_written = True
+            try:
+                write_planned(folder, self.planned)
+            except OSError as exc:
+                self.failures.append(f"journeys: {folder}: the planned journeys could not be written: {exc}")
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         from journeys.reporting.ledgers import TestCase, first_lines
@@ -60,13 +89,17 @@ class Reports:
         if not run.folder.is_dir() or self.config.option.collectonly:
             return  # no journey ran: nothing to report
         gate = os.environ.get(GATE_ENV) == "1"
+        self._write_planned()  # not yet written when the folder was made after collection (pytest-bdd bindings)
         try:
             self._allure_extras(run)
+        except Exception as exc:  # noqa: BLE001 - Allure's extras must not cost the map and the summary
+            self.failures.append(f"journeys: Allure's extras could not be written: {type(exc).__name__}: {exc}")
+        try:
             from journeys.reporting.build import build_reports
 
             self.built = build_reports(run.folder, rootdir=self.config.rootpath, testcases=self.cases, gate_run=gate)
         except Exception as exc:  # noqa: BLE001 - a report must not change the run's verdict
-            self.failure = f"journeys: the reports could not be written: {type(exc).__name__}: {exc}"
+            self.failures.append(f"journeys: the reports could not be written: {type(exc).__name__}: {exc}")
             return
         if gate and self.built.gate_failed and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
@@ -105,8 +138,8 @@ class Reports:
 
     def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int) -> None:
         write = terminalreporter.write_line
-        if self.failure:
-            write(self.failure, yellow=True)
+        for failure in self.failures:
+            write(failure, yellow=True)
         if self.built is None:
             return
         for problem in self.built.results.problems:

@@ -10,10 +10,14 @@ History, as each Allure documents it:
   ``generate`` points it at ``<reports>/allure-history.jsonl``, a path that
   stays the same from run to run.
 
-The command line is Allure 3 from npm (the ``allure`` package), installed on
-first use into a cache folder of its own (``~/.cache/journeys/allure``, or
-``JOURNEYS_CACHE``), so a project needs no ``package.json``.
-``JOURNEYS_ALLURE`` names an ``allure`` executable to use instead.
+The command line is Allure 3 from npm (the ``allure`` package, pinned to
+``ALLURE_VERSION``), in a folder of its own (``install_folder``: ``allure/``
+inside the virtual environment that runs journeys, else
+``~/.cache/journeys/allure``; ``JOURNEYS_CACHE`` moves it), so a project needs
+no ``package.json``. ``scripts/bootstrap`` installs it where npm is present
+(``python -m journeys.reporting.allure_cli install``); ``journeys report
+--allure`` installs it on first use otherwise. ``JOURNEYS_ALLURE`` names an
+``allure`` executable to use instead.
 """
 
 from __future__ import annotations
@@ -22,11 +26,22 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
-__all__ = ["AllureUnavailable", "carry_history", "generate"]
+__all__ = [
+    "ALLURE_VERSION",
+    "AllureUnavailable",
+    "allure_executable",
+    "carry_history",
+    "generate",
+    "install",
+    "unreadable_results",
+]
 
-ALLURE_PACKAGE = "allure@3"
+# The one place that names the version: bootstrap and `journeys report --allure` both install this one.
+ALLURE_VERSION = "3.18.0"
+ALLURE_PACKAGE = f"allure@{ALLURE_VERSION}"
 HISTORY_FILE = "allure-history.jsonl"
 REPORT_FOLDER = "allure-report"
 
@@ -77,34 +92,103 @@ def generate(folder: Path, *, timeout: float = 600) -> Path:
     return output
 
 
+def unreadable_results(results: Path) -> list[str]:
+    """The result files in ``results`` that Allure would leave out without a word: each named, with why."""
+    found = []
+    for path in sorted(results.glob("*-result.json")) + sorted(results.glob("*-container.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            why = None if isinstance(data, dict) else f"a JSON {type(data).__name__}"
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            why = str(exc)
+        if why:
+            found.append(f"{path}: not a readable Allure result ({why}); the Allure report leaves it out")
+    return found
+
+
 def allure_executable() -> str:
-    """The ``allure`` command: ``JOURNEYS_ALLURE``, the cached install, or one installed now with npm."""
+    """The ``allure`` command: ``JOURNEYS_ALLURE``, the one in ``install_folder``, or one installed now with npm."""
     given = os.environ.get("JOURNEYS_ALLURE")
     if given:
         return given
-    cache = _cache()
-    installed = cache / "node_modules" / ".bin" / "allure"
-    if installed.exists():
-        return str(installed)
+    found = _executable(install_folder())
+    return str(found) if found.exists() else str(install())
+
+
+def install_folder() -> Path:
+    """Where Allure is installed: ``JOURNEYS_CACHE/allure``, ``<venv>/allure``, or ``~/.cache/journeys/allure``."""
+    if os.environ.get("JOURNEYS_CACHE"):
+        return Path(os.environ["JOURNEYS_CACHE"]) / "allure"
+    if sys.prefix != sys.base_prefix:  # a virtual environment: the project's own, removed with it
+        return Path(sys.prefix) / "allure"
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    return Path(cache) / "journeys" / "allure"
+
+
+def installed_version(folder: Path | None = None) -> str | None:
+    """The version of Allure installed in ``folder`` (default ``install_folder()``), or None."""
+    folder = folder or install_folder()
+    manifest = folder / "node_modules" / "allure" / "package.json"
+    try:
+        version = json.loads(manifest.read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return str(version) if version and _executable(folder).exists() else None
+
+
+def install(folder: Path | None = None, *, timeout: float = 600) -> Path:
+    """Install ``ALLURE_PACKAGE`` with npm into ``folder`` (default ``install_folder()``); returns the executable.
+
+    Raises:
+        AllureUnavailable: no Node.js or npm, or npm failed (the message says why and what to do).
+    """
+    folder = folder or install_folder()
     if shutil.which("node") is None or shutil.which("npm") is None:
         raise AllureUnavailable(
             "Node.js is not installed, and the Allure 3 command line runs on it: install Node.js 20 or newer"
             " (with npm), then run this again; the journey map and summary.md need no Node and were written."
         )
-    cache.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["npm", "install", "--prefix", str(cache), "--no-audit", "--no-fund", "--loglevel=error", ALLURE_PACKAGE],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if done.returncode != 0 or not installed.exists():
-        raise AllureUnavailable(f"npm could not install {ALLURE_PACKAGE} into {cache}:\n{done.stderr.strip()}")
-    return str(installed)
+    folder.mkdir(parents=True, exist_ok=True)
+    command = ["npm", "install", "--prefix", str(folder), "--save-exact", "--no-audit", "--no-fund"]
+    try:
+        done = subprocess.run(
+            [*command, "--loglevel=error", ALLURE_PACKAGE], capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        raise AllureUnavailable(f"npm did not install {ALLURE_PACKAGE} into {folder} within {timeout:.0f} s") from None
+    if done.returncode != 0 or installed_version(folder) is None:
+        raise AllureUnavailable(f"npm could not install {ALLURE_PACKAGE} into {folder}:\n{done.stderr.strip()}")
+    return _executable(folder)
 
 
-def _cache() -> Path:
-    root = os.environ.get("JOURNEYS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "journeys"
-    )
-    return Path(root) / "allure"
+def _executable(folder: Path) -> Path:
+    return folder / "node_modules" / ".bin" / "allure"
+
+
+def main(argv: list[str]) -> int:
+    """``python -m journeys.reporting.allure_cli install``: the pinned Allure, once; one line says what happened.
+
+    Exit status 0 when it is installed or npm is absent (nothing to do here), 1 when npm failed.
+    """
+    if argv != ["install"]:
+        print("usage: python -m journeys.reporting.allure_cli install", file=sys.stderr)
+        return 2
+    folder = install_folder()
+    have = installed_version(folder)
+    if have == ALLURE_VERSION:
+        print(f"allure {have} found in {folder}")
+        return 0
+    if shutil.which("npm") is None:
+        print("no npm here: Allure's command line not installed (only `journeys report --allure` needs it)")
+        return 0
+    try:
+        install(folder)
+    except AllureUnavailable as exc:
+        print(f"{exc}\n(`journeys report --allure` tries again; the journey map and summary need no Allure)")
+        return 1
+    print(f"allure {ALLURE_VERSION} installed into {folder}" + (f" (was {have})" if have else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

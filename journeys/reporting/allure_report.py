@@ -2,7 +2,8 @@
 
 The only module that imports allure. When pytest runs without
 ``--alluredir`` these calls cost next to nothing: Allure's hooks have no
-listener then.
+listener then. Evidence is attached, and a path in what a person reads is
+shown from the run folder and linked (``allure_links``).
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ from typing import TYPE_CHECKING
 from uuid import uuid4
 
 import allure
+import allure_commons
 from allure_commons import plugin_manager
+from allure_commons.model2 import Link
 
 from journeys.effort import effort
+from journeys.reporting.allure_links import LinkedPaths, link_url
+from journeys.reporting.journey_map import MAP_FILE
+from journeys.reporting.mail_text import mail_parts
 from journeys.values import show
 
 if TYPE_CHECKING:
@@ -32,11 +38,38 @@ if TYPE_CHECKING:
 
 _TYPES = {
     ".png": allure.attachment_type.PNG,
-    ".eml": allure.attachment_type.TEXT,
     ".json": allure.attachment_type.JSON,
     ".zip": None,
     ".html": allure.attachment_type.HTML,
 }
+_LINKS_PLUGIN = "journeys-linked-paths"
+
+
+class _RewriteResults:
+    """An allure-commons plugin: each result, before it is written, with its paths linked (``allure_links``)."""
+
+    def __init__(self) -> None:
+        self.paths: LinkedPaths | None = None
+
+    @allure_commons.hookimpl(tryfirst=True)  # before allure-pytest's file logger writes the result
+    def report_result(self, result: object) -> None:
+        if self.paths is None:
+            return
+        try:
+            links = self.paths.rewrite_result(result)
+        except Exception:  # noqa: BLE001 - inside pytest's hooks an error here would end the run: keep the result
+            return
+        for name, url in links:
+            result.links.append(Link(type="link", url=url, name=name))  # type: ignore[attr-defined]
+
+
+def rewrite_paths_under(folder: Path) -> None:
+    """From now on, rewrite the paths into ``folder`` (the run folder) in every result this process writes."""
+    plugin = plugin_manager.get_plugin(_LINKS_PLUGIN)
+    if plugin is None:
+        plugin = _RewriteResults()
+        plugin_manager.register(plugin, _LINKS_PLUGIN)
+    plugin.paths = LinkedPaths(folder)
 
 
 def scenario(scenario: Scenario) -> None:
@@ -76,6 +109,10 @@ def stop_step(uuid: str, exception: BaseException | None = None) -> None:
 def follow(journey: Journey) -> None:
     """Report each touchpoint of ``journey`` as a sub-step with its facts and evidence."""
     root = Path(journey.system.reports_dir)
+    rewrite_paths_under(root)
+    journey_map = link_url(MAP_FILE)
+    if journey_map:
+        allure.dynamic.link(journey_map, name="journey map")
     journey.on_touchpoint(lambda name, reading, seen: _touchpoint(journey, name, reading, seen, root))
     # Excluded from Allure's history id: the same journey with another customer is the same test.
     allure.dynamic.parameter("customer", f"{journey.customer.name} <{journey.customer.email}>", excluded=True)
@@ -91,7 +128,7 @@ def _touchpoint(journey: Journey, name: str, reading: Reading, seen: dict[str, O
     when = f" · {moment:%a %d %b %H:%M}" if moment else ""  # the simulated clock, not the wall clock
     with allure.step(f"{reading.channel} · {name}{when}"):
         allure.attach(
-            facts_csv(seen.values(), reading.url),
+            LinkedPaths(root).text(facts_csv(seen.values(), reading.url)),
             name=f"{name}: facts",
             attachment_type=allure.attachment_type.CSV,
         )
@@ -113,6 +150,13 @@ def facts_csv(observations: Iterable[Observation], url: str = "") -> str:
 
 def attach_file(full: Path, *, name: str | None = None) -> None:
     if not full.exists():
+        return
+    if full.suffix == ".eml":  # decoded, as a mail client shows it; the .eml itself stays in the run folder
+        text, html_part = mail_parts(full)
+        allure.attach(text, name=name or full.name, attachment_type=allure.attachment_type.TEXT)
+        if html_part is not None:
+            html_name = f"{name or full.name} (HTML part)"
+            allure.attach(html_part, name=html_name, attachment_type=allure.attachment_type.HTML)
         return
     kind = _TYPES.get(full.suffix)
     if kind is None and full.suffix == ".zip":
@@ -136,15 +180,20 @@ def conclude(journey: Journey) -> None:
         f" questions, {score.broken_promises} broken promises)",
     )
     if journey.ledger.violations:
+        rendered = "\n\n".join(v.render() for v in journey.ledger.violations)
         allure.attach(
-            "\n\n".join(v.render() for v in journey.ledger.violations),
+            LinkedPaths(Path(journey.system.reports_dir)).text(rendered),
             name="violations",
             attachment_type=allure.attachment_type.TEXT,
         )
 
 
-def violations_html(violations: Iterable[Violation]) -> str:
-    """Each violation as a table, one row per touchpoint: the values side by side, never wrapped into each other."""
+def violations_html(violations: Iterable[Violation], folder: Path | None = None) -> str:
+    """Each violation as a table, one row per touchpoint: the values side by side, never wrapped into each other.
+
+    Evidence is named from the run ``folder`` (each file is attached to its touchpoint's step), and
+    linked when ``JOURNEYS_REPORT_URL`` says where the run folder is published.
+    """
     parts = [
         "<style>table{border-collapse:collapse;margin:0 0 1em}td,th{border:1px solid #ccc;padding:2px 8px;"
         "text-align:left;white-space:nowrap}caption{text-align:left;font-weight:bold}</style>"
@@ -153,39 +202,52 @@ def violations_html(violations: Iterable[Violation]) -> str:
         rows = "".join(
             "<tr>"
             + "".join(
-                f"<td>{html.escape(cell)}</td>"
+                f"<td>{html.escape(_shown(cell, folder))}</td>"
                 for cell in (
                     o.where.touchpoint,
                     o.problem or show(o.kind, o.value),
                     o.raw or "",
                     o.where.location or "",
                     o.where.seen_at.strftime("%a %d %b %H:%M"),
-                    ", ".join(o.where.evidence),
                 )
             )
-            + "</tr>"
+            + f"<td>{', '.join(_evidence_link(path, folder) for path in o.where.evidence)}</td></tr>"
             for o in v.observations
         )
         parts.append(
-            f"<table><caption>{html.escape(v.name)}: {html.escape(v.title)} (rule {html.escape(v.rule)}"
+            f"<table><caption>{html.escape(v.name)}: {html.escape(_shown(v.title, folder))} (rule {html.escape(v.rule)}"
             f"({html.escape(v.fact)}))</caption><tr><th>touchpoint</th><th>value</th><th>raw</th>"
             f"<th>feature line</th><th>clock</th><th>evidence</th></tr>{rows}</table>"
         )
         if v.detail:
-            parts.append(f"<pre>{html.escape(v.detail)}</pre>")
+            parts.append(f"<pre>{html.escape(_shown(v.detail, folder))}</pre>")
     return "\n".join(parts)
+
+
+def _shown(text: str, folder: Path | None) -> str:
+    return LinkedPaths(folder).text(text) if folder is not None else text
+
+
+def _evidence_link(path: str, folder: Path | None) -> str:
+    text = _shown(path, folder)
+    if text.startswith(("http://", "https://")):  # under JOURNEYS_REPORT_URL: a link that opens anywhere
+        return f'<a href="{html.escape(text)}" target="_blank">{html.escape(Path(path).name)}</a>'
+    return html.escape(text)
 
 
 def attach_ledger(journey: Journey, ledger_path: Path) -> None:
     """After the journey: the whole ledger as JSON, the browser trace and the violations side by side.
 
     The table comes last so the text of the violations, the ledger and the trace keep their places.
+    The attached ledger names its evidence from the run folder, as the rest of the report does.
     """
-    allure.attach.file(str(ledger_path), name="ledger", attachment_type=allure.attachment_type.JSON)
+    folder = Path(journey.system.reports_dir)
+    ledger = LinkedPaths(folder).text(ledger_path.read_text(encoding="utf-8"))
+    allure.attach(ledger, name="ledger", attachment_type=allure.attachment_type.JSON)
     attach_file(ledger_path.parent / "trace.zip", name="Playwright trace (open with `playwright show-trace`)")
     if journey.ledger.violations:
         allure.attach(
-            violations_html(journey.ledger.violations),
+            violations_html(journey.ledger.violations, folder),
             name="violations (side by side)",
             attachment_type=allure.attachment_type.HTML,
         )

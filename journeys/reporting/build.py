@@ -68,11 +68,17 @@ def build_reports(
         crossed.insert(0, f"the gate's settings could not be read: {setting_error}")
     trend: dict[str, str] = {}
     try:
-        store = TrendStore(trend_path(results.folder))
+        path = trend_path(results.folder)
+        store = TrendStore(path)
         store.record(results.run_id, {j.name: j.outcome for j in results.journeys})
         trend = store.changes(results.run_id, [j.name for j in results.journeys], thresholds.flaky_window)
-    except (ConfigError, OSError, sqlite3.Error) as exc:  # the map and summary are still written
-        results.problems.append(f"trend not kept ({type(exc).__name__}): {exc}")
+    except ConfigError as exc:
+        results.problems.append(f"trend not kept: {exc}")
+    except (OSError, sqlite3.Error) as exc:  # the map and summary are still written
+        results.problems.append(
+            f"{path}: trend not kept ({type(exc).__name__}: {exc}); a file of another program or another"
+            " journeys version can be moved aside: the next run starts a new trend"
+        )
     map_path = write_map(results, PageExtras(trend, crossed), language=language)
     summary_path = write_summary(results, gate=crossed, trend=trend, gate_run=gate_run)
     return Built(results, map_path, summary_path, crossed, trend, setting_error)

@@ -23,7 +23,7 @@ def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
     that cannot be read is named and left out, the rest is still reported.
     Exit status: 0 written, 1 --allure could not build Allure's report, 4 no such run folder.
     """
-    from journeys.reporting.allure_cli import AllureUnavailable, generate
+    from journeys.reporting.allure_cli import AllureUnavailable, generate, unreadable_results
     from journeys.reporting.build import build_reports
     from journeys.reporting.ledgers import run_folder as resolve
 
@@ -37,6 +37,8 @@ def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
     click.echo(f"journey map  {built.map_path}")
     click.echo(f"summary      {built.summary_path}")
     if with_allure:
+        for problem in unreadable_results(folder / "allure-results"):
+            click.echo(f"journeys: {problem}", err=True)
         try:
             click.echo(f"allure       {generate(folder) / 'index.html'}")
         except AllureUnavailable as exc:

@@ -4,6 +4,8 @@ Reports read ledgers, not pytest internals, so a population run (no pytest)
 can write ledgers into a folder of the same shape and get the same journey
 map. A ledger that cannot be read (corrupt JSON, written by a newer or an
 older journeys) is one message naming the file; the others are still read.
+``planned.json``, written when the journeys were collected, says which
+journeys a run meant to run, so a run cut short can name those that never did.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from journeys.effort import effort
 from journeys.ledger import Ledger
 
 __all__ = [
+    "PLANNED_FILE",
     "JourneyRecord",
     "RunResults",
     "TestCase",
@@ -26,7 +29,10 @@ __all__ = [
     "read_ledger",
     "read_run",
     "run_folder",
+    "write_planned",
 ]
+
+PLANNED_FILE = "planned.json"
 
 # The first word of a Gherkin step tells the language of its feature file.
 _DUTCH_KEYWORDS = {"Gegeven", "Stel", "Als", "Wanneer", "Dan", "En", "Maar"}
@@ -95,6 +101,7 @@ class RunResults:
     testcases: list[TestCase] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     junit_found: bool = False
+    planned: list[str] = field(default_factory=list)  # the journeys the run meant to run (planned.json)
 
     @property
     def run_id(self) -> str:
@@ -119,8 +126,12 @@ class RunResults:
                 if case.status == "error" and not errors:
                     continue
                 names.append(f"{case.name} ({case.status}: {case.message or 'no ledger written'})")
-        if self.journeys and not self.junit_found:
-            names.append("junit.xml is missing: the run did not finish, so journeys that never started are not known")
+        told = with_ledger | {case.name for case in self.testcases}
+        stopped = [name for name in self.planned if name not in told]
+        names += [f"{name} (no result: the run stopped before this journey ended)" for name in stopped]
+        if (self.journeys or self.planned) and not self.junit_found:
+            unknown = "" if self.planned else ", so journeys that never started are not known"
+            names.append(f"junit.xml is missing: the run did not finish{unknown}")
         return names
 
 
@@ -149,6 +160,7 @@ def read_run(folder: str | Path, testcases: list[TestCase] | None = None) -> Run
         except LedgerUnreadable as exc:
             results.problems.append(str(exc))
     results.journeys.sort(key=lambda j: (j.feature, _line(j.location), j.name))
+    results.planned = _read_planned(results.folder / PLANNED_FILE, results.problems)
     junit = results.folder / "junit.xml"
     if testcases is not None:
         results.testcases, results.junit_found = list(testcases), True
@@ -212,6 +224,26 @@ def read_junit(path: Path) -> list[TestCase]:
                 break
         cases.append(TestCase(case.get("name", ""), case.get("classname", ""), status, message))
     return cases
+
+
+def write_planned(folder: Path, names: list[str]) -> Path:
+    """Write ``planned.json``: the names of the journeys this run is about to run."""
+    target = Path(folder) / PLANNED_FILE
+    target.write_text(json.dumps({"version": 1, "journeys": names}, indent=1, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def _read_planned(path: Path, problems: list[str]) -> list[str]:
+    if not path.is_file():
+        return []  # a run from before planned.json, or a population run: what did not start is not known
+    try:
+        names = json.loads(path.read_text(encoding="utf-8")).get("journeys")
+        if not isinstance(names, list):
+            raise ValueError("no list of journeys in it")
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError) as exc:
+        problems.append(f"{path}: not readable ({exc}); journeys that never started are not known")
+        return []
+    return [str(name) for name in names]
 
 
 def first_lines(text: str, count: int = 2, width: int = 300) -> str:

@@ -10,10 +10,17 @@ binds its features with pytest-bdd itself lists ``pytest_plugins =
 from journeys.steps.account import *  # noqa: F403
 from journeys.steps.accounts import *  # noqa: F403
 from journeys.steps.assertions import *  # noqa: F403
+from journeys.steps.basket import *  # noqa: F403
+from journeys.steps.click_collect import *  # noqa: F403
 from journeys.steps.clock import *  # noqa: F403
 from journeys.steps.contact import *  # noqa: F403
 from journeys.steps.customer import *  # noqa: F403
+from journeys.steps.dates_promised import *  # noqa: F403
 from journeys.steps.ordering import *  # noqa: F403
+from journeys.steps.phone import *  # noqa: F403
 from journeys.steps.privacy import *  # noqa: F403
+from journeys.steps.refused_returns import *  # noqa: F403
 from journeys.steps.returns import *  # noqa: F403
+from journeys.steps.security import *  # noqa: F403
 from journeys.steps.service import *  # noqa: F403
+from journeys.steps.store import *  # noqa: F403

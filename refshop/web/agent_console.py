@@ -1,13 +1,33 @@
-"""The agent console: a separate UI behind its own login, with the 360° customer view."""
+"""The agent console: a separate UI behind its own login, with the 360° customer view.
+
+An agent on the phone opens the order the customer calls about
+(``/agent/orders/<ref>``): its status, total, delivery or pickup date, and
+whether each article can still be returned; what the agent tells her is
+read from there.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, g, redirect, render_template, request, session, url_for
 
-from refshop import agent_actions, cases, contacts, customers, orders, passwords, returns, sessions, validation
+from refshop import (
+    agent_actions,
+    cases,
+    contacts,
+    customers,
+    lead_times,
+    orders,
+    passwords,
+    return_rules,
+    returns,
+    sessions,
+    validation,
+)
+from refshop.clock import from_utc_key
 from refshop.errors import ShopError
 from refshop.throttle import Throttled
 from refshop.web import common
@@ -99,11 +119,51 @@ def _history(customer: sqlite3.Row) -> dict[str, Any]:
     }
 
 
+def agent_date(order: sqlite3.Row) -> date | None:
+    """The date the console shows for an order: when it comes home, or when it can be collected."""
+    if order["fulfilment"] == "pickup":
+        return date.fromisoformat(order["pickup_date"])
+    if order["fulfilment"] != "delivery":
+        return None  # taken home from the till
+    if ctx().active("phone-date-differs"):
+        # Seam: the phone desk's CRM shows the warehouse's standard lead time, not the promise.
+        return lead_times.add_working_days(from_utc_key(order["placed_at"]).date(), 3)
+    return date.fromisoformat(order["planned_date"])
+
+
+def return_window_days() -> int:
+    """The return window the console checks returns against: the shop's, like every desk."""
+    if ctx().active("agent-return-policy-differs"):
+        # Seam: the console's return check still follows the stores' old 30-day policy.
+        return return_rules.STORE_WINDOW_DAYS
+    return lead_times.RETURN_WINDOW_DAYS
+
+
 @bp.get("/customers/<int:customer_id>")
 def customer_view(customer_id: int) -> Any:
     customer = customers.by_id(ctx(), customer_id)
     notice = session.pop("agent_notice", None)
-    return render_template("agent/customer.html", customer=customer, notice=notice, **_history(customer))
+    return render_template(
+        "agent/customer.html", customer=customer, notice=notice, date_of=agent_date, **_history(customer)
+    )
+
+
+@bp.get("/orders/<ref>")
+def order_view(ref: str) -> Any:
+    """One order as the agent reads it out on the phone, with a return verdict per article."""
+    c = ctx()
+    order = orders.by_ref(c, ref[:20].upper())
+    done = returns.returned_line_ids(c, order["id"])
+    window = return_window_days()
+    lines = [(ln, return_rules.verdict(order, ln, c.now.date(), done, window)) for ln in orders.lines(c, order["id"])]
+    return render_template(
+        "agent/order.html",
+        order=order,
+        customer=customers.by_id(c, order["customer_id"]),
+        when=agent_date(order),
+        store=orders.STORES.get(order["store"] or ""),
+        lines=lines,
+    )
 
 
 @bp.post("/customers/<int:customer_id>/actions")
@@ -120,7 +180,7 @@ def act(customer_id: int) -> Any:
             done = agent_actions.perform(c, action, customer, order, g.agent, case)
     except ShopError as exc:
         return render_template(
-            "agent/customer.html", customer=customer, error=exc.message, **_history(customer)
+            "agent/customer.html", customer=customer, error=exc.message, date_of=agent_date, **_history(customer)
         ), exc.status
     session["agent_notice"] = f"{order['ref']}: {done}"
     return redirect(url_for("agent.customer_view", customer_id=customer_id), 303)

@@ -62,10 +62,20 @@ def _page(template: str, status: int = 200, **values: Any) -> Any:
 @bp.get("/")
 def start() -> Any:
     me = portal_customer()
-    items = returns.returnable(ctx(), me["id"]) if me is not None else []
+    verdicts = returns.verdicts(ctx(), me["id"]) if me is not None else []
+    items = [(order, line) for order, line, v in verdicts if not v.refused]
+    # What she cannot return is listed too, with the reason: she is told, not left guessing.
+    refused = [(order, line, v) for order, line, v in verdicts if v.refused and v.code != "already_returned"]
     # The link in the confirmation mail brings the order number and its token along.
     link = {k: str(request.args.get(k, ""))[:100] for k in ("order_number", "token")}
-    return _page("returns.html", items=items, quote_of=returns.quote, form=link)
+    return _page(
+        "returns.html",
+        items=items,
+        refused=refused,
+        verdicts={line["id"]: v for _, line, v in verdicts},
+        quote_of=returns.quote,
+        form=link,
+    )
 
 
 @bp.post("/lookup")

@@ -82,8 +82,22 @@ def _checkout_page(form: dict[str, str], error: str | None = None, field: str | 
     priced = orders.price(_cart())
     _, delivery = _promise()
     return render_template(
-        "checkout.html", priced=priced, delivery=delivery, form=form, error=error, error_field=field
+        "checkout.html",
+        priced=priced,
+        delivery=delivery,
+        pickup=lead_times.pickup_date(ctx().now),
+        stores=orders.STORES.values(),
+        form=form,
+        error=error,
+        error_field=field,
     ), status
+
+
+def _pickup_store() -> orders.Store | None:
+    """The store she collects from (click and collect), or None for home delivery."""
+    if request.form.get("fulfilment", "delivery") != "pickup":
+        return None
+    return orders.store(validation.text(request.form, "store", "Afhaalwinkel", 40))
 
 
 @bp.get("/checkout")
@@ -141,12 +155,13 @@ def place_order() -> Any:
             business=request.form.get("business") in ("1", "on", "true", "yes"),
             segment=customers.check_segment(request.form.get("segment")),
         )
+        pickup = _pickup_store()
         password = None if me is not None else _new_password(details.email)
         prepared = customers.prepare_hash(c, password)
         try:
             with c.write():
                 account = customers.ensure(c, details, password, prepared_hash=prepared)
-                order = orders.place(c, account, details, cart_items, "web")
+                order = _place(account, details, cart_items, pickup)
         except ShopError as exc:
             if exc.status == 409 and exc.field == "password":
                 common.login_failed(details.email)  # a wrong password for an existing account is a guess
@@ -164,9 +179,22 @@ def place_order() -> Any:
     return redirect(url_for("storefront.confirmation", ref=order["ref"]), 303)
 
 
+def _place(account: sqlite3.Row, details: Details, items: dict[str, int], pickup: orders.Store | None) -> sqlite3.Row:
+    """The web order: delivered to her address, or ready in the store she chose (its address on the order)."""
+    if pickup is None:
+        return orders.place(ctx(), account, details, items, "web")
+    at_store = Details(details.name, details.email, pickup.street, pickup.postcode, pickup.city)
+    return orders.place(ctx(), account, at_store, items, "web", store_code=pickup.code, fulfilment="pickup")
+
+
 @bp.get("/orders/<ref>/confirmation")
 def confirmation(ref: str) -> Any:
     if ref not in session.get("placed", []):
         raise NotFound("Deze bevestiging hoort bij een andere sessie. Je bestelling vind je in je account.")
     order = orders.by_ref(ctx(), ref)
-    return render_template("confirmation.html", order=order, lines=orders.lines(ctx(), order["id"]))
+    return render_template(
+        "confirmation.html",
+        order=order,
+        lines=orders.lines(ctx(), order["id"]),
+        store=orders.STORES.get(order["store"] or ""),
+    )

@@ -31,7 +31,9 @@ def test_order_journey_passes_on_the_clean_shop(run_journeys):
 
 
 def test_stale_email_total_is_caught_with_both_touchpoints_and_totals(run_journeys):
-    run = run_journeys("features/order/web_order.feature", faults=("email-total-stale",))
+    run = run_journeys(
+        "features/order/web_order.feature", faults=("email-total-stale",), extra=("--tracing=retain-on-failure",)
+    )
 
     assert run.exit_code == 1, run.output
     assert "order total disagrees across touchpoints" in run.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from email.message import EmailMessage
 from pathlib import Path
 
 from ledger_factory import journey_dict
@@ -12,6 +13,7 @@ from ledger_factory import journey_dict
 from journeys.ledger import Ledger
 from journeys.reporting import allure_report
 from journeys.reporting.allure_cli import carry_history
+from journeys.reporting.mail_text import mail_parts
 
 
 def test_categories_cover_the_kinds_of_finding(tmp_path: Path):
@@ -67,3 +69,20 @@ def test_the_previous_reports_history_is_carried_into_the_new_results(tmp_path: 
     assert target == current / "allure-results" / "history"
     assert (target / "history.json").read_text(encoding="utf-8") == "{}"
     assert carry_history(runs / "20261130-150000-aaaa") is None
+
+
+def test_a_mail_is_shown_decoded_with_its_headers_and_html_part(tmp_path: Path):
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "Tulp <shop@tulp.example>", "anna@journeys.test", "Bestelling RS-1"
+    mail.set_content("Totaal: € 349,00\n", cte="quoted-printable")
+    mail.add_alternative("<p>Totaal: <b>€ 349,00</b></p>", subtype="html", cte="quoted-printable")
+    path = tmp_path / "email-01-email.order_confirmation.eml"
+    path.write_bytes(bytes(mail))
+    assert b"=E2=82=AC" in path.read_bytes()  # as sent: unreadable to a person
+
+    text, html = mail_parts(path)
+
+    assert text == (
+        "From: Tulp <shop@tulp.example>\nTo: anna@journeys.test\nSubject: Bestelling RS-1\n\nTotaal: € 349,00\n"
+    )
+    assert html == "<p>Totaal: <b>€ 349,00</b></p>\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ledger_factory import journey_dict, write_run
 
-from journeys.reporting.ledgers import read_run, run_folder
+from journeys.reporting.ledgers import read_run, run_folder, write_planned
 
 
 def test_every_ledger_is_read_with_its_outcome_effort_and_feature(one_stale: Path):
@@ -118,3 +118,30 @@ def test_reports_latest_names_the_last_run(one_stale: Path):
 
     assert run_folder(reports / "latest") == one_stale.resolve()
     assert run_folder(reports) == one_stale.resolve()
+
+
+def test_a_run_cut_short_names_the_planned_journeys_without_a_result(make_run):
+    journeys = [journey_dict(0), journey_dict(1, outcome="interrupted")]
+    folder = make_run(journeys, junit=False)
+    write_planned(folder, [journeys[0]["journey"], journeys[1]["journey"], "Never started"])
+
+    unfinished = read_run(folder).not_finished()
+
+    assert unfinished == [
+        f"{journeys[1]['journey']} (interrupted)",
+        "Never started (no result: the run stopped before this journey ended)",
+        "junit.xml is missing: the run did not finish",
+    ]
+
+
+def test_an_unreadable_planned_file_is_named_and_the_rest_still_read(make_run):
+    folder = make_run([journey_dict(0)])
+    (folder / "planned.json").write_text('{"journeys": "all"}', encoding="utf-8")
+
+    results = read_run(folder)
+
+    assert len(results.journeys) == 1 and results.planned == []
+    assert results.problems == [
+        f"{folder / 'planned.json'}: not readable (no list of journeys in it);"
+        " journeys that never started are not known"
+    ]

@@ -81,3 +81,37 @@ def test_report_allure_runs_allure_generate_with_a_history_path(
     assert called.startswith(f"generate {one_stale / 'allure-results'} --config {one_stale / 'allurerc.json'}")
     config = (one_stale / "allurerc.json").read_text(encoding="utf-8")
     assert str(one_stale.parent.parent / "allure-history.jsonl") in config
+
+
+def test_a_trend_database_of_another_kind_is_named_and_the_reports_still_written(one_stale: Path):
+    trend = one_stale.parent.parent / "trend.sqlite"
+    trend.write_text("not a database", encoding="utf-8")
+
+    done = CliRunner().invoke(main, ["report", str(one_stale)])
+
+    assert done.exit_code == 0
+    assert f"journeys: {trend}: trend not kept (DatabaseError: file is not a database);" in done.output
+    assert "move" in done.output and (one_stale / "journey-map.html").is_file()
+    assert str(trend) in (one_stale / "summary.md").read_text(encoding="utf-8")
+
+
+def test_report_allure_names_unreadable_results_and_still_builds(
+    one_stale: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    results = one_stale / "allure-results"
+    results.mkdir()
+    (results / "good-result.json").write_text('{"name": "A tablet"}', encoding="utf-8")
+    (results / "cut-result.json").write_text('{"name": "A tab', encoding="utf-8")
+    (results / "list-container.json").write_text("[]", encoding="utf-8")
+    fake = tmp_path / "allure"
+    fake.write_text("#!/bin/sh\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("JOURNEYS_ALLURE", str(fake))
+
+    done = CliRunner().invoke(main, ["report", "--allure", str(one_stale)])
+
+    assert done.exit_code == 0, done.output
+    problems = [line for line in done.output.splitlines() if "not a readable Allure result" in line]
+    assert len(problems) == 2
+    assert str(results / "cut-result.json") in problems[0] and "(a JSON list)" in problems[1]
+    assert f"allure       {one_stale / 'allure-report' / 'index.html'}" in done.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from types import SimpleNamespace
@@ -128,3 +129,32 @@ def test_journeys_run_gate_selects_the_gate_journeys(monkeypatch: pytest.MonkeyP
     assert "--tags=@gate" in seen[0]
     assert "--tags=(web or app) and @gate" in seen[1]
     assert os.environ.get(reports.GATE_ENV) == "1"
+
+
+def test_the_collected_journeys_are_planned_so_a_cut_short_run_names_the_rest(gated):
+    config, folder = gated
+    plugin = reports.Reports(config)
+    items = [SimpleNamespace(nodeid=f"features/a.feature::{name}", scenario=object()) for name in ("Done", "Never ran")]
+    items.append(SimpleNamespace(nodeid="tests/test_unit.py::test_not_a_journey", fixturenames=[]))
+
+    plugin.pytest_collection_finish(SimpleNamespace(items=items))  # type: ignore[arg-type]
+    plugin.pytest_runtest_logreport(_report("features/a.feature::Done", "call", "passed"))  # type: ignore[arg-type]
+    plugin.pytest_sessionfinish(SimpleNamespace(exitstatus=2), 2)  # type: ignore[arg-type]
+
+    assert json.loads((folder / "planned.json").read_text(encoding="utf-8"))["journeys"] == ["Done", "Never ran"]
+    summary = (folder / "summary.md").read_text(encoding="utf-8")
+    assert "- Never ran (no result: the run stopped before this journey ended)" in summary
+    assert "Done (" not in summary
+
+
+def test_allure_extras_that_cannot_be_written_leave_the_map_and_summary(gated):
+    config, folder = gated
+    config.option.allure_report_dir = str(folder / "junit.xml")  # a file where a folder should be
+    plugin = reports.Reports(config)
+
+    plugin.pytest_sessionfinish(SimpleNamespace(exitstatus=0), 0)  # type: ignore[arg-type]
+    lines: list[str] = []
+    plugin.pytest_terminal_summary(SimpleNamespace(write_line=lambda text, **_: lines.append(text)), 0)
+
+    assert lines[0].startswith("journeys: Allure's extras could not be written: FileExistsError")
+    assert (folder / "summary.md").is_file() and (folder / "journey-map.html").is_file()

@@ -80,3 +80,13 @@ def test_sentences_of_one_step_must_take_the_same_parameters():
 
 def _all(step: vocabulary.Step) -> list[vocabulary.Sentence]:
     return [*step.sentences.values(), *(alias for aliases in step.aliases.values() for alias in aliases)]
+
+
+def test_a_fact_of_several_words_before_an_amount_is_read_whole():
+    catalogue = load_steps(ROOT)
+    for text, language in (
+        ("kreeg ze te horen dat het totaalbedrag € 237,99 is", "nl"),
+        ("she was told the order total is € 237,99", "en"),
+    ):
+        _, arguments = catalogue.match(text, language, "then")
+        assert arguments["amount"] == "€ 237,99" and arguments["fact"] in ("het totaalbedrag", "order total")

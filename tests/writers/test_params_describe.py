@@ -33,7 +33,7 @@ def test_fact_what_and_channel_list_every_word_of_the_language(language):
 
 def test_the_dutch_texts_are_dutch():
     assert params.describe("fact", "nl").startswith("de woorden voor een feit, met of zonder 'de'/'het': ")
-    assert params.describe("what", "nl").startswith("waar ze om gevraagd wordt: bestelnummer / ordernummer")
+    assert params.describe("what", "nl").startswith("waar ze naar gevraagd wordt: bestelnummer / ordernummer")
     assert "het retourbedrag / de terugbetaling" in params.describe("fact", "nl")
     assert "refund amount" not in params.describe("fact", "nl")
 

@@ -1,0 +1,52 @@
+"""Phoning customer service: the agent reads her order out, and sees what the company knows.
+
+What the agent tells her on the phone is read from the agent's screen, a
+touchpoint like any other: its delivery date, status and total join the
+rules (*every touchpoint agrees on the delivery date* includes it).
+"""
+
+from journeys.errors import StepError
+from journeys.gherkin import vocabulary
+
+TITLE_NL = "Bellen met de klantenservice: de medewerker leest haar bestelling voor en ziet wat het bedrijf weet."
+
+
+@vocabulary.when(
+    en=("she phones customer service about her order", "she calls customer service about her order"),
+    nl=(
+        "ze de klantenservice belt over haar bestelling",
+        "ze over haar bestelling belt met de klantenservice",
+    ),
+    doc_nl=(
+        "Ze belt en noemt haar bestelnummer; de medewerker logt in en opent de bestelling. Wat die haar"
+        " vertelt (status, totaal, bezorg- of ophaaldatum, of ze kan retourneren) wordt vastgelegd."
+    ),
+)
+def phone_about_order(journey):
+    """She calls and gives her order number; the agent logs in and opens the order. What the agent tells
+    her (status, total, delivery or pickup date, whether she can return it) is recorded."""
+    journey.do("phone about order")
+
+
+@vocabulary.then(
+    en=("the agent sees her order", "customer service sees her order"),
+    nl=(
+        "ziet de medewerker haar bestelling",
+        "de medewerker ziet haar bestelling",
+        "ziet de klantenservice haar bestelling",
+    ),
+    doc_nl=(
+        "Regel *bekend bij*: elk klantenservice-contactpunt dat de reis bezocht (het 360°-overzicht, de"
+        " bestelling aan de telefoon) toont haar bestelnummer zoals zij het kreeg."
+    ),
+    needs=("channel:agent",),
+)
+def agent_sees_order(journey):
+    """Rule *known at*: every agent touchpoint the journey visited (the 360° view, the order on the phone)
+    shows her order number as she was given it."""
+    shown = journey.ledger.observations_of("order.number")
+    agents = list(dict.fromkeys(o.where.touchpoint for o in shown if o.where.channel == "agent"))
+    if not agents:
+        raise StepError("no agent touchpoint showed an order yet: let an agent look her up, or let her phone first")
+    for touchpoint in agents:
+        journey.known_at(touchpoint, "order.number")
