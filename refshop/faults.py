@@ -122,14 +122,14 @@ CATALOGUE: tuple[Fault, ...] = (
         experience="The shipping notice shows a different delivery address than the one given at "
         "checkout (the street is missing).",
         seeds=("000",),
-        seam="orders._ship: the carrier's address field drops the street",
+        seam="fulfilment._ship: the carrier's address field drops the street",
         touchpoints=("email.shipping_notice",),
     ),
     Fault(
         name="no-track-trace-email",
         experience="The order ships, but the shipping notice with the track-and-trace code never arrives.",
         seeds=("003",),
-        seam="orders._ship: the carrier integration never notifies the customer",
+        seam="fulfilment._ship: the carrier integration never notifies the customer",
         touchpoints=("email.shipping_notice",),
     ),
     Fault(

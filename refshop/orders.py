@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from refshop import access, catalogue, contacts, lead_times, mail_texts, processes
+from refshop import access, catalogue, contacts, lead_times, mail_texts
 from refshop.catalogue import Product
 from refshop.clock import utc_key
 from refshop.context import Ctx
 from refshop.customers import Details
 from refshop.errors import NotFound, ShopError
 from refshop.formats import euro, money
+from refshop.fulfilment import schedule as plan_way_to_her
 
 STATUS_WORDS = {
     "ordered": "Besteld",
@@ -118,12 +118,6 @@ def store_pickup_date(ctx: Ctx, promised: date, channel: str) -> date:
     return promised
 
 
-def track_and_trace(seed: int, ref: str) -> str:
-    """The carrier code for an order: the same seed and order number give the same code."""
-    digest = hashlib.sha256(f"{seed}:{ref}".encode()).hexdigest()
-    return f"3STULP{int(digest[:15], 16) % 10**9:09d}"
-
-
 def place(
     ctx: Ctx,
     customer: sqlite3.Row,
@@ -201,7 +195,7 @@ def place(
                 str(money((line.product.price - unit_discount) * line.quantity)),
             ),
         )
-    _schedule(ctx, by_ref(ctx, ref))
+    plan_way_to_her(ctx, by_ref(ctx, ref))
     order = by_ref(ctx, ref)  # as scheduled: a till sale is handed over at once
     where = {"web": "webwinkel", "store": "winkel", "agent": "klantenservice"}[channel]
     contacts.record(
@@ -244,28 +238,6 @@ def _number(ctx: Ctx, order_id: int) -> str:
     ref = f"RS-{10000 + catalogue.lagging(ctx.shop.storage.path, 'orders', lambda: order_id - 1) + 1}"
     ctx.db.execute("UPDATE orders SET ref = ref || '-' || id WHERE ref = ?", (ref,))
     return ref
-
-
-def _schedule(ctx: Ctx, order: sqlite3.Row) -> None:
-    placed = ctx.now
-    ref = order["ref"]
-    if order["fulfilment"] == "carry":
-        # Handed over at the till: nothing to plan, and the return window starts today.
-        ctx.db.execute(
-            "UPDATE orders SET status = 'collected', warehouse_status = 'collected', delivered_at = ? WHERE id = ?",
-            (utc_key(placed), order["id"]),
-        )
-        return
-    if order["fulfilment"] == "pickup":
-        picked = placed + timedelta(hours=1)
-        ready = lead_times.at(date.fromisoformat(order["planned_date"]), time(16, 0))
-        processes.schedule(ctx, "pick", ref, picked)
-        processes.schedule(ctx, "ready", ref, max(ready, picked + timedelta(hours=1)))
-        return
-    timeline = lead_times.home_delivery_timeline(placed, date.fromisoformat(order["planned_date"]))
-    processes.schedule(ctx, "pick", ref, timeline.picked)
-    processes.schedule(ctx, "ship", ref, timeline.shipped)
-    processes.schedule(ctx, "deliver", ref, timeline.delivered)
 
 
 def _confirm(ctx: Ctx, order: sqlite3.Row, subtotal: Decimal) -> None:
@@ -313,61 +285,3 @@ def lines(ctx: Ctx, order_id: int) -> list[sqlite3.Row]:
 
 def for_customer(ctx: Ctx, customer_id: int) -> list[sqlite3.Row]:
     return ctx.db.execute("SELECT * FROM orders WHERE customer_id = ? ORDER BY id DESC", (customer_id,)).fetchall()
-
-
-def _advance(ctx: Ctx, ref: str, frm: tuple[str, ...], to: str, **extra: str) -> sqlite3.Row | None:
-    order = by_ref(ctx, ref)
-    if order["status"] not in frm:
-        return None  # already further along (e.g. a replayed job): nothing to do
-    sets = ", ".join(["status = ?"] + [f"{k} = ?" for k in extra])
-    ctx.db.execute(f"UPDATE orders SET {sets} WHERE id = ?", (to, *extra.values(), order["id"]))
-    return by_ref(ctx, ref)
-
-
-@processes.process("pick")
-def _pick(ctx: Ctx, ref: str) -> None:
-    if _advance(ctx, ref, ("ordered",), "picked") is not None:
-        ctx.db.execute("UPDATE orders SET warehouse_status = 'picked' WHERE ref = ?", (ref,))
-
-
-@processes.process("ship")
-def _ship(ctx: Ctx, ref: str) -> None:
-    order = _advance(
-        ctx,
-        ref,
-        ("ordered", "picked"),
-        "shipped",
-        track_and_trace=track_and_trace(ctx.shop.seed, ref),
-        shipped_at=utc_key(ctx.now),
-    )
-    if order is None:
-        return
-    contacts.record(ctx, order["customer_id"], "web", "status", f"Bestelling {ref} verzonden", order["id"])
-    if ctx.active("no-track-trace-email"):
-        return  # Seam: the carrier integration never tells the customer.
-    address = mail_texts.address_line(order)
-    if ctx.active("address-dropped"):
-        address = f"{order['postcode']} {order['city']}"  # the carrier's field drops the street
-    subject, body = mail_texts.shipping_notice(order, address, ctx.shop.base_url)
-    contacts.mail(ctx, order["customer_id"], order["email"], subject, body, order["id"])
-
-
-@processes.process("deliver")
-def _deliver(ctx: Ctx, ref: str) -> None:
-    order = _advance(ctx, ref, ("ordered", "picked", "shipped"), "delivered", delivered_at=utc_key(ctx.now))
-    if order is not None:
-        contacts.record(ctx, order["customer_id"], "web", "status", f"Bestelling {ref} bezorgd", order["id"])
-
-
-@processes.process("ready")
-def _ready(ctx: Ctx, ref: str) -> None:
-    order = _advance(ctx, ref, ("ordered", "picked"), "ready_for_pickup")
-    if order is not None:
-        contacts.record(
-            ctx,
-            order["customer_id"],
-            "store",
-            "status",
-            f"Bestelling {ref} ligt klaar in de winkel",
-            order["id"],
-        )
