@@ -18,7 +18,7 @@ from journeys.gherkin.catalogue_pages import LANGUAGES, markdown_page, page_lang
 from journeys.gherkin.system_words import systems_info
 from journeys.gherkin.vocabulary import CATALOGUE, Catalogue, Step
 
-__all__ = ["Step", "load_steps", "render", "steps"]
+__all__ = ["Step", "load_steps", "project_root", "render", "steps"]
 
 
 def load_steps(root: str | Path | None = None) -> Catalogue:
@@ -31,7 +31,7 @@ def load_steps(root: str | Path | None = None) -> Catalogue:
     step module is raised, not hidden, so a writer sees why a step is missing.
     """
     importlib.import_module("journeys.steps")
-    folder = Path(root or Path.cwd()).resolve() / "steps"
+    folder = Path(root or project_root()).resolve() / "steps"
     if folder in _LOADED or not folder.is_dir():
         return CATALOGUE
     where = str(folder.parent)
@@ -45,6 +45,17 @@ def load_steps(root: str | Path | None = None) -> Catalogue:
 
 
 _LOADED: set[Path] = set()
+_MARKERS = ("pyproject.toml", "pytest.ini", "steps")
+
+
+def project_root(start: str | Path | None = None) -> Path:
+    """The project ``start`` (default: the working directory) is in: the nearest folder upwards with a
+    ``pyproject.toml``, a ``pytest.ini`` or a ``steps/`` folder, as pytest finds its rootdir; else ``start``."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if any((folder / marker).exists() for marker in _MARKERS):
+            return folder
+    return here
 
 
 def steps(catalogue: Catalogue | None = None) -> list[Step]:

@@ -35,6 +35,7 @@ from typing import TextIO
 
 from gherkin.errors import CompositeParserException, NoSuchLanguageException, ParserError
 
+from journeys.gherkin.catalogue import project_root
 from journeys.gherkin.lint_files import CHANNEL_TAGS, RUN_TAGS, Linter, registered_tags
 from journeys.gherkin.lint_gherkin import (
     LANGUAGE_NAMES,
@@ -67,14 +68,15 @@ def lint(
         system: touchpoint map to check names against: a system name looked up in
             ``<root>/fixtures/systems/``, or a path to a map; or several (a journey across systems).
             Every step used must find the tasks and touchpoints it needs there.
-        root: the project root (steps, touchpoint maps, pyproject.toml); default: cwd.
+        root: the project root (steps, touchpoint maps, pyproject.toml); default: the nearest folder
+            upwards with a pyproject.toml, pytest.ini or steps/ (``catalogue.project_root``).
         catalogue: the steps to check against; default: the project's step library
             (``steps/`` under ``root``).
 
     Returns:
         Every problem found, by file and line; empty when all is well.
     """
-    return Linter(system, Path(root) if root else Path.cwd(), catalogue, parse_problems).run(paths)[0]
+    return Linter(system, Path(root) if root else project_root(), catalogue, parse_problems).run(paths)[0]
 
 
 def run_lint(
@@ -85,7 +87,7 @@ def run_lint(
     catalogue: Catalogue | None = None,
     out: TextIO | None = None,
 ) -> int:
-    """Lint ``paths`` (default ``features/``), print each problem and a summary.
+    """Lint ``paths`` (default: the project's ``features/``), print each problem and a summary.
 
     Takes the arguments of :func:`lint`, and ``out`` to print to (default stdout).
 
@@ -93,8 +95,9 @@ def run_lint(
         The exit status: 0 when there are no problems, 1 when there are.
     """
     out = out or sys.stdout
-    linter = Linter(system, Path(root) if root else Path.cwd(), catalogue, parse_problems)
-    problems, files = linter.run(list(paths) or ["features"])
+    project = Path(root) if root else project_root()
+    linter = Linter(system, project, catalogue, parse_problems)
+    problems, files = linter.run(list(paths) or [str(project / "features")])
     for problem in problems:
         print(problem, file=out)
     noun = "feature file" if files == 1 else "feature files"

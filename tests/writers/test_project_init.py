@@ -160,3 +160,18 @@ def test_the_new_project_lints_clean_and_lists_its_own_step(tmp_path: Path):
     assert lint.returncode == 0 and "2 feature files, no problems" in lint.stdout, lint.stdout + lint.stderr
     assert "Dan is het totaalbedrag hoogstens € 500,00" in steps.stdout, steps.stderr
     assert "== my_steps ==" in steps.stdout
+
+
+def test_steps_and_lint_find_the_project_from_a_subfolder(tmp_path: Path):
+    init_project(tmp_path)
+    feature = tmp_path / "features" / "example" / "web_order.feature"
+    feature.write_text(feature.read_text(encoding="utf-8") + "    Given a custmer\n", encoding="utf-8")
+    env = {**os.environ, "CI": "true"}
+    journeys = [sys.executable, "-m", "journeys.cli"]
+    inside = tmp_path / "features" / "example"
+    listed = subprocess.run([*journeys, "steps"], cwd=inside, capture_output=True, text=True, env=env)
+    assert "== my_steps ==" in listed.stdout, listed.stdout + listed.stderr  # the project's own steps/
+    linted = subprocess.run([*journeys, "lint"], cwd=inside, capture_output=True, text=True, env=env)
+    assert linted.returncode == 1, linted.stdout + linted.stderr
+    assert "web_order.feature:" in linted.stdout and "undefined step 'Given a custmer'" in linted.stdout
+    assert "2 feature files" in linted.stdout  # the project's features/, not only this folder's
