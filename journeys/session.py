@@ -161,6 +161,8 @@ class SystemSession:
         driver = make_driver(channel, view, journey)
         if role and hasattr(driver, "role"):
             driver.role = role  # its messages name the role's credentials
+        if system not in (None, self.map.system) and hasattr(driver, "trace_name"):
+            driver.trace_name = f"{system}-{driver.trace_name}"  # beside the main system's, not over it
         return driver
 
     @property

@@ -144,6 +144,8 @@ class WebDriver:
         self._page: Any = None
         self._touchpoint = "-"
         self.pages: list[tuple[str, int, dict[str, str]]] = []  # each page she was sent: URL, status, headers
+        # A journey across systems renames the others' (``helpdesk-trace.zip``): one file each.
+        self.trace_name = "trace.zip" if self.channel == "web" else f"{self.channel}-trace.zip"
 
     # -- the page ----------------------------------------------------------
 
@@ -332,7 +334,7 @@ class WebDriver:
         try:
             if self.trace:
                 if keeps(self.settings.tracing, failed=keep_trace):
-                    path = self.evidence.path(f"{self.channel}-trace.zip" if self.channel != "web" else "trace.zip")
+                    path = self.evidence.path(self.trace_name)
                     context.tracing.stop(path=str(path))
                     mask_trace(path, self.secrets)
                 else:

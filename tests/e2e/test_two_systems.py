@@ -78,11 +78,11 @@ class Ran:
 def across(tmp_path: Path) -> Callable[..., Ran]:
     """``journeys run --system refshop --system <helpdesk map> FEATURE`` with the helpdesk's environment."""
 
-    def run(env: dict[str, str], feature: str = "across_systems.feature") -> Ran:
+    def run(env: dict[str, str], feature: str = "across_systems.feature", *extra: str) -> Ran:
         reports = tmp_path / f"reports-{len(list(tmp_path.glob('reports-*')))}"
         command = [sys.executable, "-m", "journeys.cli", "run", "--system", "refshop"]
         command += ["--system", str(HELPDESK / "helpdesk.yaml"), str(FEATURES / feature)]
-        command += ["--reports-dir", str(reports), "--seed", "7"]
+        command += ["--reports-dir", str(reports), "--seed", "7", *extra]
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST", "REFSHOP_"))}
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env={**clean, **env})
         latest = reports / "latest"
@@ -92,7 +92,7 @@ def across(tmp_path: Path) -> Callable[..., Ran]:
 
 
 def test_a_journey_across_the_shop_and_the_helpdesk_passes_when_they_agree(helpdesk, across):
-    run = across(helpdesk())
+    run = across(helpdesk(), "across_systems.feature", "--tracing", "on")
 
     assert run.exit_code == 0, run.output
     [ledger_file] = run.reports.glob("evidence/*/ledger.json")
@@ -105,6 +105,8 @@ def test_a_journey_across_the_shop_and_the_helpdesk_passes_when_they_agree(helpd
     assert seen[("helpdesk.desk_ticket", "complaint.message")]  # in a closed tab: read with visible: false
     evidence = {p.name for p in ledger_file.parent.iterdir()}
     assert "agent-01-helpdesk.desk_ticket.png" in evidence  # the desk agent's own browser, logged in
+    # Each system's browser keeps its own trace: the helpdesk's do not overwrite the shop's.
+    assert {"trace.zip", "helpdesk-agent-trace.zip"} <= evidence, evidence
 
 
 def test_the_dutch_journey_across_both_systems_passes_too(helpdesk, across):
