@@ -12,8 +12,8 @@ The phases alternate in four rounds, so the shop's growing database weighs on bo
 
 The ratio (harness seconds per customer / plain seconds per customer) is the
 harness's cost; the target is at most 1.3. ``--browser N`` also times N
-customers walked in a real browser against N without one (in a process of
-its own: Playwright's sync API cannot run under Locust's gevent).
+customers walked one at a time in a real browser (a browser process of the
+population's pool, as ``--browser-share`` walks them) against N without one.
 
     .venv/bin/python bench/population.py [--customers 200] [--concurrency 10] [--browser 5]
 """
@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +69,9 @@ def plain_customer() -> Any:
 
 
 def harness(session: object, customers: int, concurrency: int) -> tuple[float, float, int]:
-    from journeys.population.engine import Engine, Plan
+    from journeys.population.engine import Engine
     from journeys.population.mix import build_mix
+    from journeys.population.plan import Plan
 
     mix = build_mix([str(JOURNEY)], ["A tablet ordered on the web is confirmed the same way everywhere=1"])
     plan = Plan(
@@ -78,7 +79,7 @@ def harness(session: object, customers: int, concurrency: int) -> tuple[float, f
         rate=1000.0,
         customers=customers,
         max_active=concurrency,
-        progress_every=3600,
+        progress_every=None,
         run_id=f"bench-{time.time_ns()}",
     )
     started, cpu = time.perf_counter(), time.process_time()
@@ -108,40 +109,46 @@ def plain(base_url: str, customers: int, concurrency: int) -> tuple[float, float
     return time.perf_counter() - started, time.process_time() - cpu
 
 
-def browser_against_http(n: int) -> None:
-    """Seconds per customer of the order journey in a real browser and without one (no Locust here)."""
-    from journeys.customer import Customer
-    from journeys.gherkin.catalogue import load_steps
-    from journeys.gherkin.feature import read_feature
-    from journeys.population.walker import walk
-    from journeys.session import SystemSession
+def one_by_one(session: object, customers: int, *, browser_share: float, pool: object = None) -> float:
+    """Seconds per customer of the order journey, one customer at a time, through the population engine."""
+    from journeys.population.engine import Engine, LocalWalks
+    from journeys.population.mix import build_mix
+    from journeys.population.plan import Plan
 
-    load_steps(ROOT)
-    scenario = read_feature(JOURNEY)[0]
-    with tempfile.TemporaryDirectory() as reports:
-        session = SystemSession("refshop", reports_dir=reports, seed=5)
-        try:
-            timings = {}
-            for browserless in (False, True, False, True):  # the first round warms up browser and shop
-                session.browserless = browserless  # type: ignore[attr-defined]
-                started = time.perf_counter()
-                for i in range(n):
-                    walked = walk(session, scenario, Customer.create(5, index=i, run_id=f"b{browserless}{started}"))
-                    if walked.outcome != "passed":
-                        sys.exit(f"{walked.key}: {walked.error}")
-                timings[browserless] = (time.perf_counter() - started) / n
-        finally:
-            session.close()
+    class KeepingThePool(LocalWalks):
+        def close(self) -> None:
+            """The pool serves the next measurement too."""
+
+    mix = build_mix([str(JOURNEY)], ["A tablet ordered on the web is confirmed the same way everywhere=1"])
+    plan = Plan(mix, rate=1000.0, customers=customers, max_active=1, progress_every=None, browser_share=browser_share)
+    plan = replace(plan, run_id=f"bench-{time.time_ns()}")
+    started = time.perf_counter()
+    run = Engine(plan, session, say=lambda _: None, walks=KeepingThePool(session, pool)).run()  # type: ignore[arg-type]
+    failed = [w.error or w.outcome for w in run.walked if w.outcome != "passed"]
+    if failed:
+        sys.exit(f"the customers did not all pass: {failed[:3]}")
+    return (time.perf_counter() - started) / customers
+
+
+def browser_against_http(session: object, customers: int) -> None:
+    """A browser customer (a browser process of the pool) against one without a browser, walked one by one."""
+    from journeys.population.attached import describe
+    from journeys.population.browsers import BrowserPool
+
+    pool = BrowserPool(describe(session, "refshop", 5), 1).start()
+    try:
+        one_by_one(session, 2, browser_share=1.0, pool=pool)  # warm up the browser
+        in_browser = one_by_one(session, customers, browser_share=1.0, pool=pool)
+        without = one_by_one(session, customers, browser_share=0.0)
+    finally:
+        pool.close()
     print(
-        f"browser  {timings[False]:.3f} s a customer; without a browser {timings[True]:.3f} s;"
-        f" a browser customer costs {timings[False] / timings[True]:.1f} times an HTTP customer (walked one by one)"
+        f"browser  {in_browser:.3f} s a customer in a browser, {without:.3f} s without one (one at a time):"
+        f" a browser customer costs {in_browser / without:.1f} times an HTTP customer"
     )
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["--browser-only"]:
-        browser_against_http(int(sys.argv[2]))
-        return
     import locust  # noqa: F401 - first: gevent patches the process before anything else is made
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -163,8 +170,14 @@ def main() -> None:
                 plain_took, plain_used = plain(session.base_url, args.customers // ROUNDS, args.concurrency)
                 seconds, cpu, visits = seconds + took, cpu + used, visits + seen
                 base, base_cpu = base + plain_took, base_cpu + plain_used
+            report(args, seconds, cpu, visits, base, base_cpu)
+            if args.browser:
+                browser_against_http(session, args.browser)
         finally:
             session.close()
+
+
+def report(args: Any, seconds: float, cpu: float, visits: int, base: float, base_cpu: float) -> None:
     n = args.customers // ROUNDS * ROUNDS
     print(f"harness  {n} customers in {seconds:.2f} s: {n / seconds:.1f} customers/s, {visits / seconds:.1f} visits/s")
     print(f"plain    {n} customers in {base:.2f} s: {n / base:.1f} customers/s (same requests, plain HttpUser)")
@@ -173,11 +186,6 @@ def main() -> None:
         f"load-generator CPU a customer: harness {cpu / n * 1000:.1f} ms, plain {base_cpu / n * 1000:.1f} ms"
         f" (ratio {cpu / base_cpu:.2f}; the shop's own CPU is in its process)"
     )
-    if args.browser:
-        done = subprocess.run(
-            [sys.executable, __file__, "--browser-only", str(args.browser)], capture_output=True, text=True, cwd=ROOT
-        )
-        print(done.stdout.strip() or done.stderr.strip())
 
 
 if __name__ == "__main__":

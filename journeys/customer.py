@@ -116,7 +116,8 @@ class Customer:
         phone = fake.phone_number()
         age = pick.randint(*profile.ages)
         birthdate = _born(age, today or date.today(), pick)
-        mailbox = hashlib.sha256(f"{run_id}:{worker}:{index}".encode()).hexdigest()[:6]
+        # 40 bits: no two mailboxes alike across the runs against one long-lived system.
+        mailbox = hashlib.sha256(f"{run_id}:{worker}:{index}".encode()).hexdigest()[:10]
         key = f"{_slug(first)}-{mailbox}"
         email = email_template.format(key=key, domain=email_domain, first=_slug(first), last=_slug(last)).lower()
         return cls(

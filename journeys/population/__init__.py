@@ -1,9 +1,13 @@
 """Populations: thousands of synthetic customers walking the suite's journeys at once, on Locust.
 
-``journeys simulate`` (``command``) reads a weighted mix of scenarios (``mix``), lets
-customers arrive at a rate and walk without a browser (``engine``, ``walker``; the clock
-shared as ``timekeeping`` says), and writes results (``results``, ``report``) with the
-population privacy rule (``privacy``) and k6-style thresholds (``thresholds``).
-Only ``engine`` imports Locust (and with it gevent's monkey-patching): nothing else here
-does, so these modules can be used in any process. docs/simulation.md tells the whole story.
+``journeys simulate`` (``command``, ``launch``) reads a weighted mix of scenarios (``mix``)
+into a ``plan``, hands out customer identities (``identities``), lets customers arrive at a
+rate and walk (``engine``, ``walker``; the clock shared as ``timekeeping`` says): without a
+browser in the engine's greenlets, or in browser processes (``browsers``, ``browser_process``),
+or on Locust workers (``master``, ``workforce``, ``worker``), which attach to the run's system
+(``attached``). It tells progress and the verdict (``telling``) and writes
+results (``results``, ``report``) with the population privacy rule (``privacy``) and k6-style
+thresholds (``thresholds``). Only ``engine``, ``browsers``, ``master``, ``workforce`` and
+``worker`` import Locust or gevent (and with Locust, gevent's monkey-patching): the others can
+be used in any process, the browser process above all. docs/simulation.md tells the whole story.
 """

@@ -31,7 +31,10 @@ DEFAULT_CUSTOMERS = 100  # when neither --customers nor --duration bounds the ru
 @click.option("--customers", type=click.IntRange(1, MAX_CUSTOMERS), help="customers to let arrive")
 @click.option("--rate", type=click.FloatRange(0.01, 1000), default=5.0, show_default=True, help="arrivals per second")
 @click.option("--duration", type=click.FloatRange(0.1, MAX_SECONDS), help="seconds of arrivals")
-@click.option("--browser-share", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option(
+    "--browser-share", type=click.FloatRange(0, 1), default=0.0, show_default=True, help="share walked in a browser"
+)
+@click.option("--browsers", type=click.IntRange(1, 32), default=2, show_default=True, help="browser processes")
 @click.option("--out", default="reports/simulation", show_default=True, type=click.Path(path_type=Path))
 @click.option("--threshold", "thresholds", multiple=True, metavar="EXPR", help="e.g. 'violation_rate < 0.001'")
 @click.option("--system", default="refshop", show_default=True, help="touchpoint map: name or path")
@@ -40,30 +43,62 @@ DEFAULT_CUSTOMERS = 100  # when neither --customers nor --duration bounds the ru
 @click.option("--seed", type=int, help="seed for the customers and the mix (replay a run)")
 @click.option("--max-active", type=click.IntRange(1, 5000), default=100, show_default=True, help="customers at once")
 @click.option("--drain", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="seconds to finish")
+@click.option("--progress/--no-progress", default=None, help="progress lines [default: on a terminal, outside CI]")
+@click.option("--workers", type=click.IntRange(0, 64), default=0, help="Locust workers to start here (distributed)")
+@click.option("--master", is_flag=True, help="be the master of workers started elsewhere")
+@click.option("--expect-workers", type=click.IntRange(1, 1000), help="workers the master waits for")
+@click.option("--master-bind-host", default="127.0.0.1", show_default=True)
+@click.option("--worker", is_flag=True, help="be a worker of a master (--master-host, --master-port)")
+@click.option("--master-host", default="127.0.0.1", show_default=True)
+@click.option("--master-port", type=click.IntRange(0, 65535), default=0, help="the master's port (0: a free one)")
 def simulate(paths: tuple[str, ...], **options: Any) -> None:
     """Let a population of synthetic customers walk PATHS' journeys (default: features/) at --rate a second.
 
     \b
-    Without a browser: web pages through HTTP, forms posted, the map's selectors read from the HTML.
+    Without a browser: web pages through HTTP, forms posted, the map's selectors read from the HTML;
+    --browser-share of the customers walk in a real browser (--browsers processes of one browser each).
+    Distributed: --workers N starts N Locust workers here; --master waits for --expect-workers started
+    elsewhere with --worker --master-host HOST --master-port PORT.
     Writes OUT/simulation.json, summary.md, simulation.html, Locust's CSV and HTML, and every ledger.
-    Exit status: 0 done (thresholds met), 1 a threshold crossed, 2 interrupted,
-    3 the system did not start or went down, 4 usage error.
+    Exit status: 0 done (thresholds met), 1 a threshold crossed, 2 interrupted, 3 the run could not
+    be carried out (the system, browsers or workers did not start; the system went down; every worker
+    was lost), 4 usage error.
     """
     import locust  # noqa: F401 - first of all: gevent patches the process before anything else is made
 
+    if options["worker"]:
+        sys.exit(_work(paths, options))
     sys.exit(_simulate(list(paths) or ["features"], options))
+
+
+def _work(paths: tuple[str, ...], o: dict[str, Any]) -> int:
+    from journeys.population.worker import run_worker
+
+    if paths or o["master"] or o["workers"]:
+        click.echo(
+            "journeys simulate --worker: a worker takes its journeys and options from the master: give only"
+            " --master-host and --master-port.",
+            err=True,
+        )
+        return 4
+    if not o["master_port"]:
+        click.echo("journeys simulate --worker: --master-port is needed (the master prints it).", err=True)
+        return 4
+    return run_worker(o["master_host"], o["master_port"], lambda line: click.echo(line, err=True))
 
 
 def _simulate(paths: list[str], o: dict[str, Any]) -> int:
     from journeys.errors import JourneysError, SystemUnreachable
     from journeys.population import privacy
-    from journeys.population.engine import Engine, PopulationSession
+    from journeys.population.engine import PopulationSession
+    from journeys.population.launch import RunNotStarted, launch
     from journeys.population.report import write_report
     from journeys.population.results import summarize
+    from journeys.population.telling import verdict
     from journeys.population.thresholds import evaluate
 
     try:
-        plan, thresholds = _plan(paths, o)
+        plan, thresholds, where = _plan(paths, o)
     except JourneysError as exc:
         click.echo(f"journeys simulate: {exc}", err=True)
         return 4
@@ -79,29 +114,32 @@ def _simulate(paths: list[str], o: dict[str, Any]) -> int:
         click.echo(f"journeys simulate: the system is not there: {exc}", err=True)
         return 3
     try:
-        run = Engine(plan, session, say=click.echo).run()
+        run = launch(plan, session, o["system"], where, click.echo)
+    except RunNotStarted as exc:
+        click.echo(f"journeys simulate: {exc}", err=True)
+        return 3
     finally:
         session.close()
     results = summarize(run, privacy.check(w.digest for w in run.walked))
     results["thresholds"] = evaluate(thresholds, results)
     write_report(out, results, run.env)
-    return _verdict(run, results, out)
+    return verdict(run, results, out, click.echo)
 
 
-def _plan(paths: list[str], o: dict[str, Any]) -> tuple[Any, list[Any]]:
+def _plan(paths: list[str], o: dict[str, Any]) -> tuple[Any, list[Any], Any]:
     from journeys.errors import JourneysError
     from journeys.gherkin.catalogue import load_steps
-    from journeys.population.engine import Plan
+    from journeys.population.launch import Distribution
     from journeys.population.mix import build_mix
+    from journeys.population.plan import Plan
+    from journeys.population.telling import wanted
     from journeys.population.thresholds import parse
     from journeys.system.map_files import find_map
 
-    if o["browser_share"] > 0:
-        raise JourneysError(
-            "--browser-share: browser customers in a population are not built yet (Playwright's sync API"
-            " cannot run under Locust's gevent; they need a process pool of their own). Use 0: every"
-            " customer walks without a browser."
-        )
+    if o["expect_workers"] and not (o["master"] or o["workers"]):
+        raise JourneysError("--expect-workers is for a master: add --master (or --workers N).")
+    expect = max(o["expect_workers"] or (1 if o["master"] else 0), o["workers"])
+    where = Distribution(o["workers"], expect, o["master_bind_host"], o["master_port"])
     customers, duration = o["customers"], o["duration"]
     if customers is None and duration is None:
         customers = DEFAULT_CUSTOMERS
@@ -120,28 +158,17 @@ def _plan(paths: list[str], o: dict[str, Any]) -> tuple[Any, list[Any]]:
     thresholds = [parse(t, touchpoints=system_map.touchpoints) for t in o["thresholds"]]
     seed = o["seed"] if o["seed"] is not None else secrets.randbelow(10**6) + 1
     run_id = f"sim-{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
-    plan = Plan(mix, o["rate"], customers, duration, seed, run_id, max_active=o["max_active"], drain=o["drain"])
-    return plan, thresholds
-
-
-def _verdict(run: Any, results: dict[str, Any], out: Path) -> int:
-    r = results["run"]
-    click.echo(
-        f"{r['walked']} customers walked in {r['seconds']:g} s: {results['journeys']['passed']} passed,"
-        f" {results['journeys']['failed']} failed; violation rate {results['journeys']['violation_rate']:.2%};"
-        f" privacy leaks {results['privacy']['leaks']}"
+    plan = Plan(
+        mix,
+        o["rate"],
+        customers,
+        duration,
+        seed,
+        run_id,
+        max_active=o["max_active"],
+        drain=o["drain"],
+        progress_every=5.0 if wanted(o["progress"]) else None,
+        browser_share=o["browser_share"],
+        browsers=o["browsers"],
     )
-    if r["arrived"] and r["rate_reached"] < 0.9 * r["rate_asked"]:
-        click.echo(
-            f"the rate asked was not reached: {r['rate_reached']:g}/s of {r['rate_asked']:g}/s (arrivals waited"
-            f" {r['late_p95_ms']:g} ms at p95): the machine or --max-active could not keep up."
-        )
-    crossed = [t for t in results["thresholds"] if not t["passed"]]
-    for t in results["thresholds"]:
-        click.echo(f"  {'met    ' if t['passed'] else 'CROSSED'} {t['threshold']}  (value {t['value']}) {t['note']}")
-    click.echo(f"report: {out / 'simulation.html'}")
-    if run.stopped.startswith("the system stopped"):
-        return 3
-    if run.stopped.startswith("interrupted"):
-        return 2
-    return 1 if crossed else 0
+    return plan, thresholds, where

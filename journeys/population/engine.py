@@ -2,7 +2,8 @@
 
 Importing this module imports Locust, which monkey-patches the process with
 gevent: import it first (``journeys simulate`` does), and never in a process
-that drives Playwright's sync API.
+that drives Playwright's sync API (browser customers walk in processes of
+their own: ``browsers``).
 
 Arrivals are an *open* model: customer ``n`` arrives at ``n / rate`` seconds,
 whether or not the earlier ones are done, like customers of a real shop.
@@ -13,11 +14,14 @@ and stops. ``--max-active`` bounds how many walk at once (a safety catch for
 the machine): an arrival that finds it full waits, and the rate reached,
 reported, falls below the rate asked.
 
-Each touchpoint visit is reported through Locust's request event
-(``request_type="touchpoint"``, name = the touchpoint, the visit's time, the
-violation or step error there as its failure), and each journey as one
-``request_type="journey"`` request, so Locust's statistics, CSV and HTML
-report show them; violations, promises and effort go to our results.
+Where a customer walks is the engine's ``walks``: here (``LocalWalks``:
+without a browser in this process, or in a browser process), or on a Locust
+worker (``master.Master``). Wherever she walked, her touchpoint visits are
+reported here through Locust's request event (``request_type="touchpoint"``,
+name = the touchpoint, the visit's time, the violation or step error there
+as its failure), and her journey as one ``request_type="journey"`` request,
+so Locust's statistics, CSV and HTML report show them; violations, promises
+and effort go to our results.
 """
 
 from __future__ import annotations
@@ -25,8 +29,7 @@ from __future__ import annotations
 import signal
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import gevent
 from gevent.event import Event
@@ -34,21 +37,18 @@ from locust import User, constant, task
 from locust.env import Environment
 from locust.exception import StopUser
 
-from journeys.customer import Customer
-from journeys.population.mix import Mix
-from journeys.population.timekeeping import SharedClock
-from journeys.population.walker import Visited, Walked, walk
+from journeys.population.identities import CustomerSpec, Identities, in_browser
+from journeys.population.plan import CustomerLost, Plan, Run
+from journeys.population.telling import progress_line
+from journeys.population.timekeeping import SharedClock, turnstile
+from journeys.population.walker import Walked, crashed, walk
 from journeys.session import SystemSession
 
-__all__ = ["Engine", "Plan", "PopulationSession", "Run"]
+__all__ = ["CustomerUser", "Engine", "LocalWalks", "PopulationSession", "Walks"]
 
 
 class PopulationSession(SystemSession):
-    """A system session for a population: web customers walk without a browser; the clock is shared.
-
-    Args:
-        *args, **kwargs: as ``SystemSession``.
-    """
+    """A system session for a population: web customers walk without a browser; the clock is shared."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, browserless=True, **kwargs)
@@ -60,40 +60,34 @@ class Failure(Exception):
     """A touchpoint's failure as Locust shows it: the violation's or the error's first line."""
 
 
-@dataclass(frozen=True)
-class Plan:
-    """What to run: the mix, the arrival rate and the bounds (customers and/or seconds)."""
+class Walks(Protocol):
+    """Where customers walk: ``walk`` returns her ``Walked`` (or raises ``CustomerLost``)."""
 
-    mix: Mix
-    rate: float
-    customers: int | None = None
-    duration: float | None = None
-    seed: int = 1
-    run_id: str = "simulation"
-    worker: str = "local"
-    max_active: int = 100
-    drain: float = 60.0
-    progress_every: float = 5.0
+    def walk(self, scenario: Any, spec: CustomerSpec, *, browser: bool) -> Walked: ...
+
+    def cut_off(self) -> None: ...
+
+    def close(self) -> None: ...
 
 
-@dataclass
-class Run:
-    """What happened: every customer walked, how arrivals went, why the run stopped."""
+class LocalWalks:
+    """Customers walk from this process: over HTTP in their greenlet, or in the browser ``pool``."""
 
-    plan: Plan
-    env: Any
-    walked: list[Walked] = field(default_factory=list)
-    arrived: int = 0
-    window: float = 0.0  # seconds over which customers arrived
-    wall: float = 0.0
-    late: list[float] = field(default_factory=list)  # seconds each arrival started after its time
-    stopped: str = ""
-    cut_off: int = 0
-    movers: int = 0
+    def __init__(self, session: SystemSession, pool: Any = None) -> None:
+        self.session, self.pool = session, pool
 
-    @property
-    def rate_reached(self) -> float:
-        return self.arrived / self.window if self.window > 0 else 0.0
+    def walk(self, scenario: Any, spec: CustomerSpec, *, browser: bool) -> Walked:
+        if browser:
+            return self.pool.walk(scenario, spec.to_dict(), self.session.clock)  # type: ignore[no-any-return]
+        with turnstile(self.session.clock):
+            return walk(self.session, scenario, spec.customer())
+
+    def cut_off(self) -> None:
+        """Nothing walks elsewhere: the greenlets the engine kills are all there is."""
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
 
 
 class CustomerUser(User):
@@ -110,59 +104,71 @@ class CustomerUser(User):
 
 
 class Engine:
-    """Runs a plan on a session; ``say`` gets the progress lines."""
+    """Runs a plan on a session; ``say`` gets the progress lines; ``walks`` and ``env`` say where
+    customers walk (default: here, over HTTP; a distributed run passes the master's)."""
 
-    def __init__(self, plan: Plan, session: SystemSession, *, say: Callable[[str], None] = print) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        session: SystemSession,
+        *,
+        say: Callable[[str], None] = print,
+        walks: Walks | None = None,
+        env: Environment | None = None,
+    ) -> None:
         from journeys.gherkin.catalogue import load_steps
 
         load_steps()  # the bundled steps and the project's own (steps/ here), as `journeys run` has them
-        self.plan = plan
-        self.session = session
-        self.say = say
-        self.env = Environment(user_classes=[CustomerUser])
-        self.runner = self.env.create_local_runner()
+        self.plan, self.session, self.say = plan, session, say
+        self.walks: Walks = walks or LocalWalks(session)
+        self.env = env or Environment(user_classes=[CustomerUser])
+        self.runner = self.env.runner or self.env.create_local_runner()
         self.run_state = Run(plan, self.env)
+        self.identities = Identities(plan.seed, plan.run_id, plan.worker)
         self.stopping = Event()
+        self.arriving = False
         self._t0 = 0.0
 
     def run(self) -> Run:
         """Let customers arrive until a bound (or Ctrl-C, or the system going down), then let them finish."""
         state = self.run_state
         handler = gevent.signal_handler(signal.SIGINT, self._interrupt)
-        ticker = gevent.spawn(self._progress)
+        ticker = gevent.spawn(self._progress) if self.plan.progress_every else None
         started = time.monotonic()
         try:
             self._arrive()
             self._drain()
         finally:
             handler.cancel()
-            ticker.kill()
+            if ticker is not None:
+                ticker.kill()
+            self.walks.close()
             self.runner.quit()
         state.wall = time.monotonic() - started
+        state.salted = self.identities.salted
         if isinstance(self.session.clock, SharedClock):
             state.movers = self.session.clock.movers
         return state
 
     def walk(self, index: int) -> None:
-        """Customer ``index``: her scenario, her walk, her visits reported to Locust."""
+        """Customer ``index``: her scenario, her identity, her walk (wherever), her visits reported to Locust."""
         plan = self.plan
         scenario = plan.mix.pick(plan.seed, index)
-        customer = Customer.create(plan.seed, index=index, run_id=plan.run_id, worker=plan.worker)
-        clock = self.session.clock if isinstance(self.session.clock, SharedClock) else None
-        if clock is not None:
-            clock.enter()
+        spec = self.identities.spec(index)
+        browser = in_browser(index, plan.browser_share)
         try:
-            walked = walk(self.session, scenario, customer)
+            walked = self.walks.walk(scenario, spec, browser=browser)
         except gevent.GreenletExit:
             self.run_state.cut_off += 1
             raise
+        except CustomerLost as lost:
+            self.run_state.lost.append({"index": index, "worker": lost.worker, "cause": lost.cause})
+            if lost.no_worker_left:
+                self.stop("every worker was lost: nobody is left to walk")
+            return
         except Exception as exc:  # noqa: BLE001 - one customer's crash is a finding, not the run's end
-            error = f"{type(exc).__name__}: {exc}"[:300]
-            visit = Visited("step: walk", 0.0, error, "step")
-            walked = Walked(index, customer.key, scenario.location, scenario.title, "failed", 0.0, [visit], error)
-        finally:
-            if clock is not None:
-                clock.leave()
+            where = (scenario.location, scenario.title)
+            walked = crashed(index, spec.customer().key, where, exc, driver="browser" if browser else "http")
         self._report(walked)
 
     # -- inside ----------------------------------------------------------------
@@ -186,15 +192,21 @@ class Engine:
             response_length=0,
             exception=failure,
         )
-        if walked.unreachable and not self.stopping.is_set():
-            self.run_state.stopped = f"the system stopped answering: {walked.error}"
-            self.say(f"stopping early: {self.run_state.stopped}")
+        if walked.unreachable:
+            self.stop(f"the system stopped answering: {walked.error}")
+
+    def stop(self, cause: str) -> None:
+        """End arrivals early for ``cause`` (the first cause is the one reported)."""
+        if not self.stopping.is_set():
+            self.run_state.stopped = cause
+            self.say(f"stopping early: {cause}")
             self.stopping.set()
 
     def _arrive(self) -> None:
         plan, state = self.plan, self.run_state
         self._t0 = time.monotonic()
         last = self._t0
+        self.arriving = True
         while not self.stopping.is_set():
             if plan.customers is not None and state.arrived >= plan.customers:
                 state.stopped = state.stopped or f"all {plan.customers} customers arrived"
@@ -215,6 +227,7 @@ class Engine:
             user.engine, user.index = self, state.arrived
             user.start(self.runner.user_greenlets)
             state.arrived += 1
+        self.arriving = False
         state.window = (last - self._t0) + 1 / plan.rate if state.arrived else 0.0
 
     def _drain(self) -> None:
@@ -225,27 +238,25 @@ class Engine:
             gevent.sleep(0.05)
         if len(group):
             self.say(f"cutting off {len(group)} customers still walking after {self.plan.drain:g} s")
-            group.kill(block=True, timeout=10)
+            self._cut_off()
+
+    def _cut_off(self) -> None:
+        self.walks.cut_off()
+        self.runner.user_greenlets.kill(block=True, timeout=10)
 
     def _interrupt(self) -> None:
         if self.stopping.is_set() and self.run_state.stopped.startswith("interrupted"):
             self.say("second Ctrl-C: cutting off the customers still walking")
-            gevent.spawn(self.runner.user_greenlets.kill)
+            gevent.spawn(self._cut_off)
             return
         self.run_state.stopped = "interrupted (Ctrl-C): no new customers; results so far"
         self.say("Ctrl-C: no new customers; the ones walking finish (Ctrl-C again to cut them off)")
         self.stopping.set()
 
     def _progress(self) -> None:
-        state = self.run_state
+        every = self.plan.progress_every or 5.0
         while True:
-            gevent.sleep(self.plan.progress_every)
+            gevent.sleep(every)
             elapsed = time.monotonic() - self._t0
-            done = len(state.walked)
-            failed = sum(1 for w in state.walked if w.outcome != "passed")
-            visits = sum(len(w.visits) for w in state.walked)
-            self.say(
-                f"{elapsed:6.0f} s  {state.arrived} arrived ({state.arrived / max(elapsed, 1e-9):.1f}/s)"
-                f"  {done} done ({failed} went wrong)  {len(self.runner.user_greenlets)} walking"
-                f"  {visits} touchpoint visits"
-            )
+            walking = len(self.runner.user_greenlets)
+            self.say(progress_line(self.plan, self.run_state, elapsed, walking, arriving=self.arriving))

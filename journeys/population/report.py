@@ -42,6 +42,7 @@ def markdown(r: dict[str, Any]) -> str:
         f"Violation rate {_pct(journeys['violation_rate'])}, failure rate {_pct(journeys['failure_rate'])};"
         f" promises kept {_pct(promises['promises_kept'])} ({promises['kept']} kept, {promises['broken']} broken,"
         f" {promises['pending']} pending); privacy leaks {r['privacy']['leaks']}.",
+        *_how_walked(r),
         "",
     ]
     if r.get("thresholds"):
@@ -166,6 +167,28 @@ def _locust_files(out: Path, env: Any) -> list[Path]:
         written.append(out / name)
     (out / "locust.html").write_text(get_html_report(env, show_download_link=False), encoding="utf-8")
     return [*written, out / "locust.html"]
+
+
+def _how_walked(r: dict[str, Any]) -> list[str]:
+    """Lines on browser and HTTP customers, the workers, and the customers lost with a worker."""
+    run, lines = r["run"], []
+    drivers = r.get("drivers", {})
+    if "browser" in drivers:
+        b, h = drivers["browser"], drivers.get("http", {"walked": 0, "journey_p50_s": 0})
+        lines.append(
+            f"In a browser: {b['walked']} (journey p50 {b['journey_p50_s']:g} s, waited for a browser p95"
+            f" {b['queued_p95_s']:g} s); without one: {h['walked']} (journey p50 {h['journey_p50_s']:g} s)."
+        )
+    if run.get("workers"):
+        each = ", ".join(
+            f"{w['worker']} walked {w['walked']}" + (f" (lost: {w['lost']})" if w["lost"] else "")
+            for w in run["workers"]
+        )
+        lines.append(f"Workers: {each}.")
+    if run.get("lost"):
+        each = "; ".join(f"{x['customers']} with {x['worker']} ({x['cause']})" for x in run["lost_by_worker"])
+        lines.append(f"LOST {run['lost']} customers whose walk did not come back: {each}.")
+    return lines
 
 
 def _leak(leak: dict[str, Any]) -> str:

@@ -48,7 +48,12 @@ def summarize(run: Any, leaks: list[dict[str, Any]]) -> dict[str, Any]:
             "walked_alone": run.movers,
             "seed": plan.seed,
             "run_id": plan.run_id,
+            "lost": len(run.lost),
+            "lost_by_worker": _lost(run.lost),
+            "workers": run.workers,
+            "identities_unique": len({w.key for w in walked}) == total,
         },
+        "drivers": _drivers(walked),
         "mix": plan.mix.describe(),
         "journeys": {
             "passed": sum(1 for w in walked if w.outcome == "passed"),
@@ -72,6 +77,31 @@ def summarize(run: Any, leaks: list[dict[str, Any]]) -> dict[str, Any]:
         "moments_of_truth": _moments(walked),
         "privacy": {"leaks": len(leaks), "found": leaks[:50]},
     }
+
+
+def _lost(lost: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Customers lost with each worker, and why it was lost."""
+    rows: dict[str, dict[str, Any]] = {}
+    for each in lost:
+        row = rows.setdefault(each["worker"], {"worker": each["worker"], "cause": each["cause"], "customers": 0})
+        row["customers"] += 1
+    return sorted(rows.values(), key=lambda r: -r["customers"])
+
+
+def _drivers(walked: list[Walked]) -> dict[str, Any]:
+    """Per way of walking (``browser``, ``http``): journeys, how they went, how long they took."""
+    rows: dict[str, Any] = {}
+    for driver in sorted({w.driver for w in walked}):
+        mine = [w for w in walked if w.driver == driver]
+        rows[driver] = {
+            "walked": len(mine),
+            "passed": sum(1 for w in mine if w.outcome == "passed"),
+            "visits": sum(len(w.visits) for w in mine),
+            "journey_p50_s": round(_pct([w.seconds for w in mine], 0.5), 3),
+            "journey_p95_s": round(_pct([w.seconds for w in mine], 0.95), 3),
+            "queued_p95_s": round(_pct([w.queued for w in mine], 0.95), 3),
+        }
+    return rows
 
 
 def _touchpoints(env: Any) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ or ``%``. Metrics:
 ``privacy_leaks``              leaks found by the population privacy rule
 ``rate_reached``               customers per second that really arrived
 ``journeys``                   journeys walked
+``customers_lost``             customers lost with a worker that died or stopped answering
 ``p50(TP)`` … ``p99(TP)``      a touchpoint's latency percentile (p50, p90, p95, p99), in ms
 ``avg(TP)`` ``max(TP)``        a touchpoint's mean / slowest visit, in ms
 ``failure_rate(TP)``           a touchpoint's failed visits / visits
@@ -46,7 +47,15 @@ _SHAPE = re.compile(
     r"^\s*(?P<metric>[a-z_0-9]+)(?:\((?P<arg>[^()]*(?:\([^()]*\))?)\))?\s*(?P<op><=|>=|==|!=|<|>)\s*"
     r"(?P<value>-?[0-9.]+)\s*(?P<unit>ms|s|%)?\s*$"
 )
-_PLAIN = ("violation_rate", "failure_rate", "promises_kept", "privacy_leaks", "rate_reached", "journeys")
+_PLAIN = (
+    "violation_rate",
+    "failure_rate",
+    "promises_kept",
+    "privacy_leaks",
+    "rate_reached",
+    "journeys",
+    "customers_lost",
+)
 _LATENCY = {"p50": "p50_ms", "p90": "p90_ms", "p95": "p95_ms", "p99": "p99_ms", "avg": "mean_ms", "max": "max_ms"}
 _WITH_ARG = (*_LATENCY, "failure_rate", "violations")
 
@@ -120,6 +129,7 @@ def _measure(metric: str, arg: str | None, results: dict[str, Any]) -> float | N
             "privacy_leaks": results["privacy"]["leaks"] if walked else None,
             "rate_reached": results["run"]["rate_reached"],
             "journeys": walked,
+            "customers_lost": results["run"].get("lost", 0),
         }
         return plain[metric]
     if metric == "violations":

@@ -14,7 +14,12 @@ refunds) run for all of them. So, in a population:
   the start moment, like everyone else's.
 
 So clock-moving journeys are serialized, never refused, and their promise
-checks are real; they cost throughput (the report counts them). A system
+checks are real; they cost throughput (the report counts them). A customer
+enters the turnstile where her walk really starts (``turnstile``): after a
+browser customer has her browser, so nobody waiting for a browser holds up
+a customer walking alone. Customers on other processes (browser processes,
+Locust workers) enter, leave and move time through the run's owner
+(``attached.ForwardedClock``). A system
 without a test clock runs on the wall clock: nothing here applies, and
 promises not yet due are stored as in a single run.
 """
@@ -22,10 +27,25 @@ promises not yet due are stored as in a single run.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-__all__ = ["SharedClock"]
+__all__ = ["SharedClock", "turnstile"]
+
+
+@contextmanager
+def turnstile(clock: Any) -> Iterator[None]:
+    """One customer's walk through ``clock``'s turnstile (a clock without one: nothing to wait for)."""
+    if not hasattr(clock, "enter"):
+        yield
+        return
+    clock.enter()
+    try:
+        yield
+    finally:
+        clock.leave()
 
 
 class SharedClock:

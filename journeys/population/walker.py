@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from journeys.gherkin.runner import StepResult
     from journeys.session import SystemSession
 
-__all__ = ["Visited", "Walked", "walk"]
+__all__ = ["Visited", "Walked", "crashed", "walk", "walked_from_dict", "walked_to_dict"]
 
 _AT = re.compile(r" at ([a-z][\w-]*\.[\w.-]+)[: ]")
 
@@ -54,6 +54,8 @@ class Walked:
         error: the first line of what stopped it (a step error), if anything did.
         unreachable: the system did not answer (the run should stop).
         digest: the ledger's parts the population results and the privacy rule read.
+        driver: how her web pages were walked: ``browser`` (Playwright) or ``http`` (no browser).
+        queued: seconds she waited for a free browser (browser customers).
     """
 
     index: int
@@ -66,6 +68,26 @@ class Walked:
     error: str | None = None
     unreachable: bool = False
     digest: dict[str, Any] = field(default_factory=dict)
+    driver: str = "http"
+    queued: float = 0.0
+
+
+def walked_to_dict(walked: Walked) -> dict[str, Any]:
+    """``walked`` as plain data (JSON and msgpack): how a walk travels between processes."""
+    return {**walked.__dict__, "visits": [list(v.__dict__.values()) for v in walked.visits]}
+
+
+def walked_from_dict(data: dict[str, Any]) -> Walked:
+    """The ``Walked`` that ``walked_to_dict`` made ``data`` from."""
+    return Walked(**{**data, "visits": [Visited(*v) for v in data["visits"]]})
+
+
+def crashed(index: int, key: str, where: tuple[str, str], error: BaseException, *, driver: str) -> Walked:
+    """A customer whose walk broke outside her journey's steps (a crash, her browser process gone);
+    ``where``: her scenario's location and title."""
+    text = f"{type(error).__name__}: {error}"[:300]
+    visit = Visited("step: walk", 0.0, text, "step")
+    return Walked(index, key, where[0], where[1], "failed", 0.0, [visit], text, driver=driver)
 
 
 class _Listener:
@@ -89,13 +111,17 @@ class _Listener:
         self.mark = now
 
 
-def walk(session: SystemSession, scenario: Scenario, customer: Customer) -> Walked:
-    """Walk ``scenario`` as ``customer`` on ``session``; the ledger is written as in a single run."""
+def walk(session: SystemSession, scenario: Scenario, customer: Customer, *, browser: bool = False) -> Walked:
+    """Walk ``scenario`` as ``customer`` on ``session``; the ledger is written as in a single run.
+
+    ``browser``: her web pages in the session's browser (else over HTTP, without one).
+    """
     from journeys.gherkin.runner import run_scenario
     from journeys.journey import Journey
 
     started = time.perf_counter()
     journey = Journey(session, customer, name=scenario.title)
+    journey.browserless = not browser  # type: ignore[attr-defined]  # the channel drivers read it
     listener = _Listener()
     journey.on_touchpoint(listener.touchpoint)
     outcome, error = "interrupted", None
@@ -117,6 +143,7 @@ def walk(session: SystemSession, scenario: Scenario, customer: Customer) -> Walk
         error=_first_line(error) if error is not None else None,
         unreachable=_unreachable(error),
         digest=digest(ledger),
+        driver="browser" if browser else "http",
     )
     walked.visits = _attributed(listener, walked.digest)
     return walked

@@ -5,25 +5,26 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from population_helpers import ROOT
+from population_helpers import CLOCK_MOVERS, ORDER, ROOT
 
 from journeys.population.mix import MixError, build_mix
 from journeys.population.thresholds import ThresholdError, evaluate, parse
 
-FEATURES = str(ROOT / "features")
-ORDER = str(ROOT / "features" / "order")
+# Named files, not all of features/: other journeys come and go there meanwhile.
+FEATURES = [str(ROOT / f) for f in (*ORDER, CLOCK_MOVERS, "features/parity/store_vs_online.feature")]
+ORDER_FOLDER = str(ROOT / "features" / "order")
 
 
 def test_without_weights_every_scenario_is_equally_likely():
-    mix = build_mix([ORDER])
+    mix = build_mix([str(ROOT / f) for f in ORDER])
     assert len(mix.shares) == 3 and {round(s.share, 4) for s in mix.shares} == {0.3333}
 
 
 def test_weights_by_file_tag_and_name_split_over_the_scenarios_they_pick():
     mix = build_mix(
-        [FEATURES],
+        FEATURES,
         [
-            f"{ORDER}/web_order.feature=60%",
+            f"{ORDER_FOLDER}/web_order.feature=60%",
             "@store=30%",
             "An order on Friday afternoon arrives on the promised day=10%",
         ],
@@ -46,15 +47,15 @@ def test_weights_by_file_tag_and_name_split_over_the_scenarios_they_pick():
     [
         (["Ordering on Mars=1"], "unknown journey 'Ordering on Mars' in the mix"),
         (["@gaet=1"], "Did you mean '@gate'?"),
-        ([f"{ORDER}=3", "@parity=20%"], "mixes percentages and relative weights"),
-        ([f"{ORDER}=0"], "a weight must be more than 0"),
-        ([f"{ORDER}=lots"], "the weight 'lots' is not a number"),
-        ([f"{ORDER}"], "write a weight as SELECTOR=WEIGHT"),
+        ([f"{ORDER_FOLDER}=3", "@parity=20%"], "mixes percentages and relative weights"),
+        ([f"{ORDER_FOLDER}=0"], "a weight must be more than 0"),
+        ([f"{ORDER_FOLDER}=lots"], "the weight 'lots' is not a number"),
+        ([f"{ORDER_FOLDER}"], "write a weight as SELECTOR=WEIGHT"),
     ],
 )
 def test_a_mix_that_cannot_be_made_says_why(weights, message):
     with pytest.raises(MixError, match=message.replace("?", r"\?").replace("(", r"\(")):
-        build_mix([FEATURES], weights)
+        build_mix(FEATURES, weights)
 
 
 def test_a_path_that_does_not_exist_is_named():

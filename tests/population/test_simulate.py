@@ -10,13 +10,13 @@ from pathlib import Path
 
 import psutil
 import pytest
-from population_helpers import ROOT, Simulated, clean_env, simulate_args
+from population_helpers import CLOCK_MOVERS, ORDER, finish, read_until, simulate_args, start
 
 
 def test_a_clean_population_walks_the_journeys_and_meets_its_thresholds(simulate):
     run = simulate(
-        "features/order",
-        "features/delivery/next_day_promise.feature",
+        *ORDER,
+        CLOCK_MOVERS,
         "--customers",
         "16",
         "--rate",
@@ -45,6 +45,8 @@ def test_a_clean_population_walks_the_journeys_and_meets_its_thresholds(simulate
     assert "touchpoint,web.checkout" in (run.out / "locust_stats.csv").read_text()
     assert "<svg" in (run.out / "simulation.html").read_text() and (run.out / "locust.html").exists()
     assert "# Population simulation" in (run.out / "summary.md").read_text()
+    assert " arrived (" not in run.output  # no progress lines into a pipe: it is not a terminal
+    assert results["run"]["identities_unique"] and results["drivers"]["http"]["walked"] == 16
 
 
 @pytest.mark.parametrize(
@@ -58,11 +60,11 @@ def test_a_clean_population_walks_the_journeys_and_meets_its_thresholds(simulate
             "no touchpoint 'web.chekout' in the map. Did you mean 'web.checkout'",
         ),
         (["--threshold", "happiness > 3"], "unknown metric 'happiness'"),
-        (["--browser-share", "0.1"], "browser customers in a population are not built yet"),
+        (["--expect-workers", "2"], "--expect-workers is for a master: add --master"),
     ],
 )
 def test_bad_input_is_told_before_anyone_walks(simulate, args, message):
-    run = simulate("features", "--customers", "5", *args)
+    run = simulate(*ORDER, CLOCK_MOVERS, "--customers", "5", *args)
     assert run.exit_code == 4, run.output
     assert message in run.output
     assert not (run.out / "simulation.json").exists()
@@ -72,7 +74,7 @@ def test_a_system_that_is_not_there_is_a_clear_error(simulate):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    run = simulate("features/order", "--customers", "3", "--base-url", f"http://127.0.0.1:{port}")
+    run = simulate(*ORDER, "--customers", "3", "--base-url", f"http://127.0.0.1:{port}")
     assert run.exit_code == 3, run.output
     assert "the system is not there" in run.output and str(port) in run.output
 
@@ -84,43 +86,36 @@ def test_a_rate_the_machine_cannot_reach_is_reported_with_the_rate_reached(simul
     assert reached < 400 and f"the rate asked was not reached: {reached:g}/s of 400/s" in run.output
 
 
-def _start(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], Path]:
+def _start(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], Path, list[str]]:
+    """A run of two minutes of arrivals, once its first progress line says customers are walking."""
     out = tmp_path / "simulation"
-    process = subprocess.Popen(
-        simulate_args(out, "features/order", "--rate", "4", "--duration", "120", "--drain", "20", *args),
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=clean_env(),
+    process = start(
+        simulate_args(out, *ORDER, "--rate", "4", "--duration", "120", "--drain", "20", "--progress", *args)
     )
-    assert process.stdout is not None
-    for line in process.stdout:  # the first progress line: customers are walking
-        if "arrived" in line:
-            break
-    return process, out
+    return process, out, read_until(process, " arrived (")
 
 
 def test_ctrl_c_stops_arrivals_and_keeps_the_results_so_far(tmp_path):
-    process, out = _start(tmp_path, "--seed", "3")
+    process, out, said = _start(tmp_path, "--seed", "3")
+    assert "done (0 went wrong)" in said[-1] and "of arrivals left" in said[-1]  # the progress line
     process.send_signal(signal.SIGINT)
-    rest, _ = process.communicate(timeout=120)
-    run = Simulated(process.returncode, rest, out)
+    run = finish(process, out, said, timeout=120)
     assert run.exit_code == 2, run.output
     assert "Ctrl-C: no new customers" in run.output
     results = run.results
     assert results["run"]["stopped"].startswith("interrupted") and results["run"]["walked"] > 0
 
 
-def test_a_system_that_goes_down_ends_the_run_early_with_its_cause(tmp_path):
-    process, out = _start(tmp_path, "--seed", "4")
+@pytest.mark.parametrize("where", [(), ("--workers", "2")], ids=["here", "on-workers"])
+def test_a_system_that_goes_down_ends_the_run_early_with_its_cause(tmp_path, where):
+    process, out, said = _start(tmp_path, "--seed", "4", *where)
     shop = [p for p in psutil.Process(process.pid).children(recursive=True) if "refshop" in " ".join(p.cmdline())]
     assert shop, "the embedded shop runs as a child of the simulation"
     shop[0].kill()
     started = time.monotonic()
-    rest, _ = process.communicate(timeout=120)
-    run = Simulated(process.returncode, rest, out)
+    run = finish(process, out, said, timeout=120)
     assert run.exit_code == 3, run.output
     assert "stopping early: the system stopped answering" in run.output
     assert run.results["run"]["stopped"].startswith("the system stopped answering")
+    assert run.results["run"]["walked"] > 0 and (out / "summary.md").exists()  # the results so far are kept
     assert time.monotonic() - started < 60  # early: not the 120 s asked
