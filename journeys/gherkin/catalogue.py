@@ -102,7 +102,7 @@ def render(
         groups.setdefault(step.group, []).append(step)
     kinds = sorted(
         {kind for step in all_steps for name in step.fields if (kind := params.kind_of(name))},
-        key=list(params.KINDS).index,
+        key=lambda kind: (list(params.KINDS) + [kind]).index(kind),  # the usual kinds first, own ones after
     )
     systems = None if system is None else systems_info(system)
     text = (markdown_page if markdown else text_page)(groups, languages, kinds, systems)

@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING, Any
 from journeys.errors import StepError
 from journeys.gherkin.params_time import NUMBERS, day, duration, moment
 from journeys.gherkin.params_time import plain as _words
-from journeys.gherkin.params_words import CHANNEL_WORDS, KIND_NAMES, SEGMENT_WORDS, describe
+from journeys.gherkin.params_words import CHANNEL_WORDS, KIND_NAMES, SEGMENT_WORDS
+from journeys.gherkin.params_words import describe as describe_kind
 from journeys.gherkin.words import fact_named, input_named
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ __all__ = [
     "amount",
     "channel",
     "day",
+    "define",
     "describe",
     "duration",
     "fact",
@@ -70,7 +72,7 @@ CHANNELS = {
     word: name for name, by_language in CHANNEL_WORDS.items() for word in (name, *by_language["en"], *by_language["nl"])
 }
 #: How a writer writes each kind, in English (:func:`describe` for Dutch).
-KINDS = {kind: describe(kind, "en") for kind in KIND_NAMES}
+KINDS = {kind: describe_kind(kind, "en") for kind in KIND_NAMES}
 _NAMES = {
     "amount": "amount", "price": "amount", "total": "amount", "refund": "amount",
     "moment": "moment", "time": "moment",
@@ -225,6 +227,44 @@ class Known:
     fact_words: Mapping[str, str] | None = None  # the map's own words for its facts
 
 
+@dataclass(frozen=True)
+class _OwnKind:
+    reader: Callable[[str], Any]
+    how: dict[str, str]  # how to write it, per language
+
+
+_OWN: dict[str, _OwnKind] = {}
+
+
+def define(name: str, reader: Callable[[str], Any], *, en: str, nl: str) -> Callable[[str], Any]:
+    """A kind of step parameter of your own: parameters called ``name`` (or ``from_name``) are read by
+    ``reader``, which raises :class:`StepError` for a value it cannot read; ``journeys lint`` checks
+    them before anything runs and ``journeys steps`` says how to write them (``en``, ``nl``).
+
+    Returns:
+        ``reader``, for the step to call.
+
+    Raises:
+        ValueError: ``name`` is already a kind.
+    """
+    if name in _NAMES and _NAMES[name] != name or name in KIND_NAMES:
+        raise ValueError(f"'{name}' is already a kind of step parameter: choose another name")
+    _OWN[name] = _OwnKind(reader, {"en": en, "nl": nl})
+    _NAMES[name] = name
+    return reader
+
+
+def describe(kind: str, language: str) -> str:
+    """How to write a parameter of ``kind`` in ``language`` ("en" or "nl"), with every word there is.
+
+    Raises:
+        ValueError: an unknown kind or language.
+    """
+    if kind in _OWN and language in ("en", "nl"):
+        return _OWN[kind].how[language]
+    return describe_kind(kind, language)
+
+
 def kind_of(name: str) -> str | None:
     """The kind of a step parameter by its name (``"from_channel"`` -> ``"channel"``), or None."""
     name = name.lower()
@@ -245,6 +285,8 @@ def read_param(name: str, raw: Any, *, now: datetime, known: Known = Known()) ->
     kind = kind_of(name)
     if kind is None or not isinstance(raw, str):
         return raw
+    if kind in _OWN:
+        return _OWN[kind].reader(raw)
     readers: dict[str, Callable[[str], Any]] = {
         "amount": amount,
         "moment": lambda text: moment(text, now),

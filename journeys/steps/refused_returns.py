@@ -11,13 +11,12 @@ answer.
 import difflib
 
 from journeys.errors import StepError
-from journeys.gherkin import vocabulary
+from journeys.gherkin import params, vocabulary
 from journeys.values.status import Status
 
 TITLE_NL = "Geweigerde retouren, en de mail met het retourlabel."
 
 #: Why a return is refused, in a writer's words -> the canonical verdict.
-#: (A reader for ``{reason}`` could move to journeys.gherkin.params; it lives here for now.)
 REASONS = {
     "too late": "too_late",
     "past the return period": "too_late",
@@ -42,6 +41,17 @@ def read_reason(text: str) -> str:
     close = difflib.get_close_matches(key, REASONS, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
     raise StepError(f"unknown reason '{text}': {hint}write one of {', '.join(REASONS)}")
+
+
+# `{reason}` is a kind of its own: lint checks it before anything runs, `journeys steps` lists the words.
+params.define(
+    "reason",
+    read_reason,
+    en="why a return is refused: too late / past the return period; not returnable; not delivered yet /"
+    " not yet delivered; already returned",
+    nl="waarom een retour geweigerd wordt: te laat / na de retourtermijn; niet retourneerbaar; nog niet bezorgd;"
+    " al geretourneerd / al aangemeld voor retour",
+)
 
 
 @vocabulary.when(

@@ -177,3 +177,30 @@ def test_a_value_from_an_examples_row_is_reported_at_the_row(lint_step):
         f"{path}:9: step at line 4 with this Examples row: {message(input_named, 'ordernumber')}",
     ]
     assert "did you mean 'order number'" in problems[0]
+
+
+def test_a_kind_of_ones_own_is_checked_by_lint_and_listed_by_the_catalogue(project: Path, monkeypatch):
+    colours = {"red": "red", "rood": "red", "blue": "blue", "blauw": "blue"}
+
+    def colour(text: str) -> str:
+        if text.lower() not in colours:
+            raise StepError(f"unknown colour '{text}': write one of {', '.join(colours)}")
+        return colours[text.lower()]
+
+    monkeypatch.setattr(params, "_OWN", dict(params._OWN))
+    monkeypatch.setattr(params, "_NAMES", dict(params._NAMES))
+    assert params.define("colour", colour, en="a colour: red, blue", nl="een kleur: rood, blauw") is colour
+    assert params.kind_of("case_colour") == "colour"
+    assert params.describe("colour", "nl") == "een kleur: rood, blauw"
+    assert params.read_param("colour", "Rood", now=NOW) == "red"
+    own = catalogue()
+    own.sentences += [
+        Sentence("then", "en", "the case is {colour}", "the case is red", "", "test", key=99),
+        Sentence("then", "nl", "is de hoes {colour}", "is de hoes rood", "", "test", key=99),
+    ]
+    path = project / "features" / "colour.feature"
+    path.write_text("Feature: F\n  Scenario: S\n    Then the case is green\n    And the case is blue\n", "utf-8")
+    problems = [str(p) for p in lint([str(path)], system="shop", root=project, catalogue=own)]
+    assert problems == [f"{path}:3: unknown colour 'green': write one of red, rood, blue, blauw"]
+    with pytest.raises(ValueError, match="'amount' is already a kind"):
+        params.define("amount", colour, en="", nl="")
