@@ -23,7 +23,7 @@ from journeys.channels.base import Reading, describe_missing
 from journeys.customer import Customer
 from journeys.effort import effort
 from journeys.evidence import EvidenceStore
-from journeys.gherkin.words import use_words
+from journeys.gherkin.words import stop_using, use_words
 from journeys.identity import Identity
 from journeys.journey_rules import JourneyRules
 from journeys.ledger import Ledger
@@ -76,7 +76,7 @@ class Journey(JourneyRules, Identity):
         self._listeners: list[Callable[[str, Reading, dict[str, Observation]], None]] = []
         self._on: list[str | None] = []  # the system whose task or touchpoint is being walked
         words = getattr(system, "fact_words", None) or getattr(system.map, "fact_words", None)
-        use_words(words() if callable(words) else {})  # steps read the systems' own fact words
+        self._words = use_words(words() if callable(words) else {})  # steps read the systems' own fact words
 
     # -- channels ---------------------------------------------------------
 
@@ -277,6 +277,7 @@ class Journey(JourneyRules, Identity):
         for driver in self._drivers.values():
             driver.close(keep_trace=keep_trace)
         self._drivers.clear()
+        stop_using(self._words)
         verdict = outcome or ("failed" if keep_trace else "passed")
         record = {
             "journey": self.name,

@@ -30,7 +30,6 @@ from __future__ import annotations
 import difflib
 import functools
 import inspect
-import itertools
 import re
 import sys
 from collections.abc import Callable
@@ -169,7 +168,6 @@ def _fact_words(text: str) -> str:
 TYPES = {"Fact": _fact_words}
 
 
-
 Sentences = str | tuple[str, ...]  # one sentence, or the step's own followed by its aliases
 
 
@@ -193,7 +191,8 @@ def _register(
         doc = inspect.getdoc(func) or ""
         group = func.__module__.rsplit(".", 1)[-1]
         contract = tuple(needs) if needs is not None else infer(func)
-        key = next(_KEYS)
+        # A module imported again (pytester, importlib.reload) declares the same step: it takes its old place.
+        key = _KEYS.setdefault((func.__module__, func.__qualname__, kind, english[0]), len(_KEYS) + 1)
         # Both languages' own sentences first and side by side, then the aliases.
         ordered: list[tuple[str, str, str | None, dict[str, str] | None]] = [
             ("en", english[0], None, example),
@@ -201,11 +200,16 @@ def _register(
         ]
         ordered += [("en", alias, english[0], example) for alias in english[1:]]
         ordered += [("nl", alias, dutch[0], example_nl or example) for alias in dutch[1:]]
-        for language, pattern, alias_of, values in ordered:
-            filled = _fill(pattern, values or {})
-            CATALOGUE.sentences.append(
-                Sentence(kind, language, pattern, filled, doc, group, func, contract, key, alias_of, doc_nl)
+        declared = [
+            Sentence(
+                kind, language, pattern, _fill(pattern, values or {}), doc, group, func, contract, key, alias_of, doc_nl
             )
+            for language, pattern, alias_of, values in ordered
+        ]
+        known = CATALOGUE.sentences
+        place = next((i for i, sentence in enumerate(known) if sentence.key == key), len(known))
+        known[:] = [*known[:place], *declared, *(sentence for sentence in known[place:] if sentence.key != key)]
+        for pattern in (*english, *dutch):
             if pytest_bdd is not None:
                 from pytest_bdd import parsers
 
@@ -218,7 +222,7 @@ def _register(
     return wrap
 
 
-_KEYS = itertools.count(1)
+_KEYS: dict[tuple[str, str, str, str], int] = {}  # (module, function, kind, English sentence) -> key
 
 
 def _as_tuple(sentences: Sentences) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ __all__ = [
     "input_named",
     "input_words",
     "known_words",
+    "stop_using",
     "use_words",
 ]
 
@@ -128,6 +129,14 @@ def input_words(language: str) -> dict[str, list[str]]:
 def use_words(declared: Mapping[str, str]) -> Token[Mapping[str, str] | None]:
     """Make a system's own fact words (words -> fact) the ones steps understand, in this context."""
     return _DECLARED.set({" ".join(words.lower().split()): fact for words, fact in declared.items()})
+
+
+def stop_using(token: Token[Mapping[str, str] | None]) -> None:
+    """Forget the words ``use_words`` set (a journey's end), in the context that set them."""
+    try:
+        _DECLARED.reset(token)
+    except ValueError:  # set in another context (a population's greenlet): that context ends with it
+        pass
 
 
 def known_words(declared: Mapping[str, str] | None = None) -> dict[str, str]:
