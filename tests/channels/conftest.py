@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from journeys.channels.browser import BrowserSession
 from journeys.evidence import EvidenceStore
 from journeys.secrets import Secrets
 
@@ -82,6 +83,14 @@ def module_site() -> Iterator[Site]:
     yield s
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[BrowserSession]:
+    """One real browser for a test module: each test opens its own context in it."""
+    session = BrowserSession()
+    yield session
+    session.close()
 
 
 @pytest.fixture

@@ -16,19 +16,11 @@ from urllib.parse import parse_qs
 import pytest
 
 from journeys.channels import outsider
-from journeys.channels.browser import BrowserSession
 from journeys.channels.errors import ChannelError
 from journeys.channels.http_web import HttpWebDriver
 from journeys.channels.mail_capture import MailCapture
 from journeys.channels.web import WebDriver
 from journeys.secrets import Secrets
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[BrowserSession]:
-    session = BrowserSession()
-    yield session
-    session.close()
 
 
 @pytest.fixture

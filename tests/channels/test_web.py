@@ -66,13 +66,6 @@ PRODUCT_TP = Touchpoint(
 )
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[BrowserSession]:
-    session = BrowserSession()
-    yield session
-    session.close()
-
-
 @pytest.fixture
 def web(browser, module_site, evidence, secrets) -> Iterator[WebDriver]:
     module_site.page("/product/tablet-10", PRODUCT)

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 
 from journeys.channels.agent import AgentDriver
-from journeys.channels.browser import BrowserSession
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.errors import ChannelError
 from journeys.channels.web import WebDriver
@@ -45,13 +44,6 @@ TP = Touchpoint(
     line=4,
     file="shop.yaml",
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[BrowserSession]:
-    session = BrowserSession()
-    yield session
-    session.close()
 
 
 @pytest.fixture
