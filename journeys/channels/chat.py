@@ -8,13 +8,14 @@ the answer.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from journeys.channels.api import ApiDriver
 from journeys.channels.base import Reading
 from journeys.channels.errors import ChannelError
-from journeys.channels.web import WebDriver
 from journeys.system.touchpoint_map import Touchpoint
+
+if TYPE_CHECKING:
+    from journeys.channels.api import ApiDriver
 
 
 class ChatDriver:
@@ -22,8 +23,8 @@ class ChatDriver:
 
     channel = "chat"
 
-    def __init__(self, web: WebDriver, api: ApiDriver) -> None:
-        self.web = web
+    def __init__(self, web: Any, api: ApiDriver) -> None:
+        self.web = web  # the customer's WebDriver (HttpWebDriver for HttpChatDriver)
         self.api = api
 
     def visit(self, tp: Touchpoint, **params: Any) -> Reading:

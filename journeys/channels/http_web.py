@@ -24,6 +24,7 @@ import httpx
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from journeys.channels.base import Reading, read_regex
+from journeys.channels.chat import ChatDriver
 from journeys.channels.errors import ChannelError
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.evidence import EvidenceStore
@@ -378,20 +379,9 @@ class HttpAgentDriver(HttpWebDriver):
         return super().visit(tp, **params)
 
 
-class HttpChatDriver:
-    """The chat widget as a plain form (the shop's chat works without JavaScript), or the chat API."""
-
-    channel = "chat"
-
-    def __init__(self, web: HttpWebDriver, api: Any) -> None:
-        self.web = web
-        self.api = api
-
-    def visit(self, tp: Touchpoint, **params: Any) -> Reading:
-        return self.api.call(tp, **params) if tp.request is not None else self.web.visit(tp, **params)
-
-    def read(self, tp: Touchpoint, **params: Any) -> Reading:
-        return self.api.call(tp, **params) if tp.request is not None else self.web.read(tp)
+class HttpChatDriver(ChatDriver):
+    """The chat widget as a plain form (the shop's chat works without JavaScript), or the chat API:
+    routed as :class:`ChatDriver` routes, answered from the page the form brings back."""
 
     def say(
         self,
@@ -411,9 +401,6 @@ class HttpChatDriver:
         if len(shop) <= before:
             raise ChannelError(f"{self.web.customer_key} at chat: no answer to '{text}' on {self.web.current_url}.")
         return _squash(inner_text(shop[-1]))
-
-    def close(self, *, keep_trace: bool = False) -> None:
-        """Nothing of its own to close: the web and API drivers are the journey's."""
 
 
 @lru_cache(maxsize=1)
