@@ -19,7 +19,7 @@ from journeys.gherkin import params
 from journeys.gherkin.lint_gherkin import LANGUAGE_NAMES, and_keyword, other_language_message
 from journeys.gherkin.lint_params import value_messages
 from journeys.gherkin.offers import Offers
-from journeys.gherkin.vocabulary import KEYWORDS, TYPES, Catalogue, Sentence, typed
+from journeys.gherkin.vocabulary import KEYWORDS, Catalogue, Sentence
 
 __all__ = ["StepChecker"]
 
@@ -31,17 +31,15 @@ class _Match:
 
 
 class _StepIndex:
-    """The catalogue's sentences compiled once, looked up by the literal text they start with."""
+    """The catalogue's sentences looked up by the literal text they start with (each sentence reads its
+    parameters with the parser the runner uses, compiled once per process)."""
 
     def __init__(self, sentences: Iterable[Sentence]) -> None:
-        import parse as parse_lib
-
-        self._by_language: dict[str, list[tuple[str, Any, Sentence]]] = {}
+        self._by_language: dict[str, list[tuple[str, Sentence]]] = {}
         for sentence in sentences:
-            prefix = sentence.pattern.split("{", 1)[0].lower()
             # Case-insensitive, like pytest-bdd's parsers.parse.
-            entry = (prefix, parse_lib.compile(typed(sentence.pattern), extra_types=TYPES), sentence)
-            self._by_language.setdefault(sentence.language, []).append(entry)
+            prefix = sentence.pattern.split("{", 1)[0].lower()
+            self._by_language.setdefault(sentence.language, []).append((prefix, sentence))
         self._found: dict[tuple[str, str], list[_Match]] = {}
 
     def find(self, text: str, language: str) -> list[_Match]:
@@ -49,14 +47,14 @@ class _StepIndex:
         if key not in self._found:
             lowered = text.lower()
             found = []
-            for prefix, parser, sentence in self._by_language.get(language, []):
-                if lowered.startswith(prefix) and (result := parser.parse(text)) is not None:
-                    found.append(_Match(sentence, dict(result.named)))
+            for prefix, sentence in self._by_language.get(language, []):
+                if lowered.startswith(prefix) and (values := sentence.arguments(text)) is not None:
+                    found.append(_Match(sentence, values))
             self._found[key] = found
         return self._found[key]
 
     def sentences(self, language: str) -> list[Sentence]:
-        return [sentence for _, _, sentence in self._by_language.get(language, [])]
+        return [sentence for _, sentence in self._by_language.get(language, [])]
 
 
 class StepChecker:

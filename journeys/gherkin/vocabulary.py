@@ -207,8 +207,11 @@ def _register(
             for language, pattern, alias_of, values in ordered
         ]
         known = CATALOGUE.sentences
-        place = next((i for i, sentence in enumerate(known) if sentence.key == key), len(known))
-        known[:] = [*known[:place], *declared, *(sentence for sentence in known[place:] if sentence.key != key)]
+        place = next((i for i, sentence in enumerate(known) if sentence.key == key), None)
+        if place is None:
+            known.extend(declared)
+        else:
+            known[:] = [*known[:place], *declared, *(sentence for sentence in known[place:] if sentence.key != key)]
         for pattern in (*english, *dutch):
             if pytest_bdd is not None:
                 from pytest_bdd import parsers
