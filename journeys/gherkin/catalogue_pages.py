@@ -77,7 +77,7 @@ def text_page(groups: dict[str, list[Step]], languages: list[str], kinds: list[s
     lines = [label["count"].format(count=count, names=_names(languages))]
     if kinds:
         lines += ["", label["values"]]
-        lines += [f"  {{{kind}}}: {describe(kind, lang)}" for kind in kinds]
+        lines += [f"  {{{kind}}}: {params.describe(kind, lang)}" for kind in kinds]
     for group, members in groups.items():
         lines += ["", f"== {group} ==" + (f"  {title}" if (title := group_title(group, lang)) else "")]
         for kind in KINDS:
@@ -99,7 +99,7 @@ def text_page(groups: dict[str, list[Step]], languages: list[str], kinds: list[s
                     # An alias may suit another keyword ("En" before straight word order): shown without one.
                     lines += [f"      {label['also']}: {alias.pattern}" for alias in step.aliases.get(language, [])]
                 lines += [
-                    f"      {{{name}}}: {describe(kind_, lang)}"
+                    f"      {{{name}}}: {params.describe(kind_, lang)}"
                     for name in step.fields
                     if (kind_ := params.kind_of(name))
                 ]
@@ -126,7 +126,7 @@ def markdown_page(
     ]
     if kinds:
         lines += ["", f"## {label['values_title']}", "", f"| {label['parameter']} | {label['write_as']} |", "|---|---|"]
-        lines += [f"| `{{{kind}}}` | {_cell(describe(kind, lang))} |" for kind in kinds]
+        lines += [f"| `{{{kind}}}` | {_cell(params.describe(kind, lang))} |" for kind in kinds]
     for group, members in groups.items():
         lines += ["", f"## {group}"]
         if title := group_title(group, lang):
@@ -141,7 +141,9 @@ def markdown_page(
             for step in of_kind:
                 cells = [_sentence_cell(step, kind, language, label) for language in languages]
                 notes = [
-                    f"`{{{name}}}`: {describe(kind_, lang)}" for name in step.fields if (kind_ := params.kind_of(name))
+                    f"`{{{name}}}`: {params.describe(kind_, lang)}"
+                    for name in step.fields
+                    if (kind_ := params.kind_of(name))
                 ]
                 if step.needs:
                     notes.append(f"{label['needs']}: {needs_text(step.needs, markdown=True, language=lang)}")
@@ -151,12 +153,6 @@ def markdown_page(
                 cells.append(_cell("<br>".join([*said, *notes])))
                 lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
-
-
-def describe(kind: str, language: str) -> str:
-    """How a writer writes a value of ``kind``, in ``language``."""
-    described = getattr(params, "describe", None)
-    return described(kind, language) if described else params.KINDS[kind]
 
 
 def group_title(group: str, language: str) -> str:

@@ -57,10 +57,8 @@ def test_the_dutch_catalogue_speaks_dutch(bundled):
         assert step.doc.splitlines()[0] not in dutch, step.doc
     for english in ("steps in", "Values in steps", "e.g.", "needs:", "touchpoint ", "task "):
         assert english not in dutch, english
-    for kind in params.KINDS:
-        described = getattr(params, "describe", None)
-        if described is not None:  # how to write each value, in Dutch too
-            assert described(kind, "nl") != described(kind, "en"), kind
+    for kind in params.KINDS:  # how to write each value, in Dutch too
+        assert params.describe(kind, "nl") != params.describe(kind, "en"), kind
 
 
 def test_an_alias_runs_the_same_step(bundled):
