@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 MAIL_WAIT = 30.0  # seconds a real system may take to send a mail, unless --mail-timeout says otherwise
 MAIL_WAIT_TEST_CLOCK = 5.0
+WAITING_STEP = timedelta(hours=4)  # how far a test clock moves at a time while she waits for a mail
 
 # A map fact of this name lists what the touchpoint asked the customer for (e.g. a chat
 # message asking for her order number): it becomes questions on the ledger, not a fact.
@@ -156,6 +157,20 @@ class Journey(JourneyRules, Identity):
             else:  # api, store
                 reading = self.api.call(filled, **values)
         return self._record(reading, filled, about=about, waited=time.perf_counter() - started)
+
+    def visit_when_sent(self, name: str, /, *, within: timedelta) -> dict[str, Observation]:
+        """Read mail ``name`` once it comes, as a customer waits for it (a shipping notice, a refund).
+
+        On a test clock the clock moves on, a few hours at a time and ``within`` at most, until the mail
+        is there; without one, the mail is waited for as any other.
+        """
+        if self.system.clock.controllable:
+            tp, waited = self.touchpoint(name), timedelta(0)
+            values = {**self.memory}
+            while waited < within and not self.mail.arrived(tp.filled(values), self.customer.email, **values):
+                self.advance(WAITING_STEP.total_seconds())
+                waited += WAITING_STEP
+        return self.visit(name)
 
     def read(self, name: str, *, about: str = "") -> dict[str, Observation]:
         """Record the facts of the page the customer is on, as touchpoint ``name``."""

@@ -147,6 +147,11 @@ class MailDriver:
                 )
             self.mailbox.wait(remaining)
 
+    def arrived(self, tp: Touchpoint, address: str, **params: Any) -> bool:
+        """Whether the mail of touchpoint ``tp`` to ``address`` is there, without waiting for it."""
+        pattern = re.compile(subject_pattern(tp.subject or "", params))
+        return any(pattern.search(m.subject) for m in self.mailbox.messages(address))
+
     def _read(self, tp: Touchpoint, address: str, message: Message) -> MailReading:
         texts = message.parts or {"text": ""}
         raw: dict[str, Raw] = {}

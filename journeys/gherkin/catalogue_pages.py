@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from journeys.gherkin import params
+from journeys.gherkin.moments import contract_text
 from journeys.gherkin.system_words import Systems, needs_text
 from journeys.gherkin.vocabulary import KEYWORDS, Sentence, Step
 
@@ -105,6 +106,7 @@ def text_page(groups: dict[str, list[Step]], languages: list[str], kinds: list[s
                 ]
                 for said in _descriptions(step, languages):
                     lines += [f"      {line}" if line else "" for line in said.splitlines()]
+                lines += [f"      {said}" for said in contract_text(step.requires, step.gives, lang)]
                 if step.needs:
                     lines.append(f"      {label['needs']}: {needs_text(step.needs, language=lang)}")
                 if systems and (lacks := systems.lacks(step.needs)):
@@ -145,6 +147,7 @@ def markdown_page(
                     for name in step.fields
                     if (kind_ := params.kind_of(name))
                 ]
+                notes += contract_text(step.requires, step.gives, lang)
                 if step.needs:
                     notes.append(f"{label['needs']}: {needs_text(step.needs, markdown=True, language=lang)}")
                 if systems and (lacks := systems.lacks(step.needs)):

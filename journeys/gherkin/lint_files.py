@@ -32,6 +32,7 @@ from journeys.gherkin.lint_gherkin import (
 from journeys.gherkin.lint_gherkin import shown as shown_path
 from journeys.gherkin.lint_params import load_maps
 from journeys.gherkin.lint_steps import StepChecker
+from journeys.gherkin.story import Story, Told
 from journeys.gherkin.vocabulary import KEYWORDS, Catalogue
 
 __all__ = ["CHANNEL_TAGS", "RUN_TAGS", "Linter", "registered_tags"]
@@ -81,6 +82,7 @@ class Linter:
         self.problems: list[Problem] = list(maps.problems)
         now = datetime.now(ZoneInfo(maps.timezone)) if maps.timezone else datetime.now().astimezone()
         self.steps = StepChecker(catalogue or load_steps(root), maps.known, maps.offers, now)
+        self.story = Story(self.steps.catalogue.sentences, maps.offers, maps.known.fact_words)
         try:
             self.tags = registered_tags(root)
         except ConfigError as exc:
@@ -151,22 +153,24 @@ class Linter:
             language = ""
         self._children(shown, feature["children"], language)
 
-    def _children(self, shown: str, children: list[dict[str, Any]], language: str) -> None:
+    def _children(
+        self, shown: str, children: list[dict[str, Any]], language: str, background: tuple[Told, ...] = ()
+    ) -> None:
         """Backgrounds, scenarios and rules (with their own children) of a feature."""
         for child in children:
             if "background" in child:
-                self._steps(shown, child["background"]["steps"], language, None)
+                background += tuple(self._steps(shown, child["background"]["steps"], language, None))
             elif "scenario" in child:
-                self._scenario(shown, child["scenario"], language)
+                self._scenario(shown, child["scenario"], language, background)
             elif "rule" in child:
                 self._tags(shown, child["rule"]["tags"])
-                self._children(shown, child["rule"]["children"], language)
+                self._children(shown, child["rule"]["children"], language, background)
 
     def _parse_errors(self, shown: str, exc: ParserError, text: str) -> None:
         for line, message in self.explain(exc, text):
             self._add(shown, line, message)
 
-    def _scenario(self, shown: str, scenario: dict[str, Any], language: str) -> None:
+    def _scenario(self, shown: str, scenario: dict[str, Any], language: str, background: tuple[Told, ...]) -> None:
         line, name = scenario["location"]["line"], scenario["name"].strip()
         self._tags(shown, scenario["tags"])
         for examples in scenario["examples"]:
@@ -195,7 +199,11 @@ class Linter:
                 line,
                 "a Scenario Outline without Examples: add an Examples table below its steps, or make it a Scenario",
             )
-        self._steps(shown, scenario["steps"], language, scenario["examples"])
+        told = self._steps(shown, scenario["steps"], language, scenario["examples"])
+        if language and not any(p.path == shown and p.line >= line for p in self.problems):
+            # In the order she lives it: only once each step is known, or the first problem would repeat.
+            for at, message in self.story.check([*background, *told], language):
+                self._add(shown, at, message)
 
     def _steps(
         self,
@@ -203,7 +211,8 @@ class Linter:
         steps: list[dict[str, Any]],
         language: str,
         examples: list[dict[str, Any]] | None,
-    ) -> None:
+    ) -> list[Told]:
+        """Check each step; returns them as lint read them (an outline's with its first Examples row)."""
         kind = _KIND_BY_KEYWORD_TYPE.get(steps[0]["keywordType"]) if steps else None
         if steps and kind is None:
             first = steps[0]
@@ -214,6 +223,7 @@ class Linter:
                 + one_of([KEYWORDS[k][language or "en"] for k in KEYWORDS]),
             )
             kind = "given"
+        told: list[Told] = []
         for step in steps:
             kind = _KIND_BY_KEYWORD_TYPE.get(step["keywordType"], kind) or "given"
             line, text = step["location"]["line"], step["text"]
@@ -221,6 +231,7 @@ class Linter:
             if not holes:
                 if language:
                     self._step(shown, line, step["keyword"], text, kind, language, "")
+                    told += self._told(line, step["keyword"], text, kind, language)
             elif not examples:
                 self._add(
                     shown,
@@ -231,6 +242,16 @@ class Linter:
             else:
                 for table in examples:
                     self._outline_step(shown, step, kind, language, table, holes)
+                rows = [table for table in examples if table.get("tableBody") and table.get("tableHeader")]
+                if language and rows:
+                    header = [cell["value"] for cell in rows[0]["tableHeader"]["cells"]]
+                    first = dict(zip(header, (c["value"] for c in rows[0]["tableBody"][0]["cells"]), strict=False))
+                    told += self._told(line, step["keyword"], fill(text, first), kind, language)
+        return told
+
+    def _told(self, line: int, keyword: str, text: str, kind: str, language: str) -> list[Told]:
+        found = self.steps.match(text, kind, language)
+        return [Told(line, keyword, text, found.sentence, found.values)] if found else []
 
     def _outline_step(
         self, shown: str, step: dict[str, Any], kind: str, language: str, table: dict[str, Any], holes: list[str]

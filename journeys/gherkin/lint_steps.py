@@ -68,6 +68,11 @@ class StepChecker:
         self.now = now
         self._messages: dict[tuple[str, str, str, str], list[str]] = {}
 
+    def match(self, text: str, kind: str, language: str) -> _Match | None:
+        """The step ``text`` says after a ``kind`` keyword, with its values (None: no such step)."""
+        fitting = [m for m in self.index.find(text, language) if m.sentence.kind == kind]
+        return fitting[0] if fitting else None
+
     def messages(self, keyword: str, text: str, kind: str, language: str) -> list[str]:
         """What is wrong with ``keyword text`` as a ``kind`` step in ``language``; empty: nothing."""
         key = (language, kind, keyword, text)
@@ -107,7 +112,8 @@ class StepChecker:
         return [f"undefined step '{keyword} {text}'{self._closest(text, kind, language)}"]
 
     def _closest(self, text: str, kind: str, language: str) -> str:
-        pool = self.index.sentences(language)
+        # Only each step's own sentence: an alias may read wrong after the keyword ("Dan haar is ...").
+        pool = [s for s in self.index.sentences(language) if s.own]
         by_example = {s.example: s for s in pool if s.kind == kind} | {
             s.example: s for s in pool if s.kind != kind and s.example
         }

@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TASK", "infer", "split", "task_names"]
+__all__ = ["TASK", "infer", "split", "task_names", "task_strings"]
 
 TASK = "task:"
-_TOUCHPOINT_CALLS = ("visit", "read", "known_at", "expect", "expect_shown", "waiting")
+_TOUCHPOINT_CALLS = ("visit", "visit_when_sent", "read", "known_at", "expect", "expect_shown", "waiting")
 
 
 def infer(func: Callable[..., Any] | None) -> tuple[str, ...]:
@@ -71,17 +71,42 @@ def split(needs: Iterable[str]) -> tuple[list[str], list[str]]:
 
 def task_names(path: Path) -> set[str]:
     """The task names a task module registers (``@task("place order")``), read without importing it."""
+    return set(task_strings(path))
+
+
+def task_strings(path: Path) -> dict[str, frozenset[str]]:
+    """Each task of a task module, read without importing it, with the strings its body names (and the
+    bodies of the module's functions it calls): among them, the touchpoints it visits."""
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"))
     except (OSError, SyntaxError, UnicodeDecodeError):
-        return set()
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for decorator in node.decorator_list:
-                if isinstance(decorator, ast.Call) and decorator.args:
-                    callee = decorator.func
-                    called = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
-                    if called == "task" and (text := _text(decorator.args[0])):
-                        names.add(" ".join(text.split()).lower())
-    return names
+        return {}
+    functions = {
+        node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+    found: dict[str, frozenset[str]] = {}
+    for node in functions.values():
+        for decorator in node.decorator_list:
+            if isinstance(decorator, ast.Call) and decorator.args:
+                callee = decorator.func
+                called = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
+                if called == "task" and (text := _text(decorator.args[0])):
+                    found[" ".join(text.split()).lower()] = frozenset(_strings(node, functions))
+    return found
+
+
+def _strings(function: ast.AST, functions: dict[str, ast.AST]) -> set[str]:
+    """String constants in ``function``'s body and in the module functions it calls, transitively."""
+    strings: set[str] = set()
+    todo, done = [function], set()
+    while todo:
+        node = todo.pop()
+        if id(node) in done:
+            continue
+        done.add(id(node))
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+                strings.add(inner.value)
+            elif isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id in functions:
+                todo.append(functions[inner.func.id])
+    return strings

@@ -8,11 +8,11 @@ what X lacks, with where to add it; task modules are read, not imported.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeys.gherkin.needs import TASK, task_names
+from journeys.gherkin.needs import TASK, task_strings
 
 if TYPE_CHECKING:
     from journeys.gherkin.vocabulary import Sentence
@@ -34,14 +34,22 @@ class Offers:
     channels: frozenset[str]
     task_files: tuple[str, ...]  # where tasks are added, for messages
     maps: tuple[str, ...]
+    visits: Mapping[str, frozenset[str]] = field(default_factory=dict)  # task -> the touchpoints it visits
+    shows: Mapping[str, frozenset[str]] = field(default_factory=dict)  # touchpoint -> the facts it shows
+    promises: frozenset[str] = frozenset()  # facts the maps say where to check kept (`promise: {touchpoint, ...}`)
 
     @classmethod
     def of(cls, maps: Sequence[TouchpointMap]) -> Offers:
         paths = [m.tasks_path for m in maps if m.tasks_path is not None]
+        touchpoints = frozenset(tp for m in maps for tp in m.touchpoints)
+        strings = {name: named for path in paths for name, named in task_strings(path).items()}
         return cls(
             systems=tuple(m.system for m in maps),
-            tasks=frozenset(name for path in paths for name in task_names(path)),
-            touchpoints=frozenset(tp for m in maps for tp in m.touchpoints),
+            tasks=frozenset(strings),
+            visits={name: named & touchpoints for name, named in strings.items()},
+            shows={name: frozenset(tp.facts) for m in maps for name, tp in m.touchpoints.items()},
+            promises=frozenset(fact for m in maps for fact, declared in m.facts.items() if declared.check),
+            touchpoints=touchpoints,
             channels=frozenset(tp.channel for m in maps for tp in m.touchpoints.values()),
             task_files=tuple(_shown(path) for path in paths),
             maps=tuple(_shown(m.path) for m in maps),

@@ -62,11 +62,19 @@ class Sentence:
     key: int = 0  # which declaration: the sentences of one step, both languages and aliases, share it
     alias_of: str | None = None  # the step's own sentence in this language, when this is an alias
     doc_nl: str = ""  # the description in Dutch
+    requires: tuple[str, ...] = ()  # what must have happened before it (journeys.gherkin.story)
+    gives: tuple[str, ...] = ()  # what it leaves behind for the steps after it
+    retired: bool = False  # an older phrasing: it still runs, and lint quotes the step's own sentence
 
     @property
     def description(self) -> str:
         """What the step does, in the sentence's language (English where no Dutch was given)."""
         return self.doc_nl if self.language == "nl" and self.doc_nl else self.doc
+
+    @property
+    def own(self) -> bool:
+        """The step's own sentence in its language (not an alias, not a retired phrasing)."""
+        return self.alias_of is None
 
     def matches(self, text: str) -> bool:
         return _compiled(self.pattern).parse(text) is not None
@@ -96,6 +104,16 @@ class Step:
     def needs(self) -> tuple[str, ...]:
         """The tasks (``task:<name>``) and touchpoints the step uses (its ``needs``)."""
         return next((sentence.needs for sentence in self.sentences.values()), ())
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """What must have happened before the step (:mod:`journeys.gherkin.story`)."""
+        return next((sentence.requires for sentence in self.sentences.values()), ())
+
+    @property
+    def gives(self) -> tuple[str, ...]:
+        """What the step leaves behind for the steps after it."""
+        return next((sentence.gives for sentence in self.sentences.values()), ())
 
     @property
     def fields(self) -> list[str]:
@@ -139,7 +157,8 @@ class Catalogue:
         return found
 
     def closest(self, text: str, language: str | None = None, n: int = 3) -> list[Sentence]:
-        pool = [s for s in self.sentences if language is None or s.language == language]
+        # Only each step's own sentence: an alias may read wrong after the keyword ("Dan haar is ...").
+        pool = [s for s in self.sentences if s.own and (language is None or s.language == language)]
         by_example = {s.example: s for s in pool}
         names = difflib.get_close_matches(text, list(by_example), n=n, cutoff=0.4)
         return [by_example[name] for name in names]
@@ -168,6 +187,11 @@ def _fact_words(text: str) -> str:
 TYPES = {"Fact": _fact_words}
 
 
+class Retired(str):
+    """An older phrasing of a step, kept so that journeys written with it still run: ``nl=("the new one",
+    Retired("the old one"))``. Lint points the writer to the step's own sentence."""
+
+
 Sentences = str | tuple[str, ...]  # one sentence, or the step's own followed by its aliases
 
 
@@ -180,6 +204,8 @@ def _register(
     target_fixture: str | None,
     needs: tuple[str, ...] | None = None,
     doc_nl: str = "",
+    requires: tuple[str, ...] = (),
+    gives: tuple[str, ...] = (),
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     # Registered with pytest-bdd too where it is loaded (a pytest run), for projects that bind
     # their features with pytest-bdd; a script or a load-test user never imports pytest.
@@ -202,7 +228,20 @@ def _register(
         ordered += [("nl", alias, dutch[0], example_nl or example) for alias in dutch[1:]]
         declared = [
             Sentence(
-                kind, language, pattern, _fill(pattern, values or {}), doc, group, func, contract, key, alias_of, doc_nl
+                kind,
+                language,
+                str(pattern),
+                _fill(pattern, values or {}),
+                doc,
+                group,
+                func,
+                contract,
+                key,
+                alias_of,
+                doc_nl,
+                tuple(requires),
+                tuple(gives),
+                isinstance(pattern, Retired),
             )
             for language, pattern, alias_of, values in ordered
         ]
@@ -258,14 +297,18 @@ def _declarer(kind: str) -> Callable[..., Callable[[Callable[..., Any]], Callabl
         target_fixture: str | None = None,
         needs: tuple[str, ...] | None = None,
         doc_nl: str = "",
+        requires: tuple[str, ...] = (),
+        gives: tuple[str, ...] = (),
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return _register(kind, en, nl, example, example_nl, target_fixture, needs, doc_nl)
+        return _register(kind, en, nl, example, example_nl, target_fixture, needs, doc_nl, requires, gives)
 
     declare.__name__ = declare.__qualname__ = kind
     declare.__doc__ = (
         f"Declare a *{kind}* step in English and Dutch (a sentence, or a tuple: the step's own, then aliases);"
         " ``example_nl`` defaults to ``example``; ``doc_nl``: what it does, in Dutch;"
-        " ``needs``: the tasks (``task:<name>``) and touchpoints it uses (default: read from its body)."
+        " ``needs``: the tasks (``task:<name>``) and touchpoints it uses (default: read from its body);"
+        " ``requires`` / ``gives``: what must have happened before it, and what it leaves behind"
+        " (:mod:`journeys.gherkin.story`)."
     )
     return declare
 

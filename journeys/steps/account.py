@@ -9,6 +9,8 @@ TITLE_NL = "Haar eigen account."
     en="she looks at her recommendations",
     nl="ze haar aanbevelingen bekijkt",
     doc_nl="Haar accountpagina, met de producten die haar worden aanbevolen.",
+    requires=("logged in",),
+    gives=("page seen",),
 )
 def look_at_recommendations(journey):
     """Her account page, with the products recommended to her."""
@@ -20,6 +22,7 @@ def look_at_recommendations(journey):
     nl=("passen haar aanbevelingen bij een {segment}", "haar aanbevelingen passen bij een {segment}"),
     doc_nl="Regel *past bij*: elke aanbeveling is bedoeld voor haar segment, of voor iedereen.",
     example={"segment": "student"},
+    requires=("visited:web.account",),
 )
 def recommendations_suit(journey, segment):
     """Rule *suits*: each recommendation is meant for her segment, or for everyone."""

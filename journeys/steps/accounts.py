@@ -16,6 +16,8 @@ TITLE_NL = "Klanten met een account: een bestaand account uit de kaart, of een d
     ),
     example={"account": "anna"},
     needs=("task:log in",),
+    requires=("start",),
+    gives=("logged in",),
 )
 def registered_customer(journey, account):
     """She is an existing customer of the system, logged in: the map's `accounts:` names her
@@ -28,6 +30,8 @@ def registered_customer(journey, account):
     nl=("dat ze een account heeft en ingelogd is", "ze heeft een account en is ingelogd"),
     doc_nl="De synthetische klant krijgt een account (de taak `create account` van het systeem) en logt in (`log in`).",
     needs=("task:create account", "task:log in"),
+    requires=("start",),
+    gives=("logged in",),
 )
 def has_account(journey):
     """The synthetic customer gets an account (the system's task `create account`), then logs in (`log in`)."""

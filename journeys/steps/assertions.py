@@ -20,6 +20,7 @@ TITLE_NL = "Wat over contactpunten heen moet kloppen."
     doc_nl="Regel *eens*: elke waarneming van het gegeven toont dezelfde waarde.",
     example={"fact": "order total"},
     example_nl={"fact": "het totaalbedrag"},
+    requires=("compared:{fact}",),
 )
 def every_touchpoint_agrees(journey, fact):
     """Rule *agree*: every observation of the fact tells the same value."""
@@ -38,6 +39,7 @@ def every_touchpoint_agrees(journey, fact):
     doc_nl="Regel *niet twee keer gevraagd*: niemand vroeg haar opnieuw naar wat ze al had gegeven.",
     example={"what": "order number"},
     example_nl={"what": "bestelnummer"},
+    requires=("order",),
 )
 def not_asked_again(journey, what):
     """Rule *not asked twice*: nobody asked her again for what she already gave."""
@@ -51,6 +53,7 @@ def not_asked_again(journey, what):
         "de webwinkel en de winkel beloven dezelfde bezorgdatum",
     ),
     doc_nl="Regel *kanaalpariteit*: online en in de winkel krijgt het product dezelfde bezorgdatum.",
+    requires=("product seen", "store lead time"),
 )
 def web_and_store_agree(journey):
     """Rule *channel parity*: the product's delivery date is the same online and in the store."""
@@ -67,6 +70,7 @@ def web_and_store_agree(journey):
     doc_nl="De bevestigingspagina belooft bezorging op die dag (de eerstvolgende zo'n dag vanaf nu).",
     example={"day": "Wednesday"},
     example_nl={"day": "woensdag"},
+    requires=("delivery order",),
 )
 def web_promises_day(journey, day):
     """The confirmation page promises delivery on that day (the next such day from now)."""
@@ -77,6 +81,7 @@ def web_promises_day(journey, day):
     en=("she has a track and trace code", "she gets a track and trace code"),
     nl=("heeft ze een track-and-tracecode", "ze heeft een track-and-tracecode", "krijgt ze een track-and-tracecode"),
     doc_nl="De verzendbevestiging geeft haar een code om het pakket te volgen.",
+    requires=("visited:email.shipping_notice",),
 )
 def has_track_and_trace(journey):
     """The shipping notice gives her a code to follow the parcel."""
@@ -91,6 +96,8 @@ def has_track_and_trace(journey):
         "komt de bestelling op de beloofde dag",
     ),
     doc_nl="Belofte: uiterlijk aan het eind van de datum op de bevestigingspagina bezorgd, zoals de app laat zien.",
+    requires=("delivery order",),
+    gives=("delivered",),
 )
 def delivery_promise_kept(journey):
     """Promise: delivered by the end of the date on the confirmation page, as the app shows."""
@@ -116,6 +123,7 @@ def delivery_promise_kept(journey):
     doc_nl="Elk contactpunt dat het gegeven toonde, toonde dit bedrag.",
     example={"fact": "order total", "amount": "€ 329,00"},
     example_nl={"fact": "het totaalbedrag", "amount": "€ 329,00"},
+    requires=("shown:{fact}",),
 )
 def told_amount(journey, fact, amount):
     """Every touchpoint that showed the fact showed this amount."""

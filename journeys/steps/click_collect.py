@@ -27,6 +27,8 @@ TITLE_NL = "Click & collect: online bestellen, ophalen in een winkel, zoals de m
     ),
     example={"quantity": "a", "sku": "headphones", "store": "Utrecht"},
     example_nl={"quantity": "een", "sku": "headphones", "store": "Utrecht"},
+    requires=("no:order",),
+    gives=("order", "online order", "pickup order", "logged in", "page seen"),
 )
 def order_for_pickup(journey, quantity, sku, store):
     """Product page, cart, checkout choosing to collect it in the store of that city, confirmation page
@@ -38,6 +40,7 @@ def order_for_pickup(journey, quantity, sku, store):
     en=("she reads the pickup confirmation email", "she reads the pickup confirmation"),
     nl=("ze de afhaalbevestiging in haar mail leest", "ze de afhaalbevestiging leest"),
     doc_nl="Wacht op de bevestigingsmail van haar afhaalbestelling en leest die: ophaaldatum en afhaalwinkel.",
+    requires=("pickup order",),
 )
 def read_pickup_confirmation(journey):
     """Waits for the confirmation mail of her pickup order and reads it: pickup date and store."""
@@ -51,6 +54,7 @@ def read_pickup_confirmation(journey):
         "Aan de balie zoekt de winkel haar bestelling op in het eigen systeem: de status en de ophaaldatum"
         " die de winkel kent."
     ),
+    requires=("pickup order",),
 )
 def come_to_pick_up(journey):
     """At the counter the store looks her order up in its own system: its status and the pickup date the
@@ -65,6 +69,7 @@ def come_to_pick_up(journey):
         "Belofte: op de eerst beloofde ophaaldatum (bevestigingspagina of mail) ligt de bestelling uiterlijk"
         " aan het eind van de dag klaar, zoals het systeem van de winkel laat zien."
     ),
+    requires=("pickup order",),
 )
 def pickup_promise_kept(journey):
     """Promise: by the end of the pickup date first promised (confirmation page or mail) the order is

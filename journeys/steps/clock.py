@@ -26,6 +26,7 @@ def it_is(journey, moment):
     doc_nl="Zet de klok verder; alles wat het systeem tot dan had gepland, gebeurt.",
     example={"duration": "2 days"},
     example_nl={"duration": "2 dagen"},
+    gives=("time:{duration}",),
 )
 @vocabulary.when(
     en=("{duration} passes", "{duration} has passed"),
@@ -33,6 +34,7 @@ def it_is(journey, moment):
     doc_nl="Zet de klok verder; alles wat het systeem tot dan had gepland, gebeurt.",
     example={"duration": "1 day"},
     example_nl={"duration": "1 dag"},
+    gives=("time:{duration}",),
 )
 def time_passes(journey, duration):
     """Moves the clock on; everything the system had planned by then happens."""

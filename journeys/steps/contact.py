@@ -26,6 +26,8 @@ TITLE_NL = "Contact en klachten via elk kanaal, en stappen die een contactpunt o
         "`file complaint`)."
     ),
     needs=("task:file complaint",),
+    requires=("order",),
+    gives=("complaint",),
 )
 def complain(journey):
     """A complaint about her order, citing its number, where the system takes complaints (task `file complaint`)."""
@@ -39,6 +41,8 @@ def complain(journey):
     example={"message": "The wrong item came"},
     example_nl={"message": "Het verkeerde artikel kwam"},
     needs=("task:file complaint",),
+    requires=("order",),
+    gives=("complaint",),
 )
 def complain_saying(journey, message):
     """The same complaint, in her own words."""
@@ -50,6 +54,8 @@ def complain_saying(journey, message):
     nl=("een medewerker haar klacht opent", "een medewerker haar klacht in behandeling neemt"),
     doc_nl="Een medewerker logt in waar klachten worden behandeld en opent de hare (taak `agent opens complaint`).",
     needs=("task:agent opens complaint",),
+    requires=("complaint",),
+    gives=("agent",),
 )
 def agent_opens_complaint(journey):
     """A member of staff logs in where complaints are handled and opens hers (task `agent opens complaint`)."""
@@ -81,6 +87,7 @@ def visit_touchpoint(journey, touchpoint):
     example={"touchpoint": "agent.customer", "fact": "order number"},
     example_nl={"touchpoint": "agent.customer", "fact": "bestelnummer"},
     needs=("{touchpoint}",),
+    requires=("knows:{touchpoint}/{fact}", "visited:{touchpoint}", "shown:{fact}"),
 )
 def touchpoint_knows(journey, touchpoint, fact):
     """Rule *known at* on any touchpoint: it shows the fact as she gave it or was shown it before,
@@ -96,8 +103,9 @@ def touchpoint_knows(journey, touchpoint, fact):
         "equals}}}`) wordt gehaald: uiterlijk aan het eind van die dag toont het contactpunt dat ze is "
         "nagekomen."
     ),
-    example={"fact": "answer-by date"},
-    example_nl={"fact": "de antwoorddatum"},
+    example={"fact": "complaint answer date"},
+    example_nl={"fact": "de antwoorddatum van de klacht"},
+    requires=("promise:{fact}", "shown:{fact}"),
 )
 def promise_kept(journey, fact):
     """Promise: a date the map declares a promise (`facts: {x: {promise: {touchpoint, fact, equals}}}`)

@@ -9,6 +9,7 @@ TITLE_NL = "Wie de klant is."
     en="a customer",
     nl="een klant",
     doc_nl="Een synthetische klant van het standaardsegment (gezin), gemaakt uit de seed van de run.",
+    requires=("start",),
 )
 def a_customer(journey):
     """A synthetic customer of the default segment (family), made from the run's seed."""
@@ -22,6 +23,7 @@ def a_customer(journey):
         "professional, gezin, senior of zakelijk."
     ),
     example={"segment": "student"},
+    requires=("start",),
 )
 def a_customer_in_segment(journey, segment):
     """A synthetic customer of a segment of the map (`segments:`), with its persona: student,

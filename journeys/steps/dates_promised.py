@@ -65,6 +65,7 @@ def _judge(journey, wrong: Callable[[Observation], bool], title: str, detail: st
     ),
     example={"day": "Sunday"},
     example_nl={"day": "zondag"},
+    requires=("product seen|delivery order",),
 )
 def web_not_on(journey, day):
     """No delivery date the web shop showed falls on that day: a weekday ('Sunday': never on a Sunday)
@@ -94,6 +95,7 @@ def web_not_on(journey, day):
     ),
     example={"count": "2"},
     example_nl={"count": "2"},
+    requires=("product seen|delivery order",),
 )
 def web_within_working_days(journey, count):
     """Every delivery date the web shop showed is at most that many working days (Monday to Friday)

@@ -1,5 +1,7 @@
 """Ordering through each channel, and reading what the company said about the order."""
 
+from datetime import timedelta
+
 from journeys.gherkin import params, vocabulary
 
 TITLE_NL = "Bestellen via elk kanaal, en lezen wat het bedrijf over de bestelling zei."
@@ -14,6 +16,8 @@ TITLE_NL = "Bestellen via elk kanaal, en lezen wat het bedrijf over de bestellin
     ),
     example={"quantity": "a", "sku": "tablet-10"},
     example_nl={"quantity": "een", "sku": "tablet-10"},
+    requires=("no:order",),
+    gives=("order", "online order", "delivery order", "logged in", "page seen"),
 )
 def order_on_web(journey, quantity, sku):
     """Product page, cart, checkout with her own details, confirmation page.
@@ -26,6 +30,7 @@ def order_on_web(journey, quantity, sku):
     nl=('ze een "{sku}" bekijkt in de webwinkel', 'ze in de webwinkel een "{sku}" bekijkt'),
     doc_nl="De productpagina: prijs en leverbelofte.",
     example={"sku": "game-quest"},
+    gives=("product seen", "page seen"),
 )
 def look_at_product(journey, sku):
     """The product page: price and delivery promise."""
@@ -40,6 +45,7 @@ def look_at_product(journey, sku):
     ),
     doc_nl="Het kassasysteem van de winkel: de bezorgdatum die het voor het product geeft.",
     example={"sku": "game-quest"},
+    gives=("store lead time",),
 )
 def ask_store(journey, sku):
     """The store's point of sale: its delivery date for the product."""
@@ -50,6 +56,7 @@ def ask_store(journey, sku):
     en=("she reads the order confirmation email", "she reads the order confirmation"),
     nl=("ze de orderbevestiging in haar mail leest", "ze de orderbevestiging leest", "ze de bevestigingsmail leest"),
     doc_nl="Wacht op de orderbevestiging in haar mailbox en leest die.",
+    requires=("delivery order",),
 )
 def read_confirmation_email(journey):
     """Waits for the confirmation email in her mailbox and reads it."""
@@ -60,10 +67,11 @@ def read_confirmation_email(journey):
     en=("she reads the shipping notice", "she reads the shipping confirmation"),
     nl=("ze de verzendbevestiging leest", "ze de verzendmail leest"),
     doc_nl="Wacht op de mail die zegt dat het pakket onderweg is.",
+    requires=("delivery order",),
 )
 def read_shipping_notice(journey):
-    """Waits for the mail that says the parcel is on its way."""
-    journey.visit("email.shipping_notice")
+    """Waits for the mail that says the parcel is on its way (on a test clock, until it is sent)."""
+    journey.visit_when_sent("email.shipping_notice", within=timedelta(days=3))
 
 
 @vocabulary.when(
@@ -74,6 +82,7 @@ def read_shipping_notice(journey):
         "ze haar bestelling in de app bekijkt",
     ),
     doc_nl="Het bestelscherm van de app (de order-API van het systeem).",
+    requires=("delivery order",),
 )
 def look_up_in_app(journey):
     """The app's order screen (the system's order API)."""
@@ -84,6 +93,8 @@ def look_up_in_app(journey):
     en="she checks the order in her account",
     nl=("ze de bestelling bekijkt in haar account", "ze de bestelling in haar account bekijkt"),
     doc_nl="De bestelpagina van haar account in de webwinkel.",
+    requires=("delivery order",),
+    gives=("page seen",),
 )
 def check_in_account(journey):
     """The order page of her account on the web shop."""

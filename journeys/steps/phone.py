@@ -21,6 +21,8 @@ TITLE_NL = "Bellen met de klantenservice: de medewerker leest haar bestelling vo
         "Ze belt en noemt haar bestelnummer; de medewerker logt in en opent de bestelling. Wat die haar"
         " vertelt (status, totaal, bezorg- of ophaaldatum, of ze kan retourneren) wordt vastgelegd."
     ),
+    requires=("order",),
+    gives=("agent",),
 )
 def phone_about_order(journey):
     """She calls and gives her order number; the agent logs in and opens the order. What the agent tells
@@ -40,6 +42,7 @@ def phone_about_order(journey):
         " bestelling aan de telefoon) toont haar bestelnummer zoals zij het kreeg."
     ),
     needs=("channel:agent",),
+    requires=("agent",),
 )
 def agent_sees_order(journey):
     """Rule *known at*: every agent touchpoint the journey visited (the 360° view, the order on the phone)

@@ -41,6 +41,8 @@ def _try(journey, touchpoint, attempt):
     en="another customer looks up her order in the app",
     nl=("een andere klant haar bestelling opzoekt in de app", "een andere klant haar bestelling in de app opzoekt"),
     doc_nl="Iemand anders vraagt de app om haar bestelling: met haar bestelnummer en e-mailadres, niet met haar code.",
+    requires=("online order",),
+    gives=("someone else tried",),
 )
 def other_customer_looks_up_order(journey):
     """Someone else asks the app for her order: her order number and e-mail address, not her code."""
@@ -58,6 +60,7 @@ def other_customer_looks_up_order(journey):
         "Iemand die geen kassa is, boekt via het kassasysteem een bestelling op haar naam, met alleen haar "
         "e-mailadres; de taak `other customer orders in store` van het systeem zegt hoe."
     ),
+    gives=("someone else tried",),
 )
 def other_customer_orders_at_till(journey):
     """Someone who is not a till books an order in her name through the till's system, by her e-mail
@@ -69,11 +72,13 @@ def other_customer_orders_at_till(journey):
     en="nobody else was shown her order",
     nl=("kreeg niemand anders haar bestelling te zien", "niemand anders kreeg haar bestelling te zien"),
     doc_nl="Regel *privé gehouden*: elk contactpunt dat een andere klant probeerde, weigerde en toonde niets van haar.",
+    requires=("someone else tried",),
 )
 @vocabulary.then(
     en="nobody else was shown anything of hers",
     nl=("kreeg niemand anders iets van haar te zien", "niemand anders kreeg iets van haar te zien"),
     doc_nl="Regel *privé gehouden*: elk contactpunt dat een andere klant probeerde, weigerde en toonde niets van haar.",
+    requires=("someone else tried",),
 )
 def nobody_else_saw_it(journey):
     """Rule *kept private*: every touchpoint another customer tried refused, and showed nothing of hers."""

@@ -64,6 +64,8 @@ params.define(
         "Het retourportaal, ingelogd: wat het over het retourneren van haar bestelling zegt: mogelijk tot"
         " wanneer, of waarom niet."
     ),
+    requires=("delivery order",),
+    gives=("return tried",),
 )
 def try_return(journey):
     """The returns portal, logged in: what it says about returning her order: until when, or why not."""
@@ -79,6 +81,7 @@ def try_return(journey):
     ),
     example={"reason": "too late"},
     example_nl={"reason": "te laat"},
+    requires=("return tried|agent",),
 )
 def return_refused(journey, reason):
     """Every touchpoint that said whether she can return it (returns portal, agent) refused, for this
@@ -90,6 +93,7 @@ def return_refused(journey, reason):
     en=("she reads the return label email", "she reads the mail with her return label"),
     nl=("ze de mail met het retourlabel leest", "ze de retourlabelmail leest"),
     doc_nl="Wacht op de mail met het retourlabel en leest die: retournummer en retourbedrag.",
+    requires=("return",),
 )
 def read_return_label_email(journey):
     """Waits for the mail with the return label and reads it: return number and refund amount."""

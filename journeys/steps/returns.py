@@ -1,6 +1,6 @@
 """Returns and refunds."""
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from journeys.gherkin import vocabulary
 from journeys.ledger import PromiseCheck
@@ -17,6 +17,8 @@ TITLE_NL = "Retouren en terugbetalingen."
         "ze de bestelling via het retourportaal terugstuurt",
     ),
     doc_nl="Het retourportaal: artikel kiezen, terugbetaling zien, bevestigen, een label krijgen.",
+    requires=("delivered",),
+    gives=("return",),
 )
 def return_order(journey):
     """The returns portal: pick the item, see the refund quote, confirm, get a label."""
@@ -27,10 +29,11 @@ def return_order(journey):
     en="she reads the refund email",
     nl=("ze de mail over haar terugbetaling leest", "ze de terugbetalingsmail leest"),
     doc_nl="De mail die zegt hoeveel er is terugbetaald.",
+    requires=("return",),
 )
 def read_refund_email(journey):
-    """The mail that says how much was refunded."""
-    journey.visit("email.refund")
+    """The mail that says how much was refunded (on a test clock, waited for until it is sent)."""
+    journey.visit_when_sent("email.refund", within=timedelta(days=8))
 
 
 @vocabulary.then(
@@ -38,6 +41,7 @@ def read_refund_email(journey):
     nl=("antwoordde het retourportaal binnen {n:d} seconden", "het retourportaal antwoordde binnen {n:d} seconden"),
     doc_nl="Regel *antwoord binnen*: geen pagina van het portaal liet haar langer wachten.",
     example={"n": "2"},
+    requires=("return|return tried",),
 )
 def portal_fast(journey, n):
     """Rule *answered within*: no page of the portal kept her waiting longer."""
@@ -48,6 +52,7 @@ def portal_fast(journey, n):
     en=("the promised refund is kept", "she is refunded on time"),
     nl=("wordt ze op tijd terugbetaald", "ze wordt op tijd terugbetaald", "krijgt ze haar geld op tijd terug"),
     doc_nl="Belofte: binnen 5 werkdagen na de retour terugbetaald, zoals de app laat zien.",
+    requires=("return",),
 )
 def refund_kept(journey):
     """Promise: refunded within 5 working days of the return, as the app shows."""

@@ -57,6 +57,8 @@ def _someone_else(journey):
         " heeft ook wie haar cookie in handen kreeg (een gedeelde computer, een gelekt logbestand)."
     ),
     needs=("task:log out",),
+    requires=("logged in",),
+    gives=("logged out",),
 )
 def log_out(journey):
     """She logs out (the system's task `log out`). A copy of her session is kept first, as anyone who got
@@ -77,6 +79,7 @@ def log_out(journey):
         " uitloggen; de pagina mag niets van haar tonen."
     ),
     needs=("web.account",),
+    requires=("logged out",),
 )
 def old_session_opens_nothing(journey):
     """Rule *refused*: someone else tries her account page with the copy of her session from before she
@@ -120,6 +123,8 @@ def old_session_opens_nothing(journey):
     ),
     example={"n": "20"},
     needs=("task:someone else logs in", "web.login", _ANSWER),
+    requires=("logged in",),
+    gives=("password guessed",),
 )
 def someone_guesses_password(journey, n):
     """Someone else (a script with cookies of its own) tries her e-mail address at the login with that many
@@ -141,6 +146,7 @@ def someone_guesses_password(journey, n):
         "Regel *geweigerd*: na zoveel verkeerde pogingen weigert de winkel het inloggen, zelfs met het juiste"
         " wachtwoord."
     ),
+    requires=("password guessed",),
 )
 def guessing_slowed_down(journey):
     """Rule *refused*: after that many wrong tries the shop refuses to log them in, even with the right password."""
@@ -158,6 +164,8 @@ def guessing_slowed_down(journey):
     ),
     example={"password": "12345678"},
     needs=("task:choose password", "web.checkout", _ANSWER),
+    requires=("start",),
+    gives=("password chosen",),
 )
 def choose_password(journey, password):
     """She makes an account with that password (the system's task `choose password`); the answer goes on the ledger."""
@@ -169,6 +177,7 @@ def choose_password(journey, password):
     en=("the shop refuses it as too weak", "the password is refused as too weak"),
     nl=("weigert de winkel het als te zwak", "wordt het wachtwoord geweigerd als te zwak"),
     doc_nl="Regel *geweigerd*: de winkel nam het gekozen wachtwoord niet aan.",
+    requires=("password chosen",),
 )
 def password_refused(journey):
     """Rule *refused*: the shop did not take the password she chose."""
@@ -186,6 +195,8 @@ def password_refused(journey):
         " het formuliertoken van de chatpagina; het antwoord van de winkel komt in het grootboek."
     ),
     needs=("task:send chat message from another site", "chat.conversation", _ANSWER),
+    requires=("logged in",),
+    gives=("form from elsewhere",),
 )
 def chat_from_another_site(journey):
     """A page of another site sends the chat form with her own, logged-in browser, without the chat page's
@@ -200,6 +211,7 @@ def chat_from_another_site(journey):
     en=("the shop refuses the form from the other site", "a form sent from another site is refused"),
     nl=("weigert de winkel het formulier van de andere site", "wordt het formulier van de andere site geweigerd"),
     doc_nl="Regel *geweigerd*: de winkel deed niet wat het formulier van de andere site vroeg.",
+    requires=("form from elsewhere",),
 )
 def other_site_refused(journey):
     """Rule *refused*: the shop did not do what the other site's form asked."""
@@ -213,6 +225,7 @@ def other_site_refused(journey):
         "Regel *beschermd*: elke pagina van de webwinkel die haar browser kreeg, had de beveiligingsheaders"
         " (Content-Security-Policy, X-Frame-Options, X-Content-Type-Options, Referrer-Policy)."
     ),
+    requires=("page seen",),
 )
 def pages_protected(journey):
     """Rule *protected*: every page of the web shop her browser was sent came with the security headers
@@ -241,6 +254,8 @@ def pages_protected(journey):
     example={"quantity": "a", "sku": "tablet-10"},
     example_nl={"quantity": "een", "sku": "tablet-10"},
     needs=("task:place order", "web.order_confirmation"),
+    requires=("no:order",),
+    gives=("order", "online order", "delivery order", "logged in", "page seen", "slow mail order"),
 )
 def order_with_slow_mail(journey, quantity, sku):
     """She orders as ever, while the shop's mail server takes 3.5 seconds over each mail to her (the harness's
@@ -262,6 +277,7 @@ def order_with_slow_mail(journey, quantity, sku):
     ),
     example={"n": "3"},
     needs=("web.order_confirmation",),
+    requires=("slow mail order",),
 )
 def order_confirmed_within(journey, n):
     """Rule *answered within*: after placing the order, the confirmation was on her screen within that many seconds."""

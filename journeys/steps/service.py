@@ -15,6 +15,8 @@ TITLE_NL = "Klachten, klantenservice en herstel van service."
         "ze in de chat klaagt dat ze het verkeerde artikel heeft gekregen",
     ),
     doc_nl="Een klacht via de chat, met haar bestelnummer.",
+    requires=("order",),
+    gives=("complaint",),
 )
 def complain_in_chat(journey):
     """A complaint through the chat widget, with her order number."""
@@ -25,6 +27,7 @@ def complain_in_chat(journey):
     en="she reads the complaint acknowledgement",
     nl="ze de ontvangstbevestiging van haar klacht leest",
     doc_nl="De mail die de klacht bevestigt en zegt wanneer die beantwoord wordt.",
+    requires=("complaint",),
 )
 def read_acknowledgement(journey):
     """The mail that confirms the complaint and says when it will be answered."""
@@ -35,6 +38,8 @@ def read_acknowledgement(journey):
     en="an agent looks her up in the agent console",
     nl=("een medewerker haar opzoekt in de klantenservicetool", "een medewerker haar in de klantenservicetool opzoekt"),
     doc_nl="Een medewerker van de klantenservice logt in, zoekt haar op en opent haar 360°-overzicht.",
+    requires=("order|logged in",),
+    gives=("agent",),
 )
 def agent_looks_up(journey):
     """A customer-service agent logs in, searches her and opens her 360° view."""
@@ -45,6 +50,8 @@ def agent_looks_up(journey):
     en="the agent offers a replacement",
     nl="de medewerker een vervangend artikel aanbiedt",
     doc_nl="De oplossing van de medewerker voor een verkeerd artikel: het juiste, opnieuw verstuurd.",
+    requires=("agent",),
+    gives=("replacement offered",),
 )
 def agent_offers_replacement(journey):
     """The agent's remedy for a wrong item: the right one, sent again."""
@@ -60,6 +67,7 @@ def agent_offers_replacement(journey):
         " noemt."
     ),
     needs=("channel:agent",),
+    requires=("agent", "complaint"),
 )
 def agent_sees_history(journey):
     """Rule *known at*: the 360° view shows the order and the complaint she made elsewhere.
@@ -73,6 +81,7 @@ def agent_sees_history(journey):
     en="she receives an apology and a replacement",
     nl=("krijgt ze excuses en een vervangend artikel", "ze krijgt excuses en een vervangend artikel"),
     doc_nl="De mail over het vervangende artikel komt, met excuses en de nieuwe bestelling.",
+    requires=("replacement offered",),
 )
 def apology_and_replacement(journey):
     """The replacement mail comes, with an apology and the new order."""
@@ -83,6 +92,7 @@ def apology_and_replacement(journey):
     en="her complaint is answered within 24 hours",
     nl=("wordt haar klacht binnen 24 uur beantwoord", "haar klacht wordt binnen 24 uur beantwoord"),
     doc_nl="Belofte: binnen een dag na de klacht een antwoord per mail.",
+    requires=("complaint",),
 )
 def complaint_answered(journey):
     """Promise: an answer to the complaint by mail within a day of making it."""
@@ -99,6 +109,8 @@ def complaint_answered(journey):
     en="the agent offers to call her back",
     nl=("de medewerker aanbiedt haar terug te bellen", "de medewerker belooft haar terug te bellen"),
     doc_nl="De medewerker belooft haar terug te bellen over de bestelling.",
+    requires=("agent",),
+    gives=("callback offered",),
 )
 def agent_offers_callback(journey):
     """The agent promises a call back about the order."""
@@ -109,6 +121,7 @@ def agent_offers_callback(journey):
     en="she is called back within 24 hours",
     nl=("wordt ze binnen 24 uur teruggebeld", "ze wordt binnen 24 uur teruggebeld"),
     doc_nl="Belofte: het telefoontje dat de mail aankondigt komt binnen een dag, zoals haar account laat zien.",
+    requires=("callback offered",),
 )
 def called_back(journey):
     """Promise: the call the mail announces happens within a day, as her account shows."""

@@ -17,6 +17,8 @@ TITLE_NL = "Kopen in de winkel: de verkoop aan de kassa, de kassabon en de prijs
         " artikel mee. Het bestelnummer op de bon is de bestelling die ze vanaf nu heeft."
     ),
     example={"sku": "headphones"},
+    requires=("no:order",),
+    gives=("order", "store sale", "store price"),
 )
 def buy_in_store(journey, sku):
     """At the till she gives her name and e-mail address for the digital receipt, pays and takes the
@@ -28,6 +30,7 @@ def buy_in_store(journey, sku):
     en=("she reads the receipt email", "she reads her receipt"),
     nl=("ze de kassabon in haar mail leest", "ze haar kassabon leest"),
     doc_nl="Wacht op de digitale kassabon in haar mailbox en leest die: bestelnummer en totaalbedrag.",
+    requires=("store sale",),
 )
 def read_receipt_email(journey):
     """Waits for the digital receipt of her purchase in her mailbox and reads it: order number and total."""
@@ -39,6 +42,7 @@ def read_receipt_email(journey):
     nl=('ze in de winkel vraagt wat een "{sku}" kost', 'ze in de winkel naar de prijs van een "{sku}" vraagt'),
     doc_nl="De medewerker scant het artikel aan de kassa: de prijs die de winkel vraagt.",
     example={"sku": "game-quest"},
+    gives=("store price",),
 )
 def ask_store_price(journey, sku):
     """The shop assistant scans the article at the till: the price the store asks."""
@@ -57,6 +61,7 @@ def ask_store_price(journey, sku):
         " noemde (kassa of kassabon)."
     ),
     needs=("channel:web", "channel:store"),
+    requires=("store price", "product seen|online order"),
 )
 def web_and_store_same_price(journey):
     """Rule *channel parity*: every price the web shop showed equals every price the store told (its till or
