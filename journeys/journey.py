@@ -156,7 +156,8 @@ class Journey(JourneyRules, Identity):
                 reading = self.mail.receive(filled, self.customer.email, timeout=timeout, **values)
             else:  # api, store
                 reading = self.api.call(filled, **values)
-        return self._record(reading, filled, about=about, waited=time.perf_counter() - started)
+        product = str(values.get("sku") or "") if tp.of_product else ""
+        return self._record(reading, filled, about=about, waited=time.perf_counter() - started, product=product)
 
     def visit_when_sent(self, name: str, /, *, within: timedelta) -> dict[str, Observation]:
         """Read mail ``name`` once it comes, as a customer waits for it (a shipping notice, a refund).
@@ -190,7 +191,9 @@ class Journey(JourneyRules, Identity):
         """Put what a touchpoint showed on the ledger, with its provenance."""
         return self._record(reading, self.touchpoint(reading.touchpoint), about=about, waited=waited)
 
-    def _record(self, reading: Reading, tp: Touchpoint, *, about: str, waited: float) -> dict[str, Observation]:
+    def _record(
+        self, reading: Reading, tp: Touchpoint, *, about: str, waited: float, product: str = ""
+    ) -> dict[str, Observation]:
         # Evidence paths as a reader of the report finds them: under the reports folder.
         evidence = tuple(str(self.system.reports_dir / path) for path in reading.evidence)
         where = self._where(reading.touchpoint, tp.channel, evidence)
@@ -208,7 +211,14 @@ class Journey(JourneyRules, Identity):
             shot = evidence[-1] if evidence else None
             missing = describe_missing(tp, reader, reading.url, evidence=shot) if text is None else None
             seen[fact] = self.ledger.observe(
-                fact, text, kind=reader.kind, where=where, about=about, vocabulary=vocabulary, missing=missing
+                fact,
+                text,
+                kind=reader.kind,
+                where=where,
+                about=about,
+                vocabulary=vocabulary,
+                missing=missing,
+                product=product,
             )
         parts = getattr(reading, "parts", None)  # a mail's text and HTML parts tell one story
         if parts:
@@ -269,9 +279,11 @@ class Journey(JourneyRules, Identity):
 
     def set_clock(self, moment: datetime) -> None:
         self.system.clock.set(moment)
+        self.ledger.clock_moved()
 
     def advance(self, seconds: float) -> None:
         self.system.clock.advance(seconds)
+        self.ledger.clock_moved()
 
     @contextmanager
     def waiting(self, touchpoint: str) -> Iterator[None]:

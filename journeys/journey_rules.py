@@ -55,16 +55,18 @@ class JourneyRules:
 
     # -- what the rules look up --------------------------------------------
 
-    def last_visited(self, channel: str) -> str:
-        """The touchpoint of ``channel`` the journey visited last (the agent's view she was looked up in).
+    def last_visited(self, channel: str, *, showing: str | None = None) -> str:
+        """The touchpoint of ``channel`` the journey visited last (the agent's view she was looked up in);
+        with ``showing``, the last one whose map has that fact.
 
         Raises:
-            StepError: no touchpoint of that channel was visited yet.
+            StepError: no such touchpoint was visited yet.
         """
         for visit in reversed(self.ledger.visits):
-            if visit.channel == channel:
+            if visit.channel == channel and (showing is None or showing in self.touchpoint(visit.touchpoint).facts):
                 return visit.touchpoint
-        raise StepError(f"no {channel} touchpoint was visited yet: visit one first")
+        shows = f" that shows {showing}" if showing else ""
+        raise StepError(f"no {channel} touchpoint{shows} was visited yet: visit one first")
 
     def declared_fact(self, fact: str) -> FactWords | None:
         """What a system's map declares of ``fact`` under ``facts:`` (its words, kind, promise), if anything."""

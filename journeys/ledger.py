@@ -65,6 +65,11 @@ class Ledger:
         self.violations: list[Violation] = []
         self._by_fact: dict[str, list[Observation]] = {}
         self._seq = 0
+        self.epoch = 0  # how often the clock moved: a status or a product page's promise holds for one epoch
+
+    def clock_moved(self) -> None:
+        """The system's clock moved: what changes with time (a status) is compared within an epoch."""
+        self.epoch += 1
 
     def _next(self) -> int:
         self._seq += 1
@@ -83,6 +88,7 @@ class Ledger:
         vocabulary: Mapping[str, str] | None = None,
         currency: str | None = None,
         missing: str | None = None,
+        product: str = "",
     ) -> Observation:
         """Record what ``where.touchpoint`` showed for ``fact``, read as ``kind``.
 
@@ -91,12 +97,13 @@ class Ledger:
         (``could not read a date from 'x' at web.checkout``): rules report
         it, nothing raises here. ``vocabulary`` is for status facts,
         ``currency`` for amounts shown without one (JSON); see ``read_value``.
-        ``missing`` replaces the "not shown" problem when ``raw`` is None.
+        ``missing`` replaces the "not shown" problem when ``raw`` is None; ``product`` is the product a
+        product page showed it for (rules compare a product's facts with that product's only).
         """
         value, problem = _read(fact, raw, kind, where, vocabulary, currency)
         if raw is None and missing:
             problem = missing  # the channel's fuller account: selector, URL, screenshot
-        observation = Observation(fact, kind, raw, value, about, where, problem, self._next())
+        observation = Observation(fact, kind, raw, value, about, where, problem, self._next(), product, self.epoch)
         self._add_observation(observation)
         return observation
 

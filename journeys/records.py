@@ -82,6 +82,13 @@ class Observation:
     where: Provenance
     problem: str | None = None
     seq: int = 0
+    product: str = ""  # the product a product page showed it for (its ``{sku}``): compared per product
+    epoch: int = 0  # how often the clock had moved when it was seen (``Ledger.clock_moved``)
+
+    @property
+    def momentary(self) -> bool:
+        """True when it holds for its moment only: a status, or what a product page promises if ordered now."""
+        return self.kind == "status" or bool(self.product)
 
     @property
     def touchpoint(self) -> str:
@@ -225,6 +232,8 @@ def observation_to_dict(o: Observation) -> dict[str, Any]:
         "where": o.where.to_dict(),
         "problem": o.problem,
         "seq": o.seq,
+        **({"product": o.product} if o.product else {}),
+        **({"epoch": o.epoch} if o.epoch else {}),
     }
 
 
@@ -238,4 +247,6 @@ def observation_from_dict(d: Mapping[str, Any]) -> Observation:
         Provenance.from_dict(d["where"]),
         d.get("problem"),
         d.get("seq", 0),
+        d.get("product", ""),
+        d.get("epoch", 0),
     )

@@ -76,6 +76,7 @@ _SAID = {
         "compared": "two touchpoints that showed the {what}",
         "visited": "a visit to {what}",
         "promise": "a promise of the map that it can check",
+        "gave": "her giving the {what}",
         "after": "comes after",
         "gives": "gives",
         "or": " or ",
@@ -87,6 +88,7 @@ _SAID = {
         "compared": "twee contactpunten die {what} lieten zien",
         "visited": "een bezoek aan {what}",
         "promise": "een belofte uit de kaart die het kan nagaan",
+        "gave": "dat ze {what} gaf",
         "after": "komt na",
         "gives": "geeft",
         "or": " of ",
@@ -106,9 +108,11 @@ def contract_text(requires: tuple[str, ...], gives: tuple[str, ...], language: s
             after.append(said["no"].format(what=words(what, language)))
         elif kind in ("shown", "compared", "visited", "promise"):
             after.append(said[kind].format(what=what.strip("{}")))
-        elif kind != "knows":
+        elif kind == "gave":
+            after.append(said["gave"].format(what=what.strip("{}")))
+        elif kind not in ("knows", "known", "same", "segment", "seen"):
             after.append(said["or"].join(words(option, language) for option in need.split("|")))
-    given = [words(moment, language) for moment in gives if not moment.startswith("time:")]
+    given = [words(moment, language) for moment in gives if not moment.startswith(("time:", "segment:"))]
     found = [said["start"]] if "start" in requires else []
     found += [f"{said['after']}: {'; '.join(after)}"] if after else []
     return found + ([f"{said['gives']}: {', '.join(given)}"] if given else [])

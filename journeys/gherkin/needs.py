@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TASK", "infer", "split", "task_names", "task_strings"]
+__all__ = ["TASK", "infer", "split", "task_inputs", "task_names", "task_strings"]
 
 TASK = "task:"
 _TOUCHPOINT_CALLS = ("visit", "visit_when_sent", "read", "known_at", "expect", "expect_shown", "waiting")
@@ -72,6 +72,57 @@ def split(needs: Iterable[str]) -> tuple[list[str], list[str]]:
 def task_names(path: Path) -> set[str]:
     """The task names a task module registers (``@task("place order")``), read without importing it."""
     return set(task_strings(path))
+
+
+def task_inputs(path: Path) -> dict[str, frozenset[str]]:
+    """Each task of a task module with what it may record the customer giving (``journey.gave("email", ...)``):
+    the literal, or for ``gave(what, ...)`` in a loop every string of that function."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return {}
+    functions = {
+        node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+    found: dict[str, frozenset[str]] = {}
+    for name in task_strings(path):
+        node = next(f for f in functions.values() if name in _task_names(f))
+        given: set[str] = set()
+        for function in _reached(node, functions):
+            for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
+                if isinstance(call.func, ast.Attribute) and call.func.attr == "gave" and call.args:
+                    literal = _text(call.args[0])
+                    given |= {literal} if literal else _strings_of(function)
+        found[name] = frozenset(given)
+    return found
+
+
+def _task_names(node: ast.AST) -> set[str]:
+    names = set()
+    for decorator in getattr(node, "decorator_list", []):
+        if isinstance(decorator, ast.Call) and decorator.args and (text := _text(decorator.args[0])):
+            names.add(" ".join(text.split()).lower())
+    return names
+
+
+def _reached(function: ast.AST, functions: dict[str, ast.AST]) -> list[ast.AST]:
+    """``function`` and the module functions it calls, transitively."""
+    found, todo = [], [function]
+    while todo:
+        node = todo.pop()
+        if any(node is seen for seen in found):
+            continue
+        found.append(node)
+        todo += [
+            functions[c.func.id]
+            for c in ast.walk(node)
+            if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id in functions
+        ]
+    return found
+
+
+def _strings_of(function: ast.AST) -> set[str]:
+    return {n.value for n in ast.walk(function) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
 
 
 def task_strings(path: Path) -> dict[str, frozenset[str]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeys.gherkin.needs import TASK, task_strings
+from journeys.gherkin.needs import TASK, task_inputs, task_strings
 
 if TYPE_CHECKING:
     from journeys.gherkin.vocabulary import Sentence
@@ -35,7 +35,11 @@ class Offers:
     task_files: tuple[str, ...]  # where tasks are added, for messages
     maps: tuple[str, ...]
     visits: Mapping[str, frozenset[str]] = field(default_factory=dict)  # task -> the touchpoints it visits
+    inputs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # task -> what the customer may give in it
     shows: Mapping[str, frozenset[str]] = field(default_factory=dict)  # touchpoint -> the facts it shows
+    channel_of: Mapping[str, str] = field(default_factory=dict)  # touchpoint -> its channel
+    changing: frozenset[str] = frozenset()  # facts read as a status somewhere: they change with time
+    by_product: frozenset[str] = frozenset()  # touchpoints of one product (their address names `{sku}`)
     promises: frozenset[str] = frozenset()  # facts the maps say where to check kept (`promise: {touchpoint, ...}`)
 
     @classmethod
@@ -47,7 +51,13 @@ class Offers:
             systems=tuple(m.system for m in maps),
             tasks=frozenset(strings),
             visits={name: named & touchpoints for name, named in strings.items()},
+            inputs={name: given for path in paths for name, given in task_inputs(path).items()},
             shows={name: frozenset(tp.facts) for m in maps for name, tp in m.touchpoints.items()},
+            channel_of={name: tp.channel for m in maps for name, tp in m.touchpoints.items()},
+            changing=frozenset(
+                r.fact for m in maps for tp in m.touchpoints.values() for r in tp.facts.values() if r.kind == "status"
+            ),
+            by_product=frozenset(n for m in maps for n, tp in m.touchpoints.items() if tp.of_product),
             promises=frozenset(fact for m in maps for fact, declared in m.facts.items() if declared.check),
             touchpoints=touchpoints,
             channels=frozenset(tp.channel for m in maps for tp in m.touchpoints.values()),

@@ -31,11 +31,19 @@ CHANNEL_WORDS: dict[str, dict[str, list[str]]] = {
 #: Dutch names of the usual segments (a map's segments are named in English).
 SEGMENT_WORDS = {
     "gezin": "family",
+    "gezinnen": "family",
     "familie": "family",
+    "family customer": "family",
     "zakelijk": "business",
+    "zakelijke": "business",
+    "zakelijke klant": "business",
+    "zakelijke klanten": "business",
+    "business customer": "business",
     "studenten": "student",
     "oudere": "senior",
+    "ouderen": "senior",
     "senioren": "senior",
+    "oudere klant": "senior",
 }
 #: The kinds of typed parameters, in the order the catalogue lists them.
 KIND_NAMES = ("amount", "moment", "day", "duration", "quantity", "channel", "segment", "fact", "what", "touchpoint")

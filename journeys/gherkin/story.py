@@ -21,7 +21,8 @@ from journeys.gherkin.moments import words
 from journeys.gherkin.needs import TASK
 from journeys.gherkin.offers import Offers
 from journeys.gherkin.vocabulary import KEYWORDS, Sentence
-from journeys.gherkin.words import fact_named, fact_words
+from journeys.gherkin.words import fact_named, fact_words, input_named
+from journeys.rules.kinds import what_key
 
 __all__ = ["DELIVERED_AFTER", "Lived", "Story", "Told"]
 
@@ -47,7 +48,13 @@ class Lived:
 
     moments: set[str] = field(default_factory=set)
     visited: list[str] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)  # per visit: the product it was about ("" for none)
+    epochs: list[int] = field(default_factory=list)  # per visit: how often the clock had moved
+    epoch: int = 0
+    moment_products: dict[str, set[str]] = field(default_factory=dict)  # moment -> the products it was for
     started: bool = False
+    given: set[str] = field(default_factory=set)  # what she gave the company (``order_number``)
+    segment: str = "family"  # who she is ("a customer" is one of the family segment)
     since_order: timedelta | None = None  # time passed since her last order to be delivered
 
 
@@ -77,13 +84,29 @@ class Story:
     def live(self, sentence: Sentence, values: Mapping[str, Any], lived: Lived) -> None:
         """``lived`` after ``sentence`` with ``values``."""
         visits = self.visits(sentence, values)
-        moments = [m for m in sentence.gives if not m.startswith("time:")]
+        moments = [m for m in sentence.gives if not m.startswith(("time:", "segment:", "-"))]
         lived.moments.update(moments)
-        lived.visited += visits
+        lived.moments.difference_update(m[1:] for m in sentence.gives if m.startswith("-"))  # "-logged in"
+        for named in (m for m in sentence.gives if m.startswith("segment:")):
+            lived.segment = _segment(self._value(named[len("segment:") :], values))
+        skus = [str(values[name]) for name in ("sku", "sku_2") if values.get(name)]
+        for moment in moments:
+            lived.moment_products.setdefault(moment, set()).update(f"{sku}@{lived.epoch}" for sku in skus)
+        by_product = self.offers.by_product if self.offers is not None else frozenset()
+        for touchpoint in visits:
+            for sku in skus if touchpoint in by_product and skus else [""]:
+                lived.visited.append(touchpoint)
+                lived.products.append(sku)
+                lived.epochs.append(lived.epoch)
         lived.started = lived.started or bool(visits or moments)
+        if self.offers is not None:
+            for need in sentence.needs:
+                if need.startswith(TASK):
+                    lived.given |= {what_key(w) for w in self.offers.inputs.get(need[len(TASK) :].lower(), ())}
         if "delivery order" in moments:
             lived.since_order = timedelta(0)
         for passing in (m for m in sentence.gives if m.startswith("time:")):
+            lived.epoch += 1  # the clock moves after what the step saw first: a conservative guess
             if lived.since_order is not None:
                 lived.since_order += _duration(self._value(passing[len("time:") :], values))
                 if lived.since_order >= DELIVERED_AFTER:
@@ -119,10 +142,30 @@ class Story:
                 return None
             return _say(language, "start", said=said)
         kind, _, what = need.partition(":")
+        if kind == "same":  # same:a/b|c: moments a and b (or c) were about one product
+            first, _, second = what.partition("/")
+            mine = lived.moment_products.get(first, set())
+            theirs = set().union(*(lived.moment_products.get(m, set()) for m in second.split("|")))
+            if mine & theirs or not mine or not theirs:
+                return None  # not about products, or a requirement of its own says what is missing
+            return _say(language, "same", said=said, what=", ".join(sorted(mine | theirs))) if explain else "unmet"
+        if kind == "segment":
+            expected = _segment(self._value(what, told.values))
+            if expected == lived.segment:
+                return None
+            return _say(language, "segment", said=said, what=expected, who=lived.segment) if explain else "unmet"
         if kind == "no":
             if what not in lived.moments:
                 return None
             return _say(language, "again", said=said, what=words(what, language)) if explain else "unmet"
+        if kind == "known":  # known:{touchpoint}/{fact}: shown elsewhere (or given) before it showed it
+            place, _, fact = what.partition("/")
+            return self._unknown(self._value(place, told.values), self._value(fact, told.values), lived, language, said, explain)
+        if kind == "gave":
+            return self._ungiven(self._value(what, told.values), lived, language, said, explain)
+        if kind == "seen":  # seen:<channel>/<fact>: a visited touchpoint of that channel shows the fact
+            channel, _, fact = what.partition("/")
+            return self._unseen_on(channel, fact, lived, language, said, explain)
         if kind == "knows":  # knows:{touchpoint}/{fact}: the touchpoint shows that fact at all
             place, _, fact = what.partition("/")
             return self._unmapped(self._value(place, told.values), self._value(fact, told.values), said, language, explain)
@@ -158,7 +201,7 @@ class Story:
             fact = fact_named(what, self.fact_words)
         except StepError:
             return None  # an unknown fact: lint's value check says so
-        showing = list(dict.fromkeys(tp for tp in lived.visited if fact in self.offers.shows.get(tp, ())))
+        showing = self._showing(fact, lived)
         wanted = 2 if kind == "compared" else 1
         if len(showing) >= wanted:
             return None
@@ -174,6 +217,79 @@ class Story:
         if showing:
             return _say(language, "once", said=said, what=named, where=showing[0], fix=fix)
         return _say(language, "unseen", said=said, what=named, fix=fix)
+
+    def _unknown(
+        self, touchpoint: str, what: str, lived: Lived, language: str, said: str, explain: bool
+    ) -> str | None:
+        if self.offers is None or touchpoint not in lived.visited:
+            return None  # "visited:" says so
+        try:
+            fact = fact_named(what, self.fact_words)
+        except StepError:
+            return None
+        last = len(lived.visited) - 1 - lived.visited[::-1].index(touchpoint)
+        changing = fact in self.offers.changing
+        if not changing and what_key(fact) in lived.given:
+            return None
+        for tp, epoch in zip(lived.visited[:last], lived.epochs[:last], strict=True):
+            if tp != touchpoint and fact in self.offers.shows.get(tp, ()) and (not changing or epoch == lived.epochs[last]):
+                return None
+        if not explain:
+            return "unmet"
+        givers = [s for s in self.steps if any(fact in self.offers.shows.get(tp, ()) for tp in self.visits(s, s_values(s)) if tp != touchpoint)]
+        named = _fact_words(fact, what, language)
+        return _say(language, "known", said=said, what=named, where=touchpoint, fix=self._fix(givers, lived, language))
+
+    def _ungiven(self, what: str, lived: Lived, language: str, said: str, explain: bool) -> str | None:
+        if self.offers is None:
+            return None
+        try:
+            key = what_key(input_named(what))
+        except StepError:
+            return None  # unknown words: lint's value check says so
+        if key in lived.given:
+            return None
+        if not explain:
+            return "unmet"
+        givers = [
+            s
+            for s in self.steps
+            if any(key in {what_key(w) for w in self.offers.inputs.get(t[len(TASK) :].lower(), ())} for t in s.needs if t.startswith(TASK))
+        ]
+        return _say(language, "gave", said=said, what=what, fix=self._fix(givers, lived, language))
+
+    def _unseen_on(self, channel: str, fact: str, lived: Lived, language: str, said: str, explain: bool) -> str | None:
+        if self.offers is None:
+            return None
+        offers = self.offers
+        if any(offers.channel_of.get(tp) == channel and fact in offers.shows.get(tp, ()) for tp in lived.visited):
+            return None
+        if not explain:
+            return "unmet"
+        givers = [
+            s
+            for s in self.steps
+            if any(offers.channel_of.get(tp) == channel and fact in offers.shows.get(tp, ()) for tp in self.visits(s, s_values(s)))
+        ]
+        return _say(language, "unseen", said=said, what=_fact_words(fact, "", language), fix=self._fix(givers, lived, language))
+
+    def _showing(self, fact: str, lived: Lived) -> list[str]:
+        """The most touchpoints that showed ``fact`` and are compared with each other, as the rule *agree*
+        sets them apart (``journeys.rules.agreement.comparable``): what holds for a moment only (a status,
+        a product page's promise) with what was seen in the same epoch, for the same product."""
+        assert self.offers is not None
+        changing = fact in self.offers.changing
+        seen = [
+            (tp, product, epoch, changing or bool(product))
+            for tp, product, epoch in zip(lived.visited, lived.products, lived.epochs, strict=True)
+            if fact in self.offers.shows.get(tp, ())
+        ]
+        lasting = [tp for tp, _, _, momentary in seen if not momentary]
+        sets = [lasting]
+        for product, epoch in dict.fromkeys((p, e) for _, p, e, momentary in seen if momentary):
+            then = [tp for tp, p, e, momentary in seen if (momentary and (p, e) == (product, epoch))]
+            sets.append(then + [tp for tp, _, e, momentary in seen if not momentary and e == epoch])
+        return max((list(dict.fromkeys(each)) for each in sets), key=len)
 
     def _unmapped(self, touchpoint: str, what: str, said: str, language: str, explain: bool) -> str | None:
         if self.offers is None or touchpoint not in self.offers.shows:
@@ -213,6 +329,13 @@ class Story:
         return (" or " if language == "en" else " of ").join(shown)
 
 
+def _segment(text: str) -> str:
+    from journeys.gherkin.params_words import SEGMENT_WORDS
+
+    words = " ".join(text.lower().split())
+    return SEGMENT_WORDS.get(words, words)
+
+
 def _duration(text: str) -> timedelta:
     from journeys.gherkin import params
 
@@ -238,10 +361,17 @@ def _fact_words(fact: str, written: str, language: str) -> str:
 _MESSAGES = {
     "en": {
         "start": "{said} says who the customer is, after she has begun: move it before her first touchpoint",
+        "segment": "{said} expects a customer of the {what} segment, and she is one of {who}: say so first,"
+        " with 'Given a customer in the \"{what}\" segment'",
+        "same": "{said} compares two channels, but they were asked about different products ({what}):"
+        " ask both about the same product",
         "again": "{said} comes after {what} already: the steps after it would not know which one is hers;"
         " give the second one a scenario of its own",
         "needs": "{said} needs {what} first: write {fix} before it",
         "visit": "{said} needs her to have been at {what} first: write {fix} before it",
+        "known": "{said} checks what {where} knows of the {what}, but she was not told it anywhere else"
+        " before {where} showed it: write {fix} before her visit there",
+        "gave": "{said} needs her to have given her {what} first: write {fix} before it",
         "unseen": "{said} needs a touchpoint that showed the {what}, and none did before it: write {fix} before it",
         "once": "{said} compares the {what}, but only {where} showed it before: write {fix} before it",
         "unmapped": "{said}: {where} never shows the {what}; touchpoints that do: {others}",
@@ -250,10 +380,17 @@ _MESSAGES = {
     },
     "nl": {
         "start": "{said} zegt wie de klant is, terwijl ze al onderweg is: zet die stap vóór haar eerste contactpunt",
+        "segment": "{said} verwacht een klant uit het segment {what}, en zij hoort bij {who}: zeg dat eerst,"
+        " met 'Gegeven een klant in het segment \"{what}\"'",
+        "same": "{said} vergelijkt twee kanalen, maar die gingen over verschillende producten ({what}):"
+        " vraag beide naar hetzelfde product",
         "again": "{said} komt na {what}: de stappen erna weten dan niet welke van de twee de hare is;"
         " geef de tweede een eigen scenario",
         "needs": "voor {said} is eerst {what} nodig: zet {fix} ervoor",
         "visit": "voor {said} moet ze eerst bij {what} zijn geweest: zet {fix} ervoor",
+        "known": "{said} kijkt wat {where} weet van {what}, maar dat kreeg ze nergens anders te zien voordat"
+        " {where} het liet zien: zet {fix} vóór haar bezoek daar",
+        "gave": "voor {said} moet ze eerst haar {what} hebben gegeven: zet {fix} ervoor",
         "unseen": "voor {said} is een contactpunt nodig dat {what} liet zien, en dat was er nog niet: zet {fix} ervoor",
         "once": "{said} vergelijkt {what}, maar alleen {where} liet het eerder zien: zet {fix} ervoor",
         "unmapped": "{said}: {where} laat {what} nooit zien; contactpunten die dat wel doen: {others}",

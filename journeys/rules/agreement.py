@@ -55,10 +55,37 @@ def agree(
         groups[about or ""] = []
     found: list[Violation] = []
     for group_about, group in groups.items():
-        violation = _check_group(fact, kind or "text", group_about, group, tolerance)
-        if violation is not None:
-            found.append(violation)
+        compared = [each for each in comparable(group) if len({o.touchpoint for o in each if o.readable}) >= 2]
+        for each in compared or [group]:
+            violation = _check_group(fact, kind or "text", group_about, each, tolerance)
+            if violation is not None:
+                found.append(violation)
     return found
+
+
+def comparable(group: list[Observation]) -> list[list[Observation]]:
+    """The sets of ``group`` that tell one story and must agree.
+
+    What holds for a moment only (a status; what a product page promises if ordered now) is compared
+    with what was seen in the same epoch of the clock; a product page's facts with that product's only.
+    The rest (her order's number, total, date) is one set, across days.
+    """
+    if not any(o.momentary for o in group):
+        return [group]
+    lasting = [o for o in group if not o.momentary]
+    sets = [lasting] if lasting else []
+    moments = dict.fromkeys((o.product, o.epoch) for o in group if o.momentary)
+    for product, epoch in moments:
+        then = [o for o in lasting if o.epoch == epoch]
+        if not all_agree_raw(then):
+            continue  # the lasting set reports that disagreement itself
+        sets.append([o for o in group if o.momentary and (o.product, o.epoch) == (product, epoch)] + then)
+    return sets
+
+
+def all_agree_raw(observations: list[Observation]) -> bool:
+    values = [o.value for o in observations if o.readable]
+    return all(value == values[0] for value in values)
 
 
 def _check_group(

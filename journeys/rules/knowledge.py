@@ -56,6 +56,8 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
         if what_key(i.what) == what_key(fact) and i.seq < target.seq
     ]
     known_rows = [row for row in known_rows if row.value is not None]
+    if target.kind == "status":  # a status changes with time: what it was then says nothing of now
+        known_rows = [row for row in known_rows if row.epoch == target.epoch and row.kind == "status"]
     if not known_rows:
         return [
             Violation(

@@ -46,6 +46,37 @@ def channel_parity(
                 f"no observation of {fact} via '{name}': visit a"
                 f" {name} touchpoint that shows {fact} before checking parity",
             )
+    moments = list(dict.fromkeys((o.product, o.epoch) for o in left + right if o.momentary))
+    if not moments:
+        return _compare(fact, (left_name, left), (right_name, right), tolerance)
+    # What holds for a moment (a product page's price or date) is compared with the same product's, then.
+    pairs = [[[o for o in side if _same_moment(o, moment)] for side in (left, right)] for moment in moments]
+    pairs = [pair for pair in pairs if all(pair)]
+    if not pairs:
+        raise RuleConfigError(
+            "channel_parity",
+            fact,
+            f"{left_name} and {right_name} did not show {fact} for the same product at the same time:"
+            " ask both about the same product, without time passing in between",
+        )
+    return [found for mine, theirs in pairs for found in _compare(fact, (left_name, mine), (right_name, theirs), tolerance)]
+
+
+def _same_moment(observation: Observation, moment: tuple[str, int]) -> bool:
+    if not observation.momentary:
+        return True  # what lasts (her order's) goes with every moment
+    return (observation.product, observation.epoch) == moment or (
+        not observation.product and observation.epoch == moment[1]
+    )
+
+
+def _compare(
+    fact: str,
+    left_side: tuple[str, list[Observation]],
+    right_side: tuple[str, list[Observation]],
+    tolerance: Decimal | int | None,
+) -> list[Violation]:
+    (left_name, left), (right_name, right) = left_side, right_side
     both = left + right
     kind = kind_of("channel_parity", fact, both, tolerance=tolerance) or "text"
     title_sides = f"between {left_name} and {right_name}"

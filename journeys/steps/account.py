@@ -22,7 +22,7 @@ def look_at_recommendations(journey):
     nl=("passen haar aanbevelingen bij een {segment}", "haar aanbevelingen passen bij een {segment}"),
     doc_nl="Regel *past bij*: elke aanbeveling is bedoeld voor haar segment, of voor iedereen.",
     example={"segment": "student"},
-    requires=("visited:web.account",),
+    requires=("visited:web.account", "segment:{segment}"),
 )
 def recommendations_suit(journey, segment):
     """Rule *suits*: each recommendation is meant for her segment, or for everyone."""

@@ -39,7 +39,7 @@ def every_touchpoint_agrees(journey, fact):
     doc_nl="Regel *niet twee keer gevraagd*: niemand vroeg haar opnieuw naar wat ze al had gegeven.",
     example={"what": "order number"},
     example_nl={"what": "bestelnummer"},
-    requires=("order",),
+    requires=("gave:{what}",),
 )
 def not_asked_again(journey, what):
     """Rule *not asked twice*: nobody asked her again for what she already gave."""
@@ -53,7 +53,7 @@ def not_asked_again(journey, what):
         "de webwinkel en de winkel beloven dezelfde bezorgdatum",
     ),
     doc_nl="Regel *kanaalpariteit*: online en in de winkel krijgt het product dezelfde bezorgdatum.",
-    requires=("product seen", "store lead time"),
+    requires=("product seen", "store lead time", "same:store lead time/product seen"),
 )
 def web_and_store_agree(journey):
     """Rule *channel parity*: the product's delivery date is the same online and in the store."""
@@ -97,7 +97,7 @@ def has_track_and_trace(journey):
     ),
     doc_nl="Belofte: uiterlijk aan het eind van de datum op de bevestigingspagina bezorgd, zoals de app laat zien.",
     requires=("delivery order",),
-    gives=("delivered",),
+    gives=("time:later", "delivered",),
 )
 def delivery_promise_kept(journey):
     """Promise: delivered by the end of the date on the confirmation page, as the app shows."""

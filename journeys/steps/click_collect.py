@@ -70,6 +70,7 @@ def come_to_pick_up(journey):
         " aan het eind van de dag klaar, zoals het systeem van de winkel laat zien."
     ),
     requires=("pickup order",),
+    gives=("time:later",),
 )
 def pickup_promise_kept(journey):
     """Promise: by the end of the pickup date first promised (confirmation page or mail) the order is

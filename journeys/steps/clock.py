@@ -14,6 +14,7 @@ TITLE_NL = "Tijd: klantreizen duren dagen, op de testklok van het systeem."
     ),
     example={"moment": "Friday 17:45"},
     example_nl={"moment": "vrijdag 17:45"},
+    gives=("time:later",),
 )
 def it_is(journey, moment):
     """Sets the system's clock to the next such moment (a weekday and a time, or a full date)."""

@@ -87,7 +87,7 @@ def visit_touchpoint(journey, touchpoint):
     example={"touchpoint": "agent.customer", "fact": "order number"},
     example_nl={"touchpoint": "agent.customer", "fact": "bestelnummer"},
     needs=("{touchpoint}",),
-    requires=("knows:{touchpoint}/{fact}", "visited:{touchpoint}", "shown:{fact}"),
+    requires=("knows:{touchpoint}/{fact}", "visited:{touchpoint}", "known:{touchpoint}/{fact}"),
 )
 def touchpoint_knows(journey, touchpoint, fact):
     """Rule *known at* on any touchpoint: it shows the fact as she gave it or was shown it before,
@@ -106,6 +106,7 @@ def touchpoint_knows(journey, touchpoint, fact):
     example={"fact": "complaint answer date"},
     example_nl={"fact": "de antwoorddatum van de klacht"},
     requires=("promise:{fact}", "shown:{fact}"),
+    gives=("time:later",),
 )
 def promise_kept(journey, fact):
     """Promise: a date the map declares a promise (`facts: {x: {promise: {touchpoint, fact, equals}}}`)

@@ -24,6 +24,7 @@ def a_customer(journey):
     ),
     example={"segment": "student"},
     requires=("start",),
+    gives=("segment:{segment}",),
 )
 def a_customer_in_segment(journey, segment):
     """A synthetic customer of a segment of the map (`segments:`), with its persona: student,

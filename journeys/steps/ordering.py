@@ -68,6 +68,7 @@ def read_confirmation_email(journey):
     nl=("ze de verzendbevestiging leest", "ze de verzendmail leest"),
     doc_nl="Wacht op de mail die zegt dat het pakket onderweg is.",
     requires=("delivery order",),
+    gives=("time:later",),
 )
 def read_shipping_notice(journey):
     """Waits for the mail that says the parcel is on its way (on a test clock, until it is sent)."""
@@ -93,7 +94,7 @@ def look_up_in_app(journey):
     en="she checks the order in her account",
     nl=("ze de bestelling bekijkt in haar account", "ze de bestelling in haar account bekijkt"),
     doc_nl="De bestelpagina van haar account in de webwinkel.",
-    requires=("delivery order",),
+    requires=("delivery order", "logged in"),
     gives=("page seen",),
 )
 def check_in_account(journey):

@@ -64,7 +64,7 @@ params.define(
         "Het retourportaal, ingelogd: wat het over het retourneren van haar bestelling zegt: mogelijk tot"
         " wanneer, of waarom niet."
     ),
-    requires=("delivery order",),
+    requires=("delivery order", "logged in"),
     gives=("return tried",),
 )
 def try_return(journey):

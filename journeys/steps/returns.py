@@ -30,6 +30,7 @@ def return_order(journey):
     nl=("ze de mail over haar terugbetaling leest", "ze de terugbetalingsmail leest"),
     doc_nl="De mail die zegt hoeveel er is terugbetaald.",
     requires=("return",),
+    gives=("time:later",),
 )
 def read_refund_email(journey):
     """The mail that says how much was refunded (on a test clock, waited for until it is sent)."""
@@ -53,6 +54,7 @@ def portal_fast(journey, n):
     nl=("wordt ze op tijd terugbetaald", "ze wordt op tijd terugbetaald", "krijgt ze haar geld op tijd terug"),
     doc_nl="Belofte: binnen 5 werkdagen na de retour terugbetaald, zoals de app laat zien.",
     requires=("return",),
+    gives=("time:later",),
 )
 def refund_kept(journey):
     """Promise: refunded within 5 working days of the return, as the app shows."""

@@ -58,7 +58,7 @@ def _someone_else(journey):
     ),
     needs=("task:log out",),
     requires=("logged in",),
-    gives=("logged out",),
+    gives=("logged out", "-logged in"),
 )
 def log_out(journey):
     """She logs out (the system's task `log out`). A copy of her session is kept first, as anyone who got

@@ -38,7 +38,7 @@ def read_acknowledgement(journey):
     en="an agent looks her up in the agent console",
     nl=("een medewerker haar opzoekt in de klantenservicetool", "een medewerker haar in de klantenservicetool opzoekt"),
     doc_nl="Een medewerker van de klantenservice logt in, zoekt haar op en opent haar 360°-overzicht.",
-    requires=("order|logged in",),
+    requires=("order",),
     gives=("agent",),
 )
 def agent_looks_up(journey):
@@ -67,12 +67,12 @@ def agent_offers_replacement(journey):
         " noemt."
     ),
     needs=("channel:agent",),
-    requires=("agent", "complaint"),
+    requires=("agent", "complaint", "seen:agent/case.number"),
 )
 def agent_sees_history(journey):
     """Rule *known at*: the 360° view shows the order and the complaint she made elsewhere.
     Checked at the agent touchpoint the journey visited last, whatever the map calls it."""
-    where = journey.last_visited("agent")
+    where = journey.last_visited("agent", showing="case.number")
     journey.known_at(where, "order.number")
     journey.known_at(where, "case.number")
 
@@ -93,6 +93,7 @@ def apology_and_replacement(journey):
     nl=("wordt haar klacht binnen 24 uur beantwoord", "haar klacht wordt binnen 24 uur beantwoord"),
     doc_nl="Belofte: binnen een dag na de klacht een antwoord per mail.",
     requires=("complaint",),
+    gives=("time:later",),
 )
 def complaint_answered(journey):
     """Promise: an answer to the complaint by mail within a day of making it."""
@@ -122,6 +123,7 @@ def agent_offers_callback(journey):
     nl=("wordt ze binnen 24 uur teruggebeld", "ze wordt binnen 24 uur teruggebeld"),
     doc_nl="Belofte: het telefoontje dat de mail aankondigt komt binnen een dag, zoals haar account laat zien.",
     requires=("callback offered",),
+    gives=("time:later",),
 )
 def called_back(journey):
     """Promise: the call the mail announces happens within a day, as her account shows."""

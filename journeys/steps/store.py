@@ -61,7 +61,7 @@ def ask_store_price(journey, sku):
         " noemde (kassa of kassabon)."
     ),
     needs=("channel:web", "channel:store"),
-    requires=("store price", "product seen|online order"),
+    requires=("store price", "product seen|online order", "same:store price/product seen|online order"),
 )
 def web_and_store_same_price(journey):
     """Rule *channel parity*: every price the web shop showed equals every price the store told (its till or

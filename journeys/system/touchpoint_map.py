@@ -145,6 +145,15 @@ class Touchpoint:
         """``file:line`` of this touchpoint in its map."""
         return f"{self.file}:{self.line}"
 
+    @property
+    def of_product(self) -> bool:
+        """A product's own page (its address names ``{sku}``): what it shows holds for that product, if
+        ordered now; a form that posts a ``{sku}`` (a sale) is about her order instead."""
+        address = [self.url or ""]
+        if self.request:
+            address += [self.request.path, *self.request.query.values()]
+        return any("sku" in placeholders(text) for text in address)
+
     def placeholders(self) -> list[str]:
         """The ``{names}`` this touchpoint needs filled in, in order of appearance."""
         texts: list[str] = [self.url or "", self.subject or ""]
