@@ -159,18 +159,16 @@ class Journey(JourneyRules, Identity):
         product = str(values.get("sku") or "") if tp.of_product else ""
         return self._record(reading, filled, about=about, waited=time.perf_counter() - started, product=product)
 
-    def visit_when_sent(self, name: str, /, *, within: timedelta) -> dict[str, Observation]:
-        """Read mail ``name`` once it comes, as a customer waits for it (a shipping notice, a refund).
+    def visit_when_sent(self, name: str, /, *, by: datetime) -> dict[str, Observation]:
+        """Read mail ``name`` once it comes, as a customer waits for it until the day it was promised by.
 
-        On a test clock the clock moves on, a few hours at a time and ``within`` at most, until the mail
-        is there; without one, the mail is waited for as any other.
+        On a test clock the clock moves on, a few hours at a time and never past ``by``, until the mail is
+        there; a mail that has not come by then is not received. Without a test clock, the usual wait.
         """
         if self.system.clock.controllable:
-            tp, waited = self.touchpoint(name), timedelta(0)
-            values = {**self.memory}
-            while waited < within and not self.mail.arrived(tp.filled(values), self.customer.email, **values):
-                self.advance(WAITING_STEP.total_seconds())
-                waited += WAITING_STEP
+            tp, values = self.touchpoint(name), {**self.memory}
+            while self.now() < by and not self.mail.arrived(tp.filled(values), self.customer.email, **values):
+                self.advance(min(WAITING_STEP, by - self.now()).total_seconds())
         return self.visit(name)
 
     def read(self, name: str, *, about: str = "") -> dict[str, Observation]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -105,9 +105,10 @@ def _task_names(node: ast.AST) -> set[str]:
     return names
 
 
-def _reached(function: ast.AST, functions: dict[str, ast.AST]) -> list[ast.AST]:
+def _reached(function: ast.AST, functions: Mapping[str, ast.AST]) -> list[ast.AST]:
     """``function`` and the module functions it calls, transitively."""
-    found, todo = [], [function]
+    found: list[ast.AST] = []
+    todo = [function]
     while todo:
         node = todo.pop()
         if any(node is seen for seen in found):
@@ -146,18 +147,6 @@ def task_strings(path: Path) -> dict[str, frozenset[str]]:
     return found
 
 
-def _strings(function: ast.AST, functions: dict[str, ast.AST]) -> set[str]:
+def _strings(function: ast.AST, functions: Mapping[str, ast.AST]) -> set[str]:
     """String constants in ``function``'s body and in the module functions it calls, transitively."""
-    strings: set[str] = set()
-    todo, done = [function], set()
-    while todo:
-        node = todo.pop()
-        if id(node) in done:
-            continue
-        done.add(id(node))
-        for inner in ast.walk(node):
-            if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
-                strings.add(inner.value)
-            elif isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id in functions:
-                todo.append(functions[inner.func.id])
-    return strings
+    return set().union(*(_strings_of(reached) for reached in _reached(function, functions)))

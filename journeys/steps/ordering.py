@@ -1,8 +1,9 @@
 """Ordering through each channel, and reading what the company said about the order."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from journeys.gherkin import params, vocabulary
+from journeys.values import DateRange
 
 TITLE_NL = "Bestellen via elk kanaal, en lezen wat het bedrijf over de bestelling zei."
 
@@ -71,8 +72,12 @@ def read_confirmation_email(journey):
     gives=("time:later",),
 )
 def read_shipping_notice(journey):
-    """Waits for the mail that says the parcel is on its way (on a test clock, until it is sent)."""
-    journey.visit_when_sent("email.shipping_notice", within=timedelta(days=3))
+    """Waits for the mail that says the parcel is on its way, until the delivery day she was promised."""
+    promised = [o.value for o in journey.ledger.observations_of("delivery.date") if o.value and not o.product]
+    day = promised[-1].end if promised and isinstance(promised[-1], DateRange) else (promised or [None])[-1]
+    day = day.date() if isinstance(day, datetime) else day
+    by = datetime.combine(day, time(23, 59), journey.now().tzinfo) if day else journey.now() + timedelta(days=3)
+    journey.visit_when_sent("email.shipping_notice", by=by)
 
 
 @vocabulary.when(

@@ -1,6 +1,6 @@
 """Returns and refunds."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from journeys.gherkin import vocabulary
 from journeys.ledger import PromiseCheck
@@ -33,8 +33,8 @@ def return_order(journey):
     gives=("time:later",),
 )
 def read_refund_email(journey):
-    """The mail that says how much was refunded (on a test clock, waited for until it is sent)."""
-    journey.visit_when_sent("email.refund", within=timedelta(days=8))
+    """The mail that says how much was refunded (waited for until the day the refund was promised by)."""
+    journey.visit_when_sent("email.refund", by=_refund_due(journey))
 
 
 @vocabulary.then(
@@ -58,9 +58,14 @@ def portal_fast(journey, n):
 )
 def refund_kept(journey):
     """Promise: refunded within 5 working days of the return, as the app shows."""
-    returned = journey.ledger.latest("return.number").where.seen_at
-    due = datetime.combine(add_working_days(returned.date(), 5), time(23, 59), returned.tzinfo)
+    due = _refund_due(journey)
     journey.promise(
         "refund.amount", due=due, check=PromiseCheck("app.return", "return.status", "equals", {"value": "refunded"})
     )
     journey.keep_promises()
+
+
+def _refund_due(journey):
+    """The end of the fifth working day after her return: when the refund is promised by."""
+    returned = journey.ledger.latest("return.number").where.seen_at
+    return datetime.combine(add_working_days(returned.date(), 5), time(23, 59), returned.tzinfo)
