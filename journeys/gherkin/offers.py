@@ -73,8 +73,9 @@ class Offers:
             if need.startswith("{"):
                 continue  # a touchpoint the step's parameter names: its value is checked as a touchpoint
             if need.startswith(TASK):
-                name = " ".join(need[len(TASK) :].split()).lower()
-                if name not in self.tasks:
+                options = [" ".join(option.split()).lower() for option in need[len(TASK) :].split("|")]
+                name = options[0]
+                if not any(option in self.tasks for option in options):
                     where = " or ".join(self.task_files) or "a task module next to the map (`tasks:` in the map)"
                     found.append(
                         f"the step '{sentence.example}' runs the task '{name}', which {systems} lacks:"

@@ -101,8 +101,8 @@ class Story:
         lived.started = lived.started or bool(visits or moments)
         if self.offers is not None:
             for need in sentence.needs:
-                if need.startswith(TASK):
-                    lived.given |= {what_key(w) for w in self.offers.inputs.get(need[len(TASK) :].lower(), ())}
+                if need.startswith(TASK) and (task := self._task(need)) is not None:
+                    lived.given |= {what_key(w) for w in self.offers.inputs.get(task, ())}
         if "delivery order" in moments:
             lived.since_order = timedelta(0)
         for passing in (m for m in sentence.gives if m.startswith("time:")):
@@ -119,13 +119,20 @@ class Story:
         found: list[str] = []
         for need in sentence.needs:
             if need.startswith(TASK):
-                if self.offers is not None:
-                    found += sorted(self.offers.visits.get(need[len(TASK) :].lower(), ()))
+                if (task := self._task(need)) is not None:
+                    found += sorted(self.offers.visits.get(task, ())) if self.offers is not None else []
             elif need.startswith("{"):
                 found.append(str(values.get(need.strip("{}"), "")))
             elif ":" not in need:
                 found.append(need)
         return found
+
+    def _task(self, need: str) -> str | None:
+        """The task a ``task:a|b`` need runs on the run's systems: the first of them they have."""
+        options = [option.strip().lower() for option in need[len(TASK) :].split("|")]
+        if self.offers is None:
+            return None
+        return next((option for option in options if option in self.offers.tasks), None)
 
     def met(self, sentence: Sentence, values: Mapping[str, Any], lived: Lived) -> bool:
         """Whether every requirement of ``sentence`` is met by ``lived``."""
@@ -254,7 +261,7 @@ class Story:
         givers = [
             s
             for s in self.steps
-            if any(key in {what_key(w) for w in self.offers.inputs.get(t[len(TASK) :].lower(), ())} for t in s.needs if t.startswith(TASK))
+            if any(key in {what_key(w) for w in self.offers.inputs.get(self._task(t) or "", ())} for t in s.needs if t.startswith(TASK))
         ]
         return _say(language, "gave", said=said, what=what, fix=self._fix(givers, lived, language))
 

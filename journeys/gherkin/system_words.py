@@ -37,7 +37,9 @@ def needs_text(needs: Iterable[str], *, markdown: bool = False, language: str = 
     quote = (lambda text: f"`{text}`") if markdown else (lambda text: f"'{text}'" if " " in text else text)
     parts = []
     if tasks_:
-        parts.append((task if len(tasks_) == 1 else tasks) + ", ".join(quote(t) for t in tasks_))
+        or_ = " of " if language == "nl" else " or "
+        shown = [or_.join(quote(option) for option in t.split("|")) for t in tasks_]
+        parts.append((task if len(tasks_) == 1 else tasks) + ", ".join(shown))
     named = [t for t in touchpoints if not t.startswith(("{", CHANNEL))]
     if named:
         parts.append((point if len(named) == 1 else points) + ", ".join(quote(t) for t in named))
@@ -64,7 +66,13 @@ class Systems:
             for need in needs
             if not need.startswith("{")
             and (
-                (need.startswith(TASK) and " ".join(need[len(TASK) :].split()).lower() not in self.offers.tasks)
+                (
+                    need.startswith(TASK)
+                    and not any(
+                        " ".join(option.split()).lower() in self.offers.tasks
+                        for option in need[len(TASK) :].split("|")
+                    )
+                )
                 or (need.startswith(CHANNEL) and need[len(CHANNEL) :] not in self.offers.channels)
                 or (not need.startswith((TASK, CHANNEL)) and need not in self.offers.touchpoints)
             )

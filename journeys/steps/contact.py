@@ -15,6 +15,9 @@ from journeys.gherkin.words import fact_named
 from journeys.ledger import PromiseCheck
 from journeys.values import DateRange
 
+#: Where a complaint goes: a system's own way of taking complaints, else the shop's chat.
+COMPLAINT_TASKS = ("file complaint", "complain in chat")
+
 TITLE_NL = "Contact en klachten via elk kanaal, en stappen die een contactpunt of gegeven van de kaart noemen."
 
 
@@ -23,15 +26,16 @@ TITLE_NL = "Contact en klachten via elk kanaal, en stappen die een contactpunt o
     nl=("ze over haar bestelling klaagt", "ze een klacht over haar bestelling indient"),
     doc_nl=(
         "Een klacht over haar bestelling, met het bestelnummer, waar het systeem klachten aanneemt (taak "
-        "`file complaint`)."
+        "`file complaint`; zonder die taak de chat: `complain in chat`)."
     ),
-    needs=("task:file complaint",),
+    needs=("task:file complaint|complain in chat",),
     requires=("order",),
     gives=("complaint",),
 )
 def complain(journey):
-    """A complaint about her order, citing its number, where the system takes complaints (task `file complaint`)."""
-    journey.do("file complaint")
+    """A complaint about her order, citing its number, where the system takes complaints (task `file complaint`;
+    without one, the chat: `complain in chat`)."""
+    journey.do_first(COMPLAINT_TASKS, message="Mijn bestelling is niet wat ik bestelde.")
 
 
 @vocabulary.when(
@@ -40,26 +44,30 @@ def complain(journey):
     doc_nl="Dezelfde klacht, in haar eigen woorden.",
     example={"message": "The wrong item came"},
     example_nl={"message": "Het verkeerde artikel kwam"},
-    needs=("task:file complaint",),
+    needs=("task:file complaint|complain in chat",),
     requires=("order",),
     gives=("complaint",),
 )
 def complain_saying(journey, message):
     """The same complaint, in her own words."""
-    journey.do("file complaint", message=message)
+    journey.do_first(COMPLAINT_TASKS, message=message)
 
 
 @vocabulary.when(
     en="an agent opens her complaint",
     nl=("een medewerker haar klacht opent", "een medewerker haar klacht in behandeling neemt"),
-    doc_nl="Een medewerker logt in waar klachten worden behandeld en opent de hare (taak `agent opens complaint`).",
-    needs=("task:agent opens complaint",),
+    doc_nl=(
+        "Een medewerker logt in waar klachten worden behandeld en opent de hare (taak `agent opens complaint`;"
+        " zonder die taak haar 360°-overzicht: `agent looks up customer`)."
+    ),
+    needs=("task:agent opens complaint|agent looks up customer",),
     requires=("complaint",),
     gives=("agent",),
 )
 def agent_opens_complaint(journey):
-    """A member of staff logs in where complaints are handled and opens hers (task `agent opens complaint`)."""
-    journey.do("agent opens complaint")
+    """A member of staff logs in where complaints are handled and opens hers (task `agent opens complaint`;
+    without one, her 360° view: `agent looks up customer`)."""
+    journey.do_first(("agent opens complaint", "agent looks up customer"))
 
 
 @vocabulary.when(
