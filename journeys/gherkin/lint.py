@@ -74,9 +74,11 @@ def lint(
             (``steps/`` under ``root``).
 
     Returns:
-        Every problem found, by file and line; empty when all is well.
+        Every problem found, by file and line; empty when all is well. Notes (an older phrasing that
+        still runs) are printed by ``run_lint`` and not returned.
     """
-    return Linter(system, Path(root) if root else project_root(), catalogue, parse_problems).run(paths)[0]
+    found = Linter(system, Path(root) if root else project_root(), catalogue, parse_problems).run(paths)[0]
+    return [problem for problem in found if not problem.note]
 
 
 def run_lint(
@@ -101,6 +103,7 @@ def run_lint(
     for problem in problems:
         print(problem, file=out)
     noun = "feature file" if files == 1 else "feature files"
+    problems = [problem for problem in problems if not problem.note]  # notes are said, not counted
     if problems:
         print(
             f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} {noun}",

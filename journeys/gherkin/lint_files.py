@@ -286,6 +286,8 @@ class Linter:
     def _step(self, shown: str, line: int, keyword: str, text: str, kind: str, language: str, prefix: str) -> None:
         for message in self.steps.messages(keyword, text, kind, language):
             self._add(shown, line, prefix + message)
+        if note := self.steps.retired(keyword, text, kind, language):
+            self.problems.append(Problem(shown, line, prefix + note, note=True))
 
     def _tags(self, shown: str, tags: list[dict[str, Any]]) -> None:
         for tag in tags:

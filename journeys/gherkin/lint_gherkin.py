@@ -42,9 +42,11 @@ class Problem:
     path: str
     line: int
     message: str
+    note: bool = False  # worth knowing, not wrong: an older phrasing that still runs
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        message = f"note: {self.message}" if self.note else self.message
+        return f"{self.path}:{self.line}: {message}" if self.line else f"{self.path}: {message}"
 
 
 def shown(path: Path) -> str:

@@ -10,6 +10,7 @@ right keyword, or the closest known steps.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,7 +22,20 @@ from journeys.gherkin.lint_params import value_messages
 from journeys.gherkin.offers import Offers
 from journeys.gherkin.vocabulary import KEYWORDS, Catalogue, Sentence
 
-__all__ = ["StepChecker"]
+__all__ = ["StepChecker", "retired_note"]
+
+
+def retired_note(keyword: str, text: str, sentence: Sentence, catalogue: Catalogue, language: str) -> str:
+    """``'<keyword> <text>' is an older phrasing: it still runs; write '<keyword> <the step's own>'``."""
+    own = next(
+        (s for s in catalogue.sentences if s.key == sentence.key and s.language == language and s.own),
+        sentence,
+    )
+    values = sentence.arguments(text) or {}
+    now = re.sub(r"\{(\w+)(?::[^}]*)?\}", lambda m: str(values.get(m[1], m[0])), own.pattern)
+    if language == "nl":
+        return f"'{keyword} {text}' is een oudere formulering: die werkt nog, maar schrijf '{keyword} {now}'"
+    return f"'{keyword} {text}' is an older phrasing: it still runs, but write '{keyword} {now}'"
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,13 @@ class StepChecker:
         fitting = [m for m in self.index.find(text, language) if m.sentence.kind == kind]
         return fitting[0] if fitting else None
 
+    def retired(self, keyword: str, text: str, kind: str, language: str) -> str | None:
+        """A note when ``text`` is an older phrasing of its step, quoting the step's own sentence."""
+        found = self.match(text, kind, language)
+        if found is None or not found.sentence.retired:
+            return None
+        return retired_note(keyword.strip(), text, found.sentence, self.catalogue, language)
+
     def messages(self, keyword: str, text: str, kind: str, language: str) -> list[str]:
         """What is wrong with ``keyword text`` as a ``kind`` step in ``language``; empty: nothing."""
         key = (language, kind, keyword, text)
@@ -91,7 +112,8 @@ class StepChecker:
             return [f"'{keyword} {text}' matches more than one step: {both}; make the step sentences differ"]
         if fitting:
             match = fitting[0]
-            needs = self.offers.lacks(match.sentence, match.values) if self.offers is not None else []
+            said = f"'{keyword} {text}'"
+            needs = self.offers.lacks(match.sentence, match.values, said=said, language=language) if self.offers else []
             return value_messages(match.values, self.known, self.now) + needs
         if matches:
             right = KEYWORDS[matches[0].sentence.kind][language]

@@ -65,35 +65,58 @@ class Offers:
             maps=tuple(_shown(m.path) for m in maps),
         )
 
-    def lacks(self, sentence: Sentence, values: Mapping[str, Any]) -> list[str]:
-        """One message per task or touchpoint ``sentence`` needs that these systems do not have."""
+    def lacks(
+        self, sentence: Sentence, values: Mapping[str, Any], *, said: str | None = None, language: str = "en"
+    ) -> list[str]:
+        """One message per task or touchpoint ``sentence`` needs that these systems do not have.
+
+        Said to a writer (``said``: her own line, quoted), in her language: what the system lacks and who
+        adds it; the file to add it to is for the developer, in docs/new-system.md.
+        """
         found: list[str] = []
         systems = " and ".join(self.systems)
+        line = said or f"'{sentence.example}'"
+        tasks = " or ".join(self.task_files) or "a task module next to the map (`tasks:` in the map)"
+        places = {"systems": systems, "tasks": tasks, "maps": " or ".join(self.maps)}
         for need in sentence.needs:
             if need.startswith("{"):
                 continue  # a touchpoint the step's parameter names: its value is checked as a touchpoint
             if need.startswith(TASK):
                 options = [" ".join(option.split()).lower() for option in need[len(TASK) :].split("|")]
-                name = options[0]
                 if not any(option in self.tasks for option in options):
-                    where = " or ".join(self.task_files) or "a task module next to the map (`tasks:` in the map)"
-                    found.append(
-                        f"the step '{sentence.example}' runs the task '{name}', which {systems} lacks:"
-                        f' add @task("{name}") to {where}'
-                    )
+                    found.append(_LACKS[language]["task"].format(line=line, name=options[0], **places))
             elif need.startswith(CHANNEL):
                 channel = need[len(CHANNEL) :]
                 if channel not in self.channels:
-                    found.append(
-                        f"the step '{sentence.example}' needs a touchpoint on the {channel} channel, which"
-                        f" {systems} lacks: map one in {' or '.join(self.maps)}"
-                    )
+                    found.append(_LACKS[language]["channel"].format(line=line, name=channel, **places))
             elif need not in self.touchpoints:
-                found.append(
-                    f"the step '{sentence.example}' reads the touchpoint {need}, which {systems} lacks:"
-                    f" map it under `touchpoints:` in {' or '.join(self.maps)}"
-                )
+                found.append(_LACKS[language]["touchpoint"].format(line=line, name=need, **places))
         return found
+
+
+_LACKS = {
+    "en": {
+        "task": "{line} needs {systems} to know how to '{name}', and it does not yet: your team's developer"
+        " adds @task(\"{name}\") to {tasks} (docs/new-system.md), or write a step that"
+        " `journeys steps --system {systems}` lists",
+        "channel": "{line} needs a touchpoint on the {name} channel, and {systems} has none: your team's developer"
+        " maps one in {maps} (docs/new-system.md), or write a step that `journeys steps --system {systems}` lists",
+        "touchpoint": "{line} reads {name}, which {systems} does not have: your team's developer maps it under"
+        " `touchpoints:` in {maps} (docs/new-system.md), or write a step that `journeys steps --system {systems}`"
+        " lists",
+    },
+    "nl": {
+        "task": "voor {line} moet {systems} weten hoe '{name}' gaat, en dat weet het nog niet: de ontwikkelaar"
+        " van je team zet @task(\"{name}\") in {tasks} (docs/new-system.md), of kies een stap uit"
+        " `journeys steps --system {systems}`",
+        "channel": "voor {line} is een contactpunt op het kanaal {name} nodig, en {systems} heeft er geen: de"
+        " ontwikkelaar van je team zet er een in {maps} (docs/new-system.md), of kies een stap uit"
+        " `journeys steps --system {systems}`",
+        "touchpoint": "{line} leest {name}, en dat contactpunt heeft {systems} niet: de ontwikkelaar van je team"
+        " zet het onder `touchpoints:` in {maps} (docs/new-system.md), of kies een stap uit"
+        " `journeys steps --system {systems}`",
+    },
+}
 
 
 def _shown(path: Path) -> str:

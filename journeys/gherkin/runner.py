@@ -15,19 +15,21 @@ from __future__ import annotations
 
 import inspect
 import time
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from journeys.errors import JourneyFailed, JourneysError, StepError, StepFailed
 from journeys.gherkin.feature import Scenario, ScenarioStep, relative
+from journeys.gherkin.lint_steps import retired_note
 from journeys.gherkin.vocabulary import CATALOGUE, Catalogue, suggest
 from journeys.interrupts import StopBetweenSteps
 
 if TYPE_CHECKING:
     from journeys.journey import Journey
 
-__all__ = ["ScenarioResult", "StepListener", "StepResult", "run_scenario"]
+__all__ = ["RetiredPhrasing", "ScenarioResult", "StepListener", "StepResult", "run_scenario"]
 
 Status = Literal["passed", "failed", "skipped"]
 _LANGUAGES = {"en": "English", "nl": "Dutch"}
@@ -160,8 +162,20 @@ def _find(scenario: Scenario, step: ScenarioStep, location: str, catalogue: Cata
     """The step's function and parameters, or a StepError saying what to write instead."""
     match = catalogue.match(step.text, scenario.language, step.kind)
     if match is not None and match[0].func is not None:
+        if match[0].retired and (match[0].pattern, location) not in _TOLD:
+            _TOLD.add((match[0].pattern, location))
+            note = retired_note(step.keyword.strip(), step.text, match[0], catalogue, scenario.language)
+            # Told at the feature line, as a writer reads it (pytest shows that line under the warning).
+            warnings.warn_explicit(note, RetiredPhrasing, str(scenario.path), step.line)
         return match[0].func, match[1]
     raise not_found(step.keyword, step.text, scenario.language, location, catalogue)
+
+
+class RetiredPhrasing(UserWarning):
+    """A step written in an older phrasing of the catalogue: it runs, and the writer hears the new one."""
+
+
+_TOLD: set[tuple[str, str]] = set()  # (sentence, file:line) already warned about in this process
 
 
 def not_found(keyword: str, text: str, language: str, location: str, catalogue: Catalogue = CATALOGUE) -> StepError:

@@ -9,7 +9,11 @@ TITLE_NL = "Klanten met een account: een bestaand account uit de kaart, of een d
 
 @vocabulary.given(
     en='she is the registered customer "{account}"',
-    nl=('dat ze de geregistreerde klant "{account}" is', 'ze is de geregistreerde klant "{account}"'),
+    nl=(
+        'dat ze de geregistreerde klant "{account}" is',
+        'ze is de geregistreerde klant "{account}"',
+        vocabulary.Retired('ze de geregistreerde klant "{account}" is'),
+    ),
     doc_nl=(
         "Ze is een bestaande klant van het systeem, ingelogd: `accounts:` in de kaart noemt haar e-mailadres "
         "en wachtwoord via omgevingsvariabelen; het grootboek legt haar vast als dat account."

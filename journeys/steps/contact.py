@@ -87,7 +87,7 @@ def visit_touchpoint(journey, touchpoint):
 
 @vocabulary.then(
     en="{touchpoint} knows her {fact}",
-    nl="kent {touchpoint} haar {fact}",
+    nl=("weet {touchpoint} wat haar {fact} is", "kent {touchpoint} haar {fact}", "toont {touchpoint} haar {fact}"),
     doc_nl=(
         "Regel *bekend bij* op elk contactpunt: het toont het gegeven zoals zij het gaf of eerder te zien "
         "kreeg, in dit systeem of een ander."

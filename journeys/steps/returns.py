@@ -51,7 +51,12 @@ def portal_fast(journey, n):
 
 @vocabulary.then(
     en=("the promised refund is kept", "she is refunded on time"),
-    nl=("wordt ze op tijd terugbetaald", "ze wordt op tijd terugbetaald", "krijgt ze haar geld op tijd terug"),
+    nl=(
+        "wordt ze op tijd terugbetaald",
+        "ze wordt op tijd terugbetaald",
+        "krijgt ze haar geld op tijd terug",
+        vocabulary.Retired("wordt de beloofde terugbetaling nagekomen"),
+    ),
     doc_nl="Belofte: binnen 5 werkdagen na de retour terugbetaald, zoals de app laat zien.",
     requires=("return",),
     gives=("time:later",),

@@ -141,7 +141,11 @@ def someone_guesses_password(journey, n):
 
 @vocabulary.then(
     en=("the shop slows them down", "the shop keeps them out of her account"),
-    nl=("remt de winkel het raden af", "houdt de winkel die ander buiten haar account"),
+    nl=(
+        "houdt de winkel die ander buiten haar account",
+        "blokkeert de winkel het inloggen na te veel pogingen",
+        "remt de winkel het raden af",
+    ),
     doc_nl=(
         "Regel *geweigerd*: na zoveel verkeerde pogingen weigert de winkel het inloggen, zelfs met het juiste"
         " wachtwoord."

@@ -67,7 +67,7 @@ def test_an_alias_runs_the_same_step(bundled):
         sentence, arguments = catalogue.match(text, "nl", "given")
         assert sentence.func.__name__ == "it_is" and arguments == {"moment": "vrijdag 17:45"}
     alias, _ = catalogue.match("ze hoefde haar bestelnummer niet opnieuw te geven", "nl", "then")
-    own, _ = catalogue.match("is haar niet opnieuw naar haar bestelnummer gevraagd", "nl", "then")
+    own, _ = catalogue.match("werd ze niet opnieuw naar haar bestelnummer gevraagd", "nl", "then")
     assert alias.func is own.func and alias.key == own.key and alias.alias_of == own.pattern
 
 

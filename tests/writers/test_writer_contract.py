@@ -110,11 +110,14 @@ def test_lint_reports_each_task_and_touchpoint_the_system_lacks(company):
         encoding="utf-8",
     )
     problems = [str(p) for p in lint([str(feature)], system="shop", root=company, catalogue=catalogue())]
+    # In the writer's words, quoting her line: what the system lacks, and what her team's developer adds where.
     assert problems == [
-        f"{_shown(feature)}:4: the step 'she files a ticket' runs the task 'file ticket', which shop lacks:"
-        f' add @task("file ticket") to {_shown(company / "fixtures/systems/shop_tasks.py")}',
-        f"{_shown(feature)}:4: the step 'she files a ticket' reads the touchpoint desk.ticket, which shop lacks:"
-        f" map it under `touchpoints:` in {_shown(company / 'fixtures/systems/shop.yaml')}",
+        f"{_shown(feature)}:4: 'And she files a ticket' needs shop to know how to 'file ticket', and it does not"
+        f' yet: your team\'s developer adds @task("file ticket") to {_shown(company / "fixtures/systems/shop_tasks.py")}'
+        " (docs/new-system.md), or write a step that `journeys steps --system shop` lists",
+        f"{_shown(feature)}:4: 'And she files a ticket' reads desk.ticket, which shop does not have: your team's"
+        f" developer maps it under `touchpoints:` in {_shown(company / 'fixtures/systems/shop.yaml')}"
+        " (docs/new-system.md), or write a step that `journeys steps --system shop` lists",
     ]
 
 
