@@ -55,7 +55,13 @@ def agree(
         groups[about or ""] = []
     found: list[Violation] = []
     for group_about, group in groups.items():
-        compared = [each for each in comparable(group) if len({o.touchpoint for o in each if o.readable}) >= 2]
+        sets = comparable(group)
+        compared = [each for each in sets if len({o.touchpoint for o in each if o.readable}) >= 2]
+        if not compared and len(sets) > 1:
+            # Seen, but never twice for one product at one time: nothing that may be compared.
+            suffix = f" ({group_about})" if group_about else ""
+            found.append(_nothing_to_compare(fact, suffix, group, apart="never twice for one product at one time"))
+            continue
         for each in compared or [group]:
             violation = _check_group(fact, kind or "text", group_about, each, tolerance)
             if violation is not None:
@@ -105,9 +111,10 @@ def _check_group(
     return Violation("agree", fact, f"{words(fact)}{suffix} {what} at {where}", tuple(group), heading=heading)
 
 
-def _nothing_to_compare(fact: str, suffix: str, readable: list[Observation]) -> Violation:
+def _nothing_to_compare(fact: str, suffix: str, readable: list[Observation], apart: str = "") -> Violation:
     shown_at = ", ".join(dict.fromkeys(o.touchpoint for o in readable)) or "none"
     count = "no touchpoint" if not readable else "only one touchpoint"
+    count = f"touchpoints, but {apart}" if apart else count
     return Violation(
         "agree",
         fact,
