@@ -197,7 +197,10 @@ def _first_reply(ctx: Ctx, case: sqlite3.Row, disclose: bool) -> str:
         elif order["fulfilment"] == "carry":
             when = "Je hebt de bestelling in de winkel meegenomen."
         else:
-            when = f"Bezorgdatum: {day(date.fromisoformat(order['planned_date']))}."
+            planned = date.fromisoformat(order["planned_date"])
+            if ctx.active("chat-date-differs"):
+                planned += timedelta(days=1)  # Seam: the chat reads the carrier's planning, a day behind.
+            when = f"Bezorgdatum: {day(planned)}."
         return (
             f"Je vraag staat genoteerd onder zaaknummer {number}. Bestelling"
             f" {order['ref']} heeft de status {status}. {when}"

@@ -147,6 +147,14 @@ CATALOGUE: tuple[Fault, ...] = (
         touchpoints=("chat",),
     ),
     Fault(
+        name="chat-date-differs",
+        experience="Asked in the chat where her order is, the chat names a delivery date a day later than the"
+        " shop promised.",
+        seeds=("000", "002"),
+        seam="cases._first_reply: the chat reads the carrier's planning, a day behind the shop's promise",
+        touchpoints=("chat.answer",),
+    ),
+    Fault(
         name="status-words-differ",
         experience="The account page still says 'In behandeling' when the app says the order is shipped or delivered.",
         seeds=("000",),

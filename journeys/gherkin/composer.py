@@ -100,6 +100,8 @@ class Composer:
         choices: list[dict[str, str]] = [{}]
         for name in _fields(sentence.pattern):
             pool = self.values.get((name, language)) or self.values.get((name.removesuffix("_2"), language)) or []
+            if name == "fact" and re.search(r"\b(her|haar) \{fact", sentence.pattern):
+                pool = [re.sub(r"^(the|de|het) ", "", value) for value in pool]  # "haar bezorgdatum"
             if name == "duration":  # "1 day passes", "2 days pass": the sentence's own number
                 one = str((sentence.arguments(sentence.example) or {}).get(name, "")).startswith("1 ")
                 pool = [value for value in pool if value.startswith("1 ") == one]

@@ -42,6 +42,7 @@ MOMENTS: dict[str, Moment] = {
     "store sale": Moment("a purchase at the till", "een aankoop aan de kassa"),
     "logged in": Moment("her account, logged in", "haar account, ingelogd"),
     "complaint": Moment("a complaint", "een klacht"),
+    "question": Moment("a question in the chat", "een vraag in de chat"),
     "agent": Moment("an agent who has her order open", "een medewerker die haar bestelling voor zich heeft"),
     "callback offered": Moment("an agent's offer to call her back", "een medewerker die belooft terug te bellen"),
     "replacement offered": Moment("an agent's offer of a replacement", "een medewerker die een vervangend artikel aanbiedt"),

@@ -19,6 +19,7 @@ from journeys.steps.dates_promised import *  # noqa: F403
 from journeys.steps.ordering import *  # noqa: F403
 from journeys.steps.phone import *  # noqa: F403
 from journeys.steps.privacy import *  # noqa: F403
+from journeys.steps.questions import *  # noqa: F403
 from journeys.steps.refused_returns import *  # noqa: F403
 from journeys.steps.returns import *  # noqa: F403
 from journeys.steps.security import *  # noqa: F403

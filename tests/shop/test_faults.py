@@ -316,6 +316,18 @@ def test_chat_forgets_order(start_shop: Start, faulty: bool) -> None:
 
 
 @faulty
+def test_chat_date_differs(start_shop: Start, faulty: bool) -> None:
+    shop = shop_with(start_shop, "chat-date-differs", faulty)
+    shopper, confirmation = web_order(shop, person())  # Monday 10:00: delivered on Tuesday 24 November
+    assert "dinsdag 24 november 2026" in confirmation
+    asked = shopper.post("/chat", data={"kind": "question", "order_number": "RS-10001", "message": "Waar?"})
+    assert asked.status_code == 303, asked.text
+    answer = shopper.get("/chat").text
+    assert ("Bezorgdatum: dinsdag 24 november 2026" in answer) is not faulty
+    assert ("Bezorgdatum: woensdag 25 november 2026" in answer) is faulty
+
+
+@faulty
 def test_status_words_differ(start_shop: Start, faulty: bool) -> None:
     shop = shop_with(start_shop, "status-words-differ", faulty)
     who = person()
