@@ -91,8 +91,10 @@ def main() -> int:
         baseline = plain_walk(folder)
         clean, took = compose(None, args.examples, folder / "clean")
         accepted = clean.green + len(clean.red)
-        print(f"clean shop: {clean.written} composed, lint refused {clean.refused}, accepted {accepted}:"
-              f" green {clean.green}, red {len(clean.red)}")
+        print(
+            f"clean shop: {clean.written} composed, lint refused {clean.refused}, accepted {accepted}:"
+            f" green {clean.green}, red {len(clean.red)}"
+        )
         for text, error in clean.red:
             print(f"--- red on the clean shop:\n{text}{error.splitlines()[0] if error else ''}")
         per = took / max(clean.written, 1)

@@ -45,7 +45,9 @@ MOMENTS: dict[str, Moment] = {
     "question": Moment("a question in the chat", "een vraag in de chat"),
     "agent": Moment("an agent who has her order open", "een medewerker die haar bestelling voor zich heeft"),
     "callback offered": Moment("an agent's offer to call her back", "een medewerker die belooft terug te bellen"),
-    "replacement offered": Moment("an agent's offer of a replacement", "een medewerker die een vervangend artikel aanbiedt"),
+    "replacement offered": Moment(
+        "an agent's offer of a replacement", "een medewerker die een vervangend artikel aanbiedt"
+    ),
     "return": Moment("a return", "een retour"),
     "return tried": Moment("a try at returning her order", "een poging om haar bestelling te retourneren"),
     "product seen": Moment("a look at the product on the web shop", "een blik op het product in de webwinkel"),
@@ -56,7 +58,9 @@ MOMENTS: dict[str, Moment] = {
     "password guessed": Moment("someone guessing her password", "iemand die haar wachtwoord raadt"),
     "password chosen": Moment("her choosing a password", "dat ze een wachtwoord kiest"),
     "form from elsewhere": Moment("a form sent from another site", "een formulier vanaf een andere site"),
-    "slow mail order": Moment("an order while the mail server is slow", "een bestelling terwijl de mailserver traag is"),
+    "slow mail order": Moment(
+        "an order while the mail server is slow", "een bestelling terwijl de mailserver traag is"
+    ),
     "page seen": Moment("a page of the web shop", "een pagina van de webwinkel"),
 }
 

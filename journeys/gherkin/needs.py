@@ -76,23 +76,22 @@ def task_names(path: Path) -> set[str]:
 
 def task_inputs(path: Path) -> dict[str, frozenset[str]]:
     """Each task of a task module with what it may record the customer giving (``journey.gave("email", ...)``):
-    the literal, or for ``gave(what, ...)`` in a loop every string of that function."""
+    the literal, or for ``gave(what, ...)`` in a loop every string the task's functions name."""
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"))
     except (OSError, SyntaxError, UnicodeDecodeError):
         return {}
-    functions = {
-        node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-    }
+    functions = {node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
     found: dict[str, frozenset[str]] = {}
     for name in task_strings(path):
         node = next(f for f in functions.values() if name in _task_names(f))
         given: set[str] = set()
-        for function in _reached(node, functions):
+        reached = _reached(node, functions)
+        for function in reached:
             for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
                 if isinstance(call.func, ast.Attribute) and call.func.attr == "gave" and call.args:
                     literal = _text(call.args[0])
-                    given |= {literal} if literal else _strings_of(function)
+                    given |= {literal} if literal else set().union(*(_strings_of(f) for f in reached))
         found[name] = frozenset(given)
     return found
 
@@ -133,9 +132,7 @@ def task_strings(path: Path) -> dict[str, frozenset[str]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
     except (OSError, SyntaxError, UnicodeDecodeError):
         return {}
-    functions = {
-        node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-    }
+    functions = {node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
     found: dict[str, frozenset[str]] = {}
     for node in functions.values():
         for decorator in node.decorator_list:

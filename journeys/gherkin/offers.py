@@ -97,7 +97,7 @@ class Offers:
 _LACKS = {
     "en": {
         "task": "{line} needs {systems} to know how to '{name}', and it does not yet: your team's developer"
-        " adds @task(\"{name}\") to {tasks} (docs/new-system.md), or write a step that"
+        ' adds @task("{name}") to {tasks} (docs/new-system.md), or write a step that'
         " `journeys steps --system {systems}` lists",
         "channel": "{line} needs a touchpoint on the {name} channel, and {systems} has none: your team's developer"
         " maps one in {maps} (docs/new-system.md), or write a step that `journeys steps --system {systems}` lists",
@@ -107,7 +107,7 @@ _LACKS = {
     },
     "nl": {
         "task": "voor {line} moet {systems} weten hoe '{name}' gaat, en dat weet het nog niet: de ontwikkelaar"
-        " van je team zet @task(\"{name}\") in {tasks} (docs/new-system.md), of kies een stap uit"
+        ' van je team zet @task("{name}") in {tasks} (docs/new-system.md), of kies een stap uit'
         " `journeys steps --system {systems}`",
         "channel": "voor {line} is een contactpunt op het kanaal {name} nodig, en {systems} heeft er geen: de"
         " ontwikkelaar van je team zet er een in {maps} (docs/new-system.md), of kies een stap uit"

@@ -167,7 +167,9 @@ class Story:
             return _say(language, "again", said=said, what=words(what, language)) if explain else "unmet"
         if kind == "known":  # known:{touchpoint}/{fact}: shown elsewhere (or given) before it showed it
             place, _, fact = what.partition("/")
-            return self._unknown(self._value(place, told.values), self._value(fact, told.values), lived, language, said, explain)
+            return self._unknown(
+                self._value(place, told.values), self._value(fact, told.values), lived, language, said, explain
+            )
         if kind == "gave":
             return self._ungiven(self._value(what, told.values), lived, language, said, explain)
         if kind == "seen":  # seen:<channel>/<fact>: a visited touchpoint of that channel shows the fact
@@ -175,7 +177,9 @@ class Story:
             return self._unseen_on(channel, fact, lived, language, said, explain)
         if kind == "knows":  # knows:{touchpoint}/{fact}: the touchpoint shows that fact at all
             place, _, fact = what.partition("/")
-            return self._unmapped(self._value(place, told.values), self._value(fact, told.values), said, language, explain)
+            return self._unmapped(
+                self._value(place, told.values), self._value(fact, told.values), said, language, explain
+            )
         if kind == "promise":
             return self._unpromised(self._value(what, told.values), said, language, explain)
         if kind in ("shown", "compared", "visited"):
@@ -225,9 +229,7 @@ class Story:
             return _say(language, "once", said=said, what=named, where=showing[0], fix=fix)
         return _say(language, "unseen", said=said, what=named, fix=fix)
 
-    def _unknown(
-        self, touchpoint: str, what: str, lived: Lived, language: str, said: str, explain: bool
-    ) -> str | None:
+    def _unknown(self, touchpoint: str, what: str, lived: Lived, language: str, said: str, explain: bool) -> str | None:
         if self.offers is None or touchpoint not in lived.visited:
             return None  # "visited:" says so
         try:
@@ -239,11 +241,19 @@ class Story:
         if not changing and what_key(fact) in lived.given:
             return None
         for tp, epoch in zip(lived.visited[:last], lived.epochs[:last], strict=True):
-            if tp != touchpoint and fact in self.offers.shows.get(tp, ()) and (not changing or epoch == lived.epochs[last]):
+            if (
+                tp != touchpoint
+                and fact in self.offers.shows.get(tp, ())
+                and (not changing or epoch == lived.epochs[last])
+            ):
                 return None
         if not explain:
             return "unmet"
-        givers = [s for s in self.steps if any(fact in self.offers.shows.get(tp, ()) for tp in self.visits(s, s_values(s)) if tp != touchpoint)]
+        givers = [
+            s
+            for s in self.steps
+            if any(fact in self.offers.shows.get(tp, ()) for tp in self.visits(s, s_values(s)) if tp != touchpoint)
+        ]
         named = _fact_words(fact, what, language)
         return _say(language, "known", said=said, what=named, where=touchpoint, fix=self._fix(givers, lived, language))
 
@@ -261,7 +271,11 @@ class Story:
         givers = [
             s
             for s in self.steps
-            if any(key in {what_key(w) for w in self.offers.inputs.get(self._task(t) or "", ())} for t in s.needs if t.startswith(TASK))
+            if any(
+                key in {what_key(w) for w in self.offers.inputs.get(self._task(t) or "", ())}
+                for t in s.needs
+                if t.startswith(TASK)
+            )
         ]
         return _say(language, "gave", said=said, what=what, fix=self._fix(givers, lived, language))
 
@@ -276,9 +290,14 @@ class Story:
         givers = [
             s
             for s in self.steps
-            if any(offers.channel_of.get(tp) == channel and fact in offers.shows.get(tp, ()) for tp in self.visits(s, s_values(s)))
+            if any(
+                offers.channel_of.get(tp) == channel and fact in offers.shows.get(tp, ())
+                for tp in self.visits(s, s_values(s))
+            )
         ]
-        return _say(language, "unseen", said=said, what=_fact_words(fact, "", language), fix=self._fix(givers, lived, language))
+        return _say(
+            language, "unseen", said=said, what=_fact_words(fact, "", language), fix=self._fix(givers, lived, language)
+        )
 
     def _showing(self, fact: str, lived: Lived) -> list[str]:
         """The most touchpoints that showed ``fact`` and are compared with each other, as the rule *agree*

@@ -59,7 +59,9 @@ def channel_parity(
             f"{left_name} and {right_name} did not show {fact} for the same product at the same time:"
             " ask both about the same product, without time passing in between",
         )
-    return [found for mine, theirs in pairs for found in _compare(fact, (left_name, mine), (right_name, theirs), tolerance)]
+    return [
+        found for mine, theirs in pairs for found in _compare(fact, (left_name, mine), (right_name, theirs), tolerance)
+    ]
 
 
 def _same_moment(observation: Observation, moment: tuple[str, int]) -> bool:

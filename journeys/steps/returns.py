@@ -17,7 +17,7 @@ TITLE_NL = "Retouren en terugbetalingen."
         "ze de bestelling via het retourportaal terugstuurt",
     ),
     doc_nl="Het retourportaal: artikel kiezen, terugbetaling zien, bevestigen, een label krijgen.",
-    requires=("delivered",),
+    requires=("online order", "delivered"),
     gives=("return",),
 )
 def return_order(journey):

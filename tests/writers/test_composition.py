@@ -53,9 +53,9 @@ def test_every_journey_lint_accepts_runs_green_on_the_clean_shop(shop, tmp_path)
 
 
 def test_lint_refuses_a_step_before_what_it_needs_in_the_writers_words(shop, tmp_path):
-    from journeys.gherkin.lint import lint
-
     from composing import ROOT
+
+    from journeys.gherkin.lint import lint
 
     path = tmp_path / "callback.feature"
     path.write_text(
@@ -65,5 +65,8 @@ def test_lint_refuses_a_step_before_what_it_needs_in_the_writers_words(shop, tmp
     )
     problems = [str(p) for p in lint([str(path)], system="refshop", root=ROOT)]
     assert len(problems) == 1
-    assert "callback.feature:4: 'When the agent offers to call her back' needs an agent who has her order open first" in problems[0]
+    assert (
+        "callback.feature:4: 'When the agent offers to call her back' needs an agent who has her order open first"
+        in problems[0]
+    )
     assert "'When she phones customer service about her order'" in problems[0] or "agent console" in problems[0]

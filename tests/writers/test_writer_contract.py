@@ -113,7 +113,8 @@ def test_lint_reports_each_task_and_touchpoint_the_system_lacks(company):
     # In the writer's words, quoting her line: what the system lacks, and what her team's developer adds where.
     assert problems == [
         f"{_shown(feature)}:4: 'And she files a ticket' needs shop to know how to 'file ticket', and it does not"
-        f' yet: your team\'s developer adds @task("file ticket") to {_shown(company / "fixtures/systems/shop_tasks.py")}'
+        " yet: your team's developer adds @task(\"file ticket\") to"
+        f" {_shown(company / 'fixtures/systems/shop_tasks.py')}"
         " (docs/new-system.md), or write a step that `journeys steps --system shop` lists",
         f"{_shown(feature)}:4: 'And she files a ticket' reads desk.ticket, which shop does not have: your team's"
         f" developer maps it under `touchpoints:` in {_shown(company / 'fixtures/systems/shop.yaml')}"
