@@ -31,6 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "writers")]
 from composing import Outcomes, machine  # noqa: E402
 
 from journeys.customer import Customer  # noqa: E402
+from journeys.gherkin.catalogue import load_steps  # noqa: E402
 from journeys.gherkin.feature import read_feature  # noqa: E402
 from journeys.gherkin.runner import run_scenario  # noqa: E402
 from journeys.journey import Journey  # noqa: E402
@@ -38,6 +39,7 @@ from journeys.session import SystemSession  # noqa: E402
 
 
 def compose(fault: str | None, examples: int, folder: Path) -> tuple[Outcomes, float]:
+    folder.mkdir(parents=True, exist_ok=True)
     session = SystemSession("refshop", reports_dir=folder / "reports", seed=11, faults=(fault,) if fault else ())
     outcomes = Outcomes()
     try:
@@ -59,6 +61,7 @@ def compose(fault: str | None, examples: int, folder: Path) -> tuple[Outcomes, f
 
 def plain_walk(folder: Path, rounds: int = 5) -> float:
     """Median seconds of the bundled order journey walked browserless: the baseline."""
+    load_steps(ROOT)
     session = SystemSession("refshop", reports_dir=folder / "plain", seed=11)
     scenario = read_feature(ROOT / "features" / "order" / "web_order.feature")[0]
     times = []
@@ -96,7 +99,7 @@ def main() -> int:
             f" green {clean.green}, red {len(clean.red)}"
         )
         for text, error in clean.red:
-            print(f"--- red on the clean shop:\n{text}{error.splitlines()[0] if error else ''}")
+            print(f"--- red on the clean shop:\n{text}{error}")
         per = took / max(clean.written, 1)
         print(f"per composed journey {per:.2f} s, the plain order journey {baseline:.2f} s: ratio {per / baseline:.2f}")
         missed = []
