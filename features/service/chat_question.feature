@@ -10,5 +10,6 @@ Feature: Asking the chat where her order is
     When she orders a "tablet-10" on the web shop
     And she asks in the chat where her order is
     And she looks the order up in the app
+    And she checks the order in her account
     Then every touchpoint agrees on the delivery date
     And every touchpoint agrees on the order status

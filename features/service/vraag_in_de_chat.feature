@@ -9,6 +9,7 @@ Functionaliteit: Een vraag in de chat
     En het is dinsdag 09:30
     Als ze een "headphones" online bestelt om op te halen in de winkel in Utrecht
     En ze in de chat vraagt waar haar bestelling blijft
+    En ze de afhaalbevestiging in haar mail leest
     Dan is de ophaaldatum overal hetzelfde
 
   Scenario: Een vraag zonder bestelling

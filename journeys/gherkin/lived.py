@@ -31,7 +31,9 @@ class Lived:
     visited: list[str] = field(default_factory=list)
     products: list[str] = field(default_factory=list)  # per visit: the product it was about ("" for none)
     epochs: list[int] = field(default_factory=list)  # per visit: how often the clock had moved
+    steps: list[int] = field(default_factory=list)  # per visit: which step of the scenario made it
     epoch: int = 0
+    step: int = 0
     moment_products: dict[str, set[str]] = field(default_factory=dict)  # moment -> the products it was for
     started: bool = False
     given: set[str] = field(default_factory=set)  # what she gave the company (``order_number``)

@@ -72,7 +72,9 @@ class Story(FactChecks):
                 lived.visited.append(touchpoint)
                 lived.products.append(sku)
                 lived.epochs.append(lived.epoch)
+                lived.steps.append(lived.step)
         lived.started = lived.started or bool(visits or moments)
+        lived.step += 1
         if self.offers is not None:
             for need in sentence.needs:
                 if need.startswith(TASK) and (task := self._task(need)) is not None:

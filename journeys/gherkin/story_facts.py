@@ -153,15 +153,17 @@ class FactChecks:
         assert self.offers is not None
         changing = fact in self.offers.changing
         seen = [
-            (tp, product, epoch, changing or bool(product))
-            for tp, product, epoch in zip(lived.visited, lived.products, lived.epochs, strict=True)
+            (tp, product, epoch, step, changing or bool(product))
+            for tp, product, epoch, step in zip(lived.visited, lived.products, lived.epochs, lived.steps, strict=True)
             if fact in self.offers.shows.get(tp, ())
         ]
-        lasting = [tp for tp, _, _, momentary in seen if not momentary]
-        sets = [lasting]
-        for product, epoch in dict.fromkeys((p, e) for _, p, e, momentary in seen if momentary):
-            then = [tp for tp, p, e, momentary in seen if (momentary and (p, e) == (product, epoch))]
-            sets.append(then + [tp for tp, _, e, momentary in seen if not momentary and e == epoch])
+        lasting = [(tp, e, step) for tp, _, e, step, momentary in seen if not momentary]
+        sets = [[tp for tp, _, _ in lasting]]
+        for product, epoch in dict.fromkeys((p, e) for _, p, e, _, momentary in seen if momentary):
+            mine = [(tp, step) for tp, p, e, step, momentary in seen if momentary and (p, e) == (product, epoch)]
+            steps = {step for _, step in mine}
+            then = [tp for tp, e, step in lasting if e == epoch and (not product or step in steps)]
+            sets.append([tp for tp, _ in mine] + then)
         return max((list(dict.fromkeys(each)) for each in sets), key=len)
 
     def _unmapped(self, touchpoint: str, what: str, said: str, language: str, explain: bool) -> str | None:

@@ -73,7 +73,8 @@ def comparable(group: list[Observation]) -> list[list[Observation]]:
     """The sets of ``group`` that tell one story and must agree.
 
     What holds for a moment only (a status; what a product page promises if ordered now) is compared
-    with what was seen in the same epoch of the clock; a product page's facts with that product's only.
+    with what was seen in the same epoch of the clock; a product page's facts with that product's, and
+    with her order's only when she ordered it there (the same step: the page, the cart, the checkout).
     The rest (her order's number, total, date) is one set, across days.
     """
     if not any(o.momentary for o in group):
@@ -82,10 +83,12 @@ def comparable(group: list[Observation]) -> list[list[Observation]]:
     sets = [lasting] if lasting else []
     moments = dict.fromkeys((o.product, o.epoch) for o in group if o.momentary)
     for product, epoch in moments:
-        then = [o for o in lasting if o.epoch == epoch]
+        mine = [o for o in group if o.momentary and (o.product, o.epoch) == (product, epoch)]
+        steps = {o.where.location for o in mine}
+        then = [o for o in lasting if o.epoch == epoch and (not product or o.where.location in steps)]
         if not all_agree_raw(then):
             continue  # the lasting set reports that disagreement itself
-        sets.append([o for o in group if o.momentary and (o.product, o.epoch) == (product, epoch)] + then)
+        sets.append(mine + then)
     return sets
 
 

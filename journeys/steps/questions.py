@@ -19,25 +19,25 @@ TITLE_NL = "Vragen in de chat: waar haar bestelling blijft, of iets anders; het 
         "ze via de chat vraagt waar haar bestelling blijft",
     ),
     doc_nl=(
-        "Een vraag in de chat, met haar bestelnummer: waar blijft mijn bestelling? Wat de chat antwoordt"
-        " (status, bezorg- of ophaaldatum) wordt vastgelegd."
+        "Ingelogd een vraag in de chat, met haar bestelnummer: waar blijft mijn bestelling? Wat de chat"
+        " antwoordt (status, bezorg- of ophaaldatum) wordt vastgelegd."
     ),
-    requires=("order",),
+    requires=("online order", "logged in"),
     gives=("question",),
 )
 def ask_where_order_is(journey):
-    """A question in the chat, with her order number: where is my order? What the chat answers (status,
-    delivery or pickup date) is recorded."""
+    """Logged in, a question in the chat with her order number: where is my order? What the chat answers
+    (status, delivery or pickup date) is recorded."""
     journey.do("ask in chat", message="Waar blijft mijn bestelling?")
 
 
 @vocabulary.when(
     en='she asks in the chat: "{message}"',
     nl='ze in de chat vraagt: "{message}"',
-    doc_nl="Een vraag in de chat, in haar eigen woorden (geen klacht); over haar bestelling als ze er een heeft.",
+    doc_nl="Een vraag in de chat, in haar eigen woorden (geen klacht); het antwoord wordt bewaard.",
     example={"message": "Kan ik ook met iDEAL betalen?"},
     gives=("question",),
 )
 def ask_in_chat(journey, message):
-    """A question in the chat, in her own words (not a complaint); about her order when she has one."""
-    journey.do("ask in chat", message=message)
+    """A question in the chat, in her own words (not a complaint); the answer is kept."""
+    journey.do("ask a question in chat", message=message)
