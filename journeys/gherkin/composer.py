@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeys.gherkin.story import Lived, Story
-from journeys.gherkin.vocabulary import KEYWORDS, Sentence, _fill
+from journeys.gherkin.vocabulary import KEYWORDS, Sentence, fill
 
 __all__ = ["WRITERS_OWN", "Candidate", "Composer"]
 
@@ -90,7 +90,7 @@ class Composer:
             if sentence.kind != kind or sentence.language != language:
                 continue
             for values in self._choices(sentence, language):
-                text = _fill(sentence.pattern, values)
+                text = fill(sentence.pattern, values)
                 arguments = sentence.arguments(text) or {}
                 found.append(Candidate(sentence, text, arguments, self.story.met(sentence, arguments, lived)))
         found.sort(key=lambda c: not c.fits)

@@ -10,7 +10,6 @@ right keyword, or the closest known steps.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,7 +19,7 @@ from journeys.gherkin import params
 from journeys.gherkin.lint_gherkin import LANGUAGE_NAMES, and_keyword, other_language_message
 from journeys.gherkin.lint_params import value_messages
 from journeys.gherkin.offers import Offers
-from journeys.gherkin.vocabulary import KEYWORDS, Catalogue, Sentence
+from journeys.gherkin.vocabulary import KEYWORDS, Catalogue, Sentence, fill
 
 __all__ = ["StepChecker", "retired_note"]
 
@@ -31,8 +30,7 @@ def retired_note(keyword: str, text: str, sentence: Sentence, catalogue: Catalog
         (s for s in catalogue.sentences if s.key == sentence.key and s.language == language and s.own),
         sentence,
     )
-    values = sentence.arguments(text) or {}
-    now = re.sub(r"\{(\w+)(?::[^}]*)?\}", lambda m: str(values.get(m[1], m[0])), own.pattern)
+    now = fill(own.pattern, sentence.arguments(text) or {})
     if language == "nl":
         return f"'{keyword} {text}' is een oudere formulering: die werkt nog, maar schrijf '{keyword} {now}'"
     return f"'{keyword} {text}' is an older phrasing: it still runs, but write '{keyword} {now}'"

@@ -32,7 +32,7 @@ import functools
 import inspect
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -231,7 +231,7 @@ def _register(
                 kind,
                 language,
                 str(pattern),
-                _fill(pattern, values or {}),
+                fill(pattern, values or {}),
                 doc,
                 group,
                 func,
@@ -282,7 +282,7 @@ def _same_fields(patterns: tuple[str, ...]) -> None:
         raise ValueError(f"the sentences of one step take different parameters ({shown}): give them the same")
 
 
-def _fill(pattern: str, values: dict[str, str]) -> str:
+def fill(pattern: str, values: Mapping[str, Any]) -> str:
     """The pattern with example values in place of its ``{name}`` / ``{name:d}`` fields."""
     return re.sub(r"\{(\w+)(?::[^}]*)?\}", lambda m: str(values.get(m[1], m[0])), pattern)
 
