@@ -18,10 +18,11 @@ import ast
 import inspect
 import textwrap
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TASK", "infer", "split", "task_inputs", "task_names", "task_strings"]
+__all__ = ["TASK", "TaskBody", "infer", "read_tasks", "split", "task_names"]
 
 TASK = "task:"
 _TOUCHPOINT_CALLS = ("visit", "visit_when_sent", "read", "known_at", "expect", "expect_shown", "waiting")
@@ -71,37 +72,53 @@ def split(needs: Iterable[str]) -> tuple[list[str], list[str]]:
 
 def task_names(path: Path) -> set[str]:
     """The task names a task module registers (``@task("place order")``), read without importing it."""
-    return set(task_strings(path))
+    return set(read_tasks(path))
 
 
-def task_inputs(path: Path) -> dict[str, frozenset[str]]:
-    """Each task of a task module with what it may record the customer giving (``journey.gave("email", ...)``):
-    the literal, or for ``gave(what, ...)`` in a loop every string the task's functions name."""
+@dataclass(frozen=True)
+class TaskBody:
+    """What a task's body (with the module functions it calls) names, read without running it."""
+
+    strings: frozenset[str]  # every string it names: among them, the touchpoints it visits
+    inputs: frozenset[str]  # what it may record the customer giving (``journey.gave("email", ...)``)
+
+
+def read_tasks(path: Path) -> dict[str, TaskBody]:
+    """Each task of a task module, read once and without importing it.
+
+    ``inputs``: the literal of each ``journey.gave("email", ...)``; for ``gave(what, ...)`` in a loop,
+    every string the task's functions name.
+    """
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"))
     except (OSError, SyntaxError, UnicodeDecodeError):
         return {}
     functions = {node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    found: dict[str, frozenset[str]] = {}
-    for name in task_strings(path):
-        node = next(f for f in functions.values() if name in _task_names(f))
-        given: set[str] = set()
+    found: dict[str, TaskBody] = {}
+    for node in functions.values():
+        name = _task_name(node)
+        if name is None:
+            continue
         reached = _reached(node, functions)
-        for function in reached:
-            for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
-                if isinstance(call.func, ast.Attribute) and call.func.attr == "gave" and call.args:
-                    literal = _text(call.args[0])
-                    given |= {literal} if literal else set().union(*(_strings_of(f) for f in reached))
-        found[name] = frozenset(given)
+        strings = frozenset().union(*(_strings_of(function) for function in reached))
+        inputs: set[str] = set()
+        for call in (n for function in reached for n in ast.walk(function) if isinstance(n, ast.Call)):
+            if isinstance(call.func, ast.Attribute) and call.func.attr == "gave" and call.args:
+                literal = _text(call.args[0])
+                inputs |= {literal} if literal else strings
+        found[name] = TaskBody(strings, frozenset(inputs))
     return found
 
 
-def _task_names(node: ast.AST) -> set[str]:
-    names = set()
-    for decorator in getattr(node, "decorator_list", []):
-        if isinstance(decorator, ast.Call) and decorator.args and (text := _text(decorator.args[0])):
-            names.add(" ".join(text.split()).lower())
-    return names
+def _task_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The name ``@task("...")`` registers the function under, if it is a task."""
+    for decorator in node.decorator_list:
+        if isinstance(decorator, ast.Call) and decorator.args:
+            callee = decorator.func
+            called = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
+            if called == "task" and (text := _text(decorator.args[0])):
+                return " ".join(text.split()).lower()
+    return None
 
 
 def _reached(function: ast.AST, functions: Mapping[str, ast.AST]) -> list[ast.AST]:
@@ -123,27 +140,3 @@ def _reached(function: ast.AST, functions: Mapping[str, ast.AST]) -> list[ast.AS
 
 def _strings_of(function: ast.AST) -> set[str]:
     return {n.value for n in ast.walk(function) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
-
-
-def task_strings(path: Path) -> dict[str, frozenset[str]]:
-    """Each task of a task module, read without importing it, with the strings its body names (and the
-    bodies of the module's functions it calls): among them, the touchpoints it visits."""
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, UnicodeDecodeError):
-        return {}
-    functions = {node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    found: dict[str, frozenset[str]] = {}
-    for node in functions.values():
-        for decorator in node.decorator_list:
-            if isinstance(decorator, ast.Call) and decorator.args:
-                callee = decorator.func
-                called = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
-                if called == "task" and (text := _text(decorator.args[0])):
-                    found[" ".join(text.split()).lower()] = frozenset(_strings(node, functions))
-    return found
-
-
-def _strings(function: ast.AST, functions: Mapping[str, ast.AST]) -> set[str]:
-    """String constants in ``function``'s body and in the module functions it calls, transitively."""
-    return set().union(*(_strings_of(reached) for reached in _reached(function, functions)))

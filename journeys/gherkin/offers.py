@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeys.gherkin.needs import TASK, task_inputs, task_strings
+from journeys.gherkin.needs import TASK, read_tasks
 
 if TYPE_CHECKING:
     from journeys.gherkin.vocabulary import Sentence
@@ -46,12 +46,12 @@ class Offers:
     def of(cls, maps: Sequence[TouchpointMap]) -> Offers:
         paths = [m.tasks_path for m in maps if m.tasks_path is not None]
         touchpoints = frozenset(tp for m in maps for tp in m.touchpoints)
-        strings = {name: named for path in paths for name, named in task_strings(path).items()}
+        bodies = {name: body for path in paths for name, body in read_tasks(path).items()}
         return cls(
             systems=tuple(m.system for m in maps),
-            tasks=frozenset(strings),
-            visits={name: named & touchpoints for name, named in strings.items()},
-            inputs={name: given for path in paths for name, given in task_inputs(path).items()},
+            tasks=frozenset(bodies),
+            visits={name: body.strings & touchpoints for name, body in bodies.items()},
+            inputs={name: body.inputs for name, body in bodies.items()},
             shows={name: frozenset(tp.facts) for m in maps for name, tp in m.touchpoints.items()},
             channel_of={name: tp.channel for m in maps for name, tp in m.touchpoints.items()},
             changing=frozenset(

@@ -9,7 +9,7 @@ page's promise) is compared as the rule *agree* compares it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from journeys.errors import StepError
@@ -52,8 +52,7 @@ class FactChecks:
                 return None
             if not explain:
                 return "unmet"
-            givers = [s for s in self.steps if what in self.visits(s, s_values(s))]
-            fix = self._fix(givers, lived, language)
+            fix = self._fix(self._visiting(lambda tp: tp == what), lived, language)
             return _say(language, "visit", said=said, what=what, fix=fix)
         try:
             fact = fact_named(what, self.fact_words)
@@ -65,11 +64,7 @@ class FactChecks:
             return None
         if not explain:
             return "unmet"
-        givers = [
-            s
-            for s in self.steps
-            if any(fact in self.offers.shows.get(tp, ()) and tp not in showing for tp in self.visits(s, s_values(s)))
-        ]
+        givers = self._visiting(lambda tp: self._shows(tp, fact) and tp not in showing)
         named = _fact_words(fact, what, language)
         fix = self._fix(givers, lived, language)
         if showing:
@@ -88,19 +83,11 @@ class FactChecks:
         if not changing and what_key(fact) in lived.given:
             return None
         for tp, epoch in zip(lived.visited[:last], lived.epochs[:last], strict=True):
-            if (
-                tp != touchpoint
-                and fact in self.offers.shows.get(tp, ())
-                and (not changing or epoch == lived.epochs[last])
-            ):
+            if tp != touchpoint and self._shows(tp, fact) and (not changing or epoch == lived.epochs[last]):
                 return None
         if not explain:
             return "unmet"
-        givers = [
-            s
-            for s in self.steps
-            if any(fact in self.offers.shows.get(tp, ()) for tp in self.visits(s, s_values(s)) if tp != touchpoint)
-        ]
+        givers = self._visiting(lambda tp: self._shows(tp, fact) and tp != touchpoint)
         named = _fact_words(fact, what, language)
         return _say(language, "known", said=said, what=named, where=touchpoint, fix=self._fix(givers, lived, language))
 
@@ -130,21 +117,25 @@ class FactChecks:
         if self.offers is None:
             return None
         offers = self.offers
-        if any(offers.channel_of.get(tp) == channel and fact in offers.shows.get(tp, ()) for tp in lived.visited):
+
+        def on_channel(tp: str) -> bool:
+            return offers.channel_of.get(tp) == channel and self._shows(tp, fact)
+
+        if any(on_channel(tp) for tp in lived.visited):
             return None
         if not explain:
             return "unmet"
-        givers = [
-            s
-            for s in self.steps
-            if any(
-                offers.channel_of.get(tp) == channel and fact in offers.shows.get(tp, ())
-                for tp in self.visits(s, s_values(s))
-            )
-        ]
+        givers = self._visiting(on_channel)
         return _say(
             language, "unseen", said=said, what=_fact_words(fact, "", language), fix=self._fix(givers, lived, language)
         )
+
+    def _shows(self, touchpoint: str, fact: str) -> bool:
+        return self.offers is not None and fact in self.offers.shows.get(touchpoint, ())
+
+    def _visiting(self, wanted: Callable[[str], bool]) -> list[Sentence]:
+        """The catalogue's steps that visit a touchpoint ``wanted`` accepts (on the run's systems)."""
+        return [s for s in self.steps if any(wanted(tp) for tp in self.visits(s, s_values(s)))]
 
     def _showing(self, fact: str, lived: Lived) -> list[str]:
         """The most touchpoints that showed ``fact`` and are compared with each other, as the rule *agree*
@@ -155,7 +146,7 @@ class FactChecks:
         seen = [
             (tp, product, epoch, step, changing or bool(product))
             for tp, product, epoch, step in zip(lived.visited, lived.products, lived.epochs, lived.steps, strict=True)
-            if fact in self.offers.shows.get(tp, ())
+            if self._shows(tp, fact)
         ]
         lasting = [(tp, e, step) for tp, _, e, step, momentary in seen if not momentary]
         sets = [[tp for tp, _, _ in lasting]]

@@ -55,7 +55,7 @@ def agree(
         groups[about or ""] = []
     found: list[Violation] = []
     for group_about, group in groups.items():
-        sets = comparable(group)
+        sets = comparable(group, kind or "text", tolerance)
         compared = [each for each in sets if len({o.touchpoint for o in each if o.readable}) >= 2]
         if not compared and len(sets) > 1:
             # Seen, but never twice for one product at one time: nothing that may be compared.
@@ -69,7 +69,7 @@ def agree(
     return found
 
 
-def comparable(group: list[Observation]) -> list[list[Observation]]:
+def comparable(group: list[Observation], kind: str, tolerance: Decimal | int | None) -> list[list[Observation]]:
     """The sets of ``group`` that tell one story and must agree.
 
     What holds for a moment only (a status; what a product page promises if ordered now) is compared
@@ -86,15 +86,10 @@ def comparable(group: list[Observation]) -> list[list[Observation]]:
         mine = [o for o in group if o.momentary and (o.product, o.epoch) == (product, epoch)]
         steps = {o.where.location for o in mine}
         then = [o for o in lasting if o.epoch == epoch and (not product or o.where.location in steps)]
-        if not all_agree_raw(then):
+        if not all_agree(kind, [o.value for o in then if o.readable], tolerance):
             continue  # the lasting set reports that disagreement itself
         sets.append(mine + then)
     return sets
-
-
-def all_agree_raw(observations: list[Observation]) -> bool:
-    values = [o.value for o in observations if o.readable]
-    return all(value == values[0] for value in values)
 
 
 def _check_group(
