@@ -123,6 +123,10 @@ class JourneyRules:
         for touchpoint in dict.fromkeys(o.where.touchpoint for o in seen):
             self.ledger.add(rules.shows(self.ledger, touchpoint, fact, value, seen[0].kind))
 
+    def matches(self, fact: str, reference: str) -> None:
+        """Rule *matches*: every touchpoint showed ``fact`` as the ``reference`` she was first told."""
+        self.ledger.add(rules.matches(self.ledger, fact, reference))
+
     def suits(self, fact: str, audience: str) -> None:
         """Rule *suits*: the offers in ``fact`` are meant for ``audience``."""
         self.ledger.add(rules.suits(self.ledger, fact, audience))

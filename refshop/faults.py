@@ -118,6 +118,14 @@ CATALOGUE: tuple[Fault, ...] = (
         touchpoints=("email.refund", "app.return"),
     ),
     Fault(
+        name="refund-discount-twice",
+        experience="A returned Tulp Tab 10 bought for € 329,00 is refunded € 309,00: the portal, the label mail"
+        " and the refund mail all agree on the lower amount.",
+        seeds=("000",),
+        seam="returns.quote: the returns system takes the promotion off the price paid, which already had it off",
+        touchpoints=("returns.quote", "email.refund"),
+    ),
+    Fault(
         name="address-dropped",
         experience="The shipping notice shows a different delivery address than the one given at "
         "checkout (the street is missing).",

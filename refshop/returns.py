@@ -35,9 +35,13 @@ def window_end(order: sqlite3.Row) -> date | None:
     return return_rules.last_day(order)
 
 
-def quote(line: sqlite3.Row) -> Decimal:
+def quote(ctx: Ctx, line: sqlite3.Row) -> Decimal:
     """What the customer gets back for a line: what they paid for it."""
-    return money(Decimal(line["line_total"]))
+    paid = Decimal(line["line_total"])
+    if ctx.active("refund-discount-twice"):
+        # Seam: the returns system takes the promotion off the price paid, which already had it off.
+        paid -= Decimal(line["unit_discount"]) * line["quantity"]
+    return money(paid)
 
 
 def returned_line_ids(ctx: Ctx, order_id: int) -> set[int]:
@@ -83,7 +87,7 @@ def check(ctx: Ctx, order: sqlite3.Row, sku: str) -> sqlite3.Row:
 def start(ctx: Ctx, order: sqlite3.Row, sku: str) -> sqlite3.Row:
     """Register a return and mail the label (inside ``ctx.write()``)."""
     line = check(ctx, order, sku)
-    amount = quote(line)
+    amount = quote(ctx, line)
     cur = ctx.db.execute(
         "INSERT INTO returns (order_id, line_id, quote, status, created_at) VALUES (?, ?, ?, 'label_sent', ?)",
         (order["id"], line["id"], str(amount), utc_key(ctx.now)),

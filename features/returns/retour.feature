@@ -3,7 +3,7 @@
 Functionaliteit: Een product retourneren
   Een bezorgde bestelling kan binnen 14 dagen retour via het retourportaal. Het
   portaal kent een ingelogde klant en de terugbetaling is het bedrag dat het
-  portaal noemde.
+  portaal noemde: wat ze betaalde.
 
   Scenario: Een retour wordt terugbetaald zoals beloofd
     Gegeven een klant in het segment "senior"
@@ -16,4 +16,5 @@ Functionaliteit: Een product retourneren
     Als er 5 dagen verstrijken
     En ze de mail over haar terugbetaling leest
     Dan is elk contactpunt het eens over de terugbetaling
+    En krijgt ze terug wat ze betaalde
     En ze wordt op tijd terugbetaald

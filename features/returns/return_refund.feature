@@ -2,7 +2,7 @@
 Feature: Returning a product
   A delivered order can be returned within 14 days through the returns portal.
   The portal knows a logged-in customer, quotes the refund, and the refund that
-  arrives is the amount quoted, within 5 working days.
+  arrives is the amount quoted, what she paid, within 5 working days.
 
   @gate
   Scenario: A return is refunded as quoted, without asking again what the shop knows
@@ -17,4 +17,5 @@ Feature: Returning a product
     When 5 days pass
     And she reads the refund email
     Then every touchpoint agrees on the refund amount
+    And she gets back what she paid
     And the promised refund is kept

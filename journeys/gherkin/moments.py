@@ -37,6 +37,7 @@ MOMENTS: dict[str, Moment] = {
     "order": Moment("an order", "een bestelling"),
     "online order": Moment("an order on the web shop", "een bestelling in de webwinkel"),
     "delivery order": Moment("an order delivered to her home", "een bestelling die thuisbezorgd wordt"),
+    "one product": Moment("an order of one product", "een bestelling van één product"),
     "delivered": Moment("her parcel delivered", "haar pakket bezorgd"),
     "pickup order": Moment("an order to pick up in a store", "een bestelling om af te halen in een winkel"),
     "store sale": Moment("a purchase at the till", "een aankoop aan de kassa"),

@@ -55,6 +55,7 @@ class ScenarioItem(pytest.Item):
     def __init__(self, *, scenario: Scenario, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scenario = scenario
+        self.funcargs: dict[str, Any] = {}  # what plugins wrapping every call expect of an item (pytest-lsp)
 
     def setup(self) -> None:
         runtime.current(self.config).start_system()
@@ -101,6 +102,7 @@ class UnreadableFeature(pytest.Item):
     def __init__(self, *, problem: Exception, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.problem = problem
+        self.funcargs: dict[str, Any] = {}  # what plugins wrapping every call expect of an item (pytest-lsp)
 
     def runtest(self) -> None:
         raise self.problem

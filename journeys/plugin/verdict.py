@@ -34,6 +34,7 @@ class RunWideError(pytest.Item):
     def __init__(self, *, failure: BaseException, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.failure = failure
+        self.funcargs: dict[str, Any] = {}  # what plugins wrapping every call expect of an item (pytest-lsp)
 
     def setup(self) -> None:
         raise self.failure

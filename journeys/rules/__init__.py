@@ -9,6 +9,7 @@ them. A rule pointed at a fact it cannot check (a test mistake) raises
 - ``promise_kept`` / ``due_promises``: promises are fulfilled by their deadline;
 - ``not_asked_twice``: a known customer is not asked again for what she gave;
 - ``channel_parity``: the same fact through two channels agrees;
+- ``matches``: one fact equals another she was told first (the refund, the price she paid);
 - ``known_at``: a touchpoint shows what the company already knows;
 - ``answered_within``: a touchpoint does not keep the customer waiting;
 - ``suits``: what a touchpoint offers fits the customer's segment;
@@ -29,6 +30,7 @@ from journeys.rules.knowledge import known_at
 from journeys.rules.parity import channel_parity
 from journeys.rules.privacy import kept_private as kept_private  # rule *kept private*
 from journeys.rules.promises import due_promises, promise_kept
+from journeys.rules.reference import matches
 from journeys.rules.relevance import suits
 from journeys.rules.repetition import not_asked_twice
 from journeys.rules.responsiveness import answered_within
@@ -42,6 +44,7 @@ __all__ = [
     "channel_parity",
     "due_promises",
     "known_at",
+    "matches",
     "not_asked_twice",
     "promise_kept",
     "shown",

@@ -70,6 +70,21 @@ def refund_kept(journey):
     journey.keep_promises()
 
 
+@vocabulary.then(
+    en=("she gets back what she paid", "she is refunded what she paid"),
+    nl=(
+        "krijgt ze terug wat ze betaalde",
+        "ze krijgt terug wat ze betaalde",
+        "krijgt ze het bedrag terug dat ze betaalde",
+    ),
+    doc_nl="Regel *komt overeen*: elk terugbetaald bedrag is het totaal dat ze bij haar bestelling zag.",
+    requires=("return", "one product"),
+)
+def refunded_what_she_paid(journey):
+    """Rule *matches*: every refund she was shown is the total she was shown when she ordered."""
+    journey.matches("refund.amount", "order.total")
+
+
 def _refund_due(journey):
     """The end of the fifth working day after her return: when the refund is promised by."""
     returned = journey.ledger.latest("return.number").where.seen_at

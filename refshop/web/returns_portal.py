@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import sqlite3
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from flask import Blueprint, render_template, request
@@ -73,7 +74,7 @@ def start() -> Any:
         items=items,
         refused=refused,
         verdicts={line["id"]: v for _, line, v in verdicts},
-        quote_of=returns.quote,
+        quote_of=partial(returns.quote, ctx()),
         form=link,
     )
 
@@ -90,7 +91,7 @@ def lookup() -> Any:
             "returns.html",
             exc.status,
             items=[],
-            quote_of=returns.quote,
+            quote_of=partial(returns.quote, ctx()),
             error=exc.message,
             form=form,
         )
@@ -99,7 +100,7 @@ def lookup() -> Any:
     return _page(
         "returns.html",
         items=items,
-        quote_of=returns.quote,
+        quote_of=partial(returns.quote, ctx()),
         form=form,
         order_number=order["ref"],
         email=email,
@@ -119,7 +120,7 @@ def quote() -> Any:
         "return_quote.html",
         order=order,
         line=line,
-        amount=returns.quote(line),
+        amount=returns.quote(ctx(), line),
         email=form.get("email", ""),
         token=form.get("token", ""),
     )

@@ -275,6 +275,17 @@ def test_refund_amount_differs(start_shop: Start, inbox: Inbox, faulty: bool) ->
 
 
 @faulty
+def test_refund_discount_twice(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "refund-discount-twice", faulty)
+    who = person()
+    _, quote = delivered_and_returned(shop, who)  # a Tulp Tab 10: € 349,00 less € 20,00 promotion
+    assert quote == ("€ 309,00" if faulty else "€ 329,00")
+    assert mail_line(inbox.one(who.email, "Retourlabel"), "Retourbedrag") == quote
+    set_clock(shop, "2026-11-30T10:00:00+01:00")
+    assert mail_line(inbox.one(who.email, "Terugbetaling"), "Terugbetaling") == quote
+
+
+@faulty
 def test_address_dropped(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
     shop = shop_with(start_shop, "address-dropped", faulty)
     who = person()

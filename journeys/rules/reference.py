@@ -1,0 +1,47 @@
+"""Rule *matches*: what every touchpoint showed of one fact equals what she was first told of another.
+
+For two facts that must be one amount without being one fact: the refund she
+is paid and the price she paid (``refund.amount`` against ``order.total``).
+Her reference is the first readable value she was told, where she was told it;
+each touchpoint that showed the other fact otherwise is named beside it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from journeys.rules.kinds import words
+from journeys.rules.violation import Violation
+from journeys.values import agree, show
+
+if TYPE_CHECKING:
+    from journeys.ledger import Ledger
+
+
+def matches(ledger: Ledger, fact: str, reference: str) -> list[Violation]:
+    """Every observation of ``fact`` equals the first readable observation of ``reference``.
+
+    Nothing to compare (``reference`` never told readably, or ``fact`` never
+    shown) is a ``NothingToCompare`` violation, never a pass; an unreadable
+    ``fact`` is reported with the reference beside it.
+    """
+    told = next((o for o in ledger.observations_of(reference) if o.problem is None), None)
+    seen = ledger.observations_of(fact)
+    title = f"{words(fact)} against the {words(reference)} she was told"
+    if told is None or not seen:
+        missing = reference if told is None else fact
+        detail = f"no touchpoint showed {missing} readably: visit one that shows it before this check"
+        return [Violation("matches", fact, f"{title}: nothing to compare", (), detail, heading="NothingToCompare")]
+    wrong = [o for o in seen if o.problem is not None or not agree(told.kind, o.value, told.value)]
+    if not wrong:
+        return []
+    return [
+        Violation(
+            "matches",
+            fact,
+            f"{words(fact)} is not the {words(reference)} she was told",
+            (told, *wrong),
+            f"expected: {show(told.kind, told.value)} ({reference} at {told.where.touchpoint})",
+            heading="InconsistentFact",
+        )
+    ]
