@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ from journeys.effort import effort
 from journeys.evidence import EvidenceStore
 from journeys.gherkin.words import stop_using, use_words
 from journeys.identity import Identity
+from journeys.journey_mail import MailWaits
 from journeys.journey_rules import JourneyRules
 from journeys.ledger import Ledger
 from journeys.mail_parts import part_violations
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 MAIL_WAIT = 30.0  # seconds a real system may take to send a mail, unless --mail-timeout says otherwise
 MAIL_WAIT_TEST_CLOCK = 5.0
-WAITING_STEP = timedelta(hours=4)  # how far a test clock moves at a time while she waits for a mail
 
 # A map fact of this name lists what the touchpoint asked the customer for (e.g. a chat
 # message asking for her order number): it becomes questions on the ledger, not a fact.
@@ -52,7 +52,7 @@ class Step:
     location: str | None = None
 
 
-class Journey(JourneyRules, Identity):
+class Journey(JourneyRules, MailWaits, Identity):
     """A customer, its memory, and the channels it meets the company through.
 
     Args:
@@ -166,9 +166,7 @@ class Journey(JourneyRules, Identity):
         there; a mail that has not come by then is not received. Without a test clock, the usual wait.
         """
         if self.system.clock.controllable:
-            tp, values = self.touchpoint(name), {**self.memory}
-            while self.now() < by and not self.mail.arrived(tp.filled(values), self.customer.email, **values):
-                self.advance(min(WAITING_STEP, by - self.now()).total_seconds())
+            self.wait_for_mail(name, by=by)
         return self.visit(name)
 
     def read(self, name: str, *, about: str = "") -> dict[str, Observation]:

@@ -126,6 +126,14 @@ CATALOGUE: tuple[Fault, ...] = (
         touchpoints=("returns.quote", "email.refund"),
     ),
     Fault(
+        name="cancel-not-passed-on",
+        experience="She cancels her order in her account and is told it is cancelled and refunded, but the"
+        " warehouse never hears: the app still follows the order, the shipping notice comes and so does the parcel.",
+        seeds=("000",),
+        seam="cancellations.cancel: the web shop marks its own copy cancelled; the warehouse's order is never told",
+        touchpoints=("app.order", "email.shipping_notice"),
+    ),
+    Fault(
         name="address-dropped",
         experience="The shipping notice shows a different delivery address than the one given at "
         "checkout (the street is missing).",

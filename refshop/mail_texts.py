@@ -148,6 +148,23 @@ Het bedrag staat binnen 2 werkdagen op je rekening.
     return f"Terugbetaling voor bestelling {ref}", body
 
 
+def cancellation(order: sqlite3.Row, refunded: Decimal) -> tuple[str, str]:
+    """``Je bestelling RS-10001 is geannuleerd``."""
+    ref = order["ref"]
+    body = f"""Hallo {order["name"]},
+
+Je hebt je bestelling geannuleerd. We versturen niets en betalen je terug wat je betaalde.
+
+Bestelnummer: {ref}
+Terugbetaling: {euro(refunded)}
+
+Het bedrag staat binnen 2 werkdagen op je rekening.
+
+{GREETING_END}
+"""
+    return f"Je bestelling {ref} is geannuleerd", body
+
+
 def complaint_acknowledgement(
     name: str, case_number: str, message: str, due: datetime, order_ref: str | None
 ) -> tuple[str, str]:

@@ -24,6 +24,7 @@ STATUS_WORDS = {
     "delivered": "Bezorgd",
     "ready_for_pickup": "Klaar om op te halen",
     "collected": "Meegenomen",
+    "cancelled": "Geannuleerd",
 }
 
 

@@ -206,8 +206,11 @@ def pay(
     reason: str,
     return_id: int | None = None,
     return_number: str | None = None,
+    *,
+    mail_it: bool = True,
 ) -> None:
-    """Refund ``amount`` on ``order`` now and mail the customer (inside ``ctx.write()``)."""
+    """Refund ``amount`` on ``order`` now and mail the customer, unless the caller's own mail says so
+    (inside ``ctx.write()``)."""
     ctx.db.execute(
         "INSERT INTO refunds (order_id, return_id, amount, reason, refunded_at) VALUES (?, ?, ?, ?, ?)",
         (order["id"], return_id, str(money(amount)), reason, utc_key(ctx.now)),
@@ -220,8 +223,9 @@ def pay(
         f"Terugbetaling {euro(amount)} voor bestelling {order['ref']}",
         order["id"],
     )
-    subject, body = mail_texts.refund(order, amount, reason, return_number)
-    contacts.mail(ctx, order["customer_id"], order["email"], subject, body, order["id"])
+    if mail_it:
+        subject, body = mail_texts.refund(order, amount, reason, return_number)
+        contacts.mail(ctx, order["customer_id"], order["email"], subject, body, order["id"])
 
 
 def refunded_total(ctx: Ctx, order_id: int) -> Decimal:

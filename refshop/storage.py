@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS orders (
     pickup_date TEXT,
     track_and_trace TEXT,
     shipped_at TEXT, delivered_at TEXT,
+    cancelled_at TEXT,                 -- when she cancelled it in her account
     replaces TEXT,                     -- order ref this one replaces (agent replacement)
     access_token TEXT                  -- the secret in the confirmation mail's link (app, guest returns)
 );
@@ -169,6 +170,8 @@ def _migrate(conn: sqlite3.Connection) -> None:
     columns = {row["name"] for row in conn.execute("PRAGMA table_info(orders)")}
     if "access_token" not in columns:
         conn.execute("ALTER TABLE orders ADD COLUMN access_token TEXT")
+    if "cancelled_at" not in columns:
+        conn.execute("ALTER TABLE orders ADD COLUMN cancelled_at TEXT")
     # Orders from before the tokens get one now; their old mails never carried one anyway.
     for row in conn.execute("SELECT id FROM orders WHERE access_token IS NULL").fetchall():
         conn.execute("UPDATE orders SET access_token = ? WHERE id = ?", (secrets.token_urlsafe(16), row["id"]))

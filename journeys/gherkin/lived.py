@@ -28,6 +28,7 @@ class Lived:
     """What a scenario has lived so far: moments, and the touchpoints visited, in order."""
 
     moments: set[str] = field(default_factory=set)
+    expired: set[str] = field(default_factory=set)  # moments the clock ended (an order not shipped yet)
     visited: list[str] = field(default_factory=list)
     products: list[str] = field(default_factory=list)  # per visit: the product it was about ("" for none)
     epochs: list[int] = field(default_factory=list)  # per visit: how often the clock had moved

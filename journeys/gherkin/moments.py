@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["MOMENTS", "Moment", "contract_text", "words"]
+__all__ = ["MOMENTS", "UNTIL_TIME_PASSES", "Moment", "contract_text", "words"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ MOMENTS: dict[str, Moment] = {
     "order": Moment("an order", "een bestelling"),
     "online order": Moment("an order on the web shop", "een bestelling in de webwinkel"),
     "delivery order": Moment("an order delivered to her home", "een bestelling die thuisbezorgd wordt"),
+    "not shipped": Moment("an order that has not shipped yet", "een bestelling die nog niet verzonden is"),
+    "cancelled": Moment("her order cancelled", "haar bestelling geannuleerd"),
     "one product": Moment("an order of one product", "een bestelling van één product"),
     "delivered": Moment("her parcel delivered", "haar pakket bezorgd"),
     "pickup order": Moment("an order to pick up in a store", "een bestelling om af te halen in een winkel"),
@@ -64,6 +66,10 @@ MOMENTS: dict[str, Moment] = {
     ),
     "page seen": Moment("a page of the web shop", "een pagina van de webwinkel"),
 }
+
+
+#: Moments that end as soon as the clock moves (an order ships the same day it is placed).
+UNTIL_TIME_PASSES = frozenset({"not shipped"})
 
 
 def words(name: str, language: str) -> str:

@@ -17,7 +17,7 @@ from datetime import timedelta
 from typing import Any
 
 from journeys.gherkin.lived import Lived, Told
-from journeys.gherkin.moments import words
+from journeys.gherkin.moments import UNTIL_TIME_PASSES, words
 from journeys.gherkin.needs import TASK
 from journeys.gherkin.offers import Offers
 from journeys.gherkin.story_facts import FactChecks
@@ -83,6 +83,8 @@ class Story(FactChecks):
             lived.since_order = timedelta(0)
         for passing in (m for m in sentence.gives if m.startswith("time:")):
             lived.epoch += 1  # the clock moves after what the step saw first: a conservative guess
+            lived.expired |= lived.moments & UNTIL_TIME_PASSES
+            lived.moments -= UNTIL_TIME_PASSES
             if lived.since_order is not None:
                 lived.since_order += duration(self._value(passing[len("time:") :], values))
                 if lived.since_order >= DELIVERED_AFTER:
@@ -165,6 +167,8 @@ class Story(FactChecks):
         if not explain:
             return "unmet"
         first = need.split("|")[0]
+        if first in lived.expired:
+            return say(language, "expired", said=said, what=words(first, language))
         givers = [s for s in self.steps if set(need.split("|")) & set(s.gives)]
         return say(language, "needs", said=said, what=words(first, language), fix=self._fix(givers, lived, language))
 

@@ -54,6 +54,8 @@ _MESSAGES = {
         "again": "{said} comes after {what} already: the steps after it would not know which one is hers;"
         " give the second one a scenario of its own",
         "needs": "{said} needs {what} first: write {fix} before it",
+        "expired": "{said} needs {what}, but time has passed since she ordered: put it before the step"
+        " where time passes",
         "visit": "{said} needs her to have been at {what} first: write {fix} before it",
         "known": "{said} checks what {where} knows of the {what}, but she was not told it anywhere else"
         " before {where} showed it: write {fix} before her visit there",
@@ -73,6 +75,8 @@ _MESSAGES = {
         "again": "{said} komt na {what}: de stappen erna weten dan niet welke van de twee de hare is;"
         " geef de tweede een eigen scenario",
         "needs": "voor {said} is eerst {what} nodig: zet {fix} ervoor",
+        "expired": "voor {said} is {what} nodig, maar sinds haar bestelling is er tijd verstreken: zet de stap"
+        " vóór de stap waarin de tijd verstrijkt",
         "visit": "voor {said} moet ze eerst bij {what} zijn geweest: zet {fix} ervoor",
         "known": "{said} kijkt wat {where} weet van {what}, maar dat kreeg ze nergens anders te zien voordat"
         " {where} het liet zien: zet {fix} vóór haar bezoek daar",

@@ -12,6 +12,7 @@ them. A rule pointed at a fact it cannot check (a test mistake) raises
 - ``matches``: one fact equals another she was told first (the refund, the price she paid);
 - ``known_at``: a touchpoint shows what the company already knows;
 - ``answered_within``: a touchpoint does not keep the customer waiting;
+- ``not_sent``: a mail that must not come (a shipping notice for a cancelled order) did not;
 - ``suits``: what a touchpoint offers fits the customer's segment;
 - ``shown`` / ``shows``: a touchpoint shows a fact, or the value the journey expects;
 - ``all_shown``: at a journey's end, every mapped fact was shown (unless optional).
@@ -34,6 +35,7 @@ from journeys.rules.reference import matches
 from journeys.rules.relevance import suits
 from journeys.rules.repetition import not_asked_twice
 from journeys.rules.responsiveness import answered_within
+from journeys.rules.unwanted import not_sent
 from journeys.rules.violation import Violation
 
 __all__ = [
@@ -46,6 +48,7 @@ __all__ = [
     "known_at",
     "matches",
     "not_asked_twice",
+    "not_sent",
     "promise_kept",
     "shown",
     "shows",

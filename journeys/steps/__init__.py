@@ -11,6 +11,7 @@ from journeys.steps.account import *  # noqa: F403
 from journeys.steps.accounts import *  # noqa: F403
 from journeys.steps.assertions import *  # noqa: F403
 from journeys.steps.basket import *  # noqa: F403
+from journeys.steps.cancelling import *  # noqa: F403
 from journeys.steps.click_collect import *  # noqa: F403
 from journeys.steps.clock import *  # noqa: F403
 from journeys.steps.contact import *  # noqa: F403

@@ -18,7 +18,7 @@ TITLE_NL = "Bestellen via elk kanaal, en lezen wat het bedrijf over de bestellin
     example={"quantity": "a", "sku": "tablet-10"},
     example_nl={"quantity": "een", "sku": "tablet-10"},
     requires=("no:order",),
-    gives=("order", "online order", "delivery order", "one product", "logged in", "page seen"),
+    gives=("order", "online order", "delivery order", "one product", "not shipped", "logged in", "page seen"),
 )
 def order_on_web(journey, quantity, sku):
     """Product page, cart, checkout with her own details, confirmation page.

@@ -77,11 +77,13 @@ def refund_kept(journey):
         "ze krijgt terug wat ze betaalde",
         "krijgt ze het bedrag terug dat ze betaalde",
     ),
-    doc_nl="Regel *komt overeen*: elk terugbetaald bedrag is het totaal dat ze bij haar bestelling zag.",
-    requires=("return", "one product"),
+    doc_nl="Regel *komt overeen*: elk bedrag dat ze terugkrijgt (retour of annulering) is het totaal dat ze bij"
+    " haar bestelling zag.",
+    requires=("return|cancelled", "one product", "shown:refund.amount"),
 )
 def refunded_what_she_paid(journey):
-    """Rule *matches*: every refund she was shown is the total she was shown when she ordered."""
+    """Rule *matches*: every refund she was shown (a return's or a cancellation's) is the total she was shown
+    when she ordered."""
     journey.matches("refund.amount", "order.total")
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from refshop import cases, contacts, customers, orders, recommendations, returns, validation
+from refshop import cancellations, cases, contacts, customers, orders, recommendations, returns, validation
 from refshop.errors import ShopError
 from refshop.throttle import Throttled
 from refshop.web import common
@@ -25,6 +25,8 @@ def _safe_next(target: str | None) -> str:
 
 def web_status(order: sqlite3.Row) -> str:
     """The status code the account pages show for an order."""
+    if order["cancelled_at"]:
+        return "cancelled"  # what the web shop itself knows, whatever the warehouse made of it
     if ctx().active("status-words-differ"):
         # Seam: the account pages read the warehouse's status, which stops at "picked".
         return str(order["warehouse_status"])
@@ -74,6 +76,17 @@ def logout() -> Any:
     return redirect(url_for("storefront.index"), 303)
 
 
+@bp.post("/account/orders/<ref>/cancel")
+def cancel(ref: str) -> Any:
+    me = _require_login()
+    if not isinstance(me, sqlite3.Row):
+        return me
+    c = ctx()
+    with c.write():
+        cancellations.cancel(c, orders.owned(c, ref, customer_id=me["id"]))
+    return redirect(url_for("account.order", ref=ref), 303)
+
+
 def _require_login() -> sqlite3.Row | Any:
     me = customer()
     if me is None:
@@ -112,4 +125,5 @@ def order(ref: str) -> Any:
         contacts=contacts.for_order(c, found["id"]),
         returns=returns.for_order(c, found["id"]),
         store=orders.STORES.get(found["store"] or ""),
+        cancellable=cancellations.cancellable(found),
     )

@@ -286,6 +286,35 @@ def test_refund_discount_twice(start_shop: Start, inbox: Inbox, faulty: bool) ->
 
 
 @faulty
+def test_cancel_not_passed_on(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "cancel-not-passed-on", faulty)
+    who = person()
+    browser, _ = web_order(shop, who)  # Monday morning: shipped the same day, delivered Tuesday
+    page = browser.get("/account/orders/RS-10001")
+    assert 'data-testid="cancel-order"' in page.text
+    cancelled = browser.post("/account/orders/RS-10001/cancel", data={})
+    assert cancelled.status_code == 303, cancelled.text
+    assert one(browser.get("/account/orders/RS-10001").text, "order-status") == "Geannuleerd"
+    assert mail_line(inbox.one(who.email, "is geannuleerd"), "Terugbetaling") == "€ 329,00"
+    assert app_order(shop, "RS-10001", who.email)["status"] == ("ordered" if faulty else "cancelled")
+    set_clock(shop, "2026-11-24T20:00:00+01:00")
+    assert len(inbox.to(who.email, "is verzonden")) == (1 if faulty else 0)
+    again = browser.post("/account/orders/RS-10001/cancel", data={})
+    assert again.status_code == 409  # cancelled (or, to the warehouse, shipped) once is enough
+
+
+def test_an_order_that_has_shipped_cannot_be_cancelled(start_shop: Start, inbox: Inbox) -> None:
+    shop = start_shop()
+    who = person()
+    browser, _ = web_order(shop, who)
+    set_clock(shop, "2026-11-23T20:00:00+01:00")
+    assert 'data-testid="cancel-order"' not in browser.get("/account/orders/RS-10001").text
+    refused = browser.post("/account/orders/RS-10001/cancel", data={})
+    assert refused.status_code == 409
+    assert "kan niet meer geannuleerd worden" in refused.text
+
+
+@faulty
 def test_address_dropped(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
     shop = shop_with(start_shop, "address-dropped", faulty)
     who = person()
