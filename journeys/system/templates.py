@@ -95,7 +95,8 @@ def fill(
             known = ", ".join(sorted(k for k, v in params.items() if v is not None)) or "nothing yet"
             raise ConfigError(
                 f"{where} needs {{{name}}} but the journey does not know it (it knows: {known})."
-                f" Pass {name}=... or visit a touchpoint that shows it first."
+                f" Write a step that shows the {name.replace('_', ' ')} before this one"
+                f" (a developer's task may pass {name}=... to journey.visit instead)."
             )
         text = str(params[name])
         return quote(text, safe="") if quote_values else text

@@ -133,6 +133,8 @@ def show(kind: str, value: Any) -> str:
         return show_date(value)
     if isinstance(value, Address):
         return show_address(value)
-    if isinstance(value, OrderRef | Status):
+    if isinstance(value, Status):
+        return str(value).replace("_", " ")  # a canonical word as words: "too late", never "too_late"
+    if isinstance(value, OrderRef):
         return str(value)
     return str(value)

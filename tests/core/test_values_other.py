@@ -72,6 +72,7 @@ def test_statuses_through_the_vocabulary_ignoring_case():
     assert read_value("status", "Geannuleerd", seen_at=MONDAY, vocabulary=VOCABULARY) == Status("geannuleerd")
     assert read_value("status", "Shipped", seen_at=MONDAY) == Status("shipped")
     assert show("status", onderweg) == "shipped"
+    assert show("status", Status("too_late")) == "too late"  # a canonical word, said as words
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,8 @@ def test_fill_quotes_values_for_urls_and_names_what_is_missing():
         fill(tp.url or "", {"name": "Anna", "order_number": None}, touchpoint=tp)
     assert str(info.value) == (
         "shop.yaml:12: touchpoint agent.customer needs {email} but the journey does not"
-        " know it (it knows: name). Pass email=... or visit a touchpoint that shows it first."
+        " know it (it knows: name). Write a step that shows the email before this one"
+        " (a developer's task may pass email=... to journey.visit instead)."
     )
 
 
