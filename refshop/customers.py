@@ -155,6 +155,12 @@ def ensure(ctx: Ctx, details: Details, password: str | None = None, *, prepared_
     return by_id(ctx, row["id"])
 
 
+def remember_phone(ctx: Ctx, customer_id: int, phone: str) -> None:
+    """Keep the phone number she gave (inside a write); an empty one leaves the known one alone."""
+    if phone:
+        ctx.db.execute("UPDATE customers SET phone = ? WHERE id = ?", (phone, customer_id))
+
+
 def ensure_contact(ctx: Ctx, email: str, name: str = "") -> sqlite3.Row:
     """The customer with this email; a guest record (no password) when new (inside a write)."""
     row = by_email(ctx, email)

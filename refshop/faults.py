@@ -134,6 +134,15 @@ CATALOGUE: tuple[Fault, ...] = (
         touchpoints=("app.order", "email.shipping_notice"),
     ),
     Fault(
+        name="phone-not-in-crm",
+        experience="She gives her phone number at checkout; when she calls, the agent's screen says 'Telefoon:"
+        " onbekend' and asks for it again.",
+        seeds=("000", "002"),
+        seam="web.agent_console.customer_view: the CRM is fed by the stores' tills, which never had the web"
+        " shop's phone numbers",
+        touchpoints=("web.checkout", "agent.customer"),
+    ),
+    Fault(
         name="address-dropped",
         experience="The shipping notice shows a different delivery address than the one given at "
         "checkout (the street is missing).",

@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS customers (
     birthdate TEXT,
     business INTEGER NOT NULL DEFAULT 0,
     segment TEXT NOT NULL DEFAULT 'family',
+    phone TEXT,                        -- given (optionally) at checkout, for the carrier and the phone desk
     created_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS orders (
@@ -170,6 +171,8 @@ def _migrate(conn: sqlite3.Connection) -> None:
     columns = {row["name"] for row in conn.execute("PRAGMA table_info(orders)")}
     if "access_token" not in columns:
         conn.execute("ALTER TABLE orders ADD COLUMN access_token TEXT")
+    if "phone" not in {row["name"] for row in conn.execute("PRAGMA table_info(customers)")}:
+        conn.execute("ALTER TABLE customers ADD COLUMN phone TEXT")
     if "cancelled_at" not in columns:
         conn.execute("ALTER TABLE orders ADD COLUMN cancelled_at TEXT")
     # Orders from before the tokens get one now; their old mails never carried one anyway.

@@ -10,6 +10,7 @@ from typing import Any
 from refshop.errors import ShopError
 
 EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24}$")
+PHONE = re.compile(r"[0-9+()\- ]+")
 POSTCODE = re.compile(r"^\s*(\d{4})\s?([A-Za-z]{2})\s*$")
 ORDER_REF = re.compile(r"^RS-\d{5,9}$")
 MAX_QUANTITY = 10
@@ -50,6 +51,14 @@ def postcode(form: Mapping[str, Any], field: str = "postcode") -> str:
             field=field,
         )
     return f"{match.group(1)} {match.group(2).upper()}"
+
+
+def phone(form: Mapping[str, Any], field: str = "phone") -> str:
+    """An optional phone number: digits, spaces, +, -, ( and ), with at least 9 digits."""
+    value = text(form, field, "Telefoonnummer", 25, required=False)
+    if value and (not PHONE.fullmatch(value) or sum(c.isdigit() for c in value) < 9):
+        raise ShopError(f"'{value}' is geen telefoonnummer; schrijf het bijvoorbeeld als 06-12345678.", field=field)
+    return value
 
 
 def quantity(form: Mapping[str, Any], field: str = "quantity") -> int:

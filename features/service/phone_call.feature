@@ -20,3 +20,9 @@ Feature: Phoning customer service about an order
     When she orders a "game-quest" on the web shop
     And an agent looks her up in the agent console
     Then the agent sees her order
+
+  Scenario: The agent has the phone number she gave at checkout
+    Given a customer
+    When she orders a "headphones" on the web shop and gives her phone number
+    And she phones customer service about her order
+    Then the agent sees the phone number she gave

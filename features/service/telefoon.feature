@@ -13,3 +13,8 @@ Functionaliteit: Bellen met de klantenservice over een bestelling
     Dan ziet de medewerker haar bestelling
     En is elk contactpunt het eens over de bestelstatus
     En is elk contactpunt het eens over de bezorgdatum
+
+  Scenario: De medewerker heeft het telefoonnummer dat ze bij het afrekenen opgaf
+    Gegeven een klant in het segment "zakelijk"
+    Als ze een "laptop-pro" bestelt in de webwinkel en haar telefoonnummer opgeeft
+    Dan ziet de medewerker het telefoonnummer dat ze opgaf

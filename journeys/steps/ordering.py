@@ -9,11 +9,18 @@ TITLE_NL = "Bestellen via elk kanaal, en lezen wat het bedrijf over de bestellin
 
 
 @vocabulary.when(
-    en='she orders {quantity} "{sku}" on the web shop',
-    nl=('ze {quantity} "{sku}" bestelt in de webwinkel', 'ze in de webwinkel {quantity} "{sku}" bestelt'),
+    en=(
+        'she orders {quantity} "{sku}" on the web shop',
+        'she orders {quantity} "{sku}" on the web shop and gives her phone number',
+    ),
+    nl=(
+        'ze {quantity} "{sku}" bestelt in de webwinkel',
+        'ze in de webwinkel {quantity} "{sku}" bestelt',
+        'ze {quantity} "{sku}" bestelt in de webwinkel en haar telefoonnummer opgeeft',
+    ),
     doc_nl=(
-        "Productpagina, winkelwagen, afrekenen met haar eigen gegevens, bevestigingspagina. Hoeveel: een, a, "
-        "2, twee, two."
+        "Productpagina, winkelwagen, afrekenen met haar eigen gegevens (ook haar telefoonnummer),"
+        " bevestigingspagina. Hoeveel: een, a, 2, twee, two."
     ),
     example={"quantity": "a", "sku": "tablet-10"},
     example_nl={"quantity": "een", "sku": "tablet-10"},
@@ -21,7 +28,7 @@ TITLE_NL = "Bestellen via elk kanaal, en lezen wat het bedrijf over de bestellin
     gives=("order", "online order", "delivery order", "one product", "not shipped", "logged in", "page seen"),
 )
 def order_on_web(journey, quantity, sku):
-    """Product page, cart, checkout with her own details, confirmation page.
+    """Product page, cart, checkout with her own details (her phone number too), confirmation page.
     How many: a, een, 2, twee, two."""
     journey.do("place order", sku=sku, quantity=params.quantity(quantity))
 

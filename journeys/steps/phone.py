@@ -53,3 +53,22 @@ def agent_sees_order(journey):
         raise StepError("no agent touchpoint showed an order yet: let an agent look her up, or let her phone first")
     for touchpoint in agents:
         journey.known_at(touchpoint, "order.number")
+
+
+@vocabulary.then(
+    en=("the agent sees the phone number she gave", "the agent has her phone number"),
+    nl=(
+        "ziet de medewerker het telefoonnummer dat ze opgaf",
+        "de medewerker ziet het telefoonnummer dat ze opgaf",
+        "heeft de medewerker haar telefoonnummer",
+    ),
+    doc_nl=(
+        "Regel *bekend bij*: de klantkaart die de medewerker opent, toont het telefoonnummer dat ze bij het"
+        " afrekenen opgaf."
+    ),
+    requires=("order", "gave:phone"),
+)
+def agent_has_phone(journey):
+    """Rule *known at*: the customer card the agent opens shows the phone number she gave at checkout."""
+    journey.do("agent looks up customer")
+    journey.known_at(journey.last_visited("agent", showing="phone"), "phone")

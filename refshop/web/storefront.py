@@ -155,12 +155,14 @@ def place_order() -> Any:
             business=request.form.get("business") in ("1", "on", "true", "yes"),
             segment=customers.check_segment(request.form.get("segment")),
         )
+        phone = validation.phone(request.form)
         pickup = _pickup_store()
         password = None if me is not None else _new_password(details.email)
         prepared = customers.prepare_hash(c, password)
         try:
             with c.write():
                 account = customers.ensure(c, details, password, prepared_hash=prepared)
+                customers.remember_phone(c, account["id"], phone)
                 order = _place(account, details, cart_items, pickup)
         except ShopError as exc:
             if exc.status == 409 and exc.field == "password":

@@ -315,6 +315,25 @@ def test_an_order_that_has_shipped_cannot_be_cancelled(start_shop: Start, inbox:
 
 
 @faulty
+def test_phone_not_in_crm(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "phone-not-in-crm", faulty)
+    web_order(shop, person(), phone="06-12345678")
+    view = agent_client(shop).get("/agent/customers/1").text
+    assert one(view, "customer-phone") == ("onbekend" if faulty else "06-12345678")
+
+
+def test_a_phone_number_is_optional_and_checked(start_shop: Start, inbox: Inbox) -> None:
+    shop = start_shop()
+    web_order(shop, person())  # none given: the order goes through
+    assert one(agent_client(shop).get("/agent/customers/1").text, "customer-phone") == "onbekend"
+    browser = client(shop)
+    browser.post("/cart/add", data={"sku": "tablet-10", "quantity": "1"})
+    refused = browser.post("/checkout", data=person().form(phone="bel me maar"))
+    assert refused.status_code == 400
+    assert "geen telefoonnummer" in refused.text
+
+
+@faulty
 def test_address_dropped(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
     shop = shop_with(start_shop, "address-dropped", faulty)
     who = person()
