@@ -143,6 +143,14 @@ CATALOGUE: tuple[Fault, ...] = (
         touchpoints=("web.checkout", "agent.customer"),
     ),
     Fault(
+        name="account-total-before-discount",
+        experience="Her account shows the order's price before the discount (€ 349,00) where the checkout, the"
+        " confirmation and the mail charged her € 329,00.",
+        seeds=("000",),
+        seam="web.account.order: the order page reads the price list total, before any discount",
+        touchpoints=("web.order_confirmation", "web.account_order"),
+    ),
+    Fault(
         name="address-dropped",
         experience="The shipping notice shows a different delivery address than the one given at "
         "checkout (the street is missing).",

@@ -11,3 +11,4 @@ Feature: A customer with an account
     Then every touchpoint agrees on the order number
     And every touchpoint agrees on the order total
     And every touchpoint agrees on the delivery date
+    And her account shows what she paid

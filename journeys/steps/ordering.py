@@ -112,3 +112,15 @@ def look_up_in_app(journey):
 def check_in_account(journey):
     """The order page of her account on the web shop."""
     journey.visit("web.account_order")
+
+
+@vocabulary.then(
+    en=("her account shows what she paid", "her account shows the price she paid"),
+    nl=("toont haar account wat ze betaalde", "staat in haar account wat ze betaalde", "haar account toont wat ze betaalde"),
+    doc_nl="Regel *bekend bij*: de bestelpagina in haar account toont het totaal dat ze bij het bestellen zag.",
+    requires=("online order", "logged in"),
+)
+def account_shows_what_she_paid(journey):
+    """Rule *known at*: her account's order page shows the total she was shown when she ordered."""
+    journey.visit("web.account_order")
+    journey.known_at("web.account_order", "order.total")

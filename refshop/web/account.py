@@ -126,4 +126,6 @@ def order(ref: str) -> Any:
         returns=returns.for_order(c, found["id"]),
         store=orders.STORES.get(found["store"] or ""),
         cancellable=cancellations.cancellable(found),
+        # Seam (when faulty): the order page reads the order's price list total, before any discount.
+        total=found["subtotal"] if c.active("account-total-before-discount") else found["total"],
     )

@@ -334,6 +334,15 @@ def test_a_phone_number_is_optional_and_checked(start_shop: Start, inbox: Inbox)
 
 
 @faulty
+def test_account_total_before_discount(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "account-total-before-discount", faulty)
+    browser, confirmation = web_order(shop, person())  # a Tulp Tab 10: € 349,00 less € 20,00
+    assert one(confirmation, "order-total") == "€ 329,00"
+    page = browser.get("/account/orders/RS-10001").text
+    assert one(page, "order-total") == ("€ 349,00" if faulty else "€ 329,00")
+
+
+@faulty
 def test_address_dropped(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
     shop = shop_with(start_shop, "address-dropped", faulty)
     who = person()
