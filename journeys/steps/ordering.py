@@ -116,7 +116,11 @@ def check_in_account(journey):
 
 @vocabulary.then(
     en=("her account shows what she paid", "her account shows the price she paid"),
-    nl=("toont haar account wat ze betaalde", "staat in haar account wat ze betaalde", "haar account toont wat ze betaalde"),
+    nl=(
+        "toont haar account wat ze betaalde",
+        "staat in haar account wat ze betaalde",
+        "haar account toont wat ze betaalde",
+    ),
     doc_nl="Regel *bekend bij*: de bestelpagina in haar account toont het totaal dat ze bij het bestellen zag.",
     requires=("online order", "logged in"),
 )
