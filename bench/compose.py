@@ -3,20 +3,20 @@ clean reference shop, and which faults of the shop a composed journey catches.
 
 The writer is the composition test's Hypothesis state machine
 (``tests/writers/composing.py``) with a large budget and new journeys each
-run. On the clean shop every journey lint accepts must be green; under each
-fault, the same number of journeys is walked and the share that failed is
-printed, with the faults no composed journey caught. The ratio printed last is
-the time per composed journey against a plain walk of the bundled order
-journey, measured in the same run.
+run: on the clean shop every journey lint accepts must be green. Then, for each
+fault, a writer who aims (``tests/writers/aiming.py``) composes journeys after
+the touchpoints the fault shows at, in English and Dutch: every one must be
+green on the clean shop, and some must fail under the fault, naming one of its
+touchpoints. The ratio printed is the time per composed journey against a
+plain walk of the bundled order journey, measured in the same run.
 
-    .venv/bin/python bench/compose.py [--examples 300] [--faults 40] [FAULT ...]
+    .venv/bin/python bench/compose.py [--examples 300] [--aimed 4] [FAULT ...]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,18 +24,23 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
+from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "writers")]
 
-from composing import Outcomes, machine  # noqa: E402
+from aiming import aimed  # noqa: E402
+from composing import Outcomes, composer_for, machine  # noqa: E402
 
 from journeys.customer import Customer  # noqa: E402
 from journeys.gherkin.catalogue import load_steps  # noqa: E402
+from journeys.gherkin.composer import feature  # noqa: E402
 from journeys.gherkin.feature import read_feature  # noqa: E402
+from journeys.gherkin.lint import lint  # noqa: E402
 from journeys.gherkin.runner import run_scenario  # noqa: E402
 from journeys.journey import Journey  # noqa: E402
 from journeys.session import SystemSession  # noqa: E402
+from refshop.faults import CATALOGUE  # noqa: E402
 
 
 def compose(fault: str | None, examples: int, folder: Path) -> tuple[Outcomes, float]:
@@ -78,21 +83,58 @@ def plain_walk(folder: Path, rounds: int = 5) -> float:
     return statistics.median(times)
 
 
-def known_faults() -> list[str]:
-    out = subprocess.run([sys.executable, "-m", "refshop", "--list-faults"], capture_output=True, text=True)
-    return [line.split()[0] for line in out.stdout.splitlines() if line.strip() and not line.startswith(" ")]
+def aimed_journeys(faults: list[str], per_fault: int, folder: Path) -> dict[str, list[Path]]:
+    """``per_fault`` journeys after each fault's touchpoints, half of them in Dutch, that lint accepts."""
+    composer, story = composer_for()
+    places = {f.name: f.touchpoints for f in CATALOGUE}
+    found: dict[str, list[Path]] = {}
+    folder.mkdir(parents=True, exist_ok=True)
+    for fault in faults:
+        for index in range(per_fault):
+            language = ("en", "nl")[index % 2]
+            steps = aimed(composer, story, language, places[fault], seed=index)
+            path = folder / f"{fault}-{index}.feature"
+            path.write_text(feature(language, f"Aimed at {fault} {index}", steps), encoding="utf-8")
+            if lint([str(path)], system="refshop", root=ROOT):
+                print(f"lint refused an aimed journey (a gap in the writer, not the shop): {path.name}")
+                continue
+            found.setdefault(fault, []).append(path)
+    return found
+
+
+def crowd_only() -> set[str]:
+    """Faults only a crowd shows (``crowd:`` in tests/e2e/fault_catches.yaml): no single walk can catch them."""
+    catches = YAML(typ="safe").load((ROOT / "tests" / "e2e" / "fault_catches.yaml").read_text(encoding="utf-8"))
+    return {name for name, entry in catches.items() if "crowd" in entry}
+
+
+def walk(paths: list[Path], fault: str | None, folder: Path) -> list[tuple[Path, str | None]]:
+    """Each journey walked browserless on the shop (with ``fault``): its path and what stopped it, if anything."""
+    session = SystemSession("refshop", reports_dir=folder / "reports", seed=11, faults=(fault,) if fault else ())
+    results = []
+    try:
+        for index, path in enumerate(paths):
+            scenario = read_feature(path)[0]
+            journey = Journey(session, Customer.create(11, index=index, run_id="aimed"), name=scenario.name)
+            journey.browserless = True  # type: ignore[attr-defined]
+            result = run_scenario(scenario, journey)
+            journey.close(failed=not result.passed)
+            results.append((path, None if result.passed else str(result.error)))
+    finally:
+        session.close()
+    return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=300, help="composed journeys on the clean shop")
-    parser.add_argument("--faults", type=int, default=40, help="composed journeys per fault (0: no faults)")
+    parser.add_argument("--aimed", type=int, default=4, help="aimed journeys per fault (0: no faults)")
     parser.add_argument("fault", nargs="*", help="only these faults")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         baseline = plain_walk(folder)
-        clean, took = compose(None, args.examples, folder / "clean")
+        clean, took = compose(None, args.examples, folder / "clean") if args.examples else (Outcomes(), 0.0)
         accepted = clean.green + len(clean.red)
         print(
             f"clean shop: {clean.written} composed, lint refused {clean.refused}, accepted {accepted}:"
@@ -102,16 +144,28 @@ def main() -> int:
             print(f"--- red on the clean shop:\n{text}{error}")
         per = took / max(clean.written, 1)
         print(f"per composed journey {per:.2f} s, the plain order journey {baseline:.2f} s: ratio {per / baseline:.2f}")
+        if not args.aimed:
+            return 1 if clean.red else 0
+        faults = args.fault or [f.name for f in CATALOGUE if f.name not in crowd_only()]
+        journeys = aimed_journeys(faults, args.aimed, folder / "aimed")
+        everyone = [p for paths in journeys.values() for p in paths]
+        red_clean = [(p, why) for p, why in walk(everyone, None, folder / "aimed-clean") if why]
+        for path, why in red_clean:
+            print(f"--- aimed journey red on the clean shop:\n{path.read_text(encoding='utf-8')}{why}")
+        print(f"aimed journeys: {len(everyone)} accepted by lint, {len(red_clean)} red on the clean shop")
         missed = []
-        for fault in (args.fault or known_faults()) if args.faults else []:
-            found, _ = compose(fault, args.faults, folder / fault)
-            caught = len(found.red)
-            print(f"{fault:36} {caught:3} of {found.green + caught:3} accepted journeys failed")
-            if not caught:
+        places = {f.name: f.touchpoints for f in CATALOGUE}
+        wrong = {path for path, _ in red_clean}  # red without a fault: no evidence of one
+        for fault in faults:
+            results = walk([p for p in journeys.get(fault, []) if p not in wrong], fault, folder / f"aimed-{fault}")
+            named = [p for p, why in results if why and any(tp in why for tp in places[fault])]
+            print(f"{fault:36} {len(named):2} of {len(results):2} aimed journeys failed naming its touchpoints")
+            if not named:
                 missed.append(fault)
+        print(f"faults caught by a composed journey: {len(faults) - len(missed)} of {len(faults)}")
         if missed:
             print(f"caught by no composed journey: {', '.join(missed)}")
-    return 1 if clean.red else 0
+        return 1 if clean.red or red_clean or missed else 0
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ class Lived:
 
     moments: set[str] = field(default_factory=set)
     expired: set[str] = field(default_factory=set)  # moments the clock ended (an order not shipped yet)
+    ended: dict[str, str] = field(default_factory=dict)  # moment -> the moment of the step that ended it
     visited: list[str] = field(default_factory=list)
     products: list[str] = field(default_factory=list)  # per visit: the product it was about ("" for none)
     epochs: list[int] = field(default_factory=list)  # per visit: how often the clock had moved

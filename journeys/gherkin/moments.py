@@ -38,7 +38,7 @@ MOMENTS: dict[str, Moment] = {
     "online order": Moment("an order on the web shop", "een bestelling in de webwinkel"),
     "delivery order": Moment("an order delivered to her home", "een bestelling die thuisbezorgd wordt"),
     "not shipped": Moment("an order that has not shipped yet", "een bestelling die nog niet verzonden is"),
-    "cancelled": Moment("her order cancelled", "haar bestelling geannuleerd"),
+    "cancelled": Moment("her order's cancellation", "de annulering van haar bestelling"),
     "one product": Moment("an order of one product", "een bestelling van één product"),
     "delivered": Moment("her parcel delivered", "haar pakket bezorgd"),
     "pickup order": Moment("an order to pick up in a store", "een bestelling om af te halen in een winkel"),

@@ -60,7 +60,12 @@ class Story(FactChecks):
         visits = self.visits(sentence, values)
         moments = [m for m in sentence.gives if not m.startswith(("time:", "segment:", "-"))]
         lived.moments.update(moments)
-        lived.moments.difference_update(m[1:] for m in sentence.gives if m.startswith("-"))  # "-logged in"
+        for ended in (m[1:] for m in sentence.gives if m.startswith("-")):  # "-logged in"
+            lived.moments.discard(ended)
+            lived.ended[ended] = moments[0] if moments else ""
+            if ended == "delivery order":
+                lived.since_order = None  # nothing is on its way to her any more: nor will it arrive
+                lived.ended["delivered"] = lived.ended["not shipped"] = lived.ended[ended]
         for named in (m for m in sentence.gives if m.startswith("segment:")):
             lived.segment = segment(self._value(named[len("segment:") :], values))
         skus = [str(values[name]) for name in ("sku", "sku_2") if values.get(name)]
@@ -167,6 +172,9 @@ class Story(FactChecks):
         if not explain:
             return "unmet"
         first = need.split("|")[0]
+        if lived.ended.get(first):
+            by = words(lived.ended[first], language)
+            return say(language, "ended", said=said, what=words(first, language), by=by)
         if first in lived.expired:
             return say(language, "expired", said=said, what=words(first, language))
         givers = [s for s in self.steps if set(need.split("|")) & set(s.gives)]

@@ -54,6 +54,8 @@ _MESSAGES = {
         "again": "{said} comes after {what} already: the steps after it would not know which one is hers;"
         " give the second one a scenario of its own",
         "needs": "{said} needs {what} first: write {fix} before it",
+        "ended": "{said} needs {what}, and there is none since {by}: put it before that step, or in a scenario"
+        " of its own",
         "expired": "{said} needs {what}, but time has passed since she ordered: put it before the step"
         " where time passes",
         "visit": "{said} needs her to have been at {what} first: write {fix} before it",
@@ -75,6 +77,8 @@ _MESSAGES = {
         "again": "{said} komt na {what}: de stappen erna weten dan niet welke van de twee de hare is;"
         " geef de tweede een eigen scenario",
         "needs": "voor {said} is eerst {what} nodig: zet {fix} ervoor",
+        "ended": "voor {said} is {what} nodig, en dat is er niet meer sinds {by}: zet de stap daarvoor, of in een"
+        " eigen scenario",
         "expired": "voor {said} is {what} nodig, maar sinds haar bestelling is er tijd verstreken: zet de stap"
         " vóór de stap waarin de tijd verstrijkt",
         "visit": "voor {said} moet ze eerst bij {what} zijn geweest: zet {fix} ervoor",

@@ -17,7 +17,7 @@ TITLE_NL = "Een bestelling annuleren voordat ze verzonden is: overal gestopt, ge
     ),
     doc_nl="Op de bestelpagina van haar account drukt ze op 'Bestelling annuleren', zolang er niets verzonden is.",
     requires=("delivery order", "logged in", "not shipped"),
-    gives=("cancelled", "page seen"),
+    gives=("cancelled", "page seen", "-delivery order", "time:now"),  # her order's status is another from now
 )
 def cancel_order(journey):
     """On her order's page in her account she presses 'cancel order', while nothing has shipped."""

@@ -122,7 +122,7 @@ def check_in_account(journey):
         "haar account toont wat ze betaalde",
     ),
     doc_nl="Regel *bekend bij*: de bestelpagina in haar account toont het totaal dat ze bij het bestellen zag.",
-    requires=("online order", "logged in"),
+    requires=("delivery order", "logged in"),
 )
 def account_shows_what_she_paid(journey):
     """Rule *known at*: her account's order page shows the total she was shown when she ordered."""

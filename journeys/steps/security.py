@@ -80,6 +80,7 @@ def log_out(journey):
     ),
     needs=("web.account",),
     requires=("logged out",),
+    gives=("someone else tried",),  # what the page showed was shown to someone else, not to her
 )
 def old_session_opens_nothing(journey):
     """Rule *refused*: someone else tries her account page with the copy of her session from before she
