@@ -207,6 +207,15 @@ CATALOGUE: tuple[Fault, ...] = (
         seam="web.agent_console.return_window_days: the console checks returns against the stores' old 30-day policy",
         touchpoints=("returns.verdict", "phone.order"),
     ),
+    # -- moments the writers asked for (issue 18): a discount code, an agent's order, a second channel --
+    Fault(
+        name="mail-ignores-code",
+        experience="She orders with discount code WELKOM10: the confirmation page takes 10 % off, but the"
+        " confirmation mail shows the total without the code's discount, and no code.",
+        seeds=("000",),
+        seam="orders._confirm: the mail template predates discount codes and adds the code's discount back on",
+        touchpoints=("web.order_confirmation", "email.order_confirmation"),
+    ),
     # -- security: each switches one protection off (issue 15, OWASP ASVS level 1) --
     Fault(
         name="order-api-leaks",

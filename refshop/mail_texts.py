@@ -35,8 +35,10 @@ def order_confirmation(
     shown_total: Decimal,
     base_url: str,
     store_name: str | None = None,
+    *,
+    with_code: bool = True,
 ) -> tuple[str, str]:
-    """``Bevestiging van je bestelling RS-10001``."""
+    """``Bevestiging van je bestelling RS-10001``; with its discount code's line (``with_code``)."""
     ref = order["ref"]
     if order["fulfilment"] == "pickup":
         where = f"Ophaaldatum: {day(date.fromisoformat(order['pickup_date']))}\nAfhaalwinkel: {store_name}"
@@ -50,7 +52,7 @@ Bestelnummer: {ref}
 Artikelen:
 {_lines(lines)}
 Korting: {euro(order["discount"])}
-Totaal: {euro(shown_total)}
+{_code_line(order) if with_code else ""}Totaal: {euro(shown_total)}
 {where}
 
 Je bestelling volgen: {base_url}/account/orders/{ref}
@@ -60,6 +62,11 @@ Retourneren zonder in te loggen: {base_url}/returns?order_number={ref}&token={or
 {GREETING_END}
 """
     return f"Bevestiging van je bestelling {ref}", body
+
+
+def _code_line(order: sqlite3.Row) -> str:
+    """``Kortingscode WELKOM10: € 32,90`` and a line break, for an order with a code."""
+    return f"Kortingscode {order['discount_code']}: {euro(order['code_discount'])}\n" if order["discount_code"] else ""
 
 
 def receipt(order: sqlite3.Row, lines: Sequence[sqlite3.Row], store_name: str) -> tuple[str, str]:

@@ -62,6 +62,7 @@ MOMENTS: dict[str, Moment] = {
         "an order while the mail server is slow", "een bestelling terwijl de mailserver traag is"
     ),
     "page seen": Moment("a page of the web shop", "een pagina van de webwinkel"),
+    "discount code": Moment("an order with a discount code", "een bestelling met een kortingscode"),
 }
 
 

@@ -379,3 +379,42 @@ def test_faults_combine(start_shop: Start, inbox: Inbox) -> None:
     assert mail_line(inbox.one(who.email, "Bevestiging"), "Totaal") == "€ 349,00"
     assert app_order(shop, "RS-10001", who.email)["delivery_date"] == "2026-11-25"
     assert mail_line(inbox.one(who.email, "verzonden"), "Bezorgadres") == "1234 AB Amsterdam"
+
+
+# -- moments the writers asked for (issue 18) -----------------------------------------------------
+
+
+@faulty
+def test_mail_ignores_code(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "mail-ignores-code", faulty)
+    who = person()
+    shopper = client(shop)
+    shopper.post("/cart/add", data={"sku": "tablet-10", "quantity": "1"})
+    applied = shopper.post("/checkout/code", data={"discount_code": "welkom10"})
+    assert applied.status_code == 303, applied.text
+    checkout = shopper.get("/checkout").text
+    assert (one(checkout, "code-discount"), one(checkout, "checkout-total")) == ("€ 32,90", "€ 296,10")
+    page = placed(shopper, who)
+    assert (one(page, "code-discount"), one(page, "order-total")) == ("€ 32,90", "€ 296,10")
+    app = app_order(shop, "RS-10001", who.email)
+    assert (app["discount_code"], app["code_discount"], app["total"]) == ("WELKOM10", "32.90", "296.10")
+    mail = inbox.one(who.email, "Bevestiging")
+    assert mail_line(mail, "Totaal") == ("€ 329,00" if faulty else "€ 296,10")
+    assert ("Kortingscode WELKOM10: € 32,90" in mail) is not faulty
+
+
+def test_an_unknown_discount_code_is_refused_and_an_order_without_one_pays_full_price(start_shop: Start) -> None:
+    shop = start_shop()
+    shopper = client(shop)
+    shopper.post("/cart/add", data={"sku": "tablet-10", "quantity": "1"})
+    refused = shopper.post("/checkout/code", data={"discount_code": "GRATIS"})
+    assert refused.status_code == 400 and "GRATIS kennen we niet" in refused.text
+    page = placed(shopper, person())
+    assert one(page, "order-total") == "€ 329,00" and "code-discount" not in page
+
+
+def placed(shopper: httpx.Client, who: Person) -> str:
+    """The checkout of what is in ``shopper``'s cart; the confirmation page."""
+    done = shopper.post("/checkout", data=who.form())
+    assert done.status_code == 303, done.text
+    return shopper.get(done.headers["location"]).text
