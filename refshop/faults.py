@@ -216,6 +216,15 @@ CATALOGUE: tuple[Fault, ...] = (
         seam="orders._confirm: the mail template predates discount codes and adds the code's discount back on",
         touchpoints=("web.order_confirmation", "email.order_confirmation"),
     ),
+    Fault(
+        name="agent-order-mail-date-differs",
+        experience="She phones to order; the agent promises delivery tomorrow, as the console, the app and her"
+        " account say, but the confirmation mail of the agent's order promises a date three working days out.",
+        seeds=("000", "004"),
+        seam="orders._confirm: the phone desk's orders are confirmed by the stores' mail, with their standard"
+        " lead time",
+        touchpoints=("phone.order", "email.order_confirmation"),
+    ),
     # -- security: each switches one protection off (issue 15, OWASP ASVS level 1) --
     Fault(
         name="order-api-leaks",

@@ -3,7 +3,7 @@
 Lines a reader (or the harness) looks for have the form ``Label: value``:
 ``Bestelnummer:``, ``Totaal:``, ``Bezorgdatum:``, ``Bezorgadres:``,
 ``Ophaaldatum:``, ``Afhaalwinkel:``, ``Winkel:``, ``Track & trace:``,
-``Terugbetaling:``, ``Zaaknummer:``. No other line starts
+``Terugbetaling:``, ``Zaaknummer:``, ``Kortingscode WELKOM10:``. No other line starts
 with those labels.
 """
 
@@ -37,13 +37,16 @@ def order_confirmation(
     store_name: str | None = None,
     *,
     with_code: bool = True,
+    promised: date | None = None,
 ) -> tuple[str, str]:
-    """``Bevestiging van je bestelling RS-10001``; with its discount code's line (``with_code``)."""
+    """``Bevestiging van je bestelling RS-10001``; with its discount code's line (``with_code``), and the
+    delivery date the order promised unless another is given (``promised``)."""
     ref = order["ref"]
     if order["fulfilment"] == "pickup":
         where = f"Ophaaldatum: {day(date.fromisoformat(order['pickup_date']))}\nAfhaalwinkel: {store_name}"
     else:
-        where = f"Bezorgdatum: {day(date.fromisoformat(order['promised_date']))}\nBezorgadres: {address_line(order)}"
+        when = promised or date.fromisoformat(order["promised_date"])
+        where = f"Bezorgdatum: {day(when)}\nBezorgadres: {address_line(order)}"
     body = f"""Hallo {order["name"]},
 
 Bedankt voor je bestelling bij Tulp Electronics.

@@ -63,6 +63,7 @@ MOMENTS: dict[str, Moment] = {
     ),
     "page seen": Moment("a page of the web shop", "een pagina van de webwinkel"),
     "discount code": Moment("an order with a discount code", "een bestelling met een kortingscode"),
+    "agent order": Moment("an order an agent placed for her", "een bestelling die een medewerker voor haar plaatste"),
 }
 
 

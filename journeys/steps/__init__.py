@@ -9,6 +9,7 @@ binds its features with pytest-bdd itself lists ``pytest_plugins =
 # The star imports carry the step fixtures pytest-bdd made in each module up here.
 from journeys.steps.account import *  # noqa: F403
 from journeys.steps.accounts import *  # noqa: F403
+from journeys.steps.agent_orders import *  # noqa: F403
 from journeys.steps.assertions import *  # noqa: F403
 from journeys.steps.basket import *  # noqa: F403
 from journeys.steps.click_collect import *  # noqa: F403

@@ -17,6 +17,7 @@ from flask import Blueprint, g, redirect, render_template, request, session, url
 from refshop import (
     agent_actions,
     cases,
+    catalogue,
     contacts,
     customers,
     lead_times,
@@ -144,8 +145,35 @@ def customer_view(customer_id: int) -> Any:
     customer = customers.by_id(ctx(), customer_id)
     notice = session.pop("agent_notice", None)
     return render_template(
-        "agent/customer.html", customer=customer, notice=notice, date_of=agent_date, **_history(customer)
+        "agent/customer.html",
+        customer=customer,
+        notice=notice,
+        date_of=agent_date,
+        products=catalogue.main_range(),
+        **_history(customer),
     )
+
+
+@bp.post("/customers/<int:customer_id>/orders")
+def order_for_customer(customer_id: int) -> Any:
+    """She phones to order: the agent places it for her, and reads its order page out to her."""
+    c = ctx()
+    customer = customers.by_id(c, customer_id)
+    try:
+        sku = catalogue.product(validation.text(request.form, "sku", "Artikel", 40)).sku
+        quantity = validation.quantity(request.form)
+        with c.write():
+            order = agent_actions.order_for(c, customer, sku, quantity)
+    except ShopError as exc:
+        return render_template(
+            "agent/customer.html",
+            customer=customer,
+            error=exc.message,
+            date_of=agent_date,
+            products=catalogue.main_range(),
+            **_history(customer),
+        ), exc.status
+    return redirect(url_for("agent.order_view", ref=order["ref"]), 303)
 
 
 @bp.get("/orders/<ref>")
@@ -180,7 +208,12 @@ def act(customer_id: int) -> Any:
             done = agent_actions.perform(c, action, customer, order, g.agent, case)
     except ShopError as exc:
         return render_template(
-            "agent/customer.html", customer=customer, error=exc.message, date_of=agent_date, **_history(customer)
+            "agent/customer.html",
+            customer=customer,
+            error=exc.message,
+            date_of=agent_date,
+            products=catalogue.main_range(),
+            **_history(customer),
         ), exc.status
     session["agent_notice"] = f"{order['ref']}: {done}"
     return redirect(url_for("agent.customer_view", customer_id=customer_id), 303)

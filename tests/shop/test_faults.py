@@ -418,3 +418,25 @@ def placed(shopper: httpx.Client, who: Person) -> str:
     done = shopper.post("/checkout", data=who.form())
     assert done.status_code == 303, done.text
     return shopper.get(done.headers["location"]).text
+
+
+@faulty
+def test_agent_order_mail_date_differs(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "agent-order-mail-date-differs", faulty)
+    who = person()
+    web_order(shop, who, "game-quest")  # her account, with her address: RS-10001
+    agent = agent_client(shop)
+    placed = agent.post("/agent/customers/1/orders", data={"sku": "laptop-pro", "quantity": "1"})
+    assert placed.status_code == 303, placed.text
+    page = agent.get(placed.headers["location"]).text
+    assert (one(page, "order-number"), one(page, "delivery-date")) == ("RS-10002", "dinsdag 24 november 2026")
+    assert app_order(shop, "RS-10002", who.email)["delivery_date"] == "2026-11-24"
+    mail = inbox.one(who.email, "Bevestiging van je bestelling RS-10002")
+    assert mail_line(mail, "Bezorgdatum") == ("donderdag 26 november 2026" if faulty else "dinsdag 24 november 2026")
+
+
+def test_an_agent_cannot_order_for_a_customer_whose_address_is_unknown(start_shop: Start) -> None:
+    shop = start_shop()
+    HTTP.post(f"{shop.url}/api/chat", json={"email": person().email, "message": "Hallo?", "kind": "question"})
+    refused = agent_client(shop).post("/agent/customers/1/orders", data={"sku": "laptop-pro", "quantity": "1"})
+    assert refused.status_code == 400 and "adres" in refused.text
