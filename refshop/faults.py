@@ -225,6 +225,14 @@ CATALOGUE: tuple[Fault, ...] = (
         " lead time",
         touchpoints=("phone.order", "email.order_confirmation"),
     ),
+    Fault(
+        name="phone-opens-new-case",
+        experience="She complained in the chat and phones about the same order: the phone desk opens a new case"
+        " with a new case number, and has to ask her order number again.",
+        seeds=("004", "002"),
+        seam="cases.phone_call: the phone desk's ticket system sees only the cases it opened itself",
+        touchpoints=("chat.conversation", "phone.case"),
+    ),
     # -- security: each switches one protection off (issue 15, OWASP ASVS level 1) --
     Fault(
         name="order-api-leaks",

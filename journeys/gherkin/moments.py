@@ -63,6 +63,9 @@ MOMENTS: dict[str, Moment] = {
     ),
     "page seen": Moment("a page of the web shop", "een pagina van de webwinkel"),
     "discount code": Moment("an order with a discount code", "een bestelling met een kortingscode"),
+    "second contact": Moment(
+        "her complaint taken up again on another channel", "haar klacht opnieuw aangekaart via een ander kanaal"
+    ),
     "agent order": Moment("an order an agent placed for her", "een bestelling die een medewerker voor haar plaatste"),
 }
 

@@ -24,6 +24,7 @@ from journeys.steps.privacy import *  # noqa: F403
 from journeys.steps.questions import *  # noqa: F403
 from journeys.steps.refused_returns import *  # noqa: F403
 from journeys.steps.returns import *  # noqa: F403
+from journeys.steps.second_contact import *  # noqa: F403
 from journeys.steps.security import *  # noqa: F403
 from journeys.steps.service import *  # noqa: F403
 from journeys.steps.store import *  # noqa: F403

@@ -217,3 +217,22 @@ def act(customer_id: int) -> Any:
         ), exc.status
     session["agent_notice"] = f"{order['ref']}: {done}"
     return redirect(url_for("agent.customer_view", customer_id=customer_id), 303)
+
+
+@bp.post("/orders/<ref>/calls")
+def note_call(ref: str) -> Any:
+    """What she says on the phone about her order: the agent adds it to her case about it (a new complaint
+    when there is none) and goes on with that case."""
+    c = ctx()
+    order = orders.by_ref(c, ref[:20].upper())
+    message = validation.text(request.form, "message", "Wat de klant vertelt", validation.MAX_MESSAGE)
+    with c.write():
+        case = cases.phone_call(c, order, message)
+    return redirect(url_for("agent.case_view", number=case["number"]), 303)
+
+
+@bp.get("/cases/<number>")
+def case_view(number: str) -> Any:
+    """One case as the agent works on it: its number, its order, and everything she said, on any channel."""
+    case = cases.by_number(ctx(), number[:20])
+    return render_template("agent/case.html", case=case, messages=cases.messages(ctx(), case["id"]))

@@ -440,3 +440,33 @@ def test_an_agent_cannot_order_for_a_customer_whose_address_is_unknown(start_sho
     HTTP.post(f"{shop.url}/api/chat", json={"email": person().email, "message": "Hallo?", "kind": "question"})
     refused = agent_client(shop).post("/agent/customers/1/orders", data={"sku": "laptop-pro", "quantity": "1"})
     assert refused.status_code == 400 and "adres" in refused.text
+
+
+@faulty
+def test_phone_opens_new_case(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "phone-opens-new-case", faulty)
+    who = person()
+    shopper, _ = web_order(shop, who)
+    chat = shopper.post("/chat", data={"kind": "complaint", "order_number": "RS-10001", "message": "Kapot."})
+    assert chat.status_code == 303, chat.text
+    assert one(shopper.get("/chat").text, "case-number") == "C-1001"
+    agent = agent_client(shop)
+    noted = agent.post("/agent/orders/RS-10001/calls", data={"message": "Ik bel over mijn klacht."})
+    assert noted.status_code == 303, noted.text
+    page = agent.get(noted.headers["location"]).text
+    assert one(page, "case-number") == ("C-1002" if faulty else "C-1001")
+    assert ('data-asks="order_number"' in page) is faulty
+    assert ("Aan de telefoon: Ik bel over mijn klacht." in page) is not faulty
+    assert len(inbox.to(who.email, "We hebben je klacht ontvangen")) == (2 if faulty else 1)
+
+
+def test_a_call_about_an_order_without_a_complaint_opens_one_by_phone_about_that_order(start_shop: Start) -> None:
+    shop = start_shop()
+    web_order(shop, person())
+    noted = agent_client(shop).post("/agent/orders/RS-10001/calls", data={"message": "Het scherm is kapot."})
+    page = agent_client(shop).get(noted.headers["location"]).text
+    assert (one(page, "case-number"), one(page, "order-number"), one(page, "case-channel")) == (
+        "C-1001",
+        "RS-10001",
+        "phone",
+    )
