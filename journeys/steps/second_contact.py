@@ -25,7 +25,7 @@ TITLE_NL = "Een tweede contact over dezelfde klacht, via een ander kanaal: het b
     doc_nl=(
         "Ze belt over de bestelling waarover ze klaagde en noemt het bestelnummer; de medewerker opent de"
         " bestelling en legt vast wat ze vertelt. De zaak waarmee de medewerker verdergaat (het zaaknummer, en"
-        " wat die haar moet vragen) wordt vastgelegd."
+        " wat de medewerker haar nog moet vragen) wordt vastgelegd."
     ),
     requires=("complaint",),
     gives=("agent", "second contact"),
