@@ -196,7 +196,8 @@ class Journey(JourneyRules, MailWaits, Identity):
         self.ledger.visited(reading.touchpoint, tp.channel, where.seen_at, waited)
         vocabulary = self._vocabulary(tp)
         seen: dict[str, Observation] = {}
-        asked = list(reading.asked)
+        # The agent console's forms ask the agent, not the customer; what its map says it asks her, she is asked.
+        asked = [] if tp.channel == "agent" else list(reading.asked)
         for fact, raw in reading.raw.items():
             if fact == ASKED:
                 asked += raw if isinstance(raw, list) else [raw] if raw else []
@@ -219,8 +220,6 @@ class Journey(JourneyRules, MailWaits, Identity):
         parts = getattr(reading, "parts", None)  # a mail's text and HTML parts tell one story
         if parts:
             self.ledger.add(part_violations(tp, parts, where, vocabulary=vocabulary))
-        if tp.channel == "agent":
-            asked = []  # the agent console's forms ask the agent, not the customer
         for what in dict.fromkeys(asked):
             self.ledger.asked(what, reading.touchpoint, where, identified=self.identified)
         if "order.number" in seen and seen["order.number"].value is not None:

@@ -156,6 +156,15 @@ def _call(ctx: Ctx, ref: str) -> None:
     )
 
 
+def order_for(ctx: Ctx, customer: sqlite3.Row, sku: str, quantity: int) -> sqlite3.Row:
+    """An order the agent places for her on the phone (inside ``ctx.write()``): to her address, promised as
+    the web shop would, confirmed by the same mail."""
+    if not customer["street"]:
+        raise ShopError("We kennen haar adres nog niet: vraag het haar en leg het vast voordat je bestelt.")
+    details = Details(customer["name"], customer["email"], customer["street"], customer["postcode"], customer["city"])
+    return orders.place(ctx, customer, details, {sku: quantity}, "agent")
+
+
 def visible_case(ctx: Ctx, number: str, customer_id: int) -> sqlite3.Row:
     case = cases.by_number(ctx, number)
     if case["customer_id"] != customer_id:

@@ -240,6 +240,32 @@ CATALOGUE: tuple[Fault, ...] = (
         seam="web.agent_console.return_window_days: the console checks returns against the stores' old 30-day policy",
         touchpoints=("returns.verdict", "phone.order"),
     ),
+    # -- moments the writers asked for (issue 18): a discount code, an agent's order, a second channel --
+    Fault(
+        name="mail-ignores-code",
+        experience="She orders with discount code WELKOM10: the confirmation page takes 10 % off, but the"
+        " confirmation mail shows the total without the code's discount, and no code.",
+        seeds=("000",),
+        seam="orders._confirm: the mail template predates discount codes and adds the code's discount back on",
+        touchpoints=("web.order_confirmation", "email.order_confirmation"),
+    ),
+    Fault(
+        name="agent-order-mail-date-differs",
+        experience="She phones to order; the agent promises delivery tomorrow, as the console, the app and her"
+        " account say, but the confirmation mail of the agent's order promises a date three working days out.",
+        seeds=("000", "004"),
+        seam="orders._confirm: the phone desk's orders are confirmed by the stores' mail, with their standard"
+        " lead time",
+        touchpoints=("phone.order", "email.order_confirmation"),
+    ),
+    Fault(
+        name="phone-opens-new-case",
+        experience="She complained in the chat and phones about the same order: the phone desk opens a new case"
+        " with a new case number, and has to ask her order number again.",
+        seeds=("004", "002"),
+        seam="cases.phone_call: the phone desk's ticket system sees only the cases it opened itself",
+        touchpoints=("chat.conversation", "phone.case"),
+    ),
     # -- security: each switches one protection off (issue 15, OWASP ASVS level 1) --
     Fault(
         name="order-api-leaks",

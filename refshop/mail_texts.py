@@ -3,7 +3,7 @@
 Lines a reader (or the harness) looks for have the form ``Label: value``:
 ``Bestelnummer:``, ``Totaal:``, ``Bezorgdatum:``, ``Bezorgadres:``,
 ``Ophaaldatum:``, ``Afhaalwinkel:``, ``Winkel:``, ``Track & trace:``,
-``Terugbetaling:``, ``Zaaknummer:``. No other line starts
+``Terugbetaling:``, ``Zaaknummer:``, ``Kortingscode WELKOM10:``. No other line starts
 with those labels.
 """
 
@@ -35,13 +35,18 @@ def order_confirmation(
     shown_total: Decimal,
     base_url: str,
     store_name: str | None = None,
+    *,
+    with_code: bool = True,
+    promised: date | None = None,
 ) -> tuple[str, str]:
-    """``Bevestiging van je bestelling RS-10001``."""
+    """``Bevestiging van je bestelling RS-10001``; with its discount code's line (``with_code``), and the
+    delivery date the order promised unless another is given (``promised``)."""
     ref = order["ref"]
     if order["fulfilment"] == "pickup":
         where = f"Ophaaldatum: {day(date.fromisoformat(order['pickup_date']))}\nAfhaalwinkel: {store_name}"
     else:
-        where = f"Bezorgdatum: {day(date.fromisoformat(order['promised_date']))}\nBezorgadres: {address_line(order)}"
+        when = promised or date.fromisoformat(order["promised_date"])
+        where = f"Bezorgdatum: {day(when)}\nBezorgadres: {address_line(order)}"
     body = f"""Hallo {order["name"]},
 
 Bedankt voor je bestelling bij Tulp Electronics.
@@ -50,7 +55,7 @@ Bestelnummer: {ref}
 Artikelen:
 {_lines(lines)}
 Korting: {euro(order["discount"])}
-Totaal: {euro(shown_total)}
+{_code_line(order) if with_code else ""}Totaal: {euro(shown_total)}
 {where}
 
 Je bestelling volgen: {base_url}/account/orders/{ref}
@@ -60,6 +65,11 @@ Retourneren zonder in te loggen: {base_url}/returns?order_number={ref}&token={or
 {GREETING_END}
 """
     return f"Bevestiging van je bestelling {ref}", body
+
+
+def _code_line(order: sqlite3.Row) -> str:
+    """``Kortingscode WELKOM10: € 32,90`` and a line break, for an order with a code."""
+    return f"Kortingscode {order['discount_code']}: {euro(order['code_discount'])}\n" if order["discount_code"] else ""
 
 
 def receipt(order: sqlite3.Row, lines: Sequence[sqlite3.Row], store_name: str) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from refshop import access, catalogue, contacts, lead_times, mail_texts
+from refshop import access, catalogue, contacts, discount_codes, lead_times, mail_texts
 from refshop.catalogue import Product
 from refshop.clock import utc_key
 from refshop.context import Ctx
@@ -66,9 +66,10 @@ class PricedLine:
 
 @dataclass(frozen=True)
 class Priced:
-    """A cart or order priced: before discount, the discount, and what is paid."""
+    """A cart or order priced: before discount, the discount, a discount code's, and what is paid."""
 
     lines: tuple[PricedLine, ...]
+    code: str | None = None
 
     @property
     def subtotal(self) -> Decimal:
@@ -79,13 +80,18 @@ class Priced:
         return money(sum((ln.product.discount * ln.quantity for ln in self.lines), Decimal(0)))
 
     @property
+    def code_discount(self) -> Decimal:
+        """What the discount code takes off, line by line (nothing without a code)."""
+        return money(sum((discount_codes.off(self.code, ln.total) for ln in self.lines), Decimal(0)))
+
+    @property
     def total(self) -> Decimal:
-        return self.subtotal - self.discount
+        return self.subtotal - self.discount - self.code_discount
 
 
-def price(items: Mapping[str, int]) -> Priced:
-    """Price a cart (sku -> quantity); unknown skus raise NotFound."""
-    return Priced(tuple(PricedLine(catalogue.product(s), q) for s, q in items.items() if q > 0))
+def price(items: Mapping[str, int], code: str | None = None) -> Priced:
+    """Price a cart (sku -> quantity), with a discount code's discount; unknown skus raise NotFound."""
+    return Priced(tuple(PricedLine(catalogue.product(s), q) for s, q in items.items() if q > 0), code)
 
 
 def online_delivery_date(ctx: Ctx, when: datetime) -> date:
@@ -130,6 +136,7 @@ def place(
     fulfilment: str = "delivery",
     promised: date | None = None,
     replaces: str | None = None,
+    code: str | None = None,
 ) -> sqlite3.Row:
     """Place an order (call inside ``ctx.write()``): number it, plan it, confirm it by mail.
 
@@ -139,11 +146,12 @@ def place(
         promised: the delivery date the channel promised; computed for online
             orders when not given.
         replaces: the order ref a free replacement order stands in for.
+        code: the discount code she typed at checkout (checked: ``discount_codes.check``).
     """
-    priced = price(items)
+    priced = price(items, None if replaces else code)
     if not priced.lines:
         raise ShopError("Je winkelwagen is leeg; kies eerst een artikel.")
-    discount = priced.subtotal if replaces else priced.discount
+    discount = priced.subtotal if replaces else priced.discount + priced.code_discount
     total = priced.subtotal - discount
     if promised is None:
         promised = online_delivery_date(ctx, ctx.now)
@@ -155,8 +163,8 @@ def place(
     cur = ctx.db.execute(
         "INSERT INTO orders (customer_id, channel, store, fulfilment, status, warehouse_status,"
         " subtotal, discount, total, name, email, street, postcode, city, placed_at,"
-        " promised_date, planned_date, pickup_date, replaces, access_token)"
-        " VALUES (?,?,?,?,'ordered','ordered',?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " promised_date, planned_date, pickup_date, replaces, access_token, discount_code, code_discount)"
+        " VALUES (?,?,?,?,'ordered','ordered',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             customer["id"],
             channel,
@@ -176,6 +184,8 @@ def place(
             pickup.isoformat() if pickup else None,
             replaces,
             access.new_token(),  # the confirmation mail's link: the order without logging in
+            priced.code,
+            str(priced.code_discount) if priced.code else None,
         ),
     )
     order_id = cur.lastrowid
@@ -183,6 +193,7 @@ def place(
     ctx.db.execute("UPDATE orders SET ref = ? WHERE id = ?", (ref, order_id))
     for line in priced.lines:
         unit_discount = line.product.price if replaces else line.product.discount
+        paid = money((line.product.price - unit_discount) * line.quantity) - discount_codes.off(priced.code, line.total)
         ctx.db.execute(
             "INSERT INTO order_lines (order_id, sku, name, quantity, unit_price, unit_discount,"
             " line_total) VALUES (?,?,?,?,?,?,?)",
@@ -193,7 +204,7 @@ def place(
                 line.quantity,
                 str(line.product.price),
                 str(unit_discount),
-                str(money((line.product.price - unit_discount) * line.quantity)),
+                str(paid),
             ),
         )
     plan_way_to_her(ctx, by_ref(ctx, ref))
@@ -244,12 +255,20 @@ def _number(ctx: Ctx, order_id: int) -> str:
 def _confirm(ctx: Ctx, order: sqlite3.Row, subtotal: Decimal) -> None:
     # Seam: the mail builder of a stale template reads the cart's subtotal.
     shown = subtotal if ctx.active("email-total-stale") else Decimal(order["total"])
+    with_code = not ctx.active("mail-ignores-code")
+    if not with_code and order["code_discount"]:
+        # Seam: the mail template predates discount codes: it adds the code's discount back on.
+        shown += Decimal(order["code_discount"])
+    promised = None
+    if order["channel"] == "agent" and ctx.active("agent-order-mail-date-differs"):
+        # Seam: the phone desk's orders are confirmed by the stores' mail, with their standard lead time.
+        promised = lead_times.add_working_days(ctx.now.date(), 3)
     store_name = STORES[order["store"]].name if order["store"] in STORES else None
     if order["fulfilment"] == "carry":
         subject, body = mail_texts.receipt(order, lines(ctx, order["id"]), store_name or "")
     else:
         subject, body = mail_texts.order_confirmation(
-            order, lines(ctx, order["id"]), shown, ctx.shop.base_url, store_name
+            order, lines(ctx, order["id"]), shown, ctx.shop.base_url, store_name, with_code=with_code, promised=promised
         )
     contacts.mail(ctx, order["customer_id"], order["email"], subject, body, order["id"])
 

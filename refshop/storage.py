@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS orders (
     shipped_at TEXT, delivered_at TEXT,
     cancelled_at TEXT,                 -- when she cancelled it in her account
     replaces TEXT,                     -- order ref this one replaces (agent replacement)
-    access_token TEXT                  -- the secret in the confirmation mail's link (app, guest returns)
+    access_token TEXT,                 -- the secret in the confirmation mail's link (app, guest returns)
+    discount_code TEXT, code_discount TEXT  -- the code typed at checkout, and what it took off
 );
 CREATE TABLE IF NOT EXISTS order_lines (
     id INTEGER PRIMARY KEY,
@@ -175,6 +176,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE customers ADD COLUMN phone TEXT")
     if "cancelled_at" not in columns:
         conn.execute("ALTER TABLE orders ADD COLUMN cancelled_at TEXT")
+    for column in ("discount_code", "code_discount"):
+        if column not in columns:
+            conn.execute(f"ALTER TABLE orders ADD COLUMN {column} TEXT")
     # Orders from before the tokens get one now; their old mails never carried one anyway.
     for row in conn.execute("SELECT id FROM orders WHERE access_token IS NULL").fetchall():
         conn.execute("UPDATE orders SET access_token = ? WHERE id = ?", (secrets.token_urlsafe(16), row["id"]))

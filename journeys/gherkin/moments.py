@@ -65,6 +65,11 @@ MOMENTS: dict[str, Moment] = {
         "an order while the mail server is slow", "een bestelling terwijl de mailserver traag is"
     ),
     "page seen": Moment("a page of the web shop", "een pagina van de webwinkel"),
+    "discount code": Moment("an order with a discount code", "een bestelling met een kortingscode"),
+    "second contact": Moment(
+        "her complaint taken up again on another channel", "haar klacht opnieuw aangekaart via een ander kanaal"
+    ),
+    "agent order": Moment("an order an agent placed for her", "een bestelling die een medewerker voor haar plaatste"),
 }
 
 

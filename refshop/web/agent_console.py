@@ -17,6 +17,7 @@ from flask import Blueprint, g, redirect, render_template, request, session, url
 from refshop import (
     agent_actions,
     cases,
+    catalogue,
     contacts,
     customers,
     lead_times,
@@ -150,8 +151,31 @@ def customer_view(customer_id: int) -> Any:
         phone=None if ctx().active("phone-not-in-crm") else customer["phone"],
         notice=notice,
         date_of=agent_date,
+        products=catalogue.main_range(),
         **_history(customer),
     )
+
+
+@bp.post("/customers/<int:customer_id>/orders")
+def order_for_customer(customer_id: int) -> Any:
+    """She phones to order: the agent places it for her, and reads its order page out to her."""
+    c = ctx()
+    customer = customers.by_id(c, customer_id)
+    try:
+        sku = catalogue.product(validation.text(request.form, "sku", "Artikel", 40)).sku
+        quantity = validation.quantity(request.form)
+        with c.write():
+            order = agent_actions.order_for(c, customer, sku, quantity)
+    except ShopError as exc:
+        return render_template(
+            "agent/customer.html",
+            customer=customer,
+            error=exc.message,
+            date_of=agent_date,
+            products=catalogue.main_range(),
+            **_history(customer),
+        ), exc.status
+    return redirect(url_for("agent.order_view", ref=order["ref"]), 303)
 
 
 @bp.get("/orders/<ref>")
@@ -186,7 +210,31 @@ def act(customer_id: int) -> Any:
             done = agent_actions.perform(c, action, customer, order, g.agent, case)
     except ShopError as exc:
         return render_template(
-            "agent/customer.html", customer=customer, error=exc.message, date_of=agent_date, **_history(customer)
+            "agent/customer.html",
+            customer=customer,
+            error=exc.message,
+            date_of=agent_date,
+            products=catalogue.main_range(),
+            **_history(customer),
         ), exc.status
     session["agent_notice"] = f"{order['ref']}: {done}"
     return redirect(url_for("agent.customer_view", customer_id=customer_id), 303)
+
+
+@bp.post("/orders/<ref>/calls")
+def note_call(ref: str) -> Any:
+    """What she says on the phone about her order: the agent adds it to her case about it (a new complaint
+    when there is none) and goes on with that case."""
+    c = ctx()
+    order = orders.by_ref(c, ref[:20].upper())
+    message = validation.text(request.form, "message", "Wat de klant vertelt", validation.MAX_MESSAGE)
+    with c.write():
+        case = cases.phone_call(c, order, message)
+    return redirect(url_for("agent.case_view", number=case["number"]), 303)
+
+
+@bp.get("/cases/<number>")
+def case_view(number: str) -> Any:
+    """One case as the agent works on it: its number, its order, and everything she said, on any channel."""
+    case = cases.by_number(ctx(), number[:20])
+    return render_template("agent/case.html", case=case, messages=cases.messages(ctx(), case["id"]))

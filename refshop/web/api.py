@@ -56,6 +56,8 @@ def order_summary_json(order: sqlite3.Row) -> dict[str, Any]:
         "subtotal": amount_json(order["subtotal"]),
         "discount": amount_json(order["discount"]),
         "total": amount_json(order["total"]),
+        "discount_code": order["discount_code"],
+        "code_discount": amount_json(order["code_discount"]) if order["discount_code"] else None,
         "currency": "EUR",
         "placed_at": iso(from_utc_key(order["placed_at"])),
         "delivery_date": app_delivery_date(order),

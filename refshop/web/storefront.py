@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from refshop import catalogue, customers, lead_times, orders, passwords, validation
+from refshop import catalogue, customers, discount_codes, lead_times, orders, passwords, validation
 from refshop.customers import Details
 from refshop.errors import NotFound, ShopError
 from refshop.throttle import Throttled
@@ -72,14 +72,20 @@ def remove_from_cart() -> Any:
     return redirect(url_for("storefront.cart"), 303)
 
 
+def _code() -> str | None:
+    """The discount code she applied at checkout (kept in her session until she orders)."""
+    code = session.get("discount_code")
+    return code if isinstance(code, str) and code in discount_codes.CODES else None
+
+
 @bp.get("/cart")
 def cart() -> Any:
-    priced = orders.price(_cart())
+    priced = orders.price(_cart(), _code())
     return render_template("cart.html", priced=priced)
 
 
 def _checkout_page(form: dict[str, str], error: str | None = None, field: str | None = None, status: int = 200) -> Any:
-    priced = orders.price(_cart())
+    priced = orders.price(_cart(), _code())
     _, delivery = _promise()
     return render_template(
         "checkout.html",
@@ -107,6 +113,18 @@ def checkout() -> Any:
     if me is not None:
         form = {k: me[k] or "" for k in ("name", "email", "street", "postcode", "city", "birthdate")}
     return _checkout_page(form)
+
+
+@bp.post("/checkout/code")
+def apply_code() -> Any:
+    """A discount code typed at checkout: the checkout shows its discount, the order takes it."""
+    try:
+        code = discount_codes.check(request.form.get("discount_code"))
+    except ShopError as exc:
+        typed = {"discount_code": str(request.form.get("discount_code", ""))[:40]}
+        return _checkout_page(typed, exc.message, exc.field, 400)
+    session["discount_code"] = code
+    return redirect(url_for("storefront.checkout"), 303)
 
 
 def _order_email(me: sqlite3.Row | None) -> str:
@@ -163,7 +181,7 @@ def place_order() -> Any:
             with c.write():
                 account = customers.ensure(c, details, password, prepared_hash=prepared)
                 customers.remember_phone(c, account["id"], phone)
-                order = _place(account, details, cart_items, pickup)
+                order = _place(account, details, cart_items, pickup, _code())
         except ShopError as exc:
             if exc.status == 409 and exc.field == "password":
                 common.login_failed(details.email)  # a wrong password for an existing account is a guess
@@ -177,16 +195,19 @@ def place_order() -> Any:
         return _checkout_page(form, exc.message, exc.field, exc.status)
     login(account["id"])
     session["cart"] = {}
+    session.pop("discount_code", None)
     session["placed"] = ([*session.get("placed", [])] + [order["ref"]])[-10:]
     return redirect(url_for("storefront.confirmation", ref=order["ref"]), 303)
 
 
-def _place(account: sqlite3.Row, details: Details, items: dict[str, int], pickup: orders.Store | None) -> sqlite3.Row:
+def _place(
+    account: sqlite3.Row, details: Details, items: dict[str, int], pickup: orders.Store | None, code: str | None
+) -> sqlite3.Row:
     """The web order: delivered to her address, or ready in the store she chose (its address on the order)."""
     if pickup is None:
-        return orders.place(ctx(), account, details, items, "web")
+        return orders.place(ctx(), account, details, items, "web", code=code)
     at_store = Details(details.name, details.email, pickup.street, pickup.postcode, pickup.city)
-    return orders.place(ctx(), account, at_store, items, "web", store_code=pickup.code, fulfilment="pickup")
+    return orders.place(ctx(), account, at_store, items, "web", store_code=pickup.code, fulfilment="pickup", code=code)
 
 
 @bp.get("/orders/<ref>/confirmation")

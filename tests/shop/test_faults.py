@@ -447,3 +447,94 @@ def test_faults_combine(start_shop: Start, inbox: Inbox) -> None:
     assert mail_line(inbox.one(who.email, "Bevestiging"), "Totaal") == "€ 349,00"
     assert app_order(shop, "RS-10001", who.email)["delivery_date"] == "2026-11-25"
     assert mail_line(inbox.one(who.email, "verzonden"), "Bezorgadres") == "1234 AB Amsterdam"
+
+
+# -- moments the writers asked for (issue 18) -----------------------------------------------------
+
+
+@faulty
+def test_mail_ignores_code(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "mail-ignores-code", faulty)
+    who = person()
+    shopper = client(shop)
+    shopper.post("/cart/add", data={"sku": "tablet-10", "quantity": "1"})
+    applied = shopper.post("/checkout/code", data={"discount_code": "welkom10"})
+    assert applied.status_code == 303, applied.text
+    checkout = shopper.get("/checkout").text
+    assert (one(checkout, "code-discount"), one(checkout, "checkout-total")) == ("€ 32,90", "€ 296,10")
+    page = placed(shopper, who)
+    assert (one(page, "code-discount"), one(page, "order-total")) == ("€ 32,90", "€ 296,10")
+    app = app_order(shop, "RS-10001", who.email)
+    assert (app["discount_code"], app["code_discount"], app["total"]) == ("WELKOM10", "32.90", "296.10")
+    mail = inbox.one(who.email, "Bevestiging")
+    assert mail_line(mail, "Totaal") == ("€ 329,00" if faulty else "€ 296,10")
+    assert ("Kortingscode WELKOM10: € 32,90" in mail) is not faulty
+
+
+def test_an_unknown_discount_code_is_refused_and_an_order_without_one_pays_full_price(start_shop: Start) -> None:
+    shop = start_shop()
+    shopper = client(shop)
+    shopper.post("/cart/add", data={"sku": "tablet-10", "quantity": "1"})
+    refused = shopper.post("/checkout/code", data={"discount_code": "GRATIS"})
+    assert refused.status_code == 400 and "GRATIS kennen we niet" in refused.text
+    page = placed(shopper, person())
+    assert one(page, "order-total") == "€ 329,00" and "code-discount" not in page
+
+
+def placed(shopper: httpx.Client, who: Person) -> str:
+    """The checkout of what is in ``shopper``'s cart; the confirmation page."""
+    done = shopper.post("/checkout", data=who.form())
+    assert done.status_code == 303, done.text
+    return shopper.get(done.headers["location"]).text
+
+
+@faulty
+def test_agent_order_mail_date_differs(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "agent-order-mail-date-differs", faulty)
+    who = person()
+    web_order(shop, who, "game-quest")  # her account, with her address: RS-10001
+    agent = agent_client(shop)
+    placed = agent.post("/agent/customers/1/orders", data={"sku": "laptop-pro", "quantity": "1"})
+    assert placed.status_code == 303, placed.text
+    page = agent.get(placed.headers["location"]).text
+    assert (one(page, "order-number"), one(page, "delivery-date")) == ("RS-10002", "dinsdag 24 november 2026")
+    assert app_order(shop, "RS-10002", who.email)["delivery_date"] == "2026-11-24"
+    mail = inbox.one(who.email, "Bevestiging van je bestelling RS-10002")
+    assert mail_line(mail, "Bezorgdatum") == ("donderdag 26 november 2026" if faulty else "dinsdag 24 november 2026")
+
+
+def test_an_agent_cannot_order_for_a_customer_whose_address_is_unknown(start_shop: Start) -> None:
+    shop = start_shop()
+    HTTP.post(f"{shop.url}/api/chat", json={"email": person().email, "message": "Hallo?", "kind": "question"})
+    refused = agent_client(shop).post("/agent/customers/1/orders", data={"sku": "laptop-pro", "quantity": "1"})
+    assert refused.status_code == 400 and "adres" in refused.text
+
+
+@faulty
+def test_phone_opens_new_case(start_shop: Start, inbox: Inbox, faulty: bool) -> None:
+    shop = shop_with(start_shop, "phone-opens-new-case", faulty)
+    who = person()
+    shopper, _ = web_order(shop, who)
+    chat = shopper.post("/chat", data={"kind": "complaint", "order_number": "RS-10001", "message": "Kapot."})
+    assert chat.status_code == 303, chat.text
+    assert one(shopper.get("/chat").text, "case-number") == "C-1001"
+    agent = agent_client(shop)
+    noted = agent.post("/agent/orders/RS-10001/calls", data={"message": "Ik bel over mijn klacht."})
+    assert noted.status_code == 303, noted.text
+    page = agent.get(noted.headers["location"]).text
+    assert one(page, "case-number") == ("C-1002" if faulty else "C-1001")
+    assert ('data-asks="order_number"' in page) is faulty
+    assert ("Aan de telefoon: Ik bel over mijn klacht." in page) is not faulty
+    assert len(inbox.to(who.email, "We hebben je klacht ontvangen")) == (2 if faulty else 1)
+
+
+def test_a_call_about_an_order_without_a_complaint_opens_one_by_phone_about_that_order(start_shop: Start) -> None:
+    shop = start_shop()
+    web_order(shop, person())
+    noted = agent_client(shop).post("/agent/orders/RS-10001/calls", data={"message": "Het scherm is kapot."})
+    page = agent_client(shop).get(noted.headers["location"]).text
+    assert (one(page, "case-number"), one(page, "order-number"), one(page, "case-channel")) == (
+        "C-1001",
+        "RS-10001",
+        "phone",
+    )
