@@ -30,7 +30,7 @@ TITLE_NL = "Een bestelling die een medewerker voor haar plaatst: ze belt, de med
     example={"quantity": "a", "sku": "laptop-pro"},
     example_nl={"quantity": "een", "sku": "laptop-pro"},
     requires=("no:order", "logged in"),
-    gives=("order", "delivery order", "agent order"),
+    gives=("order", "delivery order", "one product", "not shipped", "agent order"),
 )
 def order_by_phone(journey, quantity, sku):
     """She phones customer service and gives her e-mail address; the agent opens her in the console, places

@@ -28,7 +28,10 @@ TITLE_NL = "Bestellen met een kortingscode: wat de code eraf haalt, staat op elk
     example={"quantity": "a", "sku": "tablet-10", "code": "WELKOM10"},
     example_nl={"quantity": "een", "sku": "tablet-10", "code": "WELKOM10"},
     requires=("no:order",),
-    gives=("order", "online order", "delivery order", "logged in", "page seen", "discount code"),
+    gives=(
+        *("order", "online order", "delivery order", "one product", "not shipped", "logged in", "page seen"),
+        "discount code",
+    ),
 )
 def order_with_code(journey, quantity, sku, code):
     """Product page, cart, the discount code typed and applied at the checkout (which shows its discount),
