@@ -154,6 +154,7 @@ def init(folder: Path) -> None:
     fixtures/systems/mysystem.yaml, mysystem_tasks.py
                   a skeleton touchpoint map and tasks for your own system
     pytest.ini    testpaths = features, so plain `pytest` runs the journeys
+    pyproject.toml  the project's own tags ([tool.journeys] tags), read by lint and --tags
     .gitignore, README.md
     """
     from journeys.project_init import init_project
