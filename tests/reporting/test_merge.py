@@ -69,7 +69,7 @@ def test_two_shards_become_one_run_with_one_of_each_report(tmp_path: Path, shard
         f"run={first.name}\n"
     )
     assert (merged / "journey-map.html").is_file()
-    assert "order total" in (merged / "summary.md").read_text(encoding="utf-8")  # journey 2's violation
+    assert "**InconsistentFact**" in (merged / "summary.md").read_text(encoding="utf-8")  # journey 2, shard 2
     with sqlite3.connect(tmp_path / "merged-reports" / "trend.sqlite") as db:
         runs = db.execute("SELECT DISTINCT run_id FROM results").fetchall()
     assert runs == [(merged.name,)]  # one trend entry, for the whole
