@@ -71,7 +71,10 @@ def dry_run(
         return 3
     for scenario, _ in chosen:
         shown = " ".join(f"@{t}" for t in scenario.tags)
-        print(f"{relative(scenario.path)}:{scenario.row_line or scenario.line}: {scenario.title}  {shown}".rstrip(), file=out)
+        print(
+            f"{relative(scenario.path)}:{scenario.row_line or scenario.line}: {scenario.title}  {shown}".rstrip(),
+            file=out,
+        )
     holding = sorted({scenario.path for scenario, _ in chosen} | set(unreadable))
     part = f" (shard {shard})" if shard else ""
     print(
@@ -122,7 +125,9 @@ def _by_shard(found: list[tuple[Scenario, str]], text: str | None, reports_dir: 
 
     shard = Shard.parse(text)
     durations = DurationStore(trend_path(reports_dir / "runs" / "any")).typical()
-    mine = set(split([i for _, i in found], shard.total, durations, name=lambda i: i.rsplit("::", 1)[-1])[shard.index - 1])
+    mine = set(
+        split([i for _, i in found], shard.total, durations, name=lambda i: i.rsplit("::", 1)[-1])[shard.index - 1]
+    )
     return [(s, i) for s, i in found if i in mine]
 
 

@@ -195,8 +195,7 @@ def not_found(
     skeleton = "\n".join(f"    {line}" if line else "" for line in step_skeleton(kind, text, language).splitlines())
     return StepError(
         f"{location}: unknown step '{keyword} {text}'.{hint} Run `journeys steps` for the catalogue,"
-        " or write a step of your own (docs/own-steps.md); to fill in and paste into steps/*.py:\n\n"
-        + skeleton
+        " or write a step of your own (docs/own-steps.md); to fill in and paste into steps/*.py:\n\n" + skeleton
     )
 
 

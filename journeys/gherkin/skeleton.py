@@ -66,7 +66,14 @@ def step_skeleton(kind: str, text: str, language: str) -> str:
     else:
         call = f'    journey.do("TODO: a task of your system"{", " + arguments if arguments else ""})'
         if len(call) > 100:  # one argument a line, as a formatter would
-            call = "\n".join(['    journey.do(', '        "TODO: a task of your system",', *(f"        {a}," for a in arguments.split(", ")), "    )"])
+            call = "\n".join(
+                [
+                    "    journey.do(",
+                    '        "TODO: a task of your system",',
+                    *(f"        {a}," for a in arguments.split(", ")),
+                    "    )",
+                ]
+            )
         lines += ['    """TODO: what she does, in one line (`journeys steps` shows it)."""', call]
     return "\n".join(lines) + "\n"
 

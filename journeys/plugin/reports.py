@@ -96,9 +96,8 @@ class Reports:
         except Exception as exc:  # noqa: BLE001 - Allure's extras must not cost the map and the summary
             self.failures.append(f"journeys: Allure's extras could not be written: {type(exc).__name__}: {exc}")
         try:
-            from journeys.reporting.build import build_reports
-
             from journeys.plugin.sharding import is_shard
+            from journeys.reporting.build import build_reports
 
             self.built = build_reports(
                 run.folder,

@@ -86,9 +86,7 @@ def _shards(folders: Sequence[Path], problems: list[str]) -> list[tuple[Path, Sh
             record = None
         if record is not None:
             if record.shard.index in by_index:
-                problems.append(
-                    f"{folder}: shard {record.shard} again (also {by_index[record.shard.index]}); left out"
-                )
+                problems.append(f"{folder}: shard {record.shard} again (also {by_index[record.shard.index]}); left out")
                 continue
             by_index[record.shard.index] = folder
             first = first or record

@@ -65,8 +65,10 @@ def test_two_shards_become_one_run_with_one_of_each_report(tmp_path: Path, shard
         f"seed=7\nrun={merged.name}\nshards=1/2 {first.name}, 2/2 {second.name}\n"
     )
     # The shard's own file is untouched (the merge links files, and wrote a file of its own).
-    assert (first / "allure-results" / "environment.properties").read_text(encoding="utf-8").endswith(
-        f"run={first.name}\n"
+    assert (
+        (first / "allure-results" / "environment.properties")
+        .read_text(encoding="utf-8")
+        .endswith(f"run={first.name}\n")
     )
     assert (merged / "journey-map.html").is_file()
     assert "**InconsistentFact**" in (merged / "summary.md").read_text(encoding="utf-8")  # journey 2, shard 2

@@ -26,8 +26,8 @@ def test_the_values_become_typed_parameters_with_the_written_values_as_example()
 
     ast.parse(source)  # valid Python, ready to paste
     assert "@vocabulary.when(" in source
-    assert "    en='she pays with a \"{value}\" of {amount} for {count} \"{value_2}\"'," in source
-    assert "    nl='TODO in Dutch: she pays with a \"{value}\" of {amount} for {count} \"{value_2}\"'," in source
+    assert '    en=\'she pays with a "{value}" of {amount} for {count} "{value_2}"\',' in source
+    assert '    nl=\'TODO in Dutch: she pays with a "{value}" of {amount} for {count} "{value_2}"\',' in source
     assert 'example={"value": "gift card", "amount": "€ 25,00", "count": "2", "value_2": "tablets"},' in source
     assert "requires=()," in source and "gives=()," in source
     assert "def she_pays_with_a_value_of_amount_for(journey: Journey, value: str, amount: str, count: str" in source
