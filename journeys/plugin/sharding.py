@@ -72,7 +72,7 @@ def record(config: pytest.Config) -> None:
 
 def is_shard(config: pytest.Config) -> bool:
     """Whether this run is one shard (the xdist controller, which collects nothing, too)."""
-    return bool(config.getoption("shard", None))
+    return bool(config.getoption("shard"))
 
 
 @pytest.hookimpl(trylast=True)
