@@ -93,6 +93,7 @@ def test_a_missing_shard_is_said_and_its_journeys_did_not_finish(tmp_path: Path,
     assert done.exit_code == 1, done.output
     assert "shard 2/2 is missing: no run folder of it was given, so its 2 journeys have no result" in done.output
     summary = (merged / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("## ❌ journeys: all 2 journeys passed; 2 did not finish")  # not green
     assert "shard 2/2 is missing" in summary
     assert f"{NAMES[2]} (no result" in summary and f"{NAMES[3]} (no result" in summary
 
