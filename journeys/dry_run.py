@@ -5,9 +5,10 @@ The same choice as the run makes (paths, ``file.feature:LINE``, ``--tags``,
 it would run on one line (``file:line: name  @tags``), then ``journeys
 lint`` over their feature files. No run folder is written and no trend kept.
 
-Exit status, as lint's: 0 no problems, 1 problems; and as the run's: 4 a
-usage error (a tag expression or shard that cannot be read, a tag nobody
-uses), 5 nothing selected.
+Exit status, as lint's: 0 no problems, 1 problems; and as the run's: 3 a
+``pyproject.toml`` whose tags cannot be read, 4 a usage error (a tag
+expression or shard that cannot be read, a tag nobody uses), 5 nothing
+selected.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def dry_run(
     except ValueError as exc:
         print(f"journeys: {exc}", file=out)
         return USAGE
-    except ConfigError as exc:
+    except ConfigError as exc:  # a pyproject.toml whose tags cannot be read
         print(f"journeys: {exc}", file=out)
         return 3
     for scenario, _ in chosen:
@@ -120,11 +121,10 @@ def _by_tags(found: list[tuple[Scenario, str]], tags: str | None, root: Path) ->
 def _by_shard(found: list[tuple[Scenario, str]], text: str | None, reports_dir: Path) -> list[tuple[Scenario, str]]:
     if not text:
         return found
-    from journeys.reporting.durations import DurationStore
-    from journeys.reporting.trend import trend_path
+    from journeys.reporting.durations import remembered
 
     shard = Shard.parse(text)
-    durations = DurationStore(trend_path(reports_dir / "runs" / "any")).typical()
+    durations = remembered(reports_dir)
     mine = set(
         split([i for _, i in found], shard.total, durations, name=lambda i: i.rsplit("::", 1)[-1])[shard.index - 1]
     )

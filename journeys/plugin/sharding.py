@@ -41,13 +41,11 @@ def select(config: pytest.Config, items: list[pytest.Item]) -> None:
     shard = shard_of(config)
     if shard is None:
         return
-    from journeys.reporting.durations import DurationStore
-    from journeys.reporting.trend import trend_path
+    from journeys.reporting.durations import remembered
     from journeys.shards import ShardRecord, split
 
     journeys = [item.nodeid for item in items if hasattr(item, "scenario")]
-    reports = Path(config.getoption("reports_dir"))
-    durations = DurationStore(trend_path(reports / "runs" / "any")).typical()
+    durations = remembered(Path(config.getoption("reports_dir")))
     parts = split(journeys, shard.total, durations, name=lambda nodeid: nodeid.rsplit("::", 1)[-1])
     config.stash[_RECORD] = ShardRecord(shard, parts, gate=os.environ.get(GATE_ENV) == "1")
     mine = set(parts[shard.index - 1])

@@ -14,7 +14,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-__all__ = ["DurationStore"]
+from journeys.errors import ConfigError
+from journeys.reporting.trend import trend_path
+
+__all__ = ["DurationStore", "remembered"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS durations (
@@ -66,3 +69,14 @@ class DurationStore:
             if len(kept) < _REMEMBERED:
                 kept.append(seconds)
         return {journey: sum(kept) / len(kept) for journey, kept in recent.items()}
+
+
+def remembered(reports_dir: Path) -> dict[str, float]:
+    """The durations the trend of ``reports_dir`` (or ``JOURNEYS_TREND_DB``) remembers; none when unreadable.
+
+    A trend that cannot be read is said by the run's reports; every shard then splits round-robin alike.
+    """
+    try:
+        return DurationStore(trend_path(reports_dir / "runs" / "any")).typical()
+    except (ConfigError, OSError, sqlite3.Error):
+        return {}

@@ -111,3 +111,15 @@ def test_a_shard_that_cannot_be_read_is_a_usage_error(project: pytest.Pytester):
 
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*--shard '3/2': write k/n with 1 <= k <= n*"])
+
+
+def test_durations_that_cannot_be_read_leave_a_round_robin_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from journeys.reporting.durations import remembered
+
+    (tmp_path / "trend.sqlite").write_text("not a database", encoding="utf-8")
+    assert remembered(tmp_path) == {}
+    monkeypatch.setenv("JOURNEYS_TREND_DB", "postgresql://trend")
+    assert remembered(tmp_path) == {}
+    monkeypatch.setenv("JOURNEYS_TREND_DB", str(tmp_path / "kept.sqlite"))
+    DurationStore(tmp_path / "kept.sqlite").record("20261206-000000-aaaa", {"a": 3.0})
+    assert remembered(tmp_path / "elsewhere") == {"a": 3.0}
