@@ -53,8 +53,11 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
     if merge:
         folder, built, status = _merge(folders, Path(reports_dir), lang)
     else:
+        from journeys.shards import SHARD_FILE
+
         folder = folders[0]
-        built = build_reports(folder, language=lang)
+        # A shard's run is kept in the trend by its merge, not on its own.
+        built = build_reports(folder, language=lang, record=not (folder / SHARD_FILE).is_file())
     for problem in built.results.problems:
         click.echo(f"journeys: {problem}", err=True)
     click.echo(f"journey map  {built.map_path}")

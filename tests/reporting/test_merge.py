@@ -153,3 +153,12 @@ def test_several_folders_without_merge_is_a_usage_error(shards):
     done = CliRunner().invoke(main, ["report", str(first), str(second)])
 
     assert done.exit_code == 4 and "give --merge" in done.output
+
+
+def test_reporting_a_shard_on_its_own_keeps_it_out_of_the_trend(tmp_path: Path, shards):
+    first, _ = shards()
+
+    done = CliRunner().invoke(main, ["report", str(first)])
+
+    assert done.exit_code == 0, done.output
+    assert (first / "summary.md").is_file() and not (tmp_path / "reports" / "trend.sqlite").exists()
