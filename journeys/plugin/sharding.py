@@ -19,14 +19,13 @@ import pytest
 
 from journeys.plugin import runtime
 from journeys.plugin.reports import GATE_ENV
+from journeys.shards import Shard, ShardRecord, split
 
-_RECORD = pytest.StashKey[Any]()  # the ShardRecord of this run
+_RECORD = pytest.StashKey[ShardRecord]()  # the split this run made, and its part
 
 
-def shard_of(config: pytest.Config) -> Any:
-    """The ``--shard`` of this run (a :class:`journeys.shards.Shard`), or None."""
-    from journeys.shards import Shard
-
+def shard_of(config: pytest.Config) -> Shard | None:
+    """The ``--shard`` of this run, or None."""
     text = config.getoption("shard", None)
     if not text:
         return None
@@ -42,7 +41,6 @@ def select(config: pytest.Config, items: list[pytest.Item]) -> None:
     if shard is None:
         return
     from journeys.reporting.durations import remembered
-    from journeys.shards import ShardRecord, split
 
     journeys = [item.nodeid for item in items if hasattr(item, "scenario")]
     durations = remembered(Path(config.getoption("reports_dir")))
@@ -77,8 +75,9 @@ def is_shard(config: pytest.Config) -> bool:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """A shard without journeys ran as asked: it passes (the merge counts it), it is not 'nothing selected'."""
     found = session.config.stash.get(_RECORD, None)
-    if found is not None and not found.journeys and session.exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
-        session.exitstatus = pytest.ExitCode.OK
+    others_have_some = found is not None and not found.journeys and any(found.split)
+    if others_have_some and session.exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.OK  # (nothing selected in the whole suite stays exit 5)
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:

@@ -35,7 +35,7 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
     junit.xml, Allure results, trend entry; the gate judged on every journey).
     Exit status as the whole run's: 0 all passed, 1 a journey failed or did not
     finish, a shard is missing, or a gate threshold was crossed, 3 a shard could
-    not start its system, 4 no such run folder.
+    not start its system, 4 no such run folder, 5 no journey ran in any shard.
     """
     from journeys.reporting.allure_cli import AllureUnavailable, generate, unreadable_results
     from journeys.reporting.build import build_reports
@@ -88,6 +88,8 @@ def _merge(folders: list[Path], reports: Path, lang: str | None) -> tuple[Path, 
     cases = built.results.testcases
     if any(case.name.startswith("journeys-run-error") for case in cases):
         status, verdict = 3, "a shard could not start its system"
+    elif not cases and not built.results.planned:
+        status, verdict = 5, "no journey ran in any shard"
     elif merged.problems or built.results.not_finished() or any(c.status in ("failed", "error") for c in cases):
         status, verdict = 1, "not every journey passed"
     elif merged.gate and built.gate_failed:

@@ -123,3 +123,18 @@ def test_durations_that_cannot_be_read_leave_a_round_robin_split(tmp_path: Path,
     monkeypatch.setenv("JOURNEYS_TREND_DB", str(tmp_path / "kept.sqlite"))
     DurationStore(tmp_path / "kept.sqlite").record("20261206-000000-aaaa", {"a": 3.0})
     assert remembered(tmp_path / "elsewhere") == {"a": 3.0}
+
+
+def test_a_shard_left_without_journeys_passes_and_writes_its_record(project: pytest.Pytester):
+    result = project.runpytest("many.feature", "--shard=4/4")
+
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines(["*journeys: shard 4/4: 0 of 3 journeys*"])
+    (record,) = project.path.glob("reports/runs/*/shard.json")
+    assert json.loads(record.read_text(encoding="utf-8"))["split"][3] == []
+
+
+def test_a_shard_of_a_suite_with_nothing_selected_is_still_nothing_selected(project: pytest.Pytester):
+    result = project.runpytest("many.feature", "--shard=2/2", "--tags=nightly")
+
+    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED

@@ -162,3 +162,16 @@ def test_reporting_a_shard_on_its_own_keeps_it_out_of_the_trend(tmp_path: Path, 
 
     assert done.exit_code == 0, done.output
     assert (first / "summary.md").is_file() and not (tmp_path / "reports" / "trend.sqlite").exists()
+
+
+def test_shards_in_which_no_journey_ran_are_not_a_pass(tmp_path: Path):
+    folders = []
+    for index in (1, 2):
+        folder = tmp_path / "reports" / "runs" / f"20261130-15000{index}-aaaa"
+        folder.mkdir(parents=True)
+        ShardRecord(Shard(index, 2), [[], []]).write(folder)
+        folders.append(folder)
+
+    done, _ = merge(tmp_path, *folders)
+
+    assert done.exit_code == 5 and "no journey ran in any shard (exit 5)" in done.output, done.output
