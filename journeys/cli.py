@@ -46,13 +46,18 @@ _KEEP = click.Choice(["on", "off", "retain-on-failure"])
 @click.option("--lf", "--last-failed", "last_failed", is_flag=True, help="run only the journeys that failed last time")
 @click.option("--pytest-arg", "extra", multiple=True, help="extra argument passed to pytest (repeatable)")
 @click.option("--gate", is_flag=True, help="the release gate: the @gate journeys, and [tool.journeys.gate] thresholds")
-def run(paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], gate: bool, **options: Any) -> None:
+@click.option("--shard", help="run shard k of n, e.g. 2/4; merge the shards with `journeys report --merge`")
+@click.option("--dry-run", is_flag=True, help="list and lint the journeys it would run; start nothing, write nothing")
+def run(
+    paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], gate: bool, dry_run: bool, **options: Any
+) -> None:
     """Run journeys: PATHS are feature files or folders (default: features/); `file.feature:LINE` runs
     the scenario at that line.
 
     \b
     Exit status: 0 all passed, 1 violations or failed steps, 2 interrupted,
     3 configuration or system error, 4 usage error, 5 nothing selected.
+    With --dry-run: 0 no lint problems, 1 problems, 4 usage error, 5 nothing selected.
     """
     import pytest
 
@@ -67,6 +72,20 @@ def run(paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], gat
     if gate:  # the @gate journeys (within --tags, when given); the plugin holds them to the thresholds
         options["tags"] = f"({options['tags']}) and @gate" if options["tags"] else "@gate"
         os.environ["JOURNEYS_GATE"] = "1"
+    if dry_run:
+        from journeys.dry_run import dry_run as list_and_lint
+
+        systems = list(options["system"]) or "refshop"
+        sys.exit(
+            list_and_lint(
+                targets,
+                tags=options["tags"],
+                shard=options["shard"],
+                system=systems,
+                reports_dir=Path(options["reports_dir"]),
+                out=sys.stdout,
+            )
+        )
     run_id = os.environ.setdefault("JOURNEYS_RUN_ID", new_run_id())
     folder = Path(options["reports_dir"]) / "runs" / run_id
     args = [
@@ -154,6 +173,7 @@ def init(folder: Path) -> None:
     fixtures/systems/mysystem.yaml, mysystem_tasks.py
                   a skeleton touchpoint map and tasks for your own system
     pytest.ini    testpaths = features, so plain `pytest` runs the journeys
+    pyproject.toml  the project's own tags ([tool.journeys] tags), read by lint and --tags
     .gitignore, README.md
     """
     from journeys.project_init import init_project

@@ -3,8 +3,9 @@
 The templates are real files in ``journeys/templates/project/`` (package
 data), copied as they are: example journeys in English and Dutch, one step of
 the project's own, a skeleton touchpoint map with its tasks, the pytest
-setting that makes plain ``pytest`` run the journeys, a ``.gitignore`` and a
-README section. A file that is already there is never overwritten: it is
+setting that makes plain ``pytest`` run the journeys, the project's own tags
+in ``pyproject.toml`` (where lint and ``--tags`` read them), a ``.gitignore``
+and a README section. A file that is already there is never overwritten: it is
 skipped, and the report says what to add to it by hand.
 """
 
@@ -123,7 +124,20 @@ def _why_not(root: Path, relative: Path, template: Traversable) -> str:
         return "exists: left as it is; add the line `reports/` to it"
     if name == "README.md":
         return f"exists: left as it is; the section 'Journeys' to add is in {template}"
+    if name == "pyproject.toml":
+        return _tags_to_add(target)
     return "exists: left as it is"
+
+
+def _tags_to_add(pyproject: Path) -> str:
+    """What an existing pyproject.toml lacks of the example journeys' own tag."""
+    try:
+        tags = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("journeys", {}).get("tags")
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        tags = None
+    if isinstance(tags, list) and "order" in tags:
+        return "exists and already registers the tag @order"
+    return 'exists: left as it is; register the example journeys\' tag: `tags = ["order"]` under [tool.journeys]'
 
 
 def _pytest_settings(root: Path) -> str | None:

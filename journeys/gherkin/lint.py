@@ -102,6 +102,8 @@ def run_lint(
     problems, files = linter.run(list(paths) or [str(project / "features")])
     for problem in problems:
         print(problem, file=out)
+        if problem.detail:
+            print(_indented(f"A step of your own for it, to fill in (steps/*.py):\n{problem.detail}"), file=out)
     noun = "feature file" if files == 1 else "feature files"
     problems = [problem for problem in problems if not problem.note]  # notes are said, not counted
     if problems:
@@ -112,6 +114,10 @@ def run_lint(
         return 1
     print(f"{files} {noun}, no problems", file=out)
     return 0
+
+
+def _indented(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.splitlines())
 
 
 def parse_problems(exc: ParserError, text: str) -> list[tuple[int, str]]:

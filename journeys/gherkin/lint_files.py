@@ -90,6 +90,7 @@ class Linter:
             self.tags = RUN_TAGS | CHANNEL_TAGS
         self.parser = Parser()
         self.scenario_names: dict[str, tuple[str, int]] = {}
+        self.skeletons: set[str] = set()
 
     def run(self, paths: Sequence[str]) -> tuple[list[Problem], int]:
         files = self._feature_files(paths)
@@ -284,8 +285,13 @@ class Linter:
             )
 
     def _step(self, shown: str, line: int, keyword: str, text: str, kind: str, language: str, prefix: str) -> None:
+        skeleton = self.steps.skeleton(text, kind, language)
+        if skeleton in self.skeletons:
+            skeleton = ""  # shown once: an outline's rows and a repeated step need one step of their own
+        self.skeletons.add(skeleton)
         for message in self.steps.messages(keyword, text, kind, language):
-            self._add(shown, line, prefix + message)
+            undefined = message.startswith("undefined step")
+            self.problems.append(Problem(shown, line, prefix + message, detail=skeleton if undefined else ""))
         if note := self.steps.retired(keyword, text, kind, language):
             self.problems.append(Problem(shown, line, prefix + note, note=True))
 

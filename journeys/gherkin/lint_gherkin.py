@@ -43,6 +43,7 @@ class Problem:
     line: int
     message: str
     note: bool = False  # worth knowing, not wrong: an older phrasing that still runs
+    detail: str = ""  # lines shown below the problem: a step of one's own to fill in
 
     def __str__(self) -> str:
         message = f"note: {self.message}" if self.note else self.message

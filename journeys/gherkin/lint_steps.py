@@ -19,6 +19,7 @@ from journeys.gherkin import params
 from journeys.gherkin.lint_gherkin import LANGUAGE_NAMES, and_keyword, other_language_message
 from journeys.gherkin.lint_params import value_messages
 from journeys.gherkin.offers import Offers
+from journeys.gherkin.skeleton import step_skeleton
 from journeys.gherkin.vocabulary import KEYWORDS, Catalogue, Sentence, fill
 
 __all__ = ["StepChecker", "retired_note"]
@@ -98,6 +99,12 @@ class StepChecker:
         if key not in self._messages:
             self._messages[key] = self._check(keyword.strip(), text, kind, language)
         return self._messages[key]
+
+    def skeleton(self, text: str, kind: str, language: str) -> str:
+        """A step of one's own to paste into ``steps/``, when no step of either language says ``text``."""
+        if self.index.find(text, language) or self.index.find(text, "nl" if language == "en" else "en"):
+            return ""
+        return step_skeleton(kind, text, language)
 
     def _check(self, keyword: str, text: str, kind: str, language: str) -> list[str]:
         matches = self.index.find(text, language)

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from journeys.errors import JourneyFailed, JourneysError, StepError, StepFailed
 from journeys.gherkin.feature import Scenario, ScenarioStep, relative
 from journeys.gherkin.lint_steps import retired_note
-from journeys.gherkin.vocabulary import CATALOGUE, Catalogue, suggest
+from journeys.gherkin.skeleton import step_skeleton
+from journeys.gherkin.vocabulary import CATALOGUE, KEYWORDS, Catalogue, suggest
 from journeys.interrupts import StopBetweenSteps
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ def _find(scenario: Scenario, step: ScenarioStep, location: str, catalogue: Cata
             # Told at the feature line, as a writer reads it (pytest shows that line under the warning).
             warnings.warn_explicit(note, RetiredPhrasing, str(scenario.path), step.line)
         return match[0].func, match[1]
-    raise not_found(step.keyword, step.text, scenario.language, location, catalogue)
+    raise not_found(step.keyword, step.text, scenario.language, location, catalogue, kind=step.kind)
 
 
 class RetiredPhrasing(UserWarning):
@@ -178,8 +179,10 @@ class RetiredPhrasing(UserWarning):
 _TOLD: set[tuple[str, str]] = set()  # (sentence, file:line) already warned about in this process
 
 
-def not_found(keyword: str, text: str, language: str, location: str, catalogue: Catalogue = CATALOGUE) -> StepError:
-    """Why no step says ``text``: a step of the other language, or the closest known steps."""
+def not_found(
+    keyword: str, text: str, language: str, location: str, catalogue: Catalogue = CATALOGUE, *, kind: str = ""
+) -> StepError:
+    """Why no step says ``text``: a step of the other language, or the closest known steps and a step to paste."""
     other = {"en": "nl", "nl": "en"}.get(language)
     if other and catalogue.match(text, other) is not None:
         header = "'# language: nl' as its first line" if other == "nl" else "no '# language:' line (English)"
@@ -188,9 +191,11 @@ def not_found(keyword: str, text: str, language: str, location: str, catalogue: 
             f" {_LANGUAGES[language]}: give the file {header}, or write the step in {_LANGUAGES[language]}."
         )
     hint = suggest(text, language=language)
+    kind = kind or next((k for k, words in KEYWORDS.items() if words.get(language) == keyword.strip()), "given")
+    skeleton = "\n".join(f"    {line}" if line else "" for line in step_skeleton(kind, text, language).splitlines())
     return StepError(
         f"{location}: unknown step '{keyword} {text}'.{hint} Run `journeys steps` for the catalogue,"
-        " or write a step of your own (docs/own-steps.md)."
+        " or write a step of your own (docs/own-steps.md); to fill in and paste into steps/*.py:\n\n" + skeleton
     )
 
 

@@ -5,7 +5,8 @@ module: ``options`` (command-line options, beside pytest-playwright's),
 ``runtime`` (the run's id, folder and system), ``collect`` (feature files as
 tests), ``selection`` (``file:LINE`` and tag expressions), ``verdict`` (one
 verdict and exit code everywhere), ``reports`` (written at the run's end),
-``progress`` (journeys done and time left, at a terminal) and ``bdd`` (for
+``progress`` (journeys done and time left, at a terminal), ``sharding``
+(``--shard k/n``) and ``bdd`` (for
 projects that bind their features with pytest-bdd themselves). Heavy imports
 (Playwright, Faker, the drivers) happen inside hooks, so ``pytest --help``
 stays fast.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeys.plugin import progress, reports, runtime, selection, verdict
+from journeys.plugin import progress, reports, runtime, selection, sharding, verdict
 from journeys.plugin.bdd import (  # noqa: F401 - hooks and fixtures pytest finds by name
     journey,
     journeys_system,
@@ -35,6 +36,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(verdict.Verdict(config), "journeys-verdict")
     reports.register(config)
     progress.register(config)
+    config.pluginmanager.register(sharding, "journeys-sharding")
     from journeys.gherkin.lint import registered_tags
 
     for tag in sorted(registered_tags(config.rootpath)):
@@ -55,7 +57,9 @@ def pytest_report_header(config: pytest.Config) -> str:
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     verdict.of(config).collected = list(items)
     selection.select(config, items)
+    sharding.select(config, items)
     verdict.start_or_replace(session, items)
+    sharding.record(config)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

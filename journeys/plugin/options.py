@@ -88,6 +88,9 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
     )
     group.addoption("--tags", default=None, help="Cucumber tag expression: '@gate and not @slow' ('@' optional)")
     group.addoption(
+        "--shard", default=None, help="run shard k of n, e.g. 2/4 (balanced by the durations the trend remembers)"
+    )
+    group.addoption(
         "--reports-dir", default="reports", help="where each run's evidence and ledgers go (default: reports)"
     )
     group.addoption("--element-timeout", type=float, default=5.0, help="seconds to wait for an element (default 5)")

@@ -81,7 +81,8 @@ class Reports:
             if report.when == "setup" and report.failed:
                 status = "error"
             text = first_lines(report.longreprtext) if not report.passed else ""
-            self.cases.append(TestCase(report.nodeid.rsplit("::", 1)[-1], report.nodeid, status, text))
+            name = report.nodeid.rsplit("::", 1)[-1]
+            self.cases.append(TestCase(name, report.nodeid, status, text, report.duration))
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
@@ -95,9 +96,16 @@ class Reports:
         except Exception as exc:  # noqa: BLE001 - Allure's extras must not cost the map and the summary
             self.failures.append(f"journeys: Allure's extras could not be written: {type(exc).__name__}: {exc}")
         try:
+            from journeys.plugin.sharding import is_shard
             from journeys.reporting.build import build_reports
 
-            self.built = build_reports(run.folder, rootdir=self.config.rootpath, testcases=self.cases, gate_run=gate)
+            self.built = build_reports(
+                run.folder,
+                rootdir=self.config.rootpath,
+                testcases=self.cases,
+                gate_run=gate,
+                record=not is_shard(self.config),  # the merge of the shards is kept, once
+            )
         except Exception as exc:  # noqa: BLE001 - a report must not change the run's verdict
             self.failures.append(f"journeys: the reports could not be written: {type(exc).__name__}: {exc}")
             return

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import os
 import random
-import secrets
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from journeys.plugin.options import browser_settings
+from journeys.run_folders import new_run_id, point_latest
+
+__all__ = ["Run", "begin", "current", "end", "new_run_id", "point_latest"]
 
 if TYPE_CHECKING:
     from journeys.journey import Journey
@@ -107,20 +108,3 @@ def end(config: pytest.Config) -> None:
     run = config.stash.get(_RUN, None)
     if run is not None:
         run.close()
-
-
-def new_run_id() -> str:
-    """``20261130-151230-3f2a``: sorts by time, unique among runs started in the same second."""
-    return f"{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
-
-
-def point_latest(reports: Path, folder: Path) -> None:
-    """``<reports>/latest`` -> this run's folder (replaced atomically; a copy where links fail)."""
-    link = reports / "latest"
-    temporary = reports / f".latest-{os.getpid()}"
-    try:
-        temporary.unlink(missing_ok=True)
-        temporary.symlink_to(folder.relative_to(reports), target_is_directory=True)
-        temporary.replace(link)
-    except OSError:
-        (reports / "latest.txt").write_text(str(folder) + "\n", encoding="utf-8")

@@ -65,7 +65,9 @@ def _expression(text: str, config: pytest.Config, items: list[pytest.Item]) -> A
     from cucumber_tag_expressions import parse
     from cucumber_tag_expressions.parser import TagExpressionError
 
-    written = re.sub(r"(?<![@\w])(?!(?:and|or|not)\b)([\w.-]+)", r"@\1", text.replace("\\", ""))
+    from journeys.gherkin.tag_expressions import with_at_signs
+
+    written = with_at_signs(text)
     try:
         expression = parse(written)
     except TagExpressionError as exc:
@@ -98,6 +100,8 @@ def nothing_selected(config: pytest.Config, items_seen: set[str]) -> str:
     for name, flag in (("keyword", "-k"), ("markexpr", "-m")):
         if getattr(config.option, name, ""):
             filters.append(f"{flag} {getattr(config.option, name)!r}")
+    if config.getoption("shard", None):
+        filters.append(f"--shard {config.getoption('shard')}")
     if config.stash.get(_LINES, {}):
         filters.append("line numbers " + ", ".join(f"{p.name}:{sorted(n)}" for p, n in config.stash[_LINES].items()))
     where = " ".join(config.args) or "."

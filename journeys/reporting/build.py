@@ -10,10 +10,12 @@ report and is still written.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeys.errors import ConfigError
+from journeys.reporting.durations import DurationStore
 from journeys.reporting.gate import Thresholds, crossings, read_thresholds
 from journeys.reporting.journey_map import PageExtras, write_map
 from journeys.reporting.ledgers import RunResults, TestCase, read_run
@@ -47,6 +49,8 @@ def build_reports(
     testcases: list[TestCase] | None = None,
     gate_run: bool = False,
     language: str | None = None,
+    record: bool = True,
+    problems: Sequence[str] = (),
 ) -> Built:
     """Read the run folder, record its trend, write ``journey-map.html`` and ``summary.md``.
 
@@ -56,8 +60,11 @@ def build_reports(
         testcases: the testcases as the caller saw them (else read from ``junit.xml``).
         gate_run: a ``--gate`` run: the summary's headline gives the gate's verdict.
         language: ``en`` or ``nl`` for the map (default: the language the features were written in).
+        record: keep the run in the trend and its durations (not a shard's run: its merge is kept, once).
+        problems: what the caller found wrong with the folder (a merge: a missing shard), reported first.
     """
     results = read_run(folder, testcases)
+    results.problems[:0] = problems
     setting_error = None
     try:
         thresholds = read_thresholds(rootdir)
@@ -69,9 +76,12 @@ def build_reports(
     trend: dict[str, str] = {}
     try:
         path = trend_path(results.folder)
-        store = TrendStore(path)
-        store.record(results.run_id, {j.name: j.outcome for j in results.journeys})
-        trend = store.changes(results.run_id, [j.name for j in results.journeys], thresholds.flaky_window)
+        if record:
+            store = TrendStore(path)
+            store.record(results.run_id, {j.name: j.outcome for j in results.journeys})
+            trend = store.changes(results.run_id, [j.name for j in results.journeys], thresholds.flaky_window)
+            ran = [case for case in results.testcases if case.status in ("passed", "failed")]
+            DurationStore(path).record(results.run_id, {case.name: case.seconds for case in ran})
     except ConfigError as exc:
         results.problems.append(f"trend not kept: {exc}")
     except (OSError, sqlite3.Error) as exc:  # the map and summary are still written

@@ -5,33 +5,59 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from journeys.reporting.build import Built
 
 __all__ = ["report"]
 
 
 @click.command()
-@click.argument("run_folder", default="reports/latest", type=click.Path(path_type=Path))
+@click.argument("run_folders", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--allure", "with_allure", is_flag=True, help="also build Allure's HTML report (Allure 3, needs Node.js)")
 @click.option("--lang", type=click.Choice(["en", "nl"]), help="language of the map (default: as the features were)")
-def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
+@click.option("--merge", is_flag=True, help="merge the RUN_FOLDERS of a suite's shards into one new run, and report it")
+@click.option("--reports-dir", default="reports", show_default=True, help="with --merge: the merged run goes here")
+def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, merge: bool, reports_dir: str) -> None:
     """Write journey-map.html and summary.md into RUN_FOLDER (default: reports/latest).
 
     \b
     Reads the ledgers in RUN_FOLDER/evidence/*/ledger.json and junit.xml; a file
     that cannot be read is named and left out, the rest is still reported.
     Exit status: 0 written, 1 --allure could not build Allure's report, 4 no such run folder.
+
+    \b
+    --merge SHARD_FOLDER...: the run folders of `journeys run --shard k/n` become
+    one run, <reports-dir>/runs/<id>/, reported as a whole (one map, summary,
+    junit.xml, Allure results, trend entry; the gate judged on every journey).
+    Exit status as the whole run's: 0 all passed, 1 a journey failed or did not
+    finish, a shard is missing, or a gate threshold was crossed, 3 a shard could
+    not start its system, 4 no such run folder, 5 no journey ran in any shard.
     """
     from journeys.reporting.allure_cli import AllureUnavailable, generate, unreadable_results
     from journeys.reporting.build import build_reports
     from journeys.reporting.ledgers import run_folder as resolve
 
-    folder = resolve(run_folder)
-    if not folder.is_dir():
-        click.echo(f"journeys: {run_folder}: no such run folder; run `journeys run` first, or name one.", err=True)
+    folders = [resolve(folder) for folder in run_folders or (Path("reports/latest"),)]
+    for given, folder in zip(run_folders or (Path("reports/latest"),), folders, strict=True):
+        if not folder.is_dir():
+            click.echo(f"journeys: {given}: no such run folder; run `journeys run` first, or name one.", err=True)
+            sys.exit(4)
+    if len(folders) > 1 and not merge:
+        click.echo("journeys: several run folders: give --merge to merge the shards of one run.", err=True)
         sys.exit(4)
-    built = build_reports(folder, language=lang)
+    status = 0
+    if merge:
+        folder, built, status = _merge(folders, Path(reports_dir), lang)
+    else:
+        from journeys.shards import SHARD_FILE
+
+        folder = folders[0]
+        # A shard's run is kept in the trend by its merge, not on its own.
+        built = build_reports(folder, language=lang, record=not (folder / SHARD_FILE).is_file())
     for problem in built.results.problems:
         click.echo(f"journeys: {problem}", err=True)
     click.echo(f"journey map  {built.map_path}")
@@ -47,3 +73,31 @@ def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
         except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
             click.echo(f"journeys: {exc}", err=True)
             sys.exit(1)
+    sys.exit(status)
+
+
+def _merge(folders: list[Path], reports: Path, lang: str | None) -> tuple[Path, Built, int]:
+    """Merge the shards' folders into a new run, report it, and judge it: its folder, reports and exit status."""
+    from journeys.reporting.build import build_reports
+    from journeys.reporting.merge import merge_runs
+    from journeys.run_folders import new_run_id, point_latest
+
+    merged = merge_runs(folders, reports / "runs" / new_run_id())
+    point_latest(reports, merged.folder)
+    built = build_reports(merged.folder, gate_run=merged.gate, language=lang, problems=merged.problems)
+    cases = built.results.testcases
+    if any(case.name.startswith("journeys-run-error") for case in cases):
+        status, verdict = 3, "a shard could not start its system"
+    elif not cases and not built.results.planned:
+        status, verdict = 5, "no journey ran in any shard"
+    elif merged.problems or built.results.not_finished() or any(c.status in ("failed", "error") for c in cases):
+        status, verdict = 1, "not every journey passed"
+    elif merged.gate and built.gate_failed:
+        status, verdict = 1, "gate thresholds crossed"
+    else:
+        status, verdict = 0, "every journey passed"
+    for line in built.crossed:
+        click.echo(f"journeys gate: {line}", err=True)
+    gate = " (gate)" if merged.gate else ""
+    click.echo(f"merged{gate}     {len(folders)} run folders, {len(cases)} journeys: {verdict} (exit {status})")
+    return merged.folder, built, status

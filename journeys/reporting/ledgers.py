@@ -84,12 +84,13 @@ class JourneyRecord:
 
 @dataclass(frozen=True)
 class TestCase:
-    """One testcase of junit.xml: name, status (passed, failed, error, skipped) and first message line."""
+    """One testcase of junit.xml: name, status (passed, failed, error, skipped), first message line, seconds."""
 
     name: str
     classname: str
     status: str
     message: str = ""
+    seconds: float = 0.0
 
 
 @dataclass
@@ -222,8 +223,15 @@ def read_junit(path: Path) -> list[TestCase]:
                 status = {"failure": "failed"}.get(child.tag, child.tag)
                 message = first_lines(child.text or child.get("message") or "")
                 break
-        cases.append(TestCase(case.get("name", ""), case.get("classname", ""), status, message))
+        cases.append(TestCase(case.get("name", ""), case.get("classname", ""), status, message, _seconds(case)))
     return cases
+
+
+def _seconds(case: ElementTree.Element) -> float:
+    try:
+        return float(case.get("time") or 0)
+    except ValueError:
+        return 0.0
 
 
 def write_planned(folder: Path, names: list[str]) -> Path:

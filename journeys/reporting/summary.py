@@ -52,10 +52,14 @@ def summary_markdown(
     if errors:
         count = f"{len(errors)} error{'s' * (len(errors) > 1)}"
         headline = f"{headline}, {count}" if total else f"no journey ran, {count}"
+    unfinished = results.not_finished(errors=False)  # a run cut short, or a merge missing a shard: not green
+    if unfinished:
+        headline = f"{headline}; {len(unfinished)} did not finish"
+    bad = failing or errors or gate or unfinished
     verdict = ""
     if gate_run:
-        verdict = " · gate **failed**" if failing or errors or gate else " · gate passed"
-    lines = [f"## {'❌' if failing or errors or gate else '✅'} journeys: {headline}{verdict}", ""]
+        verdict = " · gate **failed**" if bad else " · gate passed"
+    lines = [f"## {'❌' if bad else '✅'} journeys: {headline}{verdict}", ""]
     lines.append(f"Run `{results.run_id}` · [journey map]({_link(MAP_FILE)}) · `junit.xml`")
     if failing:
         lines += ["", "| | journey | where | what the customer was told |", "|---|---|---|---|"]

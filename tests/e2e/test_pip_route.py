@@ -32,6 +32,7 @@ PROJECT_FILES = {
     "features/voorbeeld/webbestelling.feature",
     "fixtures/systems/mysystem.yaml",
     "fixtures/systems/mysystem_tasks.py",
+    "pyproject.toml",
     "pytest.ini",
     "steps/my_steps.py",
 }
@@ -133,6 +134,9 @@ def test_init_steps_lint_run_and_pytest_in_a_new_project(route: Route):
 
     plain = route.run("pytest")
     assert plain.returncode == 0 and "2 passed" in plain.stdout, plain.stdout + plain.stderr
+
+    gate = route.run("journeys", "run", "--gate")
+    assert gate.returncode == 0 and "1 passed" in gate.stdout, gate.stdout + gate.stderr
 
     again = route.run("journeys", "init")
     assert again.returncode == 0 and "wrote" not in again.stdout, again.stdout + again.stderr

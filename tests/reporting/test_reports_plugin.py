@@ -18,7 +18,7 @@ from journeys.plugin import reports, runtime
 
 def _controller(folder: Path, root: Path) -> Any:
     """A stand-in for pytest's config in the controller: options, stash and the run."""
-    options = {"system": "refshop", "base_url": None, "fault": ["email-total-stale"]}
+    options = {"system": "refshop", "base_url": None, "fault": ["email-total-stale"], "shard": None}
     config = SimpleNamespace(
         stash=pytest.Stash(),
         option=SimpleNamespace(collectonly=False, allure_report_dir=str(folder / "allure-results")),
@@ -40,6 +40,7 @@ def _report(nodeid: str, when: str, outcome: str, text: str = "") -> Any:
         skipped=outcome == "skipped",
         failed=outcome == "failed",
         longreprtext=text,
+        duration=1.5,
     )
 
 

@@ -22,6 +22,7 @@ EXPECTED = {
     "features/voorbeeld/webbestelling.feature",
     "fixtures/systems/mysystem.yaml",
     "fixtures/systems/mysystem_tasks.py",
+    "pyproject.toml",
     "pytest.ini",
     "steps/my_steps.py",
 }
@@ -105,9 +106,35 @@ def test_no_pytest_ini_beside_pytest_settings_elsewhere(tmp_path: Path, name: st
 def test_a_pyproject_without_pytest_settings_gets_a_pytest_ini(tmp_path: Path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
 
-    init_project(tmp_path)
+    report = init_project(tmp_path)
 
     assert (tmp_path / "pytest.ini").is_file()
+    # The project's own pyproject.toml is left alone; the report says which tag to register in it.
+    assert (tmp_path / "pyproject.toml").read_text(encoding="utf-8") == '[project]\nname = "x"\n'
+    assert report.skipped[Path("pyproject.toml")] == (
+        'exists: left as it is; register the example journeys\' tag: `tags = ["order"]` under [tool.journeys]'
+    )
+
+
+def test_a_pyproject_that_registers_the_tag_is_said_to_do_so(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.journeys]\ntags = ["order", "vip"]\n', encoding="utf-8")
+
+    report = init_project(tmp_path)
+
+    assert report.skipped[Path("pyproject.toml")] == "exists and already registers the tag @order"
+
+
+def test_the_new_project_registers_its_own_tag_and_has_a_gate_journey(tmp_path: Path):
+    from journeys.gherkin.feature import read_feature
+    from journeys.gherkin.lint import RUN_TAGS, registered_tags
+
+    init_project(tmp_path)
+
+    scenarios = [s for f in sorted((tmp_path / "features").rglob("*.feature")) for s in read_feature(f)]
+    used = {tag for scenario in scenarios for tag in scenario.tags}
+    assert any("gate" in scenario.tags for scenario in scenarios)
+    assert "order" in used - RUN_TAGS  # a tag of the project's own, used ...
+    assert used <= registered_tags(tmp_path)  # ... and registered where lint and --tags read it
 
 
 def test_a_file_as_the_folder_is_refused(tmp_path: Path):

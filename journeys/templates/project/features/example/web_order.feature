@@ -2,7 +2,9 @@
 # reference shop that ships with journeys (no --system needed): `journeys run`.
 # Every step is in the catalogue (`journeys steps`); the last one is this
 # project's own, in steps/my_steps.py.
-@web @email @app
+# @gate puts it in the release gate (`journeys run --gate`); @order is this
+# project's own tag, registered in pyproject.toml ([tool.journeys] tags).
+@gate @order @web @email @app
 Feature: Ordering on the web shop
   A customer who orders online is told the same order total on the
   confirmation page, in the confirmation email and in the app.

@@ -1,8 +1,9 @@
 # language: nl
 # Een voorbeeldreis, geschreven door `journeys init`: dezelfde reis als
 # features/example/web_order.feature, in het Nederlands. De eerste regel
-# zegt dat dit bestand Nederlands is.
-@web @email @app
+# zegt dat dit bestand Nederlands is. @order is een eigen tag van dit project,
+# geregistreerd in pyproject.toml ([tool.journeys] tags).
+@order @web @email @app
 Functionaliteit: Bestellen in de webwinkel
   Wie online bestelt, ziet op de bevestigingspagina, in de bevestigingsmail
   en in de app hetzelfde totaalbedrag.
