@@ -80,8 +80,9 @@ class Reports:
             status = "passed" if report.passed else "skipped" if report.skipped else "failed"
             if report.when == "setup" and report.failed:
                 status = "error"
-            text = first_lines(report.longreprtext) if not report.passed else ""
-            self.cases.append(TestCase(report.nodeid.rsplit("::", 1)[-1], report.nodeid, status, text))
+            text = report.longreprtext.strip()[:4000] if not report.passed else ""
+            name = report.nodeid.rsplit("::", 1)[-1]
+            self.cases.append(TestCase(name, report.nodeid, status, first_lines(text), text))
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
