@@ -55,7 +55,7 @@ def build_reports(
         rootdir: where ``pyproject.toml`` with ``[tool.journeys.gate]`` is.
         testcases: the testcases as the caller saw them (else read from ``junit.xml``).
         gate_run: a ``--gate`` run: the summary's headline gives the gate's verdict.
-        language: ``en`` or ``nl`` for the map (default: the language the features were written in).
+        language: ``en`` or ``nl`` for the map and summary (default: the language the features were written in).
     """
     results = read_run(folder, testcases)
     setting_error = None
@@ -80,5 +80,5 @@ def build_reports(
             " journeys version can be moved aside: the next run starts a new trend"
         )
     map_path = write_map(results, PageExtras(trend, crossed), language=language)
-    summary_path = write_summary(results, gate=crossed, trend=trend, gate_run=gate_run)
+    summary_path = write_summary(results, gate=crossed, trend=trend, gate_run=gate_run, language=language)
     return Built(results, map_path, summary_path, crossed, trend, setting_error)

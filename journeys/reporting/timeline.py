@@ -91,7 +91,8 @@ def stops(ledger: Ledger) -> tuple[list[Stop], dict[int, int]]:
             current = found[-1] if found else None
             # A visit recorded after what it showed (a timed step) closes that stop, and a page read right
             # after the click that brought her there (nothing recorded between) is that same visit.
-            if current is not None and current.touchpoint == event.touchpoint and (not current.visited or _bare(current)):
+            same = current is not None and current.touchpoint == event.touchpoint
+            if current is not None and same and (not current.visited or _bare(current)):
                 stop = current
             else:
                 stop = _new(found, event.touchpoint, event.channel)
