@@ -10,6 +10,7 @@ report and is still written.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from journeys.reporting.journey_map import PageExtras, write_map
 from journeys.reporting.ledgers import RunResults, TestCase, read_run
 from journeys.reporting.summary import write_summary
 from journeys.reporting.trend import TrendStore, trend_path
+from journeys.reporting.versions import read_version
 
 __all__ = ["Built", "build_reports"]
 
@@ -47,6 +49,7 @@ def build_reports(
     testcases: list[TestCase] | None = None,
     gate_run: bool = False,
     language: str | None = None,
+    retried: Collection[str] = (),
 ) -> Built:
     """Read the run folder, record its trend, write ``journey-map.html`` and ``summary.md``.
 
@@ -56,6 +59,7 @@ def build_reports(
         testcases: the testcases as the caller saw them (else read from ``junit.xml``).
         gate_run: a ``--gate`` run: the summary's headline gives the gate's verdict.
         language: ``en`` or ``nl`` for the map and summary (default: the language the features were written in).
+        retried: journeys this run ran more than once (retries): flaky when they passed in the end.
     """
     results = read_run(folder, testcases)
     setting_error = None
@@ -70,8 +74,10 @@ def build_reports(
     try:
         path = trend_path(results.folder)
         store = TrendStore(path)
-        store.record(results.run_id, {j.name: j.outcome for j in results.journeys})
-        trend = store.changes(results.run_id, [j.name for j in results.journeys], thresholds.flaky_window)
+        outcomes = {j.name: j.outcome for j in results.journeys}
+        store.record(results.run_id, outcomes, version=read_version(results.folder))
+        retried_passed = [name for name in retried if outcomes.get(name) == "passed"]
+        trend = store.changes(results.run_id, list(outcomes), thresholds.flaky_window, retried_passed)
     except ConfigError as exc:
         results.problems.append(f"trend not kept: {exc}")
     except (OSError, sqlite3.Error) as exc:  # the map and summary are still written

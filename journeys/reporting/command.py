@@ -14,7 +14,7 @@ __all__ = ["report"]
 @click.command()
 @click.argument("run_folder", default="reports/latest", type=click.Path(path_type=Path))
 @click.option("--allure", "with_allure", is_flag=True, help="also build Allure's HTML report (Allure 3, needs Node.js)")
-@click.option("--lang", type=click.Choice(["en", "nl"]), help="language of the map and summary (default: as the features were)")
+@click.option("--lang", type=click.Choice(["en", "nl"]), help="language of the reports (default: as the features)")
 def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
     """Write journey-map.html and summary.md into RUN_FOLDER (default: reports/latest).
 
