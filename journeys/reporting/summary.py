@@ -54,13 +54,15 @@ def headline(results: RunResults, language: str = "en") -> str:
     failing = sum(1 for j in results.journeys if j.outcome != "passed")
     errors = sum(1 for c in results.testcases if c.status == "error")
     total = len(results.journeys)
-    if failing:
+    if not total:
+        said = w["none_ran"]
+    elif failing:
         said = w["one_not_passed"] if total == 1 else w["not_passed"].format(n=failing, total=total)
     else:
         said = w["one_passed"] if total == 1 else w["all_passed"].format(n=total)
     if errors:
         count = counted(errors, w["error"], w["errors"])
-        said = f"{said}, {count}" if total else f"{w['none_ran']}, {count}"
+        said = f"{said}, {count}"
     return said
 
 
