@@ -115,8 +115,24 @@ class Reports:
         except Exception as exc:  # noqa: BLE001 - a report must not change the run's verdict
             self.failures.append(f"journeys: the reports could not be written: {type(exc).__name__}: {exc}")
             return
+        self._allure_trend()
         if gate and self.built.gate_failed and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _allure_trend(self) -> None:
+        """What the trend says of each journey (failing again, flaky...) as a tag on its Allure result."""
+        results = getattr(self.config.option, "allure_report_dir", None)
+        if not results or self.built is None or not self.built.trend:
+            return
+        from journeys.reporting.allure_config import mark_trend
+        from journeys.reporting.words import words
+
+        said = words(self.built.results.language)
+        named = {kind: said[f"{kind}_short"] for kind in self.built.trend.values()}
+        try:
+            mark_trend(Path(results), self.built.trend, named)
+        except OSError as exc:
+            self.failures.append(f"journeys: {results}: the trend could not be added to Allure's results: {exc}")
 
     def _write_version(self, run: runtime.Run) -> None:
         """``version.json``: the code and system this run tested, so the trend tells a flake from a regression."""

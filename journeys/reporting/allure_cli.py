@@ -29,6 +29,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from journeys.reporting.allure_config import allure3_categories
+
 __all__ = [
     "ALLURE_VERSION",
     "AllureUnavailable",
@@ -80,7 +82,12 @@ def generate(folder: Path, *, timeout: float = 600) -> Path:
     config = folder / "allurerc.json"
     config.write_text(
         json.dumps(
-            {"name": f"journeys {folder.name}", "output": str(output), "historyPath": str(reports / HISTORY_FILE)},
+            {
+                "name": f"journeys {folder.name}",
+                "output": str(output),
+                "historyPath": str(reports / HISTORY_FILE),
+                "categories": allure3_categories(),
+            },
             indent=2,
         ),
         encoding="utf-8",
