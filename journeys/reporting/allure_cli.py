@@ -67,8 +67,10 @@ def carry_history(folder: Path) -> Path | None:
     return None
 
 
-def generate(folder: Path, *, timeout: float = 600) -> Path:
+def generate(folder: Path, *, timeout: float = 600, language: str = "en") -> Path:
     """Build ``<run folder>/allure-report`` from its ``allure-results`` with Allure 3.
+
+    Its configuration names journeys' categories (``allure_config``) in ``language``.
 
     Raises:
         AllureUnavailable: no Node.js, or npm could not install Allure (the message says why).
@@ -86,7 +88,7 @@ def generate(folder: Path, *, timeout: float = 600) -> Path:
                 "name": f"journeys {folder.name}",
                 "output": str(output),
                 "historyPath": str(reports / HISTORY_FILE),
-                "categories": allure3_categories(),
+                "categories": allure3_categories(language),
             },
             indent=2,
         ),

@@ -56,14 +56,30 @@ CATEGORIES: list[dict[str, Any]] = [
 ]
 
 
-def allure3_categories() -> dict[str, Any]:
-    """The ``categories`` of Allure 3's configuration: the same rules, in its own form."""
+# The categories' names for Dutch journeys (Allure 3's configuration is written per report).
+_DUTCH = {
+    "Privacy leak": "Privacylek",
+    "Contradiction": "Tegenstrijdigheid",
+    "Broken promise": "Gebroken belofte",
+    "Mail never came": "Mail kwam nooit",
+    "System slow or down": "Systeem traag of onbereikbaar",
+    "Not shown": "Niet getoond",
+    "Asked again": "Opnieuw gevraagd",
+    "Irrelevant offer": "Aanbod dat niet past",
+    "Configuration error": "Fout in de configuratie",
+    "Harness error": "Fout in de testopzet",
+}
+
+
+def allure3_categories(language: str = "en") -> dict[str, Any]:
+    """The ``categories`` of Allure 3's configuration: the same rules in its own form, named in ``language``."""
     rules = []
     for name, status, kinds in _KINDS:
         matchers: dict[str, Any] = {"statuses": [status]}
         if kinds:
             matchers["message"] = _regex(kinds)
-        rules.append({"id": name.lower().replace(" ", "-"), "name": name, "matchers": matchers})
+        shown = _DUTCH[name] if language == "nl" else name
+        rules.append({"id": name.lower().replace(" ", "-"), "name": shown, "matchers": matchers})
     return {"rules": rules}
 
 

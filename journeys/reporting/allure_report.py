@@ -27,6 +27,7 @@ from journeys.effort import effort
 from journeys.reporting.allure_config import CATEGORIES, product_defect
 from journeys.reporting.allure_links import LinkedPaths, link_url
 from journeys.reporting.journey_map import MAP_FILE
+from journeys.reporting.lanes import lane
 from journeys.reporting.mail_text import mail_parts
 from journeys.rules.odd import shown, split
 from journeys.values import show
@@ -168,7 +169,7 @@ def _touchpoint(journey: Journey, name: str, reading: Reading, seen: dict[str, O
     visits = journey.ledger.visits
     moment = visits[-1].started if visits and visits[-1].touchpoint == name else reading.seen_at
     when = f" · {moment:%a %d %b %H:%M}" if moment else ""  # the simulated clock, not the wall clock
-    title = f"{reading.channel} · {name}{when}"
+    title = f"{lane(name, reading.channel)} · {name}{when}"  # app · app.order, as the writer calls it
     _plugin().touchpoints.append((title, frozenset(o.seq for o in seen.values())))
     with allure.step(title):
         allure.attach(
@@ -213,7 +214,7 @@ def attach_file(full: Path, *, name: str | None = None) -> None:
 
 def conclude(journey: Journey) -> None:
     """At the scenario's end, on the test itself: channels, the violations and the effort score."""
-    for channel in dict.fromkeys(visit.channel for visit in journey.ledger.visits):
+    for channel in dict.fromkeys(lane(visit.touchpoint, visit.channel) for visit in journey.ledger.visits):
         allure.dynamic.label("channel", channel)
     score = effort(journey.ledger)
     allure.dynamic.parameter(

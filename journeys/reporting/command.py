@@ -40,7 +40,8 @@ def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
         for problem in unreadable_results(folder / "allure-results"):
             click.echo(f"journeys: {problem}", err=True)
         try:
-            click.echo(f"allure       {generate(folder) / 'index.html'}")
+            report_folder = generate(folder, language=lang or built.results.language)
+            click.echo(f"allure       {report_folder / 'index.html'}")
         except AllureUnavailable as exc:
             click.echo(f"journeys: no Allure report: {exc}", err=True)
             sys.exit(1)

@@ -58,3 +58,9 @@ def test_the_trend_is_a_tag_on_the_journeys_result_once(tmp_path: Path):
         {"name": "tag", "value": "failing again"},
         {"name": "journeys_trend", "value": "again"},
     ]
+
+
+def test_dutch_journeys_get_dutch_category_names_with_the_same_ids():
+    english, dutch = allure3_categories("en")["rules"], allure3_categories("nl")["rules"]
+    assert [rule["id"] for rule in dutch] == [rule["id"] for rule in english]
+    assert dutch[1]["name"] == "Tegenstrijdigheid" and dutch[3]["name"] == "Mail kwam nooit"
