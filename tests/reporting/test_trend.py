@@ -128,3 +128,26 @@ def test_a_trend_kept_before_versions_gets_their_columns(tmp_path: Path):
     store.record("20261130-150001-aaaa", {"order": "failed"})
 
     assert store.changes("20261130-150001-aaaa", ["order"]) == {"order": "started"}
+
+
+def test_the_code_version_is_the_ci_commit_or_git_with_what_is_not_committed(tmp_path: Path, monkeypatch):
+    import subprocess
+
+    from journeys.reporting.versions import RunVersion, code_version, read_version
+
+    for name in ("GITHUB_SHA", "CI_COMMIT_SHA", "BUILD_SOURCEVERSION", "GIT_COMMIT", "BITBUCKET_COMMIT"):
+        monkeypatch.delenv(name, raising=False)
+    assert code_version(tmp_path) == ""  # no git here
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "a.txt").write_text("one", encoding="utf-8")
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "one"], cwd=tmp_path, check=True)
+    clean = code_version(tmp_path)
+    (tmp_path / "a.txt").write_text("two", encoding="utf-8")
+    assert code_version(tmp_path).startswith(clean + "+") and len(clean) == 40
+    monkeypatch.setenv("GITHUB_SHA", "abc")
+    assert code_version(tmp_path) == "abc"
+    RunVersion("abc", "shop").write(tmp_path)
+    assert read_version(tmp_path) == RunVersion("abc", "shop")
+    assert read_version(tmp_path / "nowhere") == RunVersion()
