@@ -14,6 +14,7 @@ import os
 import re
 from pathlib import Path
 
+from journeys.records import Observation
 from journeys.reporting.journey_map import MAP_FILE
 from journeys.reporting.lanes import relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults, TestCase
@@ -128,10 +129,12 @@ def _rows(journey: JourneyRecord, case: TestCase | None, w: dict[str, str], fold
         parts = split(violation)
         what = f"**{violation.name}** {violation.fact}"
         places = list(dict.fromkeys(o.where.touchpoint for o in parts.reference))
-        named = ", ".join(places[:_MOST_PLACES]) + (f" +{len(places) - _MOST_PLACES}" if len(places) > 3 else "")
+        more = f" +{len(places) - _MOST_PLACES}" if len(places) > _MOST_PLACES else ""
+        named = ", ".join(places[:_MOST_PLACES]) + more
         expected = f"`{parts.expected}`" if parts.expected else ""
         expected += f" {w['at']} {named}" if named else ""
-        for _, odd in parts.pairs or [(None, None)]:
+        odd_ones: list[Observation | None] = [odd for _, odd in parts.pairs] or [None]
+        for odd in odd_ones:
             if odd is None:  # nothing was seen at all: the violation's own words
                 seen, where = _cell(violation.title), journey.location
             else:
