@@ -28,13 +28,8 @@ if TYPE_CHECKING:
     from journeys.reporting.ledgers import TestCase
 
 GATE_ENV = "JOURNEYS_GATE"
-# What the trend says, as the terminal says it: worst news first.
-_TREND_LINES = (
-    ("started", "started failing since the previous run", {"red": True}),
-    ("again", "failing again (failed before, passed after a change, fails again)", {"red": True}),
-    ("stopped", "stopped failing since the previous run", {"green": True}),
-    ("flaky", "flaky (passed and failed on the same code and system)", {"yellow": True}),
-)
+# How the terminal colours what the trend says (reporting.words.TREND_SAID).
+_TREND_COLOURS = {"started": "red", "again": "red", "stopped": "green", "flaky": "yellow"}
 
 
 def register(config: pytest.Config) -> None:
@@ -191,10 +186,12 @@ class Reports:
         colour = {"red": True} if os.environ.get(GATE_ENV) == "1" else {"yellow": True}
         for line in self.built.crossed:
             write(f"journeys gate: {line}", **colour)
-        for kind, words, markup in _TREND_LINES:
+        from journeys.reporting.words import TREND_SAID
+
+        for kind, said in TREND_SAID.items():
             names = sorted(n for n, v in self.built.trend.items() if v == kind)
             if names:
-                write(f"journeys: {words}: {'; '.join(names)}", **markup)
+                write(f"journeys: {said}: {'; '.join(names)}", **{_TREND_COLOURS[kind]: True})
         write(f"journeys: journey map {self.built.map_path}")
         write(f"journeys: summary     {self.built.summary_path}")
         if os.environ.get(GATE_ENV) == "1":

@@ -26,6 +26,7 @@ def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
     from journeys.reporting.allure_cli import AllureUnavailable, generate, unreadable_results
     from journeys.reporting.build import build_reports
     from journeys.reporting.ledgers import run_folder as resolve
+    from journeys.reporting.words import TREND_SAID
 
     folder = resolve(run_folder)
     if not folder.is_dir():
@@ -34,6 +35,10 @@ def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
     built = build_reports(folder, language=lang)
     for problem in built.results.problems:
         click.echo(f"journeys: {problem}", err=True)
+    for kind, said in TREND_SAID.items():
+        names = sorted(name for name, found in built.trend.items() if found == kind)
+        if names:
+            click.echo(f"journeys: {said}: {'; '.join(names)}")
     click.echo(f"journey map  {built.map_path}")
     click.echo(f"summary      {built.summary_path}")
     if with_allure:

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-__all__ = ["TREND_KINDS", "WORDS", "clock", "words"]
+__all__ = ["TREND_KINDS", "TREND_SAID", "WORDS", "clock", "words"]
 
 # What the trend says of a journey, worst news first (``TrendStore.changes``).
 TREND_KINDS = ("started", "again", "stopped", "flaky")
+# ... as the terminal says it.
+TREND_SAID = {
+    "started": "started failing since the previous run",
+    "again": "failing again (failed before, passed after a change, fails again)",
+    "stopped": "stopped failing since the previous run",
+    "flaky": "flaky (passed and failed on the same code and system)",
+}
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {

@@ -44,8 +44,10 @@ def test_the_second_run_says_what_started_and_stopped_failing(make_run):
     runner = CliRunner()
 
     runner.invoke(main, ["report", str(first)])
-    runner.invoke(main, ["report", str(second)])
+    done = runner.invoke(main, ["report", str(second)])
 
+    assert "journeys: started failing since the previous run: A tablet ordered" in done.output
+    assert "journeys: stopped failing since the previous run: A tablet ordered" in done.output
     summary = (second / "summary.md").read_text(encoding="utf-8")
     assert "**Started failing since the previous run**\n- A tablet ordered on the web is confirmed" in summary
     assert "[1]" in summary.split("**Started failing")[1].splitlines()[1]
