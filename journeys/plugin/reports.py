@@ -180,6 +180,8 @@ class Reports:
         for failure in self.failures:
             write(failure, yellow=True)
         if self.built is None:
+            if os.environ.get(GATE_ENV) == "1" and exitstatus != 0:  # no journey ran, or no report was written
+                write(f"journeys gate: FAILED (exit {int(exitstatus)}): no journey was judged", red=True, bold=True)
             return
         for problem in self.built.results.problems:
             write(f"journeys: {problem}", yellow=True)

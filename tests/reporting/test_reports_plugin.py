@@ -198,3 +198,12 @@ def test_the_terminal_names_every_kind_of_trend(make_run, tmp_path: Path):
         "journeys: stopped failing since the previous run: C",
         "journeys: flaky (passed and failed on the same code and system): D",
     ]
+
+
+def test_a_gate_run_where_no_journey_ran_still_says_its_verdict(make_run, monkeypatch, tmp_path: Path):
+    monkeypatch.setenv(reports.GATE_ENV, "1")
+    plugin = reports.Reports(_controller(tmp_path / "reports" / "runs" / "never-made", tmp_path))
+    lines: list[str] = []
+    plugin.pytest_terminal_summary(SimpleNamespace(write_line=lambda text, **_: lines.append(text)), 5)
+
+    assert lines == ["journeys gate: FAILED (exit 5): no journey was judged"]
