@@ -110,3 +110,21 @@ def test_dutch_journeys_get_a_dutch_summary(make_run):
     assert text.splitlines()[0] == "## ❌ journeys: 1 van 2 klantreizen niet geslaagd"
     assert "| | klantreis | klant | waar | wat | verwacht | gezien |" in text
     assert "`€ 349,00` bij email.order_confirmation" in text
+
+
+def test_an_unexpected_value_row_says_what_was_expected(make_run):
+    from decimal import Decimal
+
+    from journeys import rules
+    from journeys.effort import effort
+    from journeys.ledger import Ledger
+    from journeys.values.money import Money
+
+    ledger = Ledger.from_dict(journey_dict(0))
+    ledger.add(rules.shows(ledger, "app.order", "order.total", Money(Decimal("300.00"), "EUR"), "money"))
+    data = {"journey": "Expected total", "outcome": "failed", **ledger.to_dict(), "effort": effort(ledger).to_dict()}
+
+    text = summary_markdown(read_run(make_run([data])))
+
+    row = next(line for line in text.splitlines() if "UnexpectedFact" in line)
+    assert "| `€ 300,00` | `€ 329,00` at app.order |" in row, row
