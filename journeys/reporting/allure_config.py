@@ -110,6 +110,8 @@ def mark_trend(results: Path, trend: Mapping[str, str], words: Mapping[str, str]
         ]
         labels += [{"name": "tag", "value": words.get(kind, kind)}, {"name": "journeys_trend", "value": kind}]
         data["labels"] = labels
+        if kind == "flaky":  # Allure's own flaky mark, which its filters and categories read
+            data["statusDetails"] = {**(data.get("statusDetails") or {}), "flaky": True}
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         marked += 1
     return marked

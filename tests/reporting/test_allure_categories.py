@@ -64,3 +64,12 @@ def test_dutch_journeys_get_dutch_category_names_with_the_same_ids():
     english, dutch = allure3_categories("en")["rules"], allure3_categories("nl")["rules"]
     assert [rule["id"] for rule in dutch] == [rule["id"] for rule in english]
     assert dutch[1]["name"] == "Tegenstrijdigheid" and dutch[3]["name"] == "Mail kwam nooit"
+
+
+def test_a_flaky_journey_is_flaky_in_allure_too(tmp_path: Path):
+    result = tmp_path / "1-result.json"
+    result.write_text(json.dumps({"name": "Order", "statusDetails": {"message": "m"}}), encoding="utf-8")
+
+    mark_trend(tmp_path, {"Order": "flaky"}, {"flaky": "flaky"})
+
+    assert json.loads(result.read_text(encoding="utf-8"))["statusDetails"] == {"message": "m", "flaky": True}
