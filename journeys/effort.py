@@ -14,6 +14,7 @@ from journeys.rules.repetition import not_asked_twice
 
 if TYPE_CHECKING:
     from journeys.ledger import Ledger
+    from journeys.records import Visit
 
 WEIGHTS = {
     "touchpoints": 1.0,  # every contact costs a little
@@ -56,8 +57,9 @@ def effort(ledger: Ledger) -> Effort:
     in order, instead.
     """
     if ledger.visits:
-        channels = [v.channel for v in sorted(ledger.visits, key=lambda v: v.seq)]
-        touchpoints = len(ledger.visits)
+        visits = _page_visits(ledger)
+        channels = [v.channel for v in visits]
+        touchpoints = len(visits)
     else:
         first_seen: dict[str, str] = {}
         for observation in ledger.observations:
@@ -76,3 +78,18 @@ def effort(ledger: Ledger) -> Effort:
         + broken * WEIGHTS["broken_promises"]
     )
     return Effort(touchpoints, switches, repeated, waiting, broken, round(score, 1))
+
+
+def _page_visits(ledger: Ledger) -> list[Visit]:
+    """Visits in order, a page read right after the click that brought her there counted once.
+
+    ``Journey.waiting`` times the click and ``Journey.read`` records the page it led to: two visits
+    with nothing between them (consecutive ``seq``) to the same touchpoint are one page she saw.
+    """
+    found: list[Visit] = []
+    previous: Visit | None = None
+    for visit in sorted(ledger.visits, key=lambda v: v.seq):
+        if previous is None or previous.touchpoint != visit.touchpoint or previous.seq != visit.seq - 1:
+            found.append(visit)
+        previous = visit
+    return found

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from journeys.reporting.ledgers import TestCase
 
 GATE_ENV = "JOURNEYS_GATE"
+# How the terminal colours what the trend says (reporting.words.TREND_SAID).
+_TREND_COLOURS = {"started": "red", "again": "red", "stopped": "green", "flaky": "yellow"}
 
 
 def register(config: pytest.Config) -> None:
@@ -46,6 +48,7 @@ class Reports:
         self.failures: list[str] = []
         self.planned: list[str] | None = None  # names of the journeys collected; None until collected
         self.planned_written = False
+        self.retried: set[str] = set()  # journeys run again by a retry plugin (pytest-rerunfailures)
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self._plan(progress.journey_ids(session.items))
@@ -75,14 +78,16 @@ class Reports:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         from journeys.reporting.ledgers import TestCase, first_lines
 
+        if getattr(report, "outcome", "") == "rerun":
+            self.retried.add(report.nodeid.rsplit("::", 1)[-1])
         # One testcase per item, as junit.xml has it: its call, or the setup that kept it from running.
         if report.when == "call" or (report.when == "setup" and not report.passed):
             status = "passed" if report.passed else "skipped" if report.skipped else "failed"
             if report.when == "setup" and report.failed:
                 status = "error"
-            text = first_lines(report.longreprtext) if not report.passed else ""
+            text = report.longreprtext.strip()[:4000] if not report.passed else ""
             name = report.nodeid.rsplit("::", 1)[-1]
-            self.cases.append(TestCase(name, report.nodeid, status, text, report.duration))
+            self.cases.append(TestCase(name, report.nodeid, status, first_lines(text), report.duration, text=text))
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
@@ -99,18 +104,50 @@ class Reports:
             from journeys.plugin.sharding import is_shard
             from journeys.reporting.build import build_reports
 
+            self._write_version(run)
             self.built = build_reports(
                 run.folder,
                 rootdir=self.config.rootpath,
                 testcases=self.cases,
                 gate_run=gate,
                 record=not is_shard(self.config),  # the merge of the shards is kept, once
+                retried=self.retried,
             )
         except Exception as exc:  # noqa: BLE001 - a report must not change the run's verdict
             self.failures.append(f"journeys: the reports could not be written: {type(exc).__name__}: {exc}")
             return
+        self._allure_trend()
         if gate and self.built.gate_failed and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _allure_trend(self) -> None:
+        """What the trend says of each journey (failing again, flaky...) as a tag on its Allure result."""
+        results = getattr(self.config.option, "allure_report_dir", None)
+        if not results or self.built is None or not self.built.trend:
+            return
+        from journeys.reporting.allure_config import mark_trend
+        from journeys.reporting.words import words
+
+        said = words(self.built.results.language)
+        named = {kind: said[f"{kind}_short"] for kind in self.built.trend.values()}
+        try:
+            mark_trend(Path(results), self.built.trend, named)
+        except OSError as exc:
+            self.failures.append(f"journeys: {results}: the trend could not be added to Allure's results: {exc}")
+
+    def _write_version(self, run: runtime.Run) -> None:
+        """``version.json``: the code and system this run tested, so the trend tells a flake from a regression."""
+        from journeys.reporting.versions import RunVersion, code_version
+
+        option = self.config.getoption
+        faults = ", ".join(sorted(option("fault"))) or "none"
+        # The embedded shop's URL changes with every run (a free port): it is the same system.
+        where = option("base_url") or "the embedded reference shop"
+        system = f"{option('system')} at {where}; faults: {faults}"
+        try:
+            RunVersion(code_version(self.config.rootpath), system).write(run.folder)
+        except OSError as exc:
+            self.failures.append(f"journeys: {run.folder}: the run's version could not be written: {exc}")
 
     def _allure_extras(self, run: runtime.Run) -> None:
         """categories.json, environment.properties and the previous report's history, into the results."""
@@ -149,16 +186,32 @@ class Reports:
         for failure in self.failures:
             write(failure, yellow=True)
         if self.built is None:
+            if os.environ.get(GATE_ENV) == "1" and exitstatus != 0:  # no journey ran, or no report was written
+                write(f"journeys gate: FAILED (exit {int(exitstatus)}): no journey was judged", red=True, bold=True)
             return
         for problem in self.built.results.problems:
             write(f"journeys: {problem}", yellow=True)
         colour = {"red": True} if os.environ.get(GATE_ENV) == "1" else {"yellow": True}
         for line in self.built.crossed:
             write(f"journeys gate: {line}", **colour)
-        changed = {k: sorted(n for n, v in self.built.trend.items() if v == k) for k in ("started", "flaky")}
-        if changed["started"]:
-            write(f"journeys: started failing since the previous run: {'; '.join(changed['started'])}", red=True)
-        if changed["flaky"]:
-            write(f"journeys: flaky: {'; '.join(changed['flaky'])}", yellow=True)
+        from journeys.reporting.words import TREND_SAID
+
+        for kind, said in TREND_SAID.items():
+            names = sorted(n for n, v in self.built.trend.items() if v == kind)
+            if names:
+                write(f"journeys: {said}: {'; '.join(names)}", **{_TREND_COLOURS[kind]: True})
         write(f"journeys: journey map {self.built.map_path}")
         write(f"journeys: summary     {self.built.summary_path}")
+        if os.environ.get(GATE_ENV) == "1":
+            self._gate_verdict(write, exitstatus)
+
+    def _gate_verdict(self, write: Any, exitstatus: int) -> None:
+        """The gate's verdict, whatever decided it: violations, errors, thresholds or nothing at all."""
+        from journeys.reporting.summary import headline
+
+        assert self.built is not None
+        crossed = len(self.built.crossed)
+        why = f"{headline(self.built.results)}; {crossed or 'no'} threshold{'s' * (crossed != 1)} crossed"
+        closed = exitstatus != 0 or self.built.gate_failed
+        verdict = f"FAILED (exit {int(exitstatus) or 1})" if closed else "passed"
+        write(f"journeys gate: {verdict}: {why}", **({"red": True} if closed else {"green": True}), bold=True)

@@ -29,6 +29,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from journeys.reporting.allure_config import allure3_categories
+
 __all__ = [
     "ALLURE_VERSION",
     "AllureUnavailable",
@@ -65,8 +67,10 @@ def carry_history(folder: Path) -> Path | None:
     return None
 
 
-def generate(folder: Path, *, timeout: float = 600) -> Path:
+def generate(folder: Path, *, timeout: float = 600, language: str = "en") -> Path:
     """Build ``<run folder>/allure-report`` from its ``allure-results`` with Allure 3.
+
+    Its configuration names journeys' categories (``allure_config``) in ``language``.
 
     Raises:
         AllureUnavailable: no Node.js, or npm could not install Allure (the message says why).
@@ -80,7 +84,12 @@ def generate(folder: Path, *, timeout: float = 600) -> Path:
     config = folder / "allurerc.json"
     config.write_text(
         json.dumps(
-            {"name": f"journeys {folder.name}", "output": str(output), "historyPath": str(reports / HISTORY_FILE)},
+            {
+                "name": f"journeys {folder.name}",
+                "output": str(output),
+                "historyPath": str(reports / HISTORY_FILE),
+                "categories": allure3_categories(language),
+            },
             indent=2,
         ),
         encoding="utf-8",

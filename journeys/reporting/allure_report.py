@@ -13,20 +13,23 @@ import html
 import io
 import json
 import mimetypes
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import uuid4
 
 import allure
 import allure_commons
 from allure_commons import plugin_manager
-from allure_commons.model2 import Link
+from allure_commons.model2 import Link, StatusDetails
 
 from journeys.effort import effort
+from journeys.reporting.allure_config import CATEGORIES, product_defect
 from journeys.reporting.allure_links import LinkedPaths, link_url
 from journeys.reporting.journey_map import MAP_FILE
+from journeys.reporting.lanes import lane
 from journeys.reporting.mail_text import mail_parts
+from journeys.rules.odd import shown, split
 from journeys.values import show
 
 if TYPE_CHECKING:
@@ -46,13 +49,24 @@ _LINKS_PLUGIN = "journeys-linked-paths"
 
 
 class _RewriteResults:
-    """An allure-commons plugin: each result, before it is written, with its paths linked (``allure_links``)."""
+    """An allure-commons plugin: each result, before it is written, as a reader should see it.
+
+    The touchpoint steps that showed an odd value (``rules.odd``) failed, with both values in their
+    names; a mail that never came or a system down is the product's defect (failed, not broken);
+    paths are linked (``allure_links``).
+    """
 
     def __init__(self) -> None:
         self.paths: LinkedPaths | None = None
+        self.touchpoints: list[tuple[str, frozenset[int]]] = []  # each touchpoint step's title, what it showed
+        self.odd: dict[int, str] = {}  # an odd observation's seq -> what its step adds to its name
 
     @allure_commons.hookimpl(tryfirst=True)  # before allure-pytest's file logger writes the result
     def report_result(self, result: object) -> None:
+        try:
+            self._mark(result)
+        except Exception:  # noqa: BLE001 - inside pytest's hooks an error here would end the run: keep the result
+            pass
         if self.paths is None:
             return
         try:
@@ -63,13 +77,41 @@ class _RewriteResults:
             result.links.append(Link(type="link", url=url, name=name))  # type: ignore[attr-defined]
 
 
-def rewrite_paths_under(folder: Path) -> None:
-    """From now on, rewrite the paths into ``folder`` (the run folder) in every result this process writes."""
+    def _mark(self, result: Any) -> None:
+        pending = list(self.touchpoints)
+        for step in _steps(result):
+            if product_defect(getattr(step.statusDetails, "message", None)) and step.status == "broken":
+                step.status = "failed"
+            if pending and step.name == pending[0][0]:
+                _, seqs = pending.pop(0)
+                notes = [self.odd[seq] for seq in sorted(seqs) if seq in self.odd]
+                if notes:
+                    step.name = f"{step.name} ✗ {'; '.join(notes)}"
+                    step.status = "failed"
+                    step.statusDetails = StatusDetails(message="\n".join(notes))
+        if result.status == "broken" and product_defect(getattr(result.statusDetails, "message", None)):
+            result.status = "failed"
+        self.touchpoints, self.odd = [], {}
+
+
+def _steps(part: Any) -> Iterator[Any]:
+    """Every step of a result or step, depth first, in the order they were taken."""
+    for step in getattr(part, "steps", None) or []:
+        yield step
+        yield from _steps(step)
+
+
+def _plugin() -> _RewriteResults:
     plugin = plugin_manager.get_plugin(_LINKS_PLUGIN)
     if plugin is None:
         plugin = _RewriteResults()
         plugin_manager.register(plugin, _LINKS_PLUGIN)
-    plugin.paths = LinkedPaths(folder)
+    return plugin
+
+
+def rewrite_paths_under(folder: Path) -> None:
+    """From now on, rewrite the paths into ``folder`` (the run folder) in every result this process writes."""
+    _plugin().paths = LinkedPaths(folder)
 
 
 def scenario(scenario: Scenario) -> None:
@@ -110,6 +152,7 @@ def follow(journey: Journey) -> None:
     """Report each touchpoint of ``journey`` as a sub-step with its facts and evidence."""
     root = Path(journey.system.reports_dir)
     rewrite_paths_under(root)
+    _plugin().touchpoints, _plugin().odd = [], {}
     journey_map = link_url(MAP_FILE)
     if journey_map:
         allure.dynamic.link(journey_map, name="journey map")
@@ -126,7 +169,9 @@ def _touchpoint(journey: Journey, name: str, reading: Reading, seen: dict[str, O
     visits = journey.ledger.visits
     moment = visits[-1].started if visits and visits[-1].touchpoint == name else reading.seen_at
     when = f" · {moment:%a %d %b %H:%M}" if moment else ""  # the simulated clock, not the wall clock
-    with allure.step(f"{reading.channel} · {name}{when}"):
+    title = f"{lane(name, reading.channel)} · {name}{when}"  # app · app.order, as the writer calls it
+    _plugin().touchpoints.append((title, frozenset(o.seq for o in seen.values())))
+    with allure.step(title):
         allure.attach(
             LinkedPaths(root).text(facts_csv(seen.values(), reading.url)),
             name=f"{name}: facts",
@@ -169,7 +214,7 @@ def attach_file(full: Path, *, name: str | None = None) -> None:
 
 def conclude(journey: Journey) -> None:
     """At the scenario's end, on the test itself: channels, the violations and the effort score."""
-    for channel in dict.fromkeys(visit.channel for visit in journey.ledger.visits):
+    for channel in dict.fromkeys(lane(visit.touchpoint, visit.channel) for visit in journey.ledger.visits):
         allure.dynamic.label("channel", channel)
     score = effort(journey.ledger)
     allure.dynamic.parameter(
@@ -179,6 +224,11 @@ def conclude(journey: Journey) -> None:
         f" {score.channel_switches} channel switches, {score.repeated_questions} repeated"
         f" questions, {score.broken_promises} broken promises)",
     )
+    for violation in journey.ledger.violations:
+        parts = split(violation)
+        for odd in parts.odd:  # the touchpoint step that showed it fails, saying what and what was expected
+            expected = f" ≠ {parts.expected}" if parts.expected else ""
+            _plugin().odd.setdefault(odd.seq, f"{violation.name} {odd.fact}: {shown(odd)}{expected}")
     if journey.ledger.violations:
         rendered = "\n\n".join(v.render() for v in journey.ledger.violations)
         allure.attach(
@@ -253,26 +303,8 @@ def attach_ledger(journey: Journey, ledger_path: Path) -> None:
         )
 
 
-# Allure's categories, matched against each failed or broken result's message (the violations' headings).
-CATEGORIES = [
-    {
-        "name": "Inconsistency",
-        "matchedStatuses": ["failed"],
-        "messageRegex": "(?s).*(InconsistentFact|ChannelMismatch).*",
-    },
-    {"name": "Broken promise", "matchedStatuses": ["failed"], "messageRegex": "(?s).*BrokenPromise.*"},
-    {"name": "Repeated question", "matchedStatuses": ["failed"], "messageRegex": "(?s).*AskedTwice.*"},
-    {
-        "name": "Not shown",
-        "matchedStatuses": ["failed"],
-        "messageRegex": "(?s).*(MissingFact|NotKnown|NothingToCompare|UnreadableFact).*",
-    },
-    {"name": "System error", "matchedStatuses": ["broken"]},
-]
-
-
 def write_categories(results_dir: Path) -> Path:
-    """``categories.json`` in the Allure results (``CATEGORIES``): what kind of finding failed each journey."""
+    """``categories.json`` in the Allure results, for Allure 2 (``allure_config``: Allure 3 reads its config)."""
     target = Path(results_dir) / "categories.json"
     target.write_text(json.dumps(CATEGORIES, indent=2), encoding="utf-8")
     return target

@@ -10,7 +10,7 @@ report and is still written.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from journeys.reporting.journey_map import PageExtras, write_map
 from journeys.reporting.ledgers import RunResults, TestCase, read_run
 from journeys.reporting.summary import write_summary
 from journeys.reporting.trend import TrendStore, trend_path
+from journeys.reporting.versions import read_version
 
 __all__ = ["Built", "build_reports"]
 
@@ -51,6 +52,7 @@ def build_reports(
     language: str | None = None,
     record: bool = True,
     problems: Sequence[str] = (),
+    retried: Collection[str] = (),
 ) -> Built:
     """Read the run folder, record its trend, write ``journey-map.html`` and ``summary.md``.
 
@@ -59,9 +61,10 @@ def build_reports(
         rootdir: where ``pyproject.toml`` with ``[tool.journeys.gate]`` is.
         testcases: the testcases as the caller saw them (else read from ``junit.xml``).
         gate_run: a ``--gate`` run: the summary's headline gives the gate's verdict.
-        language: ``en`` or ``nl`` for the map (default: the language the features were written in).
+        language: ``en`` or ``nl`` for the map and summary (default: the language the features were written in).
         record: keep the run in the trend and its durations (not a shard's run: its merge is kept, once).
         problems: what the caller found wrong with the folder (a merge: a missing shard), reported first.
+        retried: journeys this run ran more than once (retries): flaky when they passed in the end.
     """
     results = read_run(folder, testcases)
     results.problems[:0] = problems
@@ -78,8 +81,10 @@ def build_reports(
         path = trend_path(results.folder)
         if record:
             store = TrendStore(path)
-            store.record(results.run_id, {j.name: j.outcome for j in results.journeys})
-            trend = store.changes(results.run_id, [j.name for j in results.journeys], thresholds.flaky_window)
+            outcomes = {j.name: j.outcome for j in results.journeys}
+            store.record(results.run_id, outcomes, version=read_version(results.folder))
+            retried_passed = [name for name in retried if outcomes.get(name) == "passed"]
+            trend = store.changes(results.run_id, list(outcomes), thresholds.flaky_window, retried_passed)
             ran = [case for case in results.testcases if case.status in ("passed", "failed")]
             DurationStore(path).record(results.run_id, {case.name: case.seconds for case in ran})
     except ConfigError as exc:
@@ -90,5 +95,5 @@ def build_reports(
             " journeys version can be moved aside: the next run starts a new trend"
         )
     map_path = write_map(results, PageExtras(trend, crossed), language=language)
-    summary_path = write_summary(results, gate=crossed, trend=trend, gate_run=gate_run)
+    summary_path = write_summary(results, gate=crossed, trend=trend, gate_run=gate_run, language=language)
     return Built(results, map_path, summary_path, crossed, trend, setting_error)

@@ -18,7 +18,7 @@ __all__ = ["report"]
 @click.command()
 @click.argument("run_folders", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--allure", "with_allure", is_flag=True, help="also build Allure's HTML report (Allure 3, needs Node.js)")
-@click.option("--lang", type=click.Choice(["en", "nl"]), help="language of the map (default: as the features were)")
+@click.option("--lang", type=click.Choice(["en", "nl"]), help="language of the reports (default: as the features)")
 @click.option("--merge", is_flag=True, help="merge the RUN_FOLDERS of a suite's shards into one new run, and report it")
 @click.option("--reports-dir", default="reports", show_default=True, help="with --merge: the merged run goes here")
 def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, merge: bool, reports_dir: str) -> None:
@@ -40,6 +40,7 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
     from journeys.reporting.allure_cli import AllureUnavailable, generate, unreadable_results
     from journeys.reporting.build import build_reports
     from journeys.reporting.ledgers import run_folder as resolve
+    from journeys.reporting.words import TREND_SAID
 
     folders = [resolve(folder) for folder in run_folders or (Path("reports/latest"),)]
     for given, folder in zip(run_folders or (Path("reports/latest"),), folders, strict=True):
@@ -60,13 +61,18 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
         built = build_reports(folder, language=lang, record=not (folder / SHARD_FILE).is_file())
     for problem in built.results.problems:
         click.echo(f"journeys: {problem}", err=True)
+    for kind, said in TREND_SAID.items():
+        names = sorted(name for name, found in built.trend.items() if found == kind)
+        if names:
+            click.echo(f"journeys: {said}: {'; '.join(names)}")
     click.echo(f"journey map  {built.map_path}")
     click.echo(f"summary      {built.summary_path}")
     if with_allure:
         for problem in unreadable_results(folder / "allure-results"):
             click.echo(f"journeys: {problem}", err=True)
         try:
-            click.echo(f"allure       {generate(folder) / 'index.html'}")
+            report_folder = generate(folder, language=lang or built.results.language)
+            click.echo(f"allure       {report_folder / 'index.html'}")
         except AllureUnavailable as exc:
             click.echo(f"journeys: no Allure report: {exc}", err=True)
             sys.exit(1)

@@ -23,8 +23,10 @@ from typing import Any
 from urllib.parse import quote
 
 from journeys.reporting import timeline
+from journeys.reporting.lanes import lane, missing_mail, relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults
-from journeys.reporting.words import clock, words
+from journeys.reporting.words import TREND_KINDS, clock, words
+from journeys.rules.odd import split
 
 __all__ = ["MAP_FILE", "PageExtras", "journey_data", "page_data", "render", "write_map"]
 
@@ -37,7 +39,7 @@ _PARTS = ("touchpoints", "channel_switches", "repeated_questions", "waiting_seco
 class PageExtras:
     """What the page says beyond the ledgers: trend per journey name, gate findings."""
 
-    trend: dict[str, str] = field(default_factory=dict)  # journey name -> started / stopped / flaky
+    trend: dict[str, str] = field(default_factory=dict)  # journey name -> started / again / stopped / flaky
     gate: list[str] = field(default_factory=list)
 
 
@@ -66,15 +68,19 @@ def page_data(results: RunResults, extras: PageExtras | None = None, *, language
     extras = extras or PageExtras()
     lang = language or results.language
     journeys = [journey_data(i, record, lang) for i, record in enumerate(results.journeys)]
-    said = {case.name: case.message for case in results.testcases if case.status in ("failed", "error")}
+    said = {
+        case.name: case.text or case.message for case in results.testcases if case.status in ("failed", "error")
+    }
     for item in journeys:
         item["trend"] = extras.trend.get(item["name"], "")
         # The step that could not be carried out; violations are drawn and listed already.
         stopped = item["outcome"] != "passed" and not item["violations"]
-        item["error"] = said.get(item["name"], "") if stopped else ""
+        item["error"] = relative(said.get(item["name"], ""), results.folder) if stopped else ""
+        item["violations"] = [relative(text, results.folder) for text in item["violations"]]
+        _draw_missing_mail(item)
     outcomes = [record.outcome for record in results.journeys]
     counts = {o: outcomes.count(o) for o in ("passed", "failed", "interrupted", "unknown") if o in outcomes}
-    trend = {kind: sorted(n for n, k in extras.trend.items() if k == kind) for kind in ("started", "stopped", "flaky")}
+    trend = {kind: sorted(n for n, k in extras.trend.items() if k == kind) for kind in TREND_KINDS}
     return {
         "lang": lang,
         "words": words(lang),
@@ -94,8 +100,9 @@ def journey_data(index: int, record: JourneyRecord, lang: str) -> dict[str, Any]
     ledger = record.ledger
     stops, at_seq = timeline.stops(ledger)
     lines, marks = timeline.conflicts(ledger, at_seq)
-    flagged = {o.seq for v in ledger.violations for o in v.observations}
-    channels = list(dict.fromkeys(stop.channel for stop in stops))
+    # Red is for the odd ones out only: the value most touchpoints told stays neutral.
+    flagged = {seq for violation in ledger.violations for seq in split(violation).odd_seqs}
+    lanes = list(dict.fromkeys(lane(stop.touchpoint, stop.channel) for stop in stops))
     return {
         "id": index,
         "name": record.name,
@@ -103,7 +110,7 @@ def journey_data(index: int, record: JourneyRecord, lang: str) -> dict[str, Any]
         "customer": str(ledger.customer.get("name", record.key)),
         "segment": str(ledger.customer.get("segment", "")),
         "location": record.location,
-        "channels": channels,
+        "channels": lanes,
         "stops": [_stop(stop, flagged, lang) for stop in stops],
         "lines": [
             {"h": c.heading, "fact": c.fact, "title": c.title, "a": c.a, "b": c.b, "av": c.a_value, "bv": c.b_value}
@@ -132,19 +139,37 @@ def _stop(stop: timeline.Stop, flagged: set[int], lang: str) -> dict[str, Any]:
     hrefs = [_href(path) for path in stop.evidence]
     return {
         "tp": stop.touchpoint,
-        "ch": stop.channel,
+        "ch": lane(stop.touchpoint, stop.channel),
         "at": clock(stop.seen_at, lang),
         "step": stop.step or "",
         "loc": stop.location or "",
         "wait": round(stop.waited, 2),
         "facts": [
-            [o.fact, timeline.shown(o), int(o.seq in flagged or o.problem is not None)] for o in stop.observations
+            [o.fact, timeline.shown(o), int(o.seq in flagged)] for o in stop.observations
         ],
         "asked": stop.asked,
         "gave": stop.gave,
         "shots": [h for h in hrefs if h.lower().endswith(_IMAGES)],
         "files": [h for h in hrefs if not h.lower().endswith(_IMAGES)],
     }
+
+
+def _draw_missing_mail(item: dict[str, Any]) -> None:
+    """A mail the step's error says never came: a missing box in the mail lane, with how long she waited."""
+    mail = missing_mail(item["error"])
+    if mail is None:
+        return
+    found = next((s for s in reversed(item["stops"]) if s["tp"] == mail.touchpoint and not s["facts"]), None)
+    if found is None:
+        at = item["stops"][-1]["at"] if item["stops"] else ""
+        found = {"tp": mail.touchpoint, "ch": lane(mail.touchpoint, "email"), "at": at, "step": "", "loc": ""}
+        found.update({"wait": 0, "facts": [], "asked": [], "gave": [], "shots": [], "files": []})
+        item["stops"].append(found)
+        item["curve"].append(item["curve"][-1] if item["curve"] else 0)
+    found["missing"] = True
+    found["wait"] = mail.waited if mail.waited is not None else found["wait"]
+    if found["ch"] not in item["channels"]:
+        item["channels"].append(found["ch"])
 
 
 def _href(path: str) -> str:

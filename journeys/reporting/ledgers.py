@@ -11,6 +11,7 @@ journeys a run meant to run, so a run cut short can name those that never did.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,8 @@ PLANNED_FILE = "planned.json"
 # The first word of a Gherkin step tells the language of its feature file.
 _DUTCH_KEYWORDS = {"Gegeven", "Stel", "Als", "Wanneer", "Dan", "En", "Maar"}
 _OUTCOMES = ("passed", "failed", "interrupted")
+_FAILING_LINE = re.compile(r"\s*(\S+\.feature:\d+) \(")
+_MOST_TEXT = 4000
 
 
 class LedgerUnreadable(ValueError):
@@ -84,13 +87,21 @@ class JourneyRecord:
 
 @dataclass(frozen=True)
 class TestCase:
-    """One testcase of junit.xml: name, status (passed, failed, error, skipped), first message line, seconds."""
+    """One testcase of junit.xml: name, status (passed, failed, error, skipped), first message lines,
+    seconds, whole text."""
 
     name: str
     classname: str
     status: str
     message: str = ""
     seconds: float = 0.0
+    text: str = ""  # the whole failure, for a banner that wraps rather than cuts
+
+    @property
+    def failing_line(self) -> str:
+        """``features/x.feature:12``: the step that could not be carried out, as its error names it first."""
+        found = _FAILING_LINE.match(self.text or self.message)
+        return found.group(1) if found else ""
 
 
 @dataclass
@@ -217,13 +228,16 @@ def read_junit(path: Path) -> list[TestCase]:
         raise ValueError(f"{path}: not readable JUnit XML ({exc}); the report is built from the ledgers") from None
     cases = []
     for case in root.iter("testcase"):
-        status, message = "passed", ""
+        status, message, text = "passed", "", ""
         for child in case:
             if child.tag in ("failure", "error", "skipped"):
                 status = {"failure": "failed"}.get(child.tag, child.tag)
-                message = first_lines(child.text or child.get("message") or "")
+                text = (child.text or child.get("message") or "").strip()[:_MOST_TEXT]
+                message = first_lines(text)
                 break
-        cases.append(TestCase(case.get("name", ""), case.get("classname", ""), status, message, _seconds(case)))
+        cases.append(
+            TestCase(case.get("name", ""), case.get("classname", ""), status, message, _seconds(case), text=text)
+        )
     return cases
 
 

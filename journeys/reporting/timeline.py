@@ -15,6 +15,7 @@ from functools import lru_cache
 from journeys.effort import effort
 from journeys.ledger import Ledger
 from journeys.records import Input, Observation, Question, Visit
+from journeys.rules.odd import split
 from journeys.values import show
 
 __all__ = ["Conflict", "PromiseSpan", "Stop", "conflicts", "effort_curve", "promise_spans", "shown", "stops"]
@@ -88,8 +89,10 @@ def stops(ledger: Ledger) -> tuple[list[Stop], dict[int, int]]:
     for event in ledger.events:
         if isinstance(event, Visit):
             current = found[-1] if found else None
-            # A visit recorded after what it showed (a timed step) closes that stop; any other opens one.
-            if current is not None and current.touchpoint == event.touchpoint and not current.visited:
+            # A visit recorded after what it showed (a timed step) closes that stop, and a page read right
+            # after the click that brought her there (nothing recorded between) is that same visit.
+            same = current is not None and current.touchpoint == event.touchpoint
+            if current is not None and same and (not current.visited or _bare(current)):
                 stop = current
             else:
                 stop = _new(found, event.touchpoint, event.channel)
@@ -113,6 +116,10 @@ def stops(ledger: Ledger) -> tuple[list[Stop], dict[int, int]]:
     return found, at_seq
 
 
+def _bare(stop: Stop) -> bool:
+    return not (stop.observations or stop.asked or stop.gave)
+
+
 def _new(found: list[Stop], touchpoint: str, channel: str) -> Stop:
     found.append(Stop(len(found), touchpoint, channel))
     return found[-1]
@@ -130,20 +137,26 @@ def _stop_for(found: list[Stop], touchpoint: str, channel: str, *, look_back: bo
 
 
 def conflicts(ledger: Ledger, at_seq: dict[int, int]) -> tuple[list[Conflict], list[tuple[int, str]]]:
-    """Red lines between stops that disagree, and the stops marked by a violation about one stop alone."""
+    """Red lines from the reference to each odd one out, and the stops marked by a violation about one stop alone.
+
+    Where the touchpoints split (``rules.odd``), a line runs from the first touchpoint that told the
+    reference value to every touchpoint that told something else: one line per contradicting pair.
+    """
     lines: list[Conflict] = []
     marks: list[tuple[int, str]] = []
     for violation in ledger.violations:
-        groups: dict[str, Observation] = {}
-        for observation in violation.observations:
-            groups.setdefault(shown(observation), observation)
-        if len(groups) < 2:
-            marks.extend((at_seq[o.seq], violation.name) for o in violation.observations if o.seq in at_seq)
+        parts = split(violation)
+        if not parts.reference:
+            marks.extend((at_seq[o.seq], violation.name) for o in parts.odd if o.seq in at_seq)
             continue
-        (first_value, first), *others = groups.items()
-        for value, other in others:
-            a, b = at_seq.get(first.seq), at_seq.get(other.seq)
-            lines.append(Conflict(violation.name, violation.fact, violation.title, a, b, first_value, value))
+        drawn: set[tuple[int | None, int | None]] = set()
+        for first, other in parts.pairs:
+            a, b = at_seq.get(first.seq) if first else None, at_seq.get(other.seq)
+            if (a, b) not in drawn:  # the same pair of stops once, however often a page showed the fact
+                drawn.add((a, b))
+                lines.append(
+                    Conflict(violation.name, violation.fact, violation.title, a, b, parts.expected, shown(other))
+                )
     return lines, marks
 
 

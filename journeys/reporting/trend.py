@@ -1,4 +1,11 @@
-"""Each run's outcome per journey, kept between runs: what started or stopped failing, what is flaky.
+"""Each run's outcome per journey, kept between runs: what started, stopped or again fails, what is flaky.
+
+Flaky is a journey whose outcome differs on the same code and the same system
+(``versions``), or that passed only on a retry within one run. A journey that
+failed, passed after a change and fails again is *failing again*: a
+regression, not a flake. Of runs whose versions are not known (a population
+run, a trend from before versions) only a journey that changed at least
+twice is called flaky.
 
 A SQLite file, ``reports/trend.sqlite`` by default; ``JOURNEYS_TREND_DB``
 names another (a path or ``sqlite:///path``), for instance one on a CI cache
@@ -16,13 +23,16 @@ from datetime import datetime
 from pathlib import Path
 
 from journeys.errors import ConfigError
+from journeys.reporting.versions import RunVersion
 
 __all__ = ["TrendStore", "trend_path"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
     run_id   TEXT PRIMARY KEY,
-    started  TEXT NOT NULL          -- ISO; orders the runs
+    started  TEXT NOT NULL,         -- ISO; orders the runs
+    code     TEXT NOT NULL DEFAULT '',  -- the code tested (versions.code_version)
+    system   TEXT NOT NULL DEFAULT ''   -- the system tested: name, URL, faults
 );
 CREATE TABLE IF NOT EXISTS results (
     run_id   TEXT NOT NULL REFERENCES runs (run_id),
@@ -62,17 +72,32 @@ class TrendStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connection() as db:
             db.executescript(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(runs)")}
+            for column in ("code", "system"):  # a trend kept before runs had versions
+                if column not in columns:
+                    db.execute(f"ALTER TABLE runs ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
         with closing(sqlite3.connect(self.path, timeout=30)) as db, db:
             yield db
 
-    def record(self, run_id: str, outcomes: Mapping[str, str], started: datetime | None = None) -> None:
+    def record(
+        self,
+        run_id: str,
+        outcomes: Mapping[str, str],
+        started: datetime | None = None,
+        version: RunVersion | None = None,
+    ) -> None:
         """Keep ``outcomes`` (journey name -> outcome) as run ``run_id``'s (replacing an earlier record of it)."""
         moment = (started or _started(run_id)).isoformat()
+        version = version or RunVersion()
         with self._connection() as db:
-            db.execute("INSERT OR IGNORE INTO runs (run_id, started) VALUES (?, ?)", (run_id, moment))
+            db.execute(
+                "INSERT INTO runs (run_id, started, code, system) VALUES (?, ?, ?, ?) ON CONFLICT (run_id)"
+                " DO UPDATE SET code = excluded.code, system = excluded.system",
+                (run_id, moment, version.code, version.system),
+            )
             db.execute("DELETE FROM results WHERE run_id = ?", (run_id,))
             db.executemany(
                 "INSERT INTO results (run_id, journey, outcome) VALUES (?, ?, ?)",
@@ -81,38 +106,57 @@ class TrendStore:
 
     def history(self, journey: str, run_id: str, window: int) -> list[str]:
         """The journey's passed/failed outcomes in the last ``window`` runs up to ``run_id``, oldest first."""
+        return [outcome for outcome, _ in self._history(journey, run_id, window)]
+
+    def _history(self, journey: str, run_id: str, window: int) -> list[tuple[str, tuple[str, str]]]:
         with self._connection() as db:
             rows = db.execute(
-                "SELECT r.outcome FROM results r JOIN runs u ON u.run_id = r.run_id"
+                "SELECT r.outcome, u.code, u.system FROM results r JOIN runs u ON u.run_id = r.run_id"
                 " WHERE r.journey = ? AND r.outcome IN (?, ?)"
                 " AND u.started <= (SELECT started FROM runs WHERE run_id = ?)"
                 " ORDER BY u.started DESC, u.rowid DESC LIMIT ?",
                 (journey, *_COUNTED, run_id, window),
             ).fetchall()
-        return [row[0] for row in reversed(rows)]
+        return [(row[0], (row[1], row[2])) for row in reversed(rows)]
 
-    def changes(self, run_id: str, journeys: Iterable[str], window: int = 5) -> dict[str, str]:
-        """Per journey that changed: ``started`` / ``stopped`` failing since its previous run, or ``flaky``.
+    def changes(
+        self, run_id: str, journeys: Iterable[str], window: int = 5, retried: Iterable[str] = ()
+    ) -> dict[str, str]:
+        """Per journey that changed: ``started``, ``again`` or ``stopped`` failing, or ``flaky``.
 
-        Flaky: its outcome changed at least twice in the last ``window`` runs (passed, failed,
-        passed...). A flaky journey is called flaky rather than started or stopped failing: the
-        flip is its habit, not news.
+        Flaky: it passed and failed on the same code and system within the last ``window`` runs, or
+        passed only on a retry in this run (``retried``). Failing again: failed now, passed the run
+        before, and failed before that (on other code or another system: a regression).
         """
         with self._connection() as db:
             now = dict(db.execute("SELECT journey, outcome FROM results WHERE run_id = ?", (run_id,)).fetchall())
+        retried = set(retried)
         found = {}
         for journey in journeys:
-            outcomes = self.history(journey, run_id, window)
-            if now.get(journey) not in _COUNTED or len(outcomes) < 2:
+            if now.get(journey) not in _COUNTED:
                 continue  # not run to its end this time: nothing to compare with
-            flips = sum(1 for a, b in zip(outcomes, outcomes[1:], strict=False) if a != b)
-            if flips >= 2:
+            if journey in retried:
                 found[journey] = "flaky"
-            elif outcomes[-2:] == ["passed", "failed"]:
-                found[journey] = "started"
-            elif outcomes[-2:] == ["failed", "passed"]:
+                continue
+            runs = self._history(journey, run_id, window)
+            if len(runs) < 2:
+                continue
+            if _flaky(runs):
+                found[journey] = "flaky"
+            elif [o for o, _ in runs[-2:]] == ["passed", "failed"]:
+                found[journey] = "again" if "failed" in (o for o, _ in runs[:-2]) else "started"
+            elif [o for o, _ in runs[-2:]] == ["failed", "passed"]:
                 found[journey] = "stopped"
         return found
+
+
+def _flaky(runs: list[tuple[str, tuple[str, str]]]) -> bool:
+    """Passed and failed on this run's code and system; of unknown versions: changed at least twice."""
+    version = runs[-1][1]
+    if version == ("", ""):
+        outcomes = [outcome for outcome, _ in runs]
+        return sum(1 for a, b in zip(outcomes, outcomes[1:], strict=False) if a != b) >= 2
+    return len({outcome for outcome, same in runs if same == version}) > 1
 
 
 def _started(run_id: str) -> datetime:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-__all__ = ["WORDS", "clock", "words"]
+__all__ = ["TREND_KINDS", "TREND_SAID", "WORDS", "clock", "words"]
+
+# What the trend says of a journey, worst news first (``TrendStore.changes``).
+TREND_KINDS = ("started", "again", "stopped", "flaky")
+# ... as the terminal says it.
+TREND_SAID = {
+    "started": "started failing since the previous run",
+    "again": "failing again (failed before, passed after a change, fails again)",
+    "stopped": "stopped failing since the previous run",
+    "flaky": "flaky (passed and failed on the same code and system)",
+}
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -43,9 +53,24 @@ WORDS: dict[str, dict[str, str]] = {
         "gave": "gave",
         "problems": "Could not be read",
         "not_finished": "Did not finish",
+        "unfinished": "{n} did not finish",
         "started": "started failing since the previous run",
         "stopped": "stopped failing since the previous run",
-        "flaky": "flaky (passes and fails by turns)",
+        "again": "failing again (failed, passed after a change, and fails again)",
+        "flaky": "flaky (passed and failed on the same code and system)",
+        "trend": "trend",
+        "started_short": "started failing",
+        "again_short": "failing again",
+        "stopped_short": "stopped failing",
+        "flaky_short": "flaky",
+        "lane_web": "web shop",
+        "lane_email": "mail",
+        "lane_app": "app",
+        "lane_store": "store",
+        "lane_phone": "phone",
+        "lane_chat": "chat",
+        "lane_agent": "customer service",
+        "never_came": "never came",
         "gate": "Gate thresholds crossed",
         "back": "back to all journeys",
         "evidence": "evidence",
@@ -90,9 +115,24 @@ WORDS: dict[str, dict[str, str]] = {
         "gave": "gegeven",
         "problems": "Niet te lezen",
         "not_finished": "Niet afgerond",
+        "unfinished": "{n} niet afgerond",
         "started": "faalt sinds de vorige run",
         "stopped": "slaagt weer sinds de vorige run",
-        "flaky": "wisselvallig (slaagt en faalt om beurten)",
+        "again": "faalt opnieuw (faalde, slaagde na een wijziging en faalt weer)",
+        "flaky": "wisselvallig (slaagde en faalde op dezelfde code en hetzelfde systeem)",
+        "trend": "trend",
+        "started_short": "faalt sinds kort",
+        "again_short": "faalt opnieuw",
+        "stopped_short": "slaagt weer",
+        "flaky_short": "wisselvallig",
+        "lane_web": "webwinkel",
+        "lane_email": "mail",
+        "lane_app": "app",
+        "lane_store": "winkel",
+        "lane_phone": "telefoon",
+        "lane_chat": "chat",
+        "lane_agent": "klantenservice",
+        "never_came": "nooit gekomen",
         "gate": "Drempels van de poort overschreden",
         "back": "terug naar alle klantreizen",
         "evidence": "bewijs",

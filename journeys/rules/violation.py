@@ -54,14 +54,22 @@ class Violation:
 
     def render(self) -> str:
         """The violation as text: heading, one aligned row per observation, rule and evidence."""
-        rows = [(o.where.touchpoint, _cell(o), o.where.location or "") for o in self.observations]
+        from journeys.rules.odd import split
+
+        parts = split(self)
+        # Where three or more touchpoints split, the dissenters are marked: the reference needs no mark.
+        odd = parts.odd_seqs if parts.reference and len(self.observations) > 2 else set()
+        rows = [(o.where.touchpoint, _cell(o), o.where.location or "", o.seq in odd) for o in self.observations]
         lines = [f"{self.name}: {self.title}"]
         if rows:
             wide_tp = max(len(row[0]) for row in rows)
             # Align on the cells that fit; a long problem overflows instead of pushing the others apart.
             wide_value = max((len(row[1]) for row in rows if len(row[1]) <= 80), default=0)
-            for touchpoint, value, location in rows:
-                lines.append(f"  {touchpoint:<{wide_tp}}  {value:<{wide_value}}   {location}".rstrip())
+            for touchpoint, value, location, differs in rows:
+                mark = "   <- differs" if differs else ""
+                lines.append(f"  {touchpoint:<{wide_tp}}  {value:<{wide_value}}   {location}{mark}".rstrip())
+        if odd:
+            lines.append(f"  {parts.why()}")
         lines.extend(f"  {line}" for line in self.detail.splitlines())
         footer = f"  rule: {self.rule}({self.fact})"
         evidence = list(dict.fromkeys(o.where.evidence[0] for o in self.observations if o.where.evidence))

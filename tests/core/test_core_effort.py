@@ -67,3 +67,19 @@ def test_the_example_in_docs_effort(ledger):
     ledger.asked("order_number", "returns.portal", at("returns.portal"), identified=True)
     assert effort(ledger).score == 21.2
     assert calm.score + 1 + 3 == 15.0  # the returns portal visit and its switch, without the rest
+
+
+def test_a_page_read_right_after_the_click_that_led_there_is_one_touchpoint():
+    from core_helpers import MONDAY
+
+    from journeys.effort import effort
+    from journeys.ledger import Ledger
+
+    ledger = Ledger({"key": "anna"}, 1)
+    ledger.visited("web.checkout", "web", MONDAY, 0.1)
+    ledger.visited("web.order_confirmation", "web", MONDAY, 0.3)  # the click on "place order"
+    ledger.visited("web.order_confirmation", "web", MONDAY, 0.05)  # the page it led to, read
+    ledger.visited("email.order_confirmation", "email", MONDAY, 0.0)
+    assert effort(ledger).touchpoints == 3
+    ledger.visited("web.order_confirmation", "web", MONDAY, 0.3)  # back to the page later: a visit of its own
+    assert effort(ledger).touchpoints == 4

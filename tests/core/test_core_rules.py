@@ -80,8 +80,9 @@ def test_agree_shows_raw_text_and_unreadable_observations_and_every_evidence(led
     assert violation.render() == (
         "InconsistentFact: delivery date disagrees across touchpoints\n"
         f"  web.product               2026-11-24 (Tue)  raw 'morgen'                                  {FEATURE}:8\n"  # noqa: E501
-        f"  app.order                 2026-11-25 (Wed)  raw 'woensdag 25 november 2026'               {FEATURE}:20\n"  # noqa: E501
-        f"  email.order_confirmation  could not read a date from 'ooit' at email.order_confirmation   {FEATURE}:15\n"  # noqa: E501
+        f"  app.order                 2026-11-25 (Wed)  raw 'woensdag 25 november 2026'               {FEATURE}:20   <- differs\n"  # noqa: E501
+        f"  email.order_confirmation  could not read a date from 'ooit' at email.order_confirmation   {FEATURE}:15   <- differs\n"  # noqa: E501
+        "  no majority: the first told, 2026-11-24 (Tue) at web.product, is the reference\n"
         "  rule: agree(delivery.date)   evidence: evidence/a/web-1.png\n"
         "                                         evidence/a/app-1.json\n"
         "                                         evidence/a/mail-1.eml"
@@ -103,7 +104,8 @@ def test_an_unreadable_observation_is_reported_even_when_the_others_agree(ledger
         "UnreadableFact: order total could not be read at email.order_confirmation\n"
         f"  web.checkout              € 329,00                                                                      {FEATURE}:12\n"  # noqa: E501
         "  app.order                 € 329,00  raw '329.00'\n"
-        f"  email.order_confirmation  could not read an amount of money from '€ drie' at email.order_confirmation   {FEATURE}:15\n"  # noqa: E501
+        f"  email.order_confirmation  could not read an amount of money from '€ drie' at email.order_confirmation   {FEATURE}:15   <- differs\n"  # noqa: E501
+        "  2 of 3 touchpoints said € 329,00\n"
         "  rule: agree(order.total)"
     )
 

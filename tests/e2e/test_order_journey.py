@@ -47,3 +47,10 @@ def test_stale_email_total_is_caught_with_both_touchpoints_and_totals(run_journe
     names = [a["name"] for a in failed["attachments"]]
     assert names[:2] == ["violations", "ledger"] and "trace" in names[2], names
     assert {"customer", "seed", "effort score"} <= {p["name"] for p in failed["parameters"]}
+    # The touchpoint that told the odd total is the failed step, with both totals; the others stay green.
+    touchpoints = [s for step in failed["steps"] for s in step.get("steps", [])]
+    red = [s["name"] for s in touchpoints if s["status"] == "failed"]
+    assert len(red) == 1 and red[0].startswith("email · email.order_confirmation"), red
+    assert red[0].endswith("✗ InconsistentFact order.total: € 349,00 ≠ € 329,00"), red
+    assert any(s["name"].startswith("app · app.order") and s["status"] == "passed" for s in touchpoints)
+    assert "email.order_confirmation  € 349,00" in run.output and "<- differs" in run.output

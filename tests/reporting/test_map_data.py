@@ -37,7 +37,7 @@ def test_a_clean_journey_has_no_red_line(one_stale: Path):
 def test_one_swimlane_per_channel_and_stops_in_order_on_the_clock(one_stale: Path):
     journey = _journey(one_stale, "[0]")
 
-    assert journey["channels"] == ["web", "email", "api"]
+    assert journey["channels"] == ["web", "email", "app"]  # the app lane, as the writer calls it (read as api)
     assert [s["tp"] for s in journey["stops"]] == [
         "web.product",
         "web.checkout",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -43,8 +44,10 @@ def test_the_second_run_says_what_started_and_stopped_failing(make_run):
     runner = CliRunner()
 
     runner.invoke(main, ["report", str(first)])
-    runner.invoke(main, ["report", str(second)])
+    done = runner.invoke(main, ["report", str(second)])
 
+    assert "journeys: started failing since the previous run: A tablet ordered" in done.output
+    assert "journeys: stopped failing since the previous run: A tablet ordered" in done.output
     summary = (second / "summary.md").read_text(encoding="utf-8")
     assert "**Started failing since the previous run**\n- A tablet ordered on the web is confirmed" in summary
     assert "[1]" in summary.split("**Started failing")[1].splitlines()[1]
@@ -79,8 +82,10 @@ def test_report_allure_runs_allure_generate_with_a_history_path(
     assert done.exit_code == 0, done.output
     called = (tmp_path / "called").read_text(encoding="utf-8")
     assert called.startswith(f"generate {one_stale / 'allure-results'} --config {one_stale / 'allurerc.json'}")
-    config = (one_stale / "allurerc.json").read_text(encoding="utf-8")
-    assert str(one_stale.parent.parent / "allure-history.jsonl") in config
+    config = json.loads((one_stale / "allurerc.json").read_text(encoding="utf-8"))
+    assert config["historyPath"] == str(one_stale.parent.parent / "allure-history.jsonl")
+    # Allure 3 reads categories from its configuration, not from categories.json in the results.
+    assert "Contradiction" in [rule["name"] for rule in config["categories"]["rules"]]
 
 
 def test_a_trend_database_of_another_kind_is_named_and_the_reports_still_written(one_stale: Path):

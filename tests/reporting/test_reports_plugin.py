@@ -69,6 +69,27 @@ def test_a_crossed_threshold_fails_a_passing_gate_run_and_says_which(gated):
     assert (folder / "allure-results" / "categories.json").is_file()
     environment = (folder / "allure-results" / "environment.properties").read_text(encoding="utf-8")
     assert "faults=email-total-stale" in environment and "seed=7" in environment
+    assert lines[-1] == "journeys gate: FAILED (exit 1): 1 journey passed; 1 threshold crossed"
+    version = json.loads((folder / "version.json").read_text(encoding="utf-8"))
+    assert version["system"] == "refshop at the embedded reference shop; faults: email-total-stale"
+
+
+@pytest.mark.parametrize(
+    ("outcome", "exit_code", "verdict"),
+    [
+        ("failed", 1, "journeys gate: FAILED (exit 1): 1 journey did not pass; no thresholds crossed"),
+        ("passed", 0, "journeys gate: passed: 1 journey passed; no thresholds crossed"),
+    ],
+)
+def test_the_gate_says_its_verdict_whatever_decided_it(make_run, monkeypatch, tmp_path, outcome, exit_code, verdict):
+    folder = make_run([journey_dict(0, stale_total=outcome == "failed")])
+    monkeypatch.setenv(reports.GATE_ENV, "1")
+    plugin = reports.Reports(_controller(folder, tmp_path))
+    plugin.pytest_sessionfinish(SimpleNamespace(exitstatus=exit_code), exit_code)  # type: ignore[arg-type]
+    lines: list[str] = []
+    plugin.pytest_terminal_summary(SimpleNamespace(write_line=lambda text, **_: lines.append(text)), exit_code)
+
+    assert lines[-1] == verdict
 
 
 def test_without_the_gate_a_threshold_is_reported_but_the_exit_code_stands(gated, monkeypatch):
@@ -159,3 +180,31 @@ def test_allure_extras_that_cannot_be_written_leave_the_map_and_summary(gated):
 
     assert lines[0].startswith("journeys: Allure's extras could not be written: FileExistsError")
     assert (folder / "summary.md").is_file() and (folder / "journey-map.html").is_file()
+
+
+def test_the_terminal_names_every_kind_of_trend(make_run, tmp_path: Path):
+    from journeys.reporting.build import Built
+    from journeys.reporting.ledgers import read_run
+
+    folder = make_run([journey_dict(0)])
+    plugin = reports.Reports(_controller(folder, tmp_path))
+    trend = {"A": "started", "B": "again", "C": "stopped", "D": "flaky"}
+    plugin.built = Built(read_run(folder), folder / "m.html", folder / "s.md", trend=trend)
+    lines: list[str] = []
+    plugin.pytest_terminal_summary(SimpleNamespace(write_line=lambda text, **_: lines.append(text)), 0)
+
+    assert lines[:4] == [
+        "journeys: started failing since the previous run: A",
+        "journeys: failing again (failed before, passed after a change, fails again): B",
+        "journeys: stopped failing since the previous run: C",
+        "journeys: flaky (passed and failed on the same code and system): D",
+    ]
+
+
+def test_a_gate_run_where_no_journey_ran_still_says_its_verdict(make_run, monkeypatch, tmp_path: Path):
+    monkeypatch.setenv(reports.GATE_ENV, "1")
+    plugin = reports.Reports(_controller(tmp_path / "reports" / "runs" / "never-made", tmp_path))
+    lines: list[str] = []
+    plugin.pytest_terminal_summary(SimpleNamespace(write_line=lambda text, **_: lines.append(text)), 5)
+
+    assert lines == ["journeys gate: FAILED (exit 5): no journey was judged"]

@@ -16,9 +16,12 @@ def test_a_failed_journey_shows_where_and_both_values(one_stale: Path):
 
     assert text.startswith("## ❌ journeys: 2 of 3 journeys did not pass")
     assert "[journey map](journey-map.html)" in text
+    assert "| | journey | customer | where | what | expected | seen |" in text
     row = next(line for line in text.splitlines() if "InconsistentFact" in line)
-    assert "web.order_confirmation `€ 329,00`" in row and "email.order_confirmation `€ 349,00`" in row
-    assert "features/order/web_order.feature:9" in row
+    # The reference (the page and the app) against the odd one out (the mail), at the mail's line.
+    assert "`€ 329,00` at web.order_confirmation, app.order" in row
+    assert "`€ 349,00` at email.order_confirmation" in row
+    assert "| features/order/web_order.feature:9 |" in row and "| Anna 1 |" in row
     assert "BrokenPromise" in text
 
 
@@ -43,7 +46,7 @@ def test_the_gate_verdict_thresholds_and_trend_are_said(one_stale: Path):
     assert "· gate **failed**" in text.splitlines()[0]
     assert "**Gate thresholds crossed**\n- A: effort score 26.4 is above 20 (max_effort_score)" in text
     assert f"**Started failing since the previous run**\n- {names[1]}" in text
-    assert f"**Flaky (passed and failed by turns in recent runs)**\n- {names[0]}" in text
+    assert f"**Flaky (passed and failed on the same code and system)**\n- {names[0]}" in text
 
 
 def test_500_failing_journeys_still_make_a_short_summary(make_run):
@@ -80,3 +83,48 @@ def test_the_map_link_follows_the_published_url(one_stale: Path, monkeypatch: py
     path = write_summary(read_run(one_stale))
 
     assert "(https://ci.example.com/artifacts/run-7/journey-map.html)" in path.read_text(encoding="utf-8")
+
+
+def test_one_journey_is_said_in_the_singular(make_run):
+    text = summary_markdown(read_run(make_run([journey_dict(0)])))
+    assert text.splitlines()[0] == "## ✅ journeys: 1 journey passed"
+    text = summary_markdown(read_run(make_run([journey_dict(0, stale_total=True)], run_id="20261130-152300-abcd")))
+    assert text.splitlines()[0] == "## ❌ journeys: 1 journey did not pass"
+
+
+def test_a_step_error_points_at_the_failing_line_with_its_kind(make_run):
+    from journeys.reporting.ledgers import TestCase as Case
+
+    data = journey_dict(0, outcome="failed")
+    folder = make_run([data])
+    error = f"features/order/web_order.feature:12 (And she reads the shipping notice):\nMailNotReceived: {folder}/x"
+    text = summary_markdown(read_run(folder, [Case(data["journey"], "c", "failed", error, error)]))
+    row = next(line for line in text.splitlines() if "MailNotReceived" in line)
+    assert "| features/order/web_order.feature:12 | **MailNotReceived** |" in row
+    assert str(folder) not in row  # paths from the run folder
+
+
+def test_dutch_journeys_get_a_dutch_summary(make_run):
+    folder = make_run([journey_dict(0, lang="nl"), journey_dict(1, lang="nl", stale_total=True)])
+    text = summary_markdown(read_run(folder))
+    assert text.splitlines()[0] == "## ❌ journeys: 1 van 2 klantreizen niet geslaagd"
+    assert "| | klantreis | klant | waar | wat | verwacht | gezien |" in text
+    assert "`€ 349,00` bij email.order_confirmation" in text
+
+
+def test_an_unexpected_value_row_says_what_was_expected(make_run):
+    from decimal import Decimal
+
+    from journeys import rules
+    from journeys.effort import effort
+    from journeys.ledger import Ledger
+    from journeys.values.money import Money
+
+    ledger = Ledger.from_dict(journey_dict(0))
+    ledger.add(rules.shows(ledger, "app.order", "order.total", Money(Decimal("300.00"), "EUR"), "money"))
+    data = {"journey": "Expected total", "outcome": "failed", **ledger.to_dict(), "effort": effort(ledger).to_dict()}
+
+    text = summary_markdown(read_run(make_run([data])))
+
+    row = next(line for line in text.splitlines() if "UnexpectedFact" in line)
+    assert "| `€ 300,00` | `€ 329,00` at app.order |" in row, row

@@ -80,3 +80,74 @@ def test_the_trend_lives_beside_the_runs_or_where_the_environment_says(tmp_path:
     monkeypatch.setenv("JOURNEYS_TREND_DB", "postgresql://ci/trend")
     with pytest.raises(ConfigError, match="JOURNEYS_TREND_DB: 'postgresql://ci/trend' is not a SQLite URL"):
         trend_path(run)
+
+
+def _versioned(store: TrendStore, *runs: tuple[str, str]) -> str:
+    """Runs of (outcome, faults switched on) on the same code: the fault is the system's change."""
+    from journeys.reporting.versions import RunVersion
+
+    run_id = ""
+    for n, (outcome, faults) in enumerate(runs):
+        run_id = f"20261130-1600{n:02d}-bbbb"
+        store.record(run_id, {"order": outcome}, version=RunVersion("abc123", f"refshop faults={faults}"))
+    return run_id
+
+
+def test_failing_after_a_pass_on_another_system_is_failing_again_not_flaky(store: TrendStore):
+    last = _versioned(store, ("failed", "email-total-stale"), ("passed", "none"), ("failed", "email-total-stale"))
+
+    assert store.changes(last, ["order"]) == {"order": "again"}
+
+
+def test_passing_and_failing_on_the_same_code_and_system_is_flaky(store: TrendStore):
+    last = _versioned(store, ("passed", "none"), ("failed", "none"))
+
+    assert store.changes(last, ["order"]) == {"order": "flaky"}
+
+
+def test_a_pass_only_on_a_retry_is_flaky(store: TrendStore):
+    last = _versioned(store, ("passed", "none"))
+
+    assert store.changes(last, ["order"], retried=["order"]) == {"order": "flaky"}
+
+
+def test_a_trend_kept_before_versions_gets_their_columns(tmp_path: Path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as db:
+        db.executescript(
+            "CREATE TABLE runs (run_id TEXT PRIMARY KEY, started TEXT NOT NULL);"
+            "CREATE TABLE results (run_id TEXT NOT NULL, journey TEXT NOT NULL, outcome TEXT NOT NULL,"
+            " PRIMARY KEY (run_id, journey));"
+            "INSERT INTO runs VALUES ('20261130-150000-aaaa', '2026-11-30T15:00:00');"
+            "INSERT INTO results VALUES ('20261130-150000-aaaa', 'order', 'passed');"
+        )
+    db.close()
+    store = TrendStore(path)
+    store.record("20261130-150001-aaaa", {"order": "failed"})
+
+    assert store.changes("20261130-150001-aaaa", ["order"]) == {"order": "started"}
+
+
+def test_the_code_version_is_the_ci_commit_or_git_with_what_is_not_committed(tmp_path: Path, monkeypatch):
+    import subprocess
+
+    from journeys.reporting.versions import RunVersion, code_version, read_version
+
+    for name in ("GITHUB_SHA", "CI_COMMIT_SHA", "BUILD_SOURCEVERSION", "GIT_COMMIT", "BITBUCKET_COMMIT"):
+        monkeypatch.delenv(name, raising=False)
+    assert code_version(tmp_path) == ""  # no git here
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "a.txt").write_text("one", encoding="utf-8")
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "one"], cwd=tmp_path, check=True)
+    clean = code_version(tmp_path)
+    (tmp_path / "a.txt").write_text("two", encoding="utf-8")
+    assert code_version(tmp_path).startswith(clean + "+") and len(clean) == 40
+    monkeypatch.setenv("GITHUB_SHA", "abc")
+    assert code_version(tmp_path) == "abc"
+    RunVersion("abc", "shop").write(tmp_path)
+    assert read_version(tmp_path) == RunVersion("abc", "shop")
+    assert read_version(tmp_path / "nowhere") == RunVersion()
