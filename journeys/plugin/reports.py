@@ -95,6 +95,12 @@ class Reports:
         except Exception as exc:  # noqa: BLE001 - Allure's extras must not cost the map and the summary
             self.failures.append(f"journeys: Allure's extras could not be written: {type(exc).__name__}: {exc}")
         try:
+            from journeys.promises.digest import write_run_digest
+
+            write_run_digest(run.folder, run.promise_store, run.run_id)
+        except Exception as exc:  # noqa: BLE001 - the promises' lines must not cost the map and the summary
+            self.failures.append(f"journeys: the promise store could not be read: {exc}")
+        try:
             from journeys.reporting.build import build_reports
 
             self.built = build_reports(run.folder, rootdir=self.config.rootpath, testcases=self.cases, gate_run=gate)

@@ -14,6 +14,7 @@ from pathlib import Path
 from journeys.records import Observation
 from journeys.reporting.journey_map import MAP_FILE
 from journeys.reporting.ledgers import JourneyRecord, RunResults
+from journeys.reporting.promise_lines import promise_lines
 from journeys.reporting.timeline import shown
 
 __all__ = ["SUMMARY_FILE", "summary_markdown", "write_summary"]
@@ -64,6 +65,7 @@ def summary_markdown(
             lines += _rows(journey, said.get(journey.name, ""))
         if len(failing) > _MOST_JOURNEYS:
             lines.append(f"\n… and {len(failing) - _MOST_JOURNEYS} more in the journey map.")
+    lines += promise_lines(results.folder, _cell)  # stored, checked, still outstanding (promises.json)
     for title, items in (
         ("Errors", [f"{c.name}: {c.message}" for c in errors]),
         ("Gate thresholds crossed", gate),
