@@ -50,6 +50,7 @@ def judge(journey: Journey, stored: StoredPromise, now: datetime) -> Judged:
     step = Step(f"the promise of {stored.label()} is checked at {where}", original.where.location)
     try:
         with journey.at(step):
+            _log_in(journey, where)
             seen = journey.visit(where, **params)
     except (ChannelError, JourneysError) as exc:
         return Judged("unverifiable", f"{where} could not be read: {_line(exc)}", where)
@@ -66,6 +67,14 @@ def judge(journey: Journey, stored: StoredPromise, now: datetime) -> Judged:
     if promise.status == "kept":
         _judge_time(journey, promise, seen, check_spec, original.check.fact, observation)
     return Judged(promise.status, promise.verdict or "", where)
+
+
+def _log_in(journey: Journey, touchpoint: str) -> None:
+    """Staff log in before a staff touchpoint is opened directly (a task would have logged them in)."""
+    tp = journey.touchpoint(touchpoint)
+    if tp.channel == "agent":
+        with journey.on(tp.system):
+            (journey.staff(tp.role) if tp.role else journey.agent).login()
 
 
 def _recorded(journey: Journey, original: Promise) -> Promise:
