@@ -47,7 +47,7 @@ def promise_lines(folder: Path, cell: Any = str) -> list[str]:
             lines.append(
                 f"| {_ICONS.get(found['status'], '❔')} | {cell(_who(found))} | {cell(_what(found))}"
                 f" | {cell(found['made_at'])} | {cell(found['checked_at'])} | {_due(found)}"
-                f" | {cell(found['status'] + ': ' + _verdict(found))} |"
+                f" | {cell(_said(found))} |"
             )
         if len(checked) > _MOST:
             lines.append(f"\n… and {len(checked) - _MOST} more in junit.xml.")
@@ -79,6 +79,12 @@ def _who(found: dict[str, Any]) -> str:
 
 def _what(found: dict[str, Any]) -> str:
     return f"{found['fact']} {found['promised']}".strip()
+
+
+def _said(found: dict[str, Any]) -> str:
+    """``kept, time unknown: ...``, ``broken: ...``: the verdict, led by the status once."""
+    verdict = _verdict(found)
+    return verdict if verdict.startswith(found["status"]) else f"{found['status']}: {verdict}"
 
 
 def _verdict(found: dict[str, Any]) -> str:

@@ -181,7 +181,9 @@ def test_promises_stored_one_night_are_judged_the_next_as_kept_broken_or_unverif
     as_of = f"{shop.monday + timedelta(days=3)}T08:00"  # Thursday morning: both were due
 
     # Night 2 with a wrong staff password: nothing could be read, nothing is judged.
-    locked = journeys(project, "promises", "--verify", "--as-of", as_of, env={**shop.env, "REFSHOP_AGENT_PASSWORD": "x"})
+    locked = journeys(
+        project, "promises", "--verify", "--as-of", as_of, env={**shop.env, "REFSHOP_AGENT_PASSWORD": "x"}
+    )
     assert locked.code == 3, locked.output
     assert locked.output.count("unverifiable") == 2, locked.output
     listed = journeys(project, "promises", env=shop.env)

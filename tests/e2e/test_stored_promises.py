@@ -32,9 +32,7 @@ def clockless_system(tmp_path: Path) -> Path:
     return systems / "refshop.yaml"
 
 
-def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run(
-    clockless_system, tmp_path
-):
+def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run(clockless_system, tmp_path):
     store_url = f"sqlite:///{tmp_path / 'promises.sqlite'}"
     session = SystemSession(str(clockless_system), reports_dir=tmp_path / "reports", promise_store=store_url)
     try:
