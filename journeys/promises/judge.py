@@ -12,15 +12,16 @@ says "kept, time unknown".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Any
+from datetime import datetime
+from urllib.parse import urlsplit
 
 from journeys import rules
 from journeys.channels.errors import ChannelError
 from journeys.errors import JourneysError, RuleConfigError
 from journeys.journey import Journey, Step
 from journeys.promise_store import StoredPromise
-from journeys.records import Observation, Promise
+from journeys.promises.deadline import by_deadline, changed_at
+from journeys.records import Promise
 from journeys.rules.violation import Violation
 from journeys.values import show
 
@@ -48,33 +49,52 @@ def judge(journey: Journey, stored: StoredPromise, now: datetime) -> Judged:
     params = {k: v for k, v in original.check.params.items() if k not in ("value", "tolerance")}
     journey.memory.update(params)
     step = Step(f"the promise of {stored.label()} is checked at {where}", original.where.location)
+    refused = ""
     try:
         with journey.at(step):
-            _log_in(journey, where)
+            refused = _log_in(journey, where)
             seen = journey.visit(where, **params)
     except (ChannelError, JourneysError) as exc:
-        return Judged("unverifiable", f"{where} could not be read: {_line(exc)}", where)
+        return Judged("unverifiable", f"{refused}{where} could not be read: {_line(exc)}", where)
     observation = seen.get(original.check.fact)
     if observation is None:
         return Judged("unverifiable", f"{where} does not read {original.check.fact}: add it to its facts", where)
-    unread = observation.raw is None and original.check.expect != "present"  # "present": not shown is broken
+    # Not shown: unknown, unless "shown at all" is the promise and the page was surely the right one.
+    unread = observation.raw is None and (original.check.expect != "present" or bool(refused))
     if unread or (observation.raw is not None and observation.problem):
-        return Judged("unverifiable", f"{where}: {observation.problem}", where)
+        return Judged("unverifiable", f"{refused}{where}: {observation.problem}", where)
     try:
         journey.ledger.add(rules.promise_kept(promise, observation, now))
     except RuleConfigError as exc:
         return Judged("unverifiable", str(exc), where)
     if promise.status == "kept":
-        _judge_time(journey, promise, seen, check_spec, original.check.fact, observation)
+        name = check_spec.get("changed_at") or f"{original.check.fact}.changed_at"
+        found = f"{observation.where.touchpoint} shows {show(observation.kind, observation.value)}"
+        timed = by_deadline(promise.due, changed_at(seen.get(name), promise.due), found, name)
+        promise.status, promise.verdict = timed.status, timed.verdict
+        if timed.late:
+            title = f"{promise.fact} promised at {promise.where.touchpoint} was kept late"
+            journey.ledger.add([Violation("promise_kept", promise.fact, title, (observation,), timed.verdict)])
     return Judged(promise.status, promise.verdict or "", where)
 
 
-def _log_in(journey: Journey, touchpoint: str) -> None:
-    """Staff log in before a staff touchpoint is opened directly (a task would have logged them in)."""
+def _log_in(journey: Journey, touchpoint: str) -> str:
+    """Staff log in before a staff touchpoint is opened directly (a task would have logged them in).
+
+    Returns a note when the login page is still showing afterwards (the login was likely refused), else ''.
+    """
     tp = journey.touchpoint(touchpoint)
-    if tp.channel == "agent":
-        with journey.on(tp.system):
-            (journey.staff(tp.role) if tp.role else journey.agent).login()
+    if tp.channel != "agent":
+        return ""
+    with journey.on(tp.system):
+        staff = journey.staff(tp.role) if tp.role else journey.agent
+        staff.login()
+        login_url = str(dict(staff.credentials.get("login") or {}).get("url", "/agent/login"))
+        here = urlsplit(str(getattr(staff, "current_url", "") or "")).path
+    if here and here == urlsplit(login_url).path:
+        names = f"{staff.credentials.get('user_env')} / {staff.credentials.get('password_env')}"
+        return f"the staff login was refused (still at {login_url} after logging in with {names}): "
+    return ""
 
 
 def _recorded(journey: Journey, original: Promise) -> Promise:
@@ -89,48 +109,6 @@ def _recorded(journey: Journey, original: Promise) -> Promise:
         about=original.about,
         id=original.id,
     )
-
-
-def _judge_time(
-    journey: Journey,
-    promise: Promise,
-    seen: dict[str, Observation],
-    spec: dict[str, str],
-    fact: str,
-    shown: Observation,
-) -> None:
-    """Kept by the deadline, kept late (broken), or kept at a time the system does not say."""
-    name = spec.get("changed_at") or f"{fact}.changed_at"
-    changed = _moment(seen.get(name), promise.due)
-    found = f"{shown.where.touchpoint} shows {show(shown.kind, shown.value)}"
-    if changed is None:
-        promise.verdict = f"kept, time unknown: {found} (the map reads no {name} there)"
-        return
-    if changed > promise.due:
-        promise.status = "broken"
-        late = f"kept late: {found} since {changed:%Y-%m-%d %H:%M}, after the deadline {promise.due:%Y-%m-%d %H:%M}"
-        promise.verdict = f"broken: {late}"
-        title = f"{promise.fact} promised at {promise.where.touchpoint} was kept late"
-        journey.ledger.add([Violation("promise_kept", promise.fact, title, (shown,), late)])
-        return
-    promise.verdict = f"kept by the deadline: {found} since {changed:%Y-%m-%d %H:%M}"
-
-
-def _moment(observation: Observation | None, due: datetime) -> datetime | None:
-    """The time an observation shows: an ISO moment, or a date (the end of that day)."""
-    if observation is None or not observation.raw:
-        return None
-    value: Any = observation.value
-    try:
-        moment = datetime.fromisoformat(observation.raw.strip())
-    except ValueError:
-        if isinstance(value, date) and not isinstance(value, datetime):
-            moment = datetime.combine(value, time(23, 59))
-        else:
-            return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=due.tzinfo)
-    return moment
 
 
 def _line(exc: BaseException) -> str:
