@@ -87,6 +87,7 @@ def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run
     assert later.returncode == 0, later.stdout + later.stderr
     [kept] = [line for line in later.stdout.splitlines() if line.strip().startswith("kept")]
     assert "order.number" in kept and journey.memory["order_number"] in kept, later.stdout
+    assert "kept by the deadline: app.order shows ordered since" in kept, kept  # the shop says when
     report = PromiseStore(store_url).report()
     assert (len(report["pending"]), len(report["kept"]), len(report["broken"])) == (1, 1, 0)
     summary = (tmp_path / "later" / "latest" / "summary.md").read_text(encoding="utf-8")
