@@ -11,7 +11,7 @@ says "kept, time unknown".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -45,7 +45,7 @@ def judge(journey: Journey, stored: StoredPromise, now: datetime) -> Judged:
     same = check_spec.get("touchpoint") == original.check.touchpoint
     where = str(check_spec.get("verify_at") or "") if same else ""
     where = where or original.check.touchpoint
-    promise = _recorded(journey, original)
+    promise = _recorded(journey, original, where)
     params = {k: v for k, v in original.check.params.items() if k not in ("value", "tolerance")}
     journey.memory.update(params)
     step = Step(f"the promise of {stored.label()} is checked at {where}", original.where.location)
@@ -62,7 +62,8 @@ def judge(journey: Journey, stored: StoredPromise, now: datetime) -> Judged:
     # Not shown: unknown, unless "shown at all" is the promise and the page was surely the right one.
     unread = observation.raw is None and (original.check.expect != "present" or bool(refused))
     if unread or (observation.raw is not None and observation.problem):
-        return Judged("unverifiable", f"{refused}{where}: {observation.problem}", where)
+        problem = observation.problem or f"{original.check.fact} not shown at {where}"
+        return Judged("unverifiable", f"{refused}{problem}", where)
     try:
         journey.ledger.add(rules.promise_kept(promise, observation, now))
     except RuleConfigError as exc:
@@ -97,14 +98,14 @@ def _log_in(journey: Journey, touchpoint: str) -> str:
     return ""
 
 
-def _recorded(journey: Journey, original: Promise) -> Promise:
+def _recorded(journey: Journey, original: Promise, where: str) -> Promise:
     """The stored promise on this run's ledger, pending again (the map draws it)."""
     return journey.ledger.promise(
         original.fact,
         original.raw,
         kind=original.kind,
         due=original.due,
-        check=original.check,
+        check=replace(original.check, touchpoint=where),  # where it is checked this time
         where=original.where,
         about=original.about,
         id=original.id,
