@@ -77,7 +77,7 @@ class SystemSession:
         self.secrets = Secrets()
         self._browser: Any = None
         self._promise_store: Any = None
-        self._promise_store_url = str(promise_store or store_location(reports_dir))
+        self.promise_store_url = str(promise_store or store_location(reports_dir))
         self._captures: dict[int, Any] = {}
         self.parts: dict[str, SystemPart] = {}
         first_url = base_url or os.environ.get("JOURNEYS_BASE_URL") or self.map.base_url
@@ -148,7 +148,7 @@ class SystemSession:
         if self._promise_store is None:
             from journeys.promise_store import PromiseStore
 
-            self._promise_store = PromiseStore(self._promise_store_url, project=project_name(Path.cwd()))
+            self._promise_store = PromiseStore(self.promise_store_url, project=project_name(Path.cwd()))
         return self._promise_store
 
     def driver(self, channel: str, journey: Any, *, system: str | None = None, role: str | None = None) -> Any:
