@@ -139,8 +139,13 @@ def _verify_one(store: PromiseStore, session: object, stored: StoredPromise, mom
         customer = Customer.from_dict(stored.customer)
     except (KeyError, TypeError, ValueError):  # a store of an older journeys kept less of her
         customer = Customer.create(stored.id, run_id="promises")
-        known = {k: str(v) for k, v in stored.customer.items() if k in ("name", "email", "key") and v}
-        customer = replace(customer, **known)
+        said = stored.customer
+        customer = replace(
+            customer,
+            name=str(said.get("name") or customer.name),
+            email=str(said.get("email") or customer.email),
+            key=str(said.get("key") or customer.key),
+        )
     customer = replace(customer, key=f"{customer.key}-promise-{stored.id}")  # one evidence folder per promise
     journey = Journey(session, customer, name=journey_name(stored))  # type: ignore[arg-type]
     found = judge(journey, stored, moment)
