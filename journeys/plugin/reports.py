@@ -46,6 +46,7 @@ class Reports:
         self.failures: list[str] = []
         self.planned: list[str] | None = None  # names of the journeys collected; None until collected
         self.planned_written = False
+        self.promise_line = ""  # "2 promises stored in ..., next due ...", for the terminal
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self._plan(progress.journey_ids(session.items))
@@ -97,7 +98,10 @@ class Reports:
         try:
             from journeys.promises.digest import write_run_digest
 
-            write_run_digest(run.folder, run.promise_store, run.run_id)
+            if write_run_digest(run.folder, run.promise_store, run.run_id):
+                from journeys.reporting.promise_lines import read_digest, stored_line
+
+                self.promise_line = stored_line(read_digest(run.folder) or {}).replace("`", "")
         except Exception as exc:  # noqa: BLE001 - the promises' lines must not cost the map and the summary
             self.failures.append(f"journeys: the promise store could not be read: {exc}")
         try:
@@ -158,5 +162,7 @@ class Reports:
             write(f"journeys: started failing since the previous run: {'; '.join(changed['started'])}", red=True)
         if changed["flaky"]:
             write(f"journeys: flaky: {'; '.join(changed['flaky'])}", yellow=True)
+        if self.promise_line:
+            write(f"journeys: {self.promise_line}")
         write(f"journeys: journey map {self.built.map_path}")
         write(f"journeys: summary     {self.built.summary_path}")

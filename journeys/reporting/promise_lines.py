@@ -16,7 +16,7 @@ from typing import Any
 
 from journeys.reporting.words import clock
 
-__all__ = ["DIGEST_FILE", "promise_lines", "read_digest"]
+__all__ = ["DIGEST_FILE", "promise_lines", "read_digest", "stored_line"]
 
 DIGEST_FILE = "promises.json"
 _MOST = 20
@@ -54,8 +54,7 @@ def promise_lines(folder: Path, cell: Any = str) -> list[str]:
     stored = data.get("stored") or []
     next_due = _moment(data.get("next_due"))
     if stored:
-        count = f"{len(stored)} promise{'s' * (len(stored) != 1)} stored in `{data.get('store', '')}`"
-        lines += ["", f"**Promises**: {count}" + (f", next due {clock(next_due, 'en')}" if next_due else "")]
+        lines += ["", f"**Promises**: {stored_line(data)}"]
     elif checked and data.get("pending"):
         lines += [
             "",
@@ -71,6 +70,16 @@ def promise_lines(folder: Path, cell: Any = str) -> list[str]:
         if len(outstanding) > _MOST:
             lines.append(f"- … and {len(outstanding) - _MOST} more (`journeys promises`)")
     return lines
+
+
+def stored_line(data: dict[str, Any]) -> str:
+    """``2 promises stored in `reports/promises.sqlite`, next due Mon 7 Dec 23:59`` ('' when none were)."""
+    stored = data.get("stored") or []
+    if not stored:
+        return ""
+    next_due = _moment(data.get("next_due"))
+    count = f"{len(stored)} promise{'s' * (len(stored) != 1)} stored in `{data.get('store', '')}`"
+    return count + (f", next due {clock(next_due, 'en')}" if next_due else "")
 
 
 def _who(found: dict[str, Any]) -> str:

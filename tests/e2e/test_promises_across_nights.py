@@ -167,6 +167,7 @@ def test_promises_stored_one_night_are_judged_the_next_as_kept_broken_or_unverif
     assert first.code == 0, first.output
     store = project / "reports" / "promises.sqlite"
     assert f"promises not yet due -> {store}" in first.output
+    assert f"journeys: 1 promise stored in {store}, next due" in first.output
     summary = (latest(project) / "summary.md").read_text(encoding="utf-8")
     assert f"1 promise stored in `{store}`, next due" in summary, summary
     kept_by = ordered(latest(project))
