@@ -98,3 +98,18 @@ def test_not_yet_delivered_is_broken_and_nothing_read_is_unverifiable(tmp_path):
     journey, found = judged(tmp_path, {})  # the status page showed nothing: nothing is known
     assert found.status == "unverifiable" and found.verdict.startswith("api.order_status: order.status not found")
     assert journey.ledger.promises[0].status == "pending"
+
+
+def test_a_direct_touchpoint_the_map_lacks_or_that_cannot_show_the_fact_is_refused_where_it_is_written(tmp_path):
+    import pytest
+
+    from journeys.errors import ConfigError
+
+    for target, said in (("api.nowhere", "api.nowhere: no such touchpoint"), ("web.plain", "does not read order.status")):
+        text = MAP.replace("verify_at: api.order_status", f"verify_at: {target}")
+        text += "  web.plain:\n    channel: web\n    url: /\n    facts: {}\n"
+        path = tmp_path / "tulp.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ConfigError) as caught:
+            load_map(path)
+        assert "facts/delivery.date/promise/verify_at" in str(caught.value) and said in str(caught.value)
