@@ -105,7 +105,8 @@ def test_a_direct_touchpoint_the_map_lacks_or_that_cannot_show_the_fact_is_refus
 
     from journeys.errors import ConfigError
 
-    for target, said in (("api.nowhere", "api.nowhere: no such touchpoint"), ("web.plain", "does not read order.status")):
+    refused = (("api.nowhere", "api.nowhere: no such touchpoint"), ("web.plain", "does not read order.status"))
+    for target, said in refused:
         text = MAP.replace("verify_at: api.order_status", f"verify_at: {target}")
         text += "  web.plain:\n    channel: web\n    url: /\n    facts: {}\n"
         path = tmp_path / "tulp.yaml"
