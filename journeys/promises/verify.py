@@ -149,7 +149,7 @@ def _verify_one(store: PromiseStore, session: object, stored: StoredPromise, mom
     customer = replace(customer, key=f"{customer.key}-promise-{stored.id}")  # one evidence folder per promise
     journey = Journey(session, customer, name=journey_name(stored))  # type: ignore[arg-type]
     found = judge(journey, stored, moment)
-    outcome = {"kept": "passed", "broken": "failed"}.get(found.status, "interrupted")
+    outcome = {"kept": "passed", "broken": "failed"}.get(found.status, "unknown")  # not checked: no verdict
     journey.close(outcome=outcome)
     if found.status == "unverifiable":
         return _unverified(store, stored, found.verdict, found.checked_at)
