@@ -22,7 +22,7 @@ from journeys.journey import Journey
 from journeys.promise_store import PromiseStore, StoredPromise
 from journeys.promises.as_of import AsOfClock, in_zone
 from journeys.promises.digest import Checked
-from journeys.promises.judge import judge
+from journeys.promises.judge import Judged, judge
 
 __all__ = ["Target", "journey_name", "verify_due"]
 
@@ -148,7 +148,10 @@ def _verify_one(store: PromiseStore, session: object, stored: StoredPromise, mom
         )
     customer = replace(customer, key=f"{customer.key}-promise-{stored.id}")  # one evidence folder per promise
     journey = Journey(session, customer, name=journey_name(stored))  # type: ignore[arg-type]
-    found = judge(journey, stored, moment)
+    try:
+        found = judge(journey, stored, moment)
+    except Exception as exc:  # noqa: BLE001 - one promise's surprise leaves it pending; the others are checked
+        found = Judged("unverifiable", f"{type(exc).__name__}: {exc}", stored.promise.check.touchpoint)
     outcome = {"kept": "passed", "broken": "failed"}.get(found.status, "unknown")  # not checked: no verdict
     journey.close(outcome=outcome)
     if found.status == "unverifiable":
