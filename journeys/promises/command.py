@@ -42,10 +42,10 @@ def promises(
     \b
     Exit status: 0 all due promises kept, 1 a promise broken, 3 a promise could
     not be checked (it stays pending) or the store or a system could not be
-    opened, 4 usage error, 5 nothing due.
+    opened, 4 usage error, 5 nothing due (or no store yet).
     """
     from journeys.errors import ConfigError
-    from journeys.promise_file import project_name, store_location
+    from journeys.promise_file import project_name, store_location, store_path
     from journeys.promise_store import PromiseStore
     from journeys.promises.as_of import parse_moment
 
@@ -56,6 +56,14 @@ def promises(
         sys.exit(4)
     url = store_location(reports_dir, store or os.environ.get("JOURNEYS_PROMISE_STORE"))
     try:
+        if not store_path(url).exists():  # no run has stored a promise here yet: nothing to check, not a pass
+            click.echo(
+                f"journeys promises: no promise store at {store_path(url)}: nothing to check. `journeys run` keeps"
+                " promises not yet due there; if it should be there, run from the project's folder or set"
+                " --store / JOURNEYS_PROMISE_STORE.",
+                err=True,
+            )
+            sys.exit(5)
         found = PromiseStore(url, create=False, project=project_name(Path.cwd()))
     except ConfigError as exc:
         click.echo(f"journeys promises: {exc}", err=True)

@@ -48,10 +48,9 @@ def run(*args: str, env: dict[str, str] | None = None):
             lambda p: sqlite3.connect(p).execute("CREATE TABLE results (x)").connection.commit(),
             "is not a promise store",
         ),
-        (lambda p: None, "no promise store at"),
     ],
 )
-def test_a_store_that_is_not_there_or_not_one_is_exit_3_with_a_message(tmp_path, make, said):
+def test_a_store_that_is_not_one_is_exit_3_with_a_message(tmp_path, make, said):
     path = tmp_path / "reports" / "promises.sqlite"
     path.parent.mkdir()
     make(path)
@@ -64,6 +63,9 @@ def test_a_store_that_is_not_there_or_not_one_is_exit_3_with_a_message(tmp_path,
 def test_another_database_a_bad_moment_and_nothing_to_check_are_told(tmp_path, ledger):
     done = run("--verify", env={"JOURNEYS_PROMISE_STORE": "postgresql://db/promises"})
     assert done.exit_code == 3 and "'postgresql' databases are not supported" in done.output
+    for args in ([], ["--verify"]):  # the first night: no store yet, nothing to check (and not a pass)
+        done = run(*args, "--reports-dir", str(tmp_path / "nowhere"))
+        assert done.exit_code == 5 and f"no promise store at {tmp_path / 'nowhere' / 'promises.sqlite'}" in done.output
     store = PromiseStore(tmp_path / "promises.sqlite")
     done = run("--verify", "--store", str(store.path))
     assert done.exit_code == 5 and "no pending promises" in done.output
