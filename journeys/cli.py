@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from journeys.population.command import simulate
+from journeys.promises.command import promises
 from journeys.reporting.command import report
 
 
@@ -212,48 +213,6 @@ def lint(paths: tuple[str, ...], system: tuple[str, ...]) -> None:
 
 
 @main.command()
-@click.option("--system", default="refshop", show_default=True, help="touchpoint map name or path")
-@click.option("--base-url", help="URL of the system whose promises to check")
-@click.option("--verify", is_flag=True, help="check the promises that are due now")
-@click.option("--reports-dir", default="reports", show_default=True)
-def promises(system: str, base_url: str | None, verify: bool, reports_dir: str) -> None:
-    """List stored promises (pending, kept, broken); with --verify, check those now due.
-
-    Systems without a test clock cannot be fast-forwarded: a journey stores the
-    promises it cannot check yet (JOURNEYS_PROMISE_STORE, default
-    reports/promises.sqlite) and a later run checks them here.
-    """
-    from journeys.customer import Customer
-    from journeys.journey import Journey
-    from journeys.promise_store import PromiseStore
-
-    url = os.environ.get("JOURNEYS_PROMISE_STORE") or f"sqlite:///{Path(reports_dir) / 'promises.sqlite'}"
-    store = PromiseStore(url)
-    if verify:
-        from journeys.session import SystemSession
-
-        session = SystemSession(system, base_url=base_url, reports_dir=reports_dir)
-        try:
-            for stored in store.due(session.clock.now(), system=session.map.system):
-                journey = Journey(session, Customer.from_dict(stored.customer), name=stored.journey_id)
-                journey.settle(stored.promise)
-                journey.close()
-                store.settle(stored.id, stored.promise.status, stored.promise.verdict)
-        finally:
-            session.close()
-    report = store.report()
-    for status in ("pending", "kept", "broken"):
-        click.echo(f"{status}: {len(report[status])}")
-        for stored in report[status]:
-            p = stored.promise
-            click.echo(
-                f"  {stored.journey_id}: {p.fact} {p.raw!r} due {p.due:%Y-%m-%d %H:%M}"
-                f" at {p.check.touchpoint}" + (f": {stored.verdict}" if stored.verdict else "")
-            )
-    sys.exit(1 if report["broken"] else 0)
-
-
-@main.command()
 def doctor() -> None:
     """Check that a browser for Playwright is there, and say which."""
     from journeys.channels.browser import BrowserMissing, find_chromium
@@ -266,6 +225,7 @@ def doctor() -> None:
 
 main.add_command(report)
 main.add_command(simulate)
+main.add_command(promises)
 
 if __name__ == "__main__":
     main()

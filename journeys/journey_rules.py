@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from journeys import rules
 from journeys.channels.errors import ChannelError
 from journeys.errors import JourneyFailed, MailNotReceived, StepError
+from journeys.promise_origin import contradiction, first_promised, promise_origin
 from journeys.records import Observation, Promise, PromiseCheck
 
 if TYPE_CHECKING:
@@ -150,11 +151,19 @@ class JourneyRules:
     def promise(
         self, fact: str, *, due: datetime, check: PromiseCheck, about: str = "", touchpoint: str | None = None
     ) -> Promise:
-        """Hold the company to what it last showed of ``fact`` (at ``touchpoint``), by ``due``,
-        as ``check`` will show."""
-        shown = self.ledger.latest(fact, about or None, touchpoint=touchpoint)
+        """Hold the company to what it first promised of ``fact`` (at ``touchpoint``), by ``due``,
+        as ``check`` will show.
+
+        The promise belongs to the first touchpoint that made it (not a product page's "if ordered
+        now"); a later touchpoint that says otherwise contradicts it, it makes no new promise. The
+        same promise asked for twice is held once.
+        """
+        shown = first_promised(self.ledger, fact, about, touchpoint)
         if shown is None:
             raise StepError(f"no {fact} was shown yet: nothing to hold the company to")
+        for made in self.ledger.promises:
+            if (made.fact, made.about, made.where) == (fact, about, shown.where):
+                return made
         return self.ledger.promise(
             fact,
             shown.raw,
@@ -192,8 +201,8 @@ class JourneyRules:
         tp = self.touchpoint(promise.check.touchpoint)
         needed = {name: self.memory[name] for name in tp.placeholders() if name in self.memory}
         promise.check.params.update(needed)
-        system = tp.system or self.system.map.system
-        self.system.promise_store().save(self.name, promise, system=system, customer=self.ledger.customer)
+        origin = promise_origin(self.system, tp.system, self.memory, contradiction(self.ledger, promise))
+        self.system.promise_store().save(self.name, promise, customer=self.ledger.customer, origin=origin)
 
     def _look(self, check: PromiseCheck) -> Observation | None:
         """What ``check``'s touchpoint shows now; a "not shown" observation when it shows nothing

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.clock import Clock, clock_for
 from journeys.errors import ConfigError
+from journeys.promise_file import project_name, store_location
 from journeys.secrets import Secrets
 from journeys.system.company import CompanyTasks, load_maps
 from journeys.system.touchpoint_map import Touchpoint, TouchpointMap
@@ -41,6 +42,9 @@ class SystemSession:
         browserless: web, agent and chat customers walk without a browser (a population).
         smtp_port: the SMTP capture's port for every system whose mail is captured
             (``--smtp-port``); None: each map's ``mail.port``, else a free port.
+        promise_store: the project's promise store (``promise_file.store_location``);
+            None: ``promises.sqlite`` in the reports folder ``reports_dir`` is in.
+        mail: start the SMTP captures (False: no touchpoint read here is a mail).
     """
 
     def __init__(
@@ -56,6 +60,8 @@ class SystemSession:
         browser: BrowserSettings | None = None,
         smtp_port: int | None = None,
         browserless: bool = False,
+        promise_store: str | Path | None = None,
+        mail: bool = True,
     ) -> None:
         names = [system] if isinstance(system, (str, Path)) else list(system)
         self.maps: list[TouchpointMap] = load_maps(names, systems_dir)
@@ -71,6 +77,7 @@ class SystemSession:
         self.secrets = Secrets()
         self._browser: Any = None
         self._promise_store: Any = None
+        self.promise_store_url = str(promise_store or store_location(reports_dir))
         self._captures: dict[int, Any] = {}
         self.parts: dict[str, SystemPart] = {}
         first_url = base_url or os.environ.get("JOURNEYS_BASE_URL") or self.map.base_url
@@ -85,6 +92,7 @@ class SystemSession:
                     url,
                     self._captures,
                     smtp_port,
+                    mail=mail,
                     faults=faults,
                     seed=seed,
                     start=self.start_moment,
@@ -140,8 +148,7 @@ class SystemSession:
         if self._promise_store is None:
             from journeys.promise_store import PromiseStore
 
-            url = os.environ.get("JOURNEYS_PROMISE_STORE") or f"sqlite:///{self.reports_dir / 'promises.sqlite'}"
-            self._promise_store = PromiseStore(url)
+            self._promise_store = PromiseStore(self.promise_store_url, project=project_name(Path.cwd()))
         return self._promise_store
 
     def driver(self, channel: str, journey: Any, *, system: str | None = None, role: str | None = None) -> Any:

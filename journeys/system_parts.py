@@ -75,6 +75,7 @@ def start_part(
     captures: dict[int, Any],
     smtp_port: int | None,
     *,
+    mail: bool = True,
     faults: tuple[str, ...],
     seed: int,
     start: datetime,
@@ -87,6 +88,7 @@ def start_part(
         base_url: its address; None: start its embedded system.
         captures: the session's SMTP captures by port (0: a free one), shared between systems.
         smtp_port: ``--smtp-port``; None: the map's ``mail.port``, else a free port.
+        mail: start its mail capture (False: nothing here reads its mail).
         faults: faults for an embedded system.
         seed: the run's seed, for an embedded system.
         start: the session's start moment (an embedded system's clock starts frozen there).
@@ -96,7 +98,7 @@ def start_part(
         SystemUnreachable: the system does not answer, or its embedded process does not start.
     """
     capture = None
-    if system_map.mail.get("driver", "capture") == "capture":
+    if mail and system_map.mail.get("driver", "capture") == "capture":
         port = smtp_port if smtp_port is not None else int(system_map.mail.get("port") or 0)
         capture = captures.get(port)
         if capture is None:

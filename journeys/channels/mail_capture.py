@@ -17,6 +17,7 @@ import asyncio
 import html
 import json
 import threading
+import time
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -26,6 +27,7 @@ from journeys.channels.message import Message
 from journeys.errors import ConfigError
 
 HOST = "127.0.0.1"
+_POLL = 0.05  # seconds between looks while waiting for mail
 
 
 class MailCapture:
@@ -119,9 +121,19 @@ class MailCapture:
             return next((m for m in self._messages if m.id == id), None)
 
     def wait_for_more(self, count: int, timeout: float) -> bool:
-        """Wait until more than ``count`` mails (in total) have arrived; False on timeout."""
-        with self._changed:
-            return self._changed.wait_for(lambda: len(self._messages) > count, timeout)
+        """Wait until more than ``count`` mails (in total) have arrived; False on timeout.
+
+        Short relative sleeps on the monotonic clock: a timed wait on a condition computes an
+        absolute deadline, which never comes under libfaketime (its clock runs days ahead)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._changed:
+                if len(self._messages) > count:
+                    return True
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            time.sleep(min(_POLL, remaining))
 
     def __len__(self) -> int:
         with self._changed:

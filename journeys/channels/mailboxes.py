@@ -8,7 +8,6 @@ neither can say when mail arrives, so both are looked at every
 from __future__ import annotations
 
 import imaplib
-import threading
 import time
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -24,12 +23,10 @@ POLL_INTERVAL = 0.25  # for mailboxes that cannot tell us when mail arrives (IMA
 
 
 class _Poller:
-    """Waiting between polls without a bare sleep: an event nobody sets, with a timeout."""
-
-    _pause = threading.Event()
+    """Waiting between polls: a relative sleep (a timed wait on an event hangs under libfaketime)."""
 
     def wait(self, timeout: float) -> None:
-        self._pause.wait(max(0.0, min(POLL_INTERVAL, timeout)))
+        time.sleep(max(0.0, min(POLL_INTERVAL, timeout)))
 
 
 class ImapMailbox(_Poller):

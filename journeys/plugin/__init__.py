@@ -49,7 +49,8 @@ def pytest_report_header(config: pytest.Config) -> str:
     faults = ", ".join(config.getoption("fault")) or "none"
     return (
         f"journeys: system {config.getoption('system')} at {base}; faults: {faults}; "
-        f"seed {run.seed} (replay with --seed {run.seed}); run {run.run_id} -> {run.folder}"
+        f"seed {run.seed} (replay with --seed {run.seed}); run {run.run_id} -> {run.folder}; "
+        f"promises not yet due -> {run.promise_store}"
     )
 
 

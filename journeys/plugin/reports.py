@@ -49,6 +49,7 @@ class Reports:
         self.planned: list[str] | None = None  # names of the journeys collected; None until collected
         self.planned_written = False
         self.retried: set[str] = set()  # journeys run again by a retry plugin (pytest-rerunfailures)
+        self.promise_line = ""  # "2 promises stored in ..., next due ...", for the terminal
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self._plan(progress.journey_ids(session.items))
@@ -100,6 +101,15 @@ class Reports:
             self._allure_extras(run)
         except Exception as exc:  # noqa: BLE001 - Allure's extras must not cost the map and the summary
             self.failures.append(f"journeys: Allure's extras could not be written: {type(exc).__name__}: {exc}")
+        try:
+            from journeys.promises.digest import write_run_digest
+
+            if write_run_digest(run.folder, run.promise_store, run.run_id):
+                from journeys.reporting.promise_lines import read_digest, stored_line
+
+                self.promise_line = stored_line(read_digest(run.folder) or {}).replace("`", "")
+        except Exception as exc:  # noqa: BLE001 - the promises' lines must not cost the map and the summary
+            self.failures.append(f"journeys: the promise store could not be read: {exc}")
         try:
             from journeys.plugin.sharding import is_shard
             from journeys.reporting.build import build_reports
@@ -200,6 +210,8 @@ class Reports:
             names = sorted(n for n, v in self.built.trend.items() if v == kind)
             if names:
                 write(f"journeys: {said}: {'; '.join(names)}", **{_TREND_COLOURS[kind]: True})
+        if self.promise_line:
+            write(f"journeys: {self.promise_line}")
         write(f"journeys: journey map {self.built.map_path}")
         write(f"journeys: summary     {self.built.summary_path}")
         if os.environ.get(GATE_ENV) == "1":

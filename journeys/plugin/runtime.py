@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from journeys.plugin.options import browser_settings
+from journeys.promise_file import store_location
 from journeys.run_folders import new_run_id, point_latest
 
 __all__ = ["Run", "begin", "current", "end", "new_run_id", "point_latest"]
@@ -34,6 +35,7 @@ class Run:
     run_id: str
     seed: int
     folder: Path
+    promise_store: str = ""  # the project's promise store (JOURNEYS_PROMISE_STORE, read once here)
     session: SystemSession | None = None
     failure: BaseException | None = None  # why the system could not be started
     _index: int = field(default=0)
@@ -59,6 +61,7 @@ class Run:
                     seed=self.seed,
                     browser=browser_settings(self.config),
                     smtp_port=self.config.getoption("smtp_port", None),
+                    promise_store=self.promise_store,
                 )
             except Exception as exc:  # noqa: BLE001 - told once, as the run's error
                 self.failure = exc
@@ -95,7 +98,8 @@ def begin(config: pytest.Config) -> Run:
     # Workers are started after this, with this environment: they share id and seed.
     os.environ["JOURNEYS_SEED"], os.environ["JOURNEYS_RUN_ID"] = str(seed), run_id
     reports = Path(config.getoption("reports_dir"))
-    run = Run(config, run_id, seed, reports / "runs" / run_id)
+    store = store_location(reports, os.environ.get("JOURNEYS_PROMISE_STORE"))
+    run = Run(config, run_id, seed, reports / "runs" / run_id, store)
     config.stash[_RUN] = run
     return run
 

@@ -37,6 +37,7 @@ def describe(session: Any, system: str, seed: int) -> dict[str, Any]:
         "mail_views": views,
         "start_moment": session.start_moment.isoformat(),
         "reports_dir": str(Path(session.reports_dir).resolve()),
+        "promise_store": str(session.promise_store_url),
         "seed": seed,
     }
 
@@ -110,6 +111,7 @@ class AttachedSession(SystemSession):
             spec["system"],
             base_url=spec["base_url"],
             reports_dir=spec["reports_dir"],
+            promise_store=spec.get("promise_store"),
             seed=int(spec["seed"]),
             smtp_port=0,
             browserless=browserless,

@@ -8,6 +8,7 @@ context is made.
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 from datetime import datetime
@@ -96,6 +97,7 @@ def _simulate(paths: list[str], o: dict[str, Any]) -> int:
     from journeys.population.results import summarize
     from journeys.population.telling import verdict
     from journeys.population.thresholds import evaluate
+    from journeys.promise_file import store_location
 
     try:
         plan, thresholds, where = _plan(paths, o)
@@ -107,8 +109,14 @@ def _simulate(paths: list[str], o: dict[str, Any]) -> int:
     bound += (" or " if bound and plan.duration else "") + (f"{plan.duration:g} s" if plan.duration else "")
     click.echo(f"simulating {bound} at {plan.rate:g}/s, {len(plan.mix.shares)} scenarios, seed {plan.seed} -> {out}")
     try:
+        store = store_location(out.parent, os.environ.get("JOURNEYS_PROMISE_STORE"))  # the project's, as run's
         session = PopulationSession(
-            o["system"], base_url=o["base_url"], faults=tuple(o["faults"]), reports_dir=out, seed=plan.seed
+            o["system"],
+            base_url=o["base_url"],
+            faults=tuple(o["faults"]),
+            reports_dir=out,
+            seed=plan.seed,
+            promise_store=store,
         )
     except (SystemUnreachable, JourneysError) as exc:
         click.echo(f"journeys simulate: the system is not there: {exc}", err=True)

@@ -18,6 +18,7 @@ from journeys.records import Observation
 from journeys.reporting.journey_map import MAP_FILE
 from journeys.reporting.lanes import relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults, TestCase
+from journeys.reporting.promise_lines import promise_lines
 from journeys.reporting.summary_words import counted, summary_words
 from journeys.reporting.timeline import shown
 from journeys.reporting.words import TREND_KINDS
@@ -104,6 +105,7 @@ def summary_markdown(
             lines += _rows(journey, cases.get(journey.name), w, results.folder)
         if len(failing) > _MOST_JOURNEYS:
             lines.append("\n" + w["more"].format(n=len(failing) - _MOST_JOURNEYS))
+    lines += promise_lines(results.folder, _cell)  # stored, checked, still outstanding (promises.json)
     sections = [
         (w["Errors"], [f"{c.name}: {c.message}" for c in errors]),
         (w["gate"], gate),

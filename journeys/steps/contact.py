@@ -13,6 +13,7 @@ from journeys.errors import StepError
 from journeys.gherkin import vocabulary
 from journeys.gherkin.words import fact_named
 from journeys.ledger import PromiseCheck
+from journeys.promise_origin import first_promised
 from journeys.values import DateRange
 
 #: Where a complaint goes: a system's own way of taking complaints, else the shop's chat.
@@ -127,7 +128,7 @@ def promise_kept(journey, fact):
             f"{name} is not a promise the map can check: declare it under `facts:` with"
             " `promise: {touchpoint: <where it shows fulfilled>, fact: <what it shows>, equals: <value>}`"
         )
-    shown = journey.ledger.latest(name)
+    shown = first_promised(journey.ledger, name)  # the first touchpoint that promised it, not the last
     if shown is None or shown.value is None:
         raise StepError(f"no readable {name} was shown yet: visit a touchpoint that shows it first")
     day = shown.value.end if isinstance(shown.value, DateRange) else shown.value

@@ -142,6 +142,10 @@ class _Loader(Touchpoints):
                 self.problem(
                     int(check["line"]), where, f"{tp.name} does not read {check['fact']}: add it to its facts."
                 )
+            direct = touchpoints.get(check.get("verify_at", ""))
+            if check.get("verify_at") and (direct is None or check.get("fact", "") not in direct.facts):
+                why = "no such touchpoint" if direct is None else f"it does not read {check.get('fact')}"
+                self.problem(int(check["line"]), f"{where}/verify_at", f"{check['verify_at']}: {why}.")
 
     def account_segments(self, doc: CommentedMap, accounts: dict[str, Any], segments: dict[str, str]) -> None:
         for name, account in accounts.items():

@@ -254,12 +254,15 @@ class Sections(Checks):
         return result
 
     def promise_check(self, entry: CommentedMap, where: str) -> dict[str, str] | None:
-        """``promise: {touchpoint, fact, equals}``: where the promise shows kept (``true``: not said)."""
+        """``promise: {touchpoint, fact, equals}``: where the promise shows kept (``true``: not said);
+        ``verify_at``: a touchpoint a later run opens directly to check it (a status page or API, no clicks);
+        ``changed_at``: the fact there that says when the system changed it (kept by the deadline or late)."""
         node = entry.get("promise")
         if not isinstance(node, CommentedMap):
             return None
-        self.keys(node, ("touchpoint", "fact", "equals"), f"{where}/promise")
-        check = {key: text for key in ("touchpoint", "fact", "equals") if (text := self.text(node, key, where))}
+        keys = ("touchpoint", "fact", "equals", "verify_at", "changed_at")
+        self.keys(node, keys, f"{where}/promise")
+        check = {key: text for key in keys if (text := self.text(node, key, where))}
         for key in ("touchpoint", "fact"):
             if key not in check:
                 self.problem(line_of(entry, "promise"), f"{where}/promise/{key}", "missing: say where it shows kept.")

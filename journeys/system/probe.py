@@ -6,7 +6,6 @@ every journey; with it, the run stops once, saying what to do.
 
 from __future__ import annotations
 
-import threading
 import time
 
 from journeys.errors import SystemUnreachable
@@ -27,7 +26,6 @@ def probe(base_url: str, timeout: float = 10) -> None:
     import httpx  # here, so that importing journeys.system stays light
 
     deadline = time.monotonic() + timeout
-    pause = threading.Event()
     reason = "no answer"
     with httpx.Client(timeout=httpx.Timeout(timeout, connect=min(5.0, timeout))) as client:
         while True:
@@ -44,7 +42,9 @@ def probe(base_url: str, timeout: float = 10) -> None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 break
-            pause.wait(min(_RETRY, remaining))
+            # A relative sleep on the monotonic clock: a timed wait on an event computes an absolute
+            # deadline, which hangs under libfaketime (its clock is days ahead of the kernel's).
+            time.sleep(min(_RETRY, remaining))
     raise SystemUnreachable(
         f"{base_url} did not answer within {timeout:g} s ({reason}): start the system or pass --base-url.",
         url=base_url,

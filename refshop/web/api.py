@@ -60,9 +60,17 @@ def order_summary_json(order: sqlite3.Row) -> dict[str, Any]:
         "code_discount": amount_json(order["code_discount"]) if order["discount_code"] else None,
         "currency": "EUR",
         "placed_at": iso(from_utc_key(order["placed_at"])),
+        "status_changed_at": _status_changed_at(order),
         "delivery_date": app_delivery_date(order),
         "pickup_date": order["pickup_date"],
     }
+
+
+def _status_changed_at(order: sqlite3.Row) -> str | None:
+    """When the order got its status, where the shop keeps that time (placed, shipped, delivered)."""
+    kept = {"ordered": "placed_at", "shipped": "shipped_at", "delivered": "delivered_at", "collected": "delivered_at"}
+    column = kept.get(order["status"])
+    return iso(from_utc_key(order[column])) if column and order[column] else None
 
 
 def order_json(order: sqlite3.Row) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -33,12 +32,9 @@ def clockless_system(tmp_path: Path) -> Path:
     return systems / "refshop.yaml"
 
 
-def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run(
-    clockless_system, tmp_path, monkeypatch
-):
+def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run(clockless_system, tmp_path):
     store_url = f"sqlite:///{tmp_path / 'promises.sqlite'}"
-    monkeypatch.setenv("JOURNEYS_PROMISE_STORE", store_url)
-    session = SystemSession(str(clockless_system), reports_dir=tmp_path / "reports")
+    session = SystemSession(str(clockless_system), reports_dir=tmp_path / "reports", promise_store=store_url)
     try:
         journey = Journey(session, Customer.create(9, run_id="stored"), name="clockless order")
         journey.do("place order", sku="headphones")
@@ -61,7 +57,7 @@ def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run
 
         store = PromiseStore(store_url)
         assert len(store.report()["pending"]) == 2
-        time.sleep(max(0.0, (early.due - journey.now()).total_seconds()))  # "a later run"
+        as_of = (early.due + timedelta(seconds=1)).isoformat()  # "a later run", due by then: no waiting
         later = subprocess.run(
             [
                 sys.executable,
@@ -69,6 +65,10 @@ def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run
                 "journeys.cli",
                 "promises",
                 "--verify",
+                "--as-of",
+                as_of,
+                "--store",
+                store_url,
                 "--system",
                 str(clockless_system),
                 "--base-url",
@@ -85,5 +85,10 @@ def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run
         session.close()
 
     assert later.returncode == 0, later.stdout + later.stderr
-    assert "pending: 1" in later.stdout and "kept: 1" in later.stdout, later.stdout
-    assert "broken: 0" in later.stdout
+    [kept] = [line for line in later.stdout.splitlines() if line.strip().startswith("kept")]
+    assert "order.number" in kept and journey.memory["order_number"] in kept, later.stdout
+    assert "kept by the deadline: app.order shows ordered since" in kept, kept  # the shop says when
+    report = PromiseStore(store_url).report()
+    assert (len(report["pending"]), len(report["kept"]), len(report["broken"])) == (1, 1, 0)
+    summary = (tmp_path / "later" / "latest" / "summary.md").read_text(encoding="utf-8")
+    assert "Promises checked" in summary and journey.memory["order_number"] in summary, summary
