@@ -69,7 +69,7 @@ def _another_address(base: str) -> httpx.HTTPTransport | None:
 
 def session_of(web: Any) -> list[Cookie]:
     """A copy of the cookies of her browser (or of her browser-less client); their values become secrets."""
-    if isinstance(web, HttpWebDriver):
+    if _browserless(web):
         cookies = [(c.name, c.value or "", c.domain, c.path) for c in web._client.cookies.jar]
     else:
         cookies = [(c["name"], c["value"], c["domain"], c["path"]) for c in web.page.context.cookies()]
@@ -89,7 +89,7 @@ def post_from_elsewhere(web: Any, path: str, fields: Mapping[str, str]) -> None:
     cookies itself.
     """
     target = web.url_of(path)
-    if isinstance(web, HttpWebDriver):
+    if _browserless(web):
         web._send("POST", target, list(fields.items()))
         return
     split = urlsplit(target)
@@ -156,3 +156,9 @@ def slow_mail(capture: Any, seconds: float, *, to: str, timeout: float) -> Itera
             capture.wait_for_more(len(capture.messages()), deadline - time.monotonic())
     finally:
         capture.delays.pop(to.lower(), None)
+
+
+def _browserless(web: Any) -> bool:
+    """Whether ``web`` is a browser-less client: by what it has, so a second import of its class (a test
+    that reloads modules) cannot send it down the browser's path."""
+    return hasattr(web, "_client") and not hasattr(web, "page")

@@ -44,7 +44,7 @@ class Offers:
 
     @classmethod
     def of(cls, maps: Sequence[TouchpointMap]) -> Offers:
-        paths = [m.tasks_path for m in maps if m.tasks_path is not None]
+        paths = [path for m in maps for path in m.tasks_paths]
         touchpoints = frozenset(tp for m in maps for tp in m.touchpoints)
         bodies = {name: body for path in paths for name, body in read_tasks(path).items()}
         return cls(

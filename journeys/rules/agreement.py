@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from journeys.rules.kinds import all_agree, kind_of, words
+from journeys.rules.knowledge import listed
 from journeys.rules.violation import Violation
 
 if TYPE_CHECKING:
@@ -54,7 +56,8 @@ def agree(
     if not groups:
         groups[about or ""] = []
     found: list[Violation] = []
-    for group_about, group in groups.items():
+    for group_about, told in groups.items():
+        group = as_listed(told, kind or "text")
         sets = comparable(group, kind or "text", tolerance)
         compared = [each for each in sets if len({o.touchpoint for o in each if o.readable}) >= 2]
         if not compared and len(sets) > 1:
@@ -66,6 +69,20 @@ def agree(
             violation = _check_group(fact, kind or "text", group_about, each, tolerance)
             if violation is not None:
                 found.append(violation)
+    return found
+
+
+def as_listed(group: list[Observation], kind: str) -> list[Observation]:
+    """``group`` with each list a touchpoint showed (an agent's orders: ``RS-10035, RS-10034``) read as the
+    item that is another touchpoint's value: the list told her that one. A list without it stays unreadable."""
+    values = [o.value for o in group if o.readable]
+    found = []
+    for observation in group:
+        if not observation.readable and observation.raw:
+            item = next((value for value in values if listed(kind, value, observation)), None)
+            if item is not None:
+                observation = replace(observation, value=item, problem=None)
+        found.append(observation)
     return found
 
 

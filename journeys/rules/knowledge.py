@@ -73,7 +73,7 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
     reference = known_rows[-1]
     if target.problem is None and agree(kind, reference.value, target.value):
         return []
-    if target.raw is not None and _listed(kind, reference.value, target):
+    if target.raw is not None and listed(kind, reference.value, target):
         return []
     rows = (*known_rows, target)
     if target.problem is not None:
@@ -95,7 +95,8 @@ def _input_row(given: Any, fact: str, kind: str, about: str) -> Observation:
     return Observation(fact, kind, raw, value, about, given.where, None, given.seq)
 
 
-def _listed(kind: str, reference: Any, target: Observation) -> bool:
+def listed(kind: str, reference: Any, target: Observation) -> bool:
+    """Whether the list ``target`` showed (``RS-1, RS-2``; one a line) has an item that is ``reference``."""
     for item in _LIST_SEPARATORS.split(target.raw or ""):
         try:
             value = read_value(kind, item, seen_at=target.where.seen_at)

@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from journeys.errors import ConfigError
@@ -59,6 +59,17 @@ def read_map(path: Path) -> TouchpointMap:
 class _Loader(Touchpoints):
     """Walks the YAML document, collecting every problem with its line."""
 
+    def task_modules(self, doc: CommentedMap) -> str:
+        """``tasks:``: one module's name, or a list of them (``[shop_tasks, shop_service_tasks]``), as
+        ``"shop_tasks, shop_service_tasks"``."""
+        value = doc.get("tasks")
+        if isinstance(value, CommentedSeq):
+            names = [str(item) for item in value if isinstance(item, str) and item.strip()]
+            if len(names) != len(value):
+                self.problem(line_of(doc, "tasks"), "tasks", "must be a module's name, or a list of names.")
+            return ", ".join(names)
+        return self.text(doc, "tasks", "") or ""
+
     def load(self, doc: Any) -> TouchpointMap:
         if not isinstance(doc, CommentedMap):
             raise ConfigError(f"{self.path}:1: the map must be a YAML mapping with `system:` and `touchpoints:`.")
@@ -66,13 +77,15 @@ class _Loader(Touchpoints):
         self.system = self.text(doc, "system", "", required=True) or self.path.stem
         base_url = self.interpolated(doc, "base_url", "")
         urls = self.channel_urls(doc)
-        tasks = self.text(doc, "tasks", "")
-        if tasks and not (self.path.parent / f"{tasks}.py").is_file():
-            self.problem(
-                line_of(doc, "tasks"),
-                "tasks",
-                f"no task module {self.path.parent / (tasks + '.py')}: write it next to the map, or remove `tasks:`.",
-            )
+        tasks = self.task_modules(doc)
+        for module in tasks.split(", ") if tasks else ():
+            if not (self.path.parent / f"{module}.py").is_file():
+                self.problem(
+                    line_of(doc, "tasks"),
+                    "tasks",
+                    f"no task module {self.path.parent / (module + '.py')}: write it next to the map, or remove it"
+                    " from `tasks:`.",
+                )
         timezone = self.text(doc, "timezone", "") or "UTC"
         try:
             ZoneInfo(timezone)

@@ -135,10 +135,17 @@ def load_tasks(source: TouchpointMap | str | Path | None) -> Tasks:
     if source is None:
         return Tasks("no task module")
     if not isinstance(source, (str, Path)):
-        path = source.tasks_path
-        if path is None:
+        paths = source.tasks_paths
+        if not paths:
             return Tasks(f"{source.path} (no `tasks:`)")
-        return _collect(_import_file(path, f"journeys_tasks_{source.system}"), str(path))
+        found = Tasks(", ".join(map(str, paths)))
+        for index, path in enumerate(paths):
+            name = f"journeys_tasks_{source.system}" + (f"_{index}" if index else "")
+            for task, function in _collect(_import_file(path, name), str(path)).functions.items():
+                if task in found.functions and found.functions[task] is not function:
+                    raise ConfigError(f"{path}: a task '{task}' is in {found.source} already: rename one of them.")
+                found.functions[task] = function
+        return found
     text = str(source)
     if text.endswith(".py") or Path(text).is_file():
         path = Path(text)

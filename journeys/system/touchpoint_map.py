@@ -246,8 +246,13 @@ class TouchpointMap:
 
     @property
     def tasks_path(self) -> Path | None:
-        """The task module next to the map (``<tasks>.py``), when the map names one."""
-        return self.path.parent / f"{self.tasks}.py" if self.tasks else None
+        """The (first) task module next to the map (``<tasks>.py``), when the map names one."""
+        return next(iter(self.tasks_paths), None)
+
+    @property
+    def tasks_paths(self) -> list[Path]:
+        """Every task module next to the map (``tasks:`` may name several: ``shop_tasks, shop_service_tasks``)."""
+        return [self.path.parent / f"{name}.py" for name in (self.tasks or "").split(", ") if name]
 
     def secret_env_names(self) -> list[str]:
         """Environment variables holding secrets: passwords and tokens, never user names."""

@@ -52,3 +52,13 @@ def test_no_refund_shown_is_nothing_to_compare_never_a_pass(ledger: Ledger):
     (no_refund,) = rules.matches(ledger, "refund.amount", "order.total")
     assert no_refund.name == "NothingToCompare"
     assert "no touchpoint showed refund.amount readably" in no_refund.detail
+
+
+def test_a_list_that_holds_her_order_number_agrees_with_it(ledger: Ledger):
+    where = "features/account/existing_account.feature"
+    ledger.observe("order.number", "RS-10035", kind="order_ref", where=at("web.order_confirmation", 5))
+    ledger.observe("order.number", "RS-10035, RS-10034", kind="order_ref", where=at("agent.customer", 6))
+    assert rules.agree(ledger, "order.number") == []
+    ledger.observe("order.number", "RS-20001, RS-20002", kind="order_ref", where=at("phone.order", 7))
+    (violation,) = rules.agree(ledger, "order.number")
+    assert [o.where.touchpoint for o in violation.observations][-1] == "phone.order", where

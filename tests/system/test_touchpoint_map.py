@@ -454,3 +454,23 @@ def test_an_unknown_touchpoint_suggests_the_closest(loads):
         m.touchpoint("web.chekout")
     assert "no touchpoint 'web.chekout'" in str(info.value)
     assert "Did you mean 'web.checkout'?" in str(info.value)
+
+
+def test_tasks_may_live_in_several_modules_named_in_a_list(tmp_path):
+    from journeys.system.map_files import load_map
+    from journeys.system.tasks import load_tasks
+
+    (tmp_path / "shop_tasks.py").write_text(
+        "from journeys.system.tasks import task\n\n@task('place order')\ndef place(journey):\n    pass\n"
+    )
+    (tmp_path / "shop_service_tasks.py").write_text(
+        "from journeys.system.tasks import task\n\n@task('phone about order')\ndef phone(journey):\n    pass\n"
+    )
+    path = tmp_path / "shop.yaml"
+    path.write_text(
+        "system: shop\nbase_url: http://127.0.0.1:1\ntasks: [shop_tasks, shop_service_tasks]\n"
+        "touchpoints:\n  web.home: {channel: web, url: /, facts: {}}\n"
+    )
+    shop = load_map(path)
+    assert [p.name for p in shop.tasks_paths] == ["shop_tasks.py", "shop_service_tasks.py"]
+    assert load_tasks(shop).names == ["phone about order", "place order"]
