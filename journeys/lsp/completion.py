@@ -1,0 +1,161 @@
+"""Completion: whole sentences after a keyword, and the words of the parameter being typed.
+
+Sentences come in the order the story makes likely: first what the step just
+above made possible (after an order, the checks on an order), then the steps
+that build on what she lived, then those that need nothing, and last those
+that cannot come here yet. Each is filled with values that fit (the
+composer's, :mod:`journeys.gherkin.composer`); with a client that takes
+snippets, each value is a choice of the parameter's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from lsprotocol import types
+
+from journeys.gherkin.moments import contract_text
+from journeys.gherkin.params import describe, kind_of
+from journeys.gherkin.vocabulary import KEYWORDS, Sentence, fill
+from journeys.lsp.document import FeatureText, StepLine
+from journeys.lsp.project import Project
+from journeys.lsp.story_at import At, Field, field_at, lived_at
+
+__all__ = ["complete"]
+
+_CHOICES = 8  # words offered in a snippet's choice; the parameter's own completion has them all
+
+
+def complete(
+    project: Project, document: FeatureText, line: int, column: int, *, snippets: bool
+) -> list[types.CompletionItem]:
+    """The completion items at ``line``:``column`` of ``document``."""
+    if line >= len(document.lines) or not any(b.start < line for b in document.blocks):
+        return []
+    step = document.step_at(line)
+    if step is not None and column >= step.column:
+        field = field_at(project, document, step, column)
+        words = _parameter_items(project, document, line, field) if field else []
+        return words + _sentence_items(project, document, step, line, column, snippets=snippets)
+    text = document.lines[line]
+    if text.strip() and step is None and not _could_be_keyword(text.strip(), document.language):
+        return []
+    return _sentence_items(project, document, None, line, column, snippets=snippets)
+
+
+def _could_be_keyword(typed: str, language: str) -> bool:
+    words = [*(k[language] for k in KEYWORDS.values()), "And" if language == "en" else "En"]
+    return any(word.lower().startswith(typed.lower()) for word in words)
+
+
+def _sentence_items(
+    project: Project, document: FeatureText, step: StepLine | None, line: int, column: int, *, snippets: bool
+) -> list[types.CompletionItem]:
+    language = document.language
+    at = lived_at(project, document, line)
+    previous = document.kind_before(line)
+    kinds = [step.kind] if step is not None else (["given"] if previous is None else ["given", "when", "then"])
+    items: list[types.CompletionItem] = []
+    for kind in kinds:
+        chosen = _chosen_values(project, kind, language, at)
+        for index, sentence in enumerate(s for s in project.sentences if s.kind == kind and s.language == language):
+            values = chosen.get(sentence.pattern) or sentence.arguments(sentence.example) or {}
+            rank = _rank(project, sentence, values, at)
+            text = fill(sentence.pattern, values)
+            keyword = "" if step is not None else _keyword(kind, previous, language) + " "
+            if step is not None:
+                start, end = step.column, len(document.lines[line].rstrip())
+            else:
+                start, end = len(document.lines[line]) - len(document.lines[line].lstrip()), len(document.lines[line])
+            insert = keyword + (_snippet(project, sentence, values, language) if snippets else text)
+            items.append(
+                types.CompletionItem(
+                    label=keyword + text,
+                    kind=types.CompletionItemKind.Snippet if snippets else types.CompletionItemKind.Text,
+                    detail=sentence.description.splitlines()[0] if sentence.description else None,
+                    documentation=_documentation(sentence, language),
+                    sort_text=f"{rank}{'given when then'.index(kind):02d}{index:04d}",
+                    filter_text=keyword + text,
+                    insert_text_format=types.InsertTextFormat.Snippet if snippets else types.InsertTextFormat.PlainText,
+                    text_edit=types.TextEdit(_range(line, min(start, column), max(end, column)), insert),
+                )
+            )
+    return items
+
+
+def _keyword(kind: str, previous: str | None, language: str) -> str:
+    if previous == kind:
+        return "And" if language == "en" else "En"
+    return KEYWORDS[kind][language]
+
+
+def _chosen_values(project: Project, kind: str, language: str, at: At) -> dict[str, Mapping[str, str]]:
+    """Per sentence pattern, the composer's first values that fit what she lived (else its first)."""
+    chosen: dict[str, Mapping[str, str]] = {}
+    fitting: set[str] = set()
+    for candidate in project.composer.next(kind, language, at.now):
+        pattern = candidate.sentence.pattern
+        if pattern not in chosen or (candidate.fits and pattern not in fitting):
+            chosen[pattern] = {name: str(value) for name, value in candidate.values.items()}
+            if candidate.fits:
+                fitting.add(pattern)
+    return chosen
+
+
+def _rank(project: Project, sentence: Sentence, values: Mapping[str, Any], at: At) -> int:
+    """0: what the step just above made possible; 1: builds on what she lived; 2: needs nothing; 3: not yet."""
+    if not project.story.met(sentence, values, at.now):
+        return 3
+    if not project.story.met(sentence, values, at.before_last):
+        return 0
+    builds = [need for need in sentence.requires if need != "start" and not need.startswith(("no:", "segment:"))]
+    return 1 if builds else 2
+
+
+def _snippet(project: Project, sentence: Sentence, values: Mapping[str, Any], language: str) -> str:
+    """The sentence as a snippet: each parameter a choice, the fitting value first."""
+    parts = re.split(r"(\{\w+(?::[^}]*)?\})", sentence.pattern)
+    out: list[str] = []
+    stop = 0
+    for part in parts:
+        named = re.fullmatch(r"\{(\w+)(?::[^}]*)?\}", part)
+        if not named:
+            out.append(re.sub(r"([$}\\])", r"\\\1", part))
+            continue
+        name = named[1]
+        first = str(values.get(name, name))
+        after_her = bool(re.search(r"\b(her|haar) $", "".join(parts[: parts.index(part)])))
+        words = [first, *(w for w in project.words.of(name, language, after_her=after_her) if w != first)]
+        stop += 1
+        choices = ",".join(re.sub(r"([$}\\,|])", r"\\\1", w) for w in words[:_CHOICES])
+        out.append(f"${{{stop}|{choices}|}}")
+    return "".join(out) + ("$0" if stop else "")
+
+
+def _documentation(sentence: Sentence, language: str) -> types.MarkupContent:
+    lines = [sentence.description or "", ""]
+    lines += [f"- {part}" for part in contract_text(sentence.requires, sentence.gives, language)]
+    return types.MarkupContent(types.MarkupKind.Markdown, "\n".join(lines).strip())
+
+
+def _parameter_items(project: Project, document: FeatureText, line: int, field: Field) -> list[types.CompletionItem]:
+    kind = kind_of(field.name)
+    how = describe(kind, document.language) if kind else ""
+    words = project.words.of(field.name, document.language, after_her=field.after_her)
+    return [
+        types.CompletionItem(
+            label=word,
+            kind=types.CompletionItemKind.Value,
+            detail=field.name,
+            documentation=how or None,
+            sort_text=f"0{index:04d}",
+            text_edit=types.TextEdit(_range(line, field.start, field.end), word),
+        )
+        for index, word in enumerate(words)
+    ]
+
+
+def _range(line: int, start: int, end: int) -> types.Range:
+    return types.Range(types.Position(line, start), types.Position(line, end))

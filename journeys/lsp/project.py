@@ -1,0 +1,134 @@
+"""The project an editor has open, read as ``journeys steps`` and ``journeys lint`` read it.
+
+Its own steps (``steps/``), its maps (``fixtures/systems/`` or the bundled ones, ``--system``) and
+its registered tags (``pyproject.toml``) are read once into one lint run (:class:`Linter`), which
+the server keeps: completion, diagnostics, hover and the rest all ask it. When a step file, a map,
+a task module or ``pyproject.toml`` changes on disk, ``refresh`` reads the project again.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeys.gherkin.catalogue import load_steps, project_root
+from journeys.gherkin.composer import Composer
+from journeys.gherkin.lint import parse_problems
+from journeys.gherkin.lint_files import Linter
+from journeys.gherkin.words import fact_words
+from journeys.lsp.words import ParameterWords
+
+__all__ = ["Project", "Settings"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the server was started with: the project's root and the systems its journeys run on."""
+
+    root: Path
+    systems: tuple[str, ...] = ("refshop",)
+
+    @classmethod
+    def of(cls, folder: str | Path | None, systems: Sequence[str] = ()) -> Settings:
+        """The project ``folder`` (default: the working directory) is in, as ``journeys lint`` finds it."""
+        return cls(project_root(folder), tuple(systems) or ("refshop",))
+
+
+class Project:
+    """The catalogue, maps and tags of one project, and what was wrong reading them."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.errors: list[str] = []  # said to the writer once per reading: a step file that raises, a bad map
+        self._stamps: dict[Path, float] = {}
+        self.generation = 0  # counts readings: a document's cached story belongs to one
+        self._read()
+
+    @property
+    def root(self) -> Path:
+        return self.settings.root
+
+    def refresh(self, changed: Sequence[Path] = ()) -> bool:
+        """Read the project again when a file it was read from changed (or ``changed`` names one).
+
+        Returns:
+            Whether it was read again.
+        """
+        now = self._stamp()
+        if now == self._stamps and not any(path.suffix == ".py" and _is_step(path, self.root) for path in changed):
+            return False
+        self._read()
+        return True
+
+    def _read(self) -> None:
+        errors: list[str] = []
+        folder = self.root / "steps"
+        load_steps(self.root)  # the first reading imports them; later ones re-import what changed
+        for module in sorted(folder.glob("*.py")) if folder.is_dir() else []:
+            if module.stem == "__init__" or module.stem.startswith(("test_", "conftest")):
+                continue
+            before = self._stamps.get(module)
+            if before is not None and before == _mtime(module):
+                continue
+            try:
+                name = f"steps.{module.stem}"
+                importlib.invalidate_caches()
+                if name in sys.modules and before is not None:
+                    importlib.reload(sys.modules[name])
+                else:
+                    importlib.import_module(name)
+            except Exception as exc:  # a writer's half-saved step file: say so, keep the rest
+                errors.append(f"{module}: {type(exc).__name__}: {exc}")
+        self.linter = Linter(list(self.settings.systems), self.root, None, parse_problems)
+        errors += [str(problem) for problem in self.linter.problems]
+        maps = self.linter.maps
+        self.known = maps.known
+        self.offers = maps.offers
+        self.maps = maps.maps
+        self.steps = self.linter.steps
+        self.story = self.linter.story
+        self.sentences = [s for s in self.steps.catalogue.sentences if s.own and not s.retired]
+        mapped = self.known.facts or frozenset()
+        words = {
+            language: [ws[0] for fact, ws in fact_words(language).items() if not self.known.facts or fact in mapped]
+            for language in ("en", "nl")
+        }
+        for tmap in self.maps:
+            for declared in tmap.facts.values():
+                words["en"] += [w for w in declared.en[:1] if w not in words["en"]]
+                words["nl"] += [w for w in declared.nl[:1] if w not in words["nl"]]
+        touchpoints = sorted(self.known.touchpoints or ())
+        self.composer = Composer(self.sentences, self.story, fact_words=words, touchpoints=touchpoints)
+        self.words = ParameterWords(self.sentences, self.known, self.maps, self.composer.values)
+        self.errors = errors
+        self._stamps = self._stamp()
+        self.generation += 1
+
+    def watched(self) -> list[Path]:
+        """The files the project is read from: step modules, maps and their tasks, ``pyproject.toml``."""
+        folder = self.root / "steps"
+        found = sorted(folder.glob("*.py")) if folder.is_dir() else []
+        for tmap in self.maps:
+            found.append(tmap.path)
+            if tmap.tasks_path is not None:
+                found.append(tmap.tasks_path)
+        systems = self.root / "fixtures" / "systems"
+        found += sorted(systems.glob("*.y*ml")) if systems.is_dir() else []
+        return [*found, self.root / "pyproject.toml"]
+
+    def _stamp(self) -> dict[Path, float]:
+        return {path: _mtime(path) for path in self.watched()}
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return -1.0  # gone, or not there yet: a change all the same when it comes
+
+
+def _is_step(path: Path, root: Path) -> bool:
+    return path.parent.resolve() == (root / "steps").resolve()
