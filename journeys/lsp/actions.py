@@ -17,8 +17,16 @@ from journeys.lsp.project import Project
 __all__ = ["code_actions"]
 
 _SAID = {
-    "en": {"replace": "Write '{step}'", "insert": "Write '{step}' before it", "tag": "Register @{tag} in pyproject.toml"},
-    "nl": {"replace": "Schrijf '{step}'", "insert": "Zet '{step}' ervoor", "tag": "Registreer @{tag} in pyproject.toml"},
+    "en": {
+        "replace": "Write '{step}'",
+        "insert": "Write '{step}' before it",
+        "tag": "Register @{tag} in pyproject.toml",
+    },
+    "nl": {
+        "replace": "Schrijf '{step}'",
+        "insert": "Zet '{step}' ervoor",
+        "tag": "Registreer @{tag} in pyproject.toml",
+    },
 }
 
 
@@ -84,9 +92,7 @@ def _register(pyproject: Path, tag: str, title: str, diagnostic: types.Diagnosti
     changes: list[Any] = []
     if not pyproject.is_file():
         changes.append(types.CreateFile(uri=uri))
-    changes.append(
-        types.TextDocumentEdit(types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None), [edit])
-    )
+    changes.append(types.TextDocumentEdit(types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None), [edit]))
     return types.CodeAction(
         title=title.format(tag=tag),
         kind=types.CodeActionKind.QuickFix,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import Future
 import sys
 import textwrap
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest

@@ -42,7 +42,9 @@ async def test_after_an_order_the_checks_on_the_order_come_first(client: Languag
     await editor.open(ORDERED.replace("{cursor}", " "))
     after_order = labels(await editor.complete("    Then "))
 
-    await editor.type(ORDERED.replace("{cursor}", " ").replace('    When she orders a "tablet-10" on the web shop\n', ""))
+    await editor.type(
+        ORDERED.replace("{cursor}", " ").replace('    When she orders a "tablet-10" on the web shop\n', "")
+    )
     before_order = labels(await editor.complete("    Then "))
 
     agrees = "every touchpoint agrees on the "
@@ -84,7 +86,11 @@ async def test_the_words_of_a_parameter(client: LanguageClient, project: Path):
     assert "delivery date" in found
 
     dutch = Editor(client, project / "features" / "woorden.feature")
-    await dutch.open(BESTELD.replace("{cursor}", " is elk contactpunt het eens over ").replace("een klant", 'een klant in het segment "ge"'))
+    await dutch.open(
+        BESTELD.replace("{cursor}", " is elk contactpunt het eens over ").replace(
+            "een klant", 'een klant in het segment "ge"'
+        )
+    )
     segments = labels(await dutch.complete('segment "ge'))
     assert "gezin" in segments and "student" in segments
     facts = labels(await dutch.complete("het eens over "))
@@ -102,9 +108,7 @@ async def test_diagnostics_are_exactly_lints_findings_as_she_types(client: Langu
     found = await editor.type(typo)
     editor.path.write_text(editor.text, encoding="utf-8")
     expected = lint([str(editor.path)], root=project)
-    assert sorted((d.range.start.line + 1, d.message) for d in found) == sorted(
-        (p.line, p.message) for p in expected
-    )
+    assert sorted((d.range.start.line + 1, d.message) for d in found) == sorted((p.line, p.message) for p in expected)
     undefined = next(d for d in found if "undefined step" in d.message)
     assert undefined.range.start.line == editor.position("Then every", after=False).line
     assert "closest known steps: 'Then every touchpoint agrees on the order total'" in undefined.message
@@ -172,7 +176,9 @@ async def test_hover_in_the_files_language(client: LanguageClient, project: Path
 async def test_go_to_the_steps_function_and_the_touchpoints_line(client: LanguageClient, project: Path):
     editor = Editor(client, project / "features" / "definition.feature")
     await editor.open(
-        ORDERED.replace("{cursor}", " the order total is at most € 500,00\n    When she visits the touchpoint web.checkout")
+        ORDERED.replace(
+            "{cursor}", " the order total is at most € 500,00\n    When she visits the touchpoint web.checkout"
+        )
     )
     own = await client.text_document_definition_async(
         types.DefinitionParams(types.TextDocumentIdentifier(editor.uri), editor.position("at most", after=False))
