@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 
 from lsprotocol import types
 
@@ -23,7 +24,7 @@ from journeys.lsp.document import FeatureText, StepLine
 from journeys.lsp.project import Project
 from journeys.lsp.story_at import At, Field, field_at, lived_at
 
-__all__ = ["complete"]
+__all__ = ["complete", "resolve"]
 
 _CHOICES = 8  # words offered in a snippet's choice; the parameter's own completion has them all
 
@@ -50,39 +51,82 @@ def _could_be_keyword(typed: str, language: str) -> bool:
     return any(word.lower().startswith(typed.lower()) for word in words)
 
 
+@dataclass(frozen=True)
+class _Offer:
+    """One sentence as offered after what she lived: filled in, as a snippet, and where it ranks."""
+
+    sentence: Sentence
+    text: str
+    snippet: str
+    sort: str
+
+
 def _sentence_items(
     project: Project, document: FeatureText, step: StepLine | None, line: int, column: int, *, snippets: bool
 ) -> list[types.CompletionItem]:
-    language = document.language
-    at = lived_at(project, document, line)
     previous = document.kind_before(line)
     kinds = [step.kind] if step is not None else (["given"] if previous is None else ["given", "when", "then"])
+    text = document.lines[line]
+    if step is not None:
+        start, end = step.column, len(text.rstrip())
+    else:
+        start, end = len(text) - len(text.lstrip()), len(text)
+    where = _range(line, min(start, column), max(end, column))
     items: list[types.CompletionItem] = []
     for kind in kinds:
-        chosen = _chosen_values(project, kind, language, at)
-        for index, sentence in enumerate(s for s in project.sentences if s.kind == kind and s.language == language):
-            values = chosen.get(sentence.pattern) or sentence.arguments(sentence.example) or {}
-            rank = _rank(project, sentence, values, at)
-            text = fill(sentence.pattern, values)
-            keyword = "" if step is not None else _keyword(kind, previous, language) + " "
-            if step is not None:
-                start, end = step.column, len(document.lines[line].rstrip())
-            else:
-                start, end = len(document.lines[line]) - len(document.lines[line].lstrip()), len(document.lines[line])
-            insert = keyword + (_snippet(project, sentence, values, language) if snippets else text)
+        keyword = "" if step is not None else _keyword(kind, previous, document.language) + " "
+        for offer in _offers(project, document, line, kind):
             items.append(
                 types.CompletionItem(
-                    label=keyword + text,
+                    label=keyword + offer.text,
                     kind=types.CompletionItemKind.Snippet if snippets else types.CompletionItemKind.Text,
-                    detail=sentence.description.splitlines()[0] if sentence.description else None,
-                    documentation=_documentation(sentence, language),
-                    sort_text=f"{rank}{'given when then'.index(kind):02d}{index:04d}",
-                    filter_text=keyword + text,
+                    detail=offer.sentence.description.splitlines()[0] if offer.sentence.description else None,
+                    sort_text=offer.sort,
+                    filter_text=keyword + offer.text,
                     insert_text_format=types.InsertTextFormat.Snippet if snippets else types.InsertTextFormat.PlainText,
-                    text_edit=types.TextEdit(_range(line, min(start, column), max(end, column)), insert),
+                    text_edit=types.TextEdit(where, keyword + (offer.snippet if snippets else offer.text)),
+                    data={"pattern": offer.sentence.pattern, "language": offer.sentence.language},
                 )
             )
     return items
+
+
+def _offers(project: Project, document: FeatureText, line: int, kind: str) -> list[_Offer]:
+    """The sentences of ``kind`` after the steps before ``line``, kept for as long as those steps stay
+    the same: typing one step does not change what came before it."""
+    language = document.language
+    key = ("offers", kind, language, tuple((s.kind, s.text) for s in document.before(line)))
+    if key in project.memo:
+        return cast(list[_Offer], project.memo[key])
+    at = lived_at(project, document, line)
+    chosen = _chosen_values(project, kind, language, at)
+    offers = []
+    for index, sentence in enumerate(s for s in project.sentences if s.kind == kind and s.language == language):
+        values = chosen.get(sentence.pattern) or sentence.arguments(sentence.example) or {}
+        rank = _rank(project, sentence, values, at)
+        offers.append(
+            _Offer(
+                sentence,
+                fill(sentence.pattern, values),
+                _snippet(project, sentence, values, language),
+                f"{rank}{'given when then'.index(kind):02d}{index:04d}",
+            )
+        )
+    project.remember(key, offers)
+    return offers
+
+
+def resolve(project: Project, item: types.CompletionItem) -> types.CompletionItem:
+    """``item`` with its documentation: what the step does, needs and gives (asked for when shown)."""
+    data: Any = item.data
+    if isinstance(data, dict):
+        sentence = next(
+            (s for s in project.sentences if s.pattern == data.get("pattern") and s.language == data.get("language")),
+            None,
+        )
+        if sentence is not None:
+            item.documentation = _documentation(sentence, sentence.language)
+    return item
 
 
 def _keyword(kind: str, previous: str | None, language: str) -> str:

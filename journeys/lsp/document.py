@@ -9,6 +9,9 @@ before). Scenarios and backgrounds are where they start; the linter proper
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from journeys.gherkin.lint_gherkin import declared_language, dialect
@@ -79,39 +82,60 @@ def read(text: str) -> FeatureText:
     """The steps and scenarios of ``text``, in the language its ``# language:`` line gives."""
     lines = text.splitlines()
     language = declared_language(lines)
-    of = dialect(language)
-    kinds = [
-        *((k.strip(), "given") for k in of.given_keywords),
-        *((k.strip(), "when") for k in of.when_keywords),
-        *((k.strip(), "then") for k in of.then_keywords),
-        *((k.strip(), "") for k in (*of.and_keywords, *of.but_keywords)),
-    ]
-    kinds = sorted((pair for pair in kinds if pair[0] and pair[0] != "*"), key=lambda pair: -len(pair[0]))
-    scenario = tuple(k + ":" for k in (*of.scenario_keywords, *of.scenario_outline_keywords))
-    background = tuple(k + ":" for k in of.background_keywords)
-    rule_starts = tuple(k + ":" for k in of.rule_keywords)
+    grammar = _grammar(language)
     blocks: list[_Block] = []
     rule = 0
     previous = ""
     for number, raw in enumerate(lines):
-        stripped = raw.strip()
-        indent = len(raw) - len(raw.lstrip())
-        if stripped.startswith(rule_starts):
-            rule += 1
-        elif stripped.startswith(background):
-            blocks.append(_Block(number, True, rule))
-            previous = ""
-        elif stripped.startswith(scenario):
-            blocks.append(_Block(number, False, rule))
-            previous = ""
+        found = grammar.line.match(raw)
+        if found is None:
+            continue
+        indent, header, keyword = found["indent"], found["header"], found["keyword"]
+        if header is not None:
+            what = grammar.headers[header]
+            if what == "rule":
+                rule += 1
+            else:
+                blocks.append(_Block(number, what == "background", rule))
+                previous = ""
         elif blocks:
-            for keyword, kind in kinds:
-                if stripped == keyword or stripped.startswith(keyword + " "):
-                    kind = kind or previous or "given"
-                    column = indent + len(keyword) + 1
-                    blocks[-1].steps.append(
-                        StepLine(number, keyword, kind, raw[column:].rstrip(), min(column, len(raw)), indent)
-                    )
-                    previous = kind
-                    break
+            kind = grammar.kinds[keyword] or previous or "given"
+            column = len(indent) + len(keyword) + 1
+            blocks[-1].steps.append(
+                StepLine(number, keyword, kind, raw[column:].rstrip(), min(column, len(raw)), len(indent))
+            )
+            previous = kind
     return FeatureText(language, lines, blocks)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    line: re.Pattern[str]  # a header (``Scenario:``) or a step keyword at the start of a line
+    headers: dict[str, str]  # header keyword -> scenario / background / rule
+    kinds: dict[str, str]  # step keyword -> given / when / then ("" for And and But)
+
+
+@functools.cache
+def _grammar(language: str) -> _Grammar:
+    of = dialect(language)
+    kinds: dict[str, str] = {}
+    for words, kind in (
+        (of.given_keywords, "given"),
+        (of.when_keywords, "when"),
+        (of.then_keywords, "then"),
+        (of.and_keywords, ""),
+        (of.but_keywords, ""),
+    ):
+        for word in words:
+            if word.strip() and word.strip() != "*":
+                kinds.setdefault(word.strip(), kind)
+    headers = {k: "scenario" for k in (*of.scenario_keywords, *of.scenario_outline_keywords)}
+    headers |= {k: "background" for k in of.background_keywords} | {k: "rule" for k in of.rule_keywords}
+
+    def either(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    line = re.compile(
+        rf"(?P<indent>\s*)(?:(?P<header>{either(headers)}):|(?P<keyword>{either(kinds)})(?: |$))"
+    )
+    return _Grammar(line, headers, kinds)

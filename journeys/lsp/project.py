@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from journeys.gherkin.catalogue import load_steps, project_root
 from journeys.gherkin.composer import Composer
@@ -22,6 +23,8 @@ from journeys.gherkin.words import fact_words
 from journeys.lsp.words import ParameterWords
 
 __all__ = ["Project", "Settings"]
+
+_MEMO = 512  # completions kept per reading of the project
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Project:
         self.errors: list[str] = []  # said to the writer once per reading: a step file that raises, a bad map
         self._stamps: dict[Path, float] = {}
         self.generation = 0  # counts readings: a document's cached story belongs to one
+        self.memo: dict[Any, Any] = {}  # what completion worked out, for as long as this reading holds
         self._read()
 
     @property
@@ -104,8 +108,16 @@ class Project:
         self.composer = Composer(self.sentences, self.story, fact_words=words, touchpoints=touchpoints)
         self.words = ParameterWords(self.sentences, self.known, self.maps, self.composer.values)
         self.errors = errors
+        self.memo = {}
         self._stamps = self._stamp()
         self.generation += 1
+
+    def remember(self, key: Any, value: Any) -> None:
+        """Keep ``value`` for ``key`` in ``memo`` (the oldest half goes when it is full)."""
+        if len(self.memo) >= _MEMO:
+            for old in list(self.memo)[: _MEMO // 2]:
+                del self.memo[old]
+        self.memo[key] = value
 
     def watched(self) -> list[Path]:
         """The files the project is read from: step modules, maps and their tasks, ``pyproject.toml``."""

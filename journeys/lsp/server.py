@@ -9,6 +9,7 @@ keystrokes is linted once; completion answers at once.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -16,7 +17,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from journeys.lsp.actions import code_actions
-from journeys.lsp.completion import complete
+from journeys.lsp.completion import complete, resolve
 from journeys.lsp.definition import definition
 from journeys.lsp.diagnostics import diagnose
 from journeys.lsp.document import FeatureText, read
@@ -39,6 +40,7 @@ class JourneysServer(LanguageServer):
         self._project: Project | None = None
         self._read: dict[str, tuple[int, int, FeatureText]] = {}  # uri -> (version, generation, text)
         self._pending: dict[str, asyncio.Task[None]] = {}
+        self._linting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journeys-lint")  # one lint at a time
 
     @property
     def project(self) -> Project:
@@ -64,13 +66,14 @@ class JourneysServer(LanguageServer):
 
     async def _lint_after(self, uri: str, pause: float) -> None:
         await asyncio.sleep(pause)
-        self.lint(uri)
-
-    def lint(self, uri: str) -> None:
         held = self.workspace.get_text_document(uri)
-        found = diagnose(self.project, self.document(uri), held.source, _path(uri))
+        version, text, document, project = held.version, held.source, self.document(uri), self.project
+        # In a thread of its own: a long file takes a while, and completion answers meanwhile.
+        found = await asyncio.get_running_loop().run_in_executor(
+            self._linting, diagnose, project, document, text, _path(uri)
+        )
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=held.version)
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
         )
 
     def refresh(self, changed: list[Path]) -> None:
@@ -79,7 +82,7 @@ class JourneysServer(LanguageServer):
             return
         self.say_errors()
         for uri in list(self.workspace.text_documents):
-            self.lint(uri)
+            self.lint_soon(uri, 0)
 
     def say_errors(self) -> None:
         for error in self.project.errors:
@@ -113,7 +116,7 @@ def make_server(settings: Settings | None = None, systems: tuple[str, ...] = ())
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: JourneysServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.refresh([])
-        ls.lint(params.text_document.uri)
+        ls.lint_soon(params.text_document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: JourneysServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -122,7 +125,7 @@ def make_server(settings: Settings | None = None, systems: tuple[str, ...] = ())
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: JourneysServer, params: types.DidSaveTextDocumentParams) -> None:
         ls.refresh([])  # a client that does not watch files: a save re-reads what changed
-        ls.lint(params.text_document.uri)
+        ls.lint_soon(params.text_document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: JourneysServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -134,7 +137,13 @@ def make_server(settings: Settings | None = None, systems: tuple[str, ...] = ())
     def watched(ls: JourneysServer, params: types.DidChangeWatchedFilesParams) -> None:
         ls.refresh([Path(_path(change.uri)) for change in params.changes])
 
-    @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", '"']))
+    @server.feature(types.COMPLETION_ITEM_RESOLVE)
+    def completion_resolve(ls: JourneysServer, item: types.CompletionItem) -> types.CompletionItem:
+        return resolve(ls.project, item)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", '"'], resolve_provider=True)
+    )
     def completion(ls: JourneysServer, params: types.CompletionParams) -> types.CompletionList:
         document = ls.document(params.text_document.uri)
         snippets = _snippets(ls.client_capabilities)
