@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from lsprotocol import types
 
+from journeys.gherkin.composer import WRITERS_OWN
 from journeys.gherkin.moments import contract_text
 from journeys.gherkin.params import describe, kind_of
 from journeys.gherkin.vocabulary import KEYWORDS, Sentence, fill
@@ -59,6 +60,7 @@ class _Offer:
     text: str
     snippet: str
     sort: str
+    rank: int
 
 
 def _sentence_items(
@@ -82,6 +84,7 @@ def _sentence_items(
                     kind=types.CompletionItemKind.Snippet if snippets else types.CompletionItemKind.Text,
                     detail=offer.sentence.description.splitlines()[0] if offer.sentence.description else None,
                     sort_text=offer.sort,
+                    label_details=_NOTES[document.language if document.language == "nl" else "en"].get(offer.rank),
                     filter_text=keyword + offer.text,
                     insert_text_format=types.InsertTextFormat.Snippet if snippets else types.InsertTextFormat.PlainText,
                     text_edit=types.TextEdit(where, keyword + (offer.snippet if snippets else offer.text)),
@@ -89,6 +92,18 @@ def _sentence_items(
                 )
             )
     return items
+
+
+_NOTES = {
+    "en": {
+        3: types.CompletionItemLabelDetails(description="your own value: check it"),
+        4: types.CompletionItemLabelDetails(description="not here yet"),
+    },
+    "nl": {
+        3: types.CompletionItemLabelDetails(description="je eigen waarde: controleer die"),
+        4: types.CompletionItemLabelDetails(description="kan hier nog niet"),
+    },
+}
 
 
 def _offers(project: Project, document: FeatureText, line: int, kind: str) -> list[_Offer]:
@@ -110,6 +125,7 @@ def _offers(project: Project, document: FeatureText, line: int, kind: str) -> li
                 fill(sentence.pattern, values),
                 _snippet(project, sentence, values, language),
                 f"{rank}{'given when then'.index(kind):02d}{index:04d}",
+                rank,
             )
         )
     project.remember(key, offers)
@@ -149,9 +165,15 @@ def _chosen_values(project: Project, kind: str, language: str, at: At) -> dict[s
 
 
 def _rank(project: Project, sentence: Sentence, values: Mapping[str, Any], at: At) -> int:
-    """0: what the step just above made possible; 1: builds on what she lived; 2: needs nothing; 3: not yet."""
+    """0: what the step just above made possible; 1: builds on what she lived; 2: needs nothing;
+    3: says what the writer claims (an amount, a day: hers to fill in); 4: cannot come here (yet)."""
+    fields = set(re.findall(r"\{(\w+)", sentence.pattern))
+    if "account" in fields and not any(tmap.accounts for tmap in project.maps):
+        return 4  # an existing account is one the map names, and these maps name none
     if not project.story.met(sentence, values, at.now):
-        return 3
+        return 4
+    if fields & WRITERS_OWN or fields == {"touchpoint"}:
+        return 3  # any touchpoint by name needs what that one needs: a tool for developers more than writers
     if not project.story.met(sentence, values, at.before_last):
         return 0
     builds = [need for need in sentence.requires if need != "start" and not need.startswith(("no:", "segment:"))]
