@@ -35,7 +35,10 @@ from journeys.lsp.project import Project, Settings  # noqa: E402
 from journeys.project_init import init_project  # noqa: E402
 from journeys.session import SystemSession  # noqa: E402
 
-_TITLE = {"en": "Feature: Journey {n}\n\n  Scenario: Journey {n}\n", "nl": "# language: nl\nFunctionaliteit: Reis {n}\n\n  Scenario: Reis {n}\n"}  # fmt: skip
+_TITLE = {
+    "en": "Feature: Journey {n}\n\n  Scenario: Journey {n}\n",
+    "nl": "# language: nl\nFunctionaliteit: Reis {n}\n\n  Scenario: Reis {n}\n",
+}
 _STARTS = {"en": {"given": ("Given",), "when": ("When", "And"), "then": ("Then", "And")},
            "nl": {"given": ("Gegeven",), "when": ("Als", "En"), "then": ("Dan", "En")}}  # fmt: skip
 

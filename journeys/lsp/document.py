@@ -135,7 +135,5 @@ def _grammar(language: str) -> _Grammar:
     def either(words: Iterable[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    line = re.compile(
-        rf"(?P<indent>\s*)(?:(?P<header>{either(headers)}):|(?P<keyword>{either(kinds)})(?: |$))"
-    )
+    line = re.compile(rf"(?P<indent>\s*)(?:(?P<header>{either(headers)}):|(?P<keyword>{either(kinds)})(?: |$))")
     return _Grammar(line, headers, kinds)
