@@ -18,6 +18,7 @@ from typing import Any, cast
 from lsprotocol import types
 
 from journeys.gherkin.composer import WRITERS_OWN
+from journeys.gherkin.lint_gherkin import dialect, is_feature_line
 from journeys.gherkin.moments import contract_text
 from journeys.gherkin.params import describe, kind_of
 from journeys.gherkin.vocabulary import KEYWORDS, Sentence, fill
@@ -34,8 +35,10 @@ def complete(
     project: Project, document: FeatureText, line: int, column: int, *, snippets: bool
 ) -> list[types.CompletionItem]:
     """The completion items at ``line``:``column`` of ``document``."""
-    if line >= len(document.lines) or not any(b.start < line for b in document.blocks):
+    if line >= len(document.lines):
         return []
+    if not any(b.start < line for b in document.blocks):
+        return _outline_items(document, line)
     step = document.step_at(line)
     if step is not None and column >= step.column:
         field = field_at(project, document, step, column)
@@ -45,6 +48,51 @@ def complete(
     if text.strip() and step is None and not _could_be_keyword(text.strip(), document.language):
         return []
     return _sentence_items(project, document, None, line, column, snippets=snippets)
+
+
+_OUTLINE = {
+    "en": {
+        "language": "# language: nl",
+        "nl": "the rest of the file in Dutch",
+        "feature": "what the journeys in this file are about",
+        "scenario": "one journey: who she is (Given), what she does (When), what must hold (Then)",
+    },
+    "nl": {
+        "feature": "waar de reizen in dit bestand over gaan",
+        "scenario": "één reis: wie ze is (Gegeven), wat ze doet (Als), wat er moet kloppen (Dan)",
+    },
+}
+
+
+def _outline_items(document: FeatureText, line: int) -> list[types.CompletionItem]:
+    """Before any scenario: the lines a journey starts with (a writer new to Gherkin need not know them)."""
+    language = document.language if document.language in _OUTLINE else "en"
+    text = document.lines[line]
+    said = _OUTLINE[language]
+    of = dialect(language)
+    has_feature = any(is_feature_line(other.strip(), language) for other in document.lines[:line])
+    offered: list[tuple[str, str, str]] = []
+    if line == 0 and language == "en":
+        offered.append((said["language"], said["language"], said["nl"]))
+    if has_feature:
+        scenario = "Scenario" if "Scenario" in of.scenario_keywords else of.scenario_keywords[0]
+        offered.append((f"{scenario}:", f"  {scenario}: ", said["scenario"]))
+    else:
+        feature = of.feature_keywords[0]
+        offered.append((f"{feature}:", f"{feature}: ", said["feature"]))
+    where = _range(line, 0, len(text))
+    return [
+        types.CompletionItem(
+            label=label,
+            kind=types.CompletionItemKind.Keyword,
+            detail=detail,
+            sort_text=f"{index}",
+            filter_text=label,
+            text_edit=types.TextEdit(where, insert),
+        )
+        for index, (label, insert, detail) in enumerate(offered)
+        if not text.strip() or label.lower().startswith(text.strip().lower())
+    ]
 
 
 def _could_be_keyword(typed: str, language: str) -> bool:

@@ -81,6 +81,8 @@ class FeatureText:
 def read(text: str) -> FeatureText:
     """The steps and scenarios of ``text``, in the language its ``# language:`` line gives."""
     lines = text.splitlines()
+    if not text or text.endswith(("\n", "\r")):
+        lines.append("")  # the empty line after the last newline, where the writer types next
     language = declared_language(lines)
     grammar = _grammar(language)
     blocks: list[_Block] = []

@@ -143,3 +143,15 @@ def test_registering_a_tag_adds_it_to_the_tags_already_there(tmp_path: Path):
     edit = change.edits[0]
     lines[edit.range.start.line] = edit.new_text
     assert tomllib.loads("\n".join(lines))["tool"]["journeys"]["tags"] == ["smoke", "black-friday"]
+
+
+def test_an_empty_file_offers_the_lines_a_journey_starts_with(project: Project):
+    def offered(text: str, line: int) -> list[str]:
+        return [item.label for item in complete(project, read(text), line, 0, snippets=False)]
+
+    assert offered("", 0) == ["# language: nl", "Feature:"]
+    assert offered("# language: nl\n", 1) == ["Functionaliteit:"]
+    assert offered("# language: nl\nFunctionaliteit: Bestellen\n\n", 3) == ["Scenario:"]
+    assert offered("Feature: Ordering\n  # a comment", 1) == []
+    given = offered("Feature: Ordering\n  Scenario: One\n", 2)  # the empty line after the last newline
+    assert "Given a customer" in given and all(label.startswith("Given ") for label in given)
