@@ -211,3 +211,23 @@ def smiles(journey: Journey, fact: str) -> None:
     editor = Editor(client, project / "features" / "smiles.feature")
     assert await editor.open(ORDERED.replace("{cursor}", " she smiles at the order total")) == []
     assert "she smiles at the order number" in labels(await editor.complete("    Then "))
+
+
+async def test_a_dutch_typo_is_said_in_dutch_and_fixed_with_the_sentence_it_resembles(
+    client: LanguageClient, project: Path
+):
+    editor = Editor(client, project / "features" / "tikfout.feature")
+    found = await editor.open(BESTELD.replace("{cursor}", " is elk contactpunt het eens over het totaalbedrag"))
+    assert found == []
+    found = await editor.type(editor.text.replace("bestelt in de webwinkel", "besteld in de webwinkel"))
+    assert [d.message.split(":")[0] for d in found] == [
+        "onbekende stap 'Als ze een \"tablet-10\" besteld in de webwinkel'"
+    ]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(editor.uri), found[0].range, types.CodeActionContext(diagnostics=found)
+        )
+    )
+    assert [a.title for a in actions if isinstance(a, types.CodeAction)][0] == (
+        "Schrijf 'Als ze een \"tablet-10\" bestelt in de webwinkel'"
+    )
