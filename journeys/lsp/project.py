@@ -19,6 +19,7 @@ from journeys.gherkin.catalogue import load_steps, project_root
 from journeys.gherkin.composer import Composer
 from journeys.gherkin.lint import parse_problems
 from journeys.gherkin.lint_files import Linter
+from journeys.gherkin.vocabulary import CATALOGUE, Sentence
 from journeys.gherkin.words import fact_words
 from journeys.lsp.words import ParameterWords
 
@@ -70,23 +71,34 @@ class Project:
     def _read(self) -> None:
         errors: list[str] = []
         folder = self.root / "steps"
-        load_steps(self.root)  # the first reading imports them; later ones re-import what changed
+        try:
+            load_steps(self.root)  # the first reading imports them; later ones re-import what changed
+        except Exception:
+            pass  # each module is tried again below, and what it raised is said
         for module in sorted(folder.glob("*.py")) if folder.is_dir() else []:
             if module.stem == "__init__" or module.stem.startswith(("test_", "conftest")):
                 continue
             before = self._stamps.get(module)
             if before is not None and before == _mtime(module):
                 continue
+            name = f"steps.{module.stem}"
+            if before is None and name in sys.modules:
+                continue  # load_steps has just imported it
+            kept = _forget(name)  # a sentence the writer changed or removed goes; the module declares the rest
             try:
-                name = f"steps.{module.stem}"
                 importlib.invalidate_caches()
-                if name in sys.modules and before is not None:
+                if name in sys.modules:
                     importlib.reload(sys.modules[name])
                 else:
                     importlib.import_module(name)
-            except Exception as exc:  # a writer's half-saved step file: say so, keep the rest
+            except Exception as exc:  # a writer's half-saved step file: say so, keep its steps as they were
+                _forget(name)
+                CATALOGUE.sentences.extend(kept)
                 errors.append(f"{module}: {type(exc).__name__}: {exc}")
-        self.linter = Linter(list(self.settings.systems), self.root, None, parse_problems)
+        for gone in [path for path in self._stamps if _is_step(path, self.root) and not path.exists()]:
+            _forget(f"steps.{gone.stem}")
+            sys.modules.pop(f"steps.{gone.stem}", None)
+        self.linter = Linter(list(self.settings.systems), self.root, CATALOGUE, parse_problems)
         errors += [str(problem) for problem in self.linter.problems]
         maps = self.linter.maps
         self.known = maps.known
@@ -133,6 +145,13 @@ class Project:
 
     def _stamp(self) -> dict[Path, float]:
         return {path: _mtime(path) for path in self.watched()}
+
+
+def _forget(module: str) -> list[Sentence]:
+    """Take the steps ``module`` declared out of the catalogue; returns them."""
+    gone = [s for s in CATALOGUE.sentences if getattr(s.func, "__module__", None) == module]
+    CATALOGUE.sentences[:] = [s for s in CATALOGUE.sentences if getattr(s.func, "__module__", None) != module]
+    return gone
 
 
 def _mtime(path: Path) -> float:

@@ -196,21 +196,37 @@ async def test_go_to_the_steps_function_and_the_touchpoints_line(client: Languag
 
 async def test_a_changed_step_file_is_read_again(client: LanguageClient, project: Path):
     steps = project / "steps" / "my_steps.py"
-    steps.write_text(
-        steps.read_text()
-        + '''
+    mine = steps.read_text()
+
+    async def save(text: str) -> None:
+        steps.write_text(text)
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams([types.FileEvent(steps.as_uri(), types.FileChangeType.Changed)])
+        )
+
+    smiles = """
 
 @vocabulary.then(en="she smiles at the {fact}", nl="glimlacht ze om {fact}", example={"fact": "order total"})
 def smiles(journey: Journey, fact: str) -> None:
-    """She smiles."""
-'''
-    )
-    client.workspace_did_change_watched_files(
-        types.DidChangeWatchedFilesParams([types.FileEvent(steps.as_uri(), types.FileChangeType.Changed)])
-    )
+    \"\"\"She smiles.\"\"\"
+"""
+    await save(mine + smiles)
     editor = Editor(client, project / "features" / "smiles.feature")
     assert await editor.open(ORDERED.replace("{cursor}", " she smiles at the order total")) == []
     assert "she smiles at the order number" in labels(await editor.complete("    Then "))
+
+    await save(mine + smiles.replace("she smiles at", "she laughs at"))
+    found = await editor.type(editor.text + "\n")
+    assert [d.message.split(":")[0] for d in found] == ["undefined step 'Then she smiles at the order total'"]
+    offered = labels(await editor.complete("    Then "))
+    assert "she laughs at the order number" in offered and "she smiles at the order number" not in offered
+
+    await save(mine + "\ndef broken(:\n")
+    found = await editor.type(editor.text.replace("smiles", "laughs") + "\n")
+    assert found == [] or all("order total is at most" not in d.message for d in found)
+    assert any("my_steps.py" in m.message and "SyntaxError" in m.message for m in client.messages)
+    assert "the order total is at most € 500,00" in labels(await editor.complete("    Then "))  # kept as it was
+    await save(mine)
 
 
 async def test_a_dutch_typo_is_said_in_dutch_and_fixed_with_the_sentence_it_resembles(
