@@ -9,6 +9,7 @@ keystrokes is linted once; completion answers at once.
 from __future__ import annotations
 
 import asyncio
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -69,9 +70,15 @@ class JourneysServer(LanguageServer):
         held = self.workspace.get_text_document(uri)
         version, text, document, project = held.version, held.source, self.document(uri), self.project
         # In a thread of its own: a long file takes a while, and completion answers meanwhile.
-        found = await asyncio.get_running_loop().run_in_executor(
-            self._linting, diagnose, project, document, text, _path(uri)
-        )
+        try:
+            found = await asyncio.get_running_loop().run_in_executor(
+                self._linting, diagnose, project, document, text, _path(uri)
+            )
+        except Exception as exc:  # a bug of ours: the writer hears it, and the other files are still linted
+            self.window_log_message(types.LogMessageParams(types.MessageType.Error, traceback.format_exc()))
+            at = types.Range(types.Position(0, 0), types.Position(0, 0))
+            message = f"journeys could not lint this file ({type(exc).__name__}: {exc}): see the server's log"
+            found = [types.Diagnostic(at, message, severity=types.DiagnosticSeverity.Error, source="journeys lsp")]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
         )

@@ -3,14 +3,18 @@ cursor, lint's words turned into fixes, a tag registered in pyproject.toml."""
 
 from __future__ import annotations
 
+import sys
 import textwrap
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from lsprotocol import types
 
+from journeys.gherkin import catalogue
 from journeys.gherkin.lint import lint
+from journeys.gherkin.vocabulary import CATALOGUE
 from journeys.lsp.actions import code_actions
 from journeys.lsp.completion import complete
 from journeys.lsp.diagnostics import diagnose, suggested
@@ -19,6 +23,19 @@ from journeys.lsp.project import Project, Settings
 from journeys.lsp.story_at import field_at
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def catalogue_as_it_was() -> Iterator[None]:
+    """A project read here imports its own steps into this process: they go again afterwards."""
+    sentences, modules, path = list(CATALOGUE.sentences), set(sys.modules), list(sys.path)
+    loaded = set(catalogue._LOADED)
+    yield
+    CATALOGUE.sentences[:] = sentences
+    for name in set(sys.modules) - modules:
+        del sys.modules[name]
+    sys.path[:] = path
+    catalogue._LOADED.intersection_update(loaded)
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +172,18 @@ def test_an_empty_file_offers_the_lines_a_journey_starts_with(project: Project):
     assert offered("Feature: Ordering\n  # a comment", 1) == []
     given = offered("Feature: Ordering\n  Scenario: One\n", 2)  # the empty line after the last newline
     assert "Given a customer" in given and all(label.startswith("Given ") for label in given)
+
+
+def test_the_projects_own_map_gives_its_words_and_its_lines(tmp_path: Path):
+    from journeys.lsp.definition import definition
+    from journeys.project_init import init_project
+
+    init_project(tmp_path)
+    project = Project(Settings.of(tmp_path, ["mysystem"]))
+    assert project.errors == []
+    assert project.words.of("touchpoint", "en") == sorted(project.maps[0].touchpoints)
+    text = "Feature: x\n  Scenario: y\n    Given a customer\n    When she visits the touchpoint web.product\n"
+    found = definition(project, read(text), 3, text.splitlines()[3].index("web.product") + 2)
+    assert found is not None and found.uri == (tmp_path / "fixtures" / "systems" / "mysystem.yaml").resolve().as_uri()
+    line = (tmp_path / "fixtures" / "systems" / "mysystem.yaml").read_text().splitlines()[found.range.start.line]
+    assert line.strip().startswith("web.product:")
