@@ -145,11 +145,11 @@ def _sentence_items(
 _NOTES = {
     "en": {
         3: types.CompletionItemLabelDetails(description="your own value: check it"),
-        4: types.CompletionItemLabelDetails(description="not here yet"),
+        4: types.CompletionItemLabelDetails(description="not here (yet), or not on these systems"),
     },
     "nl": {
         3: types.CompletionItemLabelDetails(description="je eigen waarde: controleer die"),
-        4: types.CompletionItemLabelDetails(description="kan hier nog niet"),
+        4: types.CompletionItemLabelDetails(description="kan hier (nog) niet, of niet op deze systemen"),
     },
 }
 
@@ -214,12 +214,15 @@ def _chosen_values(project: Project, kind: str, language: str, at: At) -> dict[s
 
 def _rank(project: Project, sentence: Sentence, values: Mapping[str, Any], at: At) -> int:
     """0: what the step just above made possible; 1: builds on what she lived; 2: needs nothing;
-    3: says what the writer claims (an amount, a day: hers to fill in); 4: cannot come here (yet)."""
+    3: says what the writer claims (an amount, a day: hers to fill in); 4: cannot come here (yet), or the
+    run's systems lack what it needs."""
     fields = set(re.findall(r"\{(\w+)", sentence.pattern))
     if "account" in fields and not any(tmap.accounts for tmap in project.maps):
         return 4  # an existing account is one the map names, and these maps name none
     if not project.story.met(sentence, values, at.now):
         return 4
+    if project.offers is not None and project.offers.lacks(sentence, values):
+        return 4  # the run's systems lack a task or touchpoint it needs
     if fields & WRITERS_OWN or fields == {"touchpoint"}:
         return 3  # any touchpoint by name needs what that one needs: a tool for developers more than writers
     if not project.story.met(sentence, values, at.before_last):

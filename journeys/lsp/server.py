@@ -102,6 +102,10 @@ def make_server(settings: Settings | None = None, systems: tuple[str, ...] = ())
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: JourneysServer, params: types.InitializeParams) -> None:
+        options = params.initialization_options
+        if isinstance(options, dict) and not ls.systems:  # {"system": ["mysystem"]}: for clients without args
+            named = options.get("system") or ()
+            ls.systems = (named,) if isinstance(named, str) else tuple(str(n) for n in named)
         if ls.settings is None:
             folder = params.workspace_folders[0].uri if params.workspace_folders else params.root_uri
             ls.settings = Settings.of(_path(folder) if folder else None, ls.systems)
