@@ -40,6 +40,9 @@ def complete(
     if not any(b.start < line for b in document.blocks):
         return _outline_items(document, line)
     step = document.step_at(line)
+    if step is not None and step.indent + len(step.keyword) == column:
+        # Right after the keyword, before its space (an editor keeps the cursor there): the keyword stays.
+        return _sentence_items(project, document, step, line, column, snippets=snippets, rewrite=True)
     if step is not None and column >= step.column:
         field = field_at(project, document, step, column)
         words = _parameter_items(project, document, line, field) if field else []
@@ -112,19 +115,31 @@ class _Offer:
 
 
 def _sentence_items(
-    project: Project, document: FeatureText, step: StepLine | None, line: int, column: int, *, snippets: bool
+    project: Project,
+    document: FeatureText,
+    step: StepLine | None,
+    line: int,
+    column: int,
+    *,
+    snippets: bool,
+    rewrite: bool = False,
 ) -> list[types.CompletionItem]:
+    """Sentences for ``step`` (after its keyword; ``rewrite``: the keyword written again with it), or for
+    a line without one (each with its keyword)."""
     previous = document.kind_before(line)
     kinds = [step.kind] if step is not None else (["given"] if previous is None else ["given", "when", "then"])
     text = document.lines[line]
-    if step is not None:
+    if step is not None and not rewrite:
         start, end = step.column, len(text.rstrip())
     else:
         start, end = len(text) - len(text.lstrip()), len(text)
     where = _range(line, min(start, column), max(end, column))
     items: list[types.CompletionItem] = []
     for kind in kinds:
-        keyword = "" if step is not None else _keyword(kind, previous, document.language) + " "
+        if step is not None:
+            keyword = step.keyword + " " if rewrite else ""
+        else:
+            keyword = _keyword(kind, previous, document.language) + " "
         for offer in _offers(project, document, line, kind):
             items.append(
                 types.CompletionItem(

@@ -187,3 +187,11 @@ def test_the_projects_own_map_gives_its_words_and_its_lines(tmp_path: Path):
     assert found is not None and found.uri == (tmp_path / "fixtures" / "systems" / "mysystem.yaml").resolve().as_uri()
     line = (tmp_path / "fixtures" / "systems" / "mysystem.yaml").read_text().splitlines()[found.range.start.line]
     assert line.strip().startswith("web.product:")
+
+
+def test_right_after_the_keyword_the_sentences_come_with_it(project: Project):
+    document = read("# language: nl\nFunctionaliteit: x\n  Scenario: y\n    Gegeven een klant\n    Dan\n")
+    items = complete(project, document, 4, len("    Dan"), snippets=False)
+    assert items and all(item.label.startswith("Dan ") for item in items)
+    edit = items[0].text_edit
+    assert isinstance(edit, types.TextEdit) and edit.range.start.character == 4
