@@ -46,7 +46,8 @@ def complete(
     if step is not None and column >= step.column:
         field = field_at(project, document, step, column)
         words = _parameter_items(project, document, line, field) if field else []
-        return words + _sentence_items(project, document, step, line, column, snippets=snippets)
+        typed = bool(document.lines[line][step.column : column].strip())
+        return words + _sentence_items(project, document, step, line, column, snippets=snippets, typed=typed)
     text = document.lines[line]
     if text.strip() and step is None and not _could_be_keyword(text.strip(), document.language):
         return []
@@ -123,9 +124,13 @@ def _sentence_items(
     *,
     snippets: bool,
     rewrite: bool = False,
+    typed: bool = False,
 ) -> list[types.CompletionItem]:
     """Sentences for ``step`` (after its keyword; ``rewrite``: the keyword written again with it), or for
-    a line without one (each with its keyword)."""
+    a line without one (each with its keyword).
+
+    Until the writer has ``typed`` a word of the sentence, only what can come here and be taken as it is:
+    a sentence whose values are hers to claim, or that cannot come here, shows once she asks for it."""
     previous = document.kind_before(line)
     kinds = [step.kind] if step is not None else (["given"] if previous is None else ["given", "when", "then"])
     text = document.lines[line]
@@ -141,6 +146,8 @@ def _sentence_items(
         else:
             keyword = _keyword(kind, previous, document.language) + " "
         for offer in _offers(project, document, line, kind):
+            if offer.rank >= 3 and not typed:
+                continue
             items.append(
                 types.CompletionItem(
                     label=keyword + offer.text,

@@ -160,7 +160,8 @@ def make_server(settings: Settings | None = None, systems: tuple[str, ...] = ())
         snippets = _snippets(ls.client_capabilities)
         where = params.position
         items = complete(ls.project, document, where.line, where.character, snippets=snippets)
-        return types.CompletionList(is_incomplete=False, items=items)
+        # Incomplete: what is offered depends on what she typed (her own claims show once she asks for them).
+        return types.CompletionList(is_incomplete=True, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: JourneysServer, params: types.HoverParams) -> types.Hover | None:

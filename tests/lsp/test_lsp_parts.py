@@ -99,14 +99,14 @@ def test_the_parameter_under_the_cursor_quoted_or_not(project: Project):
 
 def test_snippets_offer_each_parameters_words_escaped(project: Project):
     document = read(feature("Feature: x\n  Scenario: y\n    Given a customer\n    When \n"))
-    then = read(feature("Feature: x\n  Scenario: y\n    Given a customer\n    Then \n"))
+    then = read(feature("Feature: x\n  Scenario: y\n    Given a customer\n    Then she was told\n"))
     items = complete(project, document, 3, 9, snippets=True)
     order = next(i for i in items if i.label == 'she orders a "tablet-10" on the web shop')
     assert isinstance(order.text_edit, types.TextEdit)
     assert order.text_edit.new_text == 'she orders ${1|a,2|} "${2|tablet-10,headphones,game-quest|}" on the web shop$0'
     told = next(
         i
-        for i in complete(project, then, 3, 9, snippets=True)
+        for i in complete(project, then, 3, len("    Then she was told"), snippets=True)
         if i.label.startswith("she was told the order total is €")
     )
     assert isinstance(told.text_edit, types.TextEdit)
@@ -190,8 +190,11 @@ def test_the_projects_own_map_gives_its_words_and_its_lines(tmp_path: Path):
 
 
 def test_right_after_the_keyword_the_sentences_come_with_it(project: Project):
-    document = read("# language: nl\nFunctionaliteit: x\n  Scenario: y\n    Gegeven een klant\n    Dan\n")
-    items = complete(project, document, 4, len("    Dan"), snippets=False)
+    document = read(
+        "# language: nl\nFunctionaliteit: x\n  Scenario: y\n    Gegeven een klant\n"
+        '    Als ze een "tablet-10" bestelt in de webwinkel\n    Dan\n'
+    )
+    items = complete(project, document, 5, len("    Dan"), snippets=False)
     assert items and all(item.label.startswith("Dan ") for item in items)
     edit = items[0].text_edit
     assert isinstance(edit, types.TextEdit) and edit.range.start.character == 4
