@@ -59,6 +59,12 @@ class JourneysServer(LanguageServer):
             self._read[uri] = cached
         return cached[2]
 
+    def forget(self, uri: str) -> None:
+        """A closed document: its reading and its pending lint go."""
+        self._read.pop(uri, None)
+        if (pending := self._pending.pop(uri, None)) is not None:
+            pending.cancel()
+
     def lint_soon(self, uri: str, pause: float = PAUSE) -> None:
         """Lint ``uri`` once the writer pauses (a later keystroke postpones it)."""
         if (pending := self._pending.get(uri)) is not None:
@@ -121,8 +127,9 @@ def make_server(settings: Settings | None = None, systems: tuple[str, ...] = ())
             registration = types.Registration("journeys-files", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options)
             try:
                 await ls.client_register_capability_async(types.RegistrationParams([registration]))
-            except Exception:  # a client that offers it and then refuses: saving a feature re-reads the project
-                pass
+            except Exception as exc:  # a client that offers it and then refuses: saving a feature re-reads
+                said = f"journeys: the editor would not watch the step files and maps ({exc}); saving reads them"
+                ls.window_log_message(types.LogMessageParams(types.MessageType.Info, said))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: JourneysServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -140,9 +147,7 @@ def make_server(settings: Settings | None = None, systems: tuple[str, ...] = ())
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: JourneysServer, params: types.DidCloseTextDocumentParams) -> None:
-        ls._read.pop(params.text_document.uri, None)
-        if (pending := ls._pending.pop(params.text_document.uri, None)) is not None:
-            pending.cancel()
+        ls.forget(params.text_document.uri)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: JourneysServer, params: types.DidChangeWatchedFilesParams) -> None:
