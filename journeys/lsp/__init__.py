@@ -14,6 +14,7 @@ quick fixes and go to definition. See docs/editors.md for the editors' setup.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 __all__ = ["serve"]
@@ -25,4 +26,7 @@ def serve(folder: str | None = None, systems: Sequence[str] = ()) -> None:
     from journeys.lsp.server import make_server
 
     settings = Settings.of(folder, systems) if folder else None
+    # Lint runs in a thread beside the answers: hand the interpreter over more often than every 5 ms,
+    # so a keystroke's completion does not wait for a long file's lint.
+    sys.setswitchinterval(0.001)
     make_server(settings, tuple(systems)).start_io()
