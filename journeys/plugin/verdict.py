@@ -23,12 +23,13 @@ from typing import Any
 import pytest
 
 from journeys.plugin import runtime
+from journeys.plugin.items import JourneysItem
 
 RUN_WIDE = "journeys-run-error"
 EXIT_RUN_WIDE = 3
 
 
-class RunWideError(pytest.Item):
+class RunWideError(JourneysItem):
     """Stands in for every journey when the run cannot start; fails in setup with the cause."""
 
     def __init__(self, *, failure: BaseException, **kwargs: Any) -> None:
