@@ -2,10 +2,13 @@
 
 Sentences come in the order the story makes likely: first what the step just
 above made possible (after an order, the checks on an order), then the steps
-that build on what she lived, then those that need nothing, and last those
-that cannot come here yet. Each is filled with values that fit (the
-composer's, :mod:`journeys.gherkin.composer`); with a client that takes
-snippets, each value is a choice of the parameter's words.
+that build on what she lived, then those that need nothing. Each is filled
+with values that fit (the composer's, :mod:`journeys.gherkin.composer`); with
+a client that takes snippets, each value is a choice of the parameter's words.
+Once the writer types a word of a sentence, the rest shows too, last and
+marked: sentences whose values are her own claim, and those that cannot come
+here yet or that the run's systems lack. Before any scenario, the lines a
+journey starts with.
 """
 
 from __future__ import annotations
