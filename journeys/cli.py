@@ -1,4 +1,4 @@
-"""The ``journeys`` command: run journeys, start the demo shop, help writers."""
+"""The ``journeys`` command: run journeys, start the demo shop, help writers (steps, lint, lsp)."""
 
 from __future__ import annotations
 
@@ -210,6 +210,20 @@ def lint(paths: tuple[str, ...], system: tuple[str, ...]) -> None:
     from journeys.gherkin.lint import run_lint
 
     sys.exit(run_lint(list(paths), system=list(system) or "refshop"))
+
+
+@main.command()
+@click.option("--system", multiple=True, help="touchpoint map name or path [default: refshop]; repeatable")
+@click.option("--project", type=click.Path(file_okay=False), help="the project's folder [default: the editor's]")
+@click.option("--stdio", is_flag=True, hidden=True, help="accepted for editors that pass it: stdio is the only way")
+def lsp(system: tuple[str, ...], project: str | None, stdio: bool) -> None:
+    """Serve the language server for .feature files over stdio (docs/editors.md): completion, lint's
+    findings as you type, hover, quick fixes, go to definition."""
+    try:
+        from journeys.lsp import serve
+    except ImportError as exc:  # pygls is a dependency: an installation without it is broken
+        raise click.ClickException(f"{exc}: reinstall journeys (`pip install journeys`)") from None
+    serve(project, system)
 
 
 @main.command()

@@ -4,8 +4,9 @@ The templates are real files in ``journeys/templates/project/`` (package
 data), copied as they are: example journeys in English and Dutch, one step of
 the project's own, a skeleton touchpoint map with its tasks, the pytest
 setting that makes plain ``pytest`` run the journeys, the project's own tags
-in ``pyproject.toml`` (where lint and ``--tags`` read them), a ``.gitignore``
-and a README section. A file that is already there is never overwritten: it is
+in ``pyproject.toml`` (where lint and ``--tags`` read them), a ``.gitignore``,
+a README section, and the editors' settings for ``journeys lsp`` (VS Code,
+Neovim, Helix; docs/editors.md). A file that is already there is never overwritten: it is
 skipped, and the report says what to add to it by hand.
 """
 
@@ -22,8 +23,9 @@ from pathlib import Path
 __all__ = ["InitReport", "init_project", "templates"]
 
 # Stored without the leading dot: a `.gitignore` inside the package would be
-# read by git as the package folder's own, and `*` globs in package data skip dotfiles.
-_RENAMED = {"gitignore": ".gitignore"}
+# read by git as the package folder's own, and `*` globs in package data skip dotfiles
+# (the editors' folders and files too).
+_RENAMED = {"gitignore": ".gitignore", "vscode": ".vscode", "nvim.lua": ".nvim.lua", "helix": ".helix"}
 _SKIPPED_NAMES = {"__pycache__"}
 
 
@@ -43,6 +45,7 @@ class InitReport:
         shown += [
             "",
             f"Next: {where}journeys run   (or plain `pytest`; `journeys steps` lists the steps you can write)",
+            "Write journeys in your editor with `journeys lsp`: .vscode/, .nvim.lua and .helix/ are set up for it",
         ]
         return shown
 
@@ -58,7 +61,7 @@ def _walk(folder: Traversable, relative: Path) -> Iterator[tuple[Path, Traversab
         if entry.name in _SKIPPED_NAMES or entry.name.endswith(".pyc"):
             continue
         if entry.is_dir():
-            yield from _walk(entry, relative / entry.name)
+            yield from _walk(entry, relative / _RENAMED.get(entry.name, entry.name))
         else:
             yield relative / _RENAMED.get(entry.name, entry.name), entry
 

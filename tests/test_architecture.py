@@ -116,3 +116,27 @@ def test_the_package_type_checks():
         [sys.executable, "-m", "mypy", "journeys"], capture_output=True, text=True, cwd=PACKAGE.parent
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_only_the_language_server_speaks_the_protocol():
+    """pygls and lsprotocol stay in journeys/lsp; only the command line starts it, and it reads the project
+    through the writers' tools (gherkin), never through the runtime (session, journey, channels)."""
+    speakers = {
+        str(p.relative_to(PACKAGE))
+        for p in modules()
+        if any(name.split(".")[0] in ("pygls", "lsprotocol") for name in imports_of(p))
+    }
+    assert speakers and all(s.startswith("lsp/") for s in speakers), speakers
+    starters = {
+        str(p.relative_to(PACKAGE))
+        for p in modules()
+        if not str(p.relative_to(PACKAGE)).startswith("lsp/")
+        and any(name == "journeys.lsp" or name.startswith("journeys.lsp.") for name in imports_of(p))
+    }
+    assert starters == {"cli.py"}
+    runtime = ("journeys.session", "journeys.journey", "journeys.channels", "journeys.plugin", "journeys.population")
+    reaches = {
+        str(p.relative_to(PACKAGE)): sorted(n for n in imports_of(p) if n.startswith(runtime))
+        for p in (PACKAGE / "lsp").glob("*.py")
+    }
+    assert {m: n for m, n in reaches.items() if n} == {}

@@ -79,6 +79,7 @@ class Linter:
         self.root = root
         self.explain = explain
         maps = load_maps([system] if isinstance(system, str) else list(system), root)
+        self.maps = maps
         self.problems: list[Problem] = list(maps.problems)
         now = datetime.now(ZoneInfo(maps.timezone)) if maps.timezone else datetime.now().astimezone()
         self.steps = StepChecker(catalogue or load_steps(root), maps.known, maps.offers, now)
@@ -117,6 +118,20 @@ class Linter:
 
     # --- one file ---------------------------------------------------------------------------
 
+    def check_text(self, shown: str, text: str) -> list[Problem]:
+        """The problems of one file's ``text`` as it stands (an editor's unsaved buffer), notes included.
+
+        Only this text's own: the problems of the run so far (a map that would not load) are kept
+        apart, and scenario names are compared within this text alone.
+        """
+        run, names = self.problems, self.scenario_names
+        self.problems, self.scenario_names = [], {}
+        try:
+            self._text(shown, text)
+            return sorted(self.problems, key=lambda p: p.line)
+        finally:
+            self.problems, self.scenario_names = run, names
+
     def _file(self, path: Path) -> None:
         shown = shown_path(path)
         try:
@@ -124,6 +139,9 @@ class Linter:
         except (OSError, UnicodeDecodeError) as exc:
             self._add(shown, 0, f"cannot read this file: {exc}; save it as UTF-8 text")
             return
+        self._text(shown, text)
+
+    def _text(self, shown: str, text: str) -> None:
         if not text.strip():
             self._add(shown, 1, "empty feature file: write a Feature with a Scenario or remove the file")
             return

@@ -36,6 +36,7 @@ class Maps:
     timezone: str | None
     offers: Offers | None  # None: a map could not be loaded, so needs are not checked
     problems: list[Problem]
+    maps: tuple[TouchpointMap, ...] = ()  # the maps themselves (where each touchpoint is written)
 
 
 def value_messages(values: Mapping[str, Any], known: params.Known, now: datetime) -> list[str]:
@@ -65,7 +66,7 @@ def load_maps(systems: list[str], root: Path) -> Maps:
         map=" and ".join(shown(tmap.path) for tmap in maps),
         fact_words={w: f for tmap in reversed(maps) for w, f in tmap.fact_words().items()},
     )
-    return Maps(known, maps[0].timezone, Offers.of(maps), problems)
+    return Maps(known, maps[0].timezone, Offers.of(maps), problems, tuple(maps))
 
 
 def _load_map(system: str, root: Path, problems: list[Problem]) -> TouchpointMap | None:

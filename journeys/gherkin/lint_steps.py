@@ -123,6 +123,11 @@ class StepChecker:
         if matches:
             right = KEYWORDS[matches[0].sentence.kind][language]
             wrong = KEYWORDS[kind][language]
+            if language == "nl":
+                return [
+                    f"'{keyword} {text}' is een {right}-stap, geen {wrong}-stap: schrijf "
+                    f"'{right} {text}' (of '{and_keyword(language)}' na een {right}-stap)"
+                ]
             return [
                 f"'{keyword} {text}' is a {right} step, not a {wrong} step: write "
                 f"'{right} {text}' (or '{and_keyword(language)}' after a {right} step)"
@@ -136,6 +141,8 @@ class StepChecker:
                 else ""
             )
             return [other_language_message(other, "", step=True) + hint]
+        if language == "nl":
+            return [f"onbekende stap '{keyword} {text}'{self._closest(text, kind, language)}"]
         return [f"undefined step '{keyword} {text}'{self._closest(text, kind, language)}"]
 
     def _closest(self, text: str, kind: str, language: str) -> str:
@@ -146,9 +153,11 @@ class StepChecker:
         }
         close = difflib.get_close_matches(text, list(by_example), n=3, cutoff=0.6)
         if not close:
+            if language == "nl":
+                return ": zie `journeys steps --lang nl` voor de stappen die er zijn"
             return ": see `journeys steps` for the steps there are"
         found = "; ".join(f"'{KEYWORDS[by_example[c].kind][language]} {c}'" for c in close)
-        return f": closest known steps: {found}"
+        return f": stappen die erop lijken: {found}" if language == "nl" else f": closest known steps: {found}"
 
     def _translation(self, sentence: Sentence, language: str) -> Sentence | None:
         """The same step's own sentence in ``language``: the one declared with it (the same ``key``)."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from journeys.plugin import runtime
+from journeys.plugin.items import JourneysItem
 
 if TYPE_CHECKING:
     from journeys.gherkin.feature import Scenario, ScenarioStep
@@ -49,13 +50,12 @@ class FeatureFile(pytest.File):
             yield item
 
 
-class ScenarioItem(pytest.Item):
+class ScenarioItem(JourneysItem):
     """One scenario, walked by one synthetic customer."""
 
     def __init__(self, *, scenario: Scenario, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scenario = scenario
-        self.funcargs: dict[str, Any] = {}  # what plugins wrapping every call expect of an item (pytest-lsp)
 
     def setup(self) -> None:
         runtime.current(self.config).start_system()
@@ -96,13 +96,12 @@ class ScenarioItem(pytest.Item):
         return self.path, (self.scenario.row_line or self.scenario.line) - 1, f"Scenario: {self.scenario.title}"
 
 
-class UnreadableFeature(pytest.Item):
+class UnreadableFeature(JourneysItem):
     """A feature file that cannot be read: fails with ``file:line: why``."""
 
     def __init__(self, *, problem: Exception, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.problem = problem
-        self.funcargs: dict[str, Any] = {}  # what plugins wrapping every call expect of an item (pytest-lsp)
 
     def runtest(self) -> None:
         raise self.problem

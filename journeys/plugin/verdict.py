@@ -23,18 +23,18 @@ from typing import Any
 import pytest
 
 from journeys.plugin import runtime
+from journeys.plugin.items import JourneysItem
 
 RUN_WIDE = "journeys-run-error"
 EXIT_RUN_WIDE = 3
 
 
-class RunWideError(pytest.Item):
+class RunWideError(JourneysItem):
     """Stands in for every journey when the run cannot start; fails in setup with the cause."""
 
     def __init__(self, *, failure: BaseException, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.failure = failure
-        self.funcargs: dict[str, Any] = {}  # what plugins wrapping every call expect of an item (pytest-lsp)
 
     def setup(self) -> None:
         raise self.failure

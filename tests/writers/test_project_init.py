@@ -17,6 +17,9 @@ from journeys.system import find_map, load_tasks
 
 EXPECTED = {
     ".gitignore",
+    ".helix/languages.toml",
+    ".nvim.lua",
+    ".vscode/settings.json",
     "README.md",
     "features/example/web_order.feature",
     "features/voorbeeld/webbestelling.feature",

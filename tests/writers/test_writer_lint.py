@@ -93,6 +93,23 @@ def test_an_undefined_step_suggests_the_closest_known_steps(check, project):
     ]
 
 
+def test_a_dutch_file_hears_of_its_undefined_and_misplaced_steps_in_dutch(check, project):
+    path = project / "features" / "journey.feature"
+    assert check("""\
+        # language: nl
+        Functionaliteit: Tikfouten
+          Scenario: Een klant met een tikfout
+            Gegeven een klnt
+            En er 2 dagen verstrijken
+            Als ze een lied zingt
+        """) == [
+        f"{path}:4: onbekende stap 'Gegeven een klnt': stappen die erop lijken: 'Gegeven een klant'",
+        f"{path}:5: 'En er 2 dagen verstrijken' is een Als-stap, geen Gegeven-stap: schrijf "
+        "'Als er 2 dagen verstrijken' (of 'En' na een Als-stap)",
+        f"{path}:6: onbekende stap 'Als ze een lied zingt': zie `journeys steps --lang nl` voor de stappen die er zijn",
+    ]
+
+
 def test_a_dutch_step_in_an_english_file_says_to_add_the_language_line(check, project):
     path = project / "features" / "journey.feature"
     assert check("""\

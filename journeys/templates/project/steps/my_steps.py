@@ -17,6 +17,9 @@ from journeys.values import show
     en="the order total is at most {amount}",
     nl="is het totaalbedrag hoogstens {amount}",
     example={"amount": "€ 500,00"},
+    # What must have happened before it: a touchpoint she visited showed the order total. `journeys lint`
+    # and the editor (`journeys lsp`) hold a journey to it; see journeys.gherkin.moments for the words.
+    requires=("shown:order.total",),
 )
 def order_total_at_most(journey: Journey, amount: str) -> None:
     """Every touchpoint that showed the order total showed at most this amount."""
