@@ -29,6 +29,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from journeys.errors import JourneysError
+
 __all__ = [
     "ALLURE_VERSION",
     "AllureUnavailable",
@@ -46,7 +48,7 @@ HISTORY_FILE = "allure-history.jsonl"
 REPORT_FOLDER = "allure-report"
 
 
-class AllureUnavailable(RuntimeError):
+class AllureUnavailable(JourneysError, RuntimeError):
     """The Allure command line cannot be found or installed; the message says what to install."""
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from journeys.effort import effort
+from journeys.errors import JourneysError
 from journeys.ledger import Ledger
 
 __all__ = [
@@ -39,7 +40,7 @@ _DUTCH_KEYWORDS = {"Gegeven", "Stel", "Als", "Wanneer", "Dan", "En", "Maar"}
 _OUTCOMES = ("passed", "failed", "interrupted")
 
 
-class LedgerUnreadable(ValueError):
+class LedgerUnreadable(JourneysError, ValueError):
     """A ledger file that cannot be read; the message names the file and says why."""
 
 
