@@ -10,7 +10,7 @@ contexts and mailbox address from it.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,8 @@ class SystemSession:
         browserless: web, agent and chat customers walk without a browser (a population).
         smtp_port: the SMTP capture's port for every system whose mail is captured
             (``--smtp-port``); None: each map's ``mail.port``, else a free port.
+        environ: variables the maps' ``*_env`` names (passwords, tokens) are looked up in before
+            the process's environment; an embedded system's own come first (``SystemPart.environ``).
     """
 
     def __init__(
@@ -56,6 +58,7 @@ class SystemSession:
         browser: BrowserSettings | None = None,
         smtp_port: int | None = None,
         browserless: bool = False,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
         names = [system] if isinstance(system, (str, Path)) else list(system)
         self.maps: list[TouchpointMap] = load_maps(names, systems_dir)
@@ -73,7 +76,7 @@ class SystemSession:
         self._promise_store: Any = None
         self._captures: dict[int, Any] = {}
         self.parts: dict[str, SystemPart] = {}
-        first_url = base_url or os.environ.get("JOURNEYS_BASE_URL") or self.map.base_url
+        first_url = base_url or self.map.base_url  # JOURNEYS_BASE_URL is read once, by journeys.settings
         urls = [first_url, *(each.base_url for each in self.maps[1:])]
         if faults and all(url or not each.embedded for url, each in zip(urls, self.maps, strict=True)):
             raise ConfigError(f"--fault only switches faults on in an embedded system, not at {first_url}")
@@ -88,6 +91,7 @@ class SystemSession:
                     faults=faults,
                     seed=seed,
                     start=self.start_moment,
+                    environ=environ,
                 )
         except BaseException:
             self.close()
@@ -95,9 +99,10 @@ class SystemSession:
         main = self.parts[self.map.system]
         self.base_url = main.base_url
         self.mail_capture = main.mail_capture
+        self.environ = main.environ  # where the map's *_env names are looked up (SystemPart.environ)
         for each in self.maps:
-            self.secrets.add_env_names(each.secret_env_names())
-        self.clock: Clock = clock_for(self.map, self.base_url, self.reports_dir, self.secrets)
+            self.secrets.add_env_names(each.secret_env_names(), self.parts[each.system].environ)
+        self.clock: Clock = clock_for(self.map, self.base_url, self.reports_dir, self.secrets, self.environ)
 
     # -- what the journeys look up -------------------------------------------------
 

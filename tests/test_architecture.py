@@ -172,6 +172,19 @@ def test_the_guard_sees_a_private_import():
     assert private_imports('run `python -c "import journeys.system"`', _INLINE) == ["journeys.system"]
 
 
+def test_nothing_in_the_package_writes_the_environment():
+    """Settings and secrets are passed down (journeys.settings, SystemPart.environ), never exported."""
+    writes = re.compile(r"os\.environ(\[[^]]+\]\s*=[^=]|\.(update|setdefault|pop|clear)\()|os\.putenv|del os\.environ")
+    offenders = [
+        f"{p.relative_to(PACKAGE)}:{n}"
+        for p in modules()
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if writes.search(line)
+    ]
+    assert offenders == []
+    assert writes.search('os.environ["X"] = "1"') and writes.search("os.environ.update(env)")
+
+
 # Run in a process of its own: importing every module patches gevent (Locust) into whoever imports it.
 _WALK = """
 import importlib, inspect, json, pkgutil, journeys

@@ -21,7 +21,7 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
     Args:
         channel: ``web``, ``agent``, ``chat``, ``email``, ``api`` or ``store``.
         session: the system session (``map``, ``base_url``, ``browser``, ``browser_settings``,
-            ``secrets``, ``mail_capture``).
+            ``secrets``, ``mail_capture``, ``environ``: where the map's ``*_env`` names are looked up).
         journey: the journey (``evidence``, ``customer.key``, ``web``, ``api``).
 
     Web, agent and chat go through a browser, unless the journey (``journey.browserless``) or else
@@ -55,16 +55,18 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
             secrets,
             settings=settings,
             credentials=system_map.credentials.get("agent"),
+            environ=session.environ,
         )
     if channel in ("api", "store"):
         from journeys.channels.api import ApiDriver
 
         urls = {c: system_map.url_for(c, session.base_url) for c in ("api", "store", "chat")}
-        return ApiDriver(urls[channel], evidence, key, secrets, channel_urls=urls)
+        return ApiDriver(urls[channel], evidence, key, secrets, channel_urls=urls, environ=session.environ)
     if channel == "email":
         from journeys.channels.mail import MailDriver, mailbox_for
 
-        return MailDriver(mailbox_for(system_map.mail, session.mail_capture), evidence, key, secrets)
+        mailbox = mailbox_for(system_map.mail, session.mail_capture, session.environ)
+        return MailDriver(mailbox, evidence, key, secrets)
     if channel == "chat":
         from journeys.channels.chat import ChatDriver
 
@@ -90,4 +92,6 @@ def _http_driver(channel: str, session: Any, journey: Any) -> Any:
     if channel == "web":
         return HttpWebDriver(*args, element_timeout=timeout, hosts=hosts)
     credentials = session.map.credentials.get("agent")
-    return HttpAgentDriver(*args, element_timeout=timeout, hosts=hosts, credentials=credentials)
+    return HttpAgentDriver(
+        *args, element_timeout=timeout, hosts=hosts, credentials=credentials, environ=session.environ
+    )

@@ -38,6 +38,9 @@ def describe(session: Any, system: str, seed: int) -> dict[str, Any]:
         "start_moment": session.start_moment.isoformat(),
         "reports_dir": str(Path(session.reports_dir).resolve()),
         "seed": seed,
+        # The embedded systems' own passwords and tokens (made for this run), handed over with the
+        # rest: they are never exported to the owner's environment for its children to inherit.
+        "environ": {k: v for part in session.parts.values() if part.embedded for k, v in part.embedded.env.items()},
     }
 
 
@@ -113,6 +116,7 @@ class AttachedSession(SystemSession):
             seed=int(spec["seed"]),
             smtp_port=0,
             browserless=browserless,
+            environ=spec.get("environ"),
         )
         self.start_moment = datetime.fromisoformat(spec["start_moment"])  # the owner's: journeys start there
         for name, url in spec.get("mail_views", {}).items():
