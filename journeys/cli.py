@@ -26,7 +26,6 @@ def _run_options(command: Any) -> Any:
     from journeys.settings import RUN_OPTIONS
 
     for option in reversed(RUN_OPTIONS):
-        shown = f" [default: {option.default}]" if option.default not in (None, False) else ""
         kind: Any = click.Choice(option.choices) if option.choices else option.kind
         command = click.option(
             option.flag,
@@ -35,7 +34,7 @@ def _run_options(command: Any) -> Any:
             is_flag=option.kind is bool,
             multiple=option.many,
             default=None,
-            help=option.help + shown,
+            help=option.described,
         )(command)
     return command
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,7 @@ class SystemSession:
         # outcome does not depend on which journeys ran before it in this process.
         self.start_moment = datetime.now(ZoneInfo(self.map.timezone)).replace(second=0, microsecond=0)
         self.secrets = Secrets()
-        self._browser: Any = None
+        self._browsers: dict[str, Any] = {}  # a BrowserSession per engine the journeys use
         self._promise_store: Any = None
         self._captures: dict[int, Any] = {}
         self.parts: dict[str, SystemPart] = {}
@@ -172,16 +173,35 @@ class SystemSession:
 
     @property
     def browser(self) -> Any:
-        if self._browser is None:
+        """The browser of the session's settings (``--browser``, the first when several)."""
+        return self.browser_for(self.browser_settings)
+
+    def browser_for(self, settings: BrowserSettings) -> Any:
+        """The process's browser of ``settings.browser``'s engine, started on first use (one per engine)."""
+        if settings.browser not in self._browsers:
             from journeys.channels.browser import BrowserSession
 
-            self._browser = BrowserSession(self.browser_settings)
-        return self._browser
+            self._browsers[settings.browser] = BrowserSession(settings)
+        return self._browsers[settings.browser]
+
+    def uses_a_browser(self) -> bool:
+        """Whether a journey may open a page in a browser (a map with web, agent or chat touchpoints)."""
+        return not self.browserless and any(tp.channel in ("web", "agent", "chat") for tp in self.touchpoints())
+
+    def check_browsers(self, engines: Sequence[str] = ()) -> None:
+        """Start each browser the journeys will use (default: the settings' one) and try what they
+        will ask of it, so that a missing browser, codec or device is told once, before any journey.
+
+        Raises:
+            BrowserMissing, ChannelError, ConfigError: as ``BrowserSession.check`` says.
+        """
+        for engine in engines or (self.browser_settings.browser,):
+            self.browser_for(replace(self.browser_settings, browser=engine)).check()
 
     def close(self) -> None:
-        if self._browser is not None:
-            self._browser.close()
-            self._browser = None
+        for browser in self._browsers.values():
+            browser.close()
+        self._browsers.clear()
         for part in self.parts.values():
             part.stop()
         for capture in self._captures.values():

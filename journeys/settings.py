@@ -64,6 +64,12 @@ class RunOption:
     def dest(self) -> str:
         return self.flag.lstrip("-").replace("-", "_")
 
+    @property
+    def described(self) -> str:
+        """The help line with its default, as ``-h`` shows it (both commands)."""
+        shown = self.default is not None and self.kind is not bool
+        return self.help + (f" [default: {self.default}]" if shown else "")
+
 
 _SCREENSHOT = ("on", "off", "only-on-failure")
 _KEEP = ("on", "off", "retain-on-failure")
@@ -103,7 +109,13 @@ RUN_OPTIONS: tuple[RunOption, ...] = (
     RunOption("--headed", "show the browser (needs a display: use xvfb-run without one)", bool, False, shared=True),
     RunOption("--slowmo", "milliseconds between browser actions", float, 0.0, shared=True),
     RunOption("--screenshot", "a screenshot per touchpoint", default="on", choices=_SCREENSHOT, shared=True),
-    RunOption("--full-page-screenshot", "screenshots of the whole page, not the window", bool, False, shared=True),
+    RunOption(
+        "--full-page-screenshot",
+        "screenshots of the whole page, not the window (journeys' always are)",
+        bool,
+        True,
+        shared=True,
+    ),
     RunOption("--tracing", "Playwright trace per customer", default="off", choices=_KEEP, shared=True),
     RunOption("--video", "video per customer (needs ffmpeg)", default="off", choices=_KEEP, shared=True),
     RunOption(
@@ -174,7 +186,7 @@ class RunSettings:
             ConfigError: a value from the environment that is not of its kind (``JOURNEYS_SEED=abc``).
         """
         values = {dest: _first(option, given.get(dest), environ) for dest, option in OPTIONS_BY_DEST.items()}
-        browsers = tuple(values["browser"]) or ("chromium",)
+        browsers = tuple(dict.fromkeys(values["browser"])) or ("chromium",)  # each once, in the order given
         base_url = values["base_url"]
         return cls(
             systems=tuple(values["system"]) or ("refshop",),

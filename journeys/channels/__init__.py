@@ -43,12 +43,14 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
         from journeys.channels.web import WebDriver
 
         base = system_map.url_for(channel, session.base_url)
-        # Screenshots, trace, video and timeouts as the run's options say (else the browser's own).
-        settings = getattr(session, "browser_settings", None)
+        # Screenshots, trace, video and timeouts as the run's options say (else the browser's own);
+        # a journey in another of the run's browsers (``--browser`` given twice) says which.
+        settings = getattr(journey, "browser_settings", None) or getattr(session, "browser_settings", None)
+        browser = session.browser_for(settings) if settings and hasattr(session, "browser_for") else session.browser
         if channel == "web":
-            return WebDriver(session.browser, base, evidence, key, secrets, settings=settings)
+            return WebDriver(browser, base, evidence, key, secrets, settings=settings)
         return AgentDriver(
-            session.browser,
+            browser,
             base,
             evidence,
             key,

@@ -40,7 +40,7 @@ class BrowserSettings:
         slowmo: milliseconds between Playwright actions, to watch a journey.
         screenshot: a screenshot per touchpoint ``on``, ``off`` or ``only-on-failure``
             (kept only for a journey that failed).
-        full_page: screenshots of the whole page, not only the window.
+        full_page: screenshots of the whole page (journeys' default), not only the window.
         tracing: Playwright trace ``on``, ``off`` or ``retain-on-failure``.
         video: a video per customer ``on``, ``off`` or ``retain-on-failure``.
         element_timeout: seconds to wait for an element on a page.
@@ -57,7 +57,7 @@ class BrowserSettings:
     headless: bool = True
     slowmo: float = 0.0
     screenshot: Evidence = "on"
-    full_page: bool = False
+    full_page: bool = True
     tracing: Tracing = "off"  # as pytest-playwright: a DOM-snapshot trace costs ~0.1 s a journey
     video: Video = "off"
     element_timeout: float = 5.0

@@ -45,8 +45,7 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
 
 def _argparse(option: RunOption) -> dict[str, Any]:
     """argparse's settings for one option; its default is None (not given), the help shows journeys' own."""
-    shown = f" [default: {option.default}]" if option.default not in (None, False) else ""
-    settings: dict[str, Any] = {"dest": option.dest, "default": None, "help": option.help + shown}
+    settings: dict[str, Any] = {"dest": option.dest, "default": None, "help": option.described}
     if option.kind is bool:
         return {**settings, "action": "store_true"}
     if option.kind is not str:

@@ -70,6 +70,9 @@ class Run:
                     browser=settings.browser,
                     smtp_port=settings.smtp_port,
                 )
+                # A browser, codec or device that is not there is the run's error, before any journey.
+                if self.session.uses_a_browser():
+                    self.session.check_browsers(settings.browsers)
             except Exception as exc:  # noqa: BLE001 - told once, as the run's error
                 self.failure = exc
         if self.failure is not None:
@@ -77,15 +80,18 @@ class Run:
         assert self.session is not None
         return self.session
 
-    def new_journey(self, name: str) -> Journey:
-        """A fresh synthetic customer on the system, for one scenario."""
+    def new_journey(self, name: str, browser: str | None = None) -> Journey:
+        """A fresh synthetic customer on the system, for one scenario (in ``browser``: one of the run's)."""
         from journeys.customer import Customer
         from journeys.journey import Journey
 
         session = self.start_system()
         customer = Customer.create(self.seed, index=self._index, worker=self.worker, run_id=self.run_id)
         self._index += 1
-        return Journey(session, customer, name=name)
+        journey = Journey(session, customer, name=name)
+        if browser is not None:
+            journey.browser_settings = self.settings.for_browser(browser).browser
+        return journey
 
     def close(self) -> None:
         if self.session is not None:
