@@ -39,7 +39,10 @@ def _run_options(command: Any) -> Any:
     return command
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    options_metavar="[OPTIONS] [PATHS]... [PYTEST OPTIONS]...",
+)
 @_run_options
 @click.option("--pytest-arg", "extra", multiple=True, help="an argument for pytest that looks like a path (repeatable)")
 @click.pass_context
@@ -48,7 +51,6 @@ def run(ctx: click.Context, extra: tuple[str, ...], **options: Any) -> None:
     the scenario at that line.
 
     \b
-    journeys run [OPTIONS] [PATHS]... [PYTEST OPTIONS]...
     Any other option goes to pytest as pytest takes it: -k tablet, -v, -x, -q, -n 2, --lf, --co,
     --maxfail=2, -p no:randomly. Settings come from these options, then the environment
     (JOURNEYS_SYSTEM, JOURNEYS_BASE_URL, JOURNEYS_SEED), then the map, then the defaults.

@@ -32,6 +32,7 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
 
     system_map = session.map
     key = journey.customer.key
+    environ = getattr(session, "environ", None)  # where the map's *_env names are; None: the process's
     evidence, secrets = journey.evidence, session.secrets
     if channel in ("web", "agent", "chat"):
         from journeys.channels.http_web import browserless
@@ -57,17 +58,17 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
             secrets,
             settings=settings,
             credentials=system_map.credentials.get("agent"),
-            environ=session.environ,
+            environ=environ,
         )
     if channel in ("api", "store"):
         from journeys.channels.api import ApiDriver
 
         urls = {c: system_map.url_for(c, session.base_url) for c in ("api", "store", "chat")}
-        return ApiDriver(urls[channel], evidence, key, secrets, channel_urls=urls, environ=session.environ)
+        return ApiDriver(urls[channel], evidence, key, secrets, channel_urls=urls, environ=environ)
     if channel == "email":
         from journeys.channels.mail import MailDriver, mailbox_for
 
-        mailbox = mailbox_for(system_map.mail, session.mail_capture, session.environ)
+        mailbox = mailbox_for(system_map.mail, session.mail_capture, environ)
         return MailDriver(mailbox, evidence, key, secrets)
     if channel == "chat":
         from journeys.channels.chat import ChatDriver
@@ -95,5 +96,5 @@ def _http_driver(channel: str, session: Any, journey: Any) -> Any:
         return HttpWebDriver(*args, element_timeout=timeout, hosts=hosts)
     credentials = session.map.credentials.get("agent")
     return HttpAgentDriver(
-        *args, element_timeout=timeout, hosts=hosts, credentials=credentials, environ=session.environ
+        *args, element_timeout=timeout, hosts=hosts, credentials=credentials, environ=getattr(session, "environ", None)
     )
