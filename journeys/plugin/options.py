@@ -74,11 +74,11 @@ def given_options(config: pytest.Config) -> dict[str, Any]:
     given: it counts only when its flag was written.
     """
     written = _written_flags(config)
+    theirs = _defined_elsewhere(config.pluginmanager)
     given: dict[str, Any] = {}
     for option in RUN_OPTIONS:
         value = config.getoption(option.dest, None)
-        ours = option.flag not in _defined_elsewhere(config.pluginmanager)
-        given[option.dest] = value if ours or option.flag in written else None
+        given[option.dest] = value if option.flag not in theirs or option.flag in written else None
     return given
 
 

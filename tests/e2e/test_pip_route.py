@@ -101,6 +101,8 @@ def route(tmp_path_factory: pytest.TempPathFactory) -> Route:
         capture_output=True,
         text=True,
         timeout=INSTALL_TIMEOUT,
+        # A checkout on PYTHONPATH would make pip think journeys is installed already.
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     (base / "project").mkdir()
