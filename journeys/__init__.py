@@ -1,61 +1,75 @@
 """journeys: synthetic customers across channels, checked for one consistent story.
 
-The public surface. Names are imported on first use (PEP 562), so that the
-pytest plugin, registered at pytest's start, loads nothing heavy and
-``pytest --help`` stays fast.
+The public surface: everything a step, a task or a script needs is imported
+from ``journeys`` itself (``from journeys import when, Journey, params,
+StepError``); ``journeys.errors`` holds the whole error tree and
+``journeys.effort`` the effort score. Other modules are the house's own and
+may change (tests/test_architecture.py keeps the templates and docs to these).
+
+The names are listed once, in the ``TYPE_CHECKING`` block below: type checkers
+read it, and at run time it is read (not executed) to import each name on
+first use (PEP 562, as SPEC 1's lazy loading does), so that the pytest plugin,
+registered at pytest's start, loads nothing heavy and ``pytest --help`` stays
+fast.
 """
 
 from __future__ import annotations
 
+import ast
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-_WHERE = {
-    "Customer": "journeys.customer",
-    "DateRange": "journeys.values",
-    "Journey": "journeys.journey",
-    "JourneyFailed": "journeys.errors",
-    "JourneysError": "journeys.errors",
-    "Ledger": "journeys.ledger",
-    "Money": "journeys.values",
-    "PromiseCheck": "journeys.ledger",
-    "Provenance": "journeys.ledger",
-    "Step": "journeys.journey",
-    "SystemSession": "journeys.session",
-    "Violation": "journeys.rules",
-    "effort": "journeys.effort",
-    "read_value": "journeys.values",
-}
-__all__ = [
-    "Customer",
-    "DateRange",
-    "Journey",
-    "JourneyFailed",
-    "JourneysError",
-    "Ledger",
-    "Money",
-    "PromiseCheck",
-    "Provenance",
-    "Step",
-    "SystemSession",
-    "Violation",
-    "effort",
-    "read_value",
-]
+if TYPE_CHECKING:
+    from journeys.customer import Customer
+    from journeys.errors import (
+        ChannelError,
+        ConfigError,
+        JourneyFailed,
+        JourneysError,
+        MailNotReceived,
+        RuleConfigError,
+        StepError,
+        SystemUnreachable,
+    )
+    from journeys.gherkin import params
+    from journeys.gherkin.vocabulary import Retired, given, then, when
+    from journeys.gherkin.words import fact_named
+    from journeys.journey import Journey, Step
+    from journeys.ledger import Ledger, PromiseCheck, Provenance
+    from journeys.rules import Violation
+    from journeys.session import SystemSession
+    from journeys.system import find_map
+    from journeys.system.tasks import task
+    from journeys.values import DateRange, Money, read_value, show
+
+
+def _public_names() -> dict[str, str]:
+    """``{name: module}`` from the ``TYPE_CHECKING`` block above: the one list of the public names."""
+    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    return {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom) and node.module
+        for alias in node.names
+    }
+
+
+_WHERE = _public_names()
+__all__ = sorted(_WHERE)
 
 
 def __getattr__(name: str) -> Any:
     if name not in _WHERE:
         raise AttributeError(f"module 'journeys' has no attribute {name!r}")
-    return getattr(import_module(_WHERE[name]), name)
+    module = import_module(_WHERE[name])
+    value = getattr(module, name, None)
+    if value is None:  # a module of a package (``params``)
+        value = import_module(f"{_WHERE[name]}.{name}")
+    globals()[name] = value
+    return value
 
 
-if TYPE_CHECKING:
-    from journeys.customer import Customer
-    from journeys.effort import effort
-    from journeys.errors import JourneyFailed, JourneysError
-    from journeys.journey import Journey, Step
-    from journeys.ledger import Ledger, PromiseCheck, Provenance
-    from journeys.rules import Violation
-    from journeys.session import SystemSession
-    from journeys.values import DateRange, Money, read_value
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import sys
@@ -22,38 +21,40 @@ def main() -> None:
     """Customer journeys across channels, checked for consistency."""
 
 
-_EVIDENCE = click.Choice(["on", "off", "only-on-failure"])
-_KEEP = click.Choice(["on", "off", "retain-on-failure"])
+def _run_options(command: Any) -> Any:
+    """``journeys run``'s own options, made from journeys.settings.RUN_OPTIONS (the plugin's are too)."""
+    from journeys.settings import RUN_OPTIONS
+
+    for option in reversed(RUN_OPTIONS):
+        kind: Any = click.Choice(option.choices) if option.choices else option.kind
+        command = click.option(
+            option.flag,
+            option.dest,
+            type=None if option.kind is bool else kind,
+            is_flag=option.kind is bool,
+            multiple=option.many,
+            default=None,
+            help=option.described,
+        )(command)
+    return command
 
 
-@main.command(context_settings={"ignore_unknown_options": True})
-@click.argument("paths", nargs=-1)
-@click.option("--system", multiple=True, help="touchpoint map: name or path [default: refshop]; repeat for several")
-@click.option("--base-url", help="URL of the system under test (default: start the embedded shop)")
-@click.option("--smtp-port", type=int, help="port of the SMTP capture the systems send mail to [default: free]")
-@click.option("--fault", multiple=True, help="fault to switch on in the embedded shop (repeatable; `journeys faults`)")
-@click.option("--tags", help="Cucumber tag expression, e.g. '@gate and not @slow' ('@' optional)")
-@click.option("--seed", type=int, help="seed for the synthetic customers (replay a run)")
-@click.option("-n", "workers", help="parallel workers (pytest-xdist), e.g. 2 or auto")
-@click.option("--reports-dir", default="reports", show_default=True, help="each run writes to <dir>/runs/<id>/")
-@click.option("--browser", type=click.Choice(["chromium", "firefox", "webkit"]), help="browser engine")
-@click.option("--headed", is_flag=True, help="show the browser (needs a display: use xvfb-run without one)")
-@click.option("--slowmo", type=float, help="milliseconds between browser actions")
-@click.option("--screenshot", type=_EVIDENCE, help="a screenshot per touchpoint [default: on]")
-@click.option("--tracing", type=_KEEP, help="Playwright trace per customer [default: off]")
-@click.option("--video", type=_KEEP, help="video per customer [default: off]")
-@click.option("--element-timeout", type=float, help="seconds to wait for an element [default: 5]")
-@click.option("--mail-timeout", type=float, help="seconds to wait for a mail [default: 30]")
-@click.option("--lf", "--last-failed", "last_failed", is_flag=True, help="run only the journeys that failed last time")
-@click.option("--pytest-arg", "extra", multiple=True, help="extra argument passed to pytest (repeatable)")
-@click.option("--gate", is_flag=True, help="the release gate: the @gate journeys, and [tool.journeys.gate] thresholds")
-@click.option("--shard", help="run shard k of n, e.g. 2/4; merge the shards with `journeys report --merge`")
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    options_metavar="[OPTIONS] [PATHS]... [PYTEST OPTIONS]...",
+)
+@_run_options
+@click.option("--pytest-arg", "extra", multiple=True, help="an argument for pytest that looks like a path (repeatable)")
 @click.option("--dry-run", is_flag=True, help="list and lint the journeys it would run; start nothing, write nothing")
-def run(
-    paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], gate: bool, dry_run: bool, **options: Any
-) -> None:
+@click.pass_context
+def run(ctx: click.Context, extra: tuple[str, ...], dry_run: bool, **options: Any) -> None:
     """Run journeys: PATHS are feature files or folders (default: features/); `file.feature:LINE` runs
     the scenario at that line.
+
+    \b
+    Any other option goes to pytest as pytest takes it: -k tablet, -v, -x, -q, -n 2, --lf, --co,
+    --maxfail=2, -p no:randomly. Settings come from these options, then the environment
+    (JOURNEYS_SYSTEM, JOURNEYS_BASE_URL, JOURNEYS_SEED), then the map, then the defaults.
 
     \b
     Exit status: 0 all passed, 1 violations or failed steps, 2 interrupted,
@@ -62,35 +63,27 @@ def run(
     """
     import pytest
 
-    from journeys.plugin.runtime import new_run_id
+    from journeys.settings import new_run_id
 
-    targets = list(paths) or ["features"]
-    for target in targets:
-        if not Path(re.sub(r"(\.feature)(:\d+)+$", r"\1", target)).exists():
-            hint = " Write one with `journeys init`, or give the folder of your .feature files." if not paths else ""
-            click.echo(f"journeys: {target}: no such file or folder.{hint}", err=True)
-            sys.exit(4)
-    if gate:  # the @gate journeys (within --tags, when given); the plugin holds them to the thresholds
+    if options["gate"]:  # the @gate journeys (within --tags, when given); the plugin holds them to the thresholds
         options["tags"] = f"({options['tags']}) and @gate" if options["tags"] else "@gate"
-        os.environ["JOURNEYS_GATE"] = "1"
     if dry_run:
         from journeys.dry_run import dry_run as list_and_lint
 
-        systems = list(options["system"]) or "refshop"
+        targets = [arg for arg in [*ctx.args, *extra] if not arg.startswith("-")] or ["features"]
         sys.exit(
             list_and_lint(
                 targets,
                 tags=options["tags"],
                 shard=options["shard"],
-                system=systems,
-                reports_dir=Path(options["reports_dir"]),
+                system=list(options["system"] or ()) or "refshop",
+                reports_dir=Path(options["reports_dir"] or "reports"),
                 out=sys.stdout,
             )
         )
-    run_id = os.environ.setdefault("JOURNEYS_RUN_ID", new_run_id())
-    folder = Path(options["reports_dir"]) / "runs" / run_id
+    options["run_id"] = options["run_id"] or new_run_id()
+    folder = Path(options["reports_dir"] or "reports") / "runs" / options["run_id"]
     args = [
-        *targets,
         "--alluredir",
         str(folder / "allure-results"),
         "--junitxml",
@@ -103,17 +96,52 @@ def run(
     ]
     for name, value in options.items():
         flag = "--" + name.replace("_", "-")
-        if name in ("fault", "system"):
-            args += [a for f in value for a in (flag, f)]
-        elif name == "last_failed":
-            args += ["--lf"] if value else []
-        elif name == "headed":
-            args += [flag] if value else []
-        elif value is not None:
+        if value is True:
+            args.append(flag)
+        elif isinstance(value, tuple):
+            args += [f"{flag}={each}" for each in value]
+        elif value not in (None, False):
             args.append(f"{flag}={value}")  # one token: a leading '@' is not read as pytest's @file
-    if workers:
-        args += ["-n", workers]
-    sys.exit(int(pytest.main([*args, *extra])))
+    sys.exit(int(pytest.main([*ctx.args, *args, *extra], plugins=[_RunCommand()])))
+
+
+class _RunCommand:
+    """pytest as ``journeys run`` starts it: an unknown option said as such, features/ when no path is
+    given (and no testpaths), and one message for a path that is not there, hinting at `journeys init`."""
+
+    def __init__(self) -> None:
+        import pytest
+
+        @pytest.hookimpl(wrapper=True)
+        def pytest_cmdline_parse(pluginmanager: Any, args: list[str]) -> Any:
+            try:
+                return (yield)
+            except pytest.UsageError as exc:
+                raise pytest.UsageError(self._unknown(str(exc)) or str(exc)) from None
+
+        self.pytest_cmdline_parse = pytest_cmdline_parse
+
+    @staticmethod
+    def _unknown(message: str) -> str | None:
+        found = re.search(r"unrecognized arguments: (.+)", message)
+        if found is None:
+            return None
+        return (
+            f"journeys run: no such option: {found[1]}. `journeys run -h` lists journeys' options;"
+            " every other option goes to pytest (`pytest -h` lists pytest's and its plugins')."
+        )
+
+    def pytest_configure(self, config: Any) -> None:
+        import pytest
+
+        if config.args_source == pytest.Config.ArgsSource.INVOCATION_DIR:
+            config.args[:] = ["features"]
+        for target in config.args:
+            path = Path(re.sub(r"(\.feature)(:\d+)+$", r"\1", target.split("::")[0]))
+            if not (config.invocation_params.dir / path).exists():
+                given = config.args_source == pytest.Config.ArgsSource.ARGS
+                hint = "" if given else " Write one with `journeys init`, or give the folder of your .feature files."
+                raise pytest.UsageError(f"journeys: {target}: no such file or folder.{hint}")
 
 
 @main.command()

@@ -8,6 +8,7 @@ wall clock and promises not yet due are stored for a later run.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -59,8 +60,16 @@ class TestClock:
     __test__ = False  # not a pytest test class
     controllable = True
 
-    def __init__(self, api: Any, spec: dict[str, dict[str, Any]], timezone: str, secrets: Any) -> None:
+    def __init__(
+        self,
+        api: Any,
+        spec: dict[str, dict[str, Any]],
+        timezone: str,
+        secrets: Any,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
         self.api = api
+        self.environ = os.environ if environ is None else environ  # where ``token_env`` is looked up
         self.spec = spec
         self.zone = ZoneInfo(timezone)
         self.secrets = secrets
@@ -85,7 +94,7 @@ class TestClock:
             raise ConfigError(f"the map's clock has no '{action}' endpoint", key=f"clock.{action}")
         headers = {}
         if endpoint.get("token_env"):
-            token = os.environ.get(endpoint["token_env"], "")
+            token = self.environ.get(endpoint["token_env"], "")
             if not token:
                 raise ConfigError(
                     f"environment variable {endpoint['token_env']} is not set: export the clock token there",
@@ -118,12 +127,18 @@ def _jsonpath(path: str, data: Any) -> Any:
     return found[0]
 
 
-def clock_for(system_map: TouchpointMap, base_url: str, reports_dir: str | Path, secrets: Secrets) -> Clock:
-    """The test clock when the map has one, else the wall clock."""
+def clock_for(
+    system_map: TouchpointMap,
+    base_url: str,
+    reports_dir: str | Path,
+    secrets: Secrets,
+    environ: Mapping[str, str] | None = None,
+) -> Clock:
+    """The test clock when the map has one, else the wall clock (``environ``: where its token is)."""
     if not system_map.clock:
         return WallClock(system_map.timezone, system_map.system)
     from journeys.channels.api import ApiDriver
     from journeys.evidence import EvidenceStore
 
-    api = ApiDriver(base_url, EvidenceStore(reports_dir, "_clock", secrets), "clock", secrets)
-    return TestClock(api, system_map.clock, system_map.timezone, secrets)
+    api = ApiDriver(base_url, EvidenceStore(reports_dir, "_clock", secrets), "clock", secrets, environ=environ)
+    return TestClock(api, system_map.clock, system_map.timezone, secrets, environ)

@@ -2,21 +2,41 @@
 
 ::
 
-    JourneysError                     base of every error below
+    JourneysError                     base of every error below, and of every exception journeys defines
      ├── ConfigError                  a setting or map entry is wrong (file, line, key)
      ├── RuleConfigError              a rule was pointed at a fact it cannot check (rule, fact)
      ├── FeatureFileError             a .feature file cannot be read (file:line in the message)
      ├── StepError                    a Gherkin step cannot be carried out as written
      ├── SystemUnreachable            the system under test did not answer or start (url)
      ├── MailNotReceived              an expected mail did not arrive in time (address, touchpoint)
+     ├── ChannelError                 a channel could not do what was asked (navigate, click, fill, call):
+     │    │                           drivers raise it instead of Playwright's, smtplib's or httpx's errors
+     │    └── BrowserMissing          no browser to drive (the message says how to install one)
      ├── UserCodeError                a user's task or step function raised (what, error, file:line);
      │                                built by ``journeys.user_code.user_error``, traceback in evidence
      ├── Unreadable                   raw text is not a value of its kind (kind, raw);
      │                                defined in ``journeys.values``, caught by the ledger
      ├── StepFailed                   a step's error, told with the step's feature:line and text
      ├── JourneyInterrupted           Ctrl-C stopped the journey between two steps
-     └── JourneyFailed                the journey broke consistency rules (violations);
-                                      also an ``AssertionError`` so pytest reports it as a failure
+     ├── JourneyFailed                the journey broke consistency rules (violations);
+     │                                also an ``AssertionError`` so pytest reports it as a failure
+     │
+     │   Raised by ``journeys simulate`` and ``journeys report``, defined beside their use:
+     ├── MixError                     a scenario mix cannot be read (population.mix)
+     ├── ThresholdError               a threshold cannot be read (population.thresholds)
+     ├── RunNotStarted                a population run could not start (population.launch)
+     ├── WorkersNotReady              Locust workers did not come up (population.workforce)
+     ├── BrowserPoolError             a browser process could not be started (population.browsers)
+     ├── BrowserCustomerFailed        a customer in a browser process failed (population.browsers)
+     ├── CustomerLost                 a customer lost with the worker walking her (population.plan)
+     ├── Failure                      a touchpoint's failure as Locust shows it (population.engine)
+     ├── Closed                       a browser process's socket closed (population.browser_process);
+     │                                also a ``ConnectionError``
+     ├── AllureUnavailable            no Allure command line (reporting.allure_cli); also a ``RuntimeError``
+     └── LedgerUnreadable             a ledger file cannot be read (reporting.ledgers); also a ``ValueError``
+
+    JourneysWarning                   base of journeys' warnings (a ``UserWarning``)
+     └── RetiredPhrasing              a step written in an older phrasing (gherkin.runner)
 
 Configuration errors (``ConfigError``, ``RuleConfigError``) are raised at once:
 they are mistakes in the test, not findings about the system. Findings about
@@ -37,11 +57,14 @@ class _Violation(Protocol):
 
 
 __all__ = [
+    "BrowserMissing",
+    "ChannelError",
     "ConfigError",
     "FeatureFileError",
     "JourneyFailed",
     "JourneyInterrupted",
     "JourneysError",
+    "JourneysWarning",
     "MailNotReceived",
     "RuleConfigError",
     "StepError",
@@ -53,6 +76,10 @@ __all__ = [
 
 class JourneysError(Exception):
     """Base class of every error journeys raises."""
+
+
+class JourneysWarning(UserWarning):
+    """Base class of every warning journeys gives (``-W error::journeys.errors.JourneysWarning``)."""
 
 
 class ConfigError(JourneysError):
@@ -134,6 +161,19 @@ class MailNotReceived(JourneysError):
         self.address = address
         self.touchpoint = touchpoint
         super().__init__(message)
+
+
+class ChannelError(JourneysError):
+    """A channel could not do what was asked: navigate, click, fill, call.
+
+    Drivers catch the tool's own errors (Playwright, smtplib, imaplib, httpx)
+    and raise this instead, with the customer, the touchpoint and the URL in
+    the message, so nothing above a driver has to know which tool was used.
+    """
+
+
+class BrowserMissing(ChannelError):
+    """No browser found for Playwright to drive; the message says how to install one."""
 
 
 class UserCodeError(JourneysError):

@@ -10,6 +10,7 @@ walks as ``anna`` records her, not a made-up person, on its ledger.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Any
 
 from journeys.customer import Customer
@@ -131,9 +132,12 @@ def registered(session: Any, account: str, *, like: Customer) -> tuple[Customer,
         if entry is None:
             continue
         where = f"{each.path}:{entry.get('line', 0)}: accounts.{account}"
-        email = _env(entry["email_env"], f"{where}.email_env")
-        password = _env(entry["password_env"], f"{where}.password_env")
-        name = entry.get("name") or (_env(entry["name_env"], f"{where}.name_env") if entry.get("name_env") else None)
+        parts = getattr(session, "parts", {})
+        environ = parts[each.system].environ if each.system in parts else os.environ
+        email = _env(environ, entry["email_env"], f"{where}.email_env")
+        password = _env(environ, entry["password_env"], f"{where}.password_env")
+        named = entry.get("name_env")
+        name = entry.get("name") or (_env(environ, named, f"{where}.name_env") if named else None)
         base = like
         if entry.get("segment"):
             base = cast(like, session, segment=str(entry["segment"]), locale=None)
@@ -153,8 +157,8 @@ def _segments(session: Any) -> dict[str, str]:
     return dict(session.map.segments)
 
 
-def _env(name: str, key: str) -> str:
-    value = os.environ.get(name)
+def _env(environ: Mapping[str, str], name: str, key: str) -> str:
+    value = environ.get(name)
     if not value:
         raise ConfigError(f"the environment variable {name} ({key}) is not set: export it before the run.")
     return value

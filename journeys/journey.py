@@ -33,6 +33,7 @@ from journeys.records import Observation, Provenance
 from journeys.system.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:
+    from journeys.channels.browser_settings import BrowserSettings
     from journeys.session import SystemSession
 
 
@@ -71,6 +72,8 @@ class Journey(JourneyRules, MailWaits, Identity):
         self.memory: dict[str, str] = {"email": customer.email, "name": customer.name}
         self.step: Step | None = None
         self.identified = False  # logged in / known to the channel being used
+        # Her browser, when not the system's (a run in several browsers); None: the system's.
+        self.browser_settings: BrowserSettings | None = None
         if system.clock.controllable:
             system.clock.set(system.start_moment)
         self._drivers: dict[tuple[str | None, str, str | None], Any] = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import quote, quote_plus
 
 MASK = "•••"
@@ -53,14 +53,14 @@ class Secrets:
             # A password also shows up form- or URL-encoded in a saved request.
             self._values.update({value, quote(value, safe=""), quote_plus(value)})
 
-    def add_env(self, name: str) -> None:
-        """Remember the value of environment variable ``name``, if it is set."""
-        self.add(os.environ.get(name))
+    def add_env(self, name: str, environ: Mapping[str, str] | None = None) -> None:
+        """Remember the value of variable ``name`` in ``environ`` (default: the process's), if it is set."""
+        self.add((os.environ if environ is None else environ).get(name))
 
-    def add_env_names(self, names: Iterable[str]) -> None:
-        """Remember the values of every environment variable in ``names`` that is set."""
+    def add_env_names(self, names: Iterable[str], environ: Mapping[str, str] | None = None) -> None:
+        """Remember the values of every variable in ``names`` that ``environ`` sets (default: the process's)."""
         for name in names:
-            self.add_env(name)
+            self.add_env(name, environ)
 
     def __contains__(self, value: object) -> bool:
         with self._lock:

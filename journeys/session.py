@@ -9,8 +9,8 @@ contexts and mailbox address from it.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,8 @@ class SystemSession:
         promise_store: the project's promise store (``promise_file.store_location``);
             None: ``promises.sqlite`` in the reports folder ``reports_dir`` is in.
         mail: start the SMTP captures (False: no touchpoint read here is a mail).
+        environ: variables the maps' ``*_env`` names (passwords, tokens) are looked up in before
+            the process's environment; an embedded system's own come first (``SystemPart.environ``).
     """
 
     def __init__(
@@ -62,6 +64,7 @@ class SystemSession:
         browserless: bool = False,
         promise_store: str | Path | None = None,
         mail: bool = True,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
         names = [system] if isinstance(system, (str, Path)) else list(system)
         self.maps: list[TouchpointMap] = load_maps(names, systems_dir)
@@ -75,12 +78,12 @@ class SystemSession:
         # outcome does not depend on which journeys ran before it in this process.
         self.start_moment = datetime.now(ZoneInfo(self.map.timezone)).replace(second=0, microsecond=0)
         self.secrets = Secrets()
-        self._browser: Any = None
+        self._browsers: dict[str, Any] = {}  # a BrowserSession per engine the journeys use
         self._promise_store: Any = None
         self.promise_store_url = str(promise_store or store_location(reports_dir))
         self._captures: dict[int, Any] = {}
         self.parts: dict[str, SystemPart] = {}
-        first_url = base_url or os.environ.get("JOURNEYS_BASE_URL") or self.map.base_url
+        first_url = base_url or self.map.base_url  # JOURNEYS_BASE_URL is read once, by journeys.settings
         urls = [first_url, *(each.base_url for each in self.maps[1:])]
         if faults and all(url or not each.embedded for url, each in zip(urls, self.maps, strict=True)):
             raise ConfigError(f"--fault only switches faults on in an embedded system, not at {first_url}")
@@ -96,6 +99,7 @@ class SystemSession:
                     faults=faults,
                     seed=seed,
                     start=self.start_moment,
+                    environ=environ,
                 )
         except BaseException:
             self.close()
@@ -103,9 +107,10 @@ class SystemSession:
         main = self.parts[self.map.system]
         self.base_url = main.base_url
         self.mail_capture = main.mail_capture
+        self.environ = main.environ  # where the map's *_env names are looked up (SystemPart.environ)
         for each in self.maps:
-            self.secrets.add_env_names(each.secret_env_names())
-        self.clock: Clock = clock_for(self.map, self.base_url, self.reports_dir, self.secrets)
+            self.secrets.add_env_names(each.secret_env_names(), self.parts[each.system].environ)
+        self.clock: Clock = clock_for(self.map, self.base_url, self.reports_dir, self.secrets, self.environ)
 
     # -- what the journeys look up -------------------------------------------------
 
@@ -174,16 +179,35 @@ class SystemSession:
 
     @property
     def browser(self) -> Any:
-        if self._browser is None:
+        """The browser of the session's settings (``--browser``, the first when several)."""
+        return self.browser_for(self.browser_settings)
+
+    def browser_for(self, settings: BrowserSettings) -> Any:
+        """The process's browser of ``settings.browser``'s engine, started on first use (one per engine)."""
+        if settings.browser not in self._browsers:
             from journeys.channels.browser import BrowserSession
 
-            self._browser = BrowserSession(self.browser_settings)
-        return self._browser
+            self._browsers[settings.browser] = BrowserSession(settings)
+        return self._browsers[settings.browser]
+
+    def uses_a_browser(self) -> bool:
+        """Whether a journey may open a page in a browser (a map with web, agent or chat touchpoints)."""
+        return not self.browserless and any(tp.channel in ("web", "agent", "chat") for tp in self.touchpoints())
+
+    def check_browsers(self, engines: Sequence[str] = ()) -> None:
+        """Start each browser the journeys will use (default: the settings' one) and try what they
+        will ask of it, so that a missing browser, codec or device is told once, before any journey.
+
+        Raises:
+            BrowserMissing, ChannelError, ConfigError: as ``BrowserSession.check`` says.
+        """
+        for engine in engines or (self.browser_settings.browser,):
+            self.browser_for(replace(self.browser_settings, browser=engine)).check()
 
     def close(self) -> None:
-        if self._browser is not None:
-            self._browser.close()
-            self._browser = None
+        for browser in self._browsers.values():
+            browser.close()
+        self._browsers.clear()
         for part in self.parts.values():
             part.stop()
         for capture in self._captures.values():

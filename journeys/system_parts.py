@@ -9,7 +9,9 @@ drivers see it, so the channel drivers need not know a run may hold several.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from collections import ChainMap
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +33,9 @@ class SystemPart:
     base_url: str
     mail_capture: Any = None  # the SMTP capture its mail goes to, when the map says ``driver: capture``
     embedded: embedded.EmbeddedSystem | None = None
+    # Where the map's ``*_env`` names are looked up: an embedded system's own variables (its
+    # passwords and tokens, made for this run) before the process's; passed down, never exported.
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
 
     @property
     def name(self) -> str:
@@ -45,7 +50,7 @@ class SystemPart:
 class SystemView:
     """The session as the drivers of one system (and one staff role) see it.
 
-    ``map``, ``base_url`` and ``mail_capture`` are that system's; a role's
+    ``map``, ``base_url``, ``mail_capture`` and ``environ`` are that system's; a role's
     credentials are handed to the agent driver as ``credentials.agent``, the
     entry it reads. Everything else is the session's.
     """
@@ -55,6 +60,7 @@ class SystemView:
         self.base_url = part.base_url
         self.mail_capture = part.mail_capture
         self.map = part.map
+        self.environ = part.environ
         if role and role != "agent":
             if role not in part.map.credentials:
                 known = ", ".join(part.map.credentials) or "none"
@@ -79,6 +85,7 @@ def start_part(
     faults: tuple[str, ...],
     seed: int,
     start: datetime,
+    environ: Mapping[str, str] | None = None,
 ) -> SystemPart:
     """Bring one system up: its mail capture, its embedded process or a look at its address.
 
@@ -92,6 +99,8 @@ def start_part(
         faults: faults for an embedded system.
         seed: the run's seed, for an embedded system.
         start: the session's start moment (an embedded system's clock starts frozen there).
+        environ: variables its map's ``*_env`` names are looked up in before the process's
+            (an attached process's: the owner's embedded system's).
 
     Raises:
         ConfigError: no address and nothing to start, or a capture port that is taken.
@@ -107,7 +116,9 @@ def start_part(
             capture = captures[port] = MailCapture(port=port).start()
     if base_url:
         probe(base_url)  # a system that is down: one clear error for the run, not a timeout per journey
-        return SystemPart(system_map, tasks, base_url.rstrip("/"), capture)
+        return SystemPart(
+            system_map, tasks, base_url.rstrip("/"), capture, environ=ChainMap(dict(environ or {}), os.environ)
+        )
     if not system_map.embedded:
         raise ConfigError(
             f"no base_url and no embedded system for {system_map.system}: pass --base-url or set base_url"
@@ -126,5 +137,5 @@ def start_part(
     running = embedded.start(
         system_map.embedded, smtp_port=capture.port, faults=faults, seed=seed, clock=start.isoformat()
     )
-    os.environ.update(running.env)
-    return SystemPart(system_map, tasks, running.url.rstrip("/"), capture, running)
+    environ = ChainMap(dict(running.env), os.environ)
+    return SystemPart(system_map, tasks, running.url.rstrip("/"), capture, running, environ)

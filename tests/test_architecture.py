@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import journeys
+import journeys.errors
 
 PACKAGE = Path(journeys.__file__).parent
 
@@ -91,21 +93,133 @@ def test_the_core_does_not_depend_on_the_edges():
 
 def test_public_names_are_pinned():
     assert journeys.__all__ == [
+        "ChannelError",
+        "ConfigError",
         "Customer",
         "DateRange",
         "Journey",
         "JourneyFailed",
         "JourneysError",
         "Ledger",
+        "MailNotReceived",
         "Money",
         "PromiseCheck",
         "Provenance",
+        "Retired",
+        "RuleConfigError",
         "Step",
+        "StepError",
         "SystemSession",
+        "SystemUnreachable",
         "Violation",
-        "effort",
+        "fact_named",
+        "find_map",
+        "given",
+        "params",
         "read_value",
+        "show",
+        "task",
+        "then",
+        "when",
     ]
+
+
+def test_every_public_name_is_there_and_no_module_hides_it():
+    import subprocess
+    import sys
+
+    # In a fresh process: a submodule imported under a public name would replace it (journeys.effort).
+    code = "import journeys, journeys.plugin; print([n for n in journeys.__all__ if getattr(journeys, n) is None])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
+    modules_named = {p.stem for p in PACKAGE.glob("*.py")} | {p.name for p in PACKAGE.iterdir() if p.is_dir()}
+    assert sorted(set(journeys.__all__) & modules_named) == []
+    from journeys.gherkin import params, vocabulary
+
+    assert journeys.when is vocabulary.when and journeys.params is params
+
+
+# What a project may import: the package itself and its documented public submodules.
+PUBLIC_MODULES = {"journeys", "journeys.errors", "journeys.effort"}
+_IMPORT = re.compile(r"^\s*(?:from\s+(journeys(?:\.\w+)*)\s+import|import\s+(journeys(?:\.\w+)*))", re.M)
+_INLINE = re.compile(r"\b(?:from\s+(journeys(?:\.\w+)*)\s+import|import\s+(journeys(?:\.\w+)*))")
+
+
+def private_imports(text: str, pattern: re.Pattern[str] = _IMPORT) -> list[str]:
+    found = (m[1] or m[2] for m in pattern.finditer(text))
+    return [name for name in found if name not in PUBLIC_MODULES]
+
+
+def test_the_project_template_imports_only_the_public_layer():
+    template = PACKAGE / "templates" / "project"
+    offenders = {
+        str(p.relative_to(template)): private_imports(p.read_text(encoding="utf-8"))
+        for p in sorted(template.rglob("*.py"))
+    }
+    assert offenders and {p: names for p, names in offenders.items() if names} == {}
+
+
+def test_docs_examples_import_only_the_public_layer():
+    docs = sorted((PACKAGE.parent / "docs").glob("*.md")) + [PACKAGE.parent / "README.md"]
+    offenders = {p.name: private_imports(p.read_text(encoding="utf-8"), _INLINE) for p in docs}
+    assert {p: names for p, names in offenders.items() if names} == {}
+
+
+def test_the_guard_sees_a_private_import():
+    assert private_imports("    from journeys.gherkin import params\n    from journeys import Journey\n") == [
+        "journeys.gherkin"
+    ]
+    assert private_imports('run `python -c "import journeys.system"`', _INLINE) == ["journeys.system"]
+
+
+def test_nothing_in_the_package_writes_the_environment():
+    """Settings and secrets are passed down (journeys.settings, SystemPart.environ), never exported."""
+    writes = re.compile(r"os\.environ(\[[^]]+\]\s*=[^=]|\.(update|setdefault|pop|clear)\()|os\.putenv|del os\.environ")
+    offenders = [
+        f"{p.relative_to(PACKAGE)}:{n}"
+        for p in modules()
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if writes.search(line)
+    ]
+    assert offenders == []
+    assert writes.search('os.environ["X"] = "1"') and writes.search("os.environ.update(env)")
+
+
+# Run in a process of its own: importing every module patches gevent (Locust) into whoever imports it.
+_WALK = """
+import importlib, inspect, json, pkgutil, journeys
+found = {}
+for info in pkgutil.walk_packages(journeys.__path__, "journeys."):
+    if ".templates" in info.name or info.name.endswith("__main__"):
+        continue
+    module = importlib.import_module(info.name)
+    for value in vars(module).values():
+        if inspect.isclass(value) and issubclass(value, BaseException) and value.__module__ == module.__name__:
+            name = value.__module__ + "." + value.__qualname__
+            found[name] = [c.__module__ + "." + c.__name__ for c in value.__mro__]
+print(json.dumps(found))
+"""
+
+
+def test_every_exception_is_in_the_one_error_tree():
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _WALK], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    classes: dict[str, list[str]] = json.loads(done.stdout)
+    assert len(classes) > 20  # the walk found the package's errors, not nothing
+    outside = [
+        name
+        for name, mro in classes.items()
+        if ("journeys.errors.JourneysWarning" if "builtins.Warning" in mro else "journeys.errors.JourneysError")
+        not in mro
+    ]
+    assert outside == []
+    tree = journeys.errors.__doc__ or ""
+    short = {name: name.rsplit(".", 1)[1] for name in classes}
+    assert [n for n, cls in short.items() if not cls.startswith("_") and f" {cls} " not in tree] == []
 
 
 def test_the_package_type_checks():

@@ -21,7 +21,7 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
     Args:
         channel: ``web``, ``agent``, ``chat``, ``email``, ``api`` or ``store``.
         session: the system session (``map``, ``base_url``, ``browser``, ``browser_settings``,
-            ``secrets``, ``mail_capture``).
+            ``secrets``, ``mail_capture``, ``environ``: where the map's ``*_env`` names are looked up).
         journey: the journey (``evidence``, ``customer.key``, ``web``, ``api``).
 
     Web, agent and chat go through a browser, unless the journey (``journey.browserless``) or else
@@ -32,6 +32,7 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
 
     system_map = session.map
     key = journey.customer.key
+    environ = getattr(session, "environ", None)  # where the map's *_env names are; None: the process's
     evidence, secrets = journey.evidence, session.secrets
     if channel in ("web", "agent", "chat"):
         from journeys.channels.http_web import browserless
@@ -43,28 +44,32 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
         from journeys.channels.web import WebDriver
 
         base = system_map.url_for(channel, session.base_url)
-        # Screenshots, trace, video and timeouts as the run's options say (else the browser's own).
-        settings = getattr(session, "browser_settings", None)
+        # Screenshots, trace, video and timeouts as the run's options say (else the browser's own);
+        # a journey in another of the run's browsers (``--browser`` given twice) says which.
+        settings = getattr(journey, "browser_settings", None) or getattr(session, "browser_settings", None)
+        browser = session.browser_for(settings) if settings and hasattr(session, "browser_for") else session.browser
         if channel == "web":
-            return WebDriver(session.browser, base, evidence, key, secrets, settings=settings)
+            return WebDriver(browser, base, evidence, key, secrets, settings=settings)
         return AgentDriver(
-            session.browser,
+            browser,
             base,
             evidence,
             key,
             secrets,
             settings=settings,
             credentials=system_map.credentials.get("agent"),
+            environ=environ,
         )
     if channel in ("api", "store"):
         from journeys.channels.api import ApiDriver
 
         urls = {c: system_map.url_for(c, session.base_url) for c in ("api", "store", "chat")}
-        return ApiDriver(urls[channel], evidence, key, secrets, channel_urls=urls)
+        return ApiDriver(urls[channel], evidence, key, secrets, channel_urls=urls, environ=environ)
     if channel == "email":
         from journeys.channels.mail import MailDriver, mailbox_for
 
-        return MailDriver(mailbox_for(system_map.mail, session.mail_capture), evidence, key, secrets)
+        mailbox = mailbox_for(system_map.mail, session.mail_capture, environ)
+        return MailDriver(mailbox, evidence, key, secrets)
     if channel == "chat":
         from journeys.channels.chat import ChatDriver
 
@@ -90,4 +95,6 @@ def _http_driver(channel: str, session: Any, journey: Any) -> Any:
     if channel == "web":
         return HttpWebDriver(*args, element_timeout=timeout, hosts=hosts)
     credentials = session.map.credentials.get("agent")
-    return HttpAgentDriver(*args, element_timeout=timeout, hosts=hosts, credentials=credentials)
+    return HttpAgentDriver(
+        *args, element_timeout=timeout, hosts=hosts, credentials=credentials, environ=getattr(session, "environ", None)
+    )

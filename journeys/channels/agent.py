@@ -28,13 +28,21 @@ class AgentDriver(WebDriver):
     Args:
         *args: as ``WebDriver``.
         credentials: the map's ``credentials.agent`` entry (environment variable names).
+        environ: where those names are looked up (default: the process's environment).
     """
 
     channel = "agent"
 
-    def __init__(self, *args: Any, credentials: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        credentials: Mapping[str, Any] | None = None,
+        environ: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.credentials = dict(credentials or {})
+        self.environ = os.environ if environ is None else environ
         self.logged_in = False
         self.role = "agent"  # the map's credentials entry, for messages
         self._logging_in = False
@@ -63,8 +71,8 @@ class AgentDriver(WebDriver):
         if self.logged_in and not explicit:
             return
         form = dict(self.credentials.get("login") or {})
-        user = _env(user_env or self.credentials.get("user_env"), "user_env", self.role)
-        password = _env(password_env or self.credentials.get("password_env"), "password_env", self.role)
+        user = _env(self.environ, user_env or self.credentials.get("user_env"), "user_env", self.role)
+        password = _env(self.environ, password_env or self.credentials.get("password_env"), "password_env", self.role)
         self.secrets.add(password)
         self._logging_in = True
         try:
@@ -94,13 +102,13 @@ class AgentDriver(WebDriver):
             self.login()
 
 
-def _env(name: str | None, key: str, role: str = "agent") -> str:
+def _env(environ: Mapping[str, str], name: str | None, key: str, role: str = "agent") -> str:
     if not name:
         raise ConfigError(
             f"the {role} has no {key}: add credentials.{role}.{key} to the map.",
             key=f"credentials.{role}.{key}",
         )
-    value = os.environ.get(name)
+    value = environ.get(name)
     if not value:
         raise ConfigError(
             f"the environment variable {name} (credentials.{role}.{key}) is not set: export it before the run.",

@@ -42,6 +42,7 @@ class ApiDriver:
         secrets: values to mask in evidence and messages.
         transport: an httpx transport (``httpx.MockTransport`` in unit tests).
         channel_urls: other addresses per channel (``store`` may live elsewhere than ``api``).
+        environ: where a touchpoint's ``token_env`` is looked up (default: the process's environment).
     """
 
     channel = "api"
@@ -55,8 +56,10 @@ class ApiDriver:
         transport: httpx.BaseTransport | None = None,
         *,
         channel_urls: Mapping[str, str] | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.environ = os.environ if environ is None else environ
         self.evidence = evidence
         self.customer_key = customer_key
         self.secrets = secrets
@@ -132,7 +135,7 @@ class ApiDriver:
     # -- inside -------------------------------------------------------------
 
     def _token(self, name: str, tp: Touchpoint) -> str:
-        value = os.environ.get(name)
+        value = self.environ.get(name)
         if not value:
             raise ConfigError(
                 f"{tp.where}: touchpoint {tp.name} needs a token from the environment variable"

@@ -21,6 +21,7 @@ from typing import Any
 
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.errors import BrowserMissing, ChannelError
+from journeys.errors import ConfigError
 
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -31,6 +32,7 @@ ARGS = [
     "--disable-sync",
 ]
 NO_DISPLAY = "--headed needs a display: run under xvfb-run (xvfb-run journeys run --headed), or leave --headed out"
+NO_FFMPEG = "--video {video} needs Playwright's ffmpeg: run `playwright install ffmpeg`, or leave --video out."
 _NAMES = {"chromium": "Chromium", "firefox": "Firefox", "webkit": "WebKit"}
 
 _HOW_TO_INSTALL = (
@@ -113,7 +115,11 @@ def launch_browser(
             ) from exc
     if not settings.headless and not has_display():
         raise ChannelError(NO_DISPLAY)  # before anything else: no browser would help
-    if settings.browser == "chromium":
+    executable: str | None = None
+    path: str | None
+    if settings.channel:  # a branded browser Playwright finds itself (Chrome, Edge), as pytest-playwright
+        path, args = f"--browser-channel {settings.channel}", ARGS if settings.browser == "chromium" else []
+    elif settings.browser == "chromium":
         own = _own_chromium(playwright)
         executable = None if own else find_chromium(playwright)
         path, args = own or executable, ARGS
@@ -128,9 +134,15 @@ def launch_browser(
             args=args,
             slow_mo=settings.slowmo,
             handle_sigint=False,
+            **({"channel": settings.channel} if settings.channel else {}),
         )
     except PlaywrightError as exc:
         message = _first_line(exc)
+        if settings.channel:
+            raise BrowserMissing(
+                f"--browser-channel {settings.channel}: {message}. Install it (`playwright install"
+                f" {settings.channel}`, or the vendor's package), or leave --browser-channel out."
+            ) from exc
         if not settings.headless and ("XServer" in str(exc) or "DISPLAY" in str(exc)):
             raise ChannelError(NO_DISPLAY) from exc  # a DISPLAY that names no running X server
         if settings.browser != "chromium":
@@ -202,8 +214,59 @@ class BrowserSession:
         return self._browser
 
     def new_context(self, **options: Any) -> Any:
-        """A fresh browser context: cookies, storage and session of one customer (drivers only)."""
-        return self.browser.new_context(**options)
+        """A fresh browser context: cookies, storage and session of one customer (drivers only);
+        with ``--device``, that device's viewport, user agent, touch and scale come first."""
+        return self.browser.new_context(**{**self.device_options(), **options})
+
+    def device_options(self) -> dict[str, Any]:
+        """``new_context`` options emulating the settings' device (none without one).
+
+        Raises:
+            ConfigError: Playwright knows no such device; the message names the closest.
+        """
+        if not self.settings.device:
+            return {}
+        devices = self._started().devices
+        found = devices.get(self.settings.device)
+        if found is None:
+            import difflib
+
+            close = difflib.get_close_matches(self.settings.device, list(devices), n=3, cutoff=0.5)
+            hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+            raise ConfigError(f"--device {self.settings.device!r}: Playwright knows no such device.{hint}")
+        return {k: v for k, v in found.items() if k != "default_browser_type"}
+
+    def check(self) -> None:
+        """Start the browser and try what the run will ask of it, so a missing browser, codec or
+        device is the run's error before any journey, not every journey's failure.
+
+        Raises:
+            BrowserMissing, ChannelError: no such browser, or it would not start.
+            ConfigError: an unknown ``--device``.
+            ChannelError: ``--video`` without Playwright's ffmpeg.
+        """
+        self.device_options()
+        if self.settings.video == "off":
+            self.browser  # noqa: B018 - launching it is the check
+            return
+        import tempfile
+
+        from playwright.sync_api import Error as PlaywrightError
+
+        with tempfile.TemporaryDirectory(prefix="journeys-video-check-") as folder:
+            context = self.new_context(record_video_dir=folder)
+            try:
+                context.new_page()
+            except PlaywrightError as exc:
+                if "ffmpeg" in str(exc):
+                    raise ChannelError(NO_FFMPEG.format(video=self.settings.video)) from exc
+                raise ChannelError(f"the browser could not open a page: {_first_line(exc)}") from exc
+            finally:
+                context.close()
+
+    def _started(self) -> Any:
+        self.browser  # noqa: B018 - starts Playwright with the browser
+        return self._playwright
 
     def close(self) -> None:
         """Close the browser and Playwright; a later use starts them again."""

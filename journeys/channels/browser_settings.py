@@ -1,8 +1,10 @@
 """How the customer's browser is run: the choices pytest-playwright users know.
 
-Filled by the pytest plugin from ``--browser``, ``--headed``, ``--slowmo``,
-``--screenshot``, ``--tracing``, ``--video`` and the timeouts; a script or a
-load-test user makes one directly. The drivers read it; nothing else does.
+Filled from the run's settings (``--browser``, ``--browser-channel``,
+``--device``, ``--headed``, ``--slowmo``, ``--screenshot``,
+``--full-page-screenshot``, ``--tracing``, ``--video`` and the timeouts:
+journeys.settings); a script or a load-test user makes one directly. The
+drivers read it; nothing else does.
 """
 
 from __future__ import annotations
@@ -30,10 +32,15 @@ class BrowserSettings:
 
     Args:
         browser: ``chromium`` (tested here), ``firefox`` or ``webkit`` (Playwright's own builds).
+        channel: a branded browser instead of the engine's build (``chrome``, ``msedge``), as
+            pytest-playwright's ``--browser-channel``.
+        device: a device Playwright emulates (``iPhone 13``): its viewport, user agent, touch
+            and scale, as pytest-playwright's ``--device``.
         headless: False shows the browser (``--headed``).
         slowmo: milliseconds between Playwright actions, to watch a journey.
         screenshot: a screenshot per touchpoint ``on``, ``off`` or ``only-on-failure``
             (kept only for a journey that failed).
+        full_page: screenshots of the whole page (journeys' default), not only the window.
         tracing: Playwright trace ``on``, ``off`` or ``retain-on-failure``.
         video: a video per customer ``on``, ``off`` or ``retain-on-failure``.
         element_timeout: seconds to wait for an element on a page.
@@ -45,9 +52,12 @@ class BrowserSettings:
     """
 
     browser: str = "chromium"
+    channel: str | None = None
+    device: str | None = None
     headless: bool = True
     slowmo: float = 0.0
     screenshot: Evidence = "on"
+    full_page: bool = True
     tracing: Tracing = "off"  # as pytest-playwright: a DOM-snapshot trace costs ~0.1 s a journey
     video: Video = "off"
     element_timeout: float = 5.0

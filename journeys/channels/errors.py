@@ -1,27 +1,8 @@
-"""Errors raised at the channel edge.
-
-Drivers catch the tool's own errors (Playwright, smtplib, imaplib, httpx) and
-raise these instead, with the customer, the touchpoint and the URL in the
-message, so nothing above a driver has to know which tool was used. The
-general ones (``SystemUnreachable``, ``MailNotReceived``, ``ConfigError``)
-live in ``journeys.errors``; these two are the channels' own:
-
-    JourneysError
-     └── ChannelError       a channel could not do what was asked (navigate, click, fill, call)
-          └── BrowserMissing    no Chromium to drive (the message says how to install one)
-"""
+"""The channels' errors, ``ChannelError`` and ``BrowserMissing``: defined in ``journeys.errors``
+(the one error tree), named here too for the drivers that import them from their own package."""
 
 from __future__ import annotations
 
-from journeys.errors import JourneysError
-
-
-class ChannelError(JourneysError):
-    """A channel could not do what was asked: navigate, click, fill, call."""
-
-
-class BrowserMissing(ChannelError):
-    """No Chromium found for Playwright to drive."""
-
+from journeys.errors import BrowserMissing, ChannelError
 
 __all__ = ["BrowserMissing", "ChannelError"]

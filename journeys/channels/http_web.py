@@ -349,13 +349,21 @@ class HttpAgentDriver(HttpWebDriver):
     Args:
         *args: as ``HttpWebDriver``.
         credentials: the map's ``credentials.agent`` entry (environment variable names, ``login:`` form).
+        environ: where those names are looked up (default: the process's environment).
     """
 
     channel = "agent"
 
-    def __init__(self, *args: Any, credentials: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        credentials: Mapping[str, Any] | None = None,
+        environ: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.credentials = dict(credentials or {})
+        self.environ = os.environ if environ is None else environ
         self.logged_in = False
 
     def login(self) -> None:
@@ -364,9 +372,9 @@ class HttpAgentDriver(HttpWebDriver):
         values = []
         for key in ("user_env", "password_env"):
             name = self.credentials.get(key) or ""
-            if not os.environ.get(name):
+            if not self.environ.get(name):
                 raise ConfigError(f"credentials.agent.{key}: the environment variable '{name}' is not set.")
-            values.append(os.environ[name])
+            values.append(self.environ[name])
         self.secrets.add(values[1])
         self.goto(form.get("url", "/agent/login"))
         self.fill({form.get("user_field", "username"): values[0], form.get("password_field", "password"): values[1]})

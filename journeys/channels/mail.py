@@ -195,8 +195,11 @@ class MailDriver:
             closer()
 
 
-def mailbox_for(mail: Mapping[str, Any], capture: MailCapture | None = None) -> Mailbox:
-    """The mailbox a map's ``mail:`` section describes (``capture`` for ``driver: capture``).
+def mailbox_for(
+    mail: Mapping[str, Any], capture: MailCapture | None = None, environ: Mapping[str, str] | None = None
+) -> Mailbox:
+    """The mailbox a map's ``mail:`` section describes (``capture`` for ``driver: capture``;
+    ``environ``: where its ``*_env`` names are looked up, default the process's environment).
 
     Raises:
         ConfigError: the driver needs a variable that is not set, or a capture that is not running.
@@ -210,7 +213,8 @@ def mailbox_for(mail: Mapping[str, Any], capture: MailCapture | None = None) -> 
             )
         return CaptureMailbox(capture)
     if driver == "imap":
-        user, password = _env(mail, "user_env"), _env(mail, "password_env")
+        environ = os.environ if environ is None else environ
+        user, password = _env(environ, mail, "user_env"), _env(environ, mail, "password_env")
         return ImapMailbox(
             str(mail["host"]),
             int(mail.get("port", 143)),
@@ -224,9 +228,9 @@ def mailbox_for(mail: Mapping[str, Any], capture: MailCapture | None = None) -> 
     raise ConfigError(f"unknown mail driver '{driver}': use capture, imap or mailpit.", key="mail.driver")
 
 
-def _env(mail: Mapping[str, Any], key: str) -> str:
+def _env(environ: Mapping[str, str], mail: Mapping[str, Any], key: str) -> str:
     name = mail.get(key)
-    value = os.environ.get(str(name)) if name else None
+    value = environ.get(str(name)) if name else None
     if not value:
         raise ConfigError(
             f"the environment variable {name} (mail.{key}) is not set: export it before the run.",

@@ -61,7 +61,8 @@ class PageEvidence:
         return {"record_video_dir": str(self._video_dir)}
 
     def screenshot(self, page: Any, label: str, *, asked: bool = False) -> str | None:
-        """Take a full-page screenshot; its evidence path, or None under ``--screenshot off``.
+        """Take a screenshot (the whole page unless ``full_page`` is off); its evidence path, or None
+        under ``--screenshot off``.
 
         Args:
             page: the Playwright page.
@@ -77,14 +78,15 @@ class PageEvidence:
         try:
             if not self._capture(page, path):
                 # CSS scale, no animations: a third cheaper than the defaults, the same picture.
-                page.screenshot(path=str(path), full_page=True, scale="css", animations="disabled", caret="initial")
+                full = self.settings.full_page
+                page.screenshot(path=str(path), full_page=full, scale="css", animations="disabled", caret="initial")
         except Exception:  # evidence must never hide the real problem
             pass
         return self.evidence.relative(name)
 
     def _capture(self, page: Any, path: Path) -> bool:
         """The whole page as PNG through Chromium's CDP; False where there is no CDP session."""
-        if self.settings.browser != "chromium":
+        if self.settings.browser != "chromium" or not self.settings.full_page:
             return False
         if self._cdp_page is not page:
             self._cdp_page = page

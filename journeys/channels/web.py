@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from journeys.channels.base import Reading, read_regex
-from journeys.channels.browser import BrowserSession
+from journeys.channels.browser import NO_FFMPEG, BrowserSession
 from journeys.channels.browser_settings import BrowserSettings, keeps
 from journeys.channels.errors import ChannelError
 from journeys.channels.page_evidence import NO_SCREENSHOT, PageEvidence
@@ -362,10 +362,7 @@ class WebDriver:
             return self._context.new_page()
         except PlaywrightError as exc:
             if "ffmpeg" in str(exc):  # video needs Playwright's own ffmpeg build; the system's is not used
-                raise ChannelError(
-                    f"--video {self.settings.video} needs Playwright's ffmpeg: run `playwright install ffmpeg`,"
-                    " or leave --video out."
-                ) from exc
+                raise ChannelError(NO_FFMPEG.format(video=self.settings.video)) from exc
             raise ChannelError(f"{self.customer_key}: could not open a page: {_first_line(exc)}") from exc
 
     def _evaluate_read(self, page: Any, tp: Touchpoint, spec: list[Any]) -> Any:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from journeys.errors import JourneyFailed, JourneysError, StepError, StepFailed
+from journeys.errors import JourneyFailed, JourneysError, JourneysWarning, StepError, StepFailed
 from journeys.gherkin.feature import Scenario, ScenarioStep, relative
 from journeys.gherkin.lint_steps import retired_note
 from journeys.gherkin.skeleton import step_skeleton
@@ -172,7 +172,7 @@ def _find(scenario: Scenario, step: ScenarioStep, location: str, catalogue: Cata
     raise not_found(step.keyword, step.text, scenario.language, location, catalogue, kind=step.kind)
 
 
-class RetiredPhrasing(UserWarning):
+class RetiredPhrasing(JourneysWarning):
     """A step written in an older phrasing of the catalogue: it runs, and the writer hears the new one."""
 
 

@@ -27,6 +27,7 @@ from journeys.plugin.bdd import (  # noqa: F401 - hooks and fixtures pytest find
 )
 from journeys.plugin.collect import pytest_collect_file  # noqa: F401
 from journeys.plugin.options import pytest_addoption  # noqa: F401
+from journeys.plugin.runtime import pytest_configure_node  # noqa: F401
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -45,10 +46,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     run = runtime.current(config)
-    base = config.getoption("base_url") or "embedded reference shop"
-    faults = ", ".join(config.getoption("fault")) or "none"
+    settings = run.settings
+    base = settings.base_url or "the map's base_url, else the embedded shop"
+    faults = ", ".join(settings.faults) or "none"
     return (
-        f"journeys: system {config.getoption('system')} at {base}; faults: {faults}; "
+        f"journeys: system {'+'.join(settings.systems)} at {base}; faults: {faults}; "
         f"seed {run.seed} (replay with --seed {run.seed}); run {run.run_id} -> {run.folder}; "
         f"promises not yet due -> {run.promise_store}"
     )

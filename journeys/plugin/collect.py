@@ -42,20 +42,25 @@ class FeatureFile(pytest.File):
             yield UnreadableFeature.from_parent(self, name="unreadable", problem=exc)
             return
         names: set[str] = set()
+        browsers = runtime.settings(self.config).browsers
         for scenario in scenarios:
             name = _unique(scenario.title, names)
-            item = ScenarioItem.from_parent(self, name=name, scenario=scenario)
-            for tag in scenario.tags:
-                item.add_marker(tag)
-            yield item
+            # Several --browser: each scenario in each, as pytest-playwright parametrizes its tests.
+            for browser in browsers if len(browsers) > 1 else (None,):
+                shown = f"{name}[{browser}]" if browser else name
+                item = ScenarioItem.from_parent(self, name=shown, scenario=scenario, browser=browser)
+                for tag in scenario.tags:
+                    item.add_marker(tag)
+                yield item
 
 
 class ScenarioItem(JourneysItem):
     """One scenario, walked by one synthetic customer."""
 
-    def __init__(self, *, scenario: Scenario, **kwargs: Any) -> None:
+    def __init__(self, *, scenario: Scenario, browser: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scenario = scenario
+        self.browser = browser  # one of several --browser; None: the run's only one
 
     def setup(self) -> None:
         runtime.current(self.config).start_system()
@@ -66,7 +71,7 @@ class ScenarioItem(JourneysItem):
         from journeys.reporting import allure_report
 
         load_steps(self.config.rootpath)
-        journey = runtime.current(self.config).new_journey(self.name)
+        journey = runtime.current(self.config).new_journey(self.name, self.browser)
         allure_report.scenario(self.scenario)
         allure_report.follow(journey)
         outcome = "interrupted"
@@ -81,7 +86,7 @@ class ScenarioItem(JourneysItem):
             where = journey.step.location if journey.step else self.scenario.location
             raise JourneyInterrupted(f"{where}: interrupted (Ctrl-C); the journey stopped after this step") from None
         finally:
-            _finish(journey, outcome)
+            _finish(journey, outcome, runtime.settings(self.config).output)
         result.raise_for_status()
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | Any:
@@ -137,12 +142,29 @@ class AllureSteps:
         allure_report.stop_step(self._open.pop(), error)
 
 
-def _finish(journey: Journey, outcome: str) -> None:
+def _finish(journey: Journey, outcome: str, output: Path | None = None) -> None:
     from journeys.reporting import allure_report
 
     allure_report.conclude(journey)
     path = journey.close(failed=outcome != "passed", outcome=outcome)
     allure_report.attach_ledger(journey, path)
+    if output is not None:
+        copy_artifacts(journey.evidence.folder, output)
+
+
+ARTIFACTS = ("*.png", "*trace.zip", "*.webm")
+
+
+def copy_artifacts(evidence: Path, output: Path) -> None:
+    """pytest-playwright's ``--output``: what the browser left of one customer (screenshots, traces,
+    videos, as kept) also in ``<output>/<customer>/``; her evidence folder keeps them all the same."""
+    import shutil
+
+    found = sorted({p for pattern in ARTIFACTS for p in evidence.glob(pattern)})
+    if found:
+        (output / evidence.name).mkdir(parents=True, exist_ok=True)
+    for artifact in found:
+        shutil.copy2(artifact, output / evidence.name / artifact.name)
 
 
 def _unique(name: str, taken: set[str]) -> str:

@@ -7,13 +7,12 @@ be written is one line in the terminal, the other reports are still written,
 and the run's exit code stands. Once collected, the journeys are named in
 ``planned.json``, so a run cut short reports the ones that never finished.
 
-``JOURNEYS_GATE=1`` (set by ``journeys run --gate``) makes crossed thresholds
+``--gate`` (``journeys run --gate`` also selects the @gate journeys) makes crossed thresholds
 of ``[tool.journeys.gate]`` fail a run that would otherwise pass (exit 1).
 """
 
 from __future__ import annotations
 
-import os
 import platform
 from importlib import metadata
 from pathlib import Path
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from journeys.reporting.build import Built
     from journeys.reporting.ledgers import TestCase
 
-GATE_ENV = "JOURNEYS_GATE"
 # How the terminal colours what the trend says (reporting.words.TREND_SAID).
 _TREND_COLOURS = {"started": "red", "again": "red", "stopped": "green", "flaky": "yellow"}
 
@@ -95,7 +93,7 @@ class Reports:
         run = runtime.current(self.config)
         if not run.folder.is_dir() or self.config.option.collectonly:
             return  # no journey ran: nothing to report
-        gate = os.environ.get(GATE_ENV) == "1"
+        gate = run.settings.gate
         self._write_planned()  # not yet written when the folder was made after collection (pytest-bdd bindings)
         try:
             self._allure_extras(run)
@@ -173,13 +171,13 @@ class Reports:
         carry_history(run.folder)
 
     def _environment(self, run: runtime.Run) -> dict[str, str]:
-        option = self.config.getoption
-        base_url = option("base_url") or (run.session.base_url if run.session else "embedded reference shop")
+        settings = run.settings
+        base_url = run.session.base_url if run.session else settings.base_url or "embedded reference shop"
         found = {
-            "system": str(option("system")),
+            "system": "+".join(settings.systems),
             "base URL": str(base_url),
             "seed": f"{run.seed} (replay with --seed {run.seed})",
-            "faults": ", ".join(option("fault")) or "none",
+            "faults": ", ".join(settings.faults) or "none",
             "run": run.run_id,
             "python": platform.python_version(),
             "platform": f"{platform.system()} {platform.machine()}",
@@ -196,12 +194,12 @@ class Reports:
         for failure in self.failures:
             write(failure, yellow=True)
         if self.built is None:
-            if os.environ.get(GATE_ENV) == "1" and exitstatus != 0:  # no journey ran, or no report was written
+            if self.config.getoption("gate", False) and exitstatus != 0:  # no journey ran, or no report written
                 write(f"journeys gate: FAILED (exit {int(exitstatus)}): no journey was judged", red=True, bold=True)
             return
         for problem in self.built.results.problems:
             write(f"journeys: {problem}", yellow=True)
-        colour = {"red": True} if os.environ.get(GATE_ENV) == "1" else {"yellow": True}
+        colour = {"red": True} if runtime.settings(self.config).gate else {"yellow": True}
         for line in self.built.crossed:
             write(f"journeys gate: {line}", **colour)
         from journeys.reporting.words import TREND_SAID
@@ -214,7 +212,7 @@ class Reports:
             write(f"journeys: {self.promise_line}")
         write(f"journeys: journey map {self.built.map_path}")
         write(f"journeys: summary     {self.built.summary_path}")
-        if os.environ.get(GATE_ENV) == "1":
+        if self.config.getoption("gate", False):
             self._gate_verdict(write, exitstatus)
 
     def _gate_verdict(self, write: Any, exitstatus: int) -> None:

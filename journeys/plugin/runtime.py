@@ -2,23 +2,24 @@
 
 A run gets an id (a timestamp and a random suffix) and a folder of its own,
 ``<reports>/runs/<id>/``, with ``<reports>/latest`` pointing at it, so two
-runs at once in one checkout never share a file or a customer. xdist workers
-take the controller's id, seed and folder from the environment.
+runs at once in one checkout never share a file or a customer. Its settings
+(journeys.settings) are made once, in the controller; xdist workers get them
+serialized in their ``workerinput``, with the id and the seed.
 """
 
 from __future__ import annotations
 
 import os
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from journeys.plugin.options import browser_settings
+from journeys.plugin.options import run_settings
 from journeys.promise_file import store_location
 from journeys.run_folders import new_run_id, point_latest
+from journeys.settings import RunSettings
 
 __all__ = ["Run", "begin", "current", "end", "new_run_id", "point_latest"]
 
@@ -32,17 +33,28 @@ class Run:
     """One run of the suite, in this process."""
 
     config: pytest.Config
-    run_id: str
-    seed: int
-    folder: Path
-    promise_store: str = ""  # the project's promise store (JOURNEYS_PROMISE_STORE, read once here)
+    settings: RunSettings
+    promise_store: str = ""  # the project's promise store (JOURNEYS_PROMISE_STORE, read once at begin)
     session: SystemSession | None = None
     failure: BaseException | None = None  # why the system could not be started
     _index: int = field(default=0)
 
     @property
+    def run_id(self) -> str:
+        return self.settings.run_id
+
+    @property
+    def seed(self) -> int:
+        return self.settings.seed
+
+    @property
+    def folder(self) -> Path:
+        return self.settings.folder
+
+    @property
     def worker(self) -> str:
-        return os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+        workerinput: dict[str, Any] = getattr(self.config, "workerinput", {})
+        return str(workerinput.get("workerid", "gw0"))
 
     def start_system(self) -> SystemSession:
         """The system under test, started once per process; a failure is kept and raised again."""
@@ -53,16 +65,20 @@ class Run:
             self.folder.mkdir(parents=True, exist_ok=True)
             point_latest(self.folder.parent.parent, self.folder)
             try:
+                settings = self.settings
                 self.session = SystemSession(
-                    self.config.getoption("system"),
-                    base_url=self.config.getoption("base_url"),
-                    faults=tuple(self.config.getoption("fault")),
+                    settings.system,
+                    base_url=settings.base_url,
+                    faults=settings.faults,
                     reports_dir=self.folder,
-                    seed=self.seed,
-                    browser=browser_settings(self.config),
-                    smtp_port=self.config.getoption("smtp_port", None),
+                    seed=settings.seed,
+                    browser=settings.browser,
+                    smtp_port=settings.smtp_port,
                     promise_store=self.promise_store,
                 )
+                # A browser, codec or device that is not there is the run's error, before any journey.
+                if self.session.uses_a_browser():
+                    self.session.check_browsers(settings.browsers)
             except Exception as exc:  # noqa: BLE001 - told once, as the run's error
                 self.failure = exc
         if self.failure is not None:
@@ -70,15 +86,18 @@ class Run:
         assert self.session is not None
         return self.session
 
-    def new_journey(self, name: str) -> Journey:
-        """A fresh synthetic customer on the system, for one scenario."""
+    def new_journey(self, name: str, browser: str | None = None) -> Journey:
+        """A fresh synthetic customer on the system, for one scenario (in ``browser``: one of the run's)."""
         from journeys.customer import Customer
         from journeys.journey import Journey
 
         session = self.start_system()
         customer = Customer.create(self.seed, index=self._index, worker=self.worker, run_id=self.run_id)
         self._index += 1
-        return Journey(session, customer, name=name)
+        journey = Journey(session, customer, name=name)
+        if browser is not None:
+            journey.browser_settings = self.settings.for_browser(browser).browser
+        return journey
 
     def close(self) -> None:
         if self.session is not None:
@@ -89,23 +108,35 @@ class Run:
 _RUN = pytest.StashKey[Run]()
 
 
+_SETTINGS = "journeys_settings"
+
+
 def begin(config: pytest.Config) -> Run:
-    """This process's run: made once in the controller, taken over by xdist workers."""
-    seed = config.getoption("seed")
-    if seed is None:
-        seed = int(os.environ.get("JOURNEYS_SEED") or random.randrange(1, 10**6))
-    run_id = os.environ.get("JOURNEYS_RUN_ID") or new_run_id()
-    # Workers are started after this, with this environment: they share id and seed.
-    os.environ["JOURNEYS_SEED"], os.environ["JOURNEYS_RUN_ID"] = str(seed), run_id
-    reports = Path(config.getoption("reports_dir"))
-    store = store_location(reports, os.environ.get("JOURNEYS_PROMISE_STORE"))
-    run = Run(config, run_id, seed, reports / "runs" / run_id, store)
+    """This process's run: its settings made once in the controller, taken over by xdist workers."""
+    workerinput: dict[str, Any] | None = getattr(config, "workerinput", None)
+    if workerinput is not None and _SETTINGS in workerinput:
+        settings = RunSettings.from_dict(workerinput[_SETTINGS])
+    else:
+        settings = run_settings(config)
+    store = store_location(settings.reports_dir, os.environ.get("JOURNEYS_PROMISE_STORE"))
+    run = Run(config, settings, promise_store=store)
     config.stash[_RUN] = run
     return run
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist: each worker gets the controller's settings (its id, seed and folder with them)."""
+    node.workerinput[_SETTINGS] = current(node.config).settings.to_dict()
+
+
 def current(config: pytest.Config) -> Run:
     return config.stash[_RUN]
+
+
+def settings(config: pytest.Config) -> RunSettings:
+    """The run's settings (made at ``pytest_configure``)."""
+    return current(config).settings
 
 
 def end(config: pytest.Config) -> None:

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from journeys.plugin import runtime
+
 _LINE_ARG = re.compile(r"^(?P<path>.+\.feature):(?P<line>\d+(?::\d+)*)$")
 _OPERATORS = {"and", "or", "not"}
 _LINES = pytest.StashKey[dict[Path, set[int]]]()
@@ -38,7 +40,7 @@ def take_line_arguments(config: pytest.Config) -> None:
 def select(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Deselect the scenarios the line arguments and ``--tags`` leave out."""
     lines = config.stash.get(_LINES, {})
-    expression = config.getoption("tags")
+    expression = runtime.settings(config).tags
     matches = _expression(expression, config, items) if expression else None
     keep: list[pytest.Item] = []
     drop: list[pytest.Item] = []
@@ -95,8 +97,8 @@ def known_tags(config: pytest.Config, items: list[pytest.Item]) -> set[str]:
 def nothing_selected(config: pytest.Config, items_seen: set[str]) -> str:
     """Why nothing ran: the filters in use and the tags there are."""
     filters = []
-    if config.getoption("tags"):
-        filters.append(f"--tags {config.getoption('tags')!r}")
+    if runtime.settings(config).tags:
+        filters.append(f"--tags {runtime.settings(config).tags!r}")
     for name, flag in (("keyword", "-k"), ("markexpr", "-m")):
         if getattr(config.option, name, ""):
             filters.append(f"{flag} {getattr(config.option, name)!r}")

@@ -11,14 +11,12 @@ trend: ``journeys report --merge`` keeps the whole, once.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from journeys.plugin import runtime
-from journeys.plugin.reports import GATE_ENV
 from journeys.shards import Shard, ShardRecord, split
 
 _RECORD = pytest.StashKey[ShardRecord]()  # the split this run made, and its part
@@ -45,7 +43,7 @@ def select(config: pytest.Config, items: list[pytest.Item]) -> None:
     journeys = [item.nodeid for item in items if hasattr(item, "scenario")]
     durations = remembered(Path(config.getoption("reports_dir")))
     parts = split(journeys, shard.total, durations, name=lambda nodeid: nodeid.rsplit("::", 1)[-1])
-    config.stash[_RECORD] = ShardRecord(shard, parts, gate=os.environ.get(GATE_ENV) == "1")
+    config.stash[_RECORD] = ShardRecord(shard, parts, gate=bool(config.getoption("gate", False)))
     mine = set(parts[shard.index - 1])
     drop = [item for item in items if hasattr(item, "scenario") and item.nodeid not in mine]
     if drop:

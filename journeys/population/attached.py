@@ -39,6 +39,9 @@ def describe(session: Any, system: str, seed: int) -> dict[str, Any]:
         "reports_dir": str(Path(session.reports_dir).resolve()),
         "promise_store": str(session.promise_store_url),
         "seed": seed,
+        # The embedded systems' own passwords and tokens (made for this run), handed over with the
+        # rest: they are never exported to the owner's environment for its children to inherit.
+        "environ": {k: v for part in session.parts.values() if part.embedded for k, v in part.embedded.env.items()},
     }
 
 
@@ -115,6 +118,7 @@ class AttachedSession(SystemSession):
             seed=int(spec["seed"]),
             smtp_port=0,
             browserless=browserless,
+            environ=spec.get("environ"),
         )
         self.start_moment = datetime.fromisoformat(spec["start_moment"])  # the owner's: journeys start there
         for name, url in spec.get("mail_views", {}).items():

@@ -29,7 +29,7 @@ from journeys.errors import JourneysError
 __all__ = ["Closed", "Lines", "Scenarios", "main", "scenario_address"]
 
 
-class Closed(ConnectionError):
+class Closed(JourneysError, ConnectionError):
     """The other end is gone (its process ended or closed the socket)."""
 
 

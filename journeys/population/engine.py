@@ -37,6 +37,7 @@ from locust import User, constant, task
 from locust.env import Environment
 from locust.exception import StopUser
 
+from journeys.errors import JourneysError
 from journeys.population.identities import CustomerSpec, Identities, in_browser
 from journeys.population.plan import CustomerLost, Plan, Run
 from journeys.population.telling import progress_line
@@ -56,7 +57,7 @@ class PopulationSession(SystemSession):
             self.clock = SharedClock(self.clock, self.start_moment)
 
 
-class Failure(Exception):
+class Failure(JourneysError):
     """A touchpoint's failure as Locust shows it: the violation's or the error's first line."""
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeys.errors import JourneysError
 from journeys.population.mix import Mix
 from journeys.population.walker import Walked
 
 __all__ = ["CustomerLost", "Plan", "Run"]
 
 
-class CustomerLost(Exception):
+class CustomerLost(JourneysError):
     """A customer whose walk was lost with the worker walking her (it died, or stopped answering);
     ``no_worker_left``: nobody could walk her, and nobody after her can."""
 

@@ -9,8 +9,8 @@ greenlet of her own and sends back what happened (``walked``). Her visits
 are reported to Locust by the master, once, when her walk comes back.
 
 The worker needs the project (feature files and steps) where the master has
-it, and the system's secrets in its environment (workers the master starts
-with ``--workers`` inherit both).
+it, and the secrets of a system it did not start in its environment; an
+embedded system's own come with the plan (``attached.describe``).
 """
 
 from __future__ import annotations

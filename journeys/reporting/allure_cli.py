@@ -29,6 +29,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from journeys.errors import JourneysError
 from journeys.reporting.allure_config import allure3_categories
 
 __all__ = [
@@ -48,7 +49,7 @@ HISTORY_FILE = "allure-history.jsonl"
 REPORT_FOLDER = "allure-report"
 
 
-class AllureUnavailable(RuntimeError):
+class AllureUnavailable(JourneysError, RuntimeError):
     """The Allure command line cannot be found or installed; the message says what to install."""
 
 

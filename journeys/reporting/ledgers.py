@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from journeys.effort import effort
+from journeys.errors import JourneysError
 from journeys.ledger import Ledger
 
 __all__ = [
@@ -42,7 +43,7 @@ _FAILING_LINE = re.compile(r"\s*(\S+\.feature:\d+) \(")
 _MOST_TEXT = 4000
 
 
-class LedgerUnreadable(ValueError):
+class LedgerUnreadable(JourneysError, ValueError):
     """A ledger file that cannot be read; the message names the file and says why."""
 
 

@@ -135,6 +135,23 @@ def test_slowmo_and_headless_reach_the_launch_and_ctrl_c_stays_the_harnesss(fake
     }
 
 
+def test_a_browser_channel_is_launched_by_name_as_pytest_playwright_does(fake_playwright):
+    browser.launch_browser(fake_playwright, BrowserSettings(channel="chrome"))
+    [(_, options)] = fake_playwright.chromium.calls
+    assert options["channel"] == "chrome" and options["executable_path"] is None
+
+
+def test_a_browser_channel_that_is_not_installed_says_how_to_get_it(fake_playwright, monkeypatch):
+    from playwright.sync_api import Error as PlaywrightError
+
+    def missing(**options: Any) -> str:
+        raise PlaywrightError("Chromium distribution 'chrome' is not found at /opt/google/chrome/chrome")
+
+    monkeypatch.setattr(fake_playwright.chromium, "launch", missing)
+    with pytest.raises(BrowserMissing, match=r"--browser-channel chrome: .*not found.*`playwright install chrome`"):
+        browser.launch_browser(fake_playwright, BrowserSettings(channel="chrome"))
+
+
 def test_firefox_is_launched_as_playwrights_own_build_without_chromiums_flags(fake_playwright):
     browser.launch_browser(fake_playwright, BrowserSettings(browser="firefox", slowmo=40))
     assert fake_playwright.chromium.calls == []

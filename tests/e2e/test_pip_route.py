@@ -102,6 +102,8 @@ def route(tmp_path_factory: pytest.TempPathFactory) -> Route:
         capture_output=True,
         text=True,
         timeout=INSTALL_TIMEOUT,
+        # A checkout on PYTHONPATH would make pip think journeys is installed already.
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     (base / "project").mkdir()
@@ -151,6 +153,26 @@ def test_run_and_pytest_with_pytest_playwright_installed(route: Route):
     run = route.run("journeys", "run", "--browser", "chromium")
     assert run.returncode == 0 and "2 passed" in run.stdout, run.stdout + run.stderr
     assert "playwright" in run.stdout  # pytest-playwright was loaded beside journeys
+    assert _screenshots(route) == 6  # journeys' default (on) holds beside pytest-playwright's (off)
 
     plain = route.run("pytest", "--browser", "chromium")
     assert plain.returncode == 0 and "2 passed" in plain.stdout, plain.stdout + plain.stderr
+    assert _screenshots(route) == 6
+
+    # pytest-playwright's options, with its meaning: a device emulated, its output folder, several browsers.
+    output = route.project / "test-results"
+    device = route.run("journeys", "run", "-k", "tablet", "--device", "iPhone 13", "--output", str(output))
+    assert device.returncode == 0 and "2 passed" in device.stdout, device.stdout + device.stderr
+    copied = sorted(output.glob("*/*.png"))
+    assert len(copied) == 6 and {int.from_bytes(p.read_bytes()[16:20], "big") for p in copied} == {390}
+    both = route.run("journeys", "run", "--browser", "chromium", "--browser", "webkit", "--co", "-q")
+    assert both.stdout.count("[chromium]") == 2 and both.stdout.count("[webkit]") == 2, both.stdout
+    off = route.run("journeys", "run", "--screenshot", "off")
+    assert off.returncode == 0 and _screenshots(route) == 0, off.stdout + off.stderr
+    bogus = route.run("journeys", "run", "--bogus")
+    assert bogus.returncode == 4 and "no such option: --bogus" in bogus.stdout + bogus.stderr
+
+
+def _screenshots(route: Route) -> int:
+    """The screenshots of the project's last run."""
+    return len(list((route.project / "reports" / "latest" / "evidence").glob("*/*.png")))

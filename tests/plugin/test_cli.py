@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -40,15 +41,70 @@ def test_no_features_folder_says_how_to_get_one(tmp_path, monkeypatch):
 def test_options_reach_pytest_in_one_token_each(tmp_path, monkeypatch):
     (tmp_path / "x.feature").write_text("Feature: x\n  Scenario: y\n    Given a customer\n")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("JOURNEYS_RUN_ID", "run-1")
     seen: list[str] = []
-    monkeypatch.setattr(pytest, "main", lambda args: seen.extend(args) or 0)
+    monkeypatch.setattr(pytest, "main", lambda args, plugins: seen.extend(args) or 0)
     result = CliRunner().invoke(
         main,
-        ["run", "x.feature:2", "--tags", "@gate and not @slow", "--screenshot", "off", "--headed", "--lf", "-n", "2"],
+        [
+            "run",
+            "x.feature:2",
+            "--tags",
+            "@gate and not @slow",
+            "--screenshot",
+            "off",
+            "--headed",
+            "--lf",
+            "-n",
+            "2",
+            "--run-id",
+            "run-1",
+            "--fault",
+            "a",
+            "--fault",
+            "b",
+        ],
     )
     assert result.exit_code == 0, result.output
-    assert seen[0] == "x.feature:2"
+    assert seen[:4] == ["x.feature:2", "--lf", "-n", "2"]  # pytest's own, as given
     assert "--tags=@gate and not @slow" in seen and "--screenshot=off" in seen
-    assert "--headed" in seen and "--lf" in seen and seen[seen.index("-n") + 1] == "2"
+    assert "--headed" in seen and "--fault=a" in seen and "--fault=b" in seen
     assert seen[seen.index("--junitxml") + 1] == "reports/runs/run-1/junit.xml"
+
+
+FEATURE = """Feature: shop
+  Scenario: tablet
+    Given a customer
+  Scenario: phone
+    Given a customer
+"""
+
+
+def test_pytest_options_go_to_pytest_as_pytest_takes_them(tmp_path, monkeypatch, capsys):
+    (tmp_path / "features").mkdir()
+    (tmp_path / "features" / "shop.feature").write_text(FEATURE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    result = CliRunner().invoke(main, ["run", "-k", "tablet", "--co", "-q", "-p", "no:randomly", "--maxfail=2"])
+
+    assert result.exit_code == 0, result.output
+    assert "shop.feature::tablet" in result.output and "phone" not in result.output
+
+
+def test_an_unknown_option_is_a_usage_error_not_a_missing_path(tmp_path, monkeypatch):
+    (tmp_path / "features").mkdir()
+    monkeypatch.chdir(tmp_path)
+
+    result = CliRunner().invoke(main, ["run", "--bogus"])
+
+    assert result.exit_code == 4
+    assert "no such option: --bogus" in result.output and "no such file" not in result.output
+
+
+def test_run_and_the_plugin_take_their_options_from_one_table():
+    from journeys.plugin.options import _argparse
+    from journeys.settings import RUN_OPTIONS
+
+    flags = {p.opts[0] for p in main.commands["run"].params if isinstance(p, click.Option) and p.opts}
+    assert {o.flag for o in RUN_OPTIONS} <= flags
+    assert flags - {o.flag for o in RUN_OPTIONS} == {"--pytest-arg"}
+    assert _argparse(RUN_OPTIONS[0])["action"] == "append"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -14,21 +13,24 @@ from ledger_factory import journey_dict
 
 from journeys.cli import main
 from journeys.plugin import reports, runtime
+from journeys.settings import RunSettings
 
 
-def _controller(folder: Path, root: Path) -> Any:
-    """A stand-in for pytest's config in the controller: options, stash and the run."""
-    options = {"system": "refshop", "base_url": None, "fault": ["email-total-stale"], "shard": None}
+def _controller(folder: Path, root: Path, *, gate: bool = False) -> Any:
+    """A stand-in for pytest's config in the controller: stash and the run with its settings."""
     config = SimpleNamespace(
         stash=pytest.Stash(),
         option=SimpleNamespace(collectonly=False, allure_report_dir=str(folder / "allure-results")),
         rootpath=root,
-        getoption=options.__getitem__,
+        getoption=lambda name, default=None: {"shard": None, "gate": gate}.get(name, default),
         pluginmanager=SimpleNamespace(
             registered=[], register=lambda plugin, name: config.pluginmanager.registered.append(name)
         ),
     )
-    config.stash[runtime._RUN] = runtime.Run(config, folder.name, 7, folder)  # type: ignore[arg-type]
+    settings = RunSettings(
+        faults=("email-total-stale",), seed=7, reports_dir=folder.parent.parent, run_id=folder.name, gate=gate
+    )
+    config.stash[runtime._RUN] = runtime.Run(config, settings)  # type: ignore[arg-type]
     return config
 
 
@@ -45,13 +47,12 @@ def _report(nodeid: str, when: str, outcome: str, text: str = "") -> Any:
 
 
 @pytest.fixture
-def gated(monkeypatch: pytest.MonkeyPatch, make_run, tmp_path: Path) -> tuple[Any, Path]:
+def gated(make_run, tmp_path: Path) -> tuple[Any, Path]:
     folder = make_run([journey_dict(0, slow_seconds=9)])
     root = tmp_path / "project"
     root.mkdir()
     (root / "pyproject.toml").write_text("[tool.journeys.gate]\nmax_response_seconds = 5\n", encoding="utf-8")
-    monkeypatch.setenv(reports.GATE_ENV, "1")
-    return _controller(folder, root), folder
+    return _controller(folder, root, gate=True), folder
 
 
 def test_a_crossed_threshold_fails_a_passing_gate_run_and_says_which(gated):
@@ -92,9 +93,9 @@ def test_the_gate_says_its_verdict_whatever_decided_it(make_run, monkeypatch, tm
     assert lines[-1] == verdict
 
 
-def test_without_the_gate_a_threshold_is_reported_but_the_exit_code_stands(gated, monkeypatch):
-    config, _ = gated
-    monkeypatch.delenv(reports.GATE_ENV)
+def test_without_the_gate_a_threshold_is_reported_but_the_exit_code_stands(gated):
+    _, folder = gated
+    config = _controller(folder, folder.parents[2] / "project")
     session = SimpleNamespace(exitstatus=pytest.ExitCode.OK)
 
     reports.Reports(config).pytest_sessionfinish(session, 0)  # type: ignore[arg-type]
@@ -138,9 +139,7 @@ def test_a_run_without_journeys_writes_no_reports(tmp_path: Path):
 
 def test_journeys_run_gate_selects_the_gate_journeys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     seen: list[list[str]] = []
-    monkeypatch.setattr(pytest, "main", lambda args: seen.append(args) or 0)
-    monkeypatch.setenv(reports.GATE_ENV, "")  # restored after the test, whatever the command set
-    monkeypatch.setenv("JOURNEYS_RUN_ID", "20261130-152200-gate")
+    monkeypatch.setattr(pytest, "main", lambda args, plugins: seen.append(args) or 0)
     feature = tmp_path / "x.feature"
     feature.write_text("Feature: x\n", encoding="utf-8")
 
@@ -150,7 +149,7 @@ def test_journeys_run_gate_selects_the_gate_journeys(monkeypatch: pytest.MonkeyP
     assert plain.exit_code == 0 and tagged.exit_code == 0
     assert "--tags=@gate" in seen[0]
     assert "--tags=(web or app) and @gate" in seen[1]
-    assert os.environ.get(reports.GATE_ENV) == "1"
+    assert "--gate" in seen[0] and "--gate" in seen[1]  # the plugin holds the run to the thresholds
 
 
 def test_the_collected_journeys_are_planned_so_a_cut_short_run_names_the_rest(gated):

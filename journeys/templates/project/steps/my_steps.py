@@ -7,13 +7,10 @@ the bundled ones, and wins over a bundled step with the same sentence.
 
 from __future__ import annotations
 
-from journeys import Journey, Violation
-from journeys.errors import StepError
-from journeys.gherkin import params, vocabulary
-from journeys.values import show
+from journeys import Journey, StepError, Violation, params, show, then
 
 
-@vocabulary.then(
+@then(
     en="the order total is at most {amount}",
     nl="is het totaalbedrag hoogstens {amount}",
     example={"amount": "€ 500,00"},

@@ -1,0 +1,247 @@
+"""A run's settings: declared once, read once, passed down.
+
+``RUN_OPTIONS`` is the one declaration of the options journeys owns for a run;
+``journeys run``'s click options (journeys/cli.py) and the pytest plugin's
+options (journeys/plugin/options.py) are both made from it. Options named as
+pytest-playwright (and pytest-base-url) name theirs keep their meaning; where
+one of those plugins is installed, its option serves both.
+
+``RunSettings`` is built once per run, in the process that starts it, and
+passed down (the session, the drivers, the reports; xdist workers get it
+serialized). Each value is the first of:
+
+1. the command line (``journeys run`` or ``pytest``),
+2. the environment, read here once: ``JOURNEYS_SYSTEM``, ``JOURNEYS_BASE_URL``,
+   ``JOURNEYS_SEED``,
+3. the touchpoint map (``base_url``, applied by the session),
+4. the default below.
+
+Nothing below this reads or writes an environment variable for a setting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from journeys.channels.browser_settings import BROWSERS, BrowserSettings
+from journeys.errors import ConfigError
+from journeys.run_folders import new_run_id
+
+__all__ = ["RUN_OPTIONS", "RunOption", "RunSettings", "new_run_id"]
+
+
+@dataclass(frozen=True)
+class RunOption:
+    """One option of a run.
+
+    Args:
+        flag: ``--seed``; its value is ``RunSettings.<flag without dashes, _ for ->``.
+        help: one line for ``-h``.
+        kind: ``str``, ``int``, ``float`` or ``bool`` (a flag).
+        default: when neither the command line nor the environment gives one.
+        choices: the values allowed, when they are few.
+        many: repeatable (``--fault a --fault b``); the value is a tuple.
+        env: the environment variable read when the command line does not give it.
+        shared: pytest-playwright or pytest-base-url may define it (theirs then serves both).
+    """
+
+    flag: str
+    help: str
+    kind: type = str
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    many: bool = False
+    env: str | None = None
+    shared: bool = False
+
+    @property
+    def dest(self) -> str:
+        return self.flag.lstrip("-").replace("-", "_")
+
+    @property
+    def described(self) -> str:
+        """The help line with its default, as ``-h`` shows it (both commands)."""
+        shown = self.default is not None and self.kind is not bool
+        return self.help + (f" [default: {self.default}]" if shown else "")
+
+
+_SCREENSHOT = ("on", "off", "only-on-failure")
+_KEEP = ("on", "off", "retain-on-failure")
+
+RUN_OPTIONS: tuple[RunOption, ...] = (
+    RunOption(
+        "--system",
+        "touchpoint map: a name under fixtures/systems, a bundled one, or a path [default: refshop];"
+        " repeat it for a journey across several systems (the first is the main one)",
+        many=True,
+        env="JOURNEYS_SYSTEM",
+    ),
+    RunOption(
+        "--base-url",
+        "URL of the system under test [default: the map's base_url, else start the embedded shop]",
+        env="JOURNEYS_BASE_URL",
+        shared=True,
+    ),
+    RunOption("--smtp-port", "port of the SMTP capture the systems send mail to [default: the map's, else free]", int),
+    RunOption("--fault", "fault to switch on in the embedded shop (repeatable; `journeys faults`)", many=True),
+    RunOption("--tags", "Cucumber tag expression, e.g. '@gate and not @slow' ('@' optional)"),
+    RunOption(
+        "--seed", "seed for the synthetic customers (replay a run) [default: random, shown]", int, env="JOURNEYS_SEED"
+    ),
+    RunOption("--shard", "run shard k of n, e.g. 2/4, balanced by the durations the trend remembers; merge the shards"
+              " with `journeys report --merge`"),
+    RunOption("--reports-dir", "each run writes to <dir>/runs/<id>/", default="reports"),
+    RunOption("--run-id", "the run's id and folder name [default: a new one, by time]"),
+    RunOption("--gate", "the release gate: hold the run to [tool.journeys.gate] thresholds", bool, False),
+    RunOption(
+        "--browser",
+        "browser engine: chromium, firefox or webkit; repeat it to run every journey in each",
+        choices=BROWSERS,
+        many=True,
+        shared=True,
+    ),
+    RunOption("--browser-channel", "browser channel, e.g. chrome, msedge (an installed branded browser)", shared=True),
+    RunOption("--device", "device to emulate, as Playwright names it: 'iPhone 13', 'Pixel 7'", shared=True),
+    RunOption("--headed", "show the browser (needs a display: use xvfb-run without one)", bool, False, shared=True),
+    RunOption("--slowmo", "milliseconds between browser actions", float, 0.0, shared=True),
+    RunOption("--screenshot", "a screenshot per touchpoint", default="on", choices=_SCREENSHOT, shared=True),
+    RunOption(
+        "--full-page-screenshot",
+        "screenshots of the whole page, not the window (journeys' always are)",
+        bool,
+        True,
+        shared=True,
+    ),
+    RunOption("--tracing", "Playwright trace per customer", default="off", choices=_KEEP, shared=True),
+    RunOption("--video", "video per customer (needs ffmpeg)", default="off", choices=_KEEP, shared=True),
+    RunOption(
+        "--output",
+        "also copy each customer's screenshots, trace and video to DIR/<customer>/ (pytest-playwright's"
+        " folder) [default: only the run's evidence folder]",
+        shared=True,
+    ),
+    RunOption("--element-timeout", "seconds to wait for an element", float, 5.0),
+    RunOption("--mail-timeout", "seconds to wait for a mail", float, 30.0),
+)
+
+OPTIONS_BY_DEST = {option.dest: option for option in RUN_OPTIONS}
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything a run was told, typed; one per run, the same in every worker process.
+
+    Args:
+        systems: the touchpoint maps (names or paths), the main one first.
+        base_url: the main system's URL without a trailing ``/``; None: the map's, else embedded.
+        smtp_port: the SMTP capture's port; None: each map's, else a free one.
+        faults: faults to switch on in the embedded shop.
+        tags: the Cucumber tag expression selecting journeys, when given.
+        seed: the synthetic customers' seed.
+        reports_dir: the reports folder; the run writes to ``<reports_dir>/runs/<run_id>/``.
+        run_id: this run's id.
+        gate: the release gate (thresholds hold).
+        browsers: the browser engines; every journey runs in each.
+        browser: the browser and the evidence it leaves (its engine is the first of ``browsers``).
+        output: a folder to copy each customer's Playwright artifacts to, when given.
+    """
+
+    systems: tuple[str, ...] = ("refshop",)
+    base_url: str | None = None
+    smtp_port: int | None = None
+    faults: tuple[str, ...] = ()
+    tags: str | None = None
+    seed: int = 1
+    reports_dir: Path = Path("reports")
+    run_id: str = ""
+    gate: bool = False
+    browsers: tuple[str, ...] = ("chromium",)
+    browser: BrowserSettings = field(default_factory=BrowserSettings)
+    output: Path | None = None
+
+    @property
+    def folder(self) -> Path:
+        """This run's folder: ``<reports_dir>/runs/<run_id>``."""
+        return self.reports_dir / "runs" / self.run_id
+
+    @property
+    def system(self) -> str | list[str]:
+        """The system as the session takes it: one name, or several."""
+        return self.systems[0] if len(self.systems) == 1 else list(self.systems)
+
+    @classmethod
+    def build(cls, given: Mapping[str, Any], environ: Mapping[str, str]) -> RunSettings:
+        """The settings from the options ``given`` (by dest; None or empty: not given) and the environment.
+
+        Raises:
+            ConfigError: a value from the environment that is not of its kind (``JOURNEYS_SEED=abc``).
+        """
+        values = {dest: _first(option, given.get(dest), environ) for dest, option in OPTIONS_BY_DEST.items()}
+        browsers = tuple(dict.fromkeys(values["browser"])) or ("chromium",)  # each once, in the order given
+        base_url = values["base_url"]
+        return cls(
+            systems=tuple(values["system"]) or ("refshop",),
+            base_url=base_url.rstrip("/") if base_url else None,
+            smtp_port=values["smtp_port"],
+            faults=tuple(values["fault"]),
+            tags=values["tags"],
+            seed=values["seed"] if values["seed"] is not None else random.randrange(1, 10**6),
+            reports_dir=Path(values["reports_dir"]),
+            run_id=values["run_id"] or new_run_id(),
+            gate=bool(values["gate"]),
+            browsers=browsers,
+            browser=BrowserSettings(
+                browser=browsers[0],
+                channel=values["browser_channel"],
+                device=values["device"],
+                headless=not values["headed"],
+                slowmo=float(values["slowmo"]),
+                screenshot=values["screenshot"],
+                full_page=bool(values["full_page_screenshot"]),
+                tracing=values["tracing"],
+                video=values["video"],
+                element_timeout=float(values["element_timeout"]),
+                mail_timeout=float(values["mail_timeout"]),
+            ),
+            output=Path(values["output"]) if values["output"] else None,
+        )
+
+    def for_browser(self, browser: str) -> RunSettings:
+        """The same run in another of its browsers."""
+        return dataclasses.replace(self, browser=dataclasses.replace(self.browser, browser=browser))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values (JSON), for worker processes: ``RunSettings.from_dict`` makes it again."""
+        data = dataclasses.asdict(self)
+        data["reports_dir"] = str(self.reports_dir)
+        data["output"] = str(self.output) if self.output else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RunSettings:
+        values = dict(data)
+        for name in ("systems", "faults", "browsers"):
+            values[name] = tuple(values[name])
+        values["reports_dir"] = Path(values["reports_dir"])
+        values["output"] = Path(values["output"]) if values["output"] else None
+        values["browser"] = BrowserSettings(**values["browser"])
+        return cls(**values)
+
+
+def _first(option: RunOption, given: Any, environ: Mapping[str, str]) -> Any:
+    """The command line's value, else the environment's, else the default."""
+    if given not in (None, [], (), ""):
+        return given
+    raw = environ.get(option.env) if option.env else None
+    if raw:
+        try:
+            value = option.kind(raw)
+        except ValueError:
+            raise ConfigError(f"{option.env}={raw!r} is not a {option.kind.__name__} ({option.flag})") from None
+        return (value,) if option.many else value
+    return () if option.many else option.default
