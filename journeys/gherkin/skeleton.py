@@ -41,8 +41,8 @@ def step_skeleton(kind: str, text: str, language: str) -> str:
         other: f"TODO in {_LANGUAGE_NAMES[other]}: {pattern}",
     }
     typed = [name for name in names if name.split("_")[0] in _READERS]
-    imports = ["from journeys import Journey", f"from journeys.gherkin import {'params, ' if typed else ''}vocabulary"]
-    lines = [*imports, "", "", f"@vocabulary.{kind}("]
+    imports = [f"from journeys import Journey, {'params, ' if typed else ''}{kind}"]  # the public layer only
+    lines = [*imports, "", "", f"@{kind}("]
     lines += [f"    {lang}={_literal(sentences[lang])}," for lang in ("en", "nl")]
     if example:
         shown = ", ".join(f"{_literal(k)}: {_literal(v)}" for k, v in example.items())

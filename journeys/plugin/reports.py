@@ -147,11 +147,11 @@ class Reports:
         """``version.json``: the code and system this run tested, so the trend tells a flake from a regression."""
         from journeys.reporting.versions import RunVersion, code_version
 
-        option = self.config.getoption
-        faults = ", ".join(sorted(option("fault"))) or "none"
+        settings = run.settings
+        faults = ", ".join(sorted(settings.faults)) or "none"
         # The embedded shop's URL changes with every run (a free port): it is the same system.
-        where = option("base_url") or "the embedded reference shop"
-        system = f"{option('system')} at {where}; faults: {faults}"
+        where = settings.base_url or "the embedded reference shop"
+        system = f"{'+'.join(settings.systems)} at {where}; faults: {faults}"
         try:
             RunVersion(code_version(self.config.rootpath), system).write(run.folder)
         except OSError as exc:

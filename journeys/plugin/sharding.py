@@ -11,7 +11,6 @@ trend: ``journeys report --merge`` keeps the whole, once.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -41,7 +40,7 @@ def select(config: pytest.Config, items: list[pytest.Item]) -> None:
     from journeys.reporting.durations import remembered
 
     journeys = [item.nodeid for item in items if hasattr(item, "scenario")]
-    durations = remembered(Path(config.getoption("reports_dir")))
+    durations = remembered(runtime.settings(config).reports_dir)
     parts = split(journeys, shard.total, durations, name=lambda nodeid: nodeid.rsplit("::", 1)[-1])
     config.stash[_RECORD] = ShardRecord(shard, parts, gate=bool(config.getoption("gate", False)))
     mine = set(parts[shard.index - 1])

@@ -33,6 +33,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "flaky": "Flaky (passed and failed on the same code and system)",
         "problems": "Could not be read",
         "not_finished": "Did not finish",
+        "unfinished": "{n} did not finish",
         "and_more": "… and {n} more",
     },
     "nl": {
@@ -63,6 +64,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "flaky": "Wisselvallig (slaagde en faalde op dezelfde code en hetzelfde systeem)",
         "problems": "Niet te lezen",
         "not_finished": "Niet afgerond",
+        "unfinished": "{n} niet afgerond",
         "and_more": "… en nog {n}",
     },
 }

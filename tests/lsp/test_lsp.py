@@ -188,7 +188,7 @@ async def test_go_to_the_steps_function_and_the_touchpoints_line(client: Languag
         types.DefinitionParams(types.TextDocumentIdentifier(editor.uri), editor.position("at most", after=False))
     )
     assert isinstance(own, types.Location) and own.uri == (project / "steps" / "my_steps.py").resolve().as_uri()
-    assert "@vocabulary.then(" in (project / "steps" / "my_steps.py").read_text().splitlines()[own.range.start.line]
+    assert "@then(" in (project / "steps" / "my_steps.py").read_text().splitlines()[own.range.start.line]
 
     mapped = await client.text_document_definition_async(
         types.DefinitionParams(types.TextDocumentIdentifier(editor.uri), editor.position("web.chec"))
@@ -210,7 +210,7 @@ async def test_a_changed_step_file_is_read_again(client: LanguageClient, project
 
     smiles = """
 
-@vocabulary.then(en="she smiles at the {fact}", nl="glimlacht ze om {fact}", example={"fact": "order total"})
+@then(en="she smiles at the {fact}", nl="glimlacht ze om {fact}", example={"fact": "order total"})
 def smiles(journey: Journey, fact: str) -> None:
     \"\"\"She smiles.\"\"\"
 """

@@ -95,7 +95,7 @@ def test_a_lint_problem_is_exit_1_with_a_step_to_paste(project: Path):
 
     assert done.exit_code == 1, done.output
     assert "store.feature:5: undefined step 'When she pays with a gift card'" in done.output
-    assert '    @vocabulary.when(\n        en="she pays with a gift card",' in done.output
+    assert '    @when(\n        en="she pays with a gift card",' in done.output
 
 
 def test_an_unreadable_feature_is_linted_though_it_lists_no_journey(project: Path):

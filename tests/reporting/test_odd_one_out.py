@@ -48,7 +48,7 @@ def test_a_mail_that_never_came_is_a_missing_box_in_the_mail_lane(make_run):
         "MailNotReceived: anna at email.shipping_notice: no mail to anna@journeys.test with a subject"
         " matching 'Je bestelling' within 5 s in the SMTP capture at 127.0.0.1:2525."
     )
-    case = Case(data["journey"], "features.delivery", "failed", "MailNotReceived", error)
+    case = Case(data["journey"], "features.delivery", "failed", "MailNotReceived", text=error)
     assert case.failing_line == "features/delivery/shipping_notice.feature:12"
     (journey,) = page_data(read_run(folder, [case]))["journeys"]
     last = journey["stops"][-1]

@@ -64,7 +64,7 @@ def test_a_crossed_threshold_fails_a_passing_gate_run_and_says_which(gated):
     lines: list[str] = []
     plugin.pytest_terminal_summary(SimpleNamespace(write_line=lambda text, **_: lines.append(text)), 1)
 
-    assert session.exitstatus == pytest.ExitCode.TESTS_FAILED
+    assert session.exitstatus == pytest.ExitCode.TESTS_FAILED, plugin.failures
     assert any("journeys gate:" in line and "app.order took 9.4 s" in line for line in lines)
     assert (folder / "summary.md").is_file() and (folder / "journey-map.html").is_file()
     assert (folder / "allure-results" / "categories.json").is_file()
@@ -84,8 +84,7 @@ def test_a_crossed_threshold_fails_a_passing_gate_run_and_says_which(gated):
 )
 def test_the_gate_says_its_verdict_whatever_decided_it(make_run, monkeypatch, tmp_path, outcome, exit_code, verdict):
     folder = make_run([journey_dict(0, stale_total=outcome == "failed")])
-    monkeypatch.setenv(reports.GATE_ENV, "1")
-    plugin = reports.Reports(_controller(folder, tmp_path))
+    plugin = reports.Reports(_controller(folder, tmp_path, gate=True))
     plugin.pytest_sessionfinish(SimpleNamespace(exitstatus=exit_code), exit_code)  # type: ignore[arg-type]
     lines: list[str] = []
     plugin.pytest_terminal_summary(SimpleNamespace(write_line=lambda text, **_: lines.append(text)), exit_code)
@@ -201,8 +200,7 @@ def test_the_terminal_names_every_kind_of_trend(make_run, tmp_path: Path):
 
 
 def test_a_gate_run_where_no_journey_ran_still_says_its_verdict(make_run, monkeypatch, tmp_path: Path):
-    monkeypatch.setenv(reports.GATE_ENV, "1")
-    plugin = reports.Reports(_controller(tmp_path / "reports" / "runs" / "never-made", tmp_path))
+    plugin = reports.Reports(_controller(tmp_path / "reports" / "runs" / "never-made", tmp_path, gate=True))
     lines: list[str] = []
     plugin.pytest_terminal_summary(SimpleNamespace(write_line=lambda text, **_: lines.append(text)), 5)
 

@@ -25,7 +25,7 @@ def test_the_values_become_typed_parameters_with_the_written_values_as_example()
     source = step_skeleton("when", 'she pays with a "gift card" of € 25,00 for 2 "tablets"', "en")
 
     ast.parse(source)  # valid Python, ready to paste
-    assert "@vocabulary.when(" in source
+    assert "@when(" in source
     assert '    en=\'she pays with a "{value}" of {amount} for {count} "{value_2}"\',' in source
     assert '    nl=\'TODO in Dutch: she pays with a "{value}" of {amount} for {count} "{value_2}"\',' in source
     assert 'example={"value": "gift card", "amount": "€ 25,00", "count": "2", "value_2": "tablets"},' in source
@@ -41,8 +41,8 @@ def test_a_dutch_step_leaves_the_english_to_fill_in_and_a_then_step_checks():
     ast.parse(source)
     assert '    nl="is de kassabon {{overal}} hetzelfde",' in source  # braces written are text
     assert '    en="TODO in English: is de kassabon {{overal}} hetzelfde",' in source
-    assert "@vocabulary.then(" in source and "journey.agree(" in source and "journey.do(" not in source
-    assert "from journeys.gherkin import vocabulary" in source  # no params to read: no params import
+    assert "@then(" in source and "journey.agree(" in source and "journey.do(" not in source
+    assert "from journeys import Journey, then\n" in source  # no params to read: no params import
 
 
 def test_lint_shows_the_skeleton_below_the_undefined_step_once(tmp_path: Path):
@@ -55,7 +55,7 @@ def test_lint_shows_the_skeleton_below_the_undefined_step_once(tmp_path: Path):
     printed = out.getvalue()
     assert "pay.feature:4: undefined step 'When she pays with a \"gift card\" of € 25,00'" in printed
     assert "    A step of your own for it, to fill in (steps/*.py):" in printed
-    assert "    @vocabulary.when(" in printed and "    @vocabulary.then(" in printed
+    assert "    @when(" in printed and "    @then(" in printed
     assert printed.count("def the_receipt_is_the_same_everywhere") == 1  # asked twice, shown once
     # The problem itself is unchanged: one line, as before.
     found = lint([str(feature)], root=tmp_path)
@@ -100,4 +100,4 @@ def test_the_runs_error_carries_the_skeleton():
     text = str(error)
     assert text.startswith("features/a.feature:4: unknown step 'When she sings a song'.")
     assert "to fill in and paste into steps/*.py:" in text
-    assert '    @vocabulary.when(\n        en="she sings a song",' in text
+    assert '    @when(\n        en="she sings a song",' in text
