@@ -105,7 +105,8 @@ def test_snippets_offer_each_parameters_words_escaped(project: Project):
     items = complete(project, document, 3, 9, snippets=True)
     order = next(i for i in items if re.fullmatch(r'she orders a "[\w-]+" on the web shop', i.label))
     assert isinstance(order.text_edit, types.TextEdit)
-    edit = re.fullmatch(r'she orders \$\{1\|a,2\|\} "\$\{2\|([\w,-]+)\|\}" on the web shop\$0', order.text_edit.new_text)
+    snippet = r'she orders \$\{1\|a,2\|\} "\$\{2\|([\w,-]+)\|\}" on the web shop\$0'
+    edit = re.fullmatch(snippet, order.text_edit.new_text)
     assert edit is not None and {"tablet-10", "headphones", "game-quest"} <= set(edit[1].split(","))
     told = next(
         i
