@@ -42,6 +42,7 @@ class ApiDriver:
         secrets: values to mask in evidence and messages.
         transport: an httpx transport (``httpx.MockTransport`` in unit tests).
         channel_urls: other addresses per channel (``store`` may live elsewhere than ``api``).
+        http_timeout: seconds a request may take (``--http-timeout``).
     """
 
     channel = "api"
@@ -55,14 +56,16 @@ class ApiDriver:
         transport: httpx.BaseTransport | None = None,
         *,
         channel_urls: Mapping[str, str] | None = None,
+        http_timeout: float = READ_TIMEOUT,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.evidence = evidence
         self.customer_key = customer_key
         self.secrets = secrets
         self.channel_urls = {k: v.rstrip("/") for k, v in (channel_urls or {}).items()}
+        self.http_timeout = http_timeout
         self._client = httpx.Client(
-            timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT),
+            timeout=httpx.Timeout(http_timeout, connect=CONNECT_TIMEOUT),
             transport=transport,
             follow_redirects=True,
             verify=_tls(),
@@ -166,6 +169,13 @@ class ApiDriver:
                 f" {CONNECT_TIMEOUT:.0f} s"
                 f" ({_reason(exc)}): start the system or pass --base-url.",
                 url=url,
+            ) from exc
+        except httpx.TimeoutException as exc:
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {label}: {method} {url}: no answer within {self.http_timeout:g} s"
+                    " (--http-timeout)"
+                )
             ) from exc
         except httpx.HTTPError as exc:
             raise ChannelError(

@@ -91,7 +91,12 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
         "--reports-dir", default="reports", help="where each run's evidence and ledgers go (default: reports)"
     )
     group.addoption("--element-timeout", type=float, default=5.0, help="seconds to wait for an element (default 5)")
-    group.addoption("--mail-timeout", type=float, default=30.0, help="seconds to wait for a mail (default 30)")
+    group.addoption(
+        "--mail-timeout", type=float, default=None, help="seconds to wait for a mail (default 30; 5 on a test clock)"
+    )
+    group.addoption(
+        "--http-timeout", type=float, default=10.0, help="seconds a request may take without a browser (default 10)"
+    )
     theirs = _defined_elsewhere(pluginmanager)
     for flags, settings in _SHARED:
         if flags[0] in theirs:
@@ -146,4 +151,5 @@ def browser_settings(config: pytest.Config) -> BrowserSettings:
         video=config.getoption("video"),
         element_timeout=config.getoption("element_timeout"),
         mail_timeout=config.getoption("mail_timeout"),
+        http_timeout=config.getoption("http_timeout"),
     )
