@@ -19,9 +19,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from journeys.channels.browser_settings import BrowserSettings
 from journeys.session import SystemSession
 
 __all__ = ["AttachedSession", "ForwardedClock", "describe", "move"]
+
+_TIMEOUTS = ("element_timeout", "mail_timeout", "http_timeout")  # the run's, in every process of it
 
 
 def describe(session: Any, system: str, seed: int) -> dict[str, Any]:
@@ -38,6 +41,7 @@ def describe(session: Any, system: str, seed: int) -> dict[str, Any]:
         "start_moment": session.start_moment.isoformat(),
         "reports_dir": str(Path(session.reports_dir).resolve()),
         "seed": seed,
+        "timeouts": {k: getattr(session.browser_settings, k) for k in _TIMEOUTS},
     }
 
 
@@ -113,6 +117,7 @@ class AttachedSession(SystemSession):
             seed=int(spec["seed"]),
             smtp_port=0,
             browserless=browserless,
+            browser=BrowserSettings(**spec.get("timeouts", {})),
         )
         self.start_moment = datetime.fromisoformat(spec["start_moment"])  # the owner's: journeys start there
         for name, url in spec.get("mail_views", {}).items():

@@ -1,0 +1,175 @@
+"""How many customers may walk at once, and whether the load generator itself keeps up.
+
+``--max-active N`` fixes the number. Without it the run finds it: it starts
+with a few customers at once and, each time the limit was reached and the
+system still answered as fast as with few, lets more in (half as many again);
+once the system slows down (its touchpoints take three times as long as at
+their quickest, and at least a quarter second more) or a request times out,
+it goes back to the last number that was answered in time and holds there.
+The report says where the system bent. A crowd that walks faster than the
+system answers finds timeouts, not the faults only a crowd shows.
+
+The load generator measures itself too, as Locust warns: its CPU (Locust's
+own ``cpu_warning`` above 90 % of a core, and our own samples) and its event
+loop's lag (a greenlet that sleeps 0.1 s and sees how late it wakes). A
+saturated generator makes response times its own: it is said, and the ramp
+holds.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections import defaultdict
+from typing import Any
+
+import gevent
+import psutil
+
+__all__ = ["LoadControl"]
+
+START = 2  # customers at once when the run finds its own number
+CEILING = 100  # never more than this without --max-active
+WINDOW = 2.0  # seconds between looks at the response times
+SLOWER = 3.0  # this many times a touchpoint's quickest median is slow...
+AT_LEAST_MS = 250.0  # ...and at least this much slower
+LAG_TICK = 0.1
+SATURATED_CPU = 90.0  # Locust's threshold (locust.runners.CPU_WARNING_THRESHOLD)
+SATURATED_LAG_MS = 200.0
+
+
+class LoadControl:
+    """The active-customer limit of a run (fixed, or found by ramping) and the generator's own load."""
+
+    def __init__(self, env: Any, fixed: int = 0) -> None:
+        self.fixed = fixed
+        self.limit = fixed or START
+        self.holding = bool(fixed)
+        self.bent: dict[str, Any] | None = None
+        self.levels: list[dict[str, Any]] = []
+        self.reached_limit = False
+        self._quickest: dict[str, float] = {}
+        self._window: defaultdict[str, list[float]] = defaultdict(list)
+        self._timeouts = 0
+        self._lags: list[float] = []
+        self._cpu: list[float] = []
+        self._locust_warned = False
+        self._last_good = self.limit
+        self._greenlets: list[Any] = []
+        env.events.request.add_listener(self._request)
+        env.events.cpu_warning.add_listener(self._cpu_warning)
+
+    def start(self) -> LoadControl:
+        self._greenlets = [gevent.spawn(self._look), gevent.spawn(self._lag)]
+        psutil.Process().cpu_percent()  # the first call starts the measurement
+        return self
+
+    def stop(self) -> None:
+        gevent.killall(self._greenlets, block=False)
+
+    def full(self, walking: int) -> bool:
+        """Whether an arrival must wait (``walking`` customers at once already)."""
+        if walking >= self.limit:
+            self.reached_limit = True
+            return True
+        return False
+
+    # -- what it measures ----------------------------------------------------------
+
+    def _request(self, request_type: str, name: str, response_time: float, exception: Any = None, **_: Any) -> None:
+        if request_type != "touchpoint":
+            return
+        if exception is not None and "no answer within" in str(exception):
+            self._timeouts += 1
+        elif exception is None:
+            self._window[name].append(float(response_time))
+
+    def _cpu_warning(self, environment: Any = None, cpu_usage: float = 0.0, **_: Any) -> None:
+        self._locust_warned = True
+        self._cpu.append(float(cpu_usage))
+
+    def _lag(self) -> None:
+        while True:
+            before = time.monotonic()
+            gevent.sleep(LAG_TICK)
+            self._lags.append(max(0.0, time.monotonic() - before - LAG_TICK) * 1000)
+
+    def _look(self) -> None:
+        process = psutil.Process()
+        while True:
+            gevent.sleep(WINDOW)
+            self._cpu.append(process.cpu_percent())
+            self.judge()
+
+    # -- what it decides -----------------------------------------------------------
+
+    def judge(self) -> None:
+        """One look: the window's response times against each touchpoint's quickest; ramp, back off or hold."""
+        window, timeouts = self._window, self._timeouts
+        self._window, self._timeouts = defaultdict(list), 0
+        medians = {tp: statistics.median(ms) for tp, ms in window.items() if len(ms) >= 3}
+        slowed = [
+            (tp, ms, self._quickest[tp])
+            for tp, ms in medians.items()
+            if tp in self._quickest and ms >= SLOWER * self._quickest[tp] and ms - self._quickest[tp] >= AT_LEAST_MS
+        ]
+        for tp, ms in medians.items():
+            self._quickest[tp] = min(ms, self._quickest.get(tp, ms))
+        level = {"active": self.limit, "timeouts": timeouts, "medians_ms": {k: round(v) for k, v in medians.items()}}
+        self.levels.append(level)
+        if self.holding:
+            return
+        if timeouts or slowed:
+            why = f"{timeouts} requests timed out" if timeouts else _slowed(slowed)
+            self.bent = {"active": self.limit, "why": why, "held_at": self._last_good}
+            self.limit, self.holding = self._last_good, True
+        elif self.saturated:
+            self.holding = True
+        elif self.reached_limit and medians:
+            self._last_good = self.limit
+            self.limit = min(CEILING, self.limit + max(1, self.limit // 2))
+        self.reached_limit = False
+
+    @property
+    def saturated(self) -> bool:
+        return self._locust_warned or max(self._cpu, default=0.0) > SATURATED_CPU or self.lag_p95 > SATURATED_LAG_MS
+
+    @property
+    def lag_p95(self) -> float:
+        if not self._lags:
+            return 0.0
+        ordered = sorted(self._lags)
+        return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+    def report(self) -> dict[str, Any]:
+        """What ``results['load']`` holds, with the lines the command says."""
+        said = []
+        if self.bent:
+            said.append(
+                f"the system bent at {self.bent['active']} customers at once ({self.bent['why']}):"
+                f" held at {self.bent['held_at']}"
+            )
+        elif not self.fixed:
+            said.append(f"the system answered in time up to {self.limit} customers at once (the most tried)")
+        if self.saturated:
+            said.append(
+                f"the load generator was saturated (CPU up to {max(self._cpu, default=0):.0f}% of a core, event-loop"
+                f" lag p95 {self.lag_p95:.0f} ms): response times are partly its own; use --workers or fewer --rate"
+            )
+        return {
+            "max_active": self.fixed or None,
+            "found": None if self.fixed else self.limit,
+            "bent": self.bent,
+            "generator": {
+                "cpu_max": round(max(self._cpu, default=0.0), 1),
+                "lag_p95_ms": round(self.lag_p95, 1),
+                "saturated": self.saturated,
+            },
+            "levels": self.levels[-30:],
+            "said": said,
+        }
+
+
+def _slowed(slowed: list[tuple[str, float, float]]) -> str:
+    tp, ms, quickest = max(slowed, key=lambda s: s[1] / s[2])
+    return f"{tp} took {ms:.0f} ms at the median against {quickest:.0f} ms with fewer"
