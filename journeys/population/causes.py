@@ -117,10 +117,11 @@ def one_cause(walked: Any, leaked: bool = False) -> dict[str, str] | None:
     return {"cause": "harness error", "detail": walked.error or "failed", "touchpoint": ""}
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_KEY = re.compile(r"\b[a-z]+(?:-[a-z]+)*-\d+\b")  # a customer's key: anna-3, jan-de-vries-12
+_EMAIL = re.compile(r"[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+")
+_KEY = re.compile(r"\b[a-z]+(?:-[a-z]+)*-(?:\d+|[0-9a-f]{6,})\b")  # a customer's key: anna-3, jolijn-99c627e471
+_QUERY = re.compile(r"\?[^\s)]*")
 _URL_TAIL = re.compile(r"(https?://[^\s/]+)?(/[^\s?)]*)")
-_NUMBER = re.compile(r"\b[A-Z]*-?\d[\d.,:-]*\b")
+_NUMBER = re.compile(r"(?<!answered )(?<!HTTP )\b[A-Z]*-?\d[\d.,:-]*\b")  # a status stays: it is the kind
 _QUOTED = re.compile(r"'[^']*\d[^']*'")
 
 
@@ -128,6 +129,7 @@ def kind_of_message(message: str) -> str:
     """A message with what varies per customer taken out (names, e-mails, numbers, URLs' ids)."""
     text = _EMAIL.sub("<e-mail>", message)
     text = _KEY.sub("<customer>", text)
+    text = _QUERY.sub("?…", text)
     text = _URL_TAIL.sub(lambda m: (m.group(1) or "") + re.sub(r"\d+", "<n>", m.group(2)), text)
     text = _QUOTED.sub("'<value>'", text)
     text = _NUMBER.sub("<n>", text)
@@ -146,7 +148,7 @@ def group_errors(messages: list[str], names: Sequence[str] = ()) -> list[dict[st
         for name in names:
             if name:
                 text = text.replace(name, "<name>")
-        kind = kind_of_message(text)
+        kind = kind_of_message(text)[:240]
         kinds[kind] += 1
         example.setdefault(kind, message)
     return [{"kind": k, "count": n, "example": example[k]} for k, n in kinds.most_common()]

@@ -52,6 +52,9 @@ class LoadControl:
         self._window: defaultdict[str, list[float]] = defaultdict(list)
         self._timeouts = 0
         self._lags: list[float] = []
+        self._all_lags: list[float] = []
+        self._busy_windows = 0
+        self.saturated = False  # two looks in a row with the generator busy (after the warm-up)
         self._cpu: list[float] = []
         self._locust_warned = False
         self._last_good = self.limit
@@ -85,7 +88,7 @@ class LoadControl:
             self._window[name].append(float(response_time))
 
     def _cpu_warning(self, environment: Any = None, cpu_usage: float = 0.0, **_: Any) -> None:
-        self._locust_warned = True
+        self._locust_warned = True  # Locust's own warning: above 90 % of a core
         self._cpu.append(float(cpu_usage))
 
     def _lag(self) -> None:
@@ -107,6 +110,13 @@ class LoadControl:
         """One look: the window's response times against each touchpoint's quickest; ramp, back off or hold."""
         window, timeouts = self._window, self._timeouts
         self._window, self._timeouts = defaultdict(list), 0
+        lags, self._lags = self._lags, []
+        warned, self._locust_warned = self._locust_warned, False
+        if self.levels:  # the first window is the warm-up (imports, first pages): not the generator's pace
+            self._all_lags += lags
+            busy = max(self._cpu[-1:], default=0.0) > SATURATED_CPU or _p95(lags) > SATURATED_LAG_MS
+            self._busy_windows = self._busy_windows + 1 if busy or warned else 0
+            self.saturated = self.saturated or self._busy_windows >= 2
         medians = {tp: statistics.median(ms) for tp, ms in window.items() if len(ms) >= 3}
         slowed = [
             (tp, ms, self._quickest[tp])
@@ -123,23 +133,16 @@ class LoadControl:
             why = f"{timeouts} requests timed out" if timeouts else _slowed(slowed)
             self.bent = {"active": self.limit, "why": why, "held_at": self._last_good}
             self.limit, self.holding = self._last_good, True
-        elif self.saturated:
-            self.holding = True
+        elif self._busy_windows >= 2:
+            self.holding = True  # our own slowness would be read as the system's
         elif self.reached_limit and medians:
             self._last_good = self.limit
             self.limit = min(CEILING, self.limit + max(1, self.limit // 2))
         self.reached_limit = False
 
     @property
-    def saturated(self) -> bool:
-        return self._locust_warned or max(self._cpu, default=0.0) > SATURATED_CPU or self.lag_p95 > SATURATED_LAG_MS
-
-    @property
     def lag_p95(self) -> float:
-        if not self._lags:
-            return 0.0
-        ordered = sorted(self._lags)
-        return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+        return _p95(self._all_lags)
 
     def report(self) -> dict[str, Any]:
         """What ``results['load']`` holds, with the lines the command says."""
@@ -168,6 +171,11 @@ class LoadControl:
             "levels": self.levels[-30:],
             "said": said,
         }
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else 0.0
 
 
 def _slowed(slowed: list[tuple[str, float, float]]) -> str:

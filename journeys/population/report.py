@@ -155,7 +155,9 @@ def _why(causes: dict[str, int]) -> str:
 
 def _leak(leak: dict[str, Any]) -> str:
     if leak.get("customers"):
-        return f"{leak['what']} {leak['value']} was told to {', '.join(leak['customers'])} as each one's own"
+        at = leak.get("touchpoints") or [""] * len(leak["customers"])
+        each = ", ".join(f"{c} (at {t})" if t else c for c, t in zip(leak["customers"], at, strict=False))
+        return f"{leak['what']} {leak['value']} was told to {each} as each one's own"
     return f"{leak['customer']} was shown {leak['owner']}'s {leak['what']} ({leak['value']}) at {leak['touchpoint']}"
 
 

@@ -24,7 +24,8 @@ promise settled) is *not* met: nothing measured is not a pass. Nor is a
 threshold that too few customers got far enough for: each says how many
 customers reached what it reads of how many were to (``reach``), and below
 the run's coverage (``--coverage``, default 90%: in a run of fewer than ten,
-all of them) it is *not measured*, and fails. A touchpoint, rule or fact a
+all of them) a threshold that would pass is *not measured*, and fails (one
+that is crossed by what was found is crossed however few got there). A touchpoint, rule or fact a
 threshold names that the map does not know is refused, with the closest one.
 """
 
@@ -115,7 +116,8 @@ class Threshold:
         measured = _measure(self.metric, self.arg, results)
         reached, expected, what = self._reach(results)
         row = {"threshold": self.text, "value": measured, "reached": reached, "expected": expected}
-        if expected is not None and reached is not None:
+        crossed = measured is not None and not _OPS[self.op](measured, self.value)
+        if expected is not None and reached is not None and not crossed:  # what was found counts; a pass needs all
             need = max(1, math.ceil(coverage * expected - 1e-9))
             if reached < need:
                 note = (
@@ -126,7 +128,7 @@ class Threshold:
         if measured is None:
             return {**row, "passed": False, "measured": False, "note": "not measured: no data"}
         note = f"{reached} of {expected} customers reached {what}" if expected is not None else ""
-        return {**row, "passed": _OPS[self.op](measured, self.value), "measured": True, "note": note}
+        return {**row, "passed": not crossed, "measured": True, "note": note}
 
     def _reach(self, results: dict[str, Any]) -> tuple[int | None, int | None, str]:
         """(reached, expected, what) for this threshold's metric; (None, None, "") when it reads the run."""

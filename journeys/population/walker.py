@@ -221,7 +221,9 @@ def digest(ledger: dict[str, Any]) -> dict[str, Any]:
         "customer": {k: person.get(k) for k in ("key", "name", "email", "street", "postcode", "city")},
         "given": [(i["what"], str(i["value"])) for i in ledger.get("inputs", []) if i.get("value") is not None],
         "shown": [
-            (o["where"]["touchpoint"], o["fact"], o["raw"]) for o in ledger.get("observations", []) if o.get("raw")
+            (o["where"]["touchpoint"], o["fact"], o["raw"], o.get("kind", ""), o["where"].get("channel", ""))
+            for o in ledger.get("observations", [])
+            if o.get("raw")
         ],
         "visits": [(v["touchpoint"], v["channel"], v["waited_seconds"]) for v in ledger.get("visits", [])],
         "violations": [
