@@ -98,7 +98,9 @@ def cause_of_error(error: BaseException) -> tuple[str, str]:
     status = _STATUS.search(text)
     if status and int(status.group(1) or status.group(2)) >= 400:
         return "system error", f"HTTP {status.group(1) or status.group(2)}"
-    return "harness error", f"{type(error).__name__}: the step could not be carried out"
+    inner = next((e for e in chain if type(e).__name__ != "StepFailed"), error)
+    said = next((line.strip() for line in str(inner).splitlines() if line.strip()), "")
+    return "harness error", f"{type(inner).__name__}: {said}"[:200]
 
 
 def one_cause(walked: Any, leaked: bool = False) -> dict[str, str] | None:
