@@ -80,7 +80,7 @@ def cause_of_violations(violations: list[dict[str, Any]]) -> tuple[str, str, str
 
 def cause_of_error(error: BaseException) -> tuple[str, str]:
     """(cause, detail) of a step error: what in its chain says why the step could not be done."""
-    chain = []
+    chain: list[BaseException] = []
     current: BaseException | None = error
     while current is not None and len(chain) < 10:
         chain.append(current)

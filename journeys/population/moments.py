@@ -47,7 +47,7 @@ def causes(walked: list[Walked], leaks: dict[str, str]) -> dict[str, Any]:
     """The journeys that went wrong by cause (ranked: most first, the severer first on a tie) and per touchpoint."""
     found = _causes_of(walked, leaks)
     count = Counter(c["cause"] for _, c in found)
-    example = {}
+    example: dict[str, str] = {}
     for _, c in found:
         example.setdefault(c["cause"], c["detail"])
     by_touchpoint: defaultdict[str, Counter[str]] = defaultdict(Counter)
@@ -95,7 +95,7 @@ def moments(walked: list[Walked], leaks: dict[str, str]) -> list[dict[str, Any]]
         by_cause[touchpoint][cause["cause"]] += 1
         visited[touchpoint].add(w.index)
     words = touchpoint_words(walked)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for tp in visited:
         split = by_cause.get(tp, Counter())
         wrong = sum(split.values())

@@ -9,7 +9,7 @@ from journeys.channels.errors import ChannelError
 from journeys.errors import MailNotReceived, StepFailed, SystemUnreachable
 from journeys.population.causes import cause_of_error, cause_of_violations, group_errors, one_cause
 from journeys.population.reach import reach
-from journeys.population.walker import Walked, Visited, _cause, walked_from_dict, walked_to_dict
+from journeys.population.walker import Visited, Walked, _cause, walked_from_dict, walked_to_dict
 
 
 def chained(error: BaseException, cause: BaseException) -> BaseException:
