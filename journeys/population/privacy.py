@@ -14,7 +14,9 @@ was made for. So is what she gave (her name, e-mail and street). A leak is
 
 What the agent console shows is shown to the agent, not to her: it is not
 read here. Names and streets that two synthetic customers happen to share
-prove nothing and are left out (Faker can make two "Jan de Vries").
+prove nothing and are left out (Faker can make two "Jan de Vries"), and so
+is a value one fact tells every customer alike (the company's own e-mail
+address is nobody's).
 """
 
 from __future__ import annotations
@@ -93,19 +95,30 @@ def check(digests: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 def _told(people: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, str]]:
     """(what, value) -> {customer: the first touchpoint that told her it as hers}."""
     told: defaultdict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    mine = [
+        (d["customer"]["key"], touchpoint, fact, what, _norm(value))
+        for d in people
+        for touchpoint, fact, raw, *rest in d.get("shown", [])
+        if not (len(rest) > 1 and rest[1] in _NOT_HERS)
+        for what in [personal(fact, rest[0] if rest else "")]
+        if what is not None
+        for value in (raw if isinstance(raw, list) else [raw])
+        if _norm(value)
+    ]
+    values: defaultdict[str, set[str]] = defaultdict(set)
+    told_to: defaultdict[str, set[str]] = defaultdict(set)
+    for key, _, fact, _, value in mine:
+        values[fact].add(value)
+        told_to[fact].add(key)
+    # One value told to every customer (three or more) is the company's, not hers: its service e-mail address.
+    constant = {fact for fact, seen in values.items() if len(seen) == 1 and len(told_to[fact]) >= 3}
+    for key, touchpoint, fact, what, value in mine:
+        if fact not in constant:
+            told[(what, value)].setdefault(key, touchpoint)
     for d in people:
-        key = d["customer"]["key"]
-        for touchpoint, fact, raw, *rest in d.get("shown", []):
-            kind = rest[0] if rest else ""
-            what = personal(fact, kind)
-            if what is None or (len(rest) > 1 and rest[1] in _NOT_HERS):
-                continue
-            for value in raw if isinstance(raw, list) else [raw]:
-                if _norm(value):
-                    told[(what, _norm(value))].setdefault(key, touchpoint)
         for what, value in d.get("given", []):
-            if what == "order_number":  # a number she was given and gave back
-                told[("order number", _norm(value))].setdefault(key, "(given back)")
+            if what == "order_number" and _norm(value):  # a number she was given and gave back
+                told[("order number", _norm(value))].setdefault(d["customer"]["key"], "(given back)")
     return told
 
 

@@ -77,6 +77,20 @@ def test_a_number_made_for_another_customer_is_a_leak_though_she_never_typed_it(
     ]
 
 
+def test_a_value_a_fact_tells_every_customer_alike_is_the_companys():
+    people = [
+        ledger(
+            f"{n}-{i}",
+            f"{n.title()} Mol",
+            f"Weg {i}",
+            f"RS-2000{i}",
+            [("web.contact", "service.email", "hulp@tulp.nl")],
+        )
+        for i, n in enumerate(("ada", "bo", "cor"))
+    ]
+    assert check(digest(d) for d in people) == []
+
+
 def test_what_the_agent_console_shows_is_not_shown_to_her():
     """A dashboard lists every customer's orders to the agent: not a leak to the customer whose ledger holds it."""
     gina = ledger("gina-8", "Gina Vos", "Wal 5", "RS-10009", [])
