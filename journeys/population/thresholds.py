@@ -140,7 +140,9 @@ class Threshold:
         if self.metric == "promises_kept":
             return reach["promises"]["reached"], reach["promises"]["expected"], _READS["promises_kept"]
         if self.arg is not None and self.metric != "violations" and self.arg != "effort":
-            row = reach["touchpoints"].get(self.arg, {"reached": 0, "expected": 0})
+            row = reach["touchpoints"].get(self.arg)  # nobody got there: who was to is unknown, so everyone
+            if row is None:
+                return 0, reach["everyone"], self.arg
             return row["reached"], row["expected"], self.arg
         return reach["completed"], reach["everyone"], "the end of their journey"
 
