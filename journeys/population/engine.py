@@ -125,7 +125,8 @@ class Engine:
         self.env = env or Environment(user_classes=[CustomerUser])
         self.runner = self.env.runner or self.env.create_local_runner()
         self.run_state = Run(plan, self.env)
-        self.load = LoadControl(self.env, plan.max_active)
+        settings = getattr(session, "browser_settings", None)
+        self.load = LoadControl(self.env, plan.max_active, settings.http_timeout if settings else 10.0)
         self.identities = Identities(plan.seed, plan.run_id, plan.worker)
         self.stopping = Event()
         self.arriving = False

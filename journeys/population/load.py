@@ -4,7 +4,8 @@
 with a few customers at once and, each time the limit was reached and the
 system still answered as fast as with few, lets twice as many in; once the
 system slows down (a touchpoint takes three times as long as at its
-quickest, and at least a second more) or a request times out,
+quickest, and at least a second more), a request takes half its timeout or
+times out,
 it goes back to the last number that was answered in time and holds there.
 The report says where the system bent. A crowd that walks faster than the
 system answers finds timeouts, not the faults only a crowd shows.
@@ -41,8 +42,9 @@ SATURATED_LAG_MS = 200.0
 class LoadControl:
     """The active-customer limit of a run (fixed, or found by ramping) and the generator's own load."""
 
-    def __init__(self, env: Any, fixed: int = 0) -> None:
+    def __init__(self, env: Any, fixed: int = 0, timeout: float = 10.0) -> None:
         self.fixed = fixed
+        self.late_ms = timeout * 1000 / 2  # a visit half-way to the timeout: bent before anyone times out
         self.limit = fixed or START
         self.holding = bool(fixed)
         self.bent: dict[str, Any] | None = None
@@ -51,6 +53,7 @@ class LoadControl:
         self._quickest: dict[str, float] = {}
         self._window: defaultdict[str, list[float]] = defaultdict(list)
         self._timeouts = 0
+        self._late: list[tuple[str, float]] = []
         self._lags: list[float] = []
         self._all_lags: list[float] = []
         self._busy_windows = 0
@@ -86,6 +89,8 @@ class LoadControl:
             self._timeouts += 1
         elif exception is None:
             self._window[name].append(float(response_time))
+            if response_time >= self.late_ms and not name.startswith("email."):  # a mail's wait is not a request
+                self._late.append((name, float(response_time)))
 
     def _cpu_warning(self, environment: Any = None, cpu_usage: float = 0.0, **_: Any) -> None:
         self._locust_warned = True  # Locust's own warning: above 90 % of a core
@@ -108,8 +113,8 @@ class LoadControl:
 
     def judge(self) -> None:
         """One look: the window's response times against each touchpoint's quickest; ramp, back off or hold."""
-        window, timeouts = self._window, self._timeouts
-        self._window, self._timeouts = defaultdict(list), 0
+        window, timeouts, late = self._window, self._timeouts, self._late
+        self._window, self._timeouts, self._late = defaultdict(list), 0, []
         lags, self._lags = self._lags, []
         warned, self._locust_warned = self._locust_warned, False
         if self.levels:  # the first window is the warm-up (imports, first pages): not the generator's pace
@@ -129,8 +134,14 @@ class LoadControl:
         self.levels.append(level)
         if self.holding:
             return
-        if timeouts or slowed:
-            why = f"{timeouts} requests timed out" if timeouts else _slowed(slowed)
+        if timeouts or slowed or late:
+            if timeouts:
+                why = f"{timeouts} requests timed out"
+            elif late:
+                tp, ms = max(late, key=lambda each: each[1])
+                why = f"{tp} took {ms:.0f} ms, half-way to the {self.late_ms * 2 / 1000:g} s timeout"
+            else:
+                why = _slowed(slowed)
             self.bent = {"active": self.limit, "why": why, "held_at": self._last_good}
             self.limit, self.holding = self._last_good, True
         elif self._busy_windows >= 2:

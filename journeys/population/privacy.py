@@ -57,7 +57,7 @@ def check(digests: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         for what, field in (("e-mail", "email"), ("name", "name"), ("address", "street")):
             owners[what][_norm(me.get(field))].add(key)
     shared = {value for what in _SHARED_BY_CHANCE for value, keys in owners[what].items() if len(keys) > 1}
-    told = _told(people)
+    told, said = _told(people)
     leaks: list[dict[str, Any]] = []
     for (what, value), by in told.items():
         owners[what][value] |= set(by)
@@ -66,7 +66,7 @@ def check(digests: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             leaks.append(
                 {
                     "what": what,
-                    "value": value.upper() if what == "order number" else value,
+                    "value": said.get((what, value), value),
                     "customers": customers,
                     "touchpoints": [by[k] for k in customers],
                     "touchpoint": by[customers[-1]],
@@ -92,11 +92,12 @@ def check(digests: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return leaks
 
 
-def _told(people: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, str]]:
-    """(what, value) -> {customer: the first touchpoint that told her it as hers}."""
+def _told(people: list[dict[str, Any]]) -> tuple[dict[tuple[str, str], dict[str, str]], dict[tuple[str, str], str]]:
+    """(what, value) -> {customer: the first touchpoint that told her it as hers}; and each as it was shown."""
     told: defaultdict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    said: dict[tuple[str, str], str] = {}
     mine = [
-        (d["customer"]["key"], touchpoint, fact, what, _norm(value))
+        (d["customer"]["key"], touchpoint, fact, what, _norm(value), str(value))
         for d in people
         for touchpoint, fact, raw, *rest in d.get("shown", [])
         if not (len(rest) > 1 and rest[1] in _NOT_HERS)
@@ -107,19 +108,21 @@ def _told(people: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, str]]
     ]
     values: defaultdict[str, set[str]] = defaultdict(set)
     told_to: defaultdict[str, set[str]] = defaultdict(set)
-    for key, _, fact, _, value in mine:
+    for key, _, fact, _, value, _ in mine:
         values[fact].add(value)
         told_to[fact].add(key)
     # One value told to every customer (three or more) is the company's, not hers: its service e-mail address.
     constant = {fact for fact, seen in values.items() if len(seen) == 1 and len(told_to[fact]) >= 3}
-    for key, touchpoint, fact, what, value in mine:
+    for key, touchpoint, fact, what, value, raw in mine:
         if fact not in constant:
             told[(what, value)].setdefault(key, touchpoint)
+            said.setdefault((what, value), raw)
     for d in people:
         for what, value in d.get("given", []):
             if what == "order_number" and _norm(value):  # a number she was given and gave back
                 told[("order number", _norm(value))].setdefault(d["customer"]["key"], "(given back)")
-    return told
+                said.setdefault(("order number", _norm(value)), str(value))
+    return told, said
 
 
 def _found(text: str, owners: dict[str, defaultdict[str, set[str]]]) -> Iterable[tuple[str, str, set[str]]]:

@@ -29,6 +29,7 @@ COLOURS = {
     "harness error": "#76a5c5",
 }
 NEUTRAL = "#9aa5b1"
+SHOWN = 25  # leaks listed on the page; simulation.json holds 50
 _E = html.escape
 
 
@@ -40,7 +41,10 @@ def page(r: dict[str, Any], intro: str, leak_lines: list[str]) -> str:
     leaks = r["privacy"]["leaks"]
     body.append(f"<h2>Privacy leaks: {leaks}</h2>")
     body.append(
-        "<ul class='leaks'>" + "".join(f"<li>{_E(x)}</li>" for x in leak_lines) + "</ul>"
+        "<ul class='leaks'>"
+        + "".join(f"<li>{_E(x)}</li>" for x in leak_lines[:SHOWN])
+        + (f"<li>… and {len(leak_lines) - SHOWN} more (simulation.json)</li>" if len(leak_lines) > SHOWN else "")
+        + "</ul>"
         if leak_lines
         else f"<p>None found (read by {_reached(r)}).</p>"
     )
@@ -77,7 +81,7 @@ def page(r: dict[str, Any], intro: str, leak_lines: list[str]) -> str:
         ),
     ]
     style = (
-        "body{font:14px system-ui,sans-serif;max-width:64rem;margin:2rem auto;color:#222}"
+        "body{font:14px system-ui,sans-serif;max-width:68rem;margin:2rem auto;color:#222}"
         "pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem}svg text{font:12px system-ui,sans-serif}"
         ".leaks li{color:#7a0019}.legend span{display:inline-block;margin-right:1rem}"
         ".legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}"
@@ -119,7 +123,7 @@ def _stacked(rows: list[tuple[str, dict[str, int], int]]) -> str:
     """One bar per row, as wide as its journeys, filled by cause in severity order; the rest neutral."""
     if not rows:
         return "<p>Nothing to show.</p>"
-    height, label_w, bar_w = 24, 380, 360
+    height, label_w, bar_w = 24, 440, 340
     parts = [f"<svg role='img' width='{label_w + bar_w + 200}' height='{height * len(rows) + 4}'>"]
     for i, (label, causes, journeys) in enumerate(rows):
         y = i * height + 2
@@ -147,7 +151,7 @@ def _bars(rows: list[tuple[str, float, str]]) -> str:
     if not rows:
         return "<p>Nothing to show.</p>"
     top = max((float(v) for _, v, _ in rows), default=0.0) or 1.0
-    height, label_w, bar_w = 22, 380, 360
+    height, label_w, bar_w = 22, 440, 340
     parts = [f"<svg role='img' width='{label_w + bar_w + 200}' height='{height * len(rows) + 4}'>"]
     for i, (label, value, text) in enumerate(rows):
         y = i * height + 2
@@ -170,7 +174,7 @@ def _errors(groups: list[dict[str, Any]]) -> str:
     return f"<table><tr><th>journeys</th><th>kind</th><th>one example</th></tr>{rows}</table>"
 
 
-def _cut(text: str, most: int = 60) -> str:
+def _cut(text: str, most: int = 64) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
 
 

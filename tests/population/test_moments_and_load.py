@@ -169,6 +169,18 @@ def test_a_timeout_bends_it_and_without_waiting_arrivals_it_does_not_ramp():
     assert load.holding and "1 requests timed out" in load.bent["why"]
 
 
+def test_a_visit_half_way_to_the_timeout_bends_it_before_anyone_times_out():
+    load = control()
+    window(load, 100)
+    load._request("touchpoint", "web.order_confirmation", 5200.0)
+    window(load, 100)
+    assert load.holding and load.bent["why"] == "web.order_confirmation took 5200 ms, half-way to the 10 s timeout"
+    mail = control()
+    mail._request("touchpoint", "email.order_confirmation", 6000.0)  # waiting for a mail is not a slow request
+    window(mail, 100)
+    assert not mail.holding
+
+
 def test_a_saturated_generator_stops_the_ramp_and_says_so():
     load = control()
     window(load, 100)  # the warm-up window is not judged for saturation
