@@ -196,3 +196,18 @@ def test_a_fixed_max_active_is_kept():
     window(load, 100)
     window(load, 5000, timeouts=3)
     assert load.limit == 6 and load.bent is None and load.report()["max_active"] == 6
+
+
+def test_a_small_run_is_not_told_that_its_rate_was_not_reached(tmp_path):
+    from journeys.population.telling import verdict
+
+    said: list[str] = []
+    run = SimpleNamespace(lost=[], stopped="all 2 customers arrived")
+    r = results(*crowd())
+    r["run"] = {**r["run"], "walked": 2, "arrived": 2, "rate_reached": 3.3, "rate_asked": 5.0, "late_p95_ms": 4.0}
+    r["journeys"]["violation_rate"] = 0.0
+    assert verdict(run, r, tmp_path, said.append) == 1  # its threshold is not measured
+    assert not any("rate asked was not reached" in line for line in said)
+    assert "  NOT MEASURED privacy_leaks == 0  (value 0) not measured: 1 of 30" in said
+    assert "  went wrong: 6 too slow, 2 privacy leak, 1 mail never came" in said
+    assert "  the system bent at 13 customers at once (x): held at 9" in said
