@@ -165,6 +165,8 @@ class LoadControl:
             )
         elif not self.fixed:
             said.append(f"the system answered in time up to {self.limit} customers at once (the most tried)")
+        else:
+            said.append(f"at most {self.fixed} customers at once (--max-active)")
         if self.saturated:
             said.append(
                 f"the load generator was saturated (CPU up to {max(self._cpu, default=0):.0f}% of a core, event-loop"
