@@ -122,6 +122,7 @@ def one_cause(walked: Any, leaked: bool = False) -> dict[str, str] | None:
 _EMAIL = re.compile(r"[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+")
 _KEY = re.compile(r"\b[a-z]+(?:-[a-z]+)*-(?:\d+|[0-9a-f]{6,})\b")  # a customer's key: anna-3, jolijn-99c627e471
 _QUERY = re.compile(r"\?[^\s)]*")
+_STEP = re.compile(r"^StepFailed: \S+ \(.*?\): ")  # which scenario's which step: not what went wrong
 _URL_TAIL = re.compile(r"(https?://[^\s/]+)?(/[^\s?)]*)")
 _NUMBER = re.compile(r"(?<!answered )(?<!HTTP )\b[A-Z]*-?\d[\d.,:-]*\b")  # a status stays: it is the kind
 _QUOTED = re.compile(r"'[^']*\d[^']*'")
@@ -150,7 +151,7 @@ def group_errors(messages: list[str], names: Sequence[str] = ()) -> list[dict[st
         for name in names:
             if name:
                 text = text.replace(name, "<name>")
-        kind = kind_of_message(text)[:240]
+        kind = kind_of_message(_STEP.sub("", text))[:240]  # the same error in another scenario is the same kind
         kinds[kind] += 1
         example.setdefault(kind, message)
     return [{"kind": k, "count": n, "example": example[k]} for k, n in kinds.most_common()]

@@ -91,9 +91,16 @@ def test_errors_are_grouped_by_kind_without_customers_names_or_numbers():
         "ChannelError: fenna-87a7baf6d4 at app.order: GET http://127.0.0.1:4677/api/orders/RS-10008?email=f%40x.nl"
         " answered 404 NOT FOUND: geen bestelling RS-10008 voor Fenna Bos",
         "ChannelError: anna-3 at web.checkout: POST http://127.0.0.1:4677/checkout: no answer within 10 s",
+        "StepFailed: features/order/webbestelling.feature:10 (En ze leest de mail): MailNotReceived: mia-5423a3fe58"
+        " at email.order_confirmation: no mail to mia-5423a3fe58@journeys.test within 0.02 s",
+        "StepFailed: features/order/web_order.feature:18 (And she reads the mail): MailNotReceived: linn-4958023dca"
+        " at email.order_confirmation: no mail to linn-4958023dca@journeys.test within 0.02 s",
     ]
     groups = group_errors(messages, ["Jolijn de Wit", "Fenna Bos"])
-    assert [g["count"] for g in groups] == [2, 1]
+    assert [g["count"] for g in groups] == [2, 2, 1]  # the mail's in two scenarios, two languages: one kind
+    assert (
+        groups[1]["kind"] == "MailNotReceived: <customer> at email.order_confirmation: no mail to <e-mail> within <n> s"
+    )
     assert "answered 404" in groups[0]["kind"] and "<customer>" in groups[0]["kind"] and "<name>" in groups[0]["kind"]
     assert "RS-10005" not in groups[0]["kind"] and groups[0]["example"] == messages[0]
 
