@@ -3,8 +3,9 @@
 One journey cannot see this: it needs every ledger of the run. Privacy is by
 ownership. Every datum the system tells a customer about herself (an order
 number, her name, her address, her e-mail address, a case or return number:
-a fact of kind ``order_ref``, ``address`` or ``email``, or one whose name ends
-in ``number``, ``email``, ``address``, ``reference``) is hers: the customer it
+a fact of kind ``order_ref``, ``address`` or ``email``, one whose name ends
+in ``number``, ``email``, ``address``, ``reference``, or her name as
+``customer.name``) is hers: the customer it
 was made for. So is what she gave (her name, e-mail and street). A leak is
 
 - a datum told to two customers, each as her own (an order number handed out
@@ -34,6 +35,7 @@ _WORD = re.compile(r"[\w@.+-]+", re.UNICODE)
 _LONGEST = 6  # words in the longest name or street address looked for
 _KINDS = {"order_ref": "order number", "address": "address", "email": "e-mail"}
 _PERSONAL = re.compile(r"(?:^|[._])(number|email|e_mail|address|reference)$")
+_HER_NAME = re.compile(r"(?:^|[._])(?:customer|recipient|contact|account)[._]name$")  # not a product's name
 _NOT_HERS = ("agent",)  # channels whose pages staff see, not the customer
 _SHARED_BY_CHANCE = ("name", "address")  # Faker may give two customers the same
 
@@ -42,10 +44,13 @@ def personal(fact: str, kind: str) -> str | None:
     """What a datum of ``fact`` (of ``kind``) is, in words, when it belongs to a customer; else None."""
     if kind in _KINDS:
         return _KINDS[kind]
+    if _HER_NAME.search(fact):
+        return "name"
     found = _PERSONAL.search(fact)
     if not found:
         return None
-    return fact.replace("_", " ").replace(".", " ") if found.group(1) == "number" else found.group(1).replace("_", "-")
+    words = {"email": "e-mail", "e_mail": "e-mail", "address": "address", "reference": "reference"}
+    return fact.replace("_", " ").replace(".", " ") if found.group(1) == "number" else words[found.group(1)]
 
 
 def check(digests: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,7 +8,9 @@ import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from journeys.population.privacy import check, check_ledgers
+import pytest
+
+from journeys.population.privacy import check, check_ledgers, personal
 from journeys.population.timekeeping import SharedClock
 from journeys.population.walker import digest
 
@@ -179,3 +181,22 @@ def test_a_journey_that_moves_the_clock_walks_alone_and_gives_the_start_moment_b
         t.join(timeout=5)
     assert events[2:] == ["moved to 11:00", "latecomer at 10:00"] and sorted(events[:2]) == ["anna done", "bart done"]
     assert inner.moves == [start + timedelta(hours=1), start] and clock.movers == 1
+
+
+@pytest.mark.parametrize(
+    ("fact", "kind", "what"),
+    [
+        ("order.number", "order_ref", "order number"),
+        ("replacement.order", "order_ref", "order number"),
+        ("delivery.address", "address", "address"),
+        ("case.number", "text", "case number"),
+        ("return.number", "text", "return number"),
+        ("customer.email", "text", "e-mail"),
+        ("customer.name", "text", "name"),
+        ("product.name", "text", None),
+        ("order.total", "money", None),
+        ("delivery.date", "date", None),
+    ],
+)
+def test_what_is_hers(fact, kind, what):
+    assert personal(fact, kind) == what
