@@ -65,16 +65,17 @@ def check(digests: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     told, said = _told(people)
     leaks: list[dict[str, Any]] = []
     for (what, value), by in told.items():
+        everyone = {**{k: "(gave it)" for k in owners[what].get(value, ())}, **by}  # who gave it, who was told it
         owners[what][value] |= set(by)
-        if len(by) > 1 and not (what in _SHARED_BY_CHANCE and any(s and s in value for s in shared)):
-            customers = sorted(by)
+        if len(everyone) > 1 and not (what in _SHARED_BY_CHANCE and any(s and s in value for s in shared)):
+            customers = sorted(everyone)
             leaks.append(
                 {
                     "what": what,
                     "value": said.get((what, value), value),
                     "customers": customers,
-                    "touchpoints": [by[k] for k in customers],
-                    "touchpoint": by[customers[-1]],
+                    "touchpoints": [everyone[k] for k in customers],
+                    "touchpoint": by[max(by)],
                 }
             )
     for d in people:
