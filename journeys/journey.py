@@ -154,8 +154,9 @@ class Journey(JourneyRules, MailWaits, Identity):
             elif tp.channel == "email":
                 # With a test clock a due mail is sent the moment the clock moves: no long wait.
                 settings = getattr(self.system, "browser_settings", None)  # a stand-in system may have none
-                real_wait = settings.mail_timeout if settings else MAIL_WAIT
-                timeout = MAIL_WAIT_TEST_CLOCK if self.system.clock.controllable else real_wait
+                asked = settings.mail_timeout if settings else None  # --mail-timeout
+                default = MAIL_WAIT_TEST_CLOCK if self.system.clock.controllable else MAIL_WAIT
+                timeout = asked if asked is not None else default
                 reading = self.mail.receive(filled, self.customer.email, timeout=timeout, **values)
             else:  # api, store
                 reading = self.api.call(filled, **values)

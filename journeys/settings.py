@@ -126,7 +126,8 @@ RUN_OPTIONS: tuple[RunOption, ...] = (
         shared=True,
     ),
     RunOption("--element-timeout", "seconds to wait for an element", float, 5.0),
-    RunOption("--mail-timeout", "seconds to wait for a mail", float, 30.0),
+    RunOption("--mail-timeout", "seconds to wait for a mail [default: 30; 5 on a test clock]", float),
+    RunOption("--http-timeout", "seconds a request may take without a browser", float, 10.0),
 )
 
 OPTIONS_BY_DEST = {option.dest: option for option in RUN_OPTIONS}
@@ -206,7 +207,8 @@ class RunSettings:
                 tracing=values["tracing"],
                 video=values["video"],
                 element_timeout=float(values["element_timeout"]),
-                mail_timeout=float(values["mail_timeout"]),
+                mail_timeout=float(values["mail_timeout"]) if values["mail_timeout"] is not None else None,
+                http_timeout=float(values["http_timeout"]),
             ),
             output=Path(values["output"]) if values["output"] else None,
         )

@@ -64,7 +64,9 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
         from journeys.channels.api import ApiDriver
 
         urls = {c: system_map.url_for(c, session.base_url) for c in ("api", "store", "chat")}
-        return ApiDriver(urls[channel], evidence, key, secrets, channel_urls=urls, environ=environ)
+        settings = getattr(session, "browser_settings", None)
+        limit = settings.http_timeout if settings else 10.0
+        return ApiDriver(urls[channel], evidence, key, secrets, channel_urls=urls, environ=environ, http_timeout=limit)
     if channel == "email":
         from journeys.channels.mail import MailDriver, mailbox_for
 
@@ -88,13 +90,19 @@ def _http_driver(channel: str, session: Any, journey: Any) -> Any:
     base = session.map.url_for(channel, session.base_url)
     settings = getattr(session, "browser_settings", None)
     timeout = settings.element_timeout if settings else 5.0
+    limit = settings.http_timeout if settings else 10.0
     # Only the system's own addresses: a population never sends a customer anywhere else.
     urls = [session.base_url, *session.map.urls.values()]
     hosts = {urlsplit(u).netloc for u in urls if u}
     args = (base, journey.evidence, journey.customer.key, session.secrets)
     if channel == "web":
-        return HttpWebDriver(*args, element_timeout=timeout, hosts=hosts)
+        return HttpWebDriver(*args, element_timeout=timeout, hosts=hosts, http_timeout=limit)
     credentials = session.map.credentials.get("agent")
     return HttpAgentDriver(
-        *args, element_timeout=timeout, hosts=hosts, credentials=credentials, environ=getattr(session, "environ", None)
+        *args,
+        element_timeout=timeout,
+        hosts=hosts,
+        credentials=credentials,
+        environ=getattr(session, "environ", None),
+        http_timeout=limit,
     )

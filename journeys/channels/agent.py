@@ -8,7 +8,8 @@ block, before its first page (the first ``goto`` or ``visit``); without one,
 when a task calls ``login``. Several staff roles (``credentials: {agent: ...,
 desk_agent: ...}``) each get a driver of their own (``journey.staff(role)``);
 ``role`` names the entry in messages. Logging in twice is once: a task may
-call ``login()`` where the map's block already logged the agent in.
+call ``login()`` where the map's block already logged the agent in. The login itself is
+``StaffLogin``'s, the same without a browser (``HttpAgentDriver``).
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from journeys.channels.staff_login import StaffLogin
 from journeys.channels.web import WebDriver
-from journeys.errors import ConfigError
-from journeys.system.touchpoint_map import Touchpoint
 
 
-class AgentDriver(WebDriver):
+class AgentDriver(StaffLogin, WebDriver):
     """The agent's console.
 
     Args:
@@ -46,72 +46,3 @@ class AgentDriver(WebDriver):
         self.logged_in = False
         self.role = "agent"  # the map's credentials entry, for messages
         self._logging_in = False
-
-    def login(
-        self,
-        user_env: str | None = None,
-        password_env: str | None = None,
-        *,
-        url: str | None = None,
-        user_field: str | None = None,
-        password_field: str | None = None,
-        submit: str | None = None,
-    ) -> None:
-        """Log the agent in with the user and password held by two environment variables.
-
-        Arguments left out come from the map's credentials of this role (and its
-        ``login:`` block); the defaults are ``/agent/login``, fields ``username``
-        and ``password`` and a button ``login``. Called again with no arguments
-        once logged in, it does nothing.
-
-        Raises:
-            ConfigError: a variable is not set.
-        """
-        explicit = any(v is not None for v in (user_env, password_env, url, user_field, password_field, submit))
-        if self.logged_in and not explicit:
-            return
-        form = dict(self.credentials.get("login") or {})
-        user = _env(self.environ, user_env or self.credentials.get("user_env"), "user_env", self.role)
-        password = _env(self.environ, password_env or self.credentials.get("password_env"), "password_env", self.role)
-        self.secrets.add(password)
-        self._logging_in = True
-        try:
-            self.goto(url or form.get("url", "/agent/login"))
-            self.fill(
-                {
-                    user_field or form.get("user_field", "username"): user,
-                    password_field or form.get("password_field", "password"): password,
-                }
-            )
-            self.click(submit or form.get("submit", "login"))
-        finally:
-            self._logging_in = False
-        self.logged_in = True
-
-    def goto(self, path: str) -> None:
-        """Open ``path``; with the map's ``login:`` block, the agent logs in first (once)."""
-        self._login_first()
-        super().goto(path)
-
-    def visit(self, tp: Touchpoint, **params: Any) -> Any:
-        self._login_first()
-        return super().visit(tp, **params)
-
-    def _login_first(self) -> None:
-        if not self.logged_in and not self._logging_in and self.credentials.get("login"):
-            self.login()
-
-
-def _env(environ: Mapping[str, str], name: str | None, key: str, role: str = "agent") -> str:
-    if not name:
-        raise ConfigError(
-            f"the {role} has no {key}: add credentials.{role}.{key} to the map.",
-            key=f"credentials.{role}.{key}",
-        )
-    value = environ.get(name)
-    if not value:
-        raise ConfigError(
-            f"the environment variable {name} (credentials.{role}.{key}) is not set: export it before the run.",
-            key=f"credentials.{role}.{key}",
-        )
-    return value

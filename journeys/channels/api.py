@@ -43,6 +43,7 @@ class ApiDriver:
         transport: an httpx transport (``httpx.MockTransport`` in unit tests).
         channel_urls: other addresses per channel (``store`` may live elsewhere than ``api``).
         environ: where a touchpoint's ``token_env`` is looked up (default: the process's environment).
+        http_timeout: seconds a request may take (``--http-timeout``).
     """
 
     channel = "api"
@@ -57,6 +58,7 @@ class ApiDriver:
         *,
         channel_urls: Mapping[str, str] | None = None,
         environ: Mapping[str, str] | None = None,
+        http_timeout: float = READ_TIMEOUT,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.environ = os.environ if environ is None else environ
@@ -64,8 +66,9 @@ class ApiDriver:
         self.customer_key = customer_key
         self.secrets = secrets
         self.channel_urls = {k: v.rstrip("/") for k, v in (channel_urls or {}).items()}
+        self.http_timeout = http_timeout
         self._client = httpx.Client(
-            timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT),
+            timeout=httpx.Timeout(http_timeout, connect=CONNECT_TIMEOUT),
             transport=transport,
             follow_redirects=True,
             verify=_tls(),
@@ -169,6 +172,13 @@ class ApiDriver:
                 f" {CONNECT_TIMEOUT:.0f} s"
                 f" ({_reason(exc)}): start the system or pass --base-url.",
                 url=url,
+            ) from exc
+        except httpx.TimeoutException as exc:
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {label}: {method} {url}: no answer within {self.http_timeout:g} s"
+                    " (--http-timeout)"
+                )
             ) from exc
         except httpx.HTTPError as exc:
             raise ChannelError(

@@ -45,7 +45,9 @@ class BrowserSettings:
         video: a video per customer ``on``, ``off`` or ``retain-on-failure``.
         element_timeout: seconds to wait for an element on a page.
         navigation_timeout: seconds a page may take to load.
-        mail_timeout: seconds to wait for a mail (a system without a test clock).
+        mail_timeout: seconds to wait for a mail; None: 30, or 5 on a test clock (the mail is sent
+            the moment it is due, so a long wait only delays a missing mail's verdict).
+        http_timeout: seconds a request may take without a browser (pages over HTTP, the API).
 
     Raises:
         ConfigError: an unknown browser or evidence mode (a script's typo, not a silent default).
@@ -62,7 +64,8 @@ class BrowserSettings:
     video: Video = "off"
     element_timeout: float = 5.0
     navigation_timeout: float = 15.0
-    mail_timeout: float = 30.0
+    mail_timeout: float | None = None
+    http_timeout: float = 10.0
 
     def __post_init__(self) -> None:
         if self.browser not in BROWSERS:

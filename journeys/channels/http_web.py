@@ -26,6 +26,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 from journeys.channels.base import Reading, read_regex
 from journeys.channels.chat import ChatDriver
 from journeys.channels.errors import ChannelError
+from journeys.channels.staff_login import StaffLogin
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.evidence import EvidenceStore
 from journeys.secrets import Secrets
@@ -83,6 +84,7 @@ class HttpWebDriver:
         transport: an httpx transport (tests); default: the network.
         element_timeout: kept for drivers built on this one (chat); HTML does not change by itself.
         hosts: the only ``host:port`` addresses it may send to (the system's); None: any.
+        http_timeout: seconds a request may take (``--http-timeout``).
     """
 
     channel = "web"
@@ -97,6 +99,7 @@ class HttpWebDriver:
         transport: httpx.BaseTransport | None = None,
         element_timeout: float = 5.0,
         hosts: Collection[str] | None = None,
+        http_timeout: float = TIMEOUT.read or 10.0,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.evidence = evidence
@@ -104,7 +107,9 @@ class HttpWebDriver:
         self.secrets = secrets
         self.element_timeout = element_timeout
         self.hosts = frozenset(hosts) if hosts is not None else None
-        self._client = httpx.Client(timeout=TIMEOUT, transport=transport, follow_redirects=True, verify=_tls())
+        self.http_timeout = http_timeout
+        timeout = httpx.Timeout(http_timeout, connect=TIMEOUT.connect)
+        self._client = httpx.Client(timeout=timeout, transport=transport, follow_redirects=True, verify=_tls())
         self._tree: LexborHTMLParser | None = None
         self._url = ""
         self._status = 0
@@ -270,6 +275,13 @@ class HttpWebDriver:
                 " or pass --base-url.",
                 url=url,
             ) from exc
+        except httpx.TimeoutException as exc:
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {self._touchpoint}: {method} {url}: no answer within"
+                    f" {self.http_timeout:g} s (--http-timeout)"
+                )
+            ) from exc
         except httpx.HTTPError as exc:
             raise ChannelError(
                 self.secrets.redact(f"{self.customer_key} at {self._touchpoint}: {method} {url} failed: {exc}")
@@ -343,8 +355,9 @@ class HttpWebDriver:
         return self.evidence.save(self.channel, label, ".html", self.secrets.redact(self.html))
 
 
-class HttpAgentDriver(HttpWebDriver):
+class HttpAgentDriver(StaffLogin, HttpWebDriver):
     """The agent console over HTTP, in a cookie jar of its own (the agent's login never mixes with hers).
+    It logs in as ``AgentDriver`` does (``StaffLogin``): before its first page, ``goto`` or ``visit``.
 
     Args:
         *args: as ``HttpWebDriver``.
@@ -365,26 +378,8 @@ class HttpAgentDriver(HttpWebDriver):
         self.credentials = dict(credentials or {})
         self.environ = os.environ if environ is None else environ
         self.logged_in = False
-
-    def login(self) -> None:
-        """Log in with the user and password the map's ``credentials.agent`` names (as ``AgentDriver``)."""
-        form = dict(self.credentials.get("login") or {})
-        values = []
-        for key in ("user_env", "password_env"):
-            name = self.credentials.get(key) or ""
-            if not self.environ.get(name):
-                raise ConfigError(f"credentials.agent.{key}: the environment variable '{name}' is not set.")
-            values.append(self.environ[name])
-        self.secrets.add(values[1])
-        self.goto(form.get("url", "/agent/login"))
-        self.fill({form.get("user_field", "username"): values[0], form.get("password_field", "password"): values[1]})
-        self.click(form.get("submit", "login"))
-        self.logged_in = True
-
-    def visit(self, tp: Touchpoint, **params: Any) -> Reading:
-        if not self.logged_in and self.credentials.get("login"):
-            self.login()
-        return super().visit(tp, **params)
+        self.role = "agent"
+        self._logging_in = False
 
 
 class HttpChatDriver(ChatDriver):

@@ -7,7 +7,10 @@ browser in the engine's greenlets, or in browser processes (``browsers``, ``brow
 or on Locust workers (``master``, ``workforce``, ``worker``), which attach to the run's system
 (``attached``). It tells progress and the verdict (``telling``) and writes
 results (``results``, ``report``) with the population privacy rule (``privacy``) and k6-style
-thresholds (``thresholds``). Only ``engine``, ``browsers``, ``master``, ``workforce`` and
-``worker`` import Locust or gevent (and with Locust, gevent's monkey-patching): the others can
-be used in any process, the browser process above all. docs/simulation.md tells the whole story.
+thresholds (``thresholds``), each judged on how many customers reached what it reads
+(``reach``); every journey that went wrong gets one cause (``causes``, ``moments``), and the
+number of customers at once is found by ramping (``load``). Only ``engine``, ``load``,
+``browsers``, ``master``, ``workforce`` and ``worker`` import Locust or gevent (and with
+Locust, gevent's monkey-patching): the others can be used in any process, the browser process
+above all; the report's page is ``report_page``. docs/simulation.md tells the whole story.
 """

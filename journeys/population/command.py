@@ -42,7 +42,21 @@ DEFAULT_CUSTOMERS = 100  # when neither --customers nor --duration bounds the ru
 @click.option("--base-url", help="URL of the system under test (default: start the embedded shop)")
 @click.option("--fault", "faults", multiple=True, help="fault to switch on in the embedded shop (repeatable)")
 @click.option("--seed", type=int, help="seed for the customers and the mix (replay a run)")
-@click.option("--max-active", type=click.IntRange(1, 5000), default=100, show_default=True, help="customers at once")
+@click.option(
+    "--max-active",
+    type=click.IntRange(1, 5000),
+    help="customers at once [default: as many as the system answers in time: ramp up until it slows, then hold]",
+)
+@click.option("--smtp-port", type=int, help="port of the SMTP capture the systems send mail to [default: free]")
+@click.option("--element-timeout", type=float, help="seconds to wait for an element [default: 5]")
+@click.option("--mail-timeout", type=float, help="seconds to wait for a mail [default: 30; 5 on a test clock]")
+@click.option("--http-timeout", type=float, help="seconds a request may take without a browser [default: 10]")
+@click.option(
+    "--coverage",
+    default="90%",
+    show_default=True,
+    help="share of the customers that were to reach what a threshold reads that must have: below, 'not measured'",
+)
 @click.option("--drain", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="seconds to finish")
 @click.option("--progress/--no-progress", default=None, help="progress lines [default: on a terminal, outside CI]")
 @click.option("--workers", type=click.IntRange(0, 64), default=0, help="Locust workers to start here (distributed)")
@@ -117,6 +131,8 @@ def _simulate(paths: list[str], o: dict[str, Any]) -> int:
             reports_dir=out,
             seed=plan.seed,
             promise_store=store,
+            smtp_port=o["smtp_port"],
+            browser=settings(o),
         )
     except (SystemUnreachable, JourneysError) as exc:
         click.echo(f"journeys simulate: the system is not there: {exc}", err=True)
@@ -129,7 +145,7 @@ def _simulate(paths: list[str], o: dict[str, Any]) -> int:
     finally:
         session.close()
     results = summarize(run, privacy.check(w.digest for w in run.walked))
-    results["thresholds"] = evaluate(thresholds, results)
+    results["thresholds"] = evaluate(thresholds, results, coverage=plan.coverage)
     write_report(out, results, run.env)
     return verdict(run, results, out, click.echo)
 
@@ -141,7 +157,7 @@ def _plan(paths: list[str], o: dict[str, Any]) -> tuple[Any, list[Any], Any]:
     from journeys.population.mix import build_mix
     from journeys.population.plan import Plan
     from journeys.population.telling import wanted
-    from journeys.population.thresholds import parse
+    from journeys.population.thresholds import Known, parse, parse_share
     from journeys.system.map_files import find_map
 
     if o["expect_workers"] and not (o["master"] or o["workers"]):
@@ -163,7 +179,9 @@ def _plan(paths: list[str], o: dict[str, Any]) -> tuple[Any, list[Any], Any]:
                     " (`journeys lint` says more)."
                 )
     system_map = find_map(o["system"], "fixtures/systems")
-    thresholds = [parse(t, touchpoints=system_map.touchpoints) for t in o["thresholds"]]
+    known = Known.of(system_map)
+    thresholds = [parse(t, known=known) for t in o["thresholds"]]
+    coverage = parse_share(o["coverage"], "--coverage")
     seed = o["seed"] if o["seed"] is not None else secrets.randbelow(10**6) + 1
     run_id = f"sim-{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
     plan = Plan(
@@ -173,10 +191,19 @@ def _plan(paths: list[str], o: dict[str, Any]) -> tuple[Any, list[Any], Any]:
         duration,
         seed,
         run_id,
-        max_active=o["max_active"],
+        max_active=o["max_active"] or 0,  # 0: as many as the system answers in time (engine's ramp)
         drain=o["drain"],
         progress_every=5.0 if wanted(o["progress"]) else None,
         browser_share=o["browser_share"],
         browsers=o["browsers"],
+        coverage=coverage,
     )
     return plan, thresholds, where
+
+
+def settings(o: dict[str, Any]) -> Any:
+    """The timeouts as ``journeys run`` takes them (``BrowserSettings``): one code path for both."""
+    from journeys.channels.browser_settings import BrowserSettings
+
+    given = {k: o[k] for k in ("element_timeout", "mail_timeout", "http_timeout") if o.get(k) is not None}
+    return BrowserSettings(**given)

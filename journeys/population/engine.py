@@ -10,9 +10,9 @@ whether or not the earlier ones are done, like customers of a real shop.
 Locust's users are closed-loop (a user walks, waits, walks again), so we do
 not let Locust spawn them: our scheduler makes one ``CustomerUser`` per
 arrival, in the runner's own user group, and that user walks one scenario
-and stops. ``--max-active`` bounds how many walk at once (a safety catch for
-the machine): an arrival that finds it full waits, and the rate reached,
-reported, falls below the rate asked.
+and stops. ``--max-active`` bounds how many walk at once (``load``: fixed, or
+found by ramping up until the system slows down): an arrival that finds it
+full waits, and the rate reached, reported, falls below the rate asked.
 
 Where a customer walks is the engine's ``walks``: here (``LocalWalks``:
 without a browser in this process, or in a browser process), or on a Locust
@@ -39,6 +39,7 @@ from locust.exception import StopUser
 
 from journeys.errors import JourneysError
 from journeys.population.identities import CustomerSpec, Identities, in_browser
+from journeys.population.load import LoadControl
 from journeys.population.plan import CustomerLost, Plan, Run
 from journeys.population.telling import progress_line
 from journeys.population.timekeeping import SharedClock, turnstile
@@ -125,6 +126,8 @@ class Engine:
         self.env = env or Environment(user_classes=[CustomerUser])
         self.runner = self.env.runner or self.env.create_local_runner()
         self.run_state = Run(plan, self.env)
+        settings = getattr(session, "browser_settings", None)
+        self.load = LoadControl(self.env, plan.max_active, settings.http_timeout if settings else 10.0)
         self.identities = Identities(plan.seed, plan.run_id, plan.worker)
         self.stopping = Event()
         self.arriving = False
@@ -136,10 +139,13 @@ class Engine:
         handler = gevent.signal_handler(signal.SIGINT, self._interrupt)
         ticker = gevent.spawn(self._progress) if self.plan.progress_every else None
         started = time.monotonic()
+        self.load.start()
         try:
             self._arrive()
             self._drain()
         finally:
+            self.load.stop()
+            state.load = self.load.report()
             handler.cancel()
             if ticker is not None:
                 ticker.kill()
@@ -161,6 +167,7 @@ class Engine:
             walked = self.walks.walk(scenario, spec, browser=browser)
         except gevent.GreenletExit:
             self.run_state.cut_off += 1
+            self.run_state.cut_off_indexes.append(index)
             raise
         except CustomerLost as lost:
             self.run_state.lost.append({"index": index, "worker": lost.worker, "cause": lost.cause})
@@ -218,7 +225,7 @@ class Engine:
                 break
             if self.stopping.wait(max(0.0, due - time.monotonic())):
                 break
-            while len(self.runner.user_greenlets) >= plan.max_active and not self.stopping.wait(0.02):
+            while self.load.full(len(self.runner.user_greenlets)) and not self.stopping.wait(0.02):
                 pass  # full: the arrival waits (and the rate reached drops)
             if self.stopping.is_set():
                 break

@@ -31,7 +31,10 @@ class Plan:
     Attributes:
         browser_share: the share of customers that walk in a real browser (``identities.in_browser``).
         browsers: browser processes per process that walks customers (the machine's safety catch).
-        max_active: customers walking at once, at most, in the whole run.
+        max_active: customers walking at once, at most, in the whole run; 0: as many as the system
+            answers in time (the engine ramps up until responses slow down, then holds).
+        coverage: the share of the customers that were to reach what a threshold reads that must
+            have reached it, or the threshold is not measured (and fails).
         progress_every: seconds between progress lines; None: no progress lines.
     """
 
@@ -47,6 +50,7 @@ class Plan:
     progress_every: float | None = 5.0
     browser_share: float = 0.0
     browsers: int = 2
+    coverage: float = 0.9
 
 
 @dataclass
@@ -62,10 +66,12 @@ class Run:
     late: list[float] = field(default_factory=list)  # seconds each arrival started after its time
     stopped: str = ""
     cut_off: int = 0
+    cut_off_indexes: list[int] = field(default_factory=list)  # the customers cut off: no ledger came back
     movers: int = 0
     lost: list[dict[str, Any]] = field(default_factory=list)  # {index, worker, cause}: walks lost with a worker
     workers: list[dict[str, Any]] = field(default_factory=list)  # {worker, walked, lost, cause} (distributed)
     salted: int = 0  # identities made again because the first try was another customer's
+    load: dict[str, Any] = field(default_factory=dict)  # load.LoadControl.report(): the limit, the generator
 
     @property
     def rate_reached(self) -> float:

@@ -9,10 +9,11 @@ Locust's HTML report ``locust.html``.
 from __future__ import annotations
 
 import csv
-import html
 import json
 from pathlib import Path
 from typing import Any
+
+from journeys.population import report_page
 
 __all__ = ["write_report"]
 
@@ -43,19 +44,30 @@ def markdown(r: dict[str, Any]) -> str:
         f" promises kept {_pct(promises['promises_kept'])} ({promises['kept']} kept, {promises['broken']} broken,"
         f" {promises['pending']} pending); privacy leaks {r['privacy']['leaks']}.",
         *_how_walked(r),
+        *r.get("load", {}).get("said", []),
         "",
     ]
     if r.get("thresholds"):
-        lines += ["## Thresholds", "", "| threshold | value | verdict |", "|---|---|---|"]
+        lines += ["## Thresholds", "", "| threshold | value | verdict | reached |", "|---|---|---|---|"]
         lines += [
-            f"| `{t['threshold']}` | {_num(t['value'])} | {'met' if t['passed'] else 'CROSSED'} {t['note']} |"
+            f"| `{t['threshold']}` | {_num(t['value'])} | {_verdict(t).split(':')[0]} | {t['note']} |"
             for t in r["thresholds"]
         ]
         lines.append("")
-    lines += ["## Moments of truth", "", "| touchpoint | journeys | went wrong | rate | effort added |"]
-    lines.append("|---|---:|---:|---:|---:|")
+    lines += [f"## Privacy leaks: {r['privacy']['leaks']}", ""]
+    lines += [f"- {_leak(leak)}" for leak in r["privacy"]["found"][:20]] or ["None found."]
+    lines += ["", "## Why journeys went wrong", "", "| cause | journeys | example |", "|---|---:|---|"]
+    lines += [f"| {c['cause']} | {c['journeys']} | {c['example']} |" for c in r["causes"]["by_cause"]]
     lines += [
-        f"| {m['touchpoint']} | {m['journeys']} | {m['went_wrong']} | {_pct(m['wrong_rate'])} | {m['effort_added']:g} |"
+        "",
+        "## Moments of truth",
+        "",
+        "| touchpoint | in the journeys' words | journeys | went wrong | why | effort added |",
+    ]
+    lines.append("|---|---|---:|---:|---|---:|")
+    lines += [
+        f"| {m['touchpoint']} | {m['words']} | {m['journeys']} | {m['went_wrong']} | {_why(m['causes'])}"
+        f" | {m['effort_added']:g} |"
         for m in r["moments_of_truth"][:15]
     ]
     lines += [
@@ -73,9 +85,9 @@ def markdown(r: dict[str, Any]) -> str:
     lines += [
         f"| {x['rule']} | {x['violations']} | {x['journeys']} | {_pct(x['rate'])} |" for x in r["rules"]["by_rule"]
     ]
-    if r["privacy"]["found"]:
-        lines += ["", "## Privacy leaks", ""]
-        lines += [f"- {_leak(leak)}" for leak in r["privacy"]["found"][:20]]
+    if r["journeys"]["errors"]:
+        lines += ["", "## Most common errors", "", "| journeys | kind | one example |", "|---:|---|---|"]
+        lines += [f"| {g['count']} | {g['kind']} | {g['example']} |" for g in r["journeys"]["errors"]]
     effort = r["effort"]
     if effort.get("journeys"):
         lines += [
@@ -86,73 +98,19 @@ def markdown(r: dict[str, Any]) -> str:
 
 
 def page(r: dict[str, Any]) -> str:
-    """The results as one self-contained HTML page with SVG charts."""
-    e = html.escape
-    moments = r["moments_of_truth"][:12]
-    latency = [t for t in r["touchpoints"] if t["kind"] == "touchpoint"][:15]
-    body = [
-        f"<h1>Population simulation</h1><pre>{e(_intro(r))}</pre>",
-        "<h2>Moments of truth: where journeys go wrong</h2>",
-        _bars([(m["touchpoint"], m["went_wrong"], f"{m['went_wrong']} of {m['journeys']}") for m in moments]),
-        "<h2>Effort added per journey, by touchpoint</h2>",
-        _bars([(m["touchpoint"], m["effort_added"], f"{m['effort_added']:g}") for m in moments]),
-        "<h2>Latency per touchpoint (p95, ms)</h2>",
-        _bars([(t["name"], t["p95_ms"] or 0, f"p50 {_num(t['p50_ms'])} · p95 {_num(t['p95_ms'])}") for t in latency]),
-        "<h2>Violations per rule</h2>",
-        _bars(
-            [
-                (x["rule"], x["violations"], f"{x['violations']} in {x['journeys']} journeys")
-                for x in r["rules"]["by_rule"]
-            ]
-        ),
-        "<h2>Effort distribution</h2>",
-        _bars(
-            [
-                (f"{h['from']:g}–{h['to']:g}", h["journeys"], str(h["journeys"]))
-                for h in r["effort"].get("histogram", [])
-            ]
-        ),
-    ]
-    if r["privacy"]["found"]:
-        body.append(
-            "<h2>Privacy leaks</h2><ul>" + "".join(f"<li>{e(_leak(x))}</li>" for x in r["privacy"]["found"]) + "</ul>"
-        )
-    style = (
-        "body{font:14px system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#222}"
-        "pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem}svg text{font:12px system-ui,sans-serif}"
-    )
-    return (
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Population simulation</title>"
-        f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n"
-    )
+    """The results as one self-contained HTML page (``report_page``)."""
+    return report_page.page(r, _intro(r), [_leak(x) for x in r["privacy"]["found"]])
 
 
 def _intro(r: dict[str, Any]) -> str:
     """The summary's opening lines (the markdown's first paragraph) and the thresholds."""
     intro = markdown(r).split("\n## ")[0].splitlines()[2:]
-    verdicts = [
-        f"{'met' if t['passed'] else 'CROSSED'}: {t['threshold']} (value {_num(t['value'])})"
-        for t in r.get("thresholds", [])
-    ]
-    return "\n".join([*intro, *verdicts]).strip()
+    return "\n".join([*intro, *(_verdict(t) for t in r.get("thresholds", []))]).strip()
 
 
-def _bars(rows: list[tuple[str, float, str]]) -> str:
-    """A horizontal bar chart as inline SVG: label, bar, and the value's text."""
-    if not rows:
-        return "<p>Nothing to show.</p>"
-    top = max((float(v) for _, v, _ in rows), default=0.0) or 1.0
-    height, label_w, bar_w = 22, 260, 420
-    parts = [f"<svg role='img' width='{label_w + bar_w + 180}' height='{height * len(rows) + 4}'>"]
-    for i, (label, value, text) in enumerate(rows):
-        y = i * height + 2
-        width = max(1.0, float(value) / top * bar_w) if value else 0.0
-        parts.append(
-            f"<text x='{label_w - 6}' y='{y + 15}' text-anchor='end'>{html.escape(str(label))}</text>"
-            f"<rect x='{label_w}' y='{y + 3}' width='{width:.1f}' height='{height - 6}' fill='#c8102e'/>"
-            f"<text x='{label_w + width + 6:.1f}' y='{y + 15}'>{html.escape(text)}</text>"
-        )
-    return "".join(parts) + "</svg>"
+def _verdict(t: dict[str, Any]) -> str:
+    word = "met" if t["passed"] else "CROSSED" if t.get("measured", True) else "NOT MEASURED"
+    return f"{word}: {t['threshold']} (value {_num(t['value'])}){'; ' + t['note'] if t.get('note') else ''}"
 
 
 def _locust_files(out: Path, env: Any) -> list[Path]:
@@ -191,9 +149,15 @@ def _how_walked(r: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _why(causes: dict[str, int]) -> str:
+    return ", ".join(f"{n} {cause}" for cause, n in causes.items()) or "-"
+
+
 def _leak(leak: dict[str, Any]) -> str:
     if leak.get("customers"):
-        return f"{leak['what']} {leak['value']} was told to {', '.join(leak['customers'])} as each one's own"
+        at = leak.get("touchpoints") or [""] * len(leak["customers"])
+        each = ", ".join(f"{c} (at {t})" if t else c for c, t in zip(leak["customers"], at, strict=False))
+        return f"{leak['what']} {leak['value']} was told to {each} as each one's own"
     return f"{leak['customer']} was shown {leak['owner']}'s {leak['what']} ({leak['value']}) at {leak['touchpoint']}"
 
 

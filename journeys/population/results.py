@@ -7,9 +7,10 @@ customer's ledger digest. Definitions, as the report states them:
 - ``violation_rate``: the share of journeys with at least one violation;
 - ``failure_rate``: the share of journeys that did not pass (a violation or a step error);
 - ``promises_kept``: kept / (kept + broken) of the promises settled in the run;
-- a touchpoint's *moment of truth* score: how many journeys went wrong there
-  (a violation naming it, or a step that failed there) and the effort it
-  added (docs/effort.md's points, attributed to the touchpoint where they arose).
+- a touchpoint's *moment of truth* score: how many journeys went wrong there,
+  each for one cause (``causes``, ``moments``), and the effort it added
+  (docs/effort.md's points, attributed to the touchpoint where they arose);
+- ``reach``: how many customers reached what each threshold reads (``reach``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import statistics
 from collections import Counter, defaultdict
 from typing import Any
 
-from journeys.effort import WEIGHTS
+from journeys.population import moments
+from journeys.population.reach import reach
 from journeys.population.walker import Walked
 
 __all__ = ["summarize"]
@@ -33,6 +35,8 @@ def summarize(run: Any, leaks: list[dict[str, Any]]) -> dict[str, Any]:
     promises = Counter(status for w in walked for status, _, _ in w.digest.get("promises", []))
     settled = promises["kept"] + promises["broken"]
     plan = run.plan
+    leaked = moments.leaked(leaks)
+    unfinished = [plan.mix.pick(plan.seed, i).location for i in [*run.cut_off_indexes, *(x["index"] for x in run.lost)]]
     return {
         "run": {
             "customers_asked": plan.customers,
@@ -53,6 +57,7 @@ def summarize(run: Any, leaks: list[dict[str, Any]]) -> dict[str, Any]:
             "workers": run.workers,
             "identities_unique": len({w.key for w in walked}) == total,
         },
+        "load": run.load,
         "drivers": _drivers(walked),
         "mix": plan.mix.describe(),
         "journeys": {
@@ -62,8 +67,10 @@ def summarize(run: Any, leaks: list[dict[str, Any]]) -> dict[str, Any]:
             "violation_rate": _share(with_violations, total),
             "failure_rate": _share(not_passed, total),
             "by_scenario": _by_scenario(walked),
-            "errors": Counter(w.error for w in walked if w.error).most_common(10),
+            "errors": moments.errors(walked),
         },
+        "causes": moments.causes(walked, leaked),
+        "reach": reach(walked, unfinished),
         "touchpoints": _touchpoints(run.env),
         "rules": _rules(walked, total),
         "promises": {
@@ -74,7 +81,7 @@ def summarize(run: Any, leaks: list[dict[str, Any]]) -> dict[str, Any]:
             "promises_kept": _share(promises["kept"], settled) if settled else None,
         },
         "effort": _effort([float(w.digest.get("effort", {}).get("score", 0.0)) for w in walked if w.digest]),
-        "moments_of_truth": _moments(walked),
+        "moments_of_truth": moments.moments(walked, leaked),
         "privacy": {"leaks": len(leaks), "found": leaks[:50]},
     }
 
@@ -145,53 +152,6 @@ def _rules(walked: list[Walked], total: int) -> dict[str, Any]:
         ],
         "by_touchpoint_pair": [{"pair": pair, "violations": n} for pair, n in pairs.most_common()],
     }
-
-
-def _moments(walked: list[Walked]) -> list[dict[str, Any]]:
-    """Touchpoints ranked by journeys that went wrong there, then by the effort they added."""
-    visited: defaultdict[str, set[int]] = defaultdict(set)
-    wrong: defaultdict[str, set[int]] = defaultdict(set)
-    effort: defaultdict[str, float] = defaultdict(float)
-    for w in walked:
-        for visit in w.visits:
-            if visit.kind == "touchpoint":
-                visited[visit.name].add(w.index)
-                if visit.failure:
-                    wrong[visit.name].add(w.index)
-        for touchpoint, points in _effort_at(w.digest).items():
-            effort[touchpoint] += points
-            visited[touchpoint].add(w.index)
-    rows = [
-        {
-            "touchpoint": tp,
-            "journeys": len(visited[tp]),
-            "went_wrong": len(wrong[tp]),
-            "wrong_rate": _share(len(wrong[tp]), len(visited[tp])),
-            "effort_added": round(effort[tp] / len(visited[tp]), 2) if visited[tp] else 0.0,
-        }
-        for tp in visited
-    ]
-    return sorted(rows, key=lambda r: (-r["went_wrong"], -r["effort_added"], r["touchpoint"]))
-
-
-def _effort_at(digest: dict[str, Any]) -> dict[str, float]:
-    """The effort score's points, each where it arose: a visit, a channel switch, waiting, a question
-    asked again, a broken promise (docs/effort.md)."""
-    points: defaultdict[str, float] = defaultdict(float)
-    previous = None
-    for touchpoint, channel, waited in digest.get("visits", []):
-        points[touchpoint] += WEIGHTS["touchpoints"] + float(waited) / 10 * WEIGHTS["waiting_per_10_seconds"]
-        if previous is not None and channel != previous:
-            points[touchpoint] += WEIGHTS["channel_switches"]
-        previous = channel
-    for violation in digest.get("violations", []):
-        if violation["rule"] == "not_asked_twice" and violation["heading"] != "NothingToCompare":
-            if violation["blamed"]:
-                points[violation["blamed"][-1]] += WEIGHTS["repeated_questions"]
-    for status, touchpoint, _ in digest.get("promises", []):
-        if status == "broken":
-            points[touchpoint] += WEIGHTS["broken_promises"]
-    return dict(points)
 
 
 def _effort(scores: list[float]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from journeys.errors import SystemUnreachable
+from journeys.population.causes import cause_of_error, cause_of_violations
 from journeys.rules.violation import HEADINGS
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class Visited:
     ms: float
     failure: str | None = None
     kind: str = "touchpoint"  # "step": a step error not at a touchpoint
+    step: str = ""  # the step she was walking there: the journey's own words for the touchpoint
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Walked:
         digest: the ledger's parts the population results and the privacy rule read.
         driver: how her web pages were walked: ``browser`` (Playwright) or ``http`` (no browser).
         queued: seconds she waited for a free browser (browser customers).
+        cause: why it did not pass (``causes``): ``{cause, detail, touchpoint}``; None when it passed.
     """
 
     index: int
@@ -70,6 +73,7 @@ class Walked:
     digest: dict[str, Any] = field(default_factory=dict)
     driver: str = "http"
     queued: float = 0.0
+    cause: dict[str, str] | None = None
 
 
 def walked_to_dict(walked: Walked) -> dict[str, Any]:
@@ -87,7 +91,8 @@ def crashed(index: int, key: str, where: tuple[str, str], error: BaseException, 
     ``where``: her scenario's location and title."""
     text = f"{type(error).__name__}: {error}"[:300]
     visit = Visited("step: walk", 0.0, text, "step")
-    return Walked(index, key, where[0], where[1], "failed", 0.0, [visit], text, driver=driver)
+    cause = {"cause": "harness error", "detail": text, "touchpoint": ""}
+    return Walked(index, key, where[0], where[1], "failed", 0.0, [visit], text, driver=driver, cause=cause)
 
 
 class _Listener:
@@ -95,11 +100,13 @@ class _Listener:
 
     def __init__(self) -> None:
         self.mark = time.perf_counter()
-        self.visits: list[tuple[str, float]] = []
+        self.step = ""
+        self.visits: list[tuple[str, float, str]] = []
         self.errors: list[tuple[str, BaseException, float]] = []
 
     def step_started(self, step: ScenarioStep) -> None:
         self.mark = time.perf_counter()
+        self.step = step.text
 
     def step_finished(self, step: ScenarioStep, result: StepResult) -> None:
         if result.error is not None:
@@ -107,7 +114,7 @@ class _Listener:
 
     def touchpoint(self, name: str, reading: Any, seen: Any) -> None:
         now = time.perf_counter()
-        self.visits.append((name, (now - self.mark) * 1000))
+        self.visits.append((name, (now - self.mark) * 1000, self.step))
         self.mark = now
 
 
@@ -146,7 +153,20 @@ def walk(session: SystemSession, scenario: Scenario, customer: Customer, *, brow
         driver="browser" if browser else "http",
     )
     walked.visits = _attributed(listener, walked.digest)
+    if outcome != "passed":
+        walked.cause = _cause(walked.digest["violations"], error)
     return walked
+
+
+def _cause(violations: list[dict[str, Any]], error: BaseException | None) -> dict[str, str]:
+    """Her journey's one cause: a finding about the system first, then what stopped a step, then the rest."""
+    found = cause_of_violations(violations)
+    if found and found[0] in ("privacy leak", "contradiction", "broken promise") or (found and error is None):
+        return dict(zip(("cause", "detail", "touchpoint"), found, strict=True))
+    if error is not None:
+        cause, detail = cause_of_error(error)
+        return {"cause": cause, "detail": detail, "touchpoint": failed_at(error) or ""}
+    return {"cause": "harness error", "detail": "interrupted", "touchpoint": ""}
 
 
 def _attributed(listener: _Listener, summary: dict[str, Any]) -> list[Visited]:
@@ -155,11 +175,13 @@ def _attributed(listener: _Listener, summary: dict[str, Any]) -> list[Visited]:
     for violation in summary["violations"]:
         for touchpoint in violation["blamed"]:
             blamed.setdefault(touchpoint, f"{violation['heading']}: {violation['title']}")
-    visits = [Visited(name, ms, blamed.get(name)) for name, ms in listener.visits]
+    visits = [Visited(name, ms, blamed.get(name), "touchpoint", step) for name, ms, step in listener.visits]
     for text, error, ms in listener.errors:
         where = failed_at(error)
         failure = _first_line(error)
-        visits.append(Visited(where, ms, failure) if where else Visited(f"step: {text}", ms, failure, "step"))
+        visits.append(
+            Visited(where, ms, failure, "touchpoint", text) if where else Visited(f"step: {text}", ms, failure, "step")
+        )
     return visits
 
 
@@ -199,7 +221,9 @@ def digest(ledger: dict[str, Any]) -> dict[str, Any]:
         "customer": {k: person.get(k) for k in ("key", "name", "email", "street", "postcode", "city")},
         "given": [(i["what"], str(i["value"])) for i in ledger.get("inputs", []) if i.get("value") is not None],
         "shown": [
-            (o["where"]["touchpoint"], o["fact"], o["raw"]) for o in ledger.get("observations", []) if o.get("raw")
+            (o["where"]["touchpoint"], o["fact"], o["raw"], o.get("kind", ""), o["where"].get("channel", ""))
+            for o in ledger.get("observations", [])
+            if o.get("raw")
         ],
         "visits": [(v["touchpoint"], v["channel"], v["waited_seconds"]) for v in ledger.get("visits", [])],
         "violations": [

@@ -50,14 +50,16 @@ def run_worker(master_host: str, master_port: int, say: Callable[[str], None]) -
             " start the master first (`journeys simulate PATHS --master`), and check --master-host/--master-port."
         )
         return 3
-    return Worker(runner).serve()
+    say(f"worker {os.getpid()}: connected to the master at {master_host}:{master_port}; waiting for its plan")
+    return Worker(runner, say).serve()
 
 
 class Worker:
     """Walks the master's customers on this machine."""
 
-    def __init__(self, runner: Any) -> None:
-        self.runner = runner
+    def __init__(self, runner: Any, say: Callable[[str], None] = lambda line: None) -> None:
+        self.runner, self.say = runner, say
+        self.walked = 0
         self.session: Any = None
         self.pool: Any = None
         self.walking = Group()
@@ -85,6 +87,7 @@ class Worker:
         if self.done.is_set():
             gevent.wait([gevent.spawn(self.runner.greenlet.join)], timeout=10)  # the master's quit
         self._close()
+        self.say(f"worker {os.getpid()}: the run is over; {self.walked} customers walked here")
         return 0
 
     def _attach(self, data: dict[str, Any]) -> None:
@@ -102,9 +105,11 @@ class Worker:
                 self.pool = BrowserPool(data["spec"], int(data["browsers"])).start()
         except Exception as exc:  # noqa: BLE001 - the master says why this worker could not join
             self._close()
+            self.say(f"worker {os.getpid()}: could not join the run: {type(exc).__name__}: {exc}")
             self.runner.send_message("failed", {"error": f"{type(exc).__name__}: {exc}"})
             return
         self.runner.send_message("ready", {"pid": os.getpid()})
+        self.say(f"worker {os.getpid()}: attached to {data['spec']['system']} at {self.session.base_url}; walking")
 
     def _walk(self, data: dict[str, Any]) -> None:
         from journeys.population.identities import CustomerSpec
@@ -129,6 +134,9 @@ class Worker:
         except Exception as exc:  # noqa: BLE001 - one customer's crash is a finding, not the worker's end
             walked = crashed(spec.index, spec.customer().key, where, exc, driver="browser" if browser else "http")
         self.runner.send_message("walked", {"index": spec.index, "walked": walked_to_dict(walked)})
+        self.walked += 1
+        if self.walked in (1, 10) or self.walked % 100 == 0:
+            self.say(f"worker {os.getpid()}: {self.walked} customers walked")
 
     def _forward(self, action: str, value: str) -> str:
         """Ask the master to move the clock for the customer this greenlet walks; wait for its answer."""

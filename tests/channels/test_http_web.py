@@ -227,3 +227,30 @@ def test_a_driver_bound_to_the_system_sends_nothing_anywhere_else(site, evidence
     with pytest.raises(ChannelError, match=r"is not the system under test \(127.0.0.1:1\)"):
         driver.visit(TP)
     assert site.requests == []
+
+
+def test_the_agent_logs_in_before_its_first_page_without_a_browser_as_with_one(site, evidence, secrets, monkeypatch):
+    """The map's `login:` happens before a `goto` too (a dashboard step), as AgentDriver does in a browser."""
+    site.page(
+        "/staff/login",
+        "<form method='post' action='/staff/in'><input name='user'><input name='pw'>"
+        "<button type='submit'>Sign in</button></form>",
+    )
+    site.page("/staff/in", "<h1>Welcome</h1>")
+    site.page("/dashboard/orders", "<h1 data-testid='title'>Orders</h1>")
+    monkeypatch.setenv("STAFF_USER", "sam")
+    monkeypatch.setenv("STAFF_PW", "s3cret-pw")
+    login = {"url": "/staff/login", "user_field": "user", "password_field": "pw", "submit": "Sign in"}
+    credentials = {"user_env": "STAFF_USER", "password_env": "STAFF_PW", "login": login}
+    agent = HttpAgentDriver(site.url, evidence, "anna-1", secrets, credentials=credentials)
+    agent.goto("/dashboard/orders")
+    assert [r["path"] for r in site.requests] == ["/staff/login", "/staff/in", "/dashboard/orders"]
+    assert parse_qs(site.requests[1]["body"].decode()) == {"user": ["sam"], "pw": ["s3cret-pw"]}
+    agent.goto("/dashboard/orders")  # once logged in, not again
+    assert len(site.requests) == 4
+    monkeypatch.delenv("STAFF_PW")
+    other = HttpAgentDriver(site.url, evidence, "anna-1", secrets, credentials=credentials)
+    with pytest.raises(ConfigError, match=r"STAFF_PW \(credentials.agent.password_env\) is not set"):
+        other.goto("/dashboard/orders")
+    agent.close()
+    other.close()

@@ -73,7 +73,10 @@ def test_a_browser_process_that_dies_fails_her_walk_and_the_pool_walks_on(tmp_pa
     done = finish(run, out, said)
     assert done.exit_code == 0, done.output
     errors = done.results["journeys"]["errors"]
-    assert len(errors) == 1 and errors[0][1] == 1, errors  # hers, and only hers
-    assert errors[0][0].startswith("BrowserCustomerFailed: her browser process ended mid-walk"), errors
+    assert len(errors) == 1 and errors[0]["count"] == 1, errors  # hers, and only hers
+    assert errors[0]["example"].startswith("BrowserCustomerFailed: her browser process ended mid-walk"), errors
+    assert done.results["causes"]["by_cause"] == [
+        {"cause": "harness error", "journeys": 1, "severe": False, "example": errors[0]["example"]}
+    ]
     assert done.results["journeys"]["passed"] == 5  # the others walked in the process that replaced it
     assert done.results["drivers"]["browser"]["walked"] == 6

@@ -28,7 +28,7 @@ def walk_once(tmp_path, fault: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_last_unit_sold_twice_is_found_by_a_crowd_only(simulate, tmp_path):
     crowd = simulate(JOURNEY, *CROWD, "--fault", "last-unit-oversold", "--threshold", "violation_rate < 0.001")
-    assert crowd.exit_code == 1, crowd.output
+    assert crowd.exit_code == 1 and "CROSSED violation_rate" in crowd.output, crowd.output
     rules = {r["rule"]: r for r in crowd.results["rules"]["by_rule"]}
     assert rules["agree(delivery.date)"]["journeys"] >= 1
     # Four touchpoints promised tomorrow; the app (the warehouse's plan) is the odd one out.
@@ -40,9 +40,14 @@ def test_the_last_unit_sold_twice_is_found_by_a_crowd_only(simulate, tmp_path):
 
 def test_an_order_number_handed_out_twice_is_found_by_a_crowd_only(simulate, tmp_path):
     crowd = simulate(JOURNEY, *CROWD, "--fault", "order-number-twice", "--threshold", "privacy_leaks == 0")
-    assert crowd.exit_code == 1, crowd.output
+    assert crowd.exit_code == 1 and "CROSSED privacy_leaks == 0" in crowd.output, crowd.output
     twice = [leak for leak in crowd.results["privacy"]["found"] if leak.get("customers")]
     assert twice and twice[0]["what"] == "order number" and len(twice[0]["customers"]) >= 2
+    assert len(twice[0]["touchpoints"]) == len(twice[0]["customers"])  # where each was told it
+    # Found with the defaults (no --max-active), first among the causes' severest and in the moments of truth.
+    assert crowd.results["causes"]["by_cause"][0]["cause"] == "privacy leak"
+    assert crowd.results["moments_of_truth"][0]["privacy_leaks"] >= 1
+    assert "## Privacy leaks" in (crowd.out / "summary.md").read_text(encoding="utf-8")
     single = walk_once(tmp_path, "order-number-twice")
     assert single.returncode == 0, single.stdout + single.stderr
 

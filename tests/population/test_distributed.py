@@ -81,6 +81,9 @@ def test_a_master_and_workers_started_apart_as_with_locust_and_one_that_stops_an
     run = finish(master, out, said)
     output, _ = workers[1].communicate(timeout=60)
     assert workers[1].returncode == 0, output
+    # A worker started by hand says what it does: connected, attached, walking, done.
+    for said_by_worker in ("connected to the master at 127.0.0.1:", "attached to refshop at http", "the run is over;"):
+        assert said_by_worker in output, output
     assert run.exit_code == 0, run.output
     assert "lost: it stopped answering (no heartbeat for ten seconds)" in run.output
     r = run.results["run"]

@@ -8,7 +8,7 @@ import pytest
 from population_helpers import CLOCK_MOVERS, ORDER, ROOT
 
 from journeys.population.mix import MixError, build_mix
-from journeys.population.thresholds import ThresholdError, evaluate, parse
+from journeys.population.thresholds import Known, ThresholdError, evaluate, parse, parse_share
 
 # Named files, not all of features/: other journeys come and go there meanwhile.
 FEATURES = [str(ROOT / f) for f in (*ORDER, CLOCK_MOVERS, "features/parity/store_vs_online.feature")]
@@ -84,9 +84,14 @@ RESULTS = {
 }
 
 
+KNOWN = Known(
+    frozenset({"web.checkout"}), frozenset({"order.total", "order.number"}), frozenset({"agree", "promise_kept"})
+)
+
+
 def test_thresholds_are_checked_and_nothing_measured_is_not_a_pass():
     checks = [
-        parse(t, touchpoints=["web.checkout"])
+        parse(t, known=KNOWN)
         for t in (
             "violation_rate < 0.001",
             "p95(web.checkout) < 0.8s",
@@ -118,8 +123,70 @@ def test_thresholds_are_checked_and_nothing_measured_is_not_a_pass():
         ("p42(web.checkout) < 3", "unknown metric 'p42'"),
         ("journeys(web.checkout) > 3", "'journeys' takes no argument"),
         ("p95(web.chekout) < 800", "no touchpoint 'web.chekout' in the map. Did you mean 'web.checkout'"),
+        ("violations(agree(order.totl)) == 0", "no fact 'order.totl' in the map. Did you mean 'order.total'"),
+        ("violations(agre) == 0", "no rule 'agre'. Did you mean 'agree'"),
+        ("violations(agreee(order.total)) == 0", "no rule 'agreee'. Did you mean 'agree'"),
+        ("privacy_leak == 0", "unknown metric 'privacy_leak'. Did you mean 'privacy_leaks'"),
     ],
 )
 def test_a_threshold_that_cannot_be_read_says_how_to_write_it(text, message):
     with pytest.raises(ThresholdError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        parse(text, touchpoints=["web.checkout"])
+        parse(text, known=KNOWN)
+
+
+def test_the_known_names_come_from_the_map_and_the_rules():
+    from journeys.system.map_files import find_map
+
+    known = Known.of(find_map("refshop", "fixtures/systems"))
+    assert {"web.checkout", "email.order_confirmation"} <= known.touchpoints
+    assert {"order.total", "order.number", "case.number"} <= known.facts
+    assert {"agree", "promise_kept", "kept_private"} <= known.rules
+    assert parse("violations(agree(order.total)) == 0", known=known).arg == "agree(order.total)"
+
+
+def reached(completed: int, everyone: int, checkout: tuple[int, int] = (100, 100)) -> dict:
+    return {
+        "everyone": everyone,
+        "completed": completed,
+        "outcome": everyone,
+        "touchpoints": {"web.checkout": {"reached": checkout[0], "expected": checkout[1]}},
+        "promises": {"reached": 0, "expected": 0},
+    }
+
+
+def test_a_threshold_few_customers_reached_is_not_measured_and_fails():
+    """29 of 30 customers failed before the page the rule reads: 'privacy_leaks == 0' is not a pass."""
+    results = {**RESULTS, "run": {"walked": 30, "rate_reached": 4.8}, "reach": reached(1, 30, (1, 30))}
+    checks = [parse(t, known=KNOWN) for t in ("privacy_leaks == 0", "p95(web.checkout) < 2s", "violation_rate < 0.5")]
+    verdicts = evaluate(checks, results)
+    # Each would pass on what the one customer showed: none is measured.
+    assert [(v["passed"], v["measured"], v["reached"], v["expected"]) for v in verdicts] == [(False, False, 1, 30)] * 3
+    assert (
+        "not measured: 1 of 30 customers reached the end of their journey (27 needed: --coverage 90%)"
+        in (verdicts[0]["note"])
+    )
+    assert "1 of 30 customers reached web.checkout" in verdicts[1]["note"]
+
+
+def test_enough_coverage_is_measured_and_a_crossing_found_by_few_is_still_crossed():
+    results = {**RESULTS, "privacy": {"leaks": 2}, "reach": reached(27, 30)}
+    verdicts = evaluate([parse("privacy_leaks == 0"), parse("failure_rate < 0.5")], results)
+    assert [(v["passed"], v["measured"]) for v in verdicts] == [(False, True), (True, True)]
+    assert verdicts[1]["note"] == "30 of 30 customers reached an outcome"
+    few = {**results, "reach": reached(3, 30)}
+    leaks = evaluate([parse("privacy_leaks == 0")], few)[0]
+    assert (leaks["passed"], leaks["measured"], leaks["value"]) == (False, True, 2)  # found is found
+    assert evaluate([parse("violation_rate < 0.5")], few, coverage=0.1)[0]["passed"]  # --coverage 10%
+    small = {**results, "privacy": {"leaks": 0}, "reach": reached(8, 9)}
+    assert not evaluate([parse("privacy_leaks == 0")], small)[0]["measured"]  # under ten: all of them
+
+
+@pytest.mark.parametrize(("text", "share"), [("90%", 0.9), ("0.5", 0.5), ("100%", 1.0)])
+def test_coverage_is_a_share(text, share):
+    assert parse_share(text, "--coverage") == share
+
+
+@pytest.mark.parametrize("text", ["0", "150%", "most"])
+def test_a_coverage_that_is_not_a_share_is_refused(text):
+    with pytest.raises(ThresholdError, match="--coverage"):
+        parse_share(text, "--coverage")

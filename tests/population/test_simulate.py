@@ -119,3 +119,18 @@ def test_a_system_that_goes_down_ends_the_run_early_with_its_cause(tmp_path, whe
     assert run.results["run"]["stopped"].startswith("the system stopped answering")
     assert run.results["run"]["walked"] > 0 and (out / "summary.md").exists()  # the results so far are kept
     assert time.monotonic() - started < 60  # early: not the 120 s asked
+
+
+def test_a_crowd_that_never_got_an_answer_in_time_is_too_slow_and_its_gate_is_not_measured(simulate):
+    """Every request times out: each journey is 'too slow' (with the timeout), and 'privacy_leaks == 0' is no pass."""
+    run = simulate(
+        ORDER[0],
+        *("--customers", "3", "--rate", "3", "--seed", "4", "--http-timeout", "0.001", "--mail-timeout", "2"),
+        *("--threshold", "privacy_leaks == 0", "--threshold", "failure_rate(web.order_confirmation) < 0.5"),
+    )
+    assert run.exit_code == 1, run.output
+    assert "NOT MEASURED privacy_leaks == 0" in run.output and "0 of 3 customers reached" in run.output
+    [cause] = run.results["causes"]["by_cause"]
+    assert (cause["cause"], cause["journeys"], cause["example"]) == ("too slow", 3, "no answer within 0.001 s")
+    assert [(t["measured"], t["reached"], t["expected"]) for t in run.results["thresholds"]] == [(False, 0, 3)] * 2
+    assert "went wrong: 3 too slow" in run.output
