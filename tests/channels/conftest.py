@@ -113,20 +113,4 @@ def closed_port() -> int:
         return int(s.getsockname()[1])
 
 
-def files_containing(folder: Path, needle: str) -> list[str]:
-    """Evidence files (and members of zip files) whose bytes contain ``needle``."""
-    import zipfile
-
-    hits = []
-    for path in folder.rglob("*"):
-        if not path.is_file():
-            continue
-        if path.suffix == ".zip":
-            with zipfile.ZipFile(path) as z:
-                hits += [f"{path.name}:{n}" for n in z.namelist() if needle.encode() in z.read(n)]
-        elif needle.encode() in path.read_bytes():
-            hits.append(path.name)
-    return hits
-
-
 FilesContaining = Callable[[Path, str], list[str]]

@@ -7,7 +7,7 @@ import time
 
 import httpx
 import pytest
-from conftest import files_containing
+from evidence_search import files_containing
 
 from journeys.channels.api import ApiDriver
 from journeys.channels.errors import ChannelError

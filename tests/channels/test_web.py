@@ -14,7 +14,7 @@ from typing import Any
 
 import playwright
 import pytest
-from conftest import files_containing
+from evidence_search import files_containing
 
 from journeys.channels.base import describe_missing
 from journeys.channels.browser import SYSTEM_CHROMIUM, BrowserSession
