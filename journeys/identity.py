@@ -27,6 +27,7 @@ class Identity:
     system: Any
     ledger: Any
     evidence: Any
+    stopwatch: Any
     memory: dict[str, str]
     identified: bool
 
@@ -70,7 +71,7 @@ class Identity:
     def _become(self, customer: Customer) -> None:
         self.customer = customer
         self.ledger.customer = customer.to_dict()
-        self.evidence = EvidenceStore(self.system.reports_dir, customer.key)
+        self.evidence = EvidenceStore(self.system.reports_dir, customer.key, stopwatch=self.stopwatch)
         self.memory.update(email=customer.email, name=customer.name)
 
 

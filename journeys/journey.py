@@ -11,7 +11,6 @@ existing account) is ``journeys.identity``.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -29,6 +28,7 @@ from journeys.journey_rules import JourneyRules
 from journeys.ledger import Ledger
 from journeys.mail_parts import part_violations
 from journeys.records import Observation, Provenance
+from journeys.stopwatch import Stopwatch
 from journeys.system.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:
@@ -67,7 +67,9 @@ class Journey(JourneyRules, Identity):
         self.name = name
         systems = getattr(system, "systems", None) or [system.map.system]
         self.ledger = Ledger(customer.to_dict(), customer.seed, "+".join(systems))
-        self.evidence = EvidenceStore(system.reports_dir, customer.key)
+        # Browser set-up, logins of staff and evidence are the harness's time, not the system's.
+        self.stopwatch = Stopwatch()
+        self.evidence = EvidenceStore(system.reports_dir, customer.key, stopwatch=self.stopwatch)
         self.memory: dict[str, str] = {"email": customer.email, "name": customer.name}
         self.step: Step | None = None
         self.identified = False  # logged in / known to the channel being used
@@ -113,10 +115,11 @@ class Journey(JourneyRules, Identity):
         system = self._on[-1] if self._on else None
         key = (system, channel, role if channel == "agent" and role != "agent" else None)
         if key not in self._drivers:
-            if system is None and key[2] is None:
-                self._drivers[key] = self.system.driver(channel, self)
-            else:
-                self._drivers[key] = self.system.driver(channel, self, system=system, role=key[2])
+            with self.stopwatch.harness():  # making a driver (an HTTP client, say) is not the system's time
+                if system is None and key[2] is None:
+                    self._drivers[key] = self.system.driver(channel, self)
+                else:
+                    self._drivers[key] = self.system.driver(channel, self, system=system, role=key[2])
         return self._drivers[key]
 
     def _default_role(self) -> str:
@@ -144,20 +147,25 @@ class Journey(JourneyRules, Identity):
         tp = self.touchpoint(name)
         values = {**self.memory, **params}
         filled = tp.filled(values)  # {placeholders} in its readers: this customer's order, her name...
-        started = time.perf_counter()
         with self.on(tp.system):
             if tp.channel in ("web", "agent", "chat"):
-                reading = self._page_driver(tp).visit(filled, **values)
+                driver = self._page_driver(tp)
+                with self.stopwatch.lap() as lap:
+                    reading = driver.visit(filled, **values)
             elif tp.channel == "email":
                 # With a test clock a due mail is sent the moment the clock moves: no long wait.
                 settings = getattr(self.system, "browser_settings", None)  # a stand-in system may have none
                 real_wait = settings.mail_timeout if settings else MAIL_WAIT
                 timeout = MAIL_WAIT_TEST_CLOCK if self.system.clock.controllable else real_wait
-                reading = self.mail.receive(filled, self.customer.email, timeout=timeout, **values)
+                mail = self.mail
+                with self.stopwatch.lap() as lap:
+                    reading = mail.receive(filled, self.customer.email, timeout=timeout, **values)
             else:  # api, store
-                reading = self.api.call(filled, **values)
+                api = self.api
+                with self.stopwatch.lap() as lap:
+                    reading = api.call(filled, **values)
         product = str(values.get("sku") or "") if tp.of_product else ""
-        return self._record(reading, filled, about=about, waited=time.perf_counter() - started, product=product)
+        return self._record(reading, filled, about=about, waited=lap.seconds, product=product)
 
     def visit_when_sent(self, name: str, /, *, by: datetime) -> dict[str, Observation]:
         """Read mail ``name`` once it comes, as a customer waits for it until the day it was promised by.
@@ -174,10 +182,11 @@ class Journey(JourneyRules, Identity):
     def read(self, name: str, *, about: str = "") -> dict[str, Observation]:
         """Record the facts of the page the customer is on, as touchpoint ``name``."""
         tp = self.touchpoint(name).filled(self.memory)
-        started = time.perf_counter()
         with self.on(tp.system):
-            reading = self._page_driver(tp).read(tp)
-        return self._record(reading, tp, about=about, waited=time.perf_counter() - started)
+            driver = self._page_driver(tp)
+            with self.stopwatch.lap() as lap:
+                reading = driver.read(tp)
+        return self._record(reading, tp, about=about, waited=lap.seconds)
 
     def _page_driver(self, tp: Touchpoint) -> Any:
         """The browser a page touchpoint is read in: the customer's, or a staff role's (``role:``)."""
@@ -292,10 +301,11 @@ class Journey(JourneyRules, Identity):
     @contextmanager
     def waiting(self, touchpoint: str) -> Iterator[None]:
         """Time how long the system keeps the customer waiting on ``touchpoint`` (a click, a post)."""
-        started, clock = self.now(), time.perf_counter()
-        yield
+        started = self.now()
+        with self.stopwatch.lap() as lap:
+            yield
         channel = self.touchpoint(touchpoint).channel
-        self.ledger.visited(touchpoint, channel, started, time.perf_counter() - clock)
+        self.ledger.visited(touchpoint, channel, started, lap.seconds)
 
     # -- the end ----------------------------------------------------------
 

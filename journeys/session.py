@@ -170,7 +170,8 @@ class SystemSession:
         if self._browser is None:
             from journeys.channels.browser import BrowserSession
 
-            self._browser = BrowserSession(self.browser_settings)
+            # Warmed on the customers' web address: start-up is never the first customer's wait.
+            self._browser = BrowserSession(self.browser_settings, warm_up=self.map.url_for("web", self.base_url))
         return self._browser
 
     def close(self) -> None:

@@ -152,18 +152,23 @@ class WebDriver:
     @property
     def page(self) -> Any:
         if self._page is None:
-            self._context = self.browser_session.new_context(
-                locale="nl-NL", timezone_id="Europe/Amsterdam", **self._evidence.context_options()
-            )
-            self._context.set_default_navigation_timeout(self.navigation_timeout * 1000)
-            self._context.set_default_timeout(self.element_timeout * 1000)
-            if self.trace:
-                # DOM snapshots per action make the trace; its film strip would cost ~0.3 s a customer.
-                self._context.tracing.start(screenshots=False, snapshots=True)
-            self._context.add_init_script(_INSTALL)
-            self._context.on("response", self._note_page)
-            self._page = self._new_page()
+            with self.evidence.stopwatch.harness():  # opening her browser is not the system's time
+                self._open()
         return self._page
+
+    def _open(self) -> None:
+        """The customer's browser context and its page, with trace, read script and page log."""
+        self._context = self.browser_session.new_context(
+            locale="nl-NL", timezone_id="Europe/Amsterdam", **self._evidence.context_options()
+        )
+        self._context.set_default_navigation_timeout(self.navigation_timeout * 1000)
+        self._context.set_default_timeout(self.element_timeout * 1000)
+        if self.trace:
+            # DOM snapshots per action make the trace; its film strip would cost ~0.3 s a customer.
+            self._context.tracing.start(screenshots=False, snapshots=True)
+        self._context.add_init_script(_INSTALL)
+        self._context.on("response", self._note_page)
+        self._page = self._new_page()
 
     @property
     def current_url(self) -> str:
@@ -221,7 +226,8 @@ class WebDriver:
         }
         shot = None
         if screenshot or any(value is None for value in raw.values()):
-            shot = self._evidence.screenshot(page, tp.name)
+            with self.evidence.stopwatch.harness():
+                shot = self._evidence.screenshot(page, tp.name)
         return Reading(
             tp.name,
             self.channel,
