@@ -62,7 +62,9 @@ def main() -> None:
             f"  round {round_ + 1}: {touchpoint} first {first * 1000:6.0f} ms, later (median) {later * 1000:6.0f} ms,"
             f" ratio {first / later:.2f}; harness time left out of the first journey {harness * 1000:6.0f} ms"
         )
-    print(f"  ratio first/later: median {statistics.median(ratios):.2f}, worst {max(ratios):.2f} (target <= {TARGET:.2f})")
+    print(
+        f"  ratio first/later: median {statistics.median(ratios):.2f}, worst {max(ratios):.2f} (target <= {TARGET:.2f})"
+    )
 
 
 if __name__ == "__main__":

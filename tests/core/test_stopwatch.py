@@ -97,7 +97,9 @@ def test_the_first_touchpoint_is_not_charged_for_the_browser_start(tmp_path: Pat
         return SlowStartDriver(clock, journey)
 
     system = SimpleNamespace(
-        map=shop, reports_dir=tmp_path / "reports", clock=SimpleNamespace(controllable=False, now=lambda: datetime(2026, 12, 1, tzinfo=UTC)),
+        map=shop,
+        reports_dir=tmp_path / "reports",
+        clock=SimpleNamespace(controllable=False, now=lambda: datetime(2026, 12, 1, tzinfo=UTC)),
         driver=driver,
         touchpoint=shop.touchpoint,
     )
