@@ -28,6 +28,7 @@ from journeys.journey_rules import JourneyRules
 from journeys.ledger import Ledger
 from journeys.mail_parts import part_violations
 from journeys.records import Observation, Provenance
+from journeys.rules.kinds import say_facts, stop_saying
 from journeys.stopwatch import Stopwatch
 from journeys.system.touchpoint_map import Touchpoint
 
@@ -80,6 +81,7 @@ class Journey(JourneyRules, Identity):
         self._on: list[str | None] = []  # the system whose task or touchpoint is being walked
         words = getattr(system, "fact_words", None) or getattr(system.map, "fact_words", None)
         self._words = use_words(words() if callable(words) else {})  # steps read the systems' own fact words
+        self._titles = say_facts(declared_words(getattr(system, "maps", None) or [system.map]))
 
     # -- channels ---------------------------------------------------------
 
@@ -319,6 +321,7 @@ class Journey(JourneyRules, Identity):
             driver.close(keep_trace=keep_trace)
         self._drivers.clear()
         stop_using(self._words)
+        stop_saying(self._titles)
         verdict = outcome or ("failed" if keep_trace else "passed")
         record = {
             "journey": self.name,
@@ -337,3 +340,8 @@ class Journey(JourneyRules, Identity):
             yield
         finally:
             self.step = previous
+
+
+def declared_words(maps: Sequence[Any]) -> dict[str, str]:
+    """Each fact a map declares with English words -> its first words (violation titles use them)."""
+    return {d.fact: d.en[0] for each in maps for d in (getattr(each, "facts", None) or {}).values() if d.en}

@@ -17,6 +17,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from journeys.channels.errors import ChannelError, login_failed
 from journeys.channels.web import WebDriver
 from journeys.errors import ConfigError
 from journeys.system.touchpoint_map import Touchpoint
@@ -76,6 +77,8 @@ class AgentDriver(WebDriver):
                 }
             )
             self.click(submit or form.get("submit", "login"))
+            if self.is_asking_password():
+                raise ChannelError(login_failed(self.role, self.current_url, password_env or self.credentials))
         finally:
             self._logging_in = False
         self.logged_in = True

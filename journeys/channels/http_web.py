@@ -23,9 +23,9 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
-from journeys.channels.base import Reading, read_regex
+from journeys.channels.base import Reading, offers, read_regex
 from journeys.channels.chat import ChatDriver
-from journeys.channels.errors import ChannelError
+from journeys.channels.errors import ChannelError, login_failed
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.evidence import EvidenceStore
 from journeys.secrets import Secrets
@@ -205,6 +205,7 @@ class HttpWebDriver:
         if node is None:
             raise ChannelError(
                 f"{self.customer_key} at {self._touchpoint}: nothing to click called '{target}' on {self._url}."
+                f" {self._offers()} Check the task or the page."
             )
         if node.tag == "a" and node.attributes.get("href"):
             self._send("GET", urljoin(self._url, node.attributes["href"] or ""))
@@ -225,14 +226,18 @@ class HttpWebDriver:
             return
         button = self._page().css_first("form [type=submit], form button:not([type])")
         if button is None or (form := _form_of(button)) is None:
-            raise ChannelError(f"{self.customer_key} at {self._touchpoint}: no form to submit on {self._url}.")
+            raise ChannelError(
+                f"{self.customer_key} at {self._touchpoint}: no form to submit on {self._url}. {self._offers()}"
+            )
         self._submit(form, button)
 
     def text_of(self, testid: str) -> str:
         """The text of the first shown element with test id ``testid``."""
         found = [n for n in self._page().css(f'[data-testid="{testid}"]') if shown(n)]
         if not found:
-            raise ChannelError(f"{self.customer_key} at {self._touchpoint}: no '{testid}' on {self._url}.")
+            raise ChannelError(
+                f"{self.customer_key} at {self._touchpoint}: no '{testid}' on {self._url}. {self._offers()}"
+            )
         return _squash(inner_text(found[0]))
 
     def screenshot(self, label: str | None = None) -> str:
@@ -339,6 +344,14 @@ class HttpWebDriver:
     def _label(node: LexborNode) -> str:
         return _squash(node.attributes.get("value") or "" if node.tag == "input" else inner_text(node))
 
+    def _offers(self) -> str:
+        """What the page offers to click and read (as the browser driver lists it)."""
+        tree = self._page()
+        clicks = [self._label(n) for n in tree.css("button, a[href], input[type=submit]") if shown(n)]
+        testids = [n.attributes.get("data-testid") or "" for n in tree.css("[data-testid]") if shown(n)]
+        short = [text for text in dict.fromkeys(clicks) if text and len(text) <= 40]
+        return offers(short[:30], list(dict.fromkeys(testids))[:30])
+
     def _keep(self, label: str) -> str:
         return self.evidence.save(self.channel, label, ".html", self.secrets.redact(self.html))
 
@@ -357,6 +370,7 @@ class HttpAgentDriver(HttpWebDriver):
         super().__init__(*args, **kwargs)
         self.credentials = dict(credentials or {})
         self.logged_in = False
+        self.role = "agent"  # the map's credentials entry, for messages
 
     def login(self) -> None:
         """Log in with the user and password the map's ``credentials.agent`` names (as ``AgentDriver``)."""
@@ -371,6 +385,8 @@ class HttpAgentDriver(HttpWebDriver):
         self.goto(form.get("url", "/agent/login"))
         self.fill({form.get("user_field", "username"): values[0], form.get("password_field", "password"): values[1]})
         self.click(form.get("submit", "login"))
+        if any(shown(n) for n in self._page().css("input[type=password]")):
+            raise ChannelError(login_failed(self.role, self._url, self.credentials))
         self.logged_in = True
 
     def visit(self, tp: Touchpoint, **params: Any) -> Reading:

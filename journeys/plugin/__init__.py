@@ -13,6 +13,8 @@ stays fast.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from journeys.plugin import progress, reports, runtime, selection, verdict
@@ -43,12 +45,37 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     run = runtime.current(config)
-    base = config.getoption("base_url") or "embedded reference shop"
     faults = ", ".join(config.getoption("fault")) or "none"
     return (
-        f"journeys: system {config.getoption('system')} at {base}; faults: {faults}; "
+        f"journeys: {systems_at(config.getoption('system'), config.getoption('base_url'))}; faults: {faults}; "
         f"seed {run.seed} (replay with --seed {run.seed}); run {run.run_id} -> {run.folder}"
     )
+
+
+def systems_at(systems: Any, base_url: str | None) -> str:
+    """'system shop at http://…' or 'systems shop at http://…, helpdesk at http://…': each system with the
+    address its journeys go to (an embedded one is started for the run)."""
+    import os
+
+    from journeys.errors import JourneysError
+    from journeys.system.map_files import find_map
+
+    names = [systems] if isinstance(systems, str) else list(systems)
+    told = []
+    for index, name in enumerate(names):
+        try:
+            found = find_map(name)
+        except JourneysError:  # the session reports the map's error itself, with file and line
+            told.append(f"{name} (its map does not load)")
+            continue
+        url = (base_url or os.environ.get("JOURNEYS_BASE_URL") or found.base_url) if index == 0 else found.base_url
+        if url:
+            told.append(f"{found.system} at {url}")
+        elif found.embedded:
+            told.append(f"{found.system} at an embedded {found.embedded} started for this run")
+        else:
+            told.append(f"{found.system} (no address: pass --base-url or set base_url in {found.path})")
+    return ("system " if len(told) == 1 else "systems ") + ", ".join(told)
 
 
 @pytest.hookimpl(trylast=True)

@@ -119,7 +119,12 @@ class Reports:
 
     def _environment(self, run: runtime.Run) -> dict[str, str]:
         option = self.config.getoption
-        base_url = option("base_url") or (run.session.base_url if run.session else "embedded reference shop")
+        if run.session is not None:  # each system with the address its journeys went to
+            base_url = ", ".join(f"{name} at {part.base_url}" for name, part in run.session.parts.items())
+        else:
+            from journeys.plugin import systems_at
+
+            base_url = systems_at(option("system"), option("base_url"))
         found = {
             "system": str(option("system")),
             "base URL": str(base_url),

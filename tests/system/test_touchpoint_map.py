@@ -454,3 +454,40 @@ def test_an_unknown_touchpoint_suggests_the_closest(loads):
         m.touchpoint("web.chekout")
     assert "no touchpoint 'web.chekout'" in str(info.value)
     assert "Did you mean 'web.checkout'?" in str(info.value)
+
+
+def test_a_key_that_does_nothing_on_its_reader_is_refused(refused):
+    message, path = refused("""
+        system: shop
+        touchpoints:
+          web.home:
+            channel: web
+            url: /
+            facts:
+              title: {regex: 'Welkom (.+)', kind: text, visible: false}
+              label: {regex: 'Label (.+)', kind: text, attr: data-kind}
+          app.order:
+            channel: api
+            request: {path: /api/orders/1}
+            facts:
+              total: {jsonpath: $.total, kind: money, currency_path: $.currency}
+    """)
+    assert (
+        f"{path}:8: touchpoints/web.home/facts/title/visible: does nothing on a regex reader"
+        " (only with testid or css): remove it." in message
+    )
+    assert f"{path}:9: touchpoints/web.home/facts/label/attr: does nothing on a regex reader" in message
+    assert "currency_path" not in message  # it does something on a jsonpath reader
+
+
+def test_an_empty_reader_is_refused_not_dropped(refused):
+    message, path = refused("""
+        system: shop
+        touchpoints:
+          web.home:
+            channel: web
+            url: /
+            facts:
+              title: {css: h1, regex: "", kind: text}
+    """)
+    assert f"{path}:8: touchpoints/web.home/facts/title/regex: is empty: give it a value, or remove it." in message
