@@ -71,7 +71,8 @@ class Identity:
     def _become(self, customer: Customer) -> None:
         self.customer = customer
         self.ledger.customer = customer.to_dict()
-        self.evidence = EvidenceStore(self.system.reports_dir, customer.key, stopwatch=self.stopwatch)
+        secrets = getattr(self.system, "secrets", None)
+        self.evidence = EvidenceStore(self.system.reports_dir, customer.key, secrets, stopwatch=self.stopwatch)
         self.memory.update(email=customer.email, name=customer.name)
 
 

@@ -70,7 +70,9 @@ class Journey(JourneyRules, Identity):
         self.ledger = Ledger(customer.to_dict(), customer.seed, "+".join(systems))
         # Browser set-up, logins of staff and evidence are the harness's time, not the system's.
         self.stopwatch = Stopwatch()
-        self.evidence = EvidenceStore(system.reports_dir, customer.key, stopwatch=self.stopwatch)
+        # Its ledger too is written with the secrets masked (the reports read it).
+        secrets = getattr(system, "secrets", None)
+        self.evidence = EvidenceStore(system.reports_dir, customer.key, secrets, stopwatch=self.stopwatch)
         self.memory: dict[str, str] = {"email": customer.email, "name": customer.name}
         self.step: Step | None = None
         self.identified = False  # logged in / known to the channel being used

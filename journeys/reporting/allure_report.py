@@ -127,8 +127,10 @@ def _touchpoint(journey: Journey, name: str, reading: Reading, seen: dict[str, O
     moment = visits[-1].started if visits and visits[-1].touchpoint == name else reading.seen_at
     when = f" · {moment:%a %d %b %H:%M}" if moment else ""  # the simulated clock, not the wall clock
     with allure.step(f"{reading.channel} · {name}{when}"):
+        secrets = getattr(journey.system, "secrets", None)
+        table = facts_csv(seen.values(), reading.url)
         allure.attach(
-            LinkedPaths(root).text(facts_csv(seen.values(), reading.url)),
+            LinkedPaths(root).text(secrets.redact(table) if secrets is not None else table),
             name=f"{name}: facts",
             attachment_type=allure.attachment_type.CSV,
         )
