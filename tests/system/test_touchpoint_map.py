@@ -253,6 +253,7 @@ def test_a_bad_jsonpath_is_refused(refused):
               total: {jsonpath: "$.[[total", kind: money}
     """)
     assert f"{path}:8: touchpoints/app.order/facts/total/jsonpath: not a valid JSONPath" in message
+    assert "A JSONPath reads like $.total" in message  # what one looks like, not the parser's grammar
 
 
 def test_an_unknown_kind_is_refused_with_the_closest_kind(refused):
@@ -394,7 +395,28 @@ def test_yaml_syntax_errors_name_the_line(refused):
         touchpoints:
           web.home: {channel: web, url: /
     """)
-    assert message.startswith(f"{path}:5: not valid YAML")
+    # The mistake's own line, not the line after it where YAML noticed it.
+    assert message.startswith(
+        f"{path}:4: not valid YAML: a {{ opened on this line is not closed (or a ',' is missing between its"
+        " entries) (YAML noticed it at line 5). Fix it there."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        ("system: shop\ntouchpoints\nfacts: {}\n", 2, "this line has no ':' after its key"),
+        ("system: shop\ntitle: Shop: the best\n", 2, "a second ':' on this line: put the value in quotes"),
+        ("system: 'shop\ntitle: x\n", 1, "a quote opened on this line is not closed"),
+        ("system: shop\ntouchpoints:\n\tweb.home: {}\n", 3, "a tab indents this line: indent with spaces"),
+    ],
+)
+def test_yaml_mistakes_are_told_in_the_writers_words_at_their_line(tmp_path, text, line, said):
+    path = tmp_path / "shop.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_map(path)
+    assert str(info.value).startswith(f"{path}:{line}: not valid YAML: {said}")
 
 
 def test_every_problem_is_reported_at_once_in_line_order(refused):
