@@ -14,8 +14,28 @@ import click
 from journeys.population.command import simulate
 from journeys.reporting.command import report
 
+USAGE_ERROR = 4  # every command's exit status for a usage error (click's own would be 2: "interrupted")
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Journeys(click.Group):
+    """The command group: a usage error (an unknown option, a bad value) exits 4 in every command."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            exc.exit_code = USAGE_ERROR
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            exc.exit_code = USAGE_ERROR
+            raise
+
+
+@click.group(cls=_Journeys, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="journeys", message="journeys %(version)s")
 def main() -> None:
     """Customer journeys across channels, checked for consistency."""
@@ -59,6 +79,14 @@ def run(paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], gat
     from journeys.plugin.runtime import new_run_id
 
     targets = list(paths) or ["features"]
+    unknown = [target for target in targets if target.startswith("-")]
+    if unknown:  # options run does not know come through as paths (pytest's own go with --pytest-arg)
+        click.echo(
+            f"journeys run: no such option {unknown[0]}. `journeys run --help` lists them;"
+            f" pass an option of pytest's own as --pytest-arg={unknown[0]}.",
+            err=True,
+        )
+        sys.exit(USAGE_ERROR)
     for target in targets:
         if not Path(re.sub(r"(\.feature)(:\d+)+$", r"\1", target)).exists():
             hint = " Write one with `journeys init`, or give the folder of your .feature files." if not paths else ""
