@@ -22,6 +22,7 @@ from journeys.channels.base import Reading, describe_missing
 from journeys.customer import Customer
 from journeys.effort import effort
 from journeys.evidence import EvidenceStore
+from journeys.fields import meaning_of
 from journeys.gherkin.words import stop_using, use_words
 from journeys.identity import Identity
 from journeys.journey_rules import JourneyRules
@@ -75,7 +76,9 @@ class Journey(JourneyRules, Identity):
         self.evidence = EvidenceStore(system.reports_dir, customer.key, secrets, stopwatch=self.stopwatch)
         self.memory: dict[str, str] = {"email": customer.email, "name": customer.name}
         self.step: Step | None = None
-        self.identified = False  # logged in / known to the channel being used
+        # Logged in (a task says so): tasks fill in less for her then; each question records it, but a
+        # question for what she gave is a repeat either way (rules.not_asked_twice).
+        self.identified = False
         if system.clock.controllable:
             system.clock.set(system.start_moment)
         self._drivers: dict[tuple[str | None, str, str | None], Any] = {}
@@ -83,7 +86,12 @@ class Journey(JourneyRules, Identity):
         self._on: list[str | None] = []  # the system whose task or touchpoint is being walked
         words = getattr(system, "fact_words", None) or getattr(system.map, "fact_words", None)
         self._words = use_words(words() if callable(words) else {})  # steps read the systems' own fact words
-        self._titles = say_facts(declared_words(getattr(system, "maps", None) or [system.map]))
+        maps = getattr(system, "maps", None) or [system.map]
+        self._titles = say_facts(declared_words(maps))
+        # Form fields -> what they ask for: questions and inputs are recorded by meaning (journeys.fields).
+        self._fields = {
+            name: what for each in reversed(maps) for name, what in (getattr(each, "fields", None) or {}).items()
+        }
 
     # -- channels ---------------------------------------------------------
 
@@ -236,7 +244,7 @@ class Journey(JourneyRules, Identity):
             self.ledger.add(part_violations(tp, parts, where, vocabulary=vocabulary))
         if tp.channel == "agent":
             asked = []  # the agent console's forms ask the agent, not the customer
-        for what in dict.fromkeys(asked):
+        for what in dict.fromkeys(meaning_of(field, self._fields) for field in asked):
             self.ledger.asked(what, reading.touchpoint, where, identified=self.identified)
         if "order.number" in seen and seen["order.number"].value is not None:
             self.memory.setdefault("order_number", str(seen["order.number"].value))
@@ -253,7 +261,7 @@ class Journey(JourneyRules, Identity):
         """Remember that the customer gave ``what`` to ``touchpoint``."""
         tp = next((tp for tp in self._touchpoints() if tp.name == touchpoint), None)
         channel = tp.channel if tp else touchpoint.split(".")[0]
-        self.ledger.gave(what, value, touchpoint, self._where(touchpoint, channel, ()))
+        self.ledger.gave(meaning_of(what, self._fields), value, touchpoint, self._where(touchpoint, channel, ()))
 
     def _where(self, touchpoint: str, channel: str, evidence: tuple[str, ...]) -> Provenance:
         return Provenance(

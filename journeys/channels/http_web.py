@@ -328,6 +328,10 @@ class HttpWebDriver:
                 continue
             if "disabled" in attrs or "readonly" in attrs or not shown(el):
                 continue
+            kind = (attrs.get("type") or "").lower()
+            filled = inner_text(el).strip() if el.tag == "textarea" else (attrs.get("value") or "")
+            if el.tag != "select" and kind not in ("checkbox", "radio") and filled:
+                continue  # the page filled it in already (what she gave before): it asks nothing
             name = attrs.get("name") or attrs.get("id")
             if name and name not in asked:
                 asked.append(name)

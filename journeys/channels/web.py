@@ -63,9 +63,11 @@ _READ = """
   const asked = [];
   for (const el of document.querySelectorAll('input, select, textarea')) {
     const type = (el.getAttribute('type') || '').toLowerCase();
-    // A page asks for what it requires; optional and read-only fields are offers, not questions.
+    // A page asks for what it requires; optional and read-only fields are offers, not questions,
+    // and a text field the page filled in already (what she gave before) asks nothing.
     if (['hidden', 'submit', 'button', 'image', 'reset'].includes(type) || el.disabled || el.readOnly
         || !el.required || !visible(el)) continue;
+    if (!['checkbox', 'radio'].includes(type) && el.tagName !== 'SELECT' && el.value) continue;
     const name = el.name || el.id;
     if (name && !asked.includes(name)) asked.push(name);
   }

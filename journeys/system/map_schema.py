@@ -39,6 +39,7 @@ TOP_KEYS = (
     "vocabulary",
     "segments",
     "facts",
+    "fields",
     "touchpoints",
 )
 
@@ -108,6 +109,7 @@ class _Loader(Touchpoints):
             touchpoints=touchpoints,
             accounts=accounts,
             facts=self.declared,
+            fields=self.fields(doc),
         )
         if self.problems:
             ordered = sorted(self.problems, key=lambda p: p[0])

@@ -194,7 +194,7 @@ def test_unknown_keys_are_refused_with_the_closest_valid_key(refused):
     assert lines[0] == (
         f"{path}:3: timezon: unknown key. Did you mean 'timezone'? Valid here: system, title,"
         " embedded, base_url, urls, tasks, timezone, clock, mail, credentials, accounts, vocabulary,"
-        " segments, facts, touchpoints."
+        " segments, facts, fields, touchpoints."
     )
     assert lines[1].startswith(f"{path}:8: touchpoints/web.home/redy: unknown key. Did you mean 'ready'?")
     assert lines[2].startswith(
