@@ -73,6 +73,7 @@ def page_data(results: RunResults, extras: PageExtras | None = None, *, language
         stopped = item["outcome"] != "passed" and not item["violations"]
         item["error"] = said.get(item["name"], "") if stopped else ""
     outcomes = [record.outcome for record in results.journeys]
+    outcomes += ["failed"] * len(results.failed_without_ledger())  # unreadable files count as failures too
     counts = {o: outcomes.count(o) for o in ("passed", "failed", "interrupted", "unknown") if o in outcomes}
     trend = {kind: sorted(n for n, k in extras.trend.items() if k == kind) for kind in ("started", "stopped", "flaky")}
     return {

@@ -47,15 +47,21 @@ def summary_markdown(
     gate, trend = gate or [], trend or {}
     failing = [j for j in results.journeys if j.outcome != "passed"]
     errors = [c for c in results.testcases if c.status == "error"]
+    # Failed before a ledger was written (an unreadable feature file), or never reported at all.
+    unfinished = [c for c in results.failed_without_ledger() if c.status == "failed"]
+    missing = [n for n in results.not_finished(errors=False) if "(no result:" in n or n.startswith("junit.xml")]
     total = len(results.journeys)
     headline = f"{len(failing)} of {total} journeys did not pass" if failing else f"all {total} journeys passed"
+    if unfinished or missing:
+        headline += f", {len(unfinished) + len(missing)} did not finish"
     if errors:
         count = f"{len(errors)} error{'s' * (len(errors) > 1)}"
         headline = f"{headline}, {count}" if total else f"no journey ran, {count}"
+    bad = bool(failing or errors or gate or unfinished or missing)
     verdict = ""
     if gate_run:
-        verdict = " · gate **failed**" if failing or errors or gate else " · gate passed"
-    lines = [f"## {'❌' if failing or errors or gate else '✅'} journeys: {headline}{verdict}", ""]
+        verdict = " · gate **failed**" if bad else " · gate passed"
+    lines = [f"## {'❌' if bad else '✅'} journeys: {headline}{verdict}", ""]
     lines.append(f"Run `{results.run_id}` · [journey map]({_link(MAP_FILE)}) · `junit.xml`")
     if failing:
         lines += ["", "| | journey | where | what the customer was told |", "|---|---|---|---|"]

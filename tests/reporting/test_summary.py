@@ -80,3 +80,34 @@ def test_the_map_link_follows_the_published_url(one_stale: Path, monkeypatch: py
     path = write_summary(read_run(one_stale))
 
     assert "(https://ci.example.com/artifacts/run-7/journey-map.html)" in path.read_text(encoding="utf-8")
+
+
+def test_an_unreadable_feature_file_beside_a_passing_journey_is_not_all_passed(make_run):
+    from journeys.reporting.journey_map import page_data
+    from journeys.reporting.ledgers import TestCase
+
+    folder = make_run([journey_dict(0)])
+    cases = [
+        TestCase(read_run(folder).journeys[0].name, "features/a.feature::A", "passed"),
+        TestCase("unreadable", "features/empty.feature::unreadable", "failed", "empty.feature:1: empty feature file"),
+    ]
+    results = read_run(folder, cases)
+
+    text = summary_markdown(results)
+
+    assert text.splitlines()[0] == "## ❌ journeys: all 1 journeys passed, 1 did not finish"
+    assert "empty feature file" in text
+    assert page_data(results)["counts"] == {"passed": 1, "failed": 1}
+
+
+def test_a_journey_that_never_reported_is_not_all_passed(make_run):
+    from journeys.reporting.ledgers import TestCase, write_planned
+
+    folder = make_run([journey_dict(0)])
+    passed = read_run(folder).journeys[0].name
+    write_planned(folder, [passed, "Killed with its worker"])
+
+    text = summary_markdown(read_run(folder, [TestCase(passed, "a.feature::A", "passed")]))
+
+    assert text.splitlines()[0] == "## ❌ journeys: all 1 journeys passed, 1 did not finish"
+    assert "Killed with its worker (no result" in text
