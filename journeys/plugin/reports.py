@@ -101,8 +101,22 @@ class Reports:
         except Exception as exc:  # noqa: BLE001 - a report must not change the run's verdict
             self.failures.append(f"journeys: the reports could not be written: {type(exc).__name__}: {exc}")
             return
-        if gate and self.built.gate_failed and session.exitstatus == pytest.ExitCode.OK:
-            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if gate and self.built.gate_failed:
+            self._gate_case(run, self.built.crossed)
+            if session.exitstatus == pytest.ExitCode.OK:
+                session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _gate_case(self, run: runtime.Run, crossed: list[str]) -> None:
+        """The crossed thresholds as a failed testcase in junit.xml and in Allure, as the exit code says."""
+        from journeys.reporting.gate_case import add_to_allure, add_to_junit
+
+        results = getattr(self.config.option, "allure_report_dir", None)
+        try:
+            add_to_junit(Path(self.config.option.xmlpath or run.folder / "junit.xml"), crossed)
+            if results:
+                add_to_allure(Path(results), crossed)
+        except Exception as exc:  # noqa: BLE001 - the exit code and the summary still tell it
+            self.failures.append(f"journeys: the gate's testcase could not be written: {type(exc).__name__}: {exc}")
 
     def _allure_extras(self, run: runtime.Run) -> None:
         """categories.json, environment.properties and the previous report's history, into the results."""

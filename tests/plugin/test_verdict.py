@@ -68,3 +68,22 @@ def test_a_run_wide_error_is_one_error_testcase_and_one_broken_result(project: p
 def test_a_run_wide_error_under_xdist_exits_3_too(project: pytest.Pytester):
     result = project.runpytest("features", "--system", "no-such-system", "-n", "2")
     assert result.ret == 3
+
+
+def test_a_crossed_gate_threshold_is_a_failed_testcase_in_junit_and_allure(project, monkeypatch):
+    project.makefile(".toml", pyproject="[tool.journeys.gate]\nmax_effort_score = -1\n")
+    monkeypatch.setenv("JOURNEYS_GATE", "1")
+    junit, allure = project.path / "junit.xml", project.path / "allure"
+    result = project.runpytest(
+        "features", "-k", "Fast", f"--junitxml={junit}", f"--alluredir={allure}", "-p", "no:pytest-lsp"
+    )
+    assert result.ret == 1
+    suite = ET.parse(junit).getroot().find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures")) == ("2", "1")
+    gate = [case for case in suite.iter("testcase") if case.get("name") == "gate thresholds"]
+    assert len(gate) == 1 and "max_effort_score" in (gate[0].find("failure").text or "")
+    statuses = {
+        found["name"]: found["status"] for found in (json.loads(p.read_text()) for p in allure.glob("*-result.json"))
+    }
+    assert statuses["gate thresholds"] == "failed" and statuses.get("Fast") == "passed"
