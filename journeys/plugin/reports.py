@@ -88,6 +88,9 @@ class Reports:
         run = runtime.current(self.config)
         if not run.folder.is_dir() or self.config.option.collectonly:
             return  # no journey ran: nothing to report
+        if exitstatus == pytest.ExitCode.USAGE_ERROR and run.session is None and run.failure is None:
+            refused_at_the_door(run.folder)  # junit.xml and Allure made it; no journey did
+            return
         gate = os.environ.get(GATE_ENV) == "1"
         self._write_planned()  # not yet written when the folder was made after collection (pytest-bdd bindings)
         try:
@@ -173,3 +176,18 @@ class Reports:
             write(f"journeys: flaky: {'; '.join(changed['flaky'])}", yellow=True)
         write(f"journeys: journey map {self.built.map_path}")
         write(f"journeys: summary     {self.built.summary_path}")
+
+
+def refused_at_the_door(folder: Path) -> None:
+    """Take away the run folder a usage error left (an empty junit.xml, an empty allure-results):
+    a run refused at the door has no results, and a folder would say "all 0 journeys passed"."""
+    results = folder / "allure-results"
+    if results.is_dir() and not any(results.iterdir()):
+        results.rmdir()
+    for name in ("junit.xml", "planned.json"):
+        (folder / name).unlink(missing_ok=True)
+    for empty in (folder, folder.parent):  # the run's folder, and reports/runs/ when it was the first
+        try:
+            empty.rmdir()  # only when nothing else is in it
+        except OSError:
+            return

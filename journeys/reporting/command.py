@@ -21,7 +21,8 @@ def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
     \b
     Reads the ledgers in RUN_FOLDER/evidence/*/ledger.json and junit.xml; a file
     that cannot be read is named and left out, the rest is still reported.
-    Exit status: 0 written, 1 --allure could not build Allure's report, 4 no such run folder.
+    Exit status: 0 written, 1 --allure could not build Allure's report, 4 no such run folder (or
+    one where nothing ran).
     """
     from journeys.reporting.allure_cli import AllureUnavailable, generate, unreadable_results
     from journeys.reporting.build import build_reports
@@ -30,6 +31,14 @@ def report(run_folder: Path, with_allure: bool, lang: str | None) -> None:
     folder = resolve(run_folder)
     if not folder.is_dir():
         click.echo(f"journeys: {run_folder}: no such run folder; run `journeys run` first, or name one.", err=True)
+        sys.exit(4)
+    if not (folder / "junit.xml").is_file() and not any(folder.glob("evidence/*/ledger.json")):
+        # Nothing ran here: a report would say "all 0 journeys passed" of nothing.
+        click.echo(
+            f"journeys: {run_folder}: not a run folder (no junit.xml, no evidence/*/ledger.json);"
+            " name a folder under reports/runs/, or run `journeys run` first.",
+            err=True,
+        )
         sys.exit(4)
     built = build_reports(folder, language=lang)
     for problem in built.results.problems:

@@ -87,3 +87,31 @@ def test_a_crossed_gate_threshold_is_a_failed_testcase_in_junit_and_allure(proje
         found["name"]: found["status"] for found in (json.loads(p.read_text()) for p in allure.glob("*-result.json"))
     }
     assert statuses["gate thresholds"] == "failed" and statuses.get("Fast") == "passed"
+
+
+def test_a_run_refused_at_the_door_leaves_no_run_folder(project, monkeypatch):
+    monkeypatch.setenv("JOURNEYS_RUN_ID", "refused")
+    folder = project.path / "reports" / "runs" / "refused"
+    result = project.runpytest(
+        "features",
+        "--tags",
+        "gaet",
+        "--reports-dir=reports",
+        f"--junitxml={folder / 'junit.xml'}",
+        f"--alluredir={folder / 'allure-results'}",
+        "-p",
+        "no:pytest-lsp",
+    )
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert not folder.exists() and not (project.path / "reports" / "runs").exists()
+
+
+def test_a_report_of_a_folder_where_nothing_ran_is_refused(tmp_path):
+    from click.testing import CliRunner
+
+    from journeys.cli import main
+
+    done = CliRunner().invoke(main, ["report", str(tmp_path)])
+    assert done.exit_code == 4
+    assert "not a run folder (no junit.xml, no evidence/*/ledger.json)" in done.output
+    assert not (tmp_path / "summary.md").exists()
