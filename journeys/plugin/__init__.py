@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from journeys.plugin import progress, reports, runtime, selection, verdict
+from journeys.plugin import last_failed, progress, reports, runtime, selection, verdict
 from journeys.plugin.bdd import (  # noqa: F401 - hooks and fixtures pytest finds by name
     journey,
     journeys_system,
@@ -36,6 +36,7 @@ def pytest_configure(config: pytest.Config) -> None:
     runtime.begin(config)
     config.pluginmanager.register(verdict.Verdict(config), "journeys-verdict")
     reports.register(config)
+    last_failed.register(config)
     progress.register(config)
     from journeys.gherkin.lint import registered_tags
 

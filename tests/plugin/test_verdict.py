@@ -115,3 +115,20 @@ def test_a_report_of_a_folder_where_nothing_ran_is_refused(tmp_path):
     assert done.exit_code == 4
     assert "not a run folder (no junit.xml, no evidence/*/ledger.json)" in done.output
     assert not (tmp_path / "summary.md").exists()
+
+
+def test_two_runs_at_once_keep_each_others_last_failed(pytester):
+    # While this run goes on, another finishes and records a failure of its own.
+    pytester.makepyfile(
+        test_mine="""
+        def test_mine_fails():
+            assert False
+
+        def test_another_run_finishes_meanwhile(request):
+            recorded = request.config.cache.get("cache/lastfailed", {})
+            request.config.cache.set("cache/lastfailed", {**recorded, "features/b.feature::Theirs": True})
+        """
+    )
+    pytester.runpytest("-p", "no:pytest-lsp", "-p", "no:randomly")
+    recorded = json.loads((pytester.path / ".pytest_cache" / "v" / "cache" / "lastfailed").read_text())
+    assert set(recorded) == {"test_mine.py::test_mine_fails", "features/b.feature::Theirs"}
