@@ -46,6 +46,7 @@ class Reports:
         self.failures: list[str] = []
         self.planned: list[str] | None = None  # names of the journeys collected; None until collected
         self.planned_written = False
+        self.crashed: list[tuple[str, str]] = []  # journeys whose worker died: node id, message
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self._plan(progress.journey_ids(session.items))
@@ -75,17 +76,27 @@ class Reports:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         from journeys.reporting.ledgers import TestCase, first_lines
 
-        # One testcase per item, as junit.xml has it: its call, or the setup that kept it from running.
-        if report.when == "call" or (report.when == "setup" and not report.passed):
+        # One testcase per item, as junit.xml has it: its call, the setup that kept it from running,
+        # or the crash of the worker that was running it (xdist reports that outside any phase).
+        crashed = report.when not in ("setup", "call", "teardown") and report.failed
+        if report.when == "call" or (report.when == "setup" and not report.passed) or crashed:
             status = "passed" if report.passed else "skipped" if report.skipped else "failed"
             if report.when == "setup" and report.failed:
                 status = "error"
             text = first_lines(report.longreprtext) if not report.passed else ""
             self.cases.append(TestCase(report.nodeid.rsplit("::", 1)[-1], report.nodeid, status, text))
 
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_handlecrashitem(self, crashitem: str, report: pytest.TestReport, sched: Any) -> None:
+        """A journey whose xdist worker died: said in the run's words, and kept for Allure."""
+        worker = getattr(getattr(getattr(report, "node", None), "gateway", None), "id", "a worker")
+        report.longrepr = worker_died(crashitem, str(worker), runtime.current(self.config).folder)
+        self.crashed.append((crashitem, str(report.longrepr)))
+
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         run = runtime.current(self.config)
+        self._crashed_to_allure()
         if not run.folder.is_dir() or self.config.option.collectonly:
             return  # no journey ran: nothing to report
         if exitstatus == pytest.ExitCode.USAGE_ERROR and run.session is None and run.failure is None:
@@ -108,6 +119,17 @@ class Reports:
             self._gate_case(run, self.built.crossed)
             if session.exitstatus == pytest.ExitCode.OK:
                 session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _crashed_to_allure(self) -> None:
+        """A failed Allure result for each journey whose worker died (its own listener died with it)."""
+        results = getattr(self.config.option, "allure_report_dir", None)
+        if not (results and self.crashed):
+            return
+        from journeys.reporting.gate_case import write_result
+
+        for nodeid, message in self.crashed:
+            name = nodeid.rsplit("::", 1)[-1]
+            write_result(Path(results), name, nodeid, message, suite=nodeid.split("::")[0], status="broken")
 
     def _gate_case(self, run: runtime.Run, crossed: list[str]) -> None:
         """The crossed thresholds as a failed testcase in junit.xml and in Allure, as the exit code says."""
@@ -191,3 +213,14 @@ def refused_at_the_door(folder: Path) -> None:
             empty.rmdir()  # only when nothing else is in it
         except OSError:
             return
+
+
+def worker_died(nodeid: str, worker: str, folder: Path) -> str:
+    """What to tell of a journey whose xdist worker process died while walking it."""
+    feature, _, name = nodeid.partition("::")
+    return (
+        f"{name or nodeid}: did not finish: the worker process running it ({worker}) died (killed, out of"
+        " memory, or a crash of Python or the browser), so it has no verdict. Its evidence so far is under"
+        f" {folder}/evidence. Run it again alone: journeys run {feature} -k '{name}'; if it dies again,"
+        " look at the machine's memory (dmesg) or run it without -n."
+    )

@@ -132,3 +132,22 @@ def test_two_runs_at_once_keep_each_others_last_failed(pytester):
     pytester.runpytest("-p", "no:pytest-lsp", "-p", "no:randomly")
     recorded = json.loads((pytester.path / ".pytest_cache" / "v" / "cache" / "lastfailed").read_text())
     assert set(recorded) == {"test_mine.py::test_mine_fails", "features/b.feature::Theirs"}
+
+
+def test_a_journey_whose_worker_died_is_told_in_our_words_and_is_in_allure(pytester):
+    pytester.makepyfile(
+        test_dies="""
+        import os, signal
+
+        def test_walks_until_killed():
+            os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    allure = pytester.path / "allure"
+    result = pytester.runpytest_subprocess(
+        "-n", "1", f"--alluredir={allure}", "-p", "no:pytest-lsp", "-p", "no:randomly"
+    )
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["*test_walks_until_killed: did not finish: the worker process running it (gw0) died*"])
+    found = [json.loads(p.read_text()) for p in allure.glob("*-result.json")]
+    assert [(r["name"], r["status"]) for r in found] == [("test_walks_until_killed", "broken")]
