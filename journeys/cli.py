@@ -17,6 +17,10 @@ from journeys.reporting.command import report
 USAGE_ERROR = 4  # every command's exit status for a usage error (click's own would be 2: "interrupted")
 
 
+class _UsageError(click.UsageError):
+    exit_code = USAGE_ERROR
+
+
 class _Journeys(click.Group):
     """The command group: a usage error (an unknown option, a bad value) exits 4 in every command."""
 
@@ -24,15 +28,18 @@ class _Journeys(click.Group):
         try:
             return super().make_context(*args, **kwargs)
         except click.UsageError as exc:
-            exc.exit_code = USAGE_ERROR
-            raise
+            raise _usage(exc) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
-            exc.exit_code = USAGE_ERROR
-            raise
+            raise _usage(exc) from exc
+
+
+def _usage(exc: click.UsageError) -> click.UsageError:
+    """The same message and usage line, with exit status 4."""
+    return exc if isinstance(exc, _UsageError) else _UsageError(exc.format_message(), exc.ctx)
 
 
 @click.group(cls=_Journeys, context_settings={"help_option_names": ["-h", "--help"]})

@@ -52,3 +52,19 @@ def test_options_reach_pytest_in_one_token_each(tmp_path, monkeypatch):
     assert "--tags=@gate and not @slow" in seen and "--screenshot=off" in seen
     assert "--headed" in seen and "--lf" in seen and seen[seen.index("-n") + 1] == "2"
     assert seen[seen.index("--junitxml") + 1] == "reports/runs/run-1/junit.xml"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["simulate", "--bogus"], "No such option '--bogus'"),
+        (["run", "--browser", "foo"], "Invalid value for '--browser'"),
+        (["report", "--nope"], "No such option '--nope'"),
+        (["--nope"], "No such option '--nope'"),
+        (["run", "--bogus"], "journeys run: no such option --bogus"),
+    ],
+)
+def test_usage_errors_exit_4_in_every_command(args, said):
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 4, done.output
+    assert said in done.output
