@@ -128,6 +128,9 @@ def run(paths: tuple[str, ...], workers: str | None, extra: tuple[str, ...], gat
             args.append(f"{flag}={value}")  # one token: a leading '@' is not read as pytest's @file
     if workers:
         args += ["-n", workers]
+    from journeys.pipe_safe import PipeSafe
+
+    sys.stdout = PipeSafe(sys.stdout)  # type: ignore[assignment]  # `| tee` gone after Ctrl-C: finish anyway
     sys.exit(int(pytest.main([*args, *extra])))
 
 
