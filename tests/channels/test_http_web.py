@@ -227,3 +227,14 @@ def test_a_driver_bound_to_the_system_sends_nothing_anywhere_else(site, evidence
     with pytest.raises(ChannelError, match=r"is not the system under test \(127.0.0.1:1\)"):
         driver.visit(TP)
     assert site.requests == []
+
+
+def test_clicking_what_is_not_there_lists_what_the_page_offers(http, site):
+    http.visit(TP)
+    with pytest.raises(ChannelError) as info:
+        http.click("Afrekenen")
+    assert str(info.value) == (
+        f"anna-1 at web.form: nothing to click called 'Afrekenen' on {site.url}/form. The page offers buttons"
+        " and links 'Verder', 'Alleen met JavaScript', 'Plaatsen'; test ids title, price, rec, next, js-only,"
+        " place. Check the task or the page."
+    )
