@@ -50,3 +50,16 @@ def test_the_maps_own_fields_win():
 def test_words_of_a_field_name():
     assert words_of("submitterE-mail") == ["submitter", "email"]
     assert words_of("Order-Number") == ["order", "number"]
+
+
+def test_titles_use_the_declared_words_only_while_said():
+    import contextvars
+
+    from journeys.rules.kinds import say_facts, stop_saying, words
+
+    token = say_facts({"ticket.due": "due date"})
+    assert words("ticket.due") == "due date" and words("order.total") == "order total"
+    contextvars.copy_context().run(stop_saying, token)  # another context cannot undo it: no error
+    assert words("ticket.due") == "due date"
+    stop_saying(token)
+    assert words("ticket.due") == "ticket due"
