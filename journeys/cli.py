@@ -14,8 +14,35 @@ from journeys.population.command import simulate
 from journeys.promises.command import promises
 from journeys.reporting.command import report
 
+USAGE_ERROR = 4  # every command's exit status for a usage error (click's own would be 2: "interrupted")
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _UsageError(click.UsageError):
+    exit_code = USAGE_ERROR
+
+
+class _Journeys(click.Group):
+    """The command group: a usage error (an unknown option, a bad value) exits 4 in every command."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            raise _usage(exc) from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _usage(exc) from exc
+
+
+def _usage(exc: click.UsageError) -> click.UsageError:
+    """The same message and usage line, with exit status 4."""
+    return exc if isinstance(exc, _UsageError) else _UsageError(exc.format_message(), exc.ctx)
+
+
+@click.group(cls=_Journeys, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="journeys", message="journeys %(version)s")
 def main() -> None:
     """Customer journeys across channels, checked for consistency."""
@@ -102,6 +129,9 @@ def run(ctx: click.Context, extra: tuple[str, ...], dry_run: bool, **options: An
             args += [f"{flag}={each}" for each in value]
         elif value not in (None, False):
             args.append(f"{flag}={value}")  # one token: a leading '@' is not read as pytest's @file
+    from journeys.pipe_safe import PipeSafe
+
+    sys.stdout = PipeSafe(sys.stdout)  # type: ignore[assignment]  # `| tee` gone after Ctrl-C: finish anyway
     sys.exit(int(pytest.main([*ctx.args, *args, *extra], plugins=[_RunCommand()])))
 
 

@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 from journeys.secrets import Secrets
+from journeys.stopwatch import Stopwatch
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -31,10 +32,20 @@ class EvidenceStore:
         customer_key: the customer's key (``anna-3``); its folder name.
         secrets: when given, text written through ``write_text`` is redacted
             with it (drivers redact as well: this is the second lock on the door).
+        stopwatch: the customer's stopwatch; writing evidence is the harness's time, never the
+            system's (drivers also time their browser set-up and screenshots on it).
     """
 
-    def __init__(self, reports_dir: str | Path, customer_key: str, secrets: Secrets | None = None) -> None:
+    def __init__(
+        self,
+        reports_dir: str | Path,
+        customer_key: str,
+        secrets: Secrets | None = None,
+        *,
+        stopwatch: Stopwatch | None = None,
+    ) -> None:
         self.reports_dir = Path(reports_dir)
+        self.stopwatch = stopwatch or Stopwatch()
         self.customer_key = customer_key
         self.secrets = secrets
         self.folder = self.reports_dir / "evidence" / safe_name(customer_key)
@@ -69,14 +80,16 @@ class EvidenceStore:
 
     def write_bytes(self, name: str, data: bytes) -> str:
         """Write ``data`` as ``name``; returns its path relative to the reports folder."""
-        self.path(name).write_bytes(data)
+        with self.stopwatch.harness():
+            self.path(name).write_bytes(data)
         return self.relative(name)
 
     def write_text(self, name: str, text: str) -> str:
         """Write ``text`` (redacted, when the store has secrets) as ``name``; returns its path."""
-        if self.secrets is not None:
-            text = self.secrets.redact(text)
-        self.path(name).write_text(text, encoding="utf-8")
+        with self.stopwatch.harness():
+            if self.secrets is not None:
+                text = self.secrets.redact(text)
+            self.path(name).write_text(text, encoding="utf-8")
         return self.relative(name)
 
     def save(self, channel: str, touchpoint: str, suffix: str, data: bytes | str) -> str:

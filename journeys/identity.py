@@ -28,6 +28,7 @@ class Identity:
     system: Any
     ledger: Any
     evidence: Any
+    stopwatch: Any
     memory: dict[str, str]
     identified: bool
 
@@ -71,7 +72,8 @@ class Identity:
     def _become(self, customer: Customer) -> None:
         self.customer = customer
         self.ledger.customer = customer.to_dict()
-        self.evidence = EvidenceStore(self.system.reports_dir, customer.key)
+        secrets = getattr(self.system, "secrets", None)
+        self.evidence = EvidenceStore(self.system.reports_dir, customer.key, secrets, stopwatch=self.stopwatch)
         self.memory.update(email=customer.email, name=customer.name)
 
 

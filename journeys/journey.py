@@ -11,7 +11,6 @@ existing account) is ``journeys.identity``.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -23,6 +22,7 @@ from journeys.channels.base import Reading, describe_missing
 from journeys.customer import Customer
 from journeys.effort import effort
 from journeys.evidence import EvidenceStore
+from journeys.fields import meaning_of
 from journeys.gherkin.words import stop_using, use_words
 from journeys.identity import Identity
 from journeys.journey_mail import MailWaits
@@ -30,6 +30,8 @@ from journeys.journey_rules import JourneyRules
 from journeys.ledger import Ledger
 from journeys.mail_parts import part_violations
 from journeys.records import Observation, Provenance
+from journeys.rules.kinds import say_facts, stop_saying
+from journeys.stopwatch import Stopwatch
 from journeys.system.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:
@@ -68,10 +70,16 @@ class Journey(JourneyRules, MailWaits, Identity):
         self.name = name
         systems = getattr(system, "systems", None) or [system.map.system]
         self.ledger = Ledger(customer.to_dict(), customer.seed, "+".join(systems))
-        self.evidence = EvidenceStore(system.reports_dir, customer.key)
+        # Browser set-up, logins of staff and evidence are the harness's time, not the system's.
+        self.stopwatch = Stopwatch()
+        # Its ledger too is written with the secrets masked (the reports read it).
+        secrets = getattr(system, "secrets", None)
+        self.evidence = EvidenceStore(system.reports_dir, customer.key, secrets, stopwatch=self.stopwatch)
         self.memory: dict[str, str] = {"email": customer.email, "name": customer.name}
         self.step: Step | None = None
-        self.identified = False  # logged in / known to the channel being used
+        # Logged in (a task says so): tasks fill in less for her then; each question records it, but a
+        # question for what she gave is a repeat either way (rules.not_asked_twice).
+        self.identified = False
         # Her browser, when not the system's (a run in several browsers); None: the system's.
         self.browser_settings: BrowserSettings | None = None
         if system.clock.controllable:
@@ -81,6 +89,12 @@ class Journey(JourneyRules, MailWaits, Identity):
         self._on: list[str | None] = []  # the system whose task or touchpoint is being walked
         words = getattr(system, "fact_words", None) or getattr(system.map, "fact_words", None)
         self._words = use_words(words() if callable(words) else {})  # steps read the systems' own fact words
+        maps = getattr(system, "maps", None) or [system.map]
+        self._titles = say_facts(declared_words(maps))
+        # Form fields -> what they ask for: questions and inputs are recorded by meaning (journeys.fields).
+        self._fields = {
+            name: what for each in reversed(maps) for name, what in (getattr(each, "fields", None) or {}).items()
+        }
 
     # -- channels ---------------------------------------------------------
 
@@ -116,10 +130,11 @@ class Journey(JourneyRules, MailWaits, Identity):
         system = self._on[-1] if self._on else None
         key = (system, channel, role if channel == "agent" and role != "agent" else None)
         if key not in self._drivers:
-            if system is None and key[2] is None:
-                self._drivers[key] = self.system.driver(channel, self)
-            else:
-                self._drivers[key] = self.system.driver(channel, self, system=system, role=key[2])
+            with self.stopwatch.harness():  # making a driver (an HTTP client, say) is not the system's time
+                if system is None and key[2] is None:
+                    self._drivers[key] = self.system.driver(channel, self)
+                else:
+                    self._drivers[key] = self.system.driver(channel, self, system=system, role=key[2])
         return self._drivers[key]
 
     def _default_role(self) -> str:
@@ -147,21 +162,26 @@ class Journey(JourneyRules, MailWaits, Identity):
         tp = self.touchpoint(name)
         values = {**self.memory, **params}
         filled = tp.filled(values)  # {placeholders} in its readers: this customer's order, her name...
-        started = time.perf_counter()
         with self.on(tp.system):
             if tp.channel in ("web", "agent", "chat"):
-                reading = self._page_driver(tp).visit(filled, **values)
+                driver = self._page_driver(tp)
+                with self.stopwatch.lap() as lap:
+                    reading = driver.visit(filled, **values)
             elif tp.channel == "email":
                 # With a test clock a due mail is sent the moment the clock moves: no long wait.
                 settings = getattr(self.system, "browser_settings", None)  # a stand-in system may have none
                 asked = settings.mail_timeout if settings else None  # --mail-timeout
                 default = MAIL_WAIT_TEST_CLOCK if self.system.clock.controllable else MAIL_WAIT
                 timeout = asked if asked is not None else default
-                reading = self.mail.receive(filled, self.customer.email, timeout=timeout, **values)
+                mail = self.mail
+                with self.stopwatch.lap() as lap:
+                    reading = mail.receive(filled, self.customer.email, timeout=timeout, **values)
             else:  # api, store
-                reading = self.api.call(filled, **values)
+                api = self.api
+                with self.stopwatch.lap() as lap:
+                    reading = api.call(filled, **values)
         product = str(values.get("sku") or "") if tp.of_product else ""
-        return self._record(reading, filled, about=about, waited=time.perf_counter() - started, product=product)
+        return self._record(reading, filled, about=about, waited=lap.seconds, product=product)
 
     def visit_when_sent(self, name: str, /, *, by: datetime) -> dict[str, Observation]:
         """Read mail ``name`` once it comes, as a customer waits for it until the day it was promised by.
@@ -176,10 +196,11 @@ class Journey(JourneyRules, MailWaits, Identity):
     def read(self, name: str, *, about: str = "") -> dict[str, Observation]:
         """Record the facts of the page the customer is on, as touchpoint ``name``."""
         tp = self.touchpoint(name).filled(self.memory)
-        started = time.perf_counter()
         with self.on(tp.system):
-            reading = self._page_driver(tp).read(tp)
-        return self._record(reading, tp, about=about, waited=time.perf_counter() - started)
+            driver = self._page_driver(tp)
+            with self.stopwatch.lap() as lap:
+                reading = driver.read(tp)
+        return self._record(reading, tp, about=about, waited=lap.seconds)
 
     def _page_driver(self, tp: Touchpoint) -> Any:
         """The browser a page touchpoint is read in: the customer's, or a staff role's (``role:``)."""
@@ -224,7 +245,7 @@ class Journey(JourneyRules, MailWaits, Identity):
         parts = getattr(reading, "parts", None)  # a mail's text and HTML parts tell one story
         if parts:
             self.ledger.add(part_violations(tp, parts, where, vocabulary=vocabulary))
-        for what in dict.fromkeys(asked):
+        for what in dict.fromkeys(meaning_of(field, self._fields) for field in asked):
             self.ledger.asked(what, reading.touchpoint, where, identified=self.identified)
         if "order.number" in seen and seen["order.number"].value is not None:
             self.memory.setdefault("order_number", str(seen["order.number"].value))
@@ -241,7 +262,7 @@ class Journey(JourneyRules, MailWaits, Identity):
         """Remember that the customer gave ``what`` to ``touchpoint``."""
         tp = next((tp for tp in self._touchpoints() if tp.name == touchpoint), None)
         channel = tp.channel if tp else touchpoint.split(".")[0]
-        self.ledger.gave(what, value, touchpoint, self._where(touchpoint, channel, ()))
+        self.ledger.gave(meaning_of(what, self._fields), value, touchpoint, self._where(touchpoint, channel, ()))
 
     def _where(self, touchpoint: str, channel: str, evidence: tuple[str, ...]) -> Provenance:
         return Provenance(
@@ -293,10 +314,11 @@ class Journey(JourneyRules, MailWaits, Identity):
     @contextmanager
     def waiting(self, touchpoint: str) -> Iterator[None]:
         """Time how long the system keeps the customer waiting on ``touchpoint`` (a click, a post)."""
-        started, clock = self.now(), time.perf_counter()
-        yield
+        started = self.now()
+        with self.stopwatch.lap() as lap:
+            yield
         channel = self.touchpoint(touchpoint).channel
-        self.ledger.visited(touchpoint, channel, started, time.perf_counter() - clock)
+        self.ledger.visited(touchpoint, channel, started, lap.seconds)
 
     # -- the end ----------------------------------------------------------
 
@@ -310,6 +332,7 @@ class Journey(JourneyRules, MailWaits, Identity):
             driver.close(keep_trace=keep_trace)
         self._drivers.clear()
         stop_using(self._words)
+        stop_saying(self._titles)
         verdict = outcome or ("failed" if keep_trace else "passed")
         record = {
             "journey": self.name,
@@ -328,3 +351,8 @@ class Journey(JourneyRules, MailWaits, Identity):
             yield
         finally:
             self.step = previous
+
+
+def declared_words(maps: Sequence[Any]) -> dict[str, str]:
+    """Each fact a map declares with English words -> its first words (violation titles use them)."""
+    return {d.fact: d.en[0] for each in maps for d in (getattr(each, "facts", None) or {}).values() if d.en}

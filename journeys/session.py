@@ -187,7 +187,7 @@ class SystemSession:
         if settings.browser not in self._browsers:
             from journeys.channels.browser import BrowserSession
 
-            self._browsers[settings.browser] = BrowserSession(settings)
+            self._browsers[settings.browser] = BrowserSession(settings, warm_up=self.map.url_for("web", self.base_url))
         return self._browsers[settings.browser]
 
     def uses_a_browser(self) -> bool:

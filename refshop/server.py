@@ -24,6 +24,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from refshop import passwords, processes
 from refshop.access import STORE_KEY_ENV
 from refshop.app import create_app
+from refshop.catalogue import main_range
 from refshop.clock import ShopClock, iso, parse_moment
 from refshop.context import Shop
 from refshop.faults import FaultSet
@@ -131,6 +132,7 @@ def serve(
     hashing = threading.Thread(target=_store_agent, args=(shop, user, password), name="refshop-agent", daemon=True)
     hashing.start()
     app = create_app(shop)
+    _warm(app)
     server = make_server(HOST, port, app, threaded=True, request_handler=QuietHandler)
     real_port = server.socket.getsockname()[1]
     shop.base_url = f"http://{HOST}:{real_port}"
@@ -190,3 +192,12 @@ def _watch_parent(running: RunningShop, parent: int) -> None:
             return
     # The same clean stop as the harness's SIGTERM (temporary database removed), no traceback.
     os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _warm(app: Flask) -> None:
+    """Render the home page and a product page once before the first customer, as a shop that has been
+    running has them: templates compiled, number and date formats loaded (its first customer waits no
+    longer than the rest). Nothing is stored: a page view changes no order, cart or account."""
+    client = app.test_client()
+    client.get("/")
+    client.get(f"/product/{main_range()[0].sku}")

@@ -103,7 +103,8 @@ class ApiDriver:
                 )
             )
         raw = {reader.fact: read_jsonpath(reader, data) for reader in tp.facts.values()}
-        return Reading(tp.name, tp.channel, str(response.request.url), raw, [path], [], datetime.now(UTC))
+        url = self.secrets.redact(str(response.request.url))  # an order's token in the query stays hers
+        return Reading(tp.name, tp.channel, url, raw, [path], [], datetime.now(UTC))
 
     def request(
         self,

@@ -85,3 +85,9 @@ class Driver(Protocol):
     def close(self, *, keep_trace: bool = False) -> None:
         """Release resources; ``keep_trace`` keeps debugging traces (a failed journey)."""
         ...
+
+
+def offers(clicks: list[str], testids: list[str]) -> str:
+    """'The page offers: buttons and links ...; test ids ...' for a message about a target not found."""
+    quoted = ", ".join(f"'{text}'" for text in clicks) or "none"
+    return f"The page offers buttons and links {quoted}; test ids {', '.join(testids) or 'none'}."

@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
-from journeys.channels.base import Reading, read_regex
+from journeys.channels.base import Reading, offers, read_regex
 from journeys.channels.chat import ChatDriver
 from journeys.channels.errors import ChannelError
 from journeys.channels.staff_login import StaffLogin
@@ -210,6 +210,7 @@ class HttpWebDriver:
         if node is None:
             raise ChannelError(
                 f"{self.customer_key} at {self._touchpoint}: nothing to click called '{target}' on {self._url}."
+                f" {self._offers()} Check the task or the page."
             )
         if node.tag == "a" and node.attributes.get("href"):
             self._send("GET", urljoin(self._url, node.attributes["href"] or ""))
@@ -230,14 +231,18 @@ class HttpWebDriver:
             return
         button = self._page().css_first("form [type=submit], form button:not([type])")
         if button is None or (form := _form_of(button)) is None:
-            raise ChannelError(f"{self.customer_key} at {self._touchpoint}: no form to submit on {self._url}.")
+            raise ChannelError(
+                f"{self.customer_key} at {self._touchpoint}: no form to submit on {self._url}. {self._offers()}"
+            )
         self._submit(form, button)
 
     def text_of(self, testid: str) -> str:
         """The text of the first shown element with test id ``testid``."""
         found = [n for n in self._page().css(f'[data-testid="{testid}"]') if shown(n)]
         if not found:
-            raise ChannelError(f"{self.customer_key} at {self._touchpoint}: no '{testid}' on {self._url}.")
+            raise ChannelError(
+                f"{self.customer_key} at {self._touchpoint}: no '{testid}' on {self._url}. {self._offers()}"
+            )
         return _squash(inner_text(found[0]))
 
     def screenshot(self, label: str | None = None) -> str:
@@ -335,6 +340,10 @@ class HttpWebDriver:
                 continue
             if "disabled" in attrs or "readonly" in attrs or not shown(el):
                 continue
+            kind = (attrs.get("type") or "").lower()
+            filled = inner_text(el).strip() if el.tag == "textarea" else (attrs.get("value") or "")
+            if el.tag != "select" and kind not in ("checkbox", "radio") and filled:
+                continue  # the page filled it in already (what she gave before): it asks nothing
             name = attrs.get("name") or attrs.get("id")
             if name and name not in asked:
                 asked.append(name)
@@ -350,6 +359,14 @@ class HttpWebDriver:
     @staticmethod
     def _label(node: LexborNode) -> str:
         return _squash(node.attributes.get("value") or "" if node.tag == "input" else inner_text(node))
+
+    def _offers(self) -> str:
+        """What the page offers to click and read (as the browser driver lists it)."""
+        tree = self._page()
+        clicks = [self._label(n) for n in tree.css("button, a[href], input[type=submit]") if shown(n)]
+        testids = [n.attributes.get("data-testid") or "" for n in tree.css("[data-testid]") if shown(n)]
+        short = [text for text in dict.fromkeys(clicks) if text and len(text) <= 40]
+        return offers(short[:30], list(dict.fromkeys(testids))[:30])
 
     def _keep(self, label: str) -> str:
         return self.evidence.save(self.channel, label, ".html", self.secrets.redact(self.html))
@@ -380,6 +397,10 @@ class HttpAgentDriver(StaffLogin, HttpWebDriver):
         self.logged_in = False
         self.role = "agent"
         self._logging_in = False
+
+    def is_asking_password(self) -> bool:
+        """Whether the page shows a password field: after a login, the login did not take."""
+        return any(shown(n) for n in self._page().css("input[type=password]"))
 
 
 class HttpChatDriver(ChatDriver):

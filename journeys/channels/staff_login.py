@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from journeys.channels.errors import ChannelError, login_failed
 from journeys.errors import ConfigError
 
 __all__ = ["StaffLogin"]
@@ -66,6 +67,8 @@ class StaffLogin:
                 }
             )
             driver.click(submit or form.get("submit", "login"))
+            if driver.is_asking_password():
+                raise ChannelError(login_failed(self.role, driver.current_url, password_env or self.credentials))
         finally:
             self._logging_in = False
         self.logged_in = True
@@ -81,7 +84,8 @@ class StaffLogin:
 
     def _login_first(self) -> None:
         if not self.logged_in and not self._logging_in and self.credentials.get("login"):
-            self.login()
+            with self.evidence.stopwatch.harness():  # type: ignore[attr-defined]  # the staff's login is not her wait
+                self.login()
 
 
 def _env(environ: Mapping[str, str], name: str | None, key: str, role: str = "agent") -> str:

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from journeys.channels.base import Reading, read_regex
+from journeys.channels.base import Reading, offers, read_regex
 from journeys.channels.browser import NO_FFMPEG, BrowserSession
 from journeys.channels.browser_settings import BrowserSettings, keeps
 from journeys.channels.errors import ChannelError
@@ -63,9 +63,11 @@ _READ = """
   const asked = [];
   for (const el of document.querySelectorAll('input, select, textarea')) {
     const type = (el.getAttribute('type') || '').toLowerCase();
-    // A page asks for what it requires; optional and read-only fields are offers, not questions.
+    // A page asks for what it requires; optional and read-only fields are offers, not questions,
+    // and a text field the page filled in already (what she gave before) asks nothing.
     if (['hidden', 'submit', 'button', 'image', 'reset'].includes(type) || el.disabled || el.readOnly
         || !el.required || !visible(el)) continue;
+    if (!['checkbox', 'radio'].includes(type) && el.tagName !== 'SELECT' && el.value) continue;
     const name = el.name || el.id;
     if (name && !asked.includes(name)) asked.push(name);
   }
@@ -152,18 +154,23 @@ class WebDriver:
     @property
     def page(self) -> Any:
         if self._page is None:
-            self._context = self.browser_session.new_context(
-                locale="nl-NL", timezone_id="Europe/Amsterdam", **self._evidence.context_options()
-            )
-            self._context.set_default_navigation_timeout(self.navigation_timeout * 1000)
-            self._context.set_default_timeout(self.element_timeout * 1000)
-            if self.trace:
-                # DOM snapshots per action make the trace; its film strip would cost ~0.3 s a customer.
-                self._context.tracing.start(screenshots=False, snapshots=True)
-            self._context.add_init_script(_INSTALL)
-            self._context.on("response", self._note_page)
-            self._page = self._new_page()
+            with self.evidence.stopwatch.harness():  # opening her browser is not the system's time
+                self._open()
         return self._page
+
+    def _open(self) -> None:
+        """The customer's browser context and its page, with trace, read script and page log."""
+        self._context = self.browser_session.new_context(
+            locale="nl-NL", timezone_id="Europe/Amsterdam", **self._evidence.context_options()
+        )
+        self._context.set_default_navigation_timeout(self.navigation_timeout * 1000)
+        self._context.set_default_timeout(self.element_timeout * 1000)
+        if self.trace:
+            # DOM snapshots per action make the trace; its film strip would cost ~0.3 s a customer.
+            self._context.tracing.start(screenshots=False, snapshots=True)
+        self._context.add_init_script(_INSTALL)
+        self._context.on("response", self._note_page)
+        self._page = self._new_page()
 
     @property
     def current_url(self) -> str:
@@ -221,7 +228,8 @@ class WebDriver:
         }
         shot = None
         if screenshot or any(value is None for value in raw.values()):
-            shot = self._evidence.screenshot(page, tp.name)
+            with self.evidence.stopwatch.harness():
+                shot = self._evidence.screenshot(page, tp.name)
         return Reading(
             tp.name,
             self.channel,
@@ -288,14 +296,16 @@ class WebDriver:
     def click(self, target: str) -> None:
         """Click the element with test id ``target``, or else the button or link with that text."""
         page = self.page
-        with self._wrapped(self._touchpoint, f"click '{target}'"):
-            # Test id first; else a button or link by its exact text. Text selectors, not roles:
-            # role queries walk the accessibility tree and cost a third of a click.
-            quoted = json.dumps(target, ensure_ascii=False)  # a CSS string, not \u escapes
-            page.locator(f"[data-testid={quoted}]").or_(
-                page.locator(f"button:text-is({quoted}), a:text-is({quoted}), input[type=submit][value={quoted}]")
-            ).first.click()
-            page.wait_for_load_state("load")
+        # Test id first; else a button or link by its exact text. Text selectors, not roles:
+        # role queries walk the accessibility tree and cost a third of a click.
+        quoted = json.dumps(target, ensure_ascii=False)  # a CSS string, not \u escapes
+        found = page.locator(f"[data-testid={quoted}]").or_(
+            page.locator(f"button:text-is({quoted}), a:text-is({quoted}), input[type=submit][value={quoted}]")
+        )
+        with self._offering(found, f"nothing to click called '{target}'"):
+            with self._wrapped(self._touchpoint, f"click '{target}'"):
+                found.first.click()
+                page.wait_for_load_state("load")
 
     def submit(self, target: str | None = None) -> None:
         """Submit the form: click ``target`` (test id or button text), or its submit button."""
@@ -303,15 +313,19 @@ class WebDriver:
             self.click(target)
             return
         page = self.page
-        with self._wrapped(self._touchpoint, "submit the form"):
-            page.locator("form [type=submit], form button:not([type])").first.click()
-            page.wait_for_load_state("load")
+        found = page.locator("form [type=submit], form button:not([type])")
+        with self._offering(found, "no form to submit"):
+            with self._wrapped(self._touchpoint, "submit the form"):
+                found.first.click()
+                page.wait_for_load_state("load")
 
     def text_of(self, testid: str) -> str:
         """The visible text of the first element with test id ``testid`` (waits up to 5 s)."""
         page = self.page
-        with self._wrapped(self._touchpoint, f"read '{testid}'"):
-            return " ".join(page.get_by_test_id(testid).first.inner_text().split())
+        found = page.get_by_test_id(testid)
+        with self._offering(found, f"no '{testid}'"):
+            with self._wrapped(self._touchpoint, f"read '{testid}'"):
+                return " ".join(found.first.inner_text().split())
 
     def screenshot(self, label: str | None = None) -> str:
         """Keep a screenshot of the current page, whatever ``--screenshot`` says; returns its evidence path."""
@@ -402,6 +416,34 @@ class WebDriver:
             ) from exc
 
     @contextmanager
+    def _offering(self, target: Any, nothing: str) -> Iterator[None]:
+        """An action that failed because ``target`` (a locator) is not on the page says so and lists
+        what the page offers instead, as ``fill`` lists its fields."""
+        try:
+            yield
+        except ChannelError as exc:
+            from playwright.sync_api import Error as PlaywrightError
+
+            try:
+                if target.count():
+                    raise
+                clicks, testids = self._page.evaluate(_OFFERS)
+            except PlaywrightError:
+                raise exc from None
+            where = self._touchpoint if self._touchpoint != "-" else "its first page"
+            raise ChannelError(
+                self.secrets.redact(
+                    f"{self.customer_key} at {where}: {nothing} on {self._page.url}"
+                    f" (waited {self.element_timeout:g} s). {offers(clicks, testids)}"
+                    " Check the task or the page."
+                )
+            ) from exc
+
+    def is_asking_password(self) -> bool:
+        """Whether the page shows a password field (a login form still waiting for one)."""
+        return bool(self.page.evaluate(_ASKS_PASSWORD))
+
+    @contextmanager
     def _wrapped(self, touchpoint: str, doing: str, url: str | None = None) -> Iterator[None]:
         """Turn Playwright's errors into ours, naming customer, touchpoint and URL."""
         from playwright.sync_api import Error as PlaywrightError
@@ -432,6 +474,33 @@ class WebDriver:
             raise ChannelError(
                 self.secrets.redact(f"{self.customer_key} at {touchpoint}: could not {doing} at {where}: {message}")
             ) from exc
+
+
+# What a customer could click or read on the page, for the message when a target is not there.
+_OFFERS = """
+() => {
+  const shown = (el) => el.checkVisibility ? el.checkVisibility({visibilityProperty: true})
+    : el.getClientRects().length > 0;
+  const label = (el) => (el.tagName === 'INPUT' ? el.value : el.innerText || '').replace(/\\s+/g, ' ').trim();
+  const clicks = [], ids = [];
+  for (const el of document.querySelectorAll('button, a[href], input[type=submit], [data-testid]')) {
+    if (!shown(el)) continue;
+    const id = el.getAttribute('data-testid');
+    if (id && !ids.includes(id)) ids.push(id);
+    if (el.matches('button, a[href], input[type=submit]')) {
+      const text = label(el);
+      if (text && text.length <= 40 && !clicks.includes(text)) clicks.push(text);
+    }
+  }
+  return [clicks.slice(0, 30), ids.slice(0, 30)];
+}
+"""
+
+
+_ASKS_PASSWORD = """
+() => [...document.querySelectorAll('input[type=password]')].some((el) =>
+  el.checkVisibility ? el.checkVisibility({visibilityProperty: true}) : el.getClientRects().length > 0)
+"""
 
 
 def _unfillable(info: dict[str, Any]) -> str | None:

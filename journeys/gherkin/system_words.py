@@ -69,8 +69,7 @@ class Systems:
                 (
                     need.startswith(TASK)
                     and not any(
-                        " ".join(option.split()).lower() in self.offers.tasks
-                        for option in need[len(TASK) :].split("|")
+                        " ".join(option.split()).lower() in self.offers.tasks for option in need[len(TASK) :].split("|")
                     )
                 )
                 or (need.startswith(CHANNEL) and need[len(CHANNEL) :] not in self.offers.channels)

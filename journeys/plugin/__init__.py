@@ -14,9 +14,11 @@ stays fast.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from journeys.plugin import progress, reports, runtime, selection, sharding, verdict
+from journeys.plugin import last_failed, progress, reports, runtime, selection, sharding, verdict
 from journeys.plugin.bdd import (  # noqa: F401 - hooks and fixtures pytest finds by name
     journey,
     journeys_system,
@@ -36,6 +38,7 @@ def pytest_configure(config: pytest.Config) -> None:
     runtime.begin(config)
     config.pluginmanager.register(verdict.Verdict(config), "journeys-verdict")
     reports.register(config)
+    last_failed.register(config)
     progress.register(config)
     config.pluginmanager.register(sharding, "journeys-sharding")
     from journeys.gherkin.lint import registered_tags
@@ -47,13 +50,37 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> str:
     run = runtime.current(config)
     settings = run.settings
-    base = settings.base_url or "the map's base_url, else the embedded shop"
     faults = ", ".join(settings.faults) or "none"
     return (
-        f"journeys: system {'+'.join(settings.systems)} at {base}; faults: {faults}; "
+        f"journeys: {systems_at(settings.systems, settings.base_url)}; faults: {faults}; "
         f"seed {run.seed} (replay with --seed {run.seed}); run {run.run_id} -> {run.folder}; "
         f"promises not yet due -> {run.promise_store}"
     )
+
+
+def systems_at(systems: Any, base_url: str | None) -> str:
+    """'system shop at http://…' or 'systems shop at http://…, helpdesk at http://…': each system with the
+    address its journeys go to (an embedded one is started for the run)."""
+
+    from journeys.errors import JourneysError
+    from journeys.system.map_files import find_map
+
+    names = [systems] if isinstance(systems, str) else list(systems)
+    told = []
+    for index, name in enumerate(names):
+        try:
+            found = find_map(name)
+        except JourneysError:  # the session reports the map's error itself, with file and line
+            told.append(f"{name} (its map does not load)")
+            continue
+        url = (base_url or found.base_url) if index == 0 else found.base_url  # the settings read the environment
+        if url:
+            told.append(f"{found.system} at {url}")
+        elif found.embedded:
+            told.append(f"{found.system} at an embedded {found.embedded} started for this run")
+        else:
+            told.append(f"{found.system} (no address: pass --base-url or set base_url in {found.path})")
+    return ("system " if len(told) == 1 else "systems ") + ", ".join(told)
 
 
 @pytest.hookimpl(trylast=True)

@@ -48,6 +48,7 @@ class Reports:
         self.planned_written = False
         self.retried: set[str] = set()  # journeys run again by a retry plugin (pytest-rerunfailures)
         self.promise_line = ""  # "2 promises stored in ..., next due ...", for the terminal
+        self.crashed: list[tuple[str, str]] = []  # journeys whose worker died: node id, message
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self._plan(progress.journey_ids(session.items))
@@ -79,8 +80,10 @@ class Reports:
 
         if getattr(report, "outcome", "") == "rerun":
             self.retried.add(report.nodeid.rsplit("::", 1)[-1])
-        # One testcase per item, as junit.xml has it: its call, or the setup that kept it from running.
-        if report.when == "call" or (report.when == "setup" and not report.passed):
+        # One testcase per item, as junit.xml has it: its call, the setup that kept it from running,
+        # or the crash of the worker that was running it (xdist reports that outside any phase).
+        crashed = report.when not in ("setup", "call", "teardown") and report.failed
+        if report.when == "call" or (report.when == "setup" and not report.passed) or crashed:
             status = "passed" if report.passed else "skipped" if report.skipped else "failed"
             if report.when == "setup" and report.failed:
                 status = "error"
@@ -88,11 +91,22 @@ class Reports:
             name = report.nodeid.rsplit("::", 1)[-1]
             self.cases.append(TestCase(name, report.nodeid, status, first_lines(text), report.duration, text=text))
 
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_handlecrashitem(self, crashitem: str, report: pytest.TestReport, sched: Any) -> None:
+        """A journey whose xdist worker died: said in the run's words, and kept for Allure."""
+        worker = getattr(getattr(getattr(report, "node", None), "gateway", None), "id", "a worker")
+        report.longrepr = worker_died(crashitem, str(worker), runtime.current(self.config).folder)
+        self.crashed.append((crashitem, str(report.longrepr)))
+
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         run = runtime.current(self.config)
+        self._crashed_to_allure()
         if not run.folder.is_dir() or self.config.option.collectonly:
             return  # no journey ran: nothing to report
+        if exitstatus == pytest.ExitCode.USAGE_ERROR and run.session is None and run.failure is None:
+            refused_at_the_door(run.folder)  # junit.xml and Allure made it; no journey did
+            return
         gate = run.settings.gate
         self._write_planned()  # not yet written when the folder was made after collection (pytest-bdd bindings)
         try:
@@ -125,8 +139,33 @@ class Reports:
             self.failures.append(f"journeys: the reports could not be written: {type(exc).__name__}: {exc}")
             return
         self._allure_trend()
-        if gate and self.built.gate_failed and session.exitstatus == pytest.ExitCode.OK:
-            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if gate and self.built.gate_failed:
+            self._gate_case(run, self.built.crossed)
+            if session.exitstatus == pytest.ExitCode.OK:
+                session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _crashed_to_allure(self) -> None:
+        """A failed Allure result for each journey whose worker died (its own listener died with it)."""
+        results = getattr(self.config.option, "allure_report_dir", None)
+        if not (results and self.crashed):
+            return
+        from journeys.reporting.gate_case import write_result
+
+        for nodeid, message in self.crashed:
+            name = nodeid.rsplit("::", 1)[-1]
+            write_result(Path(results), name, nodeid, message, suite=nodeid.split("::")[0], status="broken")
+
+    def _gate_case(self, run: runtime.Run, crossed: list[str]) -> None:
+        """The crossed thresholds as a failed testcase in junit.xml and in Allure, as the exit code says."""
+        from journeys.reporting.gate_case import add_to_allure, add_to_junit
+
+        results = getattr(self.config.option, "allure_report_dir", None)
+        try:
+            add_to_junit(Path(self.config.option.xmlpath or run.folder / "junit.xml"), crossed)
+            if results:
+                add_to_allure(Path(results), crossed)
+        except Exception as exc:  # noqa: BLE001 - the exit code and the summary still tell it
+            self.failures.append(f"journeys: the gate's testcase could not be written: {type(exc).__name__}: {exc}")
 
     def _allure_trend(self) -> None:
         """What the trend says of each journey (failing again, flaky...) as a tag on its Allure result."""
@@ -172,7 +211,12 @@ class Reports:
 
     def _environment(self, run: runtime.Run) -> dict[str, str]:
         settings = run.settings
-        base_url = run.session.base_url if run.session else settings.base_url or "embedded reference shop"
+        if run.session is not None:  # each system with the address its journeys went to
+            base_url = ", ".join(f"{name} at {part.base_url}" for name, part in run.session.parts.items())
+        else:
+            from journeys.plugin import systems_at
+
+            base_url = systems_at(settings.systems, settings.base_url)
         found = {
             "system": "+".join(settings.systems),
             "base URL": str(base_url),
@@ -225,3 +269,29 @@ class Reports:
         closed = exitstatus != 0 or self.built.gate_failed
         verdict = f"FAILED (exit {int(exitstatus) or 1})" if closed else "passed"
         write(f"journeys gate: {verdict}: {why}", **({"red": True} if closed else {"green": True}), bold=True)
+
+
+def refused_at_the_door(folder: Path) -> None:
+    """Take away the run folder a usage error left (an empty junit.xml, an empty allure-results):
+    a run refused at the door has no results, and a folder would say "all 0 journeys passed"."""
+    results = folder / "allure-results"
+    if results.is_dir() and not any(results.iterdir()):
+        results.rmdir()
+    for name in ("junit.xml", "planned.json"):
+        (folder / name).unlink(missing_ok=True)
+    for empty in (folder, folder.parent):  # the run's folder, and reports/runs/ when it was the first
+        try:
+            empty.rmdir()  # only when nothing else is in it
+        except OSError:
+            return
+
+
+def worker_died(nodeid: str, worker: str, folder: Path) -> str:
+    """What to tell of a journey whose xdist worker process died while walking it."""
+    feature, _, name = nodeid.partition("::")
+    return (
+        f"{name or nodeid}: did not finish: the worker process running it ({worker}) died (killed, out of"
+        " memory, or a crash of Python or the browser), so it has no verdict. Its evidence so far is under"
+        f" {folder}/evidence. Run it again alone: journeys run {feature} -k '{name}'; if it dies again,"
+        " look at the machine's memory (dmesg) or run it without -n."
+    )

@@ -73,7 +73,10 @@ def _expression(text: str, config: pytest.Config, items: list[pytest.Item]) -> A
     try:
         expression = parse(written)
     except TagExpressionError as exc:
-        raise pytest.UsageError(f"--tags {text!r} is not a tag expression: {exc}") from None
+        raise pytest.UsageError(
+            f"--tags {text!r} is not a tag expression: {tag_problem(str(exc))}. Tags are joined with and, or,"
+            " not and parentheses, e.g. '@gate and not @slow'."
+        ) from None
     known = known_tags(config, items)
     for tag in re.findall(r"@([\w.-]+)", written):
         if tag not in known:
@@ -84,6 +87,25 @@ def _expression(text: str, config: pytest.Config, items: list[pytest.Item]) -> A
                 f" Tags in use: {', '.join('@' + t for t in sorted(known)) or 'none'}."
             )
     return expression
+
+
+def tag_problem(parser_said: str) -> str:
+    """The tag parser's complaint in the writer's words (it speaks of operands and BEGIN)."""
+    first = parser_said.splitlines()[0] if parser_said else ""
+    if found := re.match(r"(and|or|not): Too few operands", first):
+        side = "after it" if found.group(1) == "not" else "on each side"
+        return f"'{found.group(1)}' needs a tag {side}"
+    if "Unclosed '('" in first:
+        return "a '(' is not closed: add a ')'"
+    if "Missing '('" in first:
+        return "a ')' has no '(' before it"
+    if found := re.search(r"Expected operator after (\S+)", first):
+        return f"two tags in a row after {found.group(1)}: join them with 'and' or 'or'"
+    if "Expected operand after BEGIN" in first:
+        return "it starts with 'and' or 'or': put a tag first"
+    if found := re.search(r"Expected operand after (\S+)", first):
+        return f"'{found.group(1)}' is followed by another operator: put a tag after it"
+    return first.rstrip(".") or "it cannot be read"
 
 
 def known_tags(config: pytest.Config, items: list[pytest.Item]) -> set[str]:

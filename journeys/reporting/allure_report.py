@@ -172,8 +172,10 @@ def _touchpoint(journey: Journey, name: str, reading: Reading, seen: dict[str, O
     title = f"{lane(name, reading.channel)} · {name}{when}"  # app · app.order, as the writer calls it
     _plugin().touchpoints.append((title, frozenset(o.seq for o in seen.values())))
     with allure.step(title):
+        secrets = getattr(journey.system, "secrets", None)
+        table = facts_csv(seen.values(), reading.url)
         allure.attach(
-            LinkedPaths(root).text(facts_csv(seen.values(), reading.url)),
+            LinkedPaths(root).text(secrets.redact(table) if secrets is not None else table),
             name=f"{name}: facts",
             attachment_type=allure.attachment_type.CSV,
         )

@@ -27,7 +27,8 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
     \b
     Reads the ledgers in RUN_FOLDER/evidence/*/ledger.json and junit.xml; a file
     that cannot be read is named and left out, the rest is still reported.
-    Exit status: 0 written, 1 --allure could not build Allure's report, 4 no such run folder.
+    Exit status: 0 written, 1 --allure could not build Allure's report, 4 no such run folder (or
+    one where nothing ran).
 
     \b
     --merge SHARD_FOLDER...: the run folders of `journeys run --shard k/n` become
@@ -57,6 +58,14 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
         from journeys.shards import SHARD_FILE
 
         folder = folders[0]
+        if not (folder / "junit.xml").is_file() and not any(folder.glob("evidence/*/ledger.json")):
+            # Nothing ran here: a report would say "all 0 journeys passed" of nothing.
+            click.echo(
+                f"journeys: {folder}: not a run folder (no junit.xml, no evidence/*/ledger.json);"
+                " name a folder under reports/runs/, or run `journeys run` first.",
+                err=True,
+            )
+            sys.exit(4)
         # A shard's run is kept in the trend by its merge, not on its own.
         built = build_reports(folder, language=lang, record=not (folder / SHARD_FILE).is_file())
     for problem in built.results.problems:

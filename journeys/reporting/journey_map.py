@@ -79,6 +79,7 @@ def page_data(results: RunResults, extras: PageExtras | None = None, *, language
         item["violations"] = [relative(text, results.folder) for text in item["violations"]]
         _draw_missing_mail(item)
     outcomes = [record.outcome for record in results.journeys]
+    outcomes += ["failed"] * len(results.failed_without_ledger())  # unreadable files count as failures too
     counts = {o: outcomes.count(o) for o in ("passed", "failed", "interrupted", "unknown") if o in outcomes}
     trend = {kind: sorted(n for n, k in extras.trend.items() if k == kind) for kind in TREND_KINDS}
     return {

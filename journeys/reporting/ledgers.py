@@ -126,6 +126,12 @@ class RunResults:
         dutch = sum(1 for j in self.journeys if j.language == "nl")
         return "nl" if dutch * 2 > len(self.journeys) else "en"
 
+    def failed_without_ledger(self) -> list[TestCase]:
+        """Testcases that failed or errored before a journey wrote its ledger: an unreadable feature file,
+        a run that could not start, a worker that died. Each is a failure of the run like a journey's."""
+        with_ledger = {j.name for j in self.journeys}
+        return [c for c in self.testcases if c.status in ("failed", "error") and c.name not in with_ledger]
+
     def not_finished(self, *, errors: bool = True) -> list[str]:
         """Journeys that did not run to their end: interrupted ones, and testcases without a ledger.
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from contextvars import ContextVar, Token
 from decimal import Decimal
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
@@ -66,9 +67,27 @@ def all_agree(kind: str, values: list[Any], tolerance: Decimal | int | None = No
     return all(agree(kind, a, b, tolerance=tolerance) for a, b in combinations(unique, 2))
 
 
+# The words a system's map declares for its own facts (fact -> words), in the journey's context.
+_SAID: ContextVar[Mapping[str, str] | None] = ContextVar("journeys_fact_titles", default=None)
+
+
+def say_facts(names: Mapping[str, str]) -> Token[Mapping[str, str] | None]:
+    """Make titles name facts by the map's declared words (``ticket.due`` -> ``due date``), in this context."""
+    return _SAID.set(dict(names))
+
+
+def stop_saying(token: Token[Mapping[str, str] | None]) -> None:
+    """Forget what ``say_facts`` set, in the context that set it."""
+    try:
+        _SAID.reset(token)
+    except ValueError:  # set in another context (a population's greenlet): that context ends with it
+        pass
+
+
 def words(fact: str) -> str:
-    """``order.total`` -> ``order total`` (for titles)."""
-    return re.sub(r"[._]+", " ", fact)
+    """The fact in a title: the map's declared words, else ``order.total`` -> ``order total``."""
+    declared = (_SAID.get() or {}).get(fact)
+    return declared or re.sub(r"[._]+", " ", fact)
 
 
 def what_key(what: str) -> str:

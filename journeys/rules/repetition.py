@@ -1,4 +1,4 @@
-"""Rule *not asked twice*: a customer who is known is not asked again for what she gave."""
+"""Rule *not asked twice*: a customer is not asked again for what she gave, on any channel."""
 
 from __future__ import annotations
 
@@ -16,11 +16,14 @@ if TYPE_CHECKING:
 def not_asked_twice(
     ledger: Ledger, what: str | None = None, *, scope: Collection[str] | None = None
 ) -> list[Violation]:
-    """A question asked while the customer was identified, for something she already gave.
+    """A question for something the customer already gave, anywhere, logged in or not.
 
     ``order_number``, ``order.number`` and ``Order number`` are the same
-    thing. Questions asked while not logged in are fair (the company cannot
-    know who is asking) and are not counted.
+    thing; questions and inputs are recorded by what they ask for, not by a
+    form's field names (``submitter_email`` is ``email``: ``journeys.fields``).
+    Once she gave a thing, on any channel, the company has it: asking for it
+    again is a repeat, whether or not she was logged in (a guest's chat
+    that asks again for the e-mail address she typed at the checkout too).
 
     What was compared: every question against every earlier input. Given but
     never asked again passes (nobody asked twice); asked but never given
@@ -56,8 +59,6 @@ def not_asked_twice(
         given.setdefault(what_key(item.what), []).append(item)
     found = []
     for question in questions:
-        if not question.identified:
-            continue
         earlier = [i for i in given.get(what_key(question.what), []) if i.seq < question.seq]
         if earlier:
             found.append(_violation(question, earlier))
@@ -95,7 +96,7 @@ def _violation(question: Question, earlier: list[Input]) -> Violation:
             None,
             "",
             question.where,
-            f"asked again for {question.what} while logged in",
+            f"asked again for {words(question.what)}" + (" while logged in" if question.identified else ""),
             question.seq,
         )
     )

@@ -101,7 +101,10 @@ def has_track_and_trace(journey):
     ),
     doc_nl="Belofte: uiterlijk aan het eind van de datum op de bevestigingspagina bezorgd, zoals de app laat zien.",
     requires=("delivery order",),
-    gives=("time:later", "delivered",),
+    gives=(
+        "time:later",
+        "delivered",
+    ),
 )
 def delivery_promise_kept(journey):
     """Promise: delivered by the end of the date on the confirmation page, as the app shows."""

@@ -21,6 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from journeys.errors import ConfigError
 from journeys.system.map_touchpoints import Touchpoints
 from journeys.system.map_yaml import line_of
+from journeys.system.parse_messages import yaml_problem
 from journeys.system.touchpoint_map import TouchpointMap
 
 TOP_KEYS = (
@@ -38,6 +39,7 @@ TOP_KEYS = (
     "vocabulary",
     "segments",
     "facts",
+    "fields",
     "touchpoints",
 )
 
@@ -51,8 +53,8 @@ def read_map(path: Path) -> TouchpointMap:
     try:
         document = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        raise ConfigError(f"{path}:{line}: not valid YAML: {exc.problem}. Fix the YAML syntax there.") from exc
+        line, problem = yaml_problem(exc)
+        raise ConfigError(f"{path}:{line}: not valid YAML: {problem}. Fix it there.") from exc
     return _Loader(path).load(document)
 
 
@@ -120,6 +122,7 @@ class _Loader(Touchpoints):
             touchpoints=touchpoints,
             accounts=accounts,
             facts=self.declared,
+            fields=self.fields(doc),
         )
         if self.problems:
             ordered = sorted(self.problems, key=lambda p: p[0])

@@ -196,6 +196,22 @@ class Sections(Checks):
                 result[str(category)][str(word)] = canonical
         return result
 
+    def fields(self, doc: CommentedMap) -> dict[str, str]:
+        """Form field -> what it asks the customer for (``{submitter_email: email}``); common names
+        need no entry (``journeys.fields``)."""
+        node = self.mapping(doc, "fields", "")
+        result: dict[str, str] = {}
+        for name, meaning in (node or {}).items():
+            if not isinstance(meaning, str) or not meaning.strip():
+                self.problem(
+                    line_of(node, name),
+                    f"fields/{name}",
+                    "must name what the field asks for, e.g. submitter_email: email (or: order number, phone).",
+                )
+                continue
+            result[str(name)] = meaning.strip()
+        return result
+
     def segments(self, doc: CommentedMap) -> dict[str, str]:
         """Segment name -> built-in persona: ``[student, senior]`` or ``{guest: family}``."""
         value = doc.get("segments")

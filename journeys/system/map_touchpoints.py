@@ -219,9 +219,19 @@ class Touchpoints(Sections):
 
     def reader(self, node: CommentedMap, line: int, where: str, reads: str) -> None:
         """Exactly one reader that fits the channel; regexes and JSONPaths compile with placeholders filled."""
-        readers = [r for r in READERS if node.get(r)]
         allowed = {"page": ("testid", "css", "regex"), "mail": ("regex",), "json": ("jsonpath",)}[reads]
         source = {"page": "a page", "mail": "a mail", "json": "a JSON body"}[reads]
+        for key in READERS:
+            if key in node and not str(node.get(key) or "").strip():
+                self.problem(line_of(node, key), f"{where}/{key}", "is empty: give it a value, or remove it.")
+        readers = [r for r in READERS if node.get(r)]
+        for key, applies in _READER_KEYS.items():
+            if key in node and len(readers) == 1 and readers[0] not in applies:
+                self.problem(
+                    line_of(node, key),
+                    f"{where}/{key}",
+                    f"does nothing on a {readers[0]} reader (only with {' or '.join(applies)}): remove it.",
+                )
         if not readers:
             self.problem(line, where, f"no reader: say how to read it from {source} with one of {', '.join(allowed)}.")
         elif len(readers) > 1:
@@ -256,6 +266,8 @@ class Touchpoints(Sections):
 
 
 _FLAGS = {"many": False, "optional": False, "visible": True}
+# Keys of a fact that only some readers use: on another reader they would silently do nothing.
+_READER_KEYS = {"visible": ("testid", "css"), "attr": ("testid", "css"), "currency_path": ("jsonpath",)}
 
 
 def _sample(match: re.Match[str]) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from journeys.system.parse_messages import jsonpath_problem
 from journeys.system.templates import NAME as ENV_NAME
 from journeys.system.templates import interpolate, template_problem
 from journeys.system.touchpoint_map import closest
@@ -131,7 +132,7 @@ class Checks:
         try:
             parse(str(node[key]) if text is None else text)
         except (JsonPathLexerError, JsonPathParserError, Exception) as exc:  # the parser raises plain Exception too
-            self.problem(line_of(node, key), f"{where}/{key}", f"not a valid JSONPath: {exc}.")
+            self.problem(line_of(node, key), f"{where}/{key}", jsonpath_problem(exc, str(node[key])) + ".")
 
 
 def line_of(node: Any, key: Any) -> int:

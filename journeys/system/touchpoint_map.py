@@ -218,6 +218,7 @@ class TouchpointMap:
     touchpoints: dict[str, Touchpoint]
     accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
     facts: dict[str, FactWords] = field(default_factory=dict)
+    fields: dict[str, str] = field(default_factory=dict)  # form field -> what it asks for (``fields:``)
 
     def fact_words(self) -> dict[str, str]:
         """The map's own words for facts, both languages, lower case -> fact name."""

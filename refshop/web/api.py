@@ -18,7 +18,7 @@ from refshop import access, cases, lead_times, orders, returns, validation
 from refshop.clock import from_utc_key, iso
 from refshop.errors import NotFound
 from refshop.formats import amount_json
-from refshop.web.common import ctx, customer, json_body
+from refshop.web.common import GUEST_EMAIL, ctx, customer, json_body
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -189,6 +189,8 @@ def chat() -> Any:
             customer_id=me["id"] if me is not None else None,
         )
     session["chat_case"] = turn.case["number"]  # the widget page shows the same conversation
+    if me is None:
+        session[GUEST_EMAIL] = email  # what a guest gave once is not asked of her again
     return jsonify(
         {
             "case_number": turn.case["number"],

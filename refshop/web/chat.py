@@ -8,7 +8,7 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 
 from refshop import cases, validation
 from refshop.errors import ShopError
-from refshop.web.common import ctx, customer
+from refshop.web.common import GUEST_EMAIL, ctx, customer
 
 bp = Blueprint("chat", __name__)
 
@@ -36,6 +36,7 @@ def page() -> Any:
         case=case,
         messages=messages,
         order_number=str(request.args.get("order_number", ""))[:20],
+        email=session.get(GUEST_EMAIL, ""),
     )
 
 
@@ -71,4 +72,6 @@ def post() -> Any:
             email=str(form.get("email", ""))[:254],
         ), exc.status
     session["chat_case"] = turn.case["number"]
+    if me is None:
+        session[GUEST_EMAIL] = email  # what a guest gave once is not asked of her again
     return redirect(url_for("chat.page"), 303)

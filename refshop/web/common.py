@@ -13,6 +13,7 @@ from refshop.errors import ShopError
 
 #: The session cookie's keys for a customer's and an agent's login (ids of ``refshop.sessions`` rows).
 CUSTOMER_KEY = "customer_sid"
+GUEST_EMAIL = "guest_email"  # the e-mail address a guest gave (in the chat): forms fill it in
 AGENT_KEY = "agent_sid"
 _NOBODY = object()
 

@@ -12,7 +12,7 @@ from refshop.customers import Details
 from refshop.errors import NotFound, ShopError
 from refshop.throttle import Throttled
 from refshop.web import common
-from refshop.web.common import ctx, customer, login
+from refshop.web.common import GUEST_EMAIL, ctx, customer, login
 
 bp = Blueprint("storefront", __name__)
 
@@ -112,6 +112,8 @@ def checkout() -> Any:
     form: dict[str, str] = {}
     if me is not None:
         form = {k: me[k] or "" for k in ("name", "email", "street", "postcode", "city", "birthdate")}
+    elif session.get(GUEST_EMAIL):  # the e-mail address a guest gave in the chat: not asked again
+        form = {"email": str(session[GUEST_EMAIL])}
     return _checkout_page(form)
 
 

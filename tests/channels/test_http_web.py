@@ -166,7 +166,7 @@ def test_facts_are_read_with_the_maps_readers_and_hidden_elements_are_not_shown(
         "skus": ["a", "b"],
         "secret": None,
     }
-    assert reading.asked == ["quantity", "password", "colour"]
+    assert reading.asked == ["password", "colour"]  # quantity is filled in already: it asks nothing
     assert reading.missing() == ["secret"]
     kept = evidence.reports_dir / reading.evidence[0]  # the page that lacked a fact is kept
     assert kept.suffix == ".html" and "verborgen" in kept.read_text(encoding="utf-8")
@@ -254,3 +254,14 @@ def test_the_agent_logs_in_before_its_first_page_without_a_browser_as_with_one(s
         other.goto("/dashboard/orders")
     agent.close()
     other.close()
+
+
+def test_clicking_what_is_not_there_lists_what_the_page_offers(http, site):
+    http.visit(TP)
+    with pytest.raises(ChannelError) as info:
+        http.click("Afrekenen")
+    assert str(info.value) == (
+        f"anna-1 at web.form: nothing to click called 'Afrekenen' on {site.url}/form. The page offers buttons"
+        " and links 'Verder', 'Alleen met JavaScript', 'Plaatsen'; test ids title, price, rec, next, js-only,"
+        " place. Check the task or the page."
+    )

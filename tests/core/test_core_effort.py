@@ -37,9 +37,9 @@ def test_every_part_counts_with_its_weight(ledger):
         result.repeated_questions,
         result.waiting_seconds,
         result.broken_promises,
-    ) == (5, 3, 1, 20.0, 1)
-    assert result.score == 5 * 1 + 3 * 3 + 1 * 5 + 2.0 + 1 * 8 == 29.0
-    assert result.to_dict()["score"] == 29.0
+    ) == (5, 3, 2, 20.0, 1)  # the guest's chat asked again too
+    assert result.score == 5 * 1 + 3 * 3 + 2 * 5 + 2.0 + 1 * 8 == 34.0
+    assert result.to_dict()["score"] == 34.0
     assert WEIGHTS["repeated_questions"] > WEIGHTS["channel_switches"] > WEIGHTS["touchpoints"]
 
 

@@ -248,7 +248,7 @@ def test_asked_again_while_logged_in(ledger):
     assert violation.render() == (
         "AskedTwice: order number asked again at returns.portal\n"
         f"  chat.widget     RS-10001                                       {FEATURE}:22\n"
-        f"  returns.portal  asked again for order_number while logged in   {FEATURE}:30\n"
+        f"  returns.portal  asked again for order number while logged in   {FEATURE}:30\n"
         "  the customer gave it before at chat.widget\n"
         "  rule: not_asked_twice(order_number)   evidence: evidence/a/chat.png"
     )
@@ -258,8 +258,16 @@ def test_fair_questions(ledger):
     ledger.asked("email", "web.checkout", at("web.checkout"), identified=False)
     ledger.gave("email", "anna@journeys.test", "web.checkout", at("web.checkout"))
     ledger.asked("order.number", "returns.portal", at("returns.portal"), identified=True)  # never given
-    ledger.asked("email", "returns.portal", at("returns.portal"), identified=False)  # not logged in
     assert rules.not_asked_twice(ledger) == []
+
+
+def test_a_guest_asked_again_for_what_she_gave_is_asked_twice(ledger):
+    # Not logged in anywhere: she typed her e-mail address at the checkout, the chat asks for it again.
+    ledger.gave("email", "anna@journeys.test", "web.checkout", at("web.checkout", 12))
+    ledger.asked("email", "chat.conversation", at("chat.conversation", 20, channel="chat"), identified=False)
+    (violation,) = rules.not_asked_twice(ledger)
+    assert violation.title == "email asked again at chat.conversation"
+    assert violation.observations[-1].problem == "asked again for email"
 
 
 def test_not_asked_twice_within_a_scope(ledger):

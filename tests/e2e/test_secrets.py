@@ -50,6 +50,21 @@ def test_no_secret_in_any_report_file_or_the_output(run_journeys):
     assert len(texts) > 20  # screenshots, mails, API answers, ledger, trace entries, allure results
 
 
+# An order's token (the app asks for it) in a URL's query, unmasked.
+ORDER_TOKEN = re.compile(r"token=(?!%E2%80%A2|•••)[\w-]{6,}")
+
+
+def test_the_order_token_the_shop_hands_her_is_masked_in_every_report(run_journeys):
+    run = run_journeys("features/order/web_order.feature", extra=("-k", "tablet"))
+    assert run.exit_code == 0, run.output
+    files = [p for p in run.reports.rglob("*") if p.is_file() and p.suffix not in (".png", ".zip", ".webm")]
+    texts = {str(path): path.read_bytes().decode("utf-8", "replace") for path in files}
+    csvs = [where for where in texts if where.endswith(".csv")]
+    assert csvs, "no touchpoint tables in allure-results"
+    assert any("token=•••" in text or "token=%E2%80%A2" in text for text in texts.values())  # it was there, masked
+    assert [where for where, text in texts.items() if ORDER_TOKEN.search(text)] == []
+
+
 # What a staging system behind an authenticating proxy would need on every request.
 BEARER = "Staging-Bearer-5kq2m8x"
 API_KEY = "Staging-Key-r7w1t4z"

@@ -108,3 +108,19 @@ def test_run_and_the_plugin_take_their_options_from_one_table():
     assert {o.flag for o in RUN_OPTIONS} <= flags
     assert flags - {o.flag for o in RUN_OPTIONS} == {"--pytest-arg", "--dry-run"}  # run's own: pytest never sees them
     assert _argparse(RUN_OPTIONS[0])["action"] == "append"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["simulate", "--bogus"], "No such option '--bogus'"),
+        (["run", "--browser", "foo"], "Invalid value for '--browser'"),
+        (["report", "--nope"], "No such option '--nope'"),
+        (["--nope"], "No such option '--nope'"),
+        (["run", "--bogus"], "journeys run: no such option: --bogus"),
+    ],
+)
+def test_usage_errors_exit_4_in_every_command(args, said):
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 4, done.output
+    assert said in done.output

@@ -128,3 +128,34 @@ def test_an_unexpected_value_row_says_what_was_expected(make_run):
 
     row = next(line for line in text.splitlines() if "UnexpectedFact" in line)
     assert "| `€ 300,00` | `€ 329,00` at app.order |" in row, row
+
+
+def test_an_unreadable_feature_file_beside_a_passing_journey_is_not_all_passed(make_run):
+    from journeys.reporting.journey_map import page_data
+    from journeys.reporting.ledgers import TestCase
+
+    folder = make_run([journey_dict(0)])
+    cases = [
+        TestCase(read_run(folder).journeys[0].name, "features/a.feature::A", "passed"),
+        TestCase("unreadable", "features/empty.feature::unreadable", "failed", "empty.feature:1: empty feature file"),
+    ]
+    results = read_run(folder, cases)
+
+    text = summary_markdown(results)
+
+    assert text.splitlines()[0] == "## ❌ journeys: 1 journey passed; 1 did not finish"
+    assert "empty feature file" in text
+    assert page_data(results)["counts"] == {"passed": 1, "failed": 1}
+
+
+def test_a_journey_that_never_reported_is_not_all_passed(make_run):
+    from journeys.reporting.ledgers import TestCase, write_planned
+
+    folder = make_run([journey_dict(0)])
+    passed = read_run(folder).journeys[0].name
+    write_planned(folder, [passed, "Killed with its worker"])
+
+    text = summary_markdown(read_run(folder, [TestCase(passed, "a.feature::A", "passed")]))
+
+    assert text.splitlines()[0] == "## ❌ journeys: 1 journey passed; 1 did not finish"
+    assert "Killed with its worker (no result" in text

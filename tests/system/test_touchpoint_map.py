@@ -194,7 +194,7 @@ def test_unknown_keys_are_refused_with_the_closest_valid_key(refused):
     assert lines[0] == (
         f"{path}:3: timezon: unknown key. Did you mean 'timezone'? Valid here: system, title,"
         " embedded, base_url, urls, tasks, timezone, clock, mail, credentials, accounts, vocabulary,"
-        " segments, facts, touchpoints."
+        " segments, facts, fields, touchpoints."
     )
     assert lines[1].startswith(f"{path}:8: touchpoints/web.home/redy: unknown key. Did you mean 'ready'?")
     assert lines[2].startswith(
@@ -253,6 +253,7 @@ def test_a_bad_jsonpath_is_refused(refused):
               total: {jsonpath: "$.[[total", kind: money}
     """)
     assert f"{path}:8: touchpoints/app.order/facts/total/jsonpath: not a valid JSONPath" in message
+    assert "A JSONPath reads like $.total" in message  # what one looks like, not the parser's grammar
 
 
 def test_an_unknown_kind_is_refused_with_the_closest_kind(refused):
@@ -394,7 +395,28 @@ def test_yaml_syntax_errors_name_the_line(refused):
         touchpoints:
           web.home: {channel: web, url: /
     """)
-    assert message.startswith(f"{path}:5: not valid YAML")
+    # The mistake's own line, not the line after it where YAML noticed it.
+    assert message.startswith(
+        f"{path}:4: not valid YAML: a {{ opened on this line is not closed (or a ',' is missing between its"
+        " entries) (YAML noticed it at line 5). Fix it there."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        ("system: shop\ntouchpoints\nfacts: {}\n", 2, "this line has no ':' after its key"),
+        ("system: shop\ntitle: Shop: the best\n", 2, "a second ':' on this line: put the value in quotes"),
+        ("system: 'shop\ntitle: x\n", 1, "a quote opened on this line is not closed"),
+        ("system: shop\ntouchpoints:\n\tweb.home: {}\n", 3, "a tab indents this line: indent with spaces"),
+    ],
+)
+def test_yaml_mistakes_are_told_in_the_writers_words_at_their_line(tmp_path, text, line, said):
+    path = tmp_path / "shop.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_map(path)
+    assert str(info.value).startswith(f"{path}:{line}: not valid YAML: {said}")
 
 
 def test_every_problem_is_reported_at_once_in_line_order(refused):
@@ -474,3 +496,40 @@ def test_tasks_may_live_in_several_modules_named_in_a_list(tmp_path):
     shop = load_map(path)
     assert [p.name for p in shop.tasks_paths] == ["shop_tasks.py", "shop_service_tasks.py"]
     assert load_tasks(shop).names == ["phone about order", "place order"]
+
+
+def test_a_key_that_does_nothing_on_its_reader_is_refused(refused):
+    message, path = refused("""
+        system: shop
+        touchpoints:
+          web.home:
+            channel: web
+            url: /
+            facts:
+              title: {regex: 'Welkom (.+)', kind: text, visible: false}
+              label: {regex: 'Label (.+)', kind: text, attr: data-kind}
+          app.order:
+            channel: api
+            request: {path: /api/orders/1}
+            facts:
+              total: {jsonpath: $.total, kind: money, currency_path: $.currency}
+    """)
+    assert (
+        f"{path}:8: touchpoints/web.home/facts/title/visible: does nothing on a regex reader"
+        " (only with testid or css): remove it." in message
+    )
+    assert f"{path}:9: touchpoints/web.home/facts/label/attr: does nothing on a regex reader" in message
+    assert "currency_path" not in message  # it does something on a jsonpath reader
+
+
+def test_an_empty_reader_is_refused_not_dropped(refused):
+    message, path = refused("""
+        system: shop
+        touchpoints:
+          web.home:
+            channel: web
+            url: /
+            facts:
+              title: {css: h1, regex: "", kind: text}
+    """)
+    assert f"{path}:8: touchpoints/web.home/facts/title/regex: is empty: give it a value, or remove it." in message
