@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from journeys.errors import JourneysError
 from journeys.population.command import simulate
 from journeys.promises.command import promises
 from journeys.reporting.command import report
@@ -17,7 +18,9 @@ from journeys.reporting.command import report
 USAGE_ERROR = 4  # every command's exit status for a usage error (click's own would be 2: "interrupted")
 
 
-class _UsageError(click.UsageError):
+class _UsageError(click.UsageError, JourneysError):
+    """click's usage error, in journeys' error tree and with journeys' exit status."""
+
     exit_code = USAGE_ERROR
 
 

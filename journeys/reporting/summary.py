@@ -93,11 +93,10 @@ def summary_markdown(
     # Not finished: a run cut short, a merge missing a shard, a journey that failed before its ledger
     # was written (an unreadable feature file): none of them green.
     unfinished = results.not_finished(errors=False)
-    unrecorded = [c for c in results.failed_without_ledger() if c.status == "failed"]
     said = headline(results, lang)
-    if unfinished or unrecorded:
-        said = f"{said}; {w['unfinished'].format(n=len(unfinished) + len(unrecorded))}"
-    bad = bool(failing or errors or gate or unfinished or unrecorded)
+    if unfinished:
+        said = f"{said}; {w['unfinished'].format(n=len(unfinished))}"
+    bad = bool(failing or errors or gate or unfinished)
     verdict = f" · {w['gate_failed'] if bad else w['gate_passed']}" if gate_run else ""
     lines = [f"## {'❌' if bad else '✅'} journeys: {said}{verdict}", ""]
     lines.append(f"{w['run']} `{results.run_id}` · [{w['map']}]({_link(MAP_FILE)}) · `junit.xml`")

@@ -27,6 +27,9 @@ INSTALL_TIMEOUT = 900  # seconds: dependencies come from the package index
 RUN_TIMEOUT = 300
 PROJECT_FILES = {
     ".gitignore",
+    ".helix/languages.toml",
+    ".nvim.lua",
+    ".vscode/settings.json",
     "README.md",
     "features/example/web_order.feature",
     "features/voorbeeld/webbestelling.feature",

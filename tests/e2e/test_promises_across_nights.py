@@ -190,7 +190,9 @@ def test_promises_stored_one_night_are_judged_the_next_as_kept_broken_or_unverif
     assert locked.output.count("unverifiable") == 2, locked.output
     listed = journeys(project, "promises", env=shop.env)
     assert "pending: 2" in listed.output and "broken: 0" in listed.output, listed.output
-    assert "not checked yet: the staff login was refused (still at /agent/login" in listed.output, listed.output
+    assert "not checked yet: phone.order could not be read: login for role agent failed at" in listed.output, (
+        listed.output
+    )
 
     # Night 2: checked against the shop's own address and map, as stored; no --system, no faketime.
     night2 = journeys(project, "promises", "--verify", "--as-of", as_of, env=shop.env)

@@ -35,6 +35,8 @@ SCENARIOS = {
 # The agent's task opens her page and trusts the map's `login:` to have logged the agent in.
 TASKS = """
 from journeys.systems.refshop_tasks import *  # noqa: F403 - the shop's tasks, one overridden below
+from journeys.systems.refshop_service_tasks import *  # noqa: F403
+from journeys.systems.refshop_security_tasks import *  # noqa: F403
 from journeys.system.tasks import task
 
 
@@ -71,9 +73,8 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
     folder = tmp_path_factory.mktemp("system")
     source = (ROOT / "journeys" / "systems" / "refshop.yaml").read_text(encoding="utf-8")
     login = "  agent: {user_env: REFSHOP_AGENT_USER, password_env: REFSHOP_AGENT_PASSWORD, login: {url: /agent/login}}"
-    mapped = re.sub(r"(?m)^  agent: \{user_env: .*\}$", login, source).replace(
-        "tasks: refshop_tasks", "tasks: third_tasks"
-    )
+    mapped = re.sub(r"(?m)^  agent: \{user_env: .*\}$", login, source)
+    mapped = re.sub(r"(?m)^tasks: .*$", "tasks: third_tasks", mapped)
     mapped = mapped.replace("embedded: refshop\n", "")
     assert "login: {url: /agent/login}" in mapped
     (folder / "third.yaml").write_text(mapped, encoding="utf-8")

@@ -72,10 +72,9 @@ def test_a_run_wide_error_under_xdist_exits_3_too(project: pytest.Pytester):
 
 def test_a_crossed_gate_threshold_is_a_failed_testcase_in_junit_and_allure(project, monkeypatch):
     project.makefile(".toml", pyproject="[tool.journeys.gate]\nmax_effort_score = -1\n")
-    monkeypatch.setenv("JOURNEYS_GATE", "1")
     junit, allure = project.path / "junit.xml", project.path / "allure"
     result = project.runpytest(
-        "features", "-k", "Fast", f"--junitxml={junit}", f"--alluredir={allure}", "-p", "no:pytest-lsp"
+        "features", "-k", "Fast", "--gate", f"--junitxml={junit}", f"--alluredir={allure}", "-p", "no:pytest-lsp"
     )
     assert result.ret == 1
     suite = ET.parse(junit).getroot().find("testsuite")
@@ -90,10 +89,10 @@ def test_a_crossed_gate_threshold_is_a_failed_testcase_in_junit_and_allure(proje
 
 
 def test_a_run_refused_at_the_door_leaves_no_run_folder(project, monkeypatch):
-    monkeypatch.setenv("JOURNEYS_RUN_ID", "refused")
     folder = project.path / "reports" / "runs" / "refused"
     result = project.runpytest(
         "features",
+        "--run-id=refused",
         "--tags",
         "gaet",
         "--reports-dir=reports",
