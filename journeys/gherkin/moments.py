@@ -88,7 +88,7 @@ def words(name: str, language: str) -> str:
 _SAID = {
     "en": {
         "start": "comes first, before she does anything",
-        "no": "no {what} before it",
+        "no": "not after {what}",
         "shown": "a touchpoint that showed the {what}",
         "compared": "two touchpoints that showed the {what}",
         "visited": "a visit to {what}",
@@ -100,7 +100,7 @@ _SAID = {
     },
     "nl": {
         "start": "komt als eerste, voordat ze iets doet",
-        "no": "geen {what} ervoor",
+        "no": "niet na {what}",
         "shown": "een contactpunt dat {what} liet zien",
         "compared": "twee contactpunten die {what} lieten zien",
         "visited": "een bezoek aan {what}",

@@ -30,7 +30,7 @@ TITLE_NL = "Contact en klachten via elk kanaal, en stappen die een contactpunt o
         "`file complaint`; zonder die taak de chat: `complain in chat`)."
     ),
     needs=("task:file complaint|complain in chat",),
-    requires=("order",),
+    requires=("order", "no:complaint"),  # a second complaint is a case of its own: a scenario of its own
     gives=("complaint",),
 )
 def complain(journey):
@@ -46,7 +46,7 @@ def complain(journey):
     example={"message": "The wrong item came"},
     example_nl={"message": "Het verkeerde artikel kwam"},
     needs=("task:file complaint|complain in chat",),
-    requires=("order",),
+    requires=("order", "no:complaint"),  # a second complaint is a case of its own: a scenario of its own
     gives=("complaint",),
 )
 def complain_saying(journey, message):

@@ -15,7 +15,7 @@ TITLE_NL = "Klachten, klantenservice en herstel van service."
         "ze in de chat klaagt dat ze het verkeerde artikel heeft gekregen",
     ),
     doc_nl="Een klacht via de chat, met haar bestelnummer.",
-    requires=("order",),
+    requires=("order", "no:complaint"),
     gives=("complaint",),
 )
 def complain_in_chat(journey):
