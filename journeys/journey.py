@@ -25,7 +25,6 @@ from journeys.evidence import EvidenceStore
 from journeys.fields import meaning_of
 from journeys.gherkin.words import stop_using, use_words
 from journeys.identity import Identity
-from journeys.journey_mail import MailWaits
 from journeys.journey_rules import JourneyRules
 from journeys.ledger import Ledger
 from journeys.mail_parts import part_violations
@@ -55,7 +54,7 @@ class Step:
     location: str | None = None
 
 
-class Journey(JourneyRules, MailWaits, Identity):
+class Journey(JourneyRules, Identity):
     """A customer, its memory, and the channels it meets the company through.
 
     Args:

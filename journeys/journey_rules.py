@@ -1,4 +1,4 @@
-"""A journey's rules and promises: the checks a step asks for, run over the journey's ledger.
+"""A journey's rules and promises, and the mail she waits for: the checks a step asks for, run over the ledger.
 
 ``JourneyRules`` is the half of ``Journey`` that judges: each method runs one
 rule of ``journeys.rules`` on the ledger and keeps its violations there;
@@ -9,7 +9,7 @@ customer is, which channels she meets the company through, what she sees.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from journeys import rules
@@ -19,9 +19,13 @@ from journeys.promise_origin import contradiction, first_promised, promise_origi
 from journeys.records import Observation, Promise, PromiseCheck
 
 if TYPE_CHECKING:
+    from journeys.customer import Customer
     from journeys.ledger import Ledger
     from journeys.records import Provenance
     from journeys.system.touchpoint_map import FactWords, Touchpoint
+
+
+WAITING_STEP = timedelta(hours=4)  # how far a test clock moves at a time while she waits for a mail
 
 
 class JourneyRules:
@@ -31,8 +35,16 @@ class JourneyRules:
     name: str
     system: Any
     memory: dict[str, str]
+    customer: Customer
 
     # What the walking half provides.
+    @property
+    def mail(self) -> Any:
+        raise NotImplementedError
+
+    def advance(self, seconds: float) -> None:
+        raise NotImplementedError
+
     def touchpoint(self, name: str) -> Touchpoint:
         raise NotImplementedError
 
@@ -127,6 +139,25 @@ class JourneyRules:
     def matches(self, fact: str, reference: str) -> None:
         """Rule *matches*: every touchpoint showed ``fact`` as the ``reference`` she was first told."""
         self.ledger.add(rules.matches(self.ledger, fact, reference))
+
+    # -- mail that must come, or must not ----------------------------------
+
+    def wait_for_mail(self, name: str, /, *, by: datetime) -> bool:
+        """Whether mail ``name`` has come, the test clock moved on until it did or ``by`` was reached."""
+        tp, values = self.touchpoint(name).filled(self.memory), {**self.memory}
+        if self.system.clock.controllable:
+            while self.now() < by and not self.mail.arrived(tp, self.customer.email, **values):
+                self.advance(min(WAITING_STEP, by - self.now()).total_seconds())
+        return bool(self.mail.arrived(tp, self.customer.email, **values))
+
+    def expect_no_mail(self, name: str, /, *, by: datetime, why: str) -> None:
+        """Rule *not sent*: mail ``name`` has not come by ``by``; when it has, it is read and named.
+
+        Without a test clock the mail is looked for once, now: what may still come later is not seen.
+        """
+        if self.wait_for_mail(name, by=by):
+            seen = self.visit(name)
+            self.ledger.add(rules.not_sent(name, why, tuple(seen.values())))
 
     def suits(self, fact: str, audience: str) -> None:
         """Rule *suits*: the offers in ``fact`` are meant for ``audience``."""
