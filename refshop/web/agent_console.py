@@ -142,17 +142,20 @@ def return_window_days() -> int:
 
 @bp.get("/customers/<int:customer_id>")
 def customer_view(customer_id: int) -> Any:
-    customer = customers.by_id(ctx(), customer_id)
-    notice = session.pop("agent_notice", None)
+    return _customer_page(customers.by_id(ctx(), customer_id), notice=session.pop("agent_notice", None))
+
+
+def _customer_page(customer: sqlite3.Row, **extra: Any) -> str:
+    """Her page in the console (her details, history and the forms to act for her), with ``extra``."""
     return render_template(
         "agent/customer.html",
         customer=customer,
         # Seam (when faulty): the CRM is fed by the stores' tills, which never had the web shop's phone numbers.
         phone=None if ctx().active("phone-not-in-crm") else customer["phone"],
-        notice=notice,
         date_of=agent_date,
         products=catalogue.main_range(),
         **_history(customer),
+        **extra,
     )
 
 
@@ -167,14 +170,7 @@ def order_for_customer(customer_id: int) -> Any:
         with c.write():
             order = agent_actions.order_for(c, customer, sku, quantity)
     except ShopError as exc:
-        return render_template(
-            "agent/customer.html",
-            customer=customer,
-            error=exc.message,
-            date_of=agent_date,
-            products=catalogue.main_range(),
-            **_history(customer),
-        ), exc.status
+        return _customer_page(customer, error=exc.message), exc.status
     return redirect(url_for("agent.order_view", ref=order["ref"]), 303)
 
 
@@ -209,14 +205,7 @@ def act(customer_id: int) -> Any:
         with c.write():
             done = agent_actions.perform(c, action, customer, order, g.agent, case)
     except ShopError as exc:
-        return render_template(
-            "agent/customer.html",
-            customer=customer,
-            error=exc.message,
-            date_of=agent_date,
-            products=catalogue.main_range(),
-            **_history(customer),
-        ), exc.status
+        return _customer_page(customer, error=exc.message), exc.status
     session["agent_notice"] = f"{order['ref']}: {done}"
     return redirect(url_for("agent.customer_view", customer_id=customer_id), 303)
 
