@@ -14,7 +14,6 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -22,17 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from e2e_ports import free_port
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 HELPDESK = ROOT / "tests" / "systems" / "helpdesk"
 FEATURES = HELPDESK / "features"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture

@@ -1,0 +1,11 @@
+"""A free port on 127.0.0.1, for a system an e2e test starts in a process of its own."""
+
+from __future__ import annotations
+
+import socket
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
