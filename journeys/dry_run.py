@@ -21,7 +21,7 @@ from typing import TextIO
 
 from journeys.errors import ConfigError, FeatureFileError
 from journeys.gherkin.catalogue import project_root
-from journeys.gherkin.feature import Scenario, feature_files, read_feature, relative
+from journeys.gherkin.feature import Scenario, feature_files, read_feature, relative, unique_name
 from journeys.gherkin.lint import registered_tags, run_lint
 from journeys.gherkin.tag_expressions import parse_tags, tags_named
 from journeys.shards import Shard, split
@@ -60,7 +60,7 @@ def dry_run(
         for scenario in scenarios:
             wanted = lines.get(path)
             if wanted is None or any(scenario.covers(n) for n in wanted):
-                found.append((scenario, f"{_from(root, path)}::{_unique(scenario.title, taken)}"))
+                found.append((scenario, f"{_from(root, path)}::{unique_name(scenario.title, taken)}"))
     try:
         chosen = _by_tags(found, tags, root)
         chosen = _by_shard(chosen, shard, reports_dir)
@@ -136,13 +136,3 @@ def _from(root: Path, path: Path) -> str:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    """The name pytest gives the journey: a second scenario of the same name in a file gets `` (2)``."""
-    candidate, n = name, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{name} ({n})"
-    taken.add(candidate)
-    return candidate

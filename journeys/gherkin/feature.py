@@ -19,7 +19,7 @@ from gherkin.pickles.compiler import Compiler
 
 from journeys.errors import FeatureFileError
 
-__all__ = ["Scenario", "ScenarioStep", "feature_files", "read_feature", "relative"]
+__all__ = ["Scenario", "ScenarioStep", "feature_files", "read_feature", "relative", "unique_name"]
 
 _KIND = {"Context": "given", "Action": "when", "Outcome": "then"}
 
@@ -192,3 +192,14 @@ def relative(path: str | Path) -> str:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """The name a journey's test item gets: a second scenario of the same name in a file gets `` (2)``
+    (the run and ``--dry-run`` name them alike); the name is added to ``taken``."""
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name} ({n})"
+    taken.add(candidate)
+    return candidate

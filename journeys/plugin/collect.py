@@ -34,7 +34,7 @@ class FeatureFile(pytest.File):
 
     def collect(self) -> Any:
         from journeys.errors import FeatureFileError
-        from journeys.gherkin.feature import read_feature
+        from journeys.gherkin.feature import read_feature, unique_name
 
         try:
             scenarios = read_feature(self.path)
@@ -44,7 +44,7 @@ class FeatureFile(pytest.File):
         names: set[str] = set()
         browsers = runtime.settings(self.config).browsers
         for scenario in scenarios:
-            name = _unique(scenario.title, names)
+            name = unique_name(scenario.title, names)
             # Several --browser: each scenario in each, as pytest-playwright parametrizes its tests.
             for browser in browsers if len(browsers) > 1 else (None,):
                 shown = f"{name}[{browser}]" if browser else name
@@ -166,11 +166,3 @@ def copy_artifacts(evidence: Path, output: Path) -> None:
     for artifact in found:
         shutil.copy2(artifact, output / evidence.name / artifact.name)
 
-
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, n = name, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{name} ({n})"
-    taken.add(candidate)
-    return candidate

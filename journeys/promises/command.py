@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import sys
 from datetime import datetime
 from pathlib import Path
 
 import click
+
+from journeys.run_folders import new_run_id, point_latest
 
 __all__ = ["promises"]
 
@@ -111,7 +112,7 @@ def _verify(
     if not pending:
         click.echo(f"journeys promises: no pending promises in {store.path}: nothing to check.", err=True)
         return 5
-    run_id = os.environ.get("JOURNEYS_RUN_ID") or f"{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+    run_id = os.environ.get("JOURNEYS_RUN_ID") or new_run_id()
     folder = reports / "runs" / run_id
     folder.mkdir(parents=True, exist_ok=True)
     as_of = f"as of {moment.isoformat()}" if moment else "as of now"
@@ -131,7 +132,7 @@ def _verify(
         return 5
     write_junit(folder, checked)
     write_digest(folder, verify_digest(store, checked, moment or datetime.now().astimezone()))
-    _point_latest(reports, folder)
+    point_latest(reports, folder)
     built = build_reports(folder)
     for found in checked:
         stored = found.stored
@@ -145,14 +146,3 @@ def _verify(
     click.echo(f"journeys: summary     {built.summary_path}")
     statuses = {found.status for found in checked}
     return 1 if "broken" in statuses else 3 if "unverifiable" in statuses else 0
-
-
-def _point_latest(reports: Path, folder: Path) -> None:
-    """``<reports>/latest`` -> this run's folder, as ``journeys run`` points it (a text file where links fail)."""
-    link, temporary = reports / "latest", reports / f".latest-{os.getpid()}"
-    try:
-        temporary.unlink(missing_ok=True)
-        temporary.symlink_to(folder.relative_to(reports), target_is_directory=True)
-        temporary.replace(link)
-    except OSError:
-        (reports / "latest.txt").write_text(str(folder) + "\n", encoding="utf-8")
