@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lsp_editor import Editor
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from journeys.gherkin.lint import lint
-from tests.lsp.conftest import Editor
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

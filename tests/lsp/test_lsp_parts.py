@@ -3,6 +3,7 @@ cursor, lint's words turned into fixes, a tag registered in pyproject.toml."""
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 import textwrap
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module", autouse=True)
 def catalogue_as_it_was() -> Iterator[None]:
     """A project read here imports its own steps into this process: they go again afterwards."""
+    importlib.import_module("journeys.steps")  # the bundled steps first, or the restored catalogue would lack them
     sentences, modules, path = list(CATALOGUE.sentences), set(sys.modules), list(sys.path)
     loaded = set(catalogue._LOADED)
     yield

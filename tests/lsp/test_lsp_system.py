@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
+from lsp_editor import SERVER, Editor
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
-
-from tests.lsp.conftest import SERVER, Editor
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
