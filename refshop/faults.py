@@ -266,6 +266,23 @@ CATALOGUE: tuple[Fault, ...] = (
         seam="cases.phone_call: the phone desk's ticket system sees only the cases it opened itself",
         touchpoints=("chat.conversation", "phone.case"),
     ),
+    Fault(
+        name="parcel-left-behind",
+        experience="She orders two products; they ship as two parcels, each with its own track-and-trace code"
+        " and date. The first arrives; the second stays 'Onderweg' past its date, while her order says 'Bezorgd'.",
+        seeds=("003", "000"),
+        seam="parcels.deliver: the van is loaded by the order's one track-and-trace code, the first parcel's;"
+        " the second parcel stays in the depot",
+        touchpoints=("email.parcel_notice", "app.parcel"),
+    ),
+    Fault(
+        name="parcel-date-differs",
+        experience="Her order comes in two parcels: the shipping mail of the second names a delivery date a day"
+        " later than the app's track and trace of that parcel (which is when it comes).",
+        seeds=("000",),
+        seam="parcels.ship: a second parcel's mail reads the supplier's estimate, a day after the carrier's date",
+        touchpoints=("email.parcel_notice", "app.parcel"),
+    ),
     # -- security: each switches one protection off (issue 15, OWASP ASVS level 1) --
     Fault(
         name="order-api-leaks",

@@ -10,7 +10,7 @@ import hashlib
 import sqlite3
 from datetime import date, time, timedelta
 
-from refshop import contacts, lead_times, mail_texts, processes
+from refshop import contacts, lead_times, mail_texts, parcels, processes
 from refshop.clock import utc_key
 from refshop.context import Ctx
 
@@ -32,6 +32,7 @@ def schedule(ctx: Ctx, order: sqlite3.Row) -> None:
         processes.schedule(ctx, "pick", ref, picked)
         processes.schedule(ctx, "ready", ref, max(ready, picked + timedelta(hours=1)))
         return
+    parcels.plan(ctx, order)  # an order of several articles ships a parcel per article
     timeline = lead_times.home_delivery_timeline(placed, date.fromisoformat(order["planned_date"]))
     processes.schedule(ctx, "pick", ref, timeline.picked)
     processes.schedule(ctx, "ship", ref, timeline.shipped)
@@ -39,7 +40,8 @@ def schedule(ctx: Ctx, order: sqlite3.Row) -> None:
 
 
 def track_and_trace(seed: int, ref: str) -> str:
-    """The carrier code for an order: the same seed and order number give the same code."""
+    """The carrier code for an order (or one of its parcels, ``RS-10001/2``): the same seed and order
+    number give the same code."""
     digest = hashlib.sha256(f"{seed}:{ref}".encode()).hexdigest()
     return f"3STULP{int(digest[:15], 16) % 10**9:09d}"
 
@@ -77,6 +79,12 @@ def _ship(ctx: Ctx, ref: str) -> None:
     if order is None:
         return
     contacts.record(ctx, order["customer_id"], "web", "status", f"Bestelling {ref} verzonden", order["id"])
+    if parcels.of_order(ctx, order["id"]):
+        # In parcels: each its own code and mail; the order keeps the first parcel's code, as it always kept one.
+        parcels.ship(ctx, order, lambda key: track_and_trace(ctx.shop.seed, key))
+        first = track_and_trace(ctx.shop.seed, f"{ref}/1")
+        ctx.db.execute("UPDATE orders SET track_and_trace = ? WHERE id = ?", (first, order["id"]))
+        return
     if ctx.active("no-track-trace-email"):
         return  # Seam: the carrier integration never tells the customer.
     address = mail_texts.address_line(order)
@@ -90,6 +98,7 @@ def _ship(ctx: Ctx, ref: str) -> None:
 def _deliver(ctx: Ctx, ref: str) -> None:
     order = _advance(ctx, ref, ("ordered", "picked", "shipped"), "delivered", delivered_at=utc_key(ctx.now))
     if order is not None:
+        parcels.deliver(ctx, order)
         contacts.record(ctx, order["customer_id"], "web", "status", f"Bestelling {ref} bezorgd", order["id"])
 
 

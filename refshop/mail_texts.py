@@ -2,7 +2,7 @@
 
 Lines a reader (or the harness) looks for have the form ``Label: value``:
 ``Bestelnummer:``, ``Totaal:``, ``Bezorgdatum:``, ``Bezorgadres:``,
-``Ophaaldatum:``, ``Afhaalwinkel:``, ``Winkel:``, ``Track & trace:``,
+``Ophaaldatum:``, ``Afhaalwinkel:``, ``Winkel:``, ``Track & trace:``, ``Pakket:``,
 ``Terugbetaling:``, ``Zaaknummer:``, ``Kortingscode WELKOM10:``. No other line starts
 with those labels.
 """
@@ -110,6 +110,27 @@ Je bestelling volgen: {base_url}/account/orders/{ref}
 {GREETING_END}
 """
     return f"Je bestelling {ref} is verzonden", body
+
+
+def parcel_notice(order: sqlite3.Row, parcel: sqlite3.Row, count: int, when: date, base_url: str) -> tuple[str, str]:
+    """``Je bestelling RS-10001: pakket 2 van 2 is verzonden``: one parcel of an order of several."""
+    ref, number = order["ref"], parcel["number"]
+    body = f"""Hallo {order["name"]},
+
+Je bestelling komt in {count} pakketten. Pakket {number} is onderweg.
+
+Bestelnummer: {ref}
+Pakket: {number} van {count}
+Artikel: {parcel["item"]}
+Track & trace: {parcel["track_and_trace"]}
+Bezorgdatum: {day(when)}
+Bezorgadres: {address_line(order)}
+
+Je bestelling volgen: {base_url}/account/orders/{ref}
+
+{GREETING_END}
+"""
+    return f"Je bestelling {ref}: pakket {number} van {count} is verzonden", body
 
 
 def return_label(

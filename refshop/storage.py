@@ -56,6 +56,16 @@ CREATE TABLE IF NOT EXISTS order_lines (
     sku TEXT NOT NULL, name TEXT NOT NULL, quantity INTEGER NOT NULL,
     unit_price TEXT NOT NULL, unit_discount TEXT NOT NULL, line_total TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS parcels (     -- an order of several articles ships one parcel per article
+    id INTEGER PRIMARY KEY,
+    order_id INTEGER NOT NULL REFERENCES orders(id),
+    number INTEGER NOT NULL,           -- 1, 2, ...: which of the order's parcels
+    line_id INTEGER NOT NULL REFERENCES order_lines(id),
+    status TEXT NOT NULL,              -- ordered | shipped | delivered
+    delivery_date TEXT NOT NULL,       -- the carrier's date for it
+    track_and_trace TEXT,
+    shipped_at TEXT, delivered_at TEXT
+);
 CREATE TABLE IF NOT EXISTS returns (
     id INTEGER PRIMARY KEY,
     number TEXT UNIQUE,

@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify, request, session
 
-from refshop import access, cases, lead_times, orders, returns, validation
+from refshop import access, cases, lead_times, orders, parcels, returns, validation
 from refshop.clock import from_utc_key, iso
 from refshop.errors import NotFound
 from refshop.formats import amount_json
@@ -96,6 +96,21 @@ def order_json(order: sqlite3.Row) -> dict[str, Any]:
             for ln in orders.lines(c, order["id"])
         ],
         "refunded": amount_json(returns.refunded_total(c, order["id"])),
+        "parcels": [parcel_json(p, order) for p in parcels.of_order(c, order["id"])],
+    }
+
+
+def parcel_json(parcel: sqlite3.Row, order: sqlite3.Row) -> dict[str, Any]:
+    """One parcel of an order of several, as its track-and-trace screen in the app shows it."""
+    return {
+        "order_number": order["ref"],
+        "parcel": parcel["number"],
+        "sku": parcel["sku"],
+        "item": parcel["item"],
+        "status": parcel["status"],
+        "status_text": parcels.STATUS_WORDS.get(parcel["status"], parcel["status"]),
+        "track_and_trace": parcel["track_and_trace"],
+        "delivery_date": parcel["delivery_date"],
     }
 
 
@@ -142,6 +157,16 @@ def _may_see(ref: str, data: dict[str, Any] | None = None) -> sqlite3.Row:
 @bp.get("/orders/<ref>")
 def order(ref: str) -> Any:
     return jsonify(order_json(_may_see(ref)))
+
+
+@bp.get("/orders/<ref>/parcels/<int:number>")
+def parcel(ref: str, number: int) -> Any:
+    """The app's track and trace of one parcel of her order."""
+    order = _may_see(ref)
+    found = next((p for p in parcels.of_order(ctx(), order["id"]) if p["number"] == number), None)
+    if found is None:
+        raise NotFound(f"Bestelling {order['ref']} heeft geen pakket {number}.")
+    return jsonify({**parcel_json(found, order), "parcels": len(parcels.of_order(ctx(), order["id"]))})
 
 
 @bp.get("/returns/<number>")
