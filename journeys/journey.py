@@ -160,6 +160,8 @@ class Journey(JourneyRules, Identity):
         """Go to a touchpoint on its channel (and system) and record every fact it shows."""
         tp = self.touchpoint(name)
         values = {**self.memory, **params}
+        if tp.of_parcel and not about:
+            about = f"parcel {values.get('parcel', '')}"  # the violation names which parcel
         filled = tp.filled(values)  # {placeholders} in its readers: this customer's order, her name...
         with self.on(tp.system):
             if tp.channel in ("web", "agent", "chat"):
@@ -182,15 +184,16 @@ class Journey(JourneyRules, Identity):
         product = str(values.get("sku") or "") if tp.of_product else ""
         return self._record(reading, filled, about=about, waited=lap.seconds, product=product)
 
-    def visit_when_sent(self, name: str, /, *, by: datetime) -> dict[str, Observation]:
+    def visit_when_sent(self, name: str, /, *, by: datetime, **params: str) -> dict[str, Observation]:
         """Read mail ``name`` once it comes, as a customer waits for it until the day it was promised by.
 
         On a test clock the clock moves on, a few hours at a time and never past ``by``, until the mail is
         there; a mail that has not come by then is not received. Without a test clock, the usual wait.
+        ``params`` fill its subject's placeholders beside what the journey knows (``parcel="2"``).
         """
         if self.system.clock.controllable:
-            self.wait_for_mail(name, by=by)
-        return self.visit(name)
+            self.wait_for_mail(name, by=by, **params)
+        return self.visit(name, **params)
 
     def read(self, name: str, *, about: str = "") -> dict[str, Observation]:
         """Record the facts of the page the customer is on, as touchpoint ``name``."""

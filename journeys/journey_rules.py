@@ -142,9 +142,10 @@ class JourneyRules:
 
     # -- mail that must come, or must not ----------------------------------
 
-    def wait_for_mail(self, name: str, /, *, by: datetime) -> bool:
+    def wait_for_mail(self, name: str, /, *, by: datetime, **params: str) -> bool:
         """Whether mail ``name`` has come, the test clock moved on until it did or ``by`` was reached."""
-        tp, values = self.touchpoint(name).filled(self.memory), {**self.memory}
+        values = {**self.memory, **params}
+        tp = self.touchpoint(name).filled(values)
         if self.system.clock.controllable:
             while self.now() < by and not self.mail.arrived(tp, self.customer.email, **values):
                 self.advance(min(WAITING_STEP, by - self.now()).total_seconds())

@@ -40,6 +40,8 @@ MOMENTS: dict[str, Moment] = {
     "not shipped": Moment("an order that has not shipped yet", "een bestelling die nog niet verzonden is"),
     "cancelled": Moment("her order's cancellation", "de annulering van haar bestelling"),
     "one product": Moment("an order of one product", "een bestelling van één product"),
+    "several products": Moment("an order of two products or more", "een bestelling van twee of meer producten"),
+    "parcels shipped": Moment("her parcels on their way", "haar pakketten onderweg"),
     "delivered": Moment("her parcel delivered", "haar pakket bezorgd"),
     "pickup order": Moment("an order to pick up in a store", "een bestelling om af te halen in een winkel"),
     "store sale": Moment("a purchase at the till", "een aankoop aan de kassa"),

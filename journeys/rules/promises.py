@@ -131,7 +131,8 @@ def _broken(promise: Promise, origin: Observation, observation: Observation | No
         f"promised at {promise.where.touchpoint}, due {show('date', promise.due)},"
         f" checked at {check.touchpoint} ({check.expect})\n{why}"
     )
-    title = f"{words(promise.fact)} promised at {promise.where.touchpoint} was not kept"
+    which = f" ({promise.about})" if promise.about else ""  # which parcel (or order), when it is one of several
+    title = f"{words(promise.fact)}{which} promised at {promise.where.touchpoint} was not kept"
     return [Violation("promise_kept", promise.fact, title, (origin, observation), detail)]
 
 

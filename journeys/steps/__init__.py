@@ -20,6 +20,7 @@ from journeys.steps.customer import *  # noqa: F403
 from journeys.steps.dates_promised import *  # noqa: F403
 from journeys.steps.discounts import *  # noqa: F403
 from journeys.steps.ordering import *  # noqa: F403
+from journeys.steps.parcels import *  # noqa: F403
 from journeys.steps.phone import *  # noqa: F403
 from journeys.steps.privacy import *  # noqa: F403
 from journeys.steps.questions import *  # noqa: F403

@@ -20,7 +20,7 @@ TITLE_NL = "Bestellingen van meer dan één artikel."
     example={"quantity": "a", "sku": "tablet-10", "quantity_2": "a", "sku_2": "game-quest"},
     example_nl={"quantity": "een", "sku": "tablet-10", "quantity_2": "een", "sku_2": "game-quest"},
     requires=("no:order",),
-    gives=("order", "online order", "delivery order", "not shipped", "logged in", "page seen"),
+    gives=("order", "online order", "delivery order", "several products", "not shipped", "logged in", "page seen"),
 )
 def order_two_products(journey, quantity, sku, quantity_2, sku_2):
     """Both articles into one cart, each from its product page; then the checkout with her own details

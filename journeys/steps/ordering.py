@@ -75,16 +75,20 @@ def read_confirmation_email(journey):
     en=("she reads the shipping notice", "she reads the shipping confirmation"),
     nl=("ze de verzendbevestiging leest", "ze de verzendmail leest"),
     doc_nl="Wacht op de mail die zegt dat het pakket onderweg is.",
-    requires=("delivery order",),
+    requires=("delivery order", "one product"),  # an order of several ships in parcels, each with its own mail
     gives=("time:later",),
 )
 def read_shipping_notice(journey):
     """Waits for the mail that says the parcel is on its way, until the delivery day she was promised."""
+    journey.visit_when_sent("email.shipping_notice", by=promised_by(journey))
+
+
+def promised_by(journey) -> datetime:
+    """The end of the delivery day her order was promised for (in three days, when none was shown)."""
     promised = [o.value for o in journey.ledger.observations_of("delivery.date") if o.value and not o.product]
     day = promised[-1].end if promised and isinstance(promised[-1], DateRange) else (promised or [None])[-1]
     day = day.date() if isinstance(day, datetime) else day
-    by = datetime.combine(day, time(23, 59), journey.now().tzinfo) if day else journey.now() + timedelta(days=3)
-    journey.visit_when_sent("email.shipping_notice", by=by)
+    return datetime.combine(day, time(23, 59), journey.now().tzinfo) if day else journey.now() + timedelta(days=3)
 
 
 @vocabulary.when(

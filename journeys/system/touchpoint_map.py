@@ -154,6 +154,15 @@ class Touchpoint:
             address += [self.request.path, *self.request.query.values()]
         return any("sku" in placeholders(text) for text in address)
 
+    @property
+    def of_parcel(self) -> bool:
+        """One parcel's own touchpoint (its address or mail subject names ``{parcel}``): what it shows is
+        about that parcel of her order, compared with what was shown of the same parcel only."""
+        address = [self.url or "", self.subject or ""]
+        if self.request:
+            address += [self.request.path, *self.request.query.values()]
+        return any("parcel" in placeholders(text) for text in address)
+
     def placeholders(self) -> list[str]:
         """The ``{names}`` this touchpoint needs filled in, in order of appearance."""
         texts: list[str] = [self.url or "", self.subject or ""]
