@@ -12,7 +12,8 @@ Besides moments, a requirement may name what touchpoints showed:
 - ``start``: before anything happened (who the customer is is said first);
 - ``shown:<fact>``: a touchpoint she visited showed the fact;
 - ``compared:<fact>``: two touchpoints did (a rule that compares needs two);
-- ``visited:<touchpoint>``: she was there.
+- ``visited:<touchpoint>``: she was there;
+- ``apart:<moment>``: the moment was about two different products (not one article twice).
 
 ``<fact>`` and ``<touchpoint>`` may be a step parameter (``shown:{fact}``).
 ``a|b`` is either of two moments.
@@ -41,7 +42,7 @@ MOMENTS: dict[str, Moment] = {
     "cancelled": Moment("her order's cancellation", "de annulering van haar bestelling"),
     "one product": Moment("an order of one product", "een bestelling van één product"),
     "several products": Moment("an order of two products or more", "een bestelling van twee of meer producten"),
-    "parcels shipped": Moment("her parcels on their way", "haar pakketten onderweg"),
+    "parcels shipped": Moment("her parcels shipped", "de verzending van haar pakketten"),
     "delivered": Moment("her parcel delivered", "haar pakket bezorgd"),
     "pickup order": Moment("an order to pick up in a store", "een bestelling om af te halen in een winkel"),
     "store sale": Moment("a purchase at the till", "een aankoop aan de kassa"),
@@ -129,7 +130,7 @@ def contract_text(requires: tuple[str, ...], gives: tuple[str, ...], language: s
             after.append(said[kind].format(what=what.strip("{}")))
         elif kind == "gave":
             after.append(said["gave"].format(what=what.strip("{}")))
-        elif kind not in ("knows", "known", "same", "segment", "seen"):
+        elif kind not in ("knows", "known", "same", "segment", "seen", "apart"):
             after.append(said["or"].join(words(option, language) for option in need.split("|")))
     given = [words(moment, language) for moment in gives if not moment.startswith(("time:", "segment:"))]
     found = [said["start"]] if "start" in requires else []

@@ -139,6 +139,17 @@ class Story(FactChecks):
             if mine & theirs or not mine or not theirs:
                 return None  # not about products, or a requirement of its own says what is missing
             return say(language, "same", said=said, what=", ".join(sorted(mine | theirs))) if explain else "unmet"
+        if kind == "apart":  # apart:<moment>: the moment was about two different products or more
+            products = sorted({p.rpartition("@")[0] for p in lived.moment_products.get(what, set())})
+            if len(products) != 1:
+                return None  # about several, or not about products: a requirement of its own says what is missing
+            givers = [s for s in self.steps if what in s.gives]
+            fix = self._fix(givers, lived, language)
+            return (
+                say(language, "apart", said=said, what=words(what, language), which=products[0], fix=fix)
+                if explain
+                else "unmet"
+            )
         if kind == "segment":
             expected = segment(self._value(what, told.values))
             if expected == lived.segment:

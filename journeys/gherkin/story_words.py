@@ -53,6 +53,8 @@ _MESSAGES = {
         " ask both about the same product",
         "again": "{said} comes after {what} already: the steps after it would not know which one is hers;"
         " give the second one a scenario of its own",
+        "apart": "{said} needs {what}, and her order has only one kind of article ({which}): order two"
+        " different ones, such as {fix}",
         "needs": "{said} needs {what} first: write {fix} before it",
         "ended": "{said} needs {what}, and there is none since {by}: put it before that step, or in a scenario"
         " of its own",
@@ -76,6 +78,8 @@ _MESSAGES = {
         " vraag beide naar hetzelfde product",
         "again": "{said} komt na {what}: de stappen erna weten dan niet welke van de twee de hare is;"
         " geef de tweede een eigen scenario",
+        "apart": "voor {said} is {what} nodig, en in haar bestelling zit maar één soort artikel ({which}):"
+        " bestel twee verschillende, zoals {fix}",
         "needs": "voor {said} is eerst {what} nodig: zet {fix} ervoor",
         "ended": "voor {said} is {what} nodig, en dat is er niet meer sinds {by}: zet de stap daarvoor, of in een"
         " eigen scenario",

@@ -13,7 +13,7 @@ from journeys.ledger import PromiseCheck
 from journeys.steps.ordering import promised_by
 from journeys.values import DateRange
 
-TITLE_NL = "Een bestelling van meer artikelen in pakketten: de mail van elk pakket, de track-and-trace, de beloofde dag."
+TITLE_NL = "Een bestelling van meer artikelen in pakketten: de verzendmail en track-and-trace van elk pakket."
 
 
 @vocabulary.when(
@@ -27,7 +27,7 @@ TITLE_NL = "Een bestelling van meer artikelen in pakketten: de mail van elk pakk
         "Wacht tot de bezorgdag die ze kreeg op de mail van haar eerste pakket, leest hoeveel pakketten het"
         " worden, en leest de verzendmail van elk pakket: de track-and-tracecode en de bezorgdatum."
     ),
-    requires=("several products", "delivery order"),
+    requires=("several products", "apart:several products", "delivery order"),
     gives=("parcels shipped", "time:later"),
 )
 def read_parcel_mails(journey):
@@ -54,7 +54,7 @@ def read_parcel_mails(journey):
         " dat pakket (regel *eens*, pakket met pakket), en de belofte van die mail wordt gehouden: uiterlijk"
         " aan het eind van die dag staat het pakket in de app als bezorgd."
     ),
-    requires=("several products", "parcels shipped"),
+    requires=("several products", "apart:several products", "parcels shipped"),
     gives=("time:later", "delivered"),
 )
 def every_parcel_arrives(journey):

@@ -3,12 +3,19 @@ seen at the same time (issue 18: "every touchpoint agrees on the price" in a two
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+
 import pytest
-from core_helpers import at
+from core_helpers import MONDAY, at
 
 from journeys import rules
+from journeys.channels.fake import FakeDriver
+from journeys.customer import Customer
 from journeys.errors import RuleConfigError
-from journeys.ledger import Ledger
+from journeys.journey import Journey
+from journeys.ledger import Ledger, PromiseCheck
+from journeys.system.map_files import load_map
 
 STATUS = {"Besteld": "ordered", "Bezorgd": "delivered"}
 
@@ -99,3 +106,97 @@ def test_product_and_epoch_survive_the_ledger_file(ledger):
     price(ledger, "web.product", "€ 329,00", "tablet-10")
     again = observation_from_dict(observation_to_dict(ledger.observations[0]))
     assert (again.product, again.epoch, again.momentary) == ("tablet-10", 1, True)
+
+
+# -- parcels: what a parcel's own touchpoint shows is about that parcel --------------------------------
+
+PARCELS_MAP = """\
+system: shop
+base_url: http://shop.test
+touchpoints:
+  email.parcel_notice:
+    channel: email
+    subject: "Je bestelling {order_number}: pakket {parcel} van \\\\d+ is verzonden"
+    facts:
+      parcel.delivery_date: {regex: "Bezorgdatum:\\\\s*(.+)", kind: date}
+  app.parcel:
+    channel: web
+    url: /orders/{order_number}/parcels/{parcel}
+    facts:
+      parcel.delivery_date: {testid: date, kind: date}
+  web.order:
+    channel: web
+    url: /orders/{order_number}
+    facts:
+      delivery.date: {testid: date, kind: date}
+"""
+
+
+def parcels_journey(tmp_path, readings):
+    path = tmp_path / "shop.yaml"
+    path.write_text(PARCELS_MAP, encoding="utf-8")
+    shop = load_map(path)
+    drivers = {channel: FakeDriver(readings, channel=channel) for channel in ("web", "email")}
+    clock = SimpleNamespace(controllable=False, now=lambda: datetime(2026, 11, 23, 21, 0, tzinfo=UTC))
+    system = SimpleNamespace(
+        map=shop,
+        reports_dir=tmp_path / "reports",
+        clock=clock,
+        touchpoint=shop.touchpoint,
+        driver=lambda channel, journey: drivers[channel],
+    )
+    journey = Journey(system, Customer.create(5, run_id="parcels"), name="parcels")  # type: ignore[arg-type]
+    journey.memory["order_number"] = "RS-1"
+    return journey, drivers
+
+
+def test_a_touchpoint_whose_address_or_subject_names_a_parcel_is_that_parcels(tmp_path):
+    (tmp_path / "shop.yaml").write_text(PARCELS_MAP, encoding="utf-8")
+    shop = load_map(tmp_path / "shop.yaml")
+    assert [name for name, tp in shop.touchpoints.items() if tp.of_parcel] == ["email.parcel_notice", "app.parcel"]
+
+
+def test_parcels_are_compared_parcel_with_parcel_and_the_violation_names_the_parcel(tmp_path):
+    same = {"parcel.delivery_date": "dinsdag 24 november 2026"}
+    journey, drivers = parcels_journey(tmp_path, {"email.parcel_notice": same, "app.parcel": same})
+    for parcel in ("1", "2"):
+        journey.visit("email.parcel_notice", parcel=parcel)
+        journey.visit("app.parcel", parcel=parcel)
+    assert {o.about for o in journey.ledger.observations} == {"parcel 1", "parcel 2"}
+    assert rules.agree(journey.ledger, "parcel.delivery_date") == []
+    drivers["web"].readings["app.parcel"] = {"parcel.delivery_date": "woensdag 25 november 2026"}
+    journey.visit("app.parcel", parcel="2")
+    [found] = rules.agree(journey.ledger, "parcel.delivery_date")
+    assert found.title == "parcel delivery date (parcel 2) disagrees across touchpoints"
+    assert sorted(str(o.value) for o in found.observations) == ["2026-11-24", "2026-11-24", "2026-11-25"]
+
+
+def test_a_touchpoint_of_the_order_is_about_the_order_not_a_parcel(tmp_path):
+    journey, _ = parcels_journey(tmp_path, {"web.order": {"delivery.date": "dinsdag 24 november 2026"}})
+    assert journey.visit("web.order", parcel="2")["delivery.date"].about == ""
+    assert journey.visit("app.parcel", parcel="2", about="RS-1")["parcel.delivery_date"].about == "RS-1"
+
+
+def test_a_broken_promise_of_one_parcel_names_the_parcel(ledger):
+    ledger.observe("parcel.delivery_date", "dinsdag 24 november 2026", kind="date", where=at("email.parcel_notice"))
+    check = PromiseCheck("app.parcel", "parcel.status", "equals", {"value": "delivered", "parcel": "2"})
+    promise = ledger.promise(
+        "parcel.delivery_date",
+        "dinsdag 24 november 2026",
+        kind="date",
+        due=MONDAY + timedelta(days=1, hours=14),
+        check=check,
+        where=at("email.parcel_notice"),
+        about="parcel 2",
+    )
+    shown = ledger.observe(
+        "parcel.status",
+        "Onderweg",
+        kind="status",
+        where=at("app.parcel"),
+        about="parcel 2",
+        vocabulary={"Onderweg": "shipped"},
+    )
+    [broken] = rules.promise_kept(promise, shown, MONDAY + timedelta(days=3))
+    assert broken.title == "parcel delivery date (parcel 2) promised at email.parcel_notice was not kept"
+    assert "app.parcel shows shipped, not delivered" in broken.render()
