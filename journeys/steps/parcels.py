@@ -40,6 +40,7 @@ def read_parcel_mails(journey):
         raise StepError("the first parcel's mail does not say how many parcels there are (parcel.count)")
     for number in range(2, count + 1):
         journey.visit_when_sent("email.parcel_notice", by=by, parcel=str(number))
+    journey.memory["parcels"] = str(count)
 
 
 @vocabulary.then(
@@ -61,12 +62,12 @@ def every_parcel_arrives(journey):
     """Per parcel: the app's track and trace names the same code and delivery date as that parcel's shipping
     mail (rule *agree*, parcel with parcel), and the mail's promise is kept: by the end of that day the app
     shows the parcel delivered."""
-    mails = journey.ledger.observations_of("parcel.delivery_date", touchpoint="email.parcel_notice")
-    if not mails:
+    count = int(journey.memory.get("parcels", "0"))
+    if not count:
         raise StepError("no parcel's shipping mail was read yet: read the shipping mail of each parcel first")
-    for about in dict.fromkeys(o.about for o in mails):
-        number = about.removeprefix("parcel ")
-        journey.visit("app.parcel", parcel=number)
+    for number in (str(n) for n in range(1, count + 1)):
+        seen = journey.visit("app.parcel", parcel=number)
+        about = seen["parcel.delivery_date"].about  # the parcel it is about, as that parcel's mail was
         promised = journey.ledger.latest("parcel.delivery_date", about, touchpoint="email.parcel_notice")
         if promised is None or promised.value is None:
             continue  # unreadable: rule agree reports it
