@@ -63,4 +63,6 @@ def move() -> Any:
             raise ShopError(f"advance_seconds must be a number from 0 to {MAX_ADVANCE_SECONDS}.")
         moved = shop.clock.advance(seconds)
     ran = processes.run_due(shop, moved)
+    if ran:  # what the move caused is in the mail server when it answers: a test reads the clock, then the mail
+        shop.mailer.wait_idle(timeout=10)
     return jsonify({"now": iso(moved), "ran": ran})
