@@ -11,11 +11,16 @@ passed down (the session, the drivers, the reports; xdist workers get it
 serialized). Each value is the first of:
 
 1. the command line (``journeys run`` or ``pytest``),
-2. the environment, read here once: ``JOURNEYS_SYSTEM``, ``JOURNEYS_BASE_URL``,
-   ``JOURNEYS_SEED``,
+2. the environment, read here once: each option's ``env`` below
+   (``JOURNEYS_SYSTEM``, ``JOURNEYS_BASE_URL``, ``JOURNEYS_SEED``, ``JOURNEYS_RUN_ID``,
+   ``JOURNEYS_PROMISE_STORE``, ``JOURNEYS_TREND_DB``, ``JOURNEYS_REPORT_URL``,
+   ``JOURNEYS_BROWSERLESS``, ``JOURNEYS_CHROMIUM``, ``JOURNEYS_BROWSER_WS``), and the few
+   variables no option stands for (``ENVIRONMENT_ONLY``: ``CI``, ``JOURNEYS_ALLURE``, ``JOURNEYS_CACHE``),
 3. the touchpoint map (``base_url``, applied by the session),
 4. the default below.
 
+``journeys simulate`` and ``journeys promises`` take the options they share
+with a run from the same table (``SIMULATE_SHARED``, ``PROMISES_SHARED``).
 Nothing below this reads or writes an environment variable for a setting.
 """
 
@@ -23,16 +28,30 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from journeys.channels.browser_settings import BROWSERS, BrowserSettings
 from journeys.errors import ConfigError
+from journeys.reporting.report_settings import ReportSettings
 from journeys.run_folders import new_run_id
 
-__all__ = ["RUN_OPTIONS", "RunOption", "RunSettings", "new_run_id"]
+__all__ = [
+    "ENVIRONMENT_ONLY",
+    "PROMISES_SHARED",
+    "RUN_OPTIONS",
+    "SIMULATE_SHARED",
+    "RunOption",
+    "RunSettings",
+    "SettingError",
+    "new_run_id",
+]
+
+
+class SettingError(ConfigError):
+    """A setting given badly (an environment variable of the wrong kind): a usage error, exit status 4."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +115,7 @@ RUN_OPTIONS: tuple[RunOption, ...] = (
     RunOption("--shard", "run shard k of n, e.g. 2/4, balanced by the durations the trend remembers; merge the shards"
               " with `journeys report --merge`"),
     RunOption("--reports-dir", "each run writes to <dir>/runs/<id>/", default="reports"),
-    RunOption("--run-id", "the run's id and folder name [default: a new one, by time]"),
+    RunOption("--run-id", "the run's id and folder name [default: a new one, by time]", env="JOURNEYS_RUN_ID"),
     RunOption("--gate", "the release gate: hold the run to [tool.journeys.gate] thresholds", bool, False),
     RunOption(
         "--browser",
@@ -128,9 +147,66 @@ RUN_OPTIONS: tuple[RunOption, ...] = (
     RunOption("--element-timeout", "seconds to wait for an element", float, 5.0),
     RunOption("--mail-timeout", "seconds to wait for a mail [default: 30; 5 on a test clock]", float),
     RunOption("--http-timeout", "seconds a request may take without a browser", float, 10.0),
+    RunOption(
+        "--browserless",
+        "walk web, agent and chat pages over HTTP, without a browser (as a population's customers do)",
+        bool,
+        False,
+        env="JOURNEYS_BROWSERLESS",
+    ),
+    RunOption(
+        "--chromium",
+        "the Chromium or Chrome executable to drive [default: Playwright's own, else /usr/bin/chromium]",
+        env="JOURNEYS_CHROMIUM",
+    ),
+    RunOption(
+        "--browser-ws",
+        "connect to this Playwright browser server (ws://...) instead of launching a browser",
+        env="JOURNEYS_BROWSER_WS",
+    ),
+    RunOption(
+        "--promise-store",
+        "the project's promise store: a path or sqlite:///path [default: <reports-dir>/promises.sqlite]",
+        env="JOURNEYS_PROMISE_STORE",
+    ),
+    RunOption(
+        "--trend-db",
+        "where the trend is kept: a path or sqlite:///path [default: <reports-dir>/trend.sqlite]",
+        env="JOURNEYS_TREND_DB",
+    ),
+    RunOption(
+        "--report-url",
+        "the URL CI publishes the run folder at: reports link evidence under it [default: no links]",
+        env="JOURNEYS_REPORT_URL",
+    ),
 )
 
+# The variables no option stands for, read where a command starts (and nowhere else).
+ENVIRONMENT_ONLY = {
+    "CI": "set (not 0/false/no): a CI job; no progress lines",
+    "JOURNEYS_ALLURE": "the `allure` command to build Allure's report with [default: installed with npm]",
+    "JOURNEYS_CACHE": "where journeys installs Allure: <dir>/allure [default: <venv>/allure, else ~/.cache/journeys]",
+}
+
 OPTIONS_BY_DEST = {option.dest: option for option in RUN_OPTIONS}
+_BY_FLAG = {option.flag: option for option in RUN_OPTIONS}
+
+# What `journeys simulate` and `journeys promises` take from a run's options, meaning the same.
+SIMULATE_SHARED: tuple[RunOption, ...] = tuple(
+    _BY_FLAG[flag]
+    for flag in (
+        "--system", "--base-url", "--smtp-port", "--fault", "--seed", "--run-id",
+        "--browser", "--browser-channel", "--headed", "--slowmo", "--chromium", "--browser-ws",
+        "--element-timeout", "--mail-timeout", "--http-timeout", "--promise-store",
+    )
+)  # fmt: skip
+PROMISES_SHARED: tuple[RunOption, ...] = tuple(
+    _BY_FLAG[flag]
+    for flag in (
+        "--smtp-port", "--reports-dir", "--run-id", "--promise-store", "--chromium", "--browser-ws",
+        "--element-timeout", "--mail-timeout", "--http-timeout",
+    )
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -150,6 +226,10 @@ class RunSettings:
         browsers: the browser engines; every journey runs in each.
         browser: the browser and the evidence it leaves (its engine is the first of ``browsers``).
         output: a folder to copy each customer's Playwright artifacts to, when given.
+        browserless: web, agent and chat customers walk over HTTP, without a browser.
+        promise_store: the project's promise store as given; None: ``<reports_dir>/promises.sqlite``.
+        report: where the reports reach beyond the run folder (trend, published URL, Allure).
+        ci: the run is a CI job (``CI`` set): no progress lines.
     """
 
     systems: tuple[str, ...] = ("refshop",)
@@ -164,6 +244,10 @@ class RunSettings:
     browsers: tuple[str, ...] = ("chromium",)
     browser: BrowserSettings = field(default_factory=BrowserSettings)
     output: Path | None = None
+    browserless: bool = False
+    promise_store: str | None = None
+    report: ReportSettings = field(default_factory=ReportSettings)
+    ci: bool = False
 
     @property
     def folder(self) -> Path:
@@ -176,11 +260,15 @@ class RunSettings:
         return self.systems[0] if len(self.systems) == 1 else list(self.systems)
 
     @classmethod
-    def build(cls, given: Mapping[str, Any], environ: Mapping[str, str]) -> RunSettings:
+    def build(
+        cls, given: Mapping[str, Any], environ: Mapping[str, str], *, new_id: Callable[[], str] = new_run_id
+    ) -> RunSettings:
         """The settings from the options ``given`` (by dest; None or empty: not given) and the environment.
 
+        ``new_id`` makes the run's id when neither ``--run-id`` nor ``JOURNEYS_RUN_ID`` gives one.
+
         Raises:
-            ConfigError: a value from the environment that is not of its kind (``JOURNEYS_SEED=abc``).
+            SettingError: a value from the environment that is not of its kind (``JOURNEYS_SEED=abc``).
         """
         values = {dest: _first(option, given.get(dest), environ) for dest, option in OPTIONS_BY_DEST.items()}
         browsers = tuple(dict.fromkeys(values["browser"])) or ("chromium",)  # each once, in the order given
@@ -193,7 +281,7 @@ class RunSettings:
             tags=values["tags"],
             seed=values["seed"] if values["seed"] is not None else random.randrange(1, 10**6),
             reports_dir=Path(values["reports_dir"]),
-            run_id=values["run_id"] or new_run_id(),
+            run_id=values["run_id"] or new_id(),
             gate=bool(values["gate"]),
             browsers=browsers,
             browser=BrowserSettings(
@@ -209,8 +297,14 @@ class RunSettings:
                 element_timeout=float(values["element_timeout"]),
                 mail_timeout=float(values["mail_timeout"]) if values["mail_timeout"] is not None else None,
                 http_timeout=float(values["http_timeout"]),
+                executable=values["chromium"],
+                ws_endpoint=values["browser_ws"],
             ),
             output=Path(values["output"]) if values["output"] else None,
+            browserless=bool(values["browserless"]),
+            promise_store=values["promise_store"],
+            report=ReportSettings.build(values["trend_db"], values["report_url"], environ),
+            ci=in_ci(environ),
         )
 
     def for_browser(self, browser: str) -> RunSettings:
@@ -222,6 +316,7 @@ class RunSettings:
         data = dataclasses.asdict(self)
         data["reports_dir"] = str(self.reports_dir)
         data["output"] = str(self.output) if self.output else None
+        data["report"] = self.report.to_dict()
         return data
 
     @classmethod
@@ -232,7 +327,18 @@ class RunSettings:
         values["reports_dir"] = Path(values["reports_dir"])
         values["output"] = Path(values["output"]) if values["output"] else None
         values["browser"] = BrowserSettings(**values["browser"])
+        values["report"] = ReportSettings.from_dict(values["report"])
         return cls(**values)
+
+
+def in_ci(environ: Mapping[str, str]) -> bool:
+    """Whether this is a CI job: ``CI`` set to anything but empty, 0, false or no."""
+    return environ.get("CI", "").strip().lower() not in _NO
+
+
+_YES = ("1", "true", "yes", "on")
+_NO = ("", "0", "false", "no", "off")
+_KINDS = {int: "a whole number", float: "a number", bool: "1/true/yes or 0/false/no"}
 
 
 def _first(option: RunOption, given: Any, environ: Mapping[str, str]) -> Any:
@@ -241,9 +347,23 @@ def _first(option: RunOption, given: Any, environ: Mapping[str, str]) -> Any:
         return given
     raw = environ.get(option.env) if option.env else None
     if raw:
-        try:
-            value = option.kind(raw)
-        except ValueError:
-            raise ConfigError(f"{option.env}={raw!r} is not a {option.kind.__name__} ({option.flag})") from None
+        value = _parsed(option, raw.strip())
         return (value,) if option.many else value
     return () if option.many else option.default
+
+
+def _parsed(option: RunOption, raw: str) -> Any:
+    try:
+        if option.kind is bool:
+            if raw.lower() not in _YES + _NO:
+                raise ValueError(raw)
+            return raw.lower() in _YES
+        value = option.kind(raw)
+    except ValueError:
+        raise SettingError(
+            f"{option.env}={raw!r} is not {_KINDS.get(option.kind, option.kind.__name__)} ({option.flag});"
+            f" set it right or unset it"
+        ) from None
+    if option.choices and value not in option.choices:
+        raise SettingError(f"{option.env}={raw!r} is not one of {', '.join(option.choices)} ({option.flag})")
+    return value

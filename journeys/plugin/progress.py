@@ -17,12 +17,13 @@ still to run. Counted in the controller, which sees every worker's reports.
 from __future__ import annotations
 
 import math
-import os
 import time
 from collections import Counter
 from typing import Any
 
 import pytest
+
+from journeys.plugin import runtime
 
 __all__ = ["EVERY", "Progress", "journey_ids", "quiet_reason", "register", "time_left"]
 
@@ -37,7 +38,7 @@ def register(config: pytest.Config) -> None:
 
 def quiet_reason(config: pytest.Config, terminal: Any) -> str | None:
     """Why no progress is shown (CI, not a terminal, -q), or None when it is."""
-    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+    if runtime.settings(config).ci:
         return "CI"
     if terminal is None or not terminal.isatty():
         return "not a terminal"
