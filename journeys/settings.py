@@ -84,9 +84,9 @@ class RunOption:
 
     @property
     def described(self) -> str:
-        """The help line with its default, as ``-h`` shows it (both commands)."""
+        """The help line with its default and its variable, as ``-h`` shows it (every command)."""
         shown = self.default is not None and self.kind is not bool
-        return self.help + (f" [default: {self.default}]" if shown else "")
+        return self.help + (f" [default: {self.default}]" if shown else "") + (f" [env {self.env}]" if self.env else "")
 
 
 _SCREENSHOT = ("on", "off", "only-on-failure")
@@ -270,7 +270,7 @@ class RunSettings:
         Raises:
             SettingError: a value from the environment that is not of its kind (``JOURNEYS_SEED=abc``).
         """
-        values = {dest: _first(option, given.get(dest), environ) for dest, option in OPTIONS_BY_DEST.items()}
+        values = {dest: value_of(option, given.get(dest), environ) for dest, option in OPTIONS_BY_DEST.items()}
         browsers = tuple(dict.fromkeys(values["browser"])) or ("chromium",)  # each once, in the order given
         base_url = values["base_url"]
         return cls(
@@ -341,7 +341,7 @@ _NO = ("", "0", "false", "no", "off")
 _KINDS = {int: "a whole number", float: "a number", bool: "1/true/yes or 0/false/no"}
 
 
-def _first(option: RunOption, given: Any, environ: Mapping[str, str]) -> Any:
+def value_of(option: RunOption, given: Any, environ: Mapping[str, str]) -> Any:
     """The command line's value, else the environment's, else the default."""
     if given not in (None, [], (), ""):
         return given

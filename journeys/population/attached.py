@@ -25,7 +25,6 @@ from journeys.session import SystemSession
 __all__ = ["AttachedSession", "ForwardedClock", "describe", "move"]
 
 
-
 def describe(session: Any, system: str, seed: int) -> dict[str, Any]:
     """What another process needs to attach to ``session`` (plain data, sent as it is).
 

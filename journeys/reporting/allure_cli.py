@@ -69,9 +69,7 @@ def carry_history(folder: Path) -> Path | None:
     return None
 
 
-def generate(
-    folder: Path, *, report: ReportSettings | None = None, timeout: float = 600, language: str = "en"
-) -> Path:
+def generate(folder: Path, *, report: ReportSettings | None = None, timeout: float = 600, language: str = "en") -> Path:
     """Build ``<run folder>/allure-report`` from its ``allure-results`` with Allure 3.
 
     Its configuration names journeys' categories (``allure_config``) in ``language``.
@@ -98,7 +96,8 @@ def generate(
         ),
         encoding="utf-8",
     )
-    command = [allure_executable(report or ReportSettings()), "generate", str(results), "--config", str(config), "--output", str(output)]
+    allure = allure_executable(report or ReportSettings())
+    command = [allure, "generate", str(results), "--config", str(config), "--output", str(output)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=folder)
     if done.returncode != 0:
         raise RuntimeError(f"allure generate failed (exit {done.returncode}):\n{done.stdout}{done.stderr}".strip())
