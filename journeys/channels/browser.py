@@ -54,7 +54,7 @@ def find_chromium(playwright: Any | None = None, named: str | None = None) -> st
     if named:  # --chromium (JOURNEYS_CHROMIUM)
         if Path(named).is_file():
             return named
-        raise BrowserMissing(f"JOURNEYS_CHROMIUM={named} does not exist. {_HOW_TO_INSTALL}")
+        raise BrowserMissing(f"--chromium {named} (JOURNEYS_CHROMIUM) does not exist. {_HOW_TO_INSTALL}")
     if Path(SYSTEM_CHROMIUM).is_file():
         return SYSTEM_CHROMIUM
     raise BrowserMissing(f"no Chromium found for Playwright to drive. {_HOW_TO_INSTALL}")

@@ -23,12 +23,14 @@ _AS_OF = PROMISES_OWN[0]
 
 @dataclass(frozen=True)
 class PromisesSettings:
-    """Args:
-    as_of: the moment to check as of; None: now.
-    system: only this system's promises (a map's name or path), when given.
-    base_url: that system's address now, when given.
-    store: the project's promise store (``--promise-store``, else ``<reports-dir>/promises.sqlite``).
-    run: what a verify run shares with ``journeys run``: reports folder, run id, SMTP port, browser.
+    """What ``journeys promises`` was told, typed.
+
+    Args:
+        as_of: the moment to check as of; None: now.
+        system: only this system's promises (a map's name or path), when given.
+        base_url: that system's address now, when given.
+        store: the project's promise store (``--promise-store``, else ``<reports-dir>/promises.sqlite``).
+        run: what a verify run shares with ``journeys run``: reports folder, run id, SMTP port, browser.
     """
 
     as_of: datetime | None

@@ -19,11 +19,13 @@ __all__ = ["ReportSettings"]
 
 @dataclass(frozen=True)
 class ReportSettings:
-    """Args:
-    trend_db: where the trend is kept (a path or ``sqlite:///path``); None: ``<reports>/trend.sqlite``.
-    report_url: the URL the run folder is published at, without a trailing ``/``; "" : none (no links).
-    allure: the ``allure`` command to use; None: the one installed in ``allure_home`` (or installed there).
-    allure_home: the folder Allure is installed in.
+    """Where the reports reach beyond the run folder.
+
+    Args:
+        trend_db: where the trend is kept (a path or ``sqlite:///path``); None: ``<reports>/trend.sqlite``.
+        report_url: the URL the run folder is published at, without a trailing ``/``; "": none (no links).
+        allure: the ``allure`` command to use; None: the one in ``allure_home`` (installed there when missing).
+        allure_home: the folder Allure is installed in; "": the default for this Python.
     """
 
     trend_db: str | None = None
@@ -55,8 +57,9 @@ class ReportSettings:
 
 def _allure_home(environ: Mapping[str, str]) -> Path:
     """``JOURNEYS_CACHE/allure``, ``<venv>/allure``, or ``$XDG_CACHE_HOME/journeys/allure`` (``~/.cache``)."""
-    if environ.get("JOURNEYS_CACHE"):
-        return Path(environ["JOURNEYS_CACHE"]) / "allure"
+    moved = environ.get("JOURNEYS_CACHE")
+    if moved:
+        return Path(moved) / "allure"
     if sys.prefix != sys.base_prefix:  # a virtual environment: the project's own, removed with it
         return Path(sys.prefix) / "allure"
     cache = environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
