@@ -60,9 +60,8 @@ def report(
     from journeys.reporting.report_settings import ReportSettings
     from journeys.reporting.words import TREND_SAID
 
-    given = {"trend_db": trend_db, "report_url": report_url}
-    told = {option.dest: value_of(option, given[option.dest], os.environ) for option in _SHARED}
-    settings = ReportSettings.build(told["trend_db"], told["report_url"], os.environ)  # the environment, read once
+    trend, url = (value_of(option, value, os.environ) for option, value in zip(_SHARED, (trend_db, report_url)))
+    settings = ReportSettings.build(trend, url, os.environ)  # the environment, read once
 
     folders = [resolve(folder) for folder in run_folders or (Path("reports/latest"),)]
     for given, folder in zip(run_folders or (Path("reports/latest"),), folders, strict=True):

@@ -206,3 +206,11 @@ def test_xdist_workers_share_the_controllers_seed_and_run(pytester: pytest.Pytes
     assert result.ret == 0 and len(seen) == 4, result.stdout.str()
     assert len({(seed, run) for seed, run, _ in seen}) == 1 and {w for *_, w in seen} == {"gw0", "gw1"}
     assert f"seed {seen[0][0]} " in header and seen[0][1] in header
+
+
+def test_the_settings_page_names_every_option_and_variable():
+    page = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text(encoding="utf-8")
+    for option in RUN_OPTIONS:
+        assert f"| `{option.flag}` | {f'`{option.env}`' if option.env else ''} |" in page, option.flag
+    for variable in ENVIRONMENT_ONLY:
+        assert f"| `{variable}` |" in page, variable
