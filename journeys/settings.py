@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -261,16 +261,26 @@ class RunSettings:
 
     @classmethod
     def build(
-        cls, given: Mapping[str, Any], environ: Mapping[str, str], *, new_id: Callable[[], str] = new_run_id
+        cls,
+        given: Mapping[str, Any],
+        environ: Mapping[str, str],
+        *,
+        new_id: Callable[[], str] = new_run_id,
+        taken: Iterable[RunOption] = RUN_OPTIONS,
     ) -> RunSettings:
         """The settings from the options ``given`` (by dest; None or empty: not given) and the environment.
 
         ``new_id`` makes the run's id when neither ``--run-id`` nor ``JOURNEYS_RUN_ID`` gives one.
+        ``taken``: the options of the command (``SIMULATE_SHARED``...): only their variables are read.
 
         Raises:
             SettingError: a value from the environment that is not of its kind (``JOURNEYS_SEED=abc``).
         """
-        values = {dest: value_of(option, given.get(dest), environ) for dest, option in OPTIONS_BY_DEST.items()}
+        read = {option.dest for option in taken}
+        values = {
+            dest: value_of(option, given.get(dest), environ if dest in read else {})
+            for dest, option in OPTIONS_BY_DEST.items()
+        }
         browsers = tuple(dict.fromkeys(values["browser"])) or ("chromium",)  # each once, in the order given
         base_url = values["base_url"]
         return cls(

@@ -94,7 +94,7 @@ def simulate_settings(o: dict[str, Any], environ: Any) -> RunSettings:
     from journeys.settings import RunSettings, new_run_id
 
     given = {option.dest: o[option.dest] for option in SIMULATE_SHARED}
-    settings = RunSettings.build(given, environ, new_id=lambda: f"sim-{new_run_id()}")
+    settings = RunSettings.build(given, environ, new_id=lambda: f"sim-{new_run_id()}", taken=SIMULATE_SHARED)
     if len(settings.systems) > 1:
         raise UsageError(f"--system {' --system '.join(settings.systems)}: a population walks one system; give one.")
     if len(settings.browsers) > 1:
@@ -153,7 +153,7 @@ def _simulate(paths: list[str], o: dict[str, Any], settings: RunSettings) -> int
         click.echo(f"journeys simulate: the system is not there: {exc}", err=True)
         return 3
     faults = ", ".join(settings.faults) or "none"
-    click.echo(f"{systems_at(session)}; faults: {faults}; replay with --seed {plan.seed}")
+    click.echo(f"{systems_at(session)}; faults: {faults}")
     try:
         run = launch(plan, session, settings.systems[0], where, click.echo)
     except RunNotStarted as exc:

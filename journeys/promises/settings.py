@@ -46,7 +46,8 @@ class PromisesSettings:
         Raises:
             SettingError: a moment that is not one (``--as-of``, ``JOURNEYS_NOW``), or a variable of the wrong kind.
         """
-        run = RunSettings.build({option.dest: given.get(option.dest) for option in PROMISES_SHARED}, environ)
+        shared = {option.dest: given.get(option.dest) for option in PROMISES_SHARED}
+        run = RunSettings.build(shared, environ, taken=PROMISES_SHARED)
         moment = value_of(_AS_OF, given.get("as_of"), environ)
         try:
             as_of = parse_moment(moment)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from journeys.reporting.build import Built
     from journeys.reporting.report_settings import ReportSettings
 
-_SHARED = (OPTIONS_BY_DEST["trend_db"], OPTIONS_BY_DEST["report_url"])  # as `journeys run` takes them
+_TREND_DB, _REPORT_URL = OPTIONS_BY_DEST["trend_db"], OPTIONS_BY_DEST["report_url"]  # as `journeys run` has them
 
 __all__ = ["report"]
 
@@ -28,7 +28,7 @@ __all__ = ["report"]
 @click.option("--lang", type=click.Choice(["en", "nl"]), help="language of the reports (default: as the features)")
 @click.option("--merge", is_flag=True, help="merge the RUN_FOLDERS of a suite's shards into one new run, and report it")
 @click.option("--reports-dir", default="reports", show_default=True, help="with --merge: the merged run goes here")
-@options_from(_SHARED)
+@options_from([_TREND_DB, _REPORT_URL])
 def report(
     run_folders: tuple[Path, ...],
     with_allure: bool,
@@ -60,7 +60,7 @@ def report(
     from journeys.reporting.report_settings import ReportSettings
     from journeys.reporting.words import TREND_SAID
 
-    trend, url = (value_of(option, value, os.environ) for option, value in zip(_SHARED, (trend_db, report_url)))
+    trend, url = value_of(_TREND_DB, trend_db, os.environ), value_of(_REPORT_URL, report_url, os.environ)
     settings = ReportSettings.build(trend, url, os.environ)  # the environment, read once
 
     folders = [resolve(folder) for folder in run_folders or (Path("reports/latest"),)]

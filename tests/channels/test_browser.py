@@ -163,7 +163,8 @@ def test_a_remote_browser_server_gets_the_settings_browser_and_slowmo(fake_playw
         ("connect", {"ws_endpoint": "ws://127.0.0.1:1/", "timeout": 10_000, "slow_mo": 100})
     ]
     assert fake_playwright.chromium.calls[-1] == (
-        "connect", {"ws_endpoint": "ws://127.0.0.1:2/", "timeout": 10_000, "slow_mo": 0.0}
+        "connect",
+        {"ws_endpoint": "ws://127.0.0.1:2/", "timeout": 10_000, "slow_mo": 0.0},
     )
 
 

@@ -104,7 +104,11 @@ def test_the_command_line_wins_over_each_variable():
 
     settings = RunSettings.build({"trend_db": "/given.sqlite", "chromium": "/given/chrome"}, environ)
 
-    assert (settings.report.trend_db, settings.browser.executable, settings.ci) == ("/given.sqlite", "/given/chrome", False)
+    assert (settings.report.trend_db, settings.browser.executable, settings.ci) == (
+        "/given.sqlite",
+        "/given/chrome",
+        False,
+    )
 
 
 @pytest.mark.parametrize("command", ["run", "simulate", "promises", "report", "doctor"])
@@ -118,18 +122,34 @@ def test_an_option_given_twice_is_a_usage_error_in_every_command(command):
     assert f"{first.split('=')[0]} given more than once: give each once." in done.output
 
 
-@pytest.mark.parametrize("command", [["run", "--dry-run"], ["simulate"], ["promises"]])
-def test_a_bad_variable_is_a_usage_error_in_every_command(command, tmp_path):
+@pytest.mark.parametrize(
+    ("command", "variable", "said"),
+    [
+        (["run", "--dry-run"], "JOURNEYS_SEED", "JOURNEYS_SEED='many' is not a whole number (--seed)"),
+        (["simulate"], "JOURNEYS_SEED", "JOURNEYS_SEED='many' is not a whole number (--seed)"),
+        (["promises"], "JOURNEYS_NOW", "JOURNEYS_NOW (--as-of): not an ISO 8601 moment: 'many'"),
+    ],
+)
+def test_a_bad_variable_is_a_usage_error_in_every_command(command, variable, said, tmp_path):
     # In a process of its own: simulate imports Locust, whose gevent would patch this one.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST"))}
-    env.update(JOURNEYS_SEED="many", PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    env.update({variable: "many", "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
 
     done = subprocess.run(
         [sys.executable, "-m", "journeys.cli", *command], cwd=tmp_path, env=env, capture_output=True, text=True
     )
 
     assert done.returncode == 4, done.stdout + done.stderr
-    assert "JOURNEYS_SEED='many' is not a whole number (--seed)" in done.stderr
+    assert said in done.stderr
+
+
+def test_a_command_reads_only_the_variables_of_its_own_options(tmp_path):
+    from journeys.promises.settings import PromisesSettings
+
+    environ = {"JOURNEYS_SEED": "not read by promises", "JOURNEYS_BASE_URL": "http://elsewhere/"}
+    settings = PromisesSettings.build({"reports_dir": str(tmp_path)}, environ)
+
+    assert settings.base_url is None and settings.run.base_url is None
 
 
 def test_pytest_refuses_an_option_given_twice_and_a_bad_variable(pytester: pytest.Pytester, monkeypatch):
@@ -146,8 +166,9 @@ def test_simulate_takes_one_system_and_its_run_id_says_simulation():
     from journeys.population.command import simulate_settings
 
     given = {option.dest: None for option in SIMULATE_SHARED}
-    settings = simulate_settings({**given, "system": ("shop",), "seed": 3}, {"JOURNEYS_SMTP_PORT": "1"})
+    settings = simulate_settings({**given, "system": ("shop",), "seed": 3}, {"JOURNEYS_TREND_DB": "/not/read"})
     assert settings.run_id.startswith("sim-") and settings.system == "shop" and settings.seed == 3
+    assert settings.report.trend_db is None  # simulate keeps no trend: its variable is not read
     with pytest.raises(click.UsageError, match="a population walks one system"):
         simulate_settings({**given, "system": ("shop", "helpdesk")}, {})
 

@@ -116,9 +116,7 @@ def test_checkout():
 
 
 @pytest.mark.parametrize("url", ["", "https://ci.example/run/7"])
-def test_allure_writes_its_results_with_the_paths_rewritten(
-    pytester: pytest.Pytester, url: str
-):
+def test_allure_writes_its_results_with_the_paths_rewritten(pytester: pytest.Pytester, url: str):
     # Through allure-pytest's own file writer: the rewrite must come before the result is written.
     pytester.makepyfile(test_step=STEP_TEST.format(folder="reports/runs/r1", url=url))
     results = pytester.path / "allure-results"

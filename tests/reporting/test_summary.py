@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from ledger_factory import journey_dict
 
 from journeys.reporting.ledgers import read_run
