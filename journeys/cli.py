@@ -272,7 +272,8 @@ def doctor(chromium: str | None) -> None:
     from journeys.settings import RunSettings
 
     try:
-        click.echo(find_chromium(named=RunSettings.build({"chromium": chromium}, os.environ).browser.executable))
+        settings = RunSettings.build({"chromium": chromium}, os.environ, taken=[OPTIONS_BY_DEST["chromium"]])
+        click.echo(find_chromium(named=settings.browser.executable))
     except BrowserMissing as exc:
         raise click.ClickException(str(exc)) from None
 
