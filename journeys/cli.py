@@ -10,18 +10,11 @@ from typing import Any
 
 import click
 
-from journeys.errors import JourneysError
+from journeys.command_line import Command, options_from, usage
 from journeys.population.command import simulate
 from journeys.promises.command import promises
 from journeys.reporting.command import report
-
-USAGE_ERROR = 4  # every command's exit status for a usage error (click's own would be 2: "interrupted")
-
-
-class _UsageError(click.UsageError, JourneysError):
-    """click's usage error, in journeys' error tree and with journeys' exit status."""
-
-    exit_code = USAGE_ERROR
+from journeys.settings import OPTIONS_BY_DEST, RUN_OPTIONS
 
 
 class _Journeys(click.Group):
@@ -31,18 +24,13 @@ class _Journeys(click.Group):
         try:
             return super().make_context(*args, **kwargs)
         except click.UsageError as exc:
-            raise _usage(exc) from exc
+            raise usage(exc) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
-            raise _usage(exc) from exc
-
-
-def _usage(exc: click.UsageError) -> click.UsageError:
-    """The same message and usage line, with exit status 4."""
-    return exc if isinstance(exc, _UsageError) else _UsageError(exc.format_message(), exc.ctx)
+            raise usage(exc) from exc
 
 
 @click.group(cls=_Journeys, context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,29 +39,12 @@ def main() -> None:
     """Customer journeys across channels, checked for consistency."""
 
 
-def _run_options(command: Any) -> Any:
-    """``journeys run``'s own options, made from journeys.settings.RUN_OPTIONS (the plugin's are too)."""
-    from journeys.settings import RUN_OPTIONS
-
-    for option in reversed(RUN_OPTIONS):
-        kind: Any = click.Choice(option.choices) if option.choices else option.kind
-        command = click.option(
-            option.flag,
-            option.dest,
-            type=None if option.kind is bool else kind,
-            is_flag=option.kind is bool,
-            multiple=option.many,
-            default=None,
-            help=option.described,
-        )(command)
-    return command
-
-
 @main.command(
+    cls=Command,
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
     options_metavar="[OPTIONS] [PATHS]... [PYTEST OPTIONS]...",
 )
-@_run_options
+@options_from(RUN_OPTIONS)  # the plugin's options are made from the same table
 @click.option("--pytest-arg", "extra", multiple=True, help="an argument for pytest that looks like a path (repeatable)")
 @click.option("--dry-run", is_flag=True, help="list and lint the journeys it would run; start nothing, write nothing")
 @click.pass_context
@@ -84,19 +55,22 @@ def run(ctx: click.Context, extra: tuple[str, ...], dry_run: bool, **options: An
     \b
     Any other option goes to pytest as pytest takes it: -k tablet, -v, -x, -q, -n 2, --lf, --co,
     --maxfail=2, -p no:randomly. Settings come from these options, then the environment
-    (JOURNEYS_SYSTEM, JOURNEYS_BASE_URL, JOURNEYS_SEED), then the map, then the defaults.
+    (each option's [env ...] variable, read once), then the map, then the defaults.
 
     \b
     Exit status: 0 all passed, 1 violations or failed steps, 2 interrupted,
     3 configuration or system error, 4 usage error, 5 nothing selected.
     With --dry-run: 0 no lint problems, 1 problems, 4 usage error, 5 nothing selected.
     """
+    import os
+
     import pytest
 
-    from journeys.settings import new_run_id
+    from journeys.settings import RunSettings
 
     if options["gate"]:  # the @gate journeys (within --tags, when given); the plugin holds them to the thresholds
         options["tags"] = f"({options['tags']}) and @gate" if options["tags"] else "@gate"
+    settings = RunSettings.build(options, os.environ)  # the environment's settings checked before pytest starts
     if dry_run:
         from journeys.dry_run import dry_run as list_and_lint
 
@@ -104,15 +78,16 @@ def run(ctx: click.Context, extra: tuple[str, ...], dry_run: bool, **options: An
         sys.exit(
             list_and_lint(
                 targets,
-                tags=options["tags"],
+                tags=settings.tags,
                 shard=options["shard"],
-                system=list(options["system"] or ()) or "refshop",
-                reports_dir=Path(options["reports_dir"] or "reports"),
+                system=settings.system,
+                reports_dir=settings.reports_dir,
+                trend_db=settings.report.trend_db,
                 out=sys.stdout,
             )
         )
-    options["run_id"] = options["run_id"] or new_run_id()
-    folder = Path(options["reports_dir"] or "reports") / "runs" / options["run_id"]
+    options["run_id"] = settings.run_id  # the plugin takes it: the folder below is the run's
+    folder = settings.folder
     args = [
         "--alluredir",
         str(folder / "allure-results"),
@@ -287,13 +262,18 @@ def lsp(system: tuple[str, ...], project: str | None, stdio: bool) -> None:
     serve(project, system)
 
 
-@main.command()
-def doctor() -> None:
+@main.command(cls=Command)
+@options_from([OPTIONS_BY_DEST["chromium"]])
+def doctor(chromium: str | None) -> None:
     """Check that a browser for Playwright is there, and say which."""
+    import os
+
     from journeys.channels.browser import BrowserMissing, find_chromium
+    from journeys.settings import RunSettings
 
     try:
-        click.echo(find_chromium())
+        settings = RunSettings.build({"chromium": chromium}, os.environ, taken=[OPTIONS_BY_DEST["chromium"]])
+        click.echo(find_chromium(named=settings.browser.executable))
     except BrowserMissing as exc:
         raise click.ClickException(str(exc)) from None
 

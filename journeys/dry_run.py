@@ -39,6 +39,7 @@ def dry_run(
     shard: str | None = None,
     system: str | Sequence[str] = "refshop",
     reports_dir: Path = Path("reports"),
+    trend_db: str | None = None,
     out: TextIO,
 ) -> int:
     """List the journeys ``journeys run`` would run with these arguments, then lint their files.
@@ -63,7 +64,7 @@ def dry_run(
                 found.append((scenario, f"{_from(root, path)}::{unique_name(scenario.title, taken)}"))
     try:
         chosen = _by_tags(found, tags, root)
-        chosen = _by_shard(chosen, shard, reports_dir)
+        chosen = _by_shard(chosen, shard, reports_dir, trend_db)
     except ValueError as exc:
         print(f"journeys: {exc}", file=out)
         return USAGE
@@ -118,13 +119,15 @@ def _by_tags(found: list[tuple[Scenario, str]], tags: str | None, root: Path) ->
     return [(s, i) for s, i in found if expression.evaluate([f"@{t}" for t in s.tags])]
 
 
-def _by_shard(found: list[tuple[Scenario, str]], text: str | None, reports_dir: Path) -> list[tuple[Scenario, str]]:
+def _by_shard(
+    found: list[tuple[Scenario, str]], text: str | None, reports_dir: Path, trend_db: str | None
+) -> list[tuple[Scenario, str]]:
     if not text:
         return found
     from journeys.reporting.durations import remembered
 
     shard = Shard.parse(text)
-    durations = remembered(reports_dir)
+    durations = remembered(reports_dir, trend_db)
     mine = set(
         split([i for _, i in found], shard.total, durations, name=lambda i: i.rsplit("::", 1)[-1])[shard.index - 1]
     )

@@ -4,6 +4,7 @@
 
     JourneysError                     base of every error below, and of every exception journeys defines
      ├── ConfigError                  a setting or map entry is wrong (file, line, key)
+     │    └── SettingError            a setting's variable of the wrong kind (settings): exit status 4
      ├── RuleConfigError              a rule was pointed at a fact it cannot check (rule, fact)
      ├── FeatureFileError             a .feature file cannot be read (file:line in the message)
      ├── StepError                    a Gherkin step cannot be carried out as written
@@ -21,7 +22,9 @@
      ├── JourneyFailed                the journey broke consistency rules (violations);
      │                                also an ``AssertionError`` so pytest reports it as a failure
      │
-     │   Raised by ``journeys simulate`` and ``journeys report``, defined beside their use:
+     │   Raised by the commands (``journeys simulate``, ``report``...), defined beside their use:
+     ├── UsageError                   a command line that cannot be used (command_line): exit status 4;
+     │                                also click's ``UsageError``
      ├── MixError                     a scenario mix cannot be read (population.mix)
      ├── ThresholdError               a threshold cannot be read (population.thresholds)
      ├── RunNotStarted                a population run could not start (population.launch)

@@ -1,136 +1,58 @@
-"""A run's settings: declared once, read once, passed down.
-
-``RUN_OPTIONS`` is the one declaration of the options journeys owns for a run;
-``journeys run``'s click options (journeys/cli.py) and the pytest plugin's
-options (journeys/plugin/options.py) are both made from it. Options named as
-pytest-playwright (and pytest-base-url) name theirs keep their meaning; where
-one of those plugins is installed, its option serves both.
+"""A run's settings: declared once (journeys.run_options), read once, passed down.
 
 ``RunSettings`` is built once per run, in the process that starts it, and
 passed down (the session, the drivers, the reports; xdist workers get it
 serialized). Each value is the first of:
 
 1. the command line (``journeys run`` or ``pytest``),
-2. the environment, read here once: ``JOURNEYS_SYSTEM``, ``JOURNEYS_BASE_URL``,
-   ``JOURNEYS_SEED``,
+2. the environment, read here once: each option's ``env`` below
+   (``JOURNEYS_SYSTEM``, ``JOURNEYS_BASE_URL``, ``JOURNEYS_SEED``, ``JOURNEYS_RUN_ID``,
+   ``JOURNEYS_PROMISE_STORE``, ``JOURNEYS_TREND_DB``, ``JOURNEYS_REPORT_URL``,
+   ``JOURNEYS_BROWSERLESS``, ``JOURNEYS_CHROMIUM``, ``JOURNEYS_BROWSER_WS``), and the few
+   variables no option stands for (``ENVIRONMENT_ONLY``: ``CI``, ``JOURNEYS_ALLURE``, ``JOURNEYS_CACHE``),
 3. the touchpoint map (``base_url``, applied by the session),
 4. the default below.
 
-Nothing below this reads or writes an environment variable for a setting.
+``journeys simulate`` and ``journeys promises`` build theirs the same way, from
+the options they share with a run. Nothing below this reads or writes an environment variable for a setting.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journeys.channels.browser_settings import BROWSERS, BrowserSettings
-from journeys.errors import ConfigError
+from journeys.channels.browser_settings import BrowserSettings
+from journeys.reporting.report_settings import ReportSettings
 from journeys.run_folders import new_run_id
-
-__all__ = ["RUN_OPTIONS", "RunOption", "RunSettings", "new_run_id"]
-
-
-@dataclass(frozen=True)
-class RunOption:
-    """One option of a run.
-
-    Args:
-        flag: ``--seed``; its value is ``RunSettings.<flag without dashes, _ for ->``.
-        help: one line for ``-h``.
-        kind: ``str``, ``int``, ``float`` or ``bool`` (a flag).
-        default: when neither the command line nor the environment gives one.
-        choices: the values allowed, when they are few.
-        many: repeatable (``--fault a --fault b``); the value is a tuple.
-        env: the environment variable read when the command line does not give it.
-        shared: pytest-playwright or pytest-base-url may define it (theirs then serves both).
-    """
-
-    flag: str
-    help: str
-    kind: type = str
-    default: Any = None
-    choices: tuple[str, ...] = ()
-    many: bool = False
-    env: str | None = None
-    shared: bool = False
-
-    @property
-    def dest(self) -> str:
-        return self.flag.lstrip("-").replace("-", "_")
-
-    @property
-    def described(self) -> str:
-        """The help line with its default, as ``-h`` shows it (both commands)."""
-        shown = self.default is not None and self.kind is not bool
-        return self.help + (f" [default: {self.default}]" if shown else "")
-
-
-_SCREENSHOT = ("on", "off", "only-on-failure")
-_KEEP = ("on", "off", "retain-on-failure")
-
-RUN_OPTIONS: tuple[RunOption, ...] = (
-    RunOption(
-        "--system",
-        "touchpoint map: a name under fixtures/systems, a bundled one, or a path [default: refshop];"
-        " repeat it for a journey across several systems (the first is the main one)",
-        many=True,
-        env="JOURNEYS_SYSTEM",
-    ),
-    RunOption(
-        "--base-url",
-        "URL of the system under test [default: the map's base_url, else start the embedded shop]",
-        env="JOURNEYS_BASE_URL",
-        shared=True,
-    ),
-    RunOption("--smtp-port", "port of the SMTP capture the systems send mail to [default: the map's, else free]", int),
-    RunOption("--fault", "fault to switch on in the embedded shop (repeatable; `journeys faults`)", many=True),
-    RunOption("--tags", "Cucumber tag expression, e.g. '@gate and not @slow' ('@' optional)"),
-    RunOption(
-        "--seed", "seed for the synthetic customers (replay a run) [default: random, shown]", int, env="JOURNEYS_SEED"
-    ),
-    RunOption("--shard", "run shard k of n, e.g. 2/4, balanced by the durations the trend remembers; merge the shards"
-              " with `journeys report --merge`"),
-    RunOption("--reports-dir", "each run writes to <dir>/runs/<id>/", default="reports"),
-    RunOption("--run-id", "the run's id and folder name [default: a new one, by time]"),
-    RunOption("--gate", "the release gate: hold the run to [tool.journeys.gate] thresholds", bool, False),
-    RunOption(
-        "--browser",
-        "browser engine: chromium, firefox or webkit; repeat it to run every journey in each",
-        choices=BROWSERS,
-        many=True,
-        shared=True,
-    ),
-    RunOption("--browser-channel", "browser channel, e.g. chrome, msedge (an installed branded browser)", shared=True),
-    RunOption("--device", "device to emulate, as Playwright names it: 'iPhone 13', 'Pixel 7'", shared=True),
-    RunOption("--headed", "show the browser (needs a display: use xvfb-run without one)", bool, False, shared=True),
-    RunOption("--slowmo", "milliseconds between browser actions", float, 0.0, shared=True),
-    RunOption("--screenshot", "a screenshot per touchpoint", default="on", choices=_SCREENSHOT, shared=True),
-    RunOption(
-        "--full-page-screenshot",
-        "screenshots of the whole page, not the window (journeys' always are)",
-        bool,
-        True,
-        shared=True,
-    ),
-    RunOption("--tracing", "Playwright trace per customer", default="off", choices=_KEEP, shared=True),
-    RunOption("--video", "video per customer (needs ffmpeg)", default="off", choices=_KEEP, shared=True),
-    RunOption(
-        "--output",
-        "also copy each customer's screenshots, trace and video to DIR/<customer>/ (pytest-playwright's"
-        " folder) [default: only the run's evidence folder]",
-        shared=True,
-    ),
-    RunOption("--element-timeout", "seconds to wait for an element", float, 5.0),
-    RunOption("--mail-timeout", "seconds to wait for a mail [default: 30; 5 on a test clock]", float),
-    RunOption("--http-timeout", "seconds a request may take without a browser", float, 10.0),
+from journeys.run_options import (
+    ENVIRONMENT_ONLY,
+    OPTIONS_BY_DEST,
+    PROMISES_SHARED,
+    RUN_OPTIONS,
+    SIMULATE_SHARED,
+    RunOption,
+    SettingError,
+    in_ci,
+    value_of,
 )
 
-OPTIONS_BY_DEST = {option.dest: option for option in RUN_OPTIONS}
+__all__ = [  # the options' names too: every command imports them from here
+    "ENVIRONMENT_ONLY",
+    "OPTIONS_BY_DEST",
+    "PROMISES_SHARED",
+    "RUN_OPTIONS",
+    "SIMULATE_SHARED",
+    "RunOption",
+    "RunSettings",
+    "SettingError",
+    "new_run_id",
+    "value_of",
+]
 
 
 @dataclass(frozen=True)
@@ -150,6 +72,10 @@ class RunSettings:
         browsers: the browser engines; every journey runs in each.
         browser: the browser and the evidence it leaves (its engine is the first of ``browsers``).
         output: a folder to copy each customer's Playwright artifacts to, when given.
+        browserless: web, agent and chat customers walk over HTTP, without a browser.
+        promise_store: the project's promise store as given; None: ``<reports_dir>/promises.sqlite``.
+        report: where the reports reach beyond the run folder (trend, published URL, Allure).
+        ci: the run is a CI job (``CI`` set): no progress lines.
     """
 
     systems: tuple[str, ...] = ("refshop",)
@@ -164,6 +90,10 @@ class RunSettings:
     browsers: tuple[str, ...] = ("chromium",)
     browser: BrowserSettings = field(default_factory=BrowserSettings)
     output: Path | None = None
+    browserless: bool = False
+    promise_store: str | None = None
+    report: ReportSettings = field(default_factory=ReportSettings)
+    ci: bool = False
 
     @property
     def folder(self) -> Path:
@@ -176,13 +106,27 @@ class RunSettings:
         return self.systems[0] if len(self.systems) == 1 else list(self.systems)
 
     @classmethod
-    def build(cls, given: Mapping[str, Any], environ: Mapping[str, str]) -> RunSettings:
+    def build(
+        cls,
+        given: Mapping[str, Any],
+        environ: Mapping[str, str],
+        *,
+        new_id: Callable[[], str] = new_run_id,
+        taken: Iterable[RunOption] = RUN_OPTIONS,
+    ) -> RunSettings:
         """The settings from the options ``given`` (by dest; None or empty: not given) and the environment.
 
+        ``new_id`` makes the run's id when neither ``--run-id`` nor ``JOURNEYS_RUN_ID`` gives one.
+        ``taken``: the options of the command (``SIMULATE_SHARED``...): only their variables are read.
+
         Raises:
-            ConfigError: a value from the environment that is not of its kind (``JOURNEYS_SEED=abc``).
+            SettingError: a value from the environment that is not of its kind (``JOURNEYS_SEED=abc``).
         """
-        values = {dest: _first(option, given.get(dest), environ) for dest, option in OPTIONS_BY_DEST.items()}
+        read = {option.dest for option in taken}
+        values = {
+            dest: value_of(option, given.get(dest), environ if dest in read else {})
+            for dest, option in OPTIONS_BY_DEST.items()
+        }
         browsers = tuple(dict.fromkeys(values["browser"])) or ("chromium",)  # each once, in the order given
         base_url = values["base_url"]
         return cls(
@@ -193,7 +137,7 @@ class RunSettings:
             tags=values["tags"],
             seed=values["seed"] if values["seed"] is not None else random.randrange(1, 10**6),
             reports_dir=Path(values["reports_dir"]),
-            run_id=values["run_id"] or new_run_id(),
+            run_id=values["run_id"] or new_id(),
             gate=bool(values["gate"]),
             browsers=browsers,
             browser=BrowserSettings(
@@ -209,8 +153,14 @@ class RunSettings:
                 element_timeout=float(values["element_timeout"]),
                 mail_timeout=float(values["mail_timeout"]) if values["mail_timeout"] is not None else None,
                 http_timeout=float(values["http_timeout"]),
+                executable=values["chromium"],
+                ws_endpoint=values["browser_ws"],
             ),
             output=Path(values["output"]) if values["output"] else None,
+            browserless=bool(values["browserless"]),
+            promise_store=values["promise_store"],
+            report=ReportSettings.build(values["trend_db"], values["report_url"], environ),
+            ci=in_ci(environ),
         )
 
     def for_browser(self, browser: str) -> RunSettings:
@@ -222,6 +172,7 @@ class RunSettings:
         data = dataclasses.asdict(self)
         data["reports_dir"] = str(self.reports_dir)
         data["output"] = str(self.output) if self.output else None
+        data["report"] = self.report.to_dict()
         return data
 
     @classmethod
@@ -232,18 +183,5 @@ class RunSettings:
         values["reports_dir"] = Path(values["reports_dir"])
         values["output"] = Path(values["output"]) if values["output"] else None
         values["browser"] = BrowserSettings(**values["browser"])
+        values["report"] = ReportSettings.from_dict(values["report"])
         return cls(**values)
-
-
-def _first(option: RunOption, given: Any, environ: Mapping[str, str]) -> Any:
-    """The command line's value, else the environment's, else the default."""
-    if given not in (None, [], (), ""):
-        return given
-    raw = environ.get(option.env) if option.env else None
-    if raw:
-        try:
-            value = option.kind(raw)
-        except ValueError:
-            raise ConfigError(f"{option.env}={raw!r} is not a {option.kind.__name__} ({option.flag})") from None
-        return (value,) if option.many else value
-    return () if option.many else option.default

@@ -42,7 +42,7 @@ _HOW_TO_INSTALL = (
 )
 
 
-def find_chromium(playwright: Any | None = None) -> str:
+def find_chromium(playwright: Any | None = None, named: str | None = None) -> str:
     """The path of the Chromium that will be launched.
 
     Raises:
@@ -51,11 +51,10 @@ def find_chromium(playwright: Any | None = None) -> str:
     own = _own_chromium(playwright)
     if own:
         return own
-    named = os.environ.get("JOURNEYS_CHROMIUM")
-    if named:
+    if named:  # --chromium (JOURNEYS_CHROMIUM)
         if Path(named).is_file():
             return named
-        raise BrowserMissing(f"JOURNEYS_CHROMIUM={named} does not exist. {_HOW_TO_INSTALL}")
+        raise BrowserMissing(f"--chromium {named} (JOURNEYS_CHROMIUM) does not exist. {_HOW_TO_INSTALL}")
     if Path(SYSTEM_CHROMIUM).is_file():
         return SYSTEM_CHROMIUM
     raise BrowserMissing(f"no Chromium found for Playwright to drive. {_HOW_TO_INSTALL}")
@@ -92,7 +91,7 @@ def launch_browser(
         settings: which browser, headed or not, slow motion (default: headless Chromium).
         headless: overrides ``settings.headless`` (kept for callers from before the settings).
         ws_endpoint: a Playwright browser server's ``ws://`` address; defaults
-            to ``JOURNEYS_BROWSER_WS``.
+            to ``settings.ws_endpoint`` (``--browser-ws``, ``JOURNEYS_BROWSER_WS``).
 
     Raises:
         BrowserMissing: no such browser to launch; the message says how to get one.
@@ -104,7 +103,7 @@ def launch_browser(
     if headless is not None:
         settings = replace(settings, headless=headless)
     engine = getattr(playwright, settings.browser)
-    ws_endpoint = ws_endpoint or os.environ.get("JOURNEYS_BROWSER_WS")
+    ws_endpoint = ws_endpoint or settings.ws_endpoint
     if ws_endpoint:
         try:
             return engine.connect(ws_endpoint, timeout=10_000, slow_mo=settings.slowmo)
@@ -121,7 +120,7 @@ def launch_browser(
         path, args = f"--browser-channel {settings.channel}", ARGS if settings.browser == "chromium" else []
     elif settings.browser == "chromium":
         own = _own_chromium(playwright)
-        executable = None if own else find_chromium(playwright)
+        executable = None if own else find_chromium(playwright, settings.executable)
         path, args = own or executable, ARGS
     else:
         executable, path, args = None, _own_build(engine, settings.browser), []

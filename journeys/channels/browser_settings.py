@@ -48,6 +48,8 @@ class BrowserSettings:
         mail_timeout: seconds to wait for a mail; None: 30, or 5 on a test clock (the mail is sent
             the moment it is due, so a long wait only delays a missing mail's verdict).
         http_timeout: seconds a request may take without a browser (pages over HTTP, the API).
+        executable: the Chromium or Chrome to launch when Playwright has none of its own (``--chromium``).
+        ws_endpoint: a Playwright browser server's ``ws://`` address to connect to instead (``--browser-ws``).
 
     Raises:
         ConfigError: an unknown browser or evidence mode (a script's typo, not a silent default).
@@ -66,6 +68,8 @@ class BrowserSettings:
     navigation_timeout: float = 15.0
     mail_timeout: float | None = None
     http_timeout: float = 10.0
+    executable: str | None = None
+    ws_endpoint: str | None = None
 
     def __post_init__(self) -> None:
         if self.browser not in BROWSERS:

@@ -443,11 +443,9 @@ def _form_of(node: LexborNode) -> LexborNode | None:
 
 
 def browserless(session: Any, journey: Any) -> bool:
-    """Whether this journey's web customer walks without a browser: the journey's choice, else the session's.
-
-    ``JOURNEYS_BROWSERLESS=1`` in the environment makes it the default for a whole process.
-    """
+    """Whether this journey's web customer walks without a browser: the journey's choice, else the session's
+    (``--browserless``, ``JOURNEYS_BROWSERLESS``)."""
     chosen = getattr(journey, "browserless", None)
     if chosen is None:
         chosen = getattr(session, "browserless", None)
-    return bool(chosen) if chosen is not None else os.environ.get("JOURNEYS_BROWSERLESS", "") in _YES
+    return bool(chosen)

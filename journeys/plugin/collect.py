@@ -71,9 +71,10 @@ class ScenarioItem(JourneysItem):
         from journeys.reporting import allure_report
 
         load_steps(self.config.rootpath)
-        journey = runtime.current(self.config).new_journey(self.name, self.browser)
+        run = runtime.current(self.config)
+        journey = run.new_journey(self.name, self.browser)
         allure_report.scenario(self.scenario)
-        allure_report.follow(journey)
+        allure_report.follow(journey, run.settings.report.report_url)
         outcome = "interrupted"
         try:
             result = run_scenario(self.scenario, journey, listeners=[AllureSteps(journey)])

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import os
 import shlex
+from collections import Counter
 from typing import Any
 
 import pytest
 
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.settings import RUN_OPTIONS, RunOption, RunSettings
+from journeys.settings import RUN_OPTIONS, RunOption, RunSettings, SettingError
 
 # The options of other plugins we share, by their pytest11 entry-point name.
 _OWNED_BY = {
@@ -72,7 +73,15 @@ def given_options(config: pytest.Config) -> dict[str, Any]:
 
     An option another plugin defined has that plugin's default when it was not
     given: it counts only when its flag was written.
+
+    Raises:
+        pytest.UsageError: an option that takes one value written twice on the command line
+            (addopts may still be overridden there, as pytest has it).
     """
+    counted = Counter(str(word).split("=", 1)[0] for word in config.invocation_params.args)
+    twice = [o.flag for o in RUN_OPTIONS if not o.many and counted[o.flag] > 1]
+    if twice:
+        raise pytest.UsageError(f"{', '.join(twice)} given more than once: give each once.")
     written = _written_flags(config)
     theirs = _defined_elsewhere(config.pluginmanager)
     given: dict[str, Any] = {}
@@ -89,8 +98,15 @@ def _written_flags(config: pytest.Config) -> set[str]:
 
 
 def run_settings(config: pytest.Config) -> RunSettings:
-    """This run's settings, made once in the controlling process (``runtime.begin``)."""
-    return RunSettings.build(given_options(config), os.environ)
+    """This run's settings, made once in the controlling process (``runtime.begin``): the environment is read here.
+
+    Raises:
+        pytest.UsageError: an option given twice, or a variable of the wrong kind (exit status 4).
+    """
+    try:
+        return RunSettings.build(given_options(config), os.environ)
+    except SettingError as exc:
+        raise pytest.UsageError(str(exc)) from None
 
 
 def browser_settings(config: pytest.Config) -> BrowserSettings:

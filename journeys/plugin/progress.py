@@ -17,12 +17,13 @@ still to run. Counted in the controller, which sees every worker's reports.
 from __future__ import annotations
 
 import math
-import os
 import time
 from collections import Counter
 from typing import Any
 
 import pytest
+
+from journeys.plugin import runtime
 
 __all__ = ["EVERY", "Progress", "journey_ids", "quiet_reason", "register", "time_left"]
 
@@ -32,12 +33,12 @@ EVERY = 30.0  # seconds between two lines within one long feature file
 def register(config: pytest.Config) -> None:
     """Count the journeys of this run, in the controller (xdist workers' reports reach it)."""
     if not hasattr(config, "workerinput"):
-        config.pluginmanager.register(Progress(config), "journeys-progress")
+        config.pluginmanager.register(Progress(config, ci=runtime.settings(config).ci), "journeys-progress")
 
 
-def quiet_reason(config: pytest.Config, terminal: Any) -> str | None:
-    """Why no progress is shown (CI, not a terminal, -q), or None when it is."""
-    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+def quiet_reason(config: pytest.Config, terminal: Any, *, ci: bool) -> str | None:
+    """Why no progress is shown (CI: the run's settings read ``CI``; not a terminal; -q), or None when it is."""
+    if ci:
         return "CI"
     if terminal is None or not terminal.isatty():
         return "not a terminal"
@@ -75,8 +76,9 @@ def _feature(nodeid: str) -> str:
 class Progress:
     """Counts finished and failing journeys; writes a line at feature ends and every ``EVERY`` seconds."""
 
-    def __init__(self, config: pytest.Config) -> None:
+    def __init__(self, config: pytest.Config, *, ci: bool = False) -> None:
         self.config = config
+        self.ci = ci  # a CI job: no lines
         self.terminal: Any = None
         self.journeys: dict[str, str] = {}  # nodeid -> feature file
         self.left_in: Counter[str] = Counter()  # feature file -> journeys not finished
@@ -90,7 +92,7 @@ class Progress:
         self.left_in = Counter(self.journeys.values())
         self.started = self.last_line = time.monotonic()
         terminal = self.config.pluginmanager.get_plugin("terminalreporter")
-        if self.journeys and quiet_reason(self.config, terminal) is None:
+        if self.journeys and quiet_reason(self.config, terminal, ci=self.ci) is None:
             self.terminal = terminal
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:

@@ -134,6 +134,7 @@ class Reports:
                 gate_run=gate,
                 record=not is_shard(self.config),  # the merge of the shards is kept, once
                 retried=self.retried,
+                report=run.settings.report,
             )
         except Exception as exc:  # noqa: BLE001 - a report must not change the run's verdict
             self.failures.append(f"journeys: the reports could not be written: {type(exc).__name__}: {exc}")
@@ -187,10 +188,12 @@ class Reports:
         from journeys.reporting.versions import RunVersion, code_version
 
         settings = run.settings
+        from journeys.plugin import systems_at
+
         faults = ", ".join(sorted(settings.faults)) or "none"
-        # The embedded shop's URL changes with every run (a free port): it is the same system.
-        where = settings.base_url or "the embedded reference shop"
-        system = f"{'+'.join(settings.systems)} at {where}; faults: {faults}"
+        # Each system with its map's address: an embedded one's changes with every run (a free port), and
+        # it is the same system.
+        system = f"{systems_at(settings.systems, settings.base_url)}; faults: {faults}"
         try:
             RunVersion(code_version(self.config.rootpath), system).write(run.folder)
         except OSError as exc:

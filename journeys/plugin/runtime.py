@@ -9,7 +9,6 @@ serialized in their ``workerinput``, with the id and the seed.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +33,7 @@ class Run:
 
     config: pytest.Config
     settings: RunSettings
-    promise_store: str = ""  # the project's promise store (JOURNEYS_PROMISE_STORE, read once at begin)
+    promise_store: str = ""  # the project's promise store (--promise-store, else in the reports folder)
     session: SystemSession | None = None
     failure: BaseException | None = None  # why the system could not be started
     _index: int = field(default=0)
@@ -75,6 +74,7 @@ class Run:
                     browser=settings.browser,
                     smtp_port=settings.smtp_port,
                     promise_store=self.promise_store,
+                    browserless=settings.browserless,
                 )
                 # A browser, codec or device that is not there is the run's error, before any journey.
                 if self.session.uses_a_browser():
@@ -118,7 +118,7 @@ def begin(config: pytest.Config) -> Run:
         settings = RunSettings.from_dict(workerinput[_SETTINGS])
     else:
         settings = run_settings(config)
-    store = store_location(settings.reports_dir, os.environ.get("JOURNEYS_PROMISE_STORE"))
+    store = store_location(settings.reports_dir, settings.promise_store)
     run = Run(config, settings, promise_store=store)
     config.stash[_RUN] = run
     return run

@@ -40,7 +40,8 @@ def select(config: pytest.Config, items: list[pytest.Item]) -> None:
     from journeys.reporting.durations import remembered
 
     journeys = [item.nodeid for item in items if hasattr(item, "scenario")]
-    durations = remembered(runtime.settings(config).reports_dir)
+    settings = runtime.settings(config)
+    durations = remembered(settings.reports_dir, settings.report.trend_db)
     parts = split(journeys, shard.total, durations, name=lambda nodeid: nodeid.rsplit("::", 1)[-1])
     config.stash[_RECORD] = ShardRecord(shard, parts, gate=bool(config.getoption("gate", False)))
     mine = set(parts[shard.index - 1])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,6 @@ from journeys.channels.browser_settings import BrowserSettings
 from journeys.session import SystemSession
 
 __all__ = ["AttachedSession", "ForwardedClock", "describe", "move"]
-
-_TIMEOUTS = ("element_timeout", "mail_timeout", "http_timeout")  # the run's, in every process of it
 
 
 def describe(session: Any, system: str, seed: int) -> dict[str, Any]:
@@ -45,7 +43,7 @@ def describe(session: Any, system: str, seed: int) -> dict[str, Any]:
         # The embedded systems' own passwords and tokens (made for this run), handed over with the
         # rest: they are never exported to the owner's environment for its children to inherit.
         "environ": {k: v for part in session.parts.values() if part.embedded for k, v in part.embedded.env.items()},
-        "timeouts": {k: getattr(session.browser_settings, k) for k in _TIMEOUTS},
+        "browser": asdict(session.browser_settings),  # the run's, in every process of it: timeouts, --chromium...
     }
 
 
@@ -123,7 +121,7 @@ class AttachedSession(SystemSession):
             smtp_port=0,
             browserless=browserless,
             environ=spec.get("environ"),
-            browser=BrowserSettings(**spec.get("timeouts", {})),
+            browser=BrowserSettings(**spec.get("browser", {})),
         )
         self.start_moment = datetime.fromisoformat(spec["start_moment"])  # the owner's: journeys start there
         for name, url in spec.get("mail_views", {}).items():

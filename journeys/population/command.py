@@ -9,13 +9,17 @@ context is made.
 from __future__ import annotations
 
 import os
-import secrets
 import sys
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+from journeys.command_line import Command, UsageError, options_from
+from journeys.settings import SIMULATE_SHARED
+
+if TYPE_CHECKING:
+    from journeys.settings import RunSettings
 
 __all__ = ["simulate"]
 
@@ -24,7 +28,7 @@ MAX_SECONDS = 24 * 3600
 DEFAULT_CUSTOMERS = 100  # when neither --customers nor --duration bounds the run
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("paths", nargs=-1)
 @click.option(
     "--mix", "weights", multiple=True, metavar="SELECTOR=WEIGHT", help="file/folder, @tag or name (repeatable)"
@@ -38,19 +42,12 @@ DEFAULT_CUSTOMERS = 100  # when neither --customers nor --duration bounds the ru
 @click.option("--browsers", type=click.IntRange(1, 32), default=2, show_default=True, help="browser processes")
 @click.option("--out", default="reports/simulation", show_default=True, type=click.Path(path_type=Path))
 @click.option("--threshold", "thresholds", multiple=True, metavar="EXPR", help="e.g. 'violation_rate < 0.001'")
-@click.option("--system", default="refshop", show_default=True, help="touchpoint map: name or path")
-@click.option("--base-url", help="URL of the system under test (default: start the embedded shop)")
-@click.option("--fault", "faults", multiple=True, help="fault to switch on in the embedded shop (repeatable)")
-@click.option("--seed", type=int, help="seed for the customers and the mix (replay a run)")
+@options_from(SIMULATE_SHARED)  # as `journeys run` takes them: journeys/settings.py
 @click.option(
     "--max-active",
     type=click.IntRange(1, 5000),
     help="customers at once [default: as many as the system answers in time: ramp up until it slows, then hold]",
 )
-@click.option("--smtp-port", type=int, help="port of the SMTP capture the systems send mail to [default: free]")
-@click.option("--element-timeout", type=float, help="seconds to wait for an element [default: 5]")
-@click.option("--mail-timeout", type=float, help="seconds to wait for a mail [default: 30; 5 on a test clock]")
-@click.option("--http-timeout", type=float, help="seconds a request may take without a browser [default: 10]")
 @click.option(
     "--coverage",
     default="90%",
@@ -75,6 +72,8 @@ def simulate(paths: tuple[str, ...], **options: Any) -> None:
     Distributed: --workers N starts N Locust workers here; --master waits for --expect-workers started
     elsewhere with --worker --master-host HOST --master-port PORT.
     Writes OUT/simulation.json, summary.md, simulation.html, Locust's CSV and HTML, and every ledger.
+    The options it shares with `journeys run` mean the same, and read the same variables (CI: no
+    progress lines).
     Exit status: 0 done (thresholds met), 1 a threshold crossed, 2 interrupted, 3 the run could not
     be carried out (the system, browsers or workers did not start; the system went down; every worker
     was lost), 4 usage error.
@@ -83,7 +82,24 @@ def simulate(paths: tuple[str, ...], **options: Any) -> None:
 
     if options["worker"]:
         sys.exit(_work(paths, options))
-    sys.exit(_simulate(list(paths) or ["features"], options))
+    sys.exit(_simulate(list(paths) or ["features"], options, simulate_settings(options, os.environ)))
+
+
+def simulate_settings(o: dict[str, Any], environ: Any) -> RunSettings:
+    """The settings ``simulate`` shares with a run, read once (its run id starts ``sim-``).
+
+    Raises:
+        UsageError: several systems or browser engines (a population walks one of each).
+    """
+    from journeys.settings import RunSettings, new_run_id
+
+    given = {option.dest: o[option.dest] for option in SIMULATE_SHARED}
+    settings = RunSettings.build(given, environ, new_id=lambda: f"sim-{new_run_id()}", taken=SIMULATE_SHARED)
+    if len(settings.systems) > 1:
+        raise UsageError(f"--system {' --system '.join(settings.systems)}: a population walks one system; give one.")
+    if len(settings.browsers) > 1:
+        raise UsageError("--browser: a population's browser customers walk in one engine; give it once.")
+    return settings
 
 
 def _work(paths: tuple[str, ...], o: dict[str, Any]) -> int:
@@ -102,7 +118,7 @@ def _work(paths: tuple[str, ...], o: dict[str, Any]) -> int:
     return run_worker(o["master_host"], o["master_port"], lambda line: click.echo(line, err=True))
 
 
-def _simulate(paths: list[str], o: dict[str, Any]) -> int:
+def _simulate(paths: list[str], o: dict[str, Any], settings: RunSettings) -> int:
     from journeys.errors import JourneysError, SystemUnreachable
     from journeys.population import privacy
     from journeys.population.engine import PopulationSession
@@ -114,7 +130,7 @@ def _simulate(paths: list[str], o: dict[str, Any]) -> int:
     from journeys.promise_file import store_location
 
     try:
-        plan, thresholds, where = _plan(paths, o)
+        plan, thresholds, where = _plan(paths, o, settings)
     except JourneysError as exc:
         click.echo(f"journeys simulate: {exc}", err=True)
         return 4
@@ -123,22 +139,23 @@ def _simulate(paths: list[str], o: dict[str, Any]) -> int:
     bound += (" or " if bound and plan.duration else "") + (f"{plan.duration:g} s" if plan.duration else "")
     click.echo(f"simulating {bound} at {plan.rate:g}/s, {len(plan.mix.shares)} scenarios, seed {plan.seed} -> {out}")
     try:
-        store = store_location(out.parent, os.environ.get("JOURNEYS_PROMISE_STORE"))  # the project's, as run's
         session = PopulationSession(
-            o["system"],
-            base_url=o["base_url"],
-            faults=tuple(o["faults"]),
+            settings.system,
+            base_url=settings.base_url,
+            faults=settings.faults,
             reports_dir=out,
             seed=plan.seed,
-            promise_store=store,
-            smtp_port=o["smtp_port"],
-            browser=settings(o),
+            promise_store=store_location(out.parent, settings.promise_store),  # the project's, as run's
+            smtp_port=settings.smtp_port,
+            browser=settings.browser,
         )
     except (SystemUnreachable, JourneysError) as exc:
         click.echo(f"journeys simulate: the system is not there: {exc}", err=True)
         return 3
+    faults = ", ".join(settings.faults) or "none"
+    click.echo(f"{systems_at(session)}; faults: {faults}")
     try:
-        run = launch(plan, session, o["system"], where, click.echo)
+        run = launch(plan, session, settings.systems[0], where, click.echo)
     except RunNotStarted as exc:
         click.echo(f"journeys simulate: {exc}", err=True)
         return 3
@@ -150,7 +167,13 @@ def _simulate(paths: list[str], o: dict[str, Any]) -> int:
     return verdict(run, results, out, click.echo)
 
 
-def _plan(paths: list[str], o: dict[str, Any]) -> tuple[Any, list[Any], Any]:
+def systems_at(session: Any) -> str:
+    """``system shop at http://…`` / ``systems shop at http://…, helpdesk at http://…``: where the customers go."""
+    told = [f"{name} at {part.base_url}" for name, part in session.parts.items()]
+    return ("system " if len(told) == 1 else "systems ") + ", ".join(told)
+
+
+def _plan(paths: list[str], o: dict[str, Any], settings: RunSettings) -> tuple[Any, list[Any], Any]:
     from journeys.errors import JourneysError
     from journeys.gherkin.catalogue import load_steps
     from journeys.population.launch import Distribution
@@ -178,32 +201,22 @@ def _plan(paths: list[str], o: dict[str, Any]) -> tuple[Any, list[Any], Any]:
                     f"{scenario.location}: unknown step '{step.keyword} {step.text}': the mix cannot walk it"
                     " (`journeys lint` says more)."
                 )
-    system_map = find_map(o["system"], "fixtures/systems")
+    system_map = find_map(settings.systems[0], "fixtures/systems")
     known = Known.of(system_map)
     thresholds = [parse(t, known=known) for t in o["thresholds"]]
     coverage = parse_share(o["coverage"], "--coverage")
-    seed = o["seed"] if o["seed"] is not None else secrets.randbelow(10**6) + 1
-    run_id = f"sim-{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
     plan = Plan(
         mix,
         o["rate"],
         customers,
         duration,
-        seed,
-        run_id,
+        settings.seed,
+        settings.run_id,
         max_active=o["max_active"] or 0,  # 0: as many as the system answers in time (engine's ramp)
         drain=o["drain"],
-        progress_every=5.0 if wanted(o["progress"]) else None,
+        progress_every=5.0 if wanted(o["progress"], ci=settings.ci) else None,
         browser_share=o["browser_share"],
         browsers=o["browsers"],
         coverage=coverage,
     )
     return plan, thresholds, where
-
-
-def settings(o: dict[str, Any]) -> Any:
-    """The timeouts as ``journeys run`` takes them (``BrowserSettings``): one code path for both."""
-    from journeys.channels.browser_settings import BrowserSettings
-
-    given = {k: o[k] for k in ("element_timeout", "mail_timeout", "http_timeout") if o.get(k) is not None}
-    return BrowserSettings(**given)

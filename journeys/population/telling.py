@@ -14,7 +14,6 @@ them count).
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -26,11 +25,12 @@ from journeys.population.plan import Plan, Run
 __all__ = ["progress_line", "verdict", "wanted"]
 
 
-def wanted(asked: bool | None) -> bool:
-    """Whether to print progress: as asked (``--progress``/``--no-progress``), else on a terminal outside CI."""
+def wanted(asked: bool | None, *, ci: bool) -> bool:
+    """Whether to print progress: as asked (``--progress``/``--no-progress``), else on a terminal outside CI
+    (``ci``: the settings read ``CI`` once)."""
     if asked is not None:
         return asked
-    return sys.stdout.isatty() and not os.environ.get("CI")
+    return sys.stdout.isatty() and not ci
 
 
 def progress_line(plan: Plan, run: Run, elapsed: float, walking: int, *, arriving: bool) -> str:

@@ -6,32 +6,24 @@ import os
 import shutil
 import sys
 from datetime import datetime
-from pathlib import Path
+from typing import Any
 
 import click
 
-from journeys.run_folders import new_run_id, point_latest
+from journeys.command_line import Command, UsageError, options_from
+from journeys.promises.settings import PROMISES_OWN, PromisesSettings
+from journeys.run_folders import point_latest
+from journeys.settings import PROMISES_SHARED
 
 __all__ = ["promises"]
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--verify", is_flag=True, help="check the promises due now (or --as-of), writing a run folder")
-@click.option("--as-of", "as_of", metavar="ISO", help="check as of this moment: 2026-12-08T09:00 [env JOURNEYS_NOW]")
-@click.option("--system", help="only this system's promises, checked with this map (name or path)")
-@click.option("--base-url", help="that system's address now [default: where the promise was made]")
-@click.option("--smtp-port", type=int, help="port of the SMTP capture, for promises checked by mail [default: free]")
-@click.option("--store", help="the promise store [env JOURNEYS_PROMISE_STORE; default: <reports-dir>/promises.sqlite]")
-@click.option("--reports-dir", default="reports", show_default=True, help="a verify run writes to <dir>/runs/<id>/")
-def promises(
-    verify: bool,
-    as_of: str | None,
-    system: str | None,
-    base_url: str | None,
-    smtp_port: int | None,
-    store: str | None,
-    reports_dir: str,
-) -> None:
+@options_from(PROMISES_OWN)
+@options_from(PROMISES_SHARED)  # as `journeys run` takes them: journeys/settings.py
+@click.option("--store", hidden=True, help="the old name of --promise-store")
+def promises(verify: bool, store: str | None, **given: Any) -> None:
     """List the project's stored promises (pending, kept, broken); with --verify, check those due.
 
     A journey against a system without a test clock stores the promises it
@@ -45,23 +37,22 @@ def promises(
     not be checked (it stays pending) or the store or a system could not be
     opened, 4 usage error, 5 nothing due (or no store yet).
     """
-    from journeys.errors import ConfigError
-    from journeys.promise_file import project_name, store_location, store_path
-    from journeys.promise_store import PromiseStore
-    from journeys.promises.as_of import parse_moment
+    from pathlib import Path
 
-    try:
-        moment = parse_moment(as_of if as_of is not None else os.environ.get("JOURNEYS_NOW"))
-    except ValueError as exc:
-        click.echo(f"journeys promises: --as-of: {exc}", err=True)
-        sys.exit(4)
-    url = store_location(reports_dir, store or os.environ.get("JOURNEYS_PROMISE_STORE"))
+    from journeys.errors import ConfigError
+    from journeys.promise_file import project_name, store_path
+    from journeys.promise_store import PromiseStore
+
+    if store and given["promise_store"]:
+        raise UsageError("--store is the old name of --promise-store: give one of them.")
+    settings = PromisesSettings.build({**given, "promise_store": given["promise_store"] or store}, os.environ)
+    url = settings.store
     try:
         if not store_path(url).exists():  # no run has stored a promise here yet: nothing to check, not a pass
             click.echo(
                 f"journeys promises: no promise store at {store_path(url)}: nothing to check. `journeys run` keeps"
                 " promises not yet due there; if it should be there, run from the project's folder or set"
-                " --store / JOURNEYS_PROMISE_STORE.",
+                " --promise-store / JOURNEYS_PROMISE_STORE.",
                 err=True,
             )
             sys.exit(5)
@@ -71,7 +62,7 @@ def promises(
         sys.exit(3)
     if not verify:
         sys.exit(_list(found))
-    sys.exit(_verify(found, moment, system, base_url, smtp_port, Path(reports_dir)))
+    sys.exit(_verify(found, settings))
 
 
 def _list(store: object) -> int:
@@ -92,14 +83,7 @@ def _list(store: object) -> int:
     return 1 if report["broken"] else 0
 
 
-def _verify(
-    store: object,
-    moment: datetime | None,
-    system: str | None,
-    base_url: str | None,
-    smtp_port: int | None,
-    reports: Path,
-) -> int:
+def _verify(store: object, settings: PromisesSettings) -> int:
     from journeys.errors import ConfigError
     from journeys.promise_store import PromiseStore
     from journeys.promises.digest import verify_digest, write_digest
@@ -112,13 +96,14 @@ def _verify(
     if not pending:
         click.echo(f"journeys promises: no pending promises in {store.path}: nothing to check.", err=True)
         return 5
-    run_id = os.environ.get("JOURNEYS_RUN_ID") or new_run_id()
-    folder = reports / "runs" / run_id
+    moment, run_id, folder = settings.as_of, settings.run.run_id, settings.run.folder
+    reports = settings.run.reports_dir
     folder.mkdir(parents=True, exist_ok=True)
     as_of = f"as of {moment.isoformat()}" if moment else "as of now"
     click.echo(f"journeys promises: store {store.path}; {as_of}; run {run_id} -> {folder}")
     try:
-        checked = verify_due(store, moment, Target(system, base_url, smtp_port), folder, click.echo)
+        target = Target(settings.system, settings.base_url, settings.run.smtp_port, browser=settings.run.browser)
+        checked = verify_due(store, moment, target, folder, click.echo)
     except ConfigError as exc:
         shutil.rmtree(folder, ignore_errors=True)
         click.echo(f"journeys promises: {exc}", err=True)
@@ -133,7 +118,7 @@ def _verify(
     write_junit(folder, checked)
     write_digest(folder, verify_digest(store, checked, moment or datetime.now().astimezone()))
     point_latest(reports, folder)
-    built = build_reports(folder)
+    built = build_reports(folder, report=settings.run.report)
     for found in checked:
         stored = found.stored
         click.echo(

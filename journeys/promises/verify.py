@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from journeys.channels.browser_settings import BrowserSettings
 from journeys.customer import Customer
 from journeys.errors import JourneysError
 from journeys.journey import Journey
@@ -35,6 +36,7 @@ class Target:
     base_url: str | None = None  # --base-url: that system's address now
     smtp_port: int | None = None
     systems_dir: str = "fixtures/systems"
+    browser: BrowserSettings | None = None  # --chromium, --browser-ws, the timeouts; None: the defaults
 
 
 def journey_name(stored: StoredPromise) -> str:
@@ -121,6 +123,7 @@ def _verify_system(
             smtp_port=target.smtp_port,
             promise_store=str(store.path),
             mail=needs_mail,
+            browser=target.browser,
         )
     except JourneysError as exc:
         reason = f"{first.system} could not be opened: {exc}"

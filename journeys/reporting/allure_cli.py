@@ -11,8 +11,8 @@ History, as each Allure documents it:
   stays the same from run to run.
 
 The command line is Allure 3 from npm (the ``allure`` package, pinned to
-``ALLURE_VERSION``), in a folder of its own (``install_folder``: ``allure/``
-inside the virtual environment that runs journeys, else
+``ALLURE_VERSION``), in a folder of its own (``ReportSettings.allure_folder``:
+``allure/`` inside the virtual environment that runs journeys, else
 ``~/.cache/journeys/allure``; ``JOURNEYS_CACHE`` moves it), so a project needs
 no ``package.json``. ``scripts/bootstrap`` installs it where npm is present
 (``python -m journeys.reporting.allure_cli install``); ``journeys report
@@ -31,6 +31,7 @@ from pathlib import Path
 
 from journeys.errors import JourneysError
 from journeys.reporting.allure_config import allure3_categories
+from journeys.reporting.report_settings import ReportSettings
 
 __all__ = [
     "ALLURE_VERSION",
@@ -68,7 +69,7 @@ def carry_history(folder: Path) -> Path | None:
     return None
 
 
-def generate(folder: Path, *, timeout: float = 600, language: str = "en") -> Path:
+def generate(folder: Path, *, report: ReportSettings | None = None, timeout: float = 600, language: str = "en") -> Path:
     """Build ``<run folder>/allure-report`` from its ``allure-results`` with Allure 3.
 
     Its configuration names journeys' categories (``allure_config``) in ``language``.
@@ -95,7 +96,8 @@ def generate(folder: Path, *, timeout: float = 600, language: str = "en") -> Pat
         ),
         encoding="utf-8",
     )
-    command = [allure_executable(), "generate", str(results), "--config", str(config), "--output", str(output)]
+    allure = allure_executable(report or ReportSettings())
+    command = [allure, "generate", str(results), "--config", str(config), "--output", str(output)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=folder)
     if done.returncode != 0:
         raise RuntimeError(f"allure generate failed (exit {done.returncode}):\n{done.stdout}{done.stderr}".strip())
@@ -116,28 +118,16 @@ def unreadable_results(results: Path) -> list[str]:
     return found
 
 
-def allure_executable() -> str:
-    """The ``allure`` command: ``JOURNEYS_ALLURE``, the one in ``install_folder``, or one installed now with npm."""
-    given = os.environ.get("JOURNEYS_ALLURE")
-    if given:
-        return given
-    found = _executable(install_folder())
-    return str(found) if found.exists() else str(install())
+def allure_executable(report: ReportSettings) -> str:
+    """The ``allure`` command: ``JOURNEYS_ALLURE``, the one in its install folder, or one installed there now."""
+    if report.allure:
+        return report.allure
+    found = _executable(report.allure_folder)
+    return str(found) if found.exists() else str(install(report.allure_folder))
 
 
-def install_folder() -> Path:
-    """Where Allure is installed: ``JOURNEYS_CACHE/allure``, ``<venv>/allure``, or ``~/.cache/journeys/allure``."""
-    if os.environ.get("JOURNEYS_CACHE"):
-        return Path(os.environ["JOURNEYS_CACHE"]) / "allure"
-    if sys.prefix != sys.base_prefix:  # a virtual environment: the project's own, removed with it
-        return Path(sys.prefix) / "allure"
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    return Path(cache) / "journeys" / "allure"
-
-
-def installed_version(folder: Path | None = None) -> str | None:
-    """The version of Allure installed in ``folder`` (default ``install_folder()``), or None."""
-    folder = folder or install_folder()
+def installed_version(folder: Path) -> str | None:
+    """The version of Allure installed in ``folder``, or None."""
     manifest = folder / "node_modules" / "allure" / "package.json"
     try:
         version = json.loads(manifest.read_text(encoding="utf-8")).get("version")
@@ -146,13 +136,12 @@ def installed_version(folder: Path | None = None) -> str | None:
     return str(version) if version and _executable(folder).exists() else None
 
 
-def install(folder: Path | None = None, *, timeout: float = 600) -> Path:
-    """Install ``ALLURE_PACKAGE`` with npm into ``folder`` (default ``install_folder()``); returns the executable.
+def install(folder: Path, *, timeout: float = 600) -> Path:
+    """Install ``ALLURE_PACKAGE`` with npm into ``folder``; returns the executable.
 
     Raises:
         AllureUnavailable: no Node.js or npm, or npm failed (the message says why and what to do).
     """
-    folder = folder or install_folder()
     if shutil.which("node") is None or shutil.which("npm") is None:
         raise AllureUnavailable(
             "Node.js is not installed, and the Allure 3 command line runs on it: install Node.js 20 or newer"
@@ -175,7 +164,7 @@ def _executable(folder: Path) -> Path:
     return folder / "node_modules" / ".bin" / "allure"
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], folder: Path) -> int:
     """``python -m journeys.reporting.allure_cli install``: the pinned Allure, once; one line says what happened.
 
     Exit status 0 when it is installed or npm is absent (nothing to do here), 1 when npm failed.
@@ -183,7 +172,6 @@ def main(argv: list[str]) -> int:
     if argv != ["install"]:
         print("usage: python -m journeys.reporting.allure_cli install", file=sys.stderr)
         return 2
-    folder = install_folder()
     have = installed_version(folder)
     if have == ALLURE_VERSION:
         print(f"allure {have} found in {folder}")
@@ -200,5 +188,5 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+if __name__ == "__main__":  # the command's edge: JOURNEYS_CACHE read here, once
+    sys.exit(main(sys.argv[1:], ReportSettings.build(None, None, os.environ).allure_folder))

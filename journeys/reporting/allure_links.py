@@ -4,7 +4,7 @@ A violation names its evidence by local path (``reports/runs/<id>/evidence/anna-
 which is what a reader of the terminal wants. Allure's report is read elsewhere: there each file is an
 attachment of its touchpoint step (named ``web.checkout: web-02-web.checkout.png``), and a path in a
 message is shown from the run folder (``evidence/anna-3/web-02-web.checkout.png``). When
-``JOURNEYS_REPORT_URL`` says where CI publishes the run folder, a path is shown as its URL and each
+``--report-url`` (``JOURNEYS_REPORT_URL``) says where CI publishes the run folder, a path is shown as its URL and each
 file a message names is a link on the test too. Allure 3 opens only http(s) links, so without that
 URL there are no links: a relative one would be text that looks clickable and is not. Any other
 path below the project (a touchpoint map's ``file:line`` in a message) is shown from the project,
@@ -27,9 +27,9 @@ __all__ = ["LinkedPaths", "link_url", "shown"]
 _EVIDENCE = re.compile(r"(?<![\w/.-])evidence/[^\s/'\"()<>]+/[^\s'\"()<>]+")
 
 
-def link_url(relative: str) -> str | None:
-    """The URL of a file of the run folder, under ``JOURNEYS_REPORT_URL``; None when it is not set."""
-    base = os.environ.get("JOURNEYS_REPORT_URL", "").rstrip("/")
+def link_url(relative: str, base: str) -> str | None:
+    """The URL of a file of the run folder, under ``base`` (``--report-url``); None without one."""
+    base = base.rstrip("/")
     return f"{base}/{relative}" if base else None
 
 
@@ -44,9 +44,9 @@ def _prefixes(folder: Path) -> list[str]:
     return sorted(prefixes - {os.sep}, key=len, reverse=True)  # "/" would strip every absolute path
 
 
-def shown(text: str, folder: Path) -> str:
-    """``text`` with each path into the run folder written from the folder (or as its URL under JOURNEYS_REPORT_URL)."""
-    base = os.environ.get("JOURNEYS_REPORT_URL", "").rstrip("/")
+def shown(text: str, folder: Path, base: str = "") -> str:
+    """``text`` with each path into the run folder written from the folder (or as its URL under ``base``)."""
+    base = base.rstrip("/")
     for prefix in _prefixes(folder):
         text = text.replace(prefix, f"{base}/" if base else "")
     return text
@@ -58,15 +58,17 @@ class LinkedPaths:
     Args:
         folder: the run folder (the journeys' ``reports_dir``).
         project: the project's folder (default: the working directory, as ``journeys run`` has it).
+        base: the URL the run folder is published at (``--report-url``); "": paths, no links.
     """
 
-    def __init__(self, folder: Path, project: Path | None = None) -> None:
+    def __init__(self, folder: Path, project: Path | None = None, base: str = "") -> None:
         self.folder = folder
         self.project = _prefixes(project or Path.cwd())
+        self.base = base.rstrip("/")
 
     def text(self, text: str) -> str:
         """``text`` as Allure shows it: evidence from the run folder (or its URL), other files from the project."""
-        text = shown(text, self.folder)
+        text = shown(text, self.folder, self.base)
         for prefix in self.project:
             text = text.replace(prefix, "")
         return text
@@ -75,7 +77,7 @@ class LinkedPaths:
         """Rewrite messages, traces, names, descriptions and parameters of ``result`` and its steps in place.
 
         Returns the links the result should carry (name, URL) that it does not carry yet: every
-        evidence file its messages name (none without ``JOURNEYS_REPORT_URL``).
+        evidence file its messages name (none without a ``base``).
         """
         named: dict[str, None] = {}
         for part in _parts(result):
@@ -90,15 +92,14 @@ class LinkedPaths:
                 details.message = self._shown(details.message, named)
                 details.trace = self._shown(details.trace, named)
         have = {link.url for link in getattr(result, "links", None) or []}
-        wanted = [(Path(relative).name, link_url(relative)) for relative in named]
+        wanted = [(Path(relative).name, link_url(relative, self.base)) for relative in named]
         return [(name, url) for name, url in wanted if url is not None and url not in have]
 
     def _shown(self, text: str | None, named: dict[str, None]) -> str | None:
         if not text:
             return text
         text = self.text(text)
-        base = os.environ.get("JOURNEYS_REPORT_URL", "").rstrip("/")
-        found = _EVIDENCE.findall(text.replace(f"{base}/", "") if base else text)
+        found = _EVIDENCE.findall(text.replace(f"{self.base}/", "") if self.base else text)
         named.update(dict.fromkeys(path.rstrip(".,;:") for path in found))
         return text
 

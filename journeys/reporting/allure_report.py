@@ -58,6 +58,7 @@ class _RewriteResults:
 
     def __init__(self) -> None:
         self.paths: LinkedPaths | None = None
+        self.base = ""  # where CI publishes the run folder (--report-url): paths become links there
         self.touchpoints: list[tuple[str, frozenset[int]]] = []  # each touchpoint step's title, what it showed
         self.odd: dict[int, str] = {}  # an odd observation's seq -> what its step adds to its name
 
@@ -109,9 +110,16 @@ def _plugin() -> _RewriteResults:
     return plugin
 
 
-def rewrite_paths_under(folder: Path) -> None:
-    """From now on, rewrite the paths into ``folder`` (the run folder) in every result this process writes."""
-    _plugin().paths = LinkedPaths(folder)
+def rewrite_paths_under(folder: Path, base: str = "") -> None:
+    """From now on, rewrite the paths into ``folder`` (the run folder; published at ``base``) in every result this
+    process writes."""
+    _plugin().base = base
+    _plugin().paths = LinkedPaths(folder, base=base)
+
+
+def _linked(folder: Path) -> LinkedPaths:
+    """Paths into ``folder`` as the results show them (under the URL ``follow`` was given)."""
+    return LinkedPaths(folder, base=_plugin().base)
 
 
 def scenario(scenario: Scenario) -> None:
@@ -148,12 +156,13 @@ def stop_step(uuid: str, exception: BaseException | None = None) -> None:
     )
 
 
-def follow(journey: Journey) -> None:
-    """Report each touchpoint of ``journey`` as a sub-step with its facts and evidence."""
+def follow(journey: Journey, report_url: str = "") -> None:
+    """Report each touchpoint of ``journey`` as a sub-step with its facts and evidence (linked under ``report_url``,
+    where CI publishes the run folder)."""
     root = Path(journey.system.reports_dir)
-    rewrite_paths_under(root)
+    rewrite_paths_under(root, report_url)
     _plugin().touchpoints, _plugin().odd = [], {}
-    journey_map = link_url(MAP_FILE)
+    journey_map = link_url(MAP_FILE, report_url)
     if journey_map:
         allure.dynamic.link(journey_map, name="journey map")
     journey.on_touchpoint(lambda name, reading, seen: _touchpoint(journey, name, reading, seen, root))
@@ -175,7 +184,7 @@ def _touchpoint(journey: Journey, name: str, reading: Reading, seen: dict[str, O
         secrets = getattr(journey.system, "secrets", None)
         table = facts_csv(seen.values(), reading.url)
         allure.attach(
-            LinkedPaths(root).text(secrets.redact(table) if secrets is not None else table),
+            _linked(root).text(secrets.redact(table) if secrets is not None else table),
             name=f"{name}: facts",
             attachment_type=allure.attachment_type.CSV,
         )
@@ -234,18 +243,19 @@ def conclude(journey: Journey) -> None:
     if journey.ledger.violations:
         rendered = "\n\n".join(v.render() for v in journey.ledger.violations)
         allure.attach(
-            LinkedPaths(Path(journey.system.reports_dir)).text(rendered),
+            _linked(Path(journey.system.reports_dir)).text(rendered),
             name="violations",
             attachment_type=allure.attachment_type.TEXT,
         )
 
 
-def violations_html(violations: Iterable[Violation], folder: Path | None = None) -> str:
+def violations_html(violations: Iterable[Violation], folder: Path | None = None, base: str = "") -> str:
     """Each violation as a table, one row per touchpoint: the values side by side, never wrapped into each other.
 
     Evidence is named from the run ``folder`` (each file is attached to its touchpoint's step), and
-    linked when ``JOURNEYS_REPORT_URL`` says where the run folder is published.
+    linked when ``base`` (``--report-url``) says where the run folder is published.
     """
+    paths = LinkedPaths(folder, base=base) if folder is not None else None
     parts = [
         "<style>table{border-collapse:collapse;margin:0 0 1em}td,th{border:1px solid #ccc;padding:2px 8px;"
         "text-align:left;white-space:nowrap}caption{text-align:left;font-weight:bold}</style>"
@@ -254,7 +264,7 @@ def violations_html(violations: Iterable[Violation], folder: Path | None = None)
         rows = "".join(
             "<tr>"
             + "".join(
-                f"<td>{html.escape(_shown(cell, folder))}</td>"
+                f"<td>{html.escape(_shown(cell, paths))}</td>"
                 for cell in (
                     o.where.touchpoint,
                     o.problem or show(o.kind, o.value),
@@ -263,26 +273,26 @@ def violations_html(violations: Iterable[Violation], folder: Path | None = None)
                     o.where.seen_at.strftime("%a %d %b %H:%M"),
                 )
             )
-            + f"<td>{', '.join(_evidence_link(path, folder) for path in o.where.evidence)}</td></tr>"
+            + f"<td>{', '.join(_evidence_link(path, paths) for path in o.where.evidence)}</td></tr>"
             for o in v.observations
         )
         parts.append(
-            f"<table><caption>{html.escape(v.name)}: {html.escape(_shown(v.title, folder))} (rule {html.escape(v.rule)}"
+            f"<table><caption>{html.escape(v.name)}: {html.escape(_shown(v.title, paths))} (rule {html.escape(v.rule)}"
             f"({html.escape(v.fact)}))</caption><tr><th>touchpoint</th><th>value</th><th>raw</th>"
             f"<th>feature line</th><th>clock</th><th>evidence</th></tr>{rows}</table>"
         )
         if v.detail:
-            parts.append(f"<pre>{html.escape(_shown(v.detail, folder))}</pre>")
+            parts.append(f"<pre>{html.escape(_shown(v.detail, paths))}</pre>")
     return "\n".join(parts)
 
 
-def _shown(text: str, folder: Path | None) -> str:
-    return LinkedPaths(folder).text(text) if folder is not None else text
+def _shown(text: str, paths: LinkedPaths | None) -> str:
+    return paths.text(text) if paths is not None else text
 
 
-def _evidence_link(path: str, folder: Path | None) -> str:
-    text = _shown(path, folder)
-    if text.startswith(("http://", "https://")):  # under JOURNEYS_REPORT_URL: a link that opens anywhere
+def _evidence_link(path: str, paths: LinkedPaths | None) -> str:
+    text = _shown(path, paths)
+    if text.startswith(("http://", "https://")):  # under --report-url: a link that opens anywhere
         return f'<a href="{html.escape(text)}" target="_blank">{html.escape(Path(path).name)}</a>'
     return html.escape(text)
 
@@ -294,12 +304,12 @@ def attach_ledger(journey: Journey, ledger_path: Path) -> None:
     The attached ledger names its evidence from the run folder, as the rest of the report does.
     """
     folder = Path(journey.system.reports_dir)
-    ledger = LinkedPaths(folder).text(ledger_path.read_text(encoding="utf-8"))
+    ledger = _linked(folder).text(ledger_path.read_text(encoding="utf-8"))
     allure.attach(ledger, name="ledger", attachment_type=allure.attachment_type.JSON)
     attach_file(ledger_path.parent / "trace.zip", name="Playwright trace (open with `playwright show-trace`)")
     if journey.ledger.violations:
         allure.attach(
-            violations_html(journey.ledger.violations, folder),
+            violations_html(journey.ledger.violations, folder, _plugin().base),
             name="violations (side by side)",
             attachment_type=allure.attachment_type.HTML,
         )

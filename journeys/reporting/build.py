@@ -19,6 +19,7 @@ from journeys.reporting.durations import DurationStore
 from journeys.reporting.gate import Thresholds, crossings, read_thresholds
 from journeys.reporting.journey_map import PageExtras, write_map
 from journeys.reporting.ledgers import RunResults, TestCase, read_run
+from journeys.reporting.report_settings import ReportSettings
 from journeys.reporting.summary import write_summary
 from journeys.reporting.trend import TrendStore, trend_path
 from journeys.reporting.versions import read_version
@@ -53,6 +54,7 @@ def build_reports(
     record: bool = True,
     problems: Sequence[str] = (),
     retried: Collection[str] = (),
+    report: ReportSettings | None = None,
 ) -> Built:
     """Read the run folder, record its trend, write ``journey-map.html`` and ``summary.md``.
 
@@ -65,7 +67,9 @@ def build_reports(
         record: keep the run in the trend and its durations (not a shard's run: its merge is kept, once).
         problems: what the caller found wrong with the folder (a merge: a missing shard), reported first.
         retried: journeys this run ran more than once (retries): flaky when they passed in the end.
+        report: where the trend is kept and the run folder published (``--trend-db``, ``--report-url``).
     """
+    report = report or ReportSettings()
     results = read_run(folder, testcases)
     results.problems[:0] = problems
     setting_error = None
@@ -78,7 +82,7 @@ def build_reports(
         crossed.insert(0, f"the gate's settings could not be read: {setting_error}")
     trend: dict[str, str] = {}
     try:
-        path = trend_path(results.folder)
+        path = trend_path(results.folder, report.trend_db)
         if record:
             store = TrendStore(path)
             outcomes = {j.name: j.outcome for j in results.journeys}
@@ -94,6 +98,8 @@ def build_reports(
             f"{path}: trend not kept ({type(exc).__name__}: {exc}); a file of another program or another"
             " journeys version can be moved aside: the next run starts a new trend"
         )
-    map_path = write_map(results, PageExtras(trend, crossed), language=language)
-    summary_path = write_summary(results, gate=crossed, trend=trend, gate_run=gate_run, language=language)
+    map_path = write_map(results, PageExtras(trend, crossed, report.report_url), language=language)
+    summary_path = write_summary(
+        results, gate=crossed, trend=trend, gate_run=gate_run, language=language, report_url=report.report_url
+    )
     return Built(results, map_path, summary_path, crossed, trend, setting_error)

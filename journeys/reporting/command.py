@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,19 +10,34 @@ from typing import TYPE_CHECKING
 
 import click
 
+from journeys.command_line import Command, options_from
+from journeys.settings import OPTIONS_BY_DEST, value_of
+
 if TYPE_CHECKING:
     from journeys.reporting.build import Built
+    from journeys.reporting.report_settings import ReportSettings
+
+_TREND_DB, _REPORT_URL = OPTIONS_BY_DEST["trend_db"], OPTIONS_BY_DEST["report_url"]  # as `journeys run` has them
 
 __all__ = ["report"]
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("run_folders", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--allure", "with_allure", is_flag=True, help="also build Allure's HTML report (Allure 3, needs Node.js)")
 @click.option("--lang", type=click.Choice(["en", "nl"]), help="language of the reports (default: as the features)")
 @click.option("--merge", is_flag=True, help="merge the RUN_FOLDERS of a suite's shards into one new run, and report it")
 @click.option("--reports-dir", default="reports", show_default=True, help="with --merge: the merged run goes here")
-def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, merge: bool, reports_dir: str) -> None:
+@options_from([_TREND_DB, _REPORT_URL])
+def report(
+    run_folders: tuple[Path, ...],
+    with_allure: bool,
+    lang: str | None,
+    merge: bool,
+    reports_dir: str,
+    trend_db: str | None,
+    report_url: str | None,
+) -> None:
     """Write journey-map.html and summary.md into RUN_FOLDER (default: reports/latest).
 
     \b
@@ -41,7 +57,11 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
     from journeys.reporting.allure_cli import AllureUnavailable, generate, unreadable_results
     from journeys.reporting.build import build_reports
     from journeys.reporting.ledgers import run_folder as resolve
+    from journeys.reporting.report_settings import ReportSettings
     from journeys.reporting.words import TREND_SAID
+
+    trend, url = value_of(_TREND_DB, trend_db, os.environ), value_of(_REPORT_URL, report_url, os.environ)
+    settings = ReportSettings.build(trend, url, os.environ)  # the environment, read once
 
     folders = [resolve(folder) for folder in run_folders or (Path("reports/latest"),)]
     for given, folder in zip(run_folders or (Path("reports/latest"),), folders, strict=True):
@@ -53,7 +73,7 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
         sys.exit(4)
     status = 0
     if merge:
-        folder, built, status = _merge(folders, Path(reports_dir), lang)
+        folder, built, status = _merge(folders, Path(reports_dir), lang, settings)
     else:
         from journeys.shards import SHARD_FILE
 
@@ -67,7 +87,7 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
             )
             sys.exit(4)
         # A shard's run is kept in the trend by its merge, not on its own.
-        built = build_reports(folder, language=lang, record=not (folder / SHARD_FILE).is_file())
+        built = build_reports(folder, language=lang, record=not (folder / SHARD_FILE).is_file(), report=settings)
     for problem in built.results.problems:
         click.echo(f"journeys: {problem}", err=True)
     for kind, said in TREND_SAID.items():
@@ -80,7 +100,7 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
         for problem in unreadable_results(folder / "allure-results"):
             click.echo(f"journeys: {problem}", err=True)
         try:
-            report_folder = generate(folder, language=lang or built.results.language)
+            report_folder = generate(folder, report=settings, language=lang or built.results.language)
             click.echo(f"allure       {report_folder / 'index.html'}")
         except AllureUnavailable as exc:
             click.echo(f"journeys: no Allure report: {exc}", err=True)
@@ -91,7 +111,7 @@ def report(run_folders: tuple[Path, ...], with_allure: bool, lang: str | None, m
     sys.exit(status)
 
 
-def _merge(folders: list[Path], reports: Path, lang: str | None) -> tuple[Path, Built, int]:
+def _merge(folders: list[Path], reports: Path, lang: str | None, settings: ReportSettings) -> tuple[Path, Built, int]:
     """Merge the shards' folders into a new run, report it, and judge it: its folder, reports and exit status."""
     from journeys.reporting.build import build_reports
     from journeys.reporting.merge import merge_runs
@@ -99,7 +119,7 @@ def _merge(folders: list[Path], reports: Path, lang: str | None) -> tuple[Path, 
 
     merged = merge_runs(folders, reports / "runs" / new_run_id())
     point_latest(reports, merged.folder)
-    built = build_reports(merged.folder, gate_run=merged.gate, language=lang, problems=merged.problems)
+    built = build_reports(merged.folder, gate_run=merged.gate, language=lang, problems=merged.problems, report=settings)
     cases = built.results.testcases
     if any(case.name.startswith("journeys-run-error") for case in cases):
         status, verdict = 3, "a shard could not start its system"

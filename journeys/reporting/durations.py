@@ -71,12 +71,12 @@ class DurationStore:
         return {journey: sum(kept) / len(kept) for journey, kept in recent.items()}
 
 
-def remembered(reports_dir: Path) -> dict[str, float]:
-    """The durations the trend of ``reports_dir`` (or ``JOURNEYS_TREND_DB``) remembers; none when unreadable.
+def remembered(reports_dir: Path, trend_db: str | None = None) -> dict[str, float]:
+    """The durations the trend of ``reports_dir`` (or ``trend_db``: ``--trend-db``) remembers; none when unreadable.
 
     A trend that cannot be read is said by the run's reports; every shard then splits round-robin alike.
     """
     try:
-        return DurationStore(trend_path(reports_dir / "runs" / "any")).typical()
+        return DurationStore(trend_path(reports_dir / "runs" / "any", trend_db)).typical()
     except (ConfigError, OSError, sqlite3.Error):
         return {}

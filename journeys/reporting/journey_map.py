@@ -41,6 +41,7 @@ class PageExtras:
 
     trend: dict[str, str] = field(default_factory=dict)  # journey name -> started / again / stopped / flaky
     gate: list[str] = field(default_factory=list)
+    report_url: str = ""  # where CI publishes the run folder (--report-url): paths in errors shown under it
 
 
 def write_map(results: RunResults, extras: PageExtras | None = None, *, language: str | None = None) -> Path:
@@ -75,8 +76,9 @@ def page_data(results: RunResults, extras: PageExtras | None = None, *, language
         item["trend"] = extras.trend.get(item["name"], "")
         # The step that could not be carried out; violations are drawn and listed already.
         stopped = item["outcome"] != "passed" and not item["violations"]
-        item["error"] = relative(said.get(item["name"], ""), results.folder) if stopped else ""
-        item["violations"] = [relative(text, results.folder) for text in item["violations"]]
+        base = extras.report_url
+        item["error"] = relative(said.get(item["name"], ""), results.folder, base=base) if stopped else ""
+        item["violations"] = [relative(text, results.folder, base=base) for text in item["violations"]]
         _draw_missing_mail(item)
     outcomes = [record.outcome for record in results.journeys]
     outcomes += ["failed"] * len(results.failed_without_ledger())  # unreadable files count as failures too

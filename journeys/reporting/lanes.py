@@ -45,6 +45,7 @@ def missing_mail(error: str) -> MissingMail | None:
     return MissingMail(found.group(1), float(found.group(2)) if found.group(2) else None)
 
 
-def relative(text: str, folder: Path, project: Path | None = None) -> str:
-    """``text`` with paths of the machine written from the run folder (evidence) or the project (the rest)."""
-    return LinkedPaths(folder, project).text(text)
+def relative(text: str, folder: Path, project: Path | None = None, base: str = "") -> str:
+    """``text`` with paths of the machine written from the run folder (evidence; under ``base``, the URL it is
+    published at) or the project (the rest)."""
+    return LinkedPaths(folder, project, base).text(text)

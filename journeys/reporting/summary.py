@@ -10,7 +10,6 @@ journey map for everything else. In Dutch when the journeys were.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -42,10 +41,13 @@ def write_summary(
     trend: dict[str, str] | None = None,
     gate_run: bool = False,
     language: str | None = None,
+    report_url: str = "",
 ) -> Path:
     """Write ``summary.md`` into the run folder; returns its path."""
     target = results.folder / SUMMARY_FILE
-    text = summary_markdown(results, gate=gate, trend=trend, gate_run=gate_run, language=language)
+    text = summary_markdown(
+        results, gate=gate, trend=trend, gate_run=gate_run, language=language, report_url=report_url
+    )
     target.write_text(text, encoding="utf-8")
     return target
 
@@ -75,6 +77,7 @@ def summary_markdown(
     trend: dict[str, str] | None = None,
     gate_run: bool = False,
     language: str | None = None,
+    report_url: str = "",
 ) -> str:
     """The summary as Markdown.
 
@@ -84,6 +87,7 @@ def summary_markdown(
         trend: journey name -> ``started`` / ``again`` / ``stopped`` / ``flaky`` (``TrendStore.changes``).
         gate_run: a ``--gate`` run: the headline says whether the gate passed.
         language: ``en`` or ``nl`` (default: the language the journeys were written in).
+        report_url: where CI publishes the run folder (``--report-url``): its files are linked there.
     """
     lang = language or results.language
     w = summary_words(lang)
@@ -99,12 +103,12 @@ def summary_markdown(
     bad = bool(failing or errors or gate or unfinished)
     verdict = f" · {w['gate_failed'] if bad else w['gate_passed']}" if gate_run else ""
     lines = [f"## {'❌' if bad else '✅'} journeys: {said}{verdict}", ""]
-    lines.append(f"{w['run']} `{results.run_id}` · [{w['map']}]({_link(MAP_FILE)}) · `junit.xml`")
+    lines.append(f"{w['run']} `{results.run_id}` · [{w['map']}]({_link(MAP_FILE, report_url)}) · `junit.xml`")
     if failing:
         lines += ["", w["head"], "|---|---|---|---|---|---|---|"]
         cases = {case.name: case for case in results.testcases}
         for journey in failing[:_MOST_JOURNEYS]:
-            lines += _rows(journey, cases.get(journey.name), w, results.folder)
+            lines += _rows(journey, cases.get(journey.name), w, results.folder, report_url)
         if len(failing) > _MOST_JOURNEYS:
             lines.append("\n" + w["more"].format(n=len(failing) - _MOST_JOURNEYS))
     lines += promise_lines(results.folder, _cell)  # stored, checked, still outstanding (promises.json)
@@ -123,13 +127,13 @@ def summary_markdown(
     return "\n".join(lines) + "\n"
 
 
-def _rows(journey: JourneyRecord, case: TestCase | None, w: dict[str, str], folder: Path) -> list[str]:
+def _rows(journey: JourneyRecord, case: TestCase | None, w: dict[str, str], folder: Path, base: str) -> list[str]:
     """One row per contradicting pair (the first few), or one for a journey stopped by a step error."""
     icon, name = _ICONS.get(journey.outcome, "❔"), _cell(journey.name)
     customer = _cell(str(journey.ledger.customer.get("name") or journey.key))
     if not journey.ledger.violations:
         where = (case.failing_line if case else "") or journey.location
-        kind, why = _step_error(relative(case.text or case.message, folder) if case else "")
+        kind, why = _step_error(relative(case.text or case.message, folder, base=base) if case else "")
         what = f"**{kind}**" if kind else w["step_failed"]
         return [f"| {icon} | {name} | {customer} | {_cell(where)} | {what} | | {_cell(why or w['no_step'])} |"]
     rows = []
@@ -168,7 +172,7 @@ def _cell(text: str) -> str:
     return flat if len(flat) <= 240 else flat[:237] + "…"
 
 
-def _link(name: str) -> str:
-    """A link to a file of the run: under ``JOURNEYS_REPORT_URL`` when CI publishes the run folder there."""
-    base = os.environ.get("JOURNEYS_REPORT_URL", "").rstrip("/")
+def _link(name: str, base: str) -> str:
+    """A link to a file of the run: under ``base`` (``--report-url``) when CI publishes the run folder there."""
+    base = base.rstrip("/")
     return f"{base}/{name}" if base else name

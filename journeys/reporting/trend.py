@@ -15,7 +15,6 @@ plugin, then ``journeys report``) replaces its rows: it is counted once.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager
@@ -44,16 +43,16 @@ CREATE TABLE IF NOT EXISTS results (
 _COUNTED = ("passed", "failed")  # an interrupted journey says nothing about the system
 
 
-def trend_path(run_folder: Path) -> Path:
-    """Where the trend is kept: ``JOURNEYS_TREND_DB``, else ``trend.sqlite`` in the reports folder."""
-    url = os.environ.get("JOURNEYS_TREND_DB")
+def trend_path(run_folder: Path, url: str | None = None) -> Path:
+    """Where the trend is kept: ``url`` (``--trend-db``, ``JOURNEYS_TREND_DB``), else ``trend.sqlite`` in the reports
+    folder."""
     if url:
         if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
             return Path(url[len("sqlite:///") :])
         if "://" in url:
             raise ConfigError(
                 f"{url!r} is not a SQLite URL: give a path or sqlite:///path/to/trend.sqlite (only SQLite is built in)",
-                key="JOURNEYS_TREND_DB",
+                key="--trend-db (JOURNEYS_TREND_DB)",
             )
         return Path(url)
     reports = run_folder.parent.parent if run_folder.parent.name == "runs" else run_folder.parent

@@ -21,30 +21,26 @@ def test_playwrights_own_chromium_wins_when_installed(monkeypatch, tmp_path):
     own = tmp_path / "chrome"
     own.write_text("")
     monkeypatch.setattr(browser, "_own_chromium", lambda playwright: str(own))
-    monkeypatch.setenv("JOURNEYS_CHROMIUM", "/elsewhere/chromium")
-    assert browser.find_chromium() == str(own)
+    assert browser.find_chromium(named="/elsewhere/chromium") == str(own)
 
 
-def test_journeys_chromium_is_next(monkeypatch, tmp_path):
+def test_the_chromium_named_by_the_settings_is_next(monkeypatch, tmp_path):
     named = tmp_path / "my-chromium"
     named.write_text("")
     monkeypatch.setattr(browser, "_own_chromium", lambda playwright: None)
-    monkeypatch.setenv("JOURNEYS_CHROMIUM", str(named))
-    assert browser.find_chromium() == str(named)
+    assert browser.find_chromium(named=str(named)) == str(named)
 
 
 def test_then_the_systems_chromium(monkeypatch, tmp_path):
     system = tmp_path / "chromium"
     system.write_text("")
     monkeypatch.setattr(browser, "_own_chromium", lambda playwright: None)
-    monkeypatch.delenv("JOURNEYS_CHROMIUM", raising=False)
     monkeypatch.setattr(browser, "SYSTEM_CHROMIUM", str(system))
     assert browser.find_chromium() == str(system)
 
 
 def test_no_chromium_says_how_to_install_one(monkeypatch, tmp_path):
     monkeypatch.setattr(browser, "_own_chromium", lambda playwright: None)
-    monkeypatch.delenv("JOURNEYS_CHROMIUM", raising=False)
     monkeypatch.setattr(browser, "SYSTEM_CHROMIUM", str(tmp_path / "none"))
     with pytest.raises(BrowserMissing) as info:
         browser.find_chromium()
@@ -56,9 +52,8 @@ def test_no_chromium_says_how_to_install_one(monkeypatch, tmp_path):
 
 def test_a_journeys_chromium_that_does_not_exist_is_named(monkeypatch):
     monkeypatch.setattr(browser, "_own_chromium", lambda playwright: None)
-    monkeypatch.setenv("JOURNEYS_CHROMIUM", "/nowhere/chromium")
-    with pytest.raises(BrowserMissing, match="JOURNEYS_CHROMIUM=/nowhere/chromium does not exist"):
-        browser.find_chromium()
+    with pytest.raises(BrowserMissing, match=r"--chromium /nowhere/chromium \(JOURNEYS_CHROMIUM\) does not exist"):
+        browser.find_chromium(named="/nowhere/chromium")
 
 
 def test_a_missing_browser_surfaces_from_the_session_not_as_a_playwright_trace(monkeypatch, tmp_path):
@@ -162,9 +157,15 @@ def test_firefox_is_launched_as_playwrights_own_build_without_chromiums_flags(fa
 def test_a_remote_browser_server_gets_the_settings_browser_and_slowmo(fake_playwright):
     settings = BrowserSettings(browser="firefox", slowmo=100, headless=False)  # the server's display, not ours
     assert browser.launch_browser(fake_playwright, settings, ws_endpoint="ws://127.0.0.1:1/") == "connected"
+    from_settings = BrowserSettings(ws_endpoint="ws://127.0.0.1:2/")  # --browser-ws, JOURNEYS_BROWSER_WS
+    assert browser.launch_browser(fake_playwright, from_settings) == "connected"
     assert fake_playwright.firefox.calls == [
         ("connect", {"ws_endpoint": "ws://127.0.0.1:1/", "timeout": 10_000, "slow_mo": 100})
     ]
+    assert fake_playwright.chromium.calls[-1] == (
+        "connect",
+        {"ws_endpoint": "ws://127.0.0.1:2/", "timeout": 10_000, "slow_mo": 0.0},
+    )
 
 
 def test_the_old_headless_keyword_still_overrides_the_settings(fake_playwright, monkeypatch):

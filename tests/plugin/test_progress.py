@@ -101,8 +101,7 @@ def test_time_left_is_rounded_up_to_a_unit_a_person_reads():
     ]
 
 
-def test_under_xdist_the_controller_counts_the_feature_files_scenarios(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.delenv("CI", raising=False)
+def test_under_xdist_the_controller_counts_the_feature_files_scenarios():
     written: list[str] = []
     terminal = SimpleNamespace(isatty=lambda: True, write_line=lambda text, **_: written.append(text))
     config = SimpleNamespace(get_verbosity=lambda: 0, pluginmanager=SimpleNamespace(get_plugin=lambda name: terminal))

@@ -113,16 +113,14 @@ def test_a_shard_that_cannot_be_read_is_a_usage_error(project: pytest.Pytester):
     result.stderr.fnmatch_lines(["*--shard '3/2': write k/n with 1 <= k <= n*"])
 
 
-def test_durations_that_cannot_be_read_leave_a_round_robin_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_durations_that_cannot_be_read_leave_a_round_robin_split(tmp_path: Path):
     from journeys.reporting.durations import remembered
 
     (tmp_path / "trend.sqlite").write_text("not a database", encoding="utf-8")
     assert remembered(tmp_path) == {}
-    monkeypatch.setenv("JOURNEYS_TREND_DB", "postgresql://trend")
-    assert remembered(tmp_path) == {}
-    monkeypatch.setenv("JOURNEYS_TREND_DB", str(tmp_path / "kept.sqlite"))
+    assert remembered(tmp_path, "postgresql://trend") == {}
     DurationStore(tmp_path / "kept.sqlite").record("20261206-000000-aaaa", {"a": 3.0})
-    assert remembered(tmp_path / "elsewhere") == {"a": 3.0}
+    assert remembered(tmp_path / "elsewhere", str(tmp_path / "kept.sqlite")) == {"a": 3.0}
 
 
 def test_a_shard_left_without_journeys_passes_and_writes_its_record(project: pytest.Pytester):

@@ -110,14 +110,11 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_is_shown_on_a_terminal_only_and_not_in_ci(monkeypatch):
-    monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys, "stdout", _Terminal())
-    assert wanted(None) and not wanted(False)
-    monkeypatch.setenv("CI", "true")
-    assert not wanted(None) and wanted(True)
-    monkeypatch.delenv("CI")
+    assert wanted(None, ci=False) and not wanted(False, ci=False)
+    assert not wanted(None, ci=True) and wanted(True, ci=True)
     monkeypatch.setattr(sys, "stdout", io.StringIO())  # a file or a pipe
-    assert not wanted(None) and wanted(True)
+    assert not wanted(None, ci=False) and wanted(True, ci=False)
 
 
 def test_the_browser_process_side_imports_neither_locust_nor_gevent():

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from journeys.reporting import allure_cli
+from journeys.reporting.report_settings import ReportSettings
 
 # A stand-in for npm: records its arguments, and installs what `npm install --prefix DIR allure@V` would.
 FAKE_NPM = """#!/bin/sh
@@ -23,9 +24,7 @@ printf '#!/bin/sh\\n' > "$folder/node_modules/.bin/allure"; chmod +x "$folder/no
 
 @pytest.fixture
 def npm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A fake npm (and node) first on PATH; JOURNEYS_CACHE in the test's folder. Returns a maker."""
-    monkeypatch.setenv("JOURNEYS_CACHE", str(tmp_path / "cache"))
-    monkeypatch.delenv("JOURNEYS_ALLURE", raising=False)
+    """A fake npm (and node) first on PATH. Returns a maker."""
     bin_dir, log = tmp_path / "bin", tmp_path / "npm.log"
     bin_dir.mkdir()
 
@@ -42,10 +41,10 @@ def npm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def test_bootstrap_installs_the_pinned_version_once(npm, capsys: pytest.CaptureFixture[str], tmp_path: Path):
     log = npm()
 
-    first = allure_cli.main(["install"])
-    second = allure_cli.main(["install"])
-
     folder = tmp_path / "cache" / "allure"
+    first = allure_cli.main(["install"], folder)
+    second = allure_cli.main(["install"], folder)
+
     out = capsys.readouterr().out.splitlines()
     assert (first, second) == (0, 0)
     assert out == [
@@ -56,7 +55,9 @@ def test_bootstrap_installs_the_pinned_version_once(npm, capsys: pytest.CaptureF
     assert len(calls) == 1  # the second run asks npm nothing: bootstrap stays fast
     assert calls[0].startswith(f"install --prefix {folder} --save-exact")
     assert calls[0].endswith(f"allure@{allure_cli.ALLURE_VERSION}")
-    assert allure_cli.allure_executable() == str(folder / "node_modules" / ".bin" / "allure")
+    settings = ReportSettings.build(None, None, {"JOURNEYS_CACHE": str(tmp_path / "cache")})
+    assert allure_cli.allure_executable(settings) == str(folder / "node_modules" / ".bin" / "allure")
+    assert allure_cli.allure_executable(ReportSettings(allure="/opt/allure")) == "/opt/allure"
 
 
 def test_another_installed_version_is_replaced_by_the_pinned_one(npm, capsys, tmp_path: Path):
@@ -65,7 +66,7 @@ def test_another_installed_version_is_replaced_by_the_pinned_one(npm, capsys, tm
     manifest = tmp_path / "cache" / "allure" / "node_modules" / "allure" / "package.json"
     manifest.write_text('{"version": "3.0.0"}', encoding="utf-8")
 
-    assert allure_cli.main(["install"]) == 0
+    assert allure_cli.main(["install"], tmp_path / "cache" / "allure") == 0
 
     assert capsys.readouterr().out.strip().endswith("(was 3.0.0)")
     assert len(log.read_text(encoding="utf-8").splitlines()) == 2
@@ -74,10 +75,9 @@ def test_another_installed_version_is_replaced_by_the_pinned_one(npm, capsys, tm
 def test_without_npm_bootstrap_says_so_in_one_line_and_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
-    monkeypatch.setenv("JOURNEYS_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(allure_cli.shutil, "which", lambda name: None)
 
-    assert allure_cli.main(["install"]) == 0
+    assert allure_cli.main(["install"], tmp_path / "cache" / "allure") == 0
 
     assert capsys.readouterr().out == (
         "no npm here: Allure's command line not installed (only `journeys report --allure` needs it)\n"
@@ -88,7 +88,7 @@ def test_without_npm_bootstrap_says_so_in_one_line_and_goes_on(
 def test_a_failing_npm_is_named_with_its_error(npm, capsys: pytest.CaptureFixture[str], tmp_path: Path):
     npm(fail=True)
 
-    assert allure_cli.main(["install"]) == 1
+    assert allure_cli.main(["install"], tmp_path / "cache" / "allure") == 1
 
     out = capsys.readouterr().out
     assert f"npm could not install allure@{allure_cli.ALLURE_VERSION} into {tmp_path / 'cache' / 'allure'}" in out
@@ -96,15 +96,15 @@ def test_a_failing_npm_is_named_with_its_error(npm, capsys: pytest.CaptureFixtur
 
 
 def test_the_folder_is_the_virtual_environments_own_unless_moved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.delenv("JOURNEYS_CACHE", raising=False)
+    def folder(**environ: str) -> Path:
+        return ReportSettings.build(None, None, environ).allure_folder
+
     monkeypatch.setattr(sys, "prefix", str(tmp_path / ".venv"))
     monkeypatch.setattr(sys, "base_prefix", "/usr")
-    in_venv = allure_cli.install_folder()
+    in_venv = folder(XDG_CACHE_HOME=str(tmp_path / "xdg"))
     monkeypatch.setattr(sys, "base_prefix", str(tmp_path / ".venv"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    outside = allure_cli.install_folder()
-    monkeypatch.setenv("JOURNEYS_CACHE", str(tmp_path / "moved"))
+    outside = folder(XDG_CACHE_HOME=str(tmp_path / "xdg"))
 
     assert in_venv == tmp_path / ".venv" / "allure"
     assert outside == tmp_path / "xdg" / "journeys" / "allure"
-    assert allure_cli.install_folder() == tmp_path / "moved" / "allure"
+    assert folder(JOURNEYS_CACHE=str(tmp_path / "moved")) == tmp_path / "moved" / "allure"

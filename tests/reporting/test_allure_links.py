@@ -1,4 +1,4 @@
-"""Evidence in Allure: shown from the run folder, linked under JOURNEYS_REPORT_URL, never a local path."""
+"""Evidence in Allure: shown from the run folder, linked under --report-url, never a local path."""
 
 from __future__ import annotations
 
@@ -17,11 +17,6 @@ pytest_plugins = ["pytester"]
 
 RUN = "reports/runs/20261130-152200-abcd"  # where ledger_factory's evidence lives
 SHOT = f"{RUN}/evidence/anna-000000/web-08-web.order_confirmation.png"
-
-
-@pytest.fixture(autouse=True)
-def _no_report_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("JOURNEYS_REPORT_URL", raising=False)
 
 
 def _result(folder: Path) -> model2.TestResult:
@@ -79,13 +74,12 @@ def test_other_files_of_the_project_are_shown_from_it(tmp_path: Path):
     assert text == "update `subject:` at journeys/systems/refshop.yaml:100; see /etc/hosts"
 
 
-def test_under_a_report_url_each_named_file_is_a_link_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("JOURNEYS_REPORT_URL", "https://ci.example/run/7/")
+def test_under_a_report_url_each_named_file_is_a_link_once(tmp_path: Path):
     folder = tmp_path / "r1"
     result = _result(folder)
     result.links.append(model2.Link(type="link", url="https://ci.example/run/7/evidence/a/api-01.json", name="api"))
 
-    links = LinkedPaths(folder).rewrite_result(result)
+    links = LinkedPaths(folder, base="https://ci.example/run/7/").rewrite_result(result)
 
     assert result.statusDetails.message.startswith("evidence: https://ci.example/run/7/evidence/a/web-01.png\n")
     assert links == [  # api-01.json is a link already
@@ -94,12 +88,11 @@ def test_under_a_report_url_each_named_file_is_a_link_once(tmp_path: Path, monke
     ]
 
 
-def test_the_side_by_side_table_names_evidence_from_the_run_folder(monkeypatch: pytest.MonkeyPatch):
+def test_the_side_by_side_table_names_evidence_from_the_run_folder():
     ledger = Ledger.from_dict(journey_dict(0, stale_total=True))
 
     plain = allure_report.violations_html(ledger.violations, Path(RUN))
-    monkeypatch.setenv("JOURNEYS_REPORT_URL", "https://ci.example/run/7")
-    linked = allure_report.violations_html(ledger.violations, Path(RUN))
+    linked = allure_report.violations_html(ledger.violations, Path(RUN), "https://ci.example/run/7")
 
     assert RUN not in plain
     assert f"<td>{SHOT.removeprefix(RUN + '/')}</td>" in plain
@@ -116,20 +109,17 @@ FOLDER = Path({folder!r})
 
 
 def test_checkout():
-    allure_report.rewrite_paths_under(FOLDER)
+    allure_report.rewrite_paths_under(FOLDER, {url!r})
     with allure.step("web · web.checkout"):
         raise AssertionError(f"order.total not found (screenshot: {{FOLDER.absolute()}}/evidence/a/web-01.png)")
 """
 
 
 @pytest.mark.parametrize("url", ["", "https://ci.example/run/7"])
-def test_allure_writes_its_results_with_the_paths_rewritten(
-    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, url: str
-):
+def test_allure_writes_its_results_with_the_paths_rewritten(pytester: pytest.Pytester, url: str):
     # Through allure-pytest's own file writer: the rewrite must come before the result is written.
-    pytester.makepyfile(test_step=STEP_TEST.format(folder="reports/runs/r1"))
+    pytester.makepyfile(test_step=STEP_TEST.format(folder="reports/runs/r1", url=url))
     results = pytester.path / "allure-results"
-    monkeypatch.setenv("JOURNEYS_REPORT_URL", url)
 
     done = pytester.runpytest_subprocess(f"--alluredir={results}", "-p", "no:cacheprovider")
 

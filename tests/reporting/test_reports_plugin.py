@@ -72,7 +72,9 @@ def test_a_crossed_threshold_fails_a_passing_gate_run_and_says_which(gated):
     assert "faults=email-total-stale" in environment and "seed=7" in environment
     assert lines[-1] == "journeys gate: FAILED (exit 1): 1 journey passed; 1 threshold crossed"
     version = json.loads((folder / "version.json").read_text(encoding="utf-8"))
-    assert version["system"] == "refshop at the embedded reference shop; faults: email-total-stale"
+    assert version["system"] == (
+        "system refshop at an embedded refshop started for this run; faults: email-total-stale"
+    )
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from ledger_factory import journey_dict
 
 from journeys.reporting.ledgers import read_run
@@ -77,10 +76,8 @@ def test_pipes_in_names_do_not_break_the_table(make_run):
     assert "Cash \\| card" in text
 
 
-def test_the_map_link_follows_the_published_url(one_stale: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("JOURNEYS_REPORT_URL", "https://ci.example.com/artifacts/run-7/")
-
-    path = write_summary(read_run(one_stale))
+def test_the_map_link_follows_the_published_url(one_stale: Path):
+    path = write_summary(read_run(one_stale), report_url="https://ci.example.com/artifacts/run-7/")
 
     assert "(https://ci.example.com/artifacts/run-7/journey-map.html)" in path.read_text(encoding="utf-8")
 

@@ -69,17 +69,14 @@ def test_recording_a_run_again_counts_it_once(store: TrendStore):
     assert store.history("order", "20261130-150001-aaaa", 10) == ["passed", "failed"]
 
 
-def test_the_trend_lives_beside_the_runs_or_where_the_environment_says(tmp_path: Path, monkeypatch):
+def test_the_trend_lives_beside_the_runs_or_where_the_setting_says(tmp_path: Path):
     run = tmp_path / "reports" / "runs" / "20261130-150000-aaaa"
 
     assert trend_path(run) == tmp_path / "reports" / "trend.sqlite"
-    monkeypatch.setenv("JOURNEYS_TREND_DB", f"sqlite:///{tmp_path}/shared/trend.sqlite")
-    assert trend_path(run) == tmp_path / "shared" / "trend.sqlite"
-    monkeypatch.setenv("JOURNEYS_TREND_DB", str(tmp_path / "plain.sqlite"))
-    assert trend_path(run) == tmp_path / "plain.sqlite"
-    monkeypatch.setenv("JOURNEYS_TREND_DB", "postgresql://ci/trend")
-    with pytest.raises(ConfigError, match="JOURNEYS_TREND_DB: 'postgresql://ci/trend' is not a SQLite URL"):
-        trend_path(run)
+    assert trend_path(run, f"sqlite:///{tmp_path}/shared/trend.sqlite") == tmp_path / "shared" / "trend.sqlite"
+    assert trend_path(run, str(tmp_path / "plain.sqlite")) == tmp_path / "plain.sqlite"
+    with pytest.raises(ConfigError, match=r"--trend-db \(JOURNEYS_TREND_DB\): 'postgresql://ci/trend' is not a SQLite"):
+        trend_path(run, "postgresql://ci/trend")
 
 
 def _versioned(store: TrendStore, *runs: tuple[str, str]) -> str:

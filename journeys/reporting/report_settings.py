@@ -1,0 +1,66 @@
+"""Where a run's reports reach beyond its folder: the trend, the URL CI publishes it at, Allure.
+
+Made once where a command starts (``journeys.settings``: ``--trend-db``,
+``--report-url`` and the variables ``JOURNEYS_ALLURE`` and ``JOURNEYS_CACHE``)
+and passed to the reports; no report reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["ReportSettings"]
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """Where the reports reach beyond the run folder.
+
+    Args:
+        trend_db: where the trend is kept (a path or ``sqlite:///path``); None: ``<reports>/trend.sqlite``.
+        report_url: the URL the run folder is published at, without a trailing ``/``; "": none (no links).
+        allure: the ``allure`` command to use; None: the one in ``allure_home`` (installed there when missing).
+        allure_home: the folder Allure is installed in; "": the default for this Python.
+    """
+
+    trend_db: str | None = None
+    report_url: str = ""
+    allure: str | None = None
+    allure_home: str = ""
+
+    @classmethod
+    def build(cls, trend_db: str | None, report_url: str | None, environ: Mapping[str, str]) -> ReportSettings:
+        """From the options (already read from their variables) and the variables no option stands for."""
+        return cls(
+            trend_db=trend_db or None,
+            report_url=(report_url or "").rstrip("/"),
+            allure=environ.get("JOURNEYS_ALLURE") or None,
+            allure_home=str(_allure_home(environ)),
+        )
+
+    @property
+    def allure_folder(self) -> Path:
+        return Path(self.allure_home) if self.allure_home else _allure_home({})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReportSettings:
+        return cls(**data)
+
+
+def _allure_home(environ: Mapping[str, str]) -> Path:
+    """``JOURNEYS_CACHE/allure``, ``<venv>/allure``, or ``$XDG_CACHE_HOME/journeys/allure`` (``~/.cache``)."""
+    moved = environ.get("JOURNEYS_CACHE")
+    if moved:
+        return Path(moved) / "allure"
+    if sys.prefix != sys.base_prefix:  # a virtual environment: the project's own, removed with it
+        return Path(sys.prefix) / "allure"
+    cache = environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    return Path(cache) / "journeys" / "allure"
