@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from journeys.channels.base import Reading, describe_missing
+from journeys.channels.base import Driver, Reading, describe_missing
 from journeys.customer import Customer
 from journeys.effort import effort
 from journeys.evidence import EvidenceStore
@@ -35,6 +35,7 @@ from journeys.system.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:
     from journeys.channels.browser_settings import BrowserSettings
+    from journeys.channels.drivers import AgentDriver, ApiDriver, ChatDriver, MailDriver, PageReader, WebDriver
     from journeys.session import SystemSession
 
 
@@ -63,6 +64,10 @@ class Journey(JourneyRules, Identity):
         name: the journey's name (the scenario), for reports.
     """
 
+    system: SystemSession
+    evidence: EvidenceStore
+    stopwatch: Stopwatch
+
     def __init__(self, system: SystemSession, customer: Customer, *, name: str) -> None:
         self.system = system
         self.customer = customer
@@ -81,9 +86,12 @@ class Journey(JourneyRules, Identity):
         self.identified = False
         # Her browser, when not the system's (a run in several browsers); None: the system's.
         self.browser_settings: BrowserSettings | None = None
+        # She walks without a browser (True: HTTP) or in one (False); None: as the system session says.
+        self.browserless: bool | None = None
         if system.clock.controllable:
             system.clock.set(system.start_moment)
-        self._drivers: dict[tuple[str | None, str, str | None], Any] = {}
+        self._drivers: dict[tuple[str | None, str, str | None], Driver] = {}
+        self._asked: dict[str, tuple[str, ...]] = {}  # touchpoint -> what it asked her, the last time
         self._listeners: list[Callable[[str, Reading, dict[str, Observation]], None]] = []
         self._on: list[str | None] = []  # the system whose task or touchpoint is being walked
         words = getattr(system, "fact_words", None) or getattr(system.map, "fact_words", None)
@@ -97,35 +105,39 @@ class Journey(JourneyRules, Identity):
 
     # -- channels ---------------------------------------------------------
 
-    @property
-    def web(self) -> Any:
-        """The customer's browser (a fresh browser context of its own) on the current system."""
-        return self._driver("web")
+    # The cache is keyed by channel, and the session's ``driver`` makes each channel's kind of driver.
 
     @property
-    def agent(self) -> Any:
-        """The customer-service agent's browser, separate from the customer's (``staff`` for other roles)."""
-        return self._driver("agent", role=self._default_role())
+    def web(self) -> WebDriver:
+        """The customer's web pages (a browser context of her own, or a cookie jar without a browser)."""
+        return cast("WebDriver", self._driver("web"))
 
-    def staff(self, role: str) -> Any:
-        """The browser of the staff member ``role`` (a ``credentials:`` entry such as ``desk_agent``),
+    @property
+    def agent(self) -> AgentDriver:
+        """The customer-service agent's console, separate from the customer's (``staff`` for other roles)."""
+        return cast("AgentDriver", self._driver("agent", role=self._default_role()))
+
+    def staff(self, role: str) -> AgentDriver:
+        """The console of the staff member ``role`` (a ``credentials:`` entry such as ``desk_agent``),
         logged in with that role's login."""
-        return self._driver("agent", role=role)
+        return cast("AgentDriver", self._driver("agent", role=role))
 
     @property
-    def chat(self) -> Any:
+    def chat(self) -> ChatDriver:
         """The chat widget (or chat API), in the customer's own browser session."""
-        return self._driver("chat")
+        return cast("ChatDriver", self._driver("chat"))
 
     @property
-    def api(self) -> Any:
-        return self._driver("api")
+    def api(self) -> ApiDriver:
+        """The system's JSON API, as its app calls it."""
+        return cast("ApiDriver", self._driver("api"))
 
     @property
-    def mail(self) -> Any:
-        return self._driver("email")
+    def mail(self) -> MailDriver:
+        """Her mailbox."""
+        return cast("MailDriver", self._driver("email"))
 
-    def _driver(self, channel: str, *, role: str | None = None) -> Any:
+    def _driver(self, channel: str, *, role: str | None = None) -> Driver:
         system = self._on[-1] if self._on else None
         key = (system, channel, role if channel == "agent" and role != "agent" else None)
         if key not in self._drivers:
@@ -173,8 +185,9 @@ class Journey(JourneyRules, Identity):
                 default = MAIL_WAIT_TEST_CLOCK if self.system.clock.controllable else MAIL_WAIT
                 timeout = asked if asked is not None else default
                 mail = self.mail
+                placeholders: dict[str, Any] = values  # her memory and the step's: no `after` among them
                 with self.stopwatch.lap() as lap:
-                    reading = mail.receive(filled, self.customer.email, timeout=timeout, **values)
+                    reading = mail.receive(filled, self.customer.email, timeout=timeout, **placeholders)
             else:  # api, store
                 api = self.api
                 with self.stopwatch.lap() as lap:
@@ -201,11 +214,11 @@ class Journey(JourneyRules, Identity):
                 reading = driver.read(tp)
         return self._record(reading, tp, about=about, waited=lap.seconds)
 
-    def _page_driver(self, tp: Touchpoint) -> Any:
-        """The browser a page touchpoint is read in: the customer's, or a staff role's (``role:``)."""
+    def _page_driver(self, tp: Touchpoint) -> PageReader:
+        """The pages a page touchpoint is read on: the customer's, or a staff role's (``role:``)."""
         if tp.channel == "agent":
-            return self._driver("agent", role=tp.role or self._default_role())
-        return self._driver(tp.channel)
+            return self.staff(tp.role or self._default_role())
+        return cast("PageReader", self._driver(tp.channel))
 
     def observe(self, reading: Reading, *, about: str = "", waited: float = 0.0) -> dict[str, Observation]:
         """Put what a touchpoint showed on the ledger, with its provenance."""
@@ -244,14 +257,27 @@ class Journey(JourneyRules, Identity):
         parts = getattr(reading, "parts", None)  # a mail's text and HTML parts tell one story
         if parts:
             self.ledger.add(part_violations(tp, parts, where, vocabulary=vocabulary))
-        for what in dict.fromkeys(meaning_of(field, self._fields) for field in asked):
+        questions = tuple(dict.fromkeys(meaning_of(field, self._fields) for field in asked))
+        for what in questions:
             self.ledger.asked(what, reading.touchpoint, where, identified=self.identified)
+        self._asked[reading.touchpoint] = questions
         if "order.number" in seen and seen["order.number"].value is not None:
             self.memory.setdefault("order_number", str(seen["order.number"].value))
         as_mapped = replace(reading, channel=tp.channel)  # a chat read in the browser is still chat
         for listener in self._listeners:
             listener(reading.touchpoint, as_mapped, seen)
         return seen
+
+    def asked(self, touchpoint: str) -> tuple[str, ...]:
+        """What ``touchpoint`` asked her for the last time she was there, by meaning (``email``,
+        ``order_number``: a field ``submitter_email`` is ``email``, as the map's ``fields:`` say).
+
+        A task uses it to answer a page as a customer would: after ``journey.read("returns.portal")``,
+        ``if "order_number" in journey.asked("returns.portal"): journey.web.fill(...)``. Empty when the
+        touchpoint asked nothing, or she has not been there; each question is on the ledger as well
+        (``journey.ledger.questions``), where the rule ``not asked twice`` reads it.
+        """
+        return self._asked.get(touchpoint, ())
 
     def on_touchpoint(self, listener: Callable[[str, Reading, dict[str, Observation]], None]) -> None:
         """Call ``listener`` after every touchpoint (reports attach evidence this way)."""

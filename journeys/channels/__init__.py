@@ -1,28 +1,71 @@
 """The edge: drivers that turn pages, mails and JSON bodies into ``Reading`` objects.
 
-Nothing above this package sees a Playwright, SMTP or HTTP object. Driver
+Nothing above this package sees a Playwright, SMTP or HTTP object: a journey
+and its tasks see the Protocols of ``journeys.channels.drivers``. Driver
 modules import their tools lazily (through ``make_driver``), so importing
 ``journeys.channels`` is cheap.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal, overload
+from urllib.parse import urlsplit
 
-from journeys.channels.base import Reading, describe_missing
+from journeys.channels.base import Driver, Reading, describe_missing
+from journeys.channels.drivers import (
+    AgentDriver,
+    ApiDriver,
+    ChatDriver,
+    DriverJourney,
+    DriverSession,
+    MailDriver,
+    WebDriver,
+)
 from journeys.channels.errors import BrowserMissing, ChannelError
 
-__all__ = ["BrowserMissing", "ChannelError", "Reading", "describe_missing", "make_driver"]
+__all__ = ["BrowserMissing", "ChannelError", "Reading", "browserless", "describe_missing", "make_driver"]
 
 
-def make_driver(channel: str, session: Any, journey: Any) -> Any:
+@overload
+def make_driver(
+    channel: Literal["web"], session: DriverSession, journey: DriverJourney, *, system: str | None = ...
+) -> WebDriver: ...
+@overload
+def make_driver(
+    channel: Literal["agent"],
+    session: DriverSession,
+    journey: DriverJourney,
+    *,
+    system: str | None = ...,
+    role: str = ...,
+) -> AgentDriver: ...
+@overload
+def make_driver(
+    channel: Literal["chat"], session: DriverSession, journey: DriverJourney, *, system: str | None = ...
+) -> ChatDriver: ...
+@overload
+def make_driver(
+    channel: Literal["email"], session: DriverSession, journey: DriverJourney, *, system: str | None = ...
+) -> MailDriver: ...
+@overload
+def make_driver(
+    channel: Literal["api", "store"], session: DriverSession, journey: DriverJourney, *, system: str | None = ...
+) -> ApiDriver: ...
+@overload
+def make_driver(
+    channel: str, session: DriverSession, journey: DriverJourney, *, system: str | None = ..., role: str = ...
+) -> Driver: ...
+def make_driver(
+    channel: str, session: DriverSession, journey: DriverJourney, *, system: str | None = None, role: str = "agent"
+) -> Driver:
     """A fresh driver of ``channel`` for one journey.
 
     Args:
         channel: ``web``, ``agent``, ``chat``, ``email``, ``api`` or ``store``.
-        session: the system session (``map``, ``base_url``, ``browser``, ``browser_settings``,
-            ``secrets``, ``mail_capture``, ``environ``: where the map's ``*_env`` names are looked up).
-        journey: the journey (``evidence``, ``customer.key``, ``web``, ``api``).
+        session: the system session, or the view of one of its systems (``SystemView``).
+        journey: the journey it serves.
+        system: the system it is of, when not the session's main one (its trace file says so).
+        role: for ``agent``: the staff role whose ``credentials:`` it logs in with (for messages).
 
     Web, agent and chat go through a browser, unless the journey (``journey.browserless``) or else
     the session (``session.browserless``) says to walk without one: then through HTTP
@@ -30,79 +73,99 @@ def make_driver(channel: str, session: Any, journey: Any) -> Any:
     """
     from journeys.errors import ConfigError
 
-    system_map = session.map
-    key = journey.customer.key
-    environ = getattr(session, "environ", None)  # where the map's *_env names are; None: the process's
-    evidence, secrets = journey.evidence, session.secrets
-    if channel in ("web", "agent", "chat"):
-        from journeys.channels.http_web import browserless
-
-        if browserless(session, journey):
-            return _http_driver(channel, session, journey)
+    system_map, environ = session.map, session.environ
+    key, evidence, secrets = journey.customer.key, journey.evidence, session.secrets
+    if channel in ("web", "agent", "chat") and browserless(session, journey):
+        return _http_driver(channel, session, journey, role)
     if channel in ("web", "agent"):
-        from journeys.channels.agent import AgentDriver
-        from journeys.channels.web import WebDriver
+        from journeys.channels.agent import BrowserAgentDriver
+        from journeys.channels.web import BrowserWebDriver
 
-        base = system_map.url_for(channel, session.base_url)
-        # Screenshots, trace, video and timeouts as the run's options say (else the browser's own);
-        # a journey in another of the run's browsers (``--browser`` given twice) says which.
-        settings = getattr(journey, "browser_settings", None) or getattr(session, "browser_settings", None)
-        browser = session.browser_for(settings) if settings and hasattr(session, "browser_for") else session.browser
+        base = _url(session, channel)
+        # Screenshots, trace, video and timeouts as the run's options say; a journey in another
+        # of the run's browsers (``--browser`` given twice) says which.
+        settings = journey.browser_settings or session.browser_settings
+        browser = session.browser_for(settings)
+        # One trace file each: another system's beside the main one's.
+        trace = f"{system}-{'trace.zip' if channel == 'web' else f'{channel}-trace.zip'}" if system else None
         if channel == "web":
-            return WebDriver(browser, base, evidence, key, secrets, settings=settings)
-        return AgentDriver(
+            return BrowserWebDriver(browser, base, evidence, key, secrets, settings=settings, trace_name=trace)
+        return BrowserAgentDriver(
             browser,
             base,
             evidence,
             key,
             secrets,
             settings=settings,
+            trace_name=trace,
             credentials=system_map.credentials.get("agent"),
             environ=environ,
+            role=role,
         )
     if channel in ("api", "store"):
-        from journeys.channels.api import ApiDriver
+        from journeys.channels.api import HttpApiDriver
 
-        urls = {c: system_map.url_for(c, session.base_url) for c in ("api", "store", "chat")}
-        settings = getattr(session, "browser_settings", None)
-        limit = settings.http_timeout if settings else 10.0
-        return ApiDriver(urls[channel], evidence, key, secrets, channel_urls=urls, environ=environ, http_timeout=limit)
+        urls = {c: _url(session, c) for c in ("api", "store", "chat")}
+        limit = session.browser_settings.http_timeout
+        return HttpApiDriver(
+            urls[channel], evidence, key, secrets, channel_urls=urls, environ=environ, http_timeout=limit
+        )
     if channel == "email":
-        from journeys.channels.mail import MailDriver, mailbox_for
+        from journeys.channels.mail import MailboxDriver, mailbox_for
 
         mailbox = mailbox_for(system_map.mail, session.mail_capture, environ)
-        return MailDriver(mailbox, evidence, key, secrets)
+        return MailboxDriver(mailbox, evidence, key, secrets)
     if channel == "chat":
-        from journeys.channels.chat import ChatDriver
+        from journeys.channels.chat import BrowserChatDriver
+        from journeys.channels.web import BrowserWebDriver
 
-        return ChatDriver(journey.web, journey.api)
+        web = journey.web
+        if not isinstance(web, BrowserWebDriver):
+            raise ChannelError(f"the chat in a browser reads her pages in one, not in a {type(web).__name__}.")
+        return BrowserChatDriver(web, journey.api)
     raise ConfigError(f"no driver for channel '{channel}': use web, agent, chat, email, api or store.")
 
 
-def _http_driver(channel: str, session: Any, journey: Any) -> Any:
+def _http_driver(channel: str, session: DriverSession, journey: DriverJourney, role: str) -> Driver:
     """The browserless driver of a page channel: ``web``, ``agent`` or ``chat``."""
-    from urllib.parse import urlsplit
-
-    from journeys.channels.http_web import HttpAgentDriver, HttpChatDriver, HttpWebDriver
+    from journeys.channels.agent import HttpAgentDriver
+    from journeys.channels.chat import HttpChatDriver
+    from journeys.channels.http_web import HttpWebDriver
+    from journeys.errors import ConfigError
 
     if channel == "chat":
-        return HttpChatDriver(journey.web, journey.api)
-    base = session.map.url_for(channel, session.base_url)
-    settings = getattr(session, "browser_settings", None)
-    timeout = settings.element_timeout if settings else 5.0
-    limit = settings.http_timeout if settings else 10.0
+        web = journey.web
+        if not isinstance(web, HttpWebDriver):
+            raise ConfigError(
+                f"the chat without a browser needs her web driver without one, not a {type(web).__name__}."
+            )
+        return HttpChatDriver(web, journey.api)
+    base = _url(session, channel)
+    settings = session.browser_settings
     # Only the system's own addresses: a population never sends a customer anywhere else.
     urls = [session.base_url, *session.map.urls.values()]
     hosts = {urlsplit(u).netloc for u in urls if u}
     args = (base, journey.evidence, journey.customer.key, session.secrets)
+    timeout, limit = settings.element_timeout, settings.http_timeout
     if channel == "web":
-        return HttpWebDriver(*args, element_timeout=timeout, hosts=hosts, http_timeout=limit)
+        return HttpWebDriver(*args, hosts=hosts, element_timeout=timeout, http_timeout=limit)
     credentials = session.map.credentials.get("agent")
     return HttpAgentDriver(
         *args,
-        element_timeout=timeout,
         hosts=hosts,
-        credentials=credentials,
-        environ=getattr(session, "environ", None),
+        element_timeout=timeout,
         http_timeout=limit,
+        credentials=credentials,
+        environ=session.environ,
+        role=role,
     )
+
+
+def _url(session: DriverSession, channel: str) -> str:
+    """Where ``channel`` of the system is: the map's ``urls:`` entry, else the system's address."""
+    return session.map.url_for(channel, session.base_url) or session.base_url
+
+
+def browserless(session: DriverSession, journey: DriverJourney) -> bool:
+    """Whether this journey's web customer walks without a browser: the journey's choice, else the session's."""
+    return journey.browserless if journey.browserless is not None else session.browserless

@@ -33,8 +33,8 @@ CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 10.0
 
 
-class ApiDriver:
-    """One customer's calls to a system's JSON API.
+class HttpApiDriver:
+    """One customer's calls to a system's JSON API (satisfies ``drivers.ApiDriver``).
 
     Args:
         base_url: the API's address.

@@ -41,7 +41,7 @@ def fill_body(body: Any, params: Mapping[str, Any], tp: Touchpoint) -> Any:
 
 @lru_cache(maxsize=512)
 def _compiled(expression: str) -> Any:
-    from jsonpath_ng.ext import parse
+    from jsonpath_ng.ext.parser import parse
 
     return parse(expression)
 
