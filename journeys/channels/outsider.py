@@ -100,7 +100,7 @@ def post_from_elsewhere(web: Any, path: str, fields: Mapping[str, str]) -> None:
     tab = web.page
     tab.route(f"{other}/**", lambda route: route.fulfill(status=200, content_type="text/html", body=page))
     try:
-        with web._wrapped("another site", "send a form from another site", f"{other}/"):
+        with web._wrapped("send a form from another site", f"{other}/", at="another site"):
             tab.goto(f"{other}/")
             with tab.expect_navigation():
                 tab.click("#send")

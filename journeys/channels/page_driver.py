@@ -168,9 +168,9 @@ class PageDriver(ABC):
     def _where(self) -> str:
         return self._touchpoint if self._touchpoint != "-" else "its first page"
 
-    def _failure(self, what: str) -> ChannelError:
-        """``what`` went wrong, said with the customer and where she is, secrets masked."""
-        return ChannelError(self.secrets.redact(f"{self.customer_key} at {self._where()}: {what}"))
+    def _failure(self, what: str, *, at: str | None = None) -> ChannelError:
+        """``what`` went wrong, said with the customer and where she is (``at``), secrets masked."""
+        return ChannelError(self.secrets.redact(f"{self.customer_key} at {at or self._where()}: {what}"))
 
     def _no_field(self, missing: Iterable[str], named: Iterable[str]) -> ChannelError:
         """Fields a task fills that are not on the page, listing those that are."""

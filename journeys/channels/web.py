@@ -237,8 +237,8 @@ class BrowserWebDriver(PageDriver):
             raise self._not_there(nothing, clicks, testids, waited=self.element_timeout) from exc
 
     @contextmanager
-    def _wrapped(self, doing: str, url: str | None = None) -> Iterator[None]:
-        """Turn Playwright's errors into ours, naming customer, touchpoint and URL."""
+    def _wrapped(self, doing: str, url: str | None = None, *, at: str | None = None) -> Iterator[None]:
+        """Turn Playwright's errors into ours, naming customer, touchpoint (or ``at``) and URL."""
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -247,14 +247,14 @@ class BrowserWebDriver(PageDriver):
         except PlaywrightTimeout as exc:
             where = url or self.current_url
             limit = self.navigation_timeout if url else self.element_timeout
-            raise self._failure(f"could not {doing} at {where} within {limit:g} s: {first_line(exc)}") from exc
+            raise self._failure(f"could not {doing} at {where} within {limit:g} s: {first_line(exc)}", at=at) from exc
         except PlaywrightError as exc:
             where = url or self.current_url
             message = first_line(exc)
             if "ERR_CONNECTION_REFUSED" in message or "ERR_CONNECTION_RESET" in message:
                 raise SystemUnreachable(
-                    f"{self.customer_key} at {self._touchpoint}: {where} refused the connection:"
+                    f"{self.customer_key} at {at or self._touchpoint}: {where} refused the connection:"
                     " start the system or pass --base-url.",
                     url=where,
                 ) from exc
-            raise self._failure(f"could not {doing} at {where}: {message}") from exc
+            raise self._failure(f"could not {doing} at {where}: {message}", at=at) from exc

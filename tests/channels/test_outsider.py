@@ -19,15 +19,15 @@ from journeys.channels import outsider
 from journeys.channels.errors import ChannelError
 from journeys.channels.http_web import HttpWebDriver
 from journeys.channels.mail_capture import MailCapture
-from journeys.channels.web import WebDriver
+from journeys.channels.web import BrowserWebDriver
 from journeys.secrets import Secrets
 
 
 @pytest.fixture
-def her_browser(browser, site, evidence, secrets) -> Iterator[WebDriver]:
+def her_browser(browser, site, evidence, secrets) -> Iterator[BrowserWebDriver]:
     site.page("/chat", "<h1>Chat</h1>")
     site.page("/product/tablet-10", "<h1>Tulp Tab 10</h1>")
-    driver = WebDriver(browser, site.url, evidence, "anna-1", secrets)
+    driver = BrowserWebDriver(browser, site.url, evidence, "anna-1", secrets)
     driver.page.context.add_cookies([{"name": "tulp_session", "value": "her-login-123", "url": site.url}])
     yield driver
     driver.close()
