@@ -8,7 +8,7 @@ modules import their tools lazily (through ``make_driver``), so importing
 
 from __future__ import annotations
 
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 from urllib.parse import urlsplit
 
 from journeys.channels.base import Driver, Reading, describe_missing
@@ -22,6 +22,9 @@ from journeys.channels.drivers import (
     WebDriver,
 )
 from journeys.channels.errors import BrowserMissing, ChannelError
+
+if TYPE_CHECKING:
+    from journeys.channels.browser_settings import BrowserSettings
 
 __all__ = ["BrowserMissing", "ChannelError", "Reading", "browserless", "describe_missing", "make_driver"]
 
@@ -73,92 +76,129 @@ def make_driver(
     """
     from journeys.errors import ConfigError
 
-    system_map, environ = session.map, session.environ
-    key, evidence, secrets = journey.customer.key, journey.evidence, session.secrets
     if channel in ("web", "agent", "chat") and browserless(session, journey):
-        return _http_driver(channel, session, journey, role)
-    if channel in ("web", "agent"):
-        from journeys.channels.agent import BrowserAgentDriver
-        from journeys.channels.web import BrowserWebDriver
-
-        base = _url(session, channel)
-        # Screenshots, trace, video and timeouts as the run's options say; a journey in another
-        # of the run's browsers (``--browser`` given twice) says which.
-        settings = journey.browser_settings or session.browser_settings
-        browser = session.browser_for(settings)
-        # One trace file each: another system's beside the main one's.
-        trace = f"{system}-{'trace.zip' if channel == 'web' else f'{channel}-trace.zip'}" if system else None
-        if channel == "web":
-            return BrowserWebDriver(browser, base, evidence, key, secrets, settings=settings, trace_name=trace)
-        return BrowserAgentDriver(
-            browser,
-            base,
-            evidence,
-            key,
-            secrets,
-            settings=settings,
-            trace_name=trace,
-            credentials=system_map.credentials.get("agent"),
-            environ=environ,
-            role=role,
-        )
-    if channel in ("api", "store"):
-        from journeys.channels.api import HttpApiDriver
-
-        urls = {c: _url(session, c) for c in ("api", "store", "chat")}
-        limit = session.browser_settings.http_timeout
-        return HttpApiDriver(
-            urls[channel], evidence, key, secrets, channel_urls=urls, environ=environ, http_timeout=limit
-        )
-    if channel == "email":
-        from journeys.channels.mail import MailboxDriver, mailbox_for
-
-        mailbox = mailbox_for(system_map.mail, session.mail_capture, environ)
-        return MailboxDriver(mailbox, evidence, key, secrets)
+        return _without_browser(channel, session, journey, role)
+    if channel == "web":
+        return _web(session, journey, system)
+    if channel == "agent":
+        return _agent(session, journey, system, role)
     if channel == "chat":
-        from journeys.channels.chat import BrowserChatDriver
-        from journeys.channels.web import BrowserWebDriver
-
-        web = journey.web
-        if not isinstance(web, BrowserWebDriver):
-            raise ChannelError(f"the chat in a browser reads her pages in one, not in a {type(web).__name__}.")
-        return BrowserChatDriver(web, journey.api)
+        return _chat(journey)
+    if channel in ("api", "store"):
+        return _api(channel, session, journey)
+    if channel == "email":
+        return _mail(session, journey)
     raise ConfigError(f"no driver for channel '{channel}': use web, agent, chat, email, api or store.")
 
 
-def _http_driver(channel: str, session: DriverSession, journey: DriverJourney, role: str) -> Driver:
+# Each builder returns its channel's Protocol: mypy checks there that every class satisfies it.
+
+
+def _web(session: DriverSession, journey: DriverJourney, system: str | None) -> WebDriver:
+    from journeys.channels.web import BrowserWebDriver
+
+    settings = _browser_settings(session, journey)
+    trace = f"{system}-trace.zip" if system else None  # another system's beside the main one's
+    return BrowserWebDriver(
+        session.browser_for(settings),
+        _url(session, "web"),
+        journey.evidence,
+        journey.customer.key,
+        session.secrets,
+        settings=settings,
+        trace_name=trace,
+    )
+
+
+def _agent(session: DriverSession, journey: DriverJourney, system: str | None, role: str) -> AgentDriver:
+    from journeys.channels.agent import BrowserAgentDriver
+
+    settings = _browser_settings(session, journey)
+    return BrowserAgentDriver(
+        session.browser_for(settings),
+        _url(session, "agent"),
+        journey.evidence,
+        journey.customer.key,
+        session.secrets,
+        settings=settings,
+        trace_name=f"{system}-agent-trace.zip" if system else None,
+        credentials=session.map.credentials.get("agent"),
+        environ=session.environ,
+        role=role,
+    )
+
+
+def _chat(journey: DriverJourney) -> ChatDriver:
+    from journeys.channels.chat import BrowserChatDriver
+    from journeys.channels.web import BrowserWebDriver
+
+    web = journey.web
+    if not isinstance(web, BrowserWebDriver):
+        raise ChannelError(f"the chat in a browser reads her pages in one, not in a {type(web).__name__}.")
+    return BrowserChatDriver(web, journey.api)
+
+
+def _api(channel: str, session: DriverSession, journey: DriverJourney) -> ApiDriver:
+    from journeys.channels.api import HttpApiDriver
+
+    urls = {c: _url(session, c) for c in ("api", "store", "chat")}
+    return HttpApiDriver(
+        urls[channel],
+        journey.evidence,
+        journey.customer.key,
+        session.secrets,
+        channel_urls=urls,
+        environ=session.environ,
+        http_timeout=session.browser_settings.http_timeout,
+    )
+
+
+def _mail(session: DriverSession, journey: DriverJourney) -> MailDriver:
+    from journeys.channels.mail import MailboxDriver, mailbox_for
+
+    mailbox = mailbox_for(session.map.mail, session.mail_capture, session.environ)
+    return MailboxDriver(mailbox, journey.evidence, journey.customer.key, session.secrets)
+
+
+def _without_browser(channel: str, session: DriverSession, journey: DriverJourney, role: str) -> Driver:
     """The browserless driver of a page channel: ``web``, ``agent`` or ``chat``."""
     from journeys.channels.agent import HttpAgentDriver
     from journeys.channels.chat import HttpChatDriver
     from journeys.channels.http_web import HttpWebDriver
-    from journeys.errors import ConfigError
 
     if channel == "chat":
         web = journey.web
         if not isinstance(web, HttpWebDriver):
-            raise ConfigError(
-                f"the chat without a browser needs her web driver without one, not a {type(web).__name__}."
+            raise ChannelError(
+                f"the chat without a browser reads her pages without one, not in a {type(web).__name__}."
             )
-        return HttpChatDriver(web, journey.api)
-    base = _url(session, channel)
+        chat: ChatDriver = HttpChatDriver(web, journey.api)
+        return chat
     settings = session.browser_settings
     # Only the system's own addresses: a population never sends a customer anywhere else.
     urls = [session.base_url, *session.map.urls.values()]
     hosts = {urlsplit(u).netloc for u in urls if u}
-    args = (base, journey.evidence, journey.customer.key, session.secrets)
+    args = (_url(session, channel), journey.evidence, journey.customer.key, session.secrets)
     timeout, limit = settings.element_timeout, settings.http_timeout
     if channel == "web":
-        return HttpWebDriver(*args, hosts=hosts, element_timeout=timeout, http_timeout=limit)
-    credentials = session.map.credentials.get("agent")
-    return HttpAgentDriver(
+        web_driver: WebDriver = HttpWebDriver(*args, hosts=hosts, element_timeout=timeout, http_timeout=limit)
+        return web_driver
+    agent: AgentDriver = HttpAgentDriver(
         *args,
         hosts=hosts,
         element_timeout=timeout,
         http_timeout=limit,
-        credentials=credentials,
+        credentials=session.map.credentials.get("agent"),
         environ=session.environ,
         role=role,
     )
+    return agent
+
+
+def _browser_settings(session: DriverSession, journey: DriverJourney) -> BrowserSettings:
+    """Screenshots, trace, video and timeouts as the run's options say; a journey in another of the
+    run's browsers (``--browser`` given twice) says which."""
+    return journey.browser_settings or session.browser_settings
 
 
 def _url(session: DriverSession, channel: str) -> str:
