@@ -3,9 +3,10 @@
 A ``Journey`` is what a scenario drives: the customer, its ledger, and the
 channel drivers of each system it meets (a run may hold several: a shop and
 a helpdesk). It runs the same inside a pytest-bdd scenario, in a plain
-script or in a load-test user: nothing here depends on pytest. Its rules and
-promises are ``journeys.journey_rules``; who the customer is (a segment, an
-existing account) is ``journeys.identity``.
+script or in a load-test user: nothing here depends on pytest. Its channels
+are ``journeys.journey_channels``; its rules and promises
+``journeys.journey_rules``; who the customer is (a segment, an existing
+account) is ``journeys.identity``.
 """
 
 from __future__ import annotations
@@ -16,15 +17,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from journeys.channels.base import Driver, Reading, describe_missing
+from journeys.channels.base import Reading, describe_missing
 from journeys.customer import Customer
 from journeys.effort import effort
 from journeys.evidence import EvidenceStore
 from journeys.fields import meaning_of
 from journeys.gherkin.words import stop_using, use_words
 from journeys.identity import Identity
+from journeys.journey_channels import JourneyChannels
 from journeys.journey_rules import JourneyRules
 from journeys.ledger import Ledger
 from journeys.mail_parts import part_violations
@@ -35,7 +37,6 @@ from journeys.system.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:
     from journeys.channels.browser_settings import BrowserSettings
-    from journeys.channels.drivers import AgentDriver, ApiDriver, ChatDriver, MailDriver, PageReader, WebDriver
     from journeys.session import SystemSession
 
 
@@ -55,7 +56,7 @@ class Step:
     location: str | None = None
 
 
-class Journey(JourneyRules, Identity):
+class Journey(JourneyChannels, JourneyRules, Identity):
     """A customer, its memory, and the channels it meets the company through.
 
     Args:
@@ -63,10 +64,6 @@ class Journey(JourneyRules, Identity):
         customer: the synthetic customer walking the journey.
         name: the journey's name (the scenario), for reports.
     """
-
-    system: SystemSession
-    evidence: EvidenceStore
-    stopwatch: Stopwatch
 
     def __init__(self, system: SystemSession, customer: Customer, *, name: str) -> None:
         self.system = system
@@ -90,10 +87,10 @@ class Journey(JourneyRules, Identity):
         self.browserless: bool | None = None
         if system.clock.controllable:
             system.clock.set(system.start_moment)
-        self._drivers: dict[tuple[str | None, str, str | None], Driver] = {}
+        self._drivers = {}  # its channels' drivers, made on first use (journeys.journey_channels)
         self._asked: dict[str, tuple[str, ...]] = {}  # touchpoint -> what it asked her, the last time
         self._listeners: list[Callable[[str, Reading, dict[str, Observation]], None]] = []
-        self._on: list[str | None] = []  # the system whose task or touchpoint is being walked
+        self._on = []
         words = getattr(system, "fact_words", None) or getattr(system.map, "fact_words", None)
         self._words = use_words(words() if callable(words) else {})  # steps read the systems' own fact words
         maps = getattr(system, "maps", None) or [system.map]
@@ -102,66 +99,6 @@ class Journey(JourneyRules, Identity):
         self._fields = {
             name: what for each in reversed(maps) for name, what in (getattr(each, "fields", None) or {}).items()
         }
-
-    # -- channels ---------------------------------------------------------
-
-    # The cache is keyed by channel, and the session's ``driver`` makes each channel's kind of driver.
-
-    @property
-    def web(self) -> WebDriver:
-        """The customer's web pages (a browser context of her own, or a cookie jar without a browser)."""
-        return cast("WebDriver", self._driver("web"))
-
-    @property
-    def agent(self) -> AgentDriver:
-        """The customer-service agent's console, separate from the customer's (``staff`` for other roles)."""
-        return cast("AgentDriver", self._driver("agent", role=self._default_role()))
-
-    def staff(self, role: str) -> AgentDriver:
-        """The console of the staff member ``role`` (a ``credentials:`` entry such as ``desk_agent``),
-        logged in with that role's login."""
-        return cast("AgentDriver", self._driver("agent", role=role))
-
-    @property
-    def chat(self) -> ChatDriver:
-        """The chat widget (or chat API), in the customer's own browser session."""
-        return cast("ChatDriver", self._driver("chat"))
-
-    @property
-    def api(self) -> ApiDriver:
-        """The system's JSON API, as its app calls it."""
-        return cast("ApiDriver", self._driver("api"))
-
-    @property
-    def mail(self) -> MailDriver:
-        """Her mailbox."""
-        return cast("MailDriver", self._driver("email"))
-
-    def _driver(self, channel: str, *, role: str | None = None) -> Driver:
-        system = self._on[-1] if self._on else None
-        key = (system, channel, role if channel == "agent" and role != "agent" else None)
-        if key not in self._drivers:
-            with self.stopwatch.harness():  # making a driver (an HTTP client, say) is not the system's time
-                if system is None and key[2] is None:
-                    self._drivers[key] = self.system.driver(channel, self)
-                else:
-                    self._drivers[key] = self.system.driver(channel, self, system=system, role=key[2])
-        return self._drivers[key]
-
-    def _default_role(self) -> str:
-        """``agent`` where the map has it (or no staff at all), else its only staff role."""
-        roles = list(self._map(self._on[-1] if self._on else None).credentials)
-        return roles[0] if len(roles) == 1 and "agent" not in roles else "agent"
-
-    @contextmanager
-    def on(self, system: str | None) -> Iterator[None]:
-        """Walk the block on ``system``: ``journey.web``, ``.agent``, ``.mail``... are that system's."""
-        main = self.system.map.system
-        self._on.append(None if system in (None, "", main) else system)
-        try:
-            yield
-        finally:
-            self._on.pop()
 
     # -- touchpoints ------------------------------------------------------
 
@@ -214,12 +151,6 @@ class Journey(JourneyRules, Identity):
                 reading = driver.read(tp)
         return self._record(reading, tp, about=about, waited=lap.seconds)
 
-    def _page_driver(self, tp: Touchpoint) -> PageReader:
-        """The pages a page touchpoint is read on: the customer's, or a staff role's (``role:``)."""
-        if tp.channel == "agent":
-            return self.staff(tp.role or self._default_role())
-        return cast("PageReader", self._driver(tp.channel))
-
     def observe(self, reading: Reading, *, about: str = "", waited: float = 0.0) -> dict[str, Observation]:
         """Put what a touchpoint showed on the ledger, with its provenance."""
         return self._record(reading, self.touchpoint(reading.touchpoint), about=about, waited=waited)
@@ -270,12 +201,9 @@ class Journey(JourneyRules, Identity):
 
     def asked(self, touchpoint: str) -> tuple[str, ...]:
         """What ``touchpoint`` asked her for the last time she was there, by meaning (``email``,
-        ``order_number``: a field ``submitter_email`` is ``email``, as the map's ``fields:`` say).
+        ``order_number``), as the ledger's questions say it; empty: it asked nothing, or she was not there.
 
-        A task uses it to answer a page as a customer would: after ``journey.read("returns.portal")``,
-        ``if "order_number" in journey.asked("returns.portal"): journey.web.fill(...)``. Empty when the
-        touchpoint asked nothing, or she has not been there; each question is on the ledger as well
-        (``journey.ledger.questions``), where the rule ``not asked twice`` reads it.
+        A task answers a page with it: ``if "order_number" in journey.asked("returns.portal"): ...``.
         """
         return self._asked.get(touchpoint, ())
 
@@ -302,10 +230,6 @@ class Journey(JourneyRules, Identity):
     def _touchpoints(self) -> list[Touchpoint]:
         every = getattr(self.system, "touchpoints", None)
         return every() if callable(every) else list(self.system.map.touchpoints.values())
-
-    def _map(self, system: str | None) -> Any:
-        parts = getattr(self.system, "parts", None)
-        return parts[system].map if parts and system in parts else self.system.map
 
     def _vocabulary(self, tp: Touchpoint) -> dict[str, str]:
         return dict(self._map(tp.system).vocabulary.get("status", {}))
