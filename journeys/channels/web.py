@@ -59,6 +59,7 @@ class BrowserWebDriver(PageDriver):
     ) -> None:
         self.settings = settings or getattr(browser_session, "settings", None) or BrowserSettings()
         super().__init__(base_url, evidence, customer_key, secrets, element_timeout=self.settings.element_timeout)
+        self.browser_session = browser_session
         self.navigation_timeout = self.settings.navigation_timeout
         # One trace file each: the agent's beside hers, another system's beside this one's.
         default = "trace.zip" if self.channel == "web" else f"{self.channel}-trace.zip"
