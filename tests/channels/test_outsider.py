@@ -16,6 +16,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from journeys.channels import outsider
+from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.errors import ChannelError
 from journeys.channels.http_web import HttpWebDriver
 from journeys.channels.mail_capture import MailCapture
@@ -73,7 +74,12 @@ def test_without_a_browser_her_client_sends_the_form_and_someone_else_uses_her_c
 
     copy = outsider.session_of(her)
     other = outsider.someone_else(
-        SimpleNamespace(map=SimpleNamespace(url_for=lambda *_: None, urls={}), base_url=site.url, secrets=secrets),
+        SimpleNamespace(
+            map=SimpleNamespace(url_for=lambda *_: None, urls={}),
+            base_url=site.url,
+            secrets=secrets,
+            browser_settings=BrowserSettings(),
+        ),
         SimpleNamespace(evidence=evidence, customer=SimpleNamespace(key="anna-1")),
     )
     other.goto("/account")
@@ -150,7 +156,10 @@ def test_someone_else_comes_from_another_address_than_the_customers():
     url = f"http://127.0.0.1:{server.server_address[1]}"
     try:
         session = SimpleNamespace(
-            map=SimpleNamespace(url_for=lambda *_: None, urls={}), base_url=url, secrets=Secrets()
+            map=SimpleNamespace(url_for=lambda *_: None, urls={}),
+            base_url=url,
+            secrets=Secrets(),
+            browser_settings=BrowserSettings(),
         )
         journey = SimpleNamespace(evidence=None, customer=SimpleNamespace(key="anna-1"))
         other = outsider.someone_else(session, journey)
