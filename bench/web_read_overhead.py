@@ -1,11 +1,11 @@
-"""Per-touchpoint overhead of ``WebDriver.read`` against plain Playwright reads.
+"""Per-touchpoint overhead of ``BrowserWebDriver.read`` against plain Playwright reads.
 
 A local static page with N fact elements is read over and over, in one
 browser page, three ways:
 
     locators   ``page.get_by_test_id(id).inner_text()`` per element, as a user would write it
     evaluate   one plain ``page.evaluate`` returning every element's text
-    driver     ``WebDriver.read(touchpoint, screenshot=False)``: one evaluate that also
+    driver     ``BrowserWebDriver.read(touchpoint, screenshot=False)``: one evaluate that also
                checks visibility, notes the form fields asked for, and builds a Reading
 
 It prints the medians and the ratio driver/plain (target: at most 1.2 against the
@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from journeys.channels.browser import BrowserSession
-from journeys.channels.web import WebDriver
+from journeys.channels.web import BrowserWebDriver
 from journeys.evidence import EvidenceStore
 from journeys.secrets import Secrets
 from journeys.system.touchpoint_map import FactReader, Touchpoint
@@ -93,7 +93,7 @@ def main() -> None:
     )
     browser = BrowserSession()
     with tempfile.TemporaryDirectory() as reports:
-        driver = WebDriver(
+        driver = BrowserWebDriver(
             browser,
             f"http://127.0.0.1:{server.server_address[1]}",
             EvidenceStore(reports, "bench"),
@@ -125,8 +125,8 @@ def main() -> None:
     print(f"web read overhead: {args.facts} facts, median of {args.rounds} interleaved reads, one page")
     print(f"  plain locators (inner_text each)  {locators:8.2f} ms")
     print(f"  plain single page.evaluate        {evaluate:8.2f} ms")
-    print(f"  WebDriver.read, no screenshot     {read:8.2f} ms")
-    print(f"  WebDriver.read, with screenshot   {shot:8.2f} ms   (evidence: the default)")
+    print(f"  BrowserWebDriver.read, no screenshot     {read:8.2f} ms")
+    print(f"  BrowserWebDriver.read, with screenshot   {shot:8.2f} ms   (evidence: the default)")
     print(f"  ratio driver / plain evaluate     {read / evaluate:8.2f}    (target <= 1.2)")
     print(f"  ratio driver / plain locators     {read / locators:8.2f}")
 

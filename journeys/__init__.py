@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from journeys.channels.base import Reading
+    from journeys.channels.drivers import AgentDriver, ApiDriver, ChatDriver, MailDriver, WebDriver
     from journeys.customer import Customer
     from journeys.errors import (
         ChannelError,

@@ -137,8 +137,8 @@ def clock_for(
     """The test clock when the map has one, else the wall clock (``environ``: where its token is)."""
     if not system_map.clock:
         return WallClock(system_map.timezone, system_map.system)
-    from journeys.channels.api import ApiDriver
+    from journeys.channels.api import HttpApiDriver
     from journeys.evidence import EvidenceStore
 
-    api = ApiDriver(base_url, EvidenceStore(reports_dir, "_clock", secrets), "clock", secrets, environ=environ)
+    api = HttpApiDriver(base_url, EvidenceStore(reports_dir, "_clock", secrets), "clock", secrets, environ=environ)
     return TestClock(api, system_map.clock, system_map.timezone, secrets, environ)

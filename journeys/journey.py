@@ -3,9 +3,10 @@
 A ``Journey`` is what a scenario drives: the customer, its ledger, and the
 channel drivers of each system it meets (a run may hold several: a shop and
 a helpdesk). It runs the same inside a pytest-bdd scenario, in a plain
-script or in a load-test user: nothing here depends on pytest. Its rules and
-promises are ``journeys.journey_rules``; who the customer is (a segment, an
-existing account) is ``journeys.identity``.
+script or in a load-test user: nothing here depends on pytest. Its channels
+are ``journeys.journey_channels``; its rules and promises
+``journeys.journey_rules``; who the customer is (a segment, an existing
+account) is ``journeys.identity``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from journeys.evidence import EvidenceStore
 from journeys.fields import meaning_of
 from journeys.gherkin.words import stop_using, use_words
 from journeys.identity import Identity
+from journeys.journey_channels import JourneyChannels
 from journeys.journey_rules import JourneyRules
 from journeys.ledger import Ledger
 from journeys.mail_parts import part_violations
@@ -54,7 +56,7 @@ class Step:
     location: str | None = None
 
 
-class Journey(JourneyRules, Identity):
+class Journey(JourneyChannels, JourneyRules, Identity):
     """A customer, its memory, and the channels it meets the company through.
 
     Args:
@@ -81,11 +83,14 @@ class Journey(JourneyRules, Identity):
         self.identified = False
         # Her browser, when not the system's (a run in several browsers); None: the system's.
         self.browser_settings: BrowserSettings | None = None
+        # She walks without a browser (True: HTTP) or in one (False); None: as the system session says.
+        self.browserless: bool | None = None
         if system.clock.controllable:
             system.clock.set(system.start_moment)
-        self._drivers: dict[tuple[str | None, str, str | None], Any] = {}
+        self._drivers = {}  # its channels' drivers, made on first use (journeys.journey_channels)
+        self._asked: dict[str, tuple[str, ...]] = {}  # touchpoint -> what it asked her, the last time
         self._listeners: list[Callable[[str, Reading, dict[str, Observation]], None]] = []
-        self._on: list[str | None] = []  # the system whose task or touchpoint is being walked
+        self._on = []
         words = getattr(system, "fact_words", None) or getattr(system.map, "fact_words", None)
         self._words = use_words(words() if callable(words) else {})  # steps read the systems' own fact words
         maps = getattr(system, "maps", None) or [system.map]
@@ -94,62 +99,6 @@ class Journey(JourneyRules, Identity):
         self._fields = {
             name: what for each in reversed(maps) for name, what in (getattr(each, "fields", None) or {}).items()
         }
-
-    # -- channels ---------------------------------------------------------
-
-    @property
-    def web(self) -> Any:
-        """The customer's browser (a fresh browser context of its own) on the current system."""
-        return self._driver("web")
-
-    @property
-    def agent(self) -> Any:
-        """The customer-service agent's browser, separate from the customer's (``staff`` for other roles)."""
-        return self._driver("agent", role=self._default_role())
-
-    def staff(self, role: str) -> Any:
-        """The browser of the staff member ``role`` (a ``credentials:`` entry such as ``desk_agent``),
-        logged in with that role's login."""
-        return self._driver("agent", role=role)
-
-    @property
-    def chat(self) -> Any:
-        """The chat widget (or chat API), in the customer's own browser session."""
-        return self._driver("chat")
-
-    @property
-    def api(self) -> Any:
-        return self._driver("api")
-
-    @property
-    def mail(self) -> Any:
-        return self._driver("email")
-
-    def _driver(self, channel: str, *, role: str | None = None) -> Any:
-        system = self._on[-1] if self._on else None
-        key = (system, channel, role if channel == "agent" and role != "agent" else None)
-        if key not in self._drivers:
-            with self.stopwatch.harness():  # making a driver (an HTTP client, say) is not the system's time
-                if system is None and key[2] is None:
-                    self._drivers[key] = self.system.driver(channel, self)
-                else:
-                    self._drivers[key] = self.system.driver(channel, self, system=system, role=key[2])
-        return self._drivers[key]
-
-    def _default_role(self) -> str:
-        """``agent`` where the map has it (or no staff at all), else its only staff role."""
-        roles = list(self._map(self._on[-1] if self._on else None).credentials)
-        return roles[0] if len(roles) == 1 and "agent" not in roles else "agent"
-
-    @contextmanager
-    def on(self, system: str | None) -> Iterator[None]:
-        """Walk the block on ``system``: ``journey.web``, ``.agent``, ``.mail``... are that system's."""
-        main = self.system.map.system
-        self._on.append(None if system in (None, "", main) else system)
-        try:
-            yield
-        finally:
-            self._on.pop()
 
     # -- touchpoints ------------------------------------------------------
 
@@ -175,8 +124,9 @@ class Journey(JourneyRules, Identity):
                 default = MAIL_WAIT_TEST_CLOCK if self.system.clock.controllable else MAIL_WAIT
                 timeout = asked if asked is not None else default
                 mail = self.mail
+                placeholders: dict[str, Any] = values  # her memory and the step's: no `after` among them
                 with self.stopwatch.lap() as lap:
-                    reading = mail.receive(filled, self.customer.email, timeout=timeout, **values)
+                    reading = mail.receive(filled, self.customer.email, timeout=timeout, **placeholders)
             else:  # api, store
                 api = self.api
                 with self.stopwatch.lap() as lap:
@@ -203,12 +153,6 @@ class Journey(JourneyRules, Identity):
             with self.stopwatch.lap() as lap:
                 reading = driver.read(tp)
         return self._record(reading, tp, about=about, waited=lap.seconds)
-
-    def _page_driver(self, tp: Touchpoint) -> Any:
-        """The browser a page touchpoint is read in: the customer's, or a staff role's (``role:``)."""
-        if tp.channel == "agent":
-            return self._driver("agent", role=tp.role or self._default_role())
-        return self._driver(tp.channel)
 
     def observe(self, reading: Reading, *, about: str = "", waited: float = 0.0) -> dict[str, Observation]:
         """Put what a touchpoint showed on the ledger, with its provenance."""
@@ -247,14 +191,24 @@ class Journey(JourneyRules, Identity):
         parts = getattr(reading, "parts", None)  # a mail's text and HTML parts tell one story
         if parts:
             self.ledger.add(part_violations(tp, parts, where, vocabulary=vocabulary))
-        for what in dict.fromkeys(meaning_of(field, self._fields) for field in asked):
+        questions = tuple(dict.fromkeys(meaning_of(field, self._fields) for field in asked))
+        for what in questions:
             self.ledger.asked(what, reading.touchpoint, where, identified=self.identified)
+        self._asked[reading.touchpoint] = questions
         if "order.number" in seen and seen["order.number"].value is not None:
             self.memory.setdefault("order_number", str(seen["order.number"].value))
         as_mapped = replace(reading, channel=tp.channel)  # a chat read in the browser is still chat
         for listener in self._listeners:
             listener(reading.touchpoint, as_mapped, seen)
         return seen
+
+    def asked(self, touchpoint: str) -> tuple[str, ...]:
+        """What ``touchpoint`` asked her for the last time she was there, by meaning (``email``,
+        ``order_number``), as the ledger's questions say it; empty: it asked nothing, or she was not there.
+
+        A task answers a page with it: ``if "order_number" in journey.asked("returns.portal"): ...``.
+        """
+        return self._asked.get(touchpoint, ())
 
     def on_touchpoint(self, listener: Callable[[str, Reading, dict[str, Observation]], None]) -> None:
         """Call ``listener`` after every touchpoint (reports attach evidence this way)."""
@@ -279,10 +233,6 @@ class Journey(JourneyRules, Identity):
     def _touchpoints(self) -> list[Touchpoint]:
         every = getattr(self.system, "touchpoints", None)
         return every() if callable(every) else list(self.system.map.touchpoints.values())
-
-    def _map(self, system: str | None) -> Any:
-        parts = getattr(self.system, "parts", None)
-        return parts[system].map if parts and system in parts else self.system.map
 
     def _vocabulary(self, tp: Touchpoint) -> dict[str, str]:
         return dict(self._map(tp.system).vocabulary.get("status", {}))

@@ -19,6 +19,7 @@ from journeys.promise_origin import contradiction, first_promised, promise_origi
 from journeys.records import Observation, Promise, PromiseCheck
 
 if TYPE_CHECKING:
+    from journeys.channels.drivers import MailDriver
     from journeys.customer import Customer
     from journeys.ledger import Ledger
     from journeys.records import Provenance
@@ -39,7 +40,7 @@ class JourneyRules:
 
     # What the walking half provides.
     @property
-    def mail(self) -> Any:
+    def mail(self) -> MailDriver:
         raise NotImplementedError
 
     def advance(self, seconds: float) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 from zoneinfo import ZoneInfo
 
 from journeys.channels.browser_settings import BrowserSettings
@@ -24,6 +24,12 @@ from journeys.secrets import Secrets
 from journeys.system.company import CompanyTasks, load_maps
 from journeys.system.touchpoint_map import Touchpoint, TouchpointMap
 from journeys.system_parts import SystemPart, SystemView, start_part
+
+if TYPE_CHECKING:
+    from journeys.channels.base import Driver
+    from journeys.channels.browser import BrowserSession
+    from journeys.channels.drivers import AgentDriver, ApiDriver, ChatDriver, DriverJourney, MailDriver, WebDriver
+    from journeys.channels.mail_capture import MailCapture
 
 
 class SystemSession:
@@ -78,10 +84,10 @@ class SystemSession:
         # outcome does not depend on which journeys ran before it in this process.
         self.start_moment = datetime.now(ZoneInfo(self.map.timezone)).replace(second=0, microsecond=0)
         self.secrets = Secrets()
-        self._browsers: dict[str, Any] = {}  # a BrowserSession per engine the journeys use
+        self._browsers: dict[str, BrowserSession] = {}  # one per engine the journeys use
         self._promise_store: Any = None
         self.promise_store_url = str(promise_store or store_location(reports_dir))
-        self._captures: dict[int, Any] = {}
+        self._captures: dict[int, MailCapture] = {}
         self.parts: dict[str, SystemPart] = {}
         first_url = base_url or self.map.base_url  # JOURNEYS_BASE_URL is read once, by journeys.settings
         urls = [first_url, *(each.base_url for each in self.maps[1:])]
@@ -156,8 +162,39 @@ class SystemSession:
             self._promise_store = PromiseStore(self.promise_store_url, project=project_name(Path.cwd()))
         return self._promise_store
 
-    def driver(self, channel: str, journey: Any, *, system: str | None = None, role: str | None = None) -> Any:
-        """A fresh driver of ``channel`` for one journey (a ``Journey``: the session does not know it).
+    @overload
+    def driver(
+        self, channel: Literal["web"], journey: DriverJourney, *, system: str | None = ..., role: str | None = ...
+    ) -> WebDriver: ...
+    @overload
+    def driver(
+        self, channel: Literal["agent"], journey: DriverJourney, *, system: str | None = ..., role: str | None = ...
+    ) -> AgentDriver: ...
+    @overload
+    def driver(
+        self, channel: Literal["chat"], journey: DriverJourney, *, system: str | None = ..., role: str | None = ...
+    ) -> ChatDriver: ...
+    @overload
+    def driver(
+        self, channel: Literal["email"], journey: DriverJourney, *, system: str | None = ..., role: str | None = ...
+    ) -> MailDriver: ...
+    @overload
+    def driver(
+        self,
+        channel: Literal["api", "store"],
+        journey: DriverJourney,
+        *,
+        system: str | None = ...,
+        role: str | None = ...,
+    ) -> ApiDriver: ...
+    @overload
+    def driver(
+        self, channel: str, journey: DriverJourney, *, system: str | None = ..., role: str | None = ...
+    ) -> Driver: ...
+    def driver(
+        self, channel: str, journey: DriverJourney, *, system: str | None = None, role: str | None = None
+    ) -> Driver:
+        """A fresh driver of ``channel`` for one journey.
 
         Args:
             channel: the channel.
@@ -169,20 +206,16 @@ class SystemSession:
 
         if system in (None, self.map.system) and role in (None, "agent"):
             return make_driver(channel, self, journey)
+        other = system if system not in (None, self.map.system) else None
         view = SystemView(self, self.part(system), role)
-        driver = make_driver(channel, view, journey)
-        if role and hasattr(driver, "role"):
-            driver.role = role  # its messages name the role's credentials
-        if system not in (None, self.map.system) and hasattr(driver, "trace_name"):
-            driver.trace_name = f"{system}-{driver.trace_name}"  # beside the main system's, not over it
-        return driver
+        return make_driver(channel, view, journey, system=other, role=role or "agent")
 
     @property
-    def browser(self) -> Any:
+    def browser(self) -> BrowserSession:
         """The browser of the session's settings (``--browser``, the first when several)."""
         return self.browser_for(self.browser_settings)
 
-    def browser_for(self, settings: BrowserSettings) -> Any:
+    def browser_for(self, settings: BrowserSettings) -> BrowserSession:
         """The process's browser of ``settings.browser``'s engine, started on first use (one per engine)."""
         if settings.browser not in self._browsers:
             from journeys.channels.browser import BrowserSession

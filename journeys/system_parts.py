@@ -13,13 +13,20 @@ from collections import ChainMap
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from journeys import embedded
 from journeys.errors import ConfigError
 from journeys.system.probe import probe
 from journeys.system.tasks import Tasks
 from journeys.system.touchpoint_map import TouchpointMap
+
+if TYPE_CHECKING:
+    from journeys.channels.browser import BrowserSession
+    from journeys.channels.browser_settings import BrowserSettings
+    from journeys.channels.mail_capture import MailCapture
+    from journeys.secrets import Secrets
+    from journeys.session import SystemSession
 
 __all__ = ["SystemPart", "SystemView", "start_part"]
 
@@ -31,7 +38,7 @@ class SystemPart:
     map: TouchpointMap
     tasks: Tasks
     base_url: str
-    mail_capture: Any = None  # the SMTP capture its mail goes to, when the map says ``driver: capture``
+    mail_capture: MailCapture | None = None  # the SMTP capture its mail goes to (map: ``driver: capture``)
     embedded: embedded.EmbeddedSystem | None = None
     # Where the map's ``*_env`` names are looked up: an embedded system's own variables (its
     # passwords and tokens, made for this run) before the process's; passed down, never exported.
@@ -48,14 +55,14 @@ class SystemPart:
 
 
 class SystemView:
-    """The session as the drivers of one system (and one staff role) see it.
+    """The session as the drivers of one system (and one staff role) see it (a ``DriverSession``).
 
     ``map``, ``base_url``, ``mail_capture`` and ``environ`` are that system's; a role's
     credentials are handed to the agent driver as ``credentials.agent``, the
-    entry it reads. Everything else is the session's.
+    entry it reads. The secrets, the browsers and their settings are the session's.
     """
 
-    def __init__(self, session: Any, part: SystemPart, role: str | None = None) -> None:
+    def __init__(self, session: SystemSession, part: SystemPart, role: str | None = None) -> None:
         self._session = session
         self.base_url = part.base_url
         self.mail_capture = part.mail_capture
@@ -70,15 +77,27 @@ class SystemView:
                 )
             self.map = replace(part.map, credentials={**part.map.credentials, "agent": part.map.credentials[role]})
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._session, name)
+    @property
+    def secrets(self) -> Secrets:
+        return self._session.secrets
+
+    @property
+    def browser_settings(self) -> BrowserSettings:
+        return self._session.browser_settings
+
+    @property
+    def browserless(self) -> bool:
+        return self._session.browserless
+
+    def browser_for(self, settings: BrowserSettings) -> BrowserSession:
+        return self._session.browser_for(settings)
 
 
 def start_part(
     system_map: TouchpointMap,
     tasks: Tasks,
     base_url: str | None,
-    captures: dict[int, Any],
+    captures: dict[int, MailCapture],
     smtp_port: int | None,
     *,
     mail: bool = True,

@@ -93,7 +93,10 @@ def test_the_core_does_not_depend_on_the_edges():
 
 def test_public_names_are_pinned():
     assert journeys.__all__ == [
+        "AgentDriver",
+        "ApiDriver",
         "ChannelError",
+        "ChatDriver",
         "ConfigError",
         "Customer",
         "DateRange",
@@ -101,10 +104,12 @@ def test_public_names_are_pinned():
         "JourneyFailed",
         "JourneysError",
         "Ledger",
+        "MailDriver",
         "MailNotReceived",
         "Money",
         "PromiseCheck",
         "Provenance",
+        "Reading",
         "Retired",
         "RuleConfigError",
         "Step",
@@ -112,6 +117,7 @@ def test_public_names_are_pinned():
         "SystemSession",
         "SystemUnreachable",
         "Violation",
+        "WebDriver",
         "fact_named",
         "find_map",
         "given",

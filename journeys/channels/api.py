@@ -22,18 +22,19 @@ import httpx
 
 from journeys.channels.base import Reading
 from journeys.channels.errors import ChannelError
+from journeys.channels.json_reading import NOT_JSON, fill_body, json_of, read_jsonpath
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.evidence import EvidenceStore
 from journeys.secrets import MASK, Secrets, is_secret_header
 from journeys.system.templates import fill as fill_template
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.system.touchpoint_map import Touchpoint
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 10.0
 
 
-class ApiDriver:
-    """One customer's calls to a system's JSON API.
+class HttpApiDriver:
+    """One customer's calls to a system's JSON API (satisfies ``drivers.ApiDriver``).
 
     Args:
         base_url: the API's address.
@@ -90,10 +91,10 @@ class ApiDriver:
         headers = {k: fill_template(v, params, touchpoint=tp) for k, v in req.headers.items()}
         if req.token_env and req.header:
             headers[req.header] = self._token(req.token_env, tp)
-        body = _fill_body(req.body, params, tp)
+        body = fill_body(req.body, params, tp)
         response, path = self._send(tp.name, tp.channel, req.method, url, query, headers, body)
-        data = _json(response)
-        if data is _NOT_JSON:
+        data = json_of(response)
+        if data is NOT_JSON:
             raise ChannelError(
                 self.secrets.redact(
                     f"{self.customer_key} at {tp.name}: {req.method} {response.request.url}"
@@ -126,8 +127,8 @@ class ApiDriver:
         response, evidence = self._send(
             label, self.channel, method.upper(), url, dict(params or {}), dict(headers or {}), json
         )
-        data = _json(response)
-        if data is _NOT_JSON:
+        data = json_of(response)
+        if data is NOT_JSON:
             raise ChannelError(
                 f"{self.customer_key}: {method.upper()} {url} did not answer JSON (evidence: {evidence})."
             )
@@ -212,24 +213,12 @@ class ApiDriver:
             "response": {
                 "status": response.status_code,
                 "headers": _shown_headers(response.headers),
-                "body": _json(response) if _json(response) is not _NOT_JSON else response.text,
+                "body": json_of(response) if json_of(response) is not NOT_JSON else response.text,
             },
             "elapsed_ms": round(response.elapsed.total_seconds() * 1000, 1) if _has_elapsed(response) else None,
         }
         text = self.secrets.redact(json.dumps(exchange, ensure_ascii=False, indent=2, default=str))
         return self.evidence.save(channel, label, ".json", text)
-
-
-_NOT_JSON = object()
-
-
-def _json(response: httpx.Response) -> Any:
-    if not response.content:
-        return None
-    try:
-        return response.json()
-    except ValueError:
-        return _NOT_JSON
 
 
 def _has_elapsed(response: httpx.Response) -> bool:
@@ -251,49 +240,6 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, httpx.ConnectTimeout):
         return "connect timeout"
     return str(exc) or type(exc).__name__
-
-
-def _fill_body(body: Any, params: Mapping[str, Any], tp: Touchpoint) -> Any:
-    if isinstance(body, str):
-        return fill_template(body, params, touchpoint=tp)
-    if isinstance(body, Mapping):
-        return {k: _fill_body(v, params, tp) for k, v in body.items()}
-    if isinstance(body, list):
-        return [_fill_body(v, params, tp) for v in body]
-    return body
-
-
-@lru_cache(maxsize=512)
-def _compiled(expression: str) -> Any:
-    from jsonpath_ng.ext import parse
-
-    return parse(expression)
-
-
-def read_jsonpath(reader: FactReader, data: Any) -> str | list[str] | None:
-    """Raw text of a JSONPath reader: the first match (or all, ``many``); None when absent or null.
-
-    With ``currency_path`` the currency is appended (``"329.00 EUR"``), so a money value keeps it.
-    """
-    matches = [m.value for m in _compiled(reader.jsonpath or "$").find(data) if m.value is not None]
-    texts = [_text(v) for v in matches]
-    if reader.currency_path and texts:
-        currency = [m.value for m in _compiled(reader.currency_path).find(data) if m.value is not None]
-        if currency:
-            texts = [f"{t} {currency[0]}" for t in texts]
-    if reader.many:
-        return texts
-    return texts[0] if texts else None
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    return json.dumps(value, ensure_ascii=False)
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """The email channel: wait for a customer's mail and read facts from it.
 
-``MailDriver.receive`` waits for a mail to the customer's address whose
+``MailboxDriver.receive`` waits for a mail to the customer's address whose
 subject matches the touchpoint's ``subject:``, reads its facts with the
 map's regexes, and keeps the ``.eml`` as evidence. Where the mail comes from
 is a ``Mailbox``:
@@ -22,9 +22,10 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from journeys.channels.base import Raw, Reading, read_regex
+from journeys.channels.drivers import Mailbox
 from journeys.channels.mail_capture import MailCapture
 from journeys.channels.mailboxes import POLL_INTERVAL, ImapMailbox, MailpitMailbox
 from journeys.channels.message import Message
@@ -38,7 +39,7 @@ __all__ = [
     "CaptureMailbox",
     "ImapMailbox",
     "MailCapture",
-    "MailDriver",
+    "MailboxDriver",
     "MailReading",
     "Mailbox",
     "MailpitMailbox",
@@ -46,20 +47,6 @@ __all__ = [
     "POLL_INTERVAL",
     "mailbox_for",
 ]
-
-
-class Mailbox(Protocol):
-    """Where a driver finds mail. ``wait`` returns early when mail may have arrived."""
-
-    description: str
-
-    def messages(self, address: str) -> list[Message]:
-        """Every mail to ``address``, oldest first."""
-        ...
-
-    def wait(self, timeout: float) -> None:
-        """Block until new mail may be there, or ``timeout`` seconds pass."""
-        ...
 
 
 class CaptureMailbox:
@@ -90,8 +77,8 @@ class MailReading(Reading):
     parts: dict[str, dict[str, Raw]] = field(default_factory=dict)
 
 
-class MailDriver:
-    """Receives one customer's mail through a ``Mailbox``.
+class MailboxDriver:
+    """Receives one customer's mail through a ``Mailbox`` (satisfies ``drivers.MailDriver``).
 
     Args:
         mailbox: where the mail is.

@@ -1,6 +1,6 @@
 """Mailboxes that are polled: a real one over IMAP, and a Mailpit server's HTTP API.
 
-``MailDriver`` (``journeys.channels.mail``) reads them like the SMTP capture;
+``MailboxDriver`` (``journeys.channels.mail``) reads them like the SMTP capture;
 neither can say when mail arrives, so both are looked at every
 ``POLL_INTERVAL`` seconds. Both only read: nothing is marked read or deleted.
 """

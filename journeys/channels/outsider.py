@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from journeys.channels.drivers import DriverJourney, DriverSession, WebDriver
 from journeys.channels.errors import ChannelError
 from journeys.channels.http_web import HttpWebDriver
 
@@ -42,18 +43,17 @@ class SomeoneElse(HttpWebDriver):
             self._client.cookies.set(name, value, domain=domain, path=path)
 
 
-def someone_else(session: Any, journey: Any) -> SomeoneElse:
+def someone_else(session: DriverSession, journey: DriverJourney) -> SomeoneElse:
     """A client of the system's web address that shares nothing with her: no browser, no cookie."""
     base = session.map.url_for("web", session.base_url) or session.base_url
     hosts = {urlsplit(url).netloc for url in (session.base_url, *session.map.urls.values()) if url}
-    settings = getattr(session, "browser_settings", None)
     return SomeoneElse(
         base,
         journey.evidence,
         f"someone other than {journey.customer.key}",
         session.secrets,
         transport=_another_address(base),
-        element_timeout=settings.element_timeout if settings else 5.0,
+        element_timeout=session.browser_settings.element_timeout,
         hosts=hosts,
     )
 
@@ -100,7 +100,7 @@ def post_from_elsewhere(web: Any, path: str, fields: Mapping[str, str]) -> None:
     tab = web.page
     tab.route(f"{other}/**", lambda route: route.fulfill(status=200, content_type="text/html", body=page))
     try:
-        with web._wrapped("another site", "send a form from another site", f"{other}/"):
+        with web._wrapped("send a form from another site", f"{other}/", at="another site"):
             tab.goto(f"{other}/")
             with tab.expect_navigation():
                 tab.click("#send")
@@ -127,7 +127,7 @@ def touchpoint_of(url: str, touchpoints: Iterable[Any]) -> str:
 _PARTS = re.compile(r"(\{\w+\})")
 
 
-def pages_of(web: Any, base_url: str) -> list[tuple[str, int, dict[str, str]]]:
+def pages_of(web: WebDriver, base_url: str) -> list[tuple[str, int, dict[str, str]]]:
     """The pages of the system at ``base_url`` her browser was sent so far: URL, status, headers."""
     host = urlsplit(base_url).netloc
     return [page for page in web.pages if urlsplit(page[0]).netloc == host]

@@ -128,7 +128,7 @@ def walk(session: SystemSession, scenario: Scenario, customer: Customer, *, brow
 
     started = time.perf_counter()
     journey = Journey(session, customer, name=scenario.title)
-    journey.browserless = not browser  # type: ignore[attr-defined]  # the channel drivers read it
+    journey.browserless = not browser  # the channel drivers read it
     listener = _Listener()
     journey.on_touchpoint(listener.touchpoint)
     outcome, error = "interrupted", None

@@ -2,8 +2,8 @@
 careless customer does."""
 
 from journeys.channels import outsider
-from journeys.channels.api import read_jsonpath
 from journeys.channels.base import Reading
+from journeys.channels.json_reading import read_jsonpath
 from journeys.rules.privacy import OTHER
 from journeys.system.tasks import task
 from journeys.systems.refshop_tasks import _first_checkout

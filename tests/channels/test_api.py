@@ -9,7 +9,7 @@ import httpx
 import pytest
 from evidence_search import files_containing
 
-from journeys.channels.api import ApiDriver
+from journeys.channels.api import HttpApiDriver
 from journeys.channels.errors import ChannelError
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.system.probe import probe
@@ -55,7 +55,7 @@ def test_call_fills_the_request_reads_facts_by_jsonpath_and_keeps_the_exchange(e
         seen.append(request)
         return httpx.Response(200, json=ORDER)
 
-    api = ApiDriver("http://shop.test/", evidence, "anna-1", secrets, transport=mock(handler))
+    api = HttpApiDriver("http://shop.test/", evidence, "anna-1", secrets, transport=mock(handler))
     reading = api.call(APP_ORDER, order_number="RS 1001/x", email="anna+1@example.test", name="Anna")
     assert str(seen[0].url) == "http://shop.test/api/orders/RS%201001%2Fx?email=anna%2B1%40example.test"
     assert reading.raw == {
@@ -102,7 +102,7 @@ def test_tokens_from_the_environment_are_sent_and_never_saved(evidence, secrets,
         }
         return httpx.Response(201, json={"order_number": "RS-1", "echo": "tok-9f8e7d6c5b"})
 
-    api = ApiDriver("http://shop.test", evidence, "anna-1", secrets, transport=mock(handler))
+    api = HttpApiDriver("http://shop.test", evidence, "anna-1", secrets, transport=mock(handler))
     assert api.call(tp, email="anna@example.test").raw == {"n": "RS-1"}
     assert files_containing(evidence.folder, "tok-9f8e7d6c5b") == []
     assert files_containing(evidence.folder, "•••")
@@ -121,7 +121,7 @@ def test_a_token_variable_that_is_not_set_is_a_config_error(evidence, secrets, m
         4,
         "shop.yaml",
     )
-    api = ApiDriver(
+    api = HttpApiDriver(
         "http://shop.test",
         evidence,
         "anna-1",
@@ -137,7 +137,7 @@ def test_a_token_variable_that_is_not_set_is_a_config_error(evidence, secrets, m
 
 
 def test_an_error_status_fails_with_touchpoint_url_status_and_evidence(evidence, secrets):
-    api = ApiDriver(
+    api = HttpApiDriver(
         "http://shop.test",
         evidence,
         "anna-1",
@@ -154,7 +154,7 @@ def test_an_error_status_fails_with_touchpoint_url_status_and_evidence(evidence,
 
 
 def test_an_answer_that_is_not_json_says_so(evidence, secrets):
-    api = ApiDriver(
+    api = HttpApiDriver(
         "http://shop.test",
         evidence,
         "anna-1",
@@ -183,7 +183,7 @@ def test_the_store_channel_uses_its_own_address(evidence, secrets):
         1,
         "shop.yaml",
     )
-    api = ApiDriver(
+    api = HttpApiDriver(
         "http://shop.test",
         evidence,
         "anna-1",
@@ -199,7 +199,7 @@ def test_request_is_the_road_for_tasks(evidence, secrets):
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json={"case_number": "C-7", "got": json.loads(request.content)})
 
-    api = ApiDriver("http://shop.test", evidence, "anna-1", secrets, transport=mock(handler))
+    api = HttpApiDriver("http://shop.test", evidence, "anna-1", secrets, transport=mock(handler))
     answer = api.request("POST", "/api/chat", json={"message": "kapot", "kind": "complaint"})
     assert answer == {"case_number": "C-7", "got": {"message": "kapot", "kind": "complaint"}}
     assert (evidence.folder / "api-01-post-api-chat.json").is_file()
@@ -207,7 +207,7 @@ def test_request_is_the_road_for_tasks(evidence, secrets):
 
 def test_against_a_local_server(site, evidence, secrets):
     site.json("/api/orders/RS-1001", ORDER)
-    api = ApiDriver(site.url, evidence, "anna-1", secrets)
+    api = HttpApiDriver(site.url, evidence, "anna-1", secrets)
     try:
         reading = api.call(APP_ORDER, order_number="RS-1001", email="anna@example.test")
     finally:
@@ -217,7 +217,7 @@ def test_against_a_local_server(site, evidence, secrets):
 
 
 def test_connection_refused_is_system_unreachable_at_once(evidence, secrets, closed_port):
-    api = ApiDriver(f"http://127.0.0.1:{closed_port}", evidence, "anna-1", secrets)
+    api = HttpApiDriver(f"http://127.0.0.1:{closed_port}", evidence, "anna-1", secrets)
     started = time.monotonic()
     with pytest.raises(SystemUnreachable) as info:
         api.call(APP_ORDER, order_number="RS-1", email="a@b.test")

@@ -15,10 +15,12 @@ from urllib.parse import parse_qs
 import pytest
 
 from journeys.channels import make_driver
+from journeys.channels.agent import HttpAgentDriver
 from journeys.channels.browser_settings import BrowserSettings
+from journeys.channels.chat import HttpChatDriver
 from journeys.channels.errors import ChannelError
-from journeys.channels.http_web import HttpAgentDriver, HttpChatDriver, HttpWebDriver
-from journeys.channels.web import WebDriver
+from journeys.channels.http_web import HttpWebDriver
+from journeys.channels.web import BrowserWebDriver
 from journeys.customer import Customer
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.gherkin.catalogue import load_steps
@@ -76,7 +78,9 @@ def test_the_order_journey_passes_without_a_browser_and_reads_what_a_browser_rea
     # The very same HTML, read by both drivers: exactly the same raw facts and questions.
     assert set(pages) == set(WEB_PAGES)
     # One Playwright per thread: the session's browser, started by the browser customer.
-    web = WebDriver(shop.browser, site.url, http_journey.evidence, "anna", shop.secrets, settings=BrowserSettings())
+    web = BrowserWebDriver(
+        shop.browser, site.url, http_journey.evidence, "anna", shop.secrets, settings=BrowserSettings()
+    )
     http = HttpWebDriver(site.url, http_journey.evidence, "anna", shop.secrets)
     try:
         for name, html in pages.items():
@@ -92,9 +96,18 @@ def test_the_order_journey_passes_without_a_browser_and_reads_what_a_browser_rea
 
 
 def test_make_driver_walks_without_a_browser_when_the_session_or_the_journey_says_so(shop, evidence):
-    journey = SimpleNamespace(customer=SimpleNamespace(key="anna-9"), evidence=evidence, browserless=None)
+    journey = SimpleNamespace(
+        customer=SimpleNamespace(key="anna-9"), evidence=evidence, browserless=None, browser_settings=None
+    )
+    browser = object()
     session = SimpleNamespace(
-        map=shop.map, base_url=shop.base_url, secrets=shop.secrets, browserless=True, browser=object()
+        map=shop.map,
+        base_url=shop.base_url,
+        secrets=shop.secrets,
+        browserless=True,
+        browser_for=lambda settings: browser,
+        browser_settings=BrowserSettings(),
+        environ={},
     )
     journey.web = make_driver("web", session, journey)
     journey.api = make_driver("api", session, journey)
@@ -230,7 +243,7 @@ def test_a_driver_bound_to_the_system_sends_nothing_anywhere_else(site, evidence
 
 
 def test_the_agent_logs_in_before_its_first_page_without_a_browser_as_with_one(site, evidence, secrets, monkeypatch):
-    """The map's `login:` happens before a `goto` too (a dashboard step), as AgentDriver does in a browser."""
+    """The map's `login:` happens before a `goto` too (a dashboard step), as BrowserAgentDriver does in a browser."""
     site.page(
         "/staff/login",
         "<form method='post' action='/staff/in'><input name='user'><input name='pw'>"

@@ -17,8 +17,8 @@ from dovecot import running_dovecot
 from journeys.channels.mail import (
     CaptureMailbox,
     ImapMailbox,
+    MailboxDriver,
     MailCapture,
-    MailDriver,
     MailpitMailbox,
     MailReading,
     Message,
@@ -83,7 +83,7 @@ def test_the_capture_listens_on_a_free_port_and_keeps_what_smtp_delivers(capture
 
 def test_receive_reads_facts_with_regexes_and_keeps_the_eml(capture, evidence, secrets):
     send(capture, mail("anna@example.test", "Bevestiging van je bestelling RS-1001"))
-    driver = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
+    driver = MailboxDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
     reading = driver.receive(CONFIRMATION, "anna@example.test", order_number="RS-1001", email="x")
     assert reading.raw == {
         "order.number": "RS-1001",
@@ -102,7 +102,7 @@ def test_receive_reads_facts_with_regexes_and_keeps_the_eml(capture, evidence, s
 def test_receive_waits_for_mail_that_is_still_on_its_way(capture, evidence, secrets):
     later = threading.Timer(0.3, send, (capture, mail("anna@example.test", "Bevestiging van je bestelling RS-7")))
     later.start()
-    driver = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
+    driver = MailboxDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
     try:
         reading = driver.receive(CONFIRMATION, "anna@example.test", timeout=5)
     finally:
@@ -120,7 +120,7 @@ def test_a_known_placeholder_must_match_exactly_and_the_newest_mail_wins(capture
             BODY.replace("1001", "1002"),
         ),
     )
-    driver = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
+    driver = MailboxDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
     assert driver.receive(CONFIRMATION, "anna@example.test", order_number="RS-1001").raw["order.number"] == "RS-1001"
     assert driver.receive(CONFIRMATION, "anna@example.test").raw["order.number"] == "RS-1002"
     with pytest.raises(MailNotReceived):
@@ -129,7 +129,7 @@ def test_a_known_placeholder_must_match_exactly_and_the_newest_mail_wins(capture
 
 def test_mail_from_before_after_does_not_count(capture, evidence, secrets):
     send(capture, mail("anna@example.test", "Bevestiging van je bestelling RS-1"))
-    driver = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
+    driver = MailboxDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
     with pytest.raises(MailNotReceived):
         driver.receive(
             CONFIRMATION,
@@ -142,7 +142,7 @@ def test_mail_from_before_after_does_not_count(capture, evidence, secrets):
 def test_mail_not_received_lists_what_did_arrive_for_that_address(capture, evidence, secrets):
     send(capture, mail("anna@example.test", "Welkom bij Tulp"))
     send(capture, mail("bob@example.test", "Bevestiging van je bestelling RS-9"))
-    driver = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
+    driver = MailboxDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
     with pytest.raises(MailNotReceived) as info:
         driver.receive(CONFIRMATION, "anna@example.test", order_number="RS-9", timeout=0.3)
     message = str(info.value)
@@ -162,7 +162,7 @@ def test_mail_not_received_lists_what_did_arrive_for_that_address(capture, evide
 
 
 def test_nothing_at_all_says_so(capture, evidence, secrets):
-    driver = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
+    driver = MailboxDriver(CaptureMailbox(capture), evidence, "anna-1", secrets)
     with pytest.raises(MailNotReceived, match="Nothing at all arrived for anna@example.test."):
         driver.receive(CONFIRMATION, "anna@example.test", timeout=0.1)
 
@@ -175,7 +175,7 @@ def test_html_only_mail_is_read_as_text(capture, evidence, secrets):
         subtype="html",
     )
     send(capture, message)
-    reading = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets).receive(
+    reading = MailboxDriver(CaptureMailbox(capture), evidence, "anna-1", secrets).receive(
         CONFIRMATION, "anna@example.test"
     )
     assert reading.raw["order.number"] == "RS-5"
@@ -192,7 +192,7 @@ def test_secrets_are_masked_in_the_eml(capture, evidence, secrets):
             BODY + "Wachtwoord: Welkom123!\n",
         ),
     )
-    reading = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets).receive(
+    reading = MailboxDriver(CaptureMailbox(capture), evidence, "anna-1", secrets).receive(
         CONFIRMATION, "anna@example.test"
     )
     saved = (evidence.reports_dir / reading.evidence[0]).read_bytes()
@@ -224,7 +224,7 @@ def test_the_mailpit_mailbox_reads_through_the_http_api(capture, evidence, secre
     mailbox = MailpitMailbox(capture.serve_view())
     try:
         assert [m.recipients for m in mailbox.messages("anna@example.test")] == [("anna@example.test",)]
-        reading = MailDriver(mailbox, evidence, "anna-1", secrets).receive(CONFIRMATION, "anna@example.test")
+        reading = MailboxDriver(mailbox, evidence, "anna-1", secrets).receive(CONFIRMATION, "anna@example.test")
     finally:
         mailbox.close()
     assert reading.raw["order.number"] == "RS-1001"
@@ -283,7 +283,7 @@ def test_the_imap_mailbox_reads_a_real_mailbox(imap_server, evidence, secrets, m
     )
     assert isinstance(mailbox, ImapMailbox)
     try:
-        driver = MailDriver(mailbox, evidence, "anna-1", secrets)
+        driver = MailboxDriver(mailbox, evidence, "anna-1", secrets)
         reading = driver.receive(CONFIRMATION, "qa+anna@example.test", timeout=5)
         assert reading.raw["order.total"] == "€ 329,00"
         assert reading.raw["order.number"] == "RS-1001"
@@ -326,7 +326,7 @@ def test_imap_mail_not_received_lists_what_arrived(imap_server, evidence, secret
             match=r"IMAP qa@127.0.0.1:\d+/INBOX. What did arrive for"
             r" qa\+carol@example.test: \d\d:\d\d:\d\d 'Welkom bij Tulp'",
         ):
-            MailDriver(mailbox, evidence, "carol-3", secrets).receive(
+            MailboxDriver(mailbox, evidence, "carol-3", secrets).receive(
                 CONFIRMATION, "qa+carol@example.test", timeout=0.4
             )
     finally:
@@ -369,7 +369,9 @@ def test_a_message_has_each_part_as_text_with_html_entities_decoded():
 
 def test_each_fact_is_read_from_every_part_unless_the_map_names_one(capture, evidence, secrets):
     send(capture, mail("anna@example.test", "Bevestiging", TEXT_PART, HTML_PART))
-    reading = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets).receive(BOTH_PARTS, "anna@example.test")
+    reading = MailboxDriver(CaptureMailbox(capture), evidence, "anna-1", secrets).receive(
+        BOTH_PARTS, "anna@example.test"
+    )
     assert isinstance(reading, MailReading)
     assert reading.parts["order.total"] == {"text": "€ 329,00", "html": "€ 349,00"}
     assert reading.parts["city"] == {"text": "'s-Gravendeel", "html": "'s-Gravendeel"}
@@ -380,7 +382,9 @@ def test_each_fact_is_read_from_every_part_unless_the_map_names_one(capture, evi
 
 def test_a_fact_found_in_the_html_part_only_is_still_read(capture, evidence, secrets):
     send(capture, mail("anna@example.test", "Bevestiging", "Bedankt!\n", HTML_PART))
-    reading = MailDriver(CaptureMailbox(capture), evidence, "anna-1", secrets).receive(BOTH_PARTS, "anna@example.test")
+    reading = MailboxDriver(CaptureMailbox(capture), evidence, "anna-1", secrets).receive(
+        BOTH_PARTS, "anna@example.test"
+    )
     assert reading.raw["order.total"] == "€ 349,00"
     assert reading.parts["order.total"] == {"text": None, "html": "€ 349,00"}
 

@@ -16,18 +16,19 @@ from urllib.parse import parse_qs
 import pytest
 
 from journeys.channels import outsider
+from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.errors import ChannelError
 from journeys.channels.http_web import HttpWebDriver
 from journeys.channels.mail_capture import MailCapture
-from journeys.channels.web import WebDriver
+from journeys.channels.web import BrowserWebDriver
 from journeys.secrets import Secrets
 
 
 @pytest.fixture
-def her_browser(browser, site, evidence, secrets) -> Iterator[WebDriver]:
+def her_browser(browser, site, evidence, secrets) -> Iterator[BrowserWebDriver]:
     site.page("/chat", "<h1>Chat</h1>")
     site.page("/product/tablet-10", "<h1>Tulp Tab 10</h1>")
-    driver = WebDriver(browser, site.url, evidence, "anna-1", secrets)
+    driver = BrowserWebDriver(browser, site.url, evidence, "anna-1", secrets)
     driver.page.context.add_cookies([{"name": "tulp_session", "value": "her-login-123", "url": site.url}])
     yield driver
     driver.close()
@@ -73,7 +74,12 @@ def test_without_a_browser_her_client_sends_the_form_and_someone_else_uses_her_c
 
     copy = outsider.session_of(her)
     other = outsider.someone_else(
-        SimpleNamespace(map=SimpleNamespace(url_for=lambda *_: None, urls={}), base_url=site.url, secrets=secrets),
+        SimpleNamespace(
+            map=SimpleNamespace(url_for=lambda *_: None, urls={}),
+            base_url=site.url,
+            secrets=secrets,
+            browser_settings=BrowserSettings(),
+        ),
         SimpleNamespace(evidence=evidence, customer=SimpleNamespace(key="anna-1")),
     )
     other.goto("/account")
@@ -150,7 +156,10 @@ def test_someone_else_comes_from_another_address_than_the_customers():
     url = f"http://127.0.0.1:{server.server_address[1]}"
     try:
         session = SimpleNamespace(
-            map=SimpleNamespace(url_for=lambda *_: None, urls={}), base_url=url, secrets=Secrets()
+            map=SimpleNamespace(url_for=lambda *_: None, urls={}),
+            base_url=url,
+            secrets=Secrets(),
+            browser_settings=BrowserSettings(),
         )
         journey = SimpleNamespace(evidence=None, customer=SimpleNamespace(key="anna-1"))
         other = outsider.someone_else(session, journey)

@@ -21,7 +21,7 @@ from journeys.channels.browser import SYSTEM_CHROMIUM, BrowserSession
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.errors import ChannelError
 from journeys.channels.page_evidence import PageEvidence
-from journeys.channels.web import WebDriver
+from journeys.channels.web import BrowserWebDriver
 from journeys.errors import ConfigError, SystemUnreachable
 from journeys.evidence import EvidenceStore
 from journeys.secrets import Secrets
@@ -67,10 +67,10 @@ PRODUCT_TP = Touchpoint(
 
 
 @pytest.fixture
-def web(browser, module_site, evidence, secrets) -> Iterator[WebDriver]:
+def web(browser, module_site, evidence, secrets) -> Iterator[BrowserWebDriver]:
     module_site.page("/product/tablet-10", PRODUCT)
     module_site.page("/cart", "<p data-testid='cart-total'>€ 329,00</p>")
-    driver = WebDriver(browser, module_site.url, evidence, "anna-1", secrets, settings=FAST)
+    driver = BrowserWebDriver(browser, module_site.url, evidence, "anna-1", secrets, settings=FAST)
     yield driver
     driver.close()
 
@@ -222,7 +222,7 @@ def test_clicking_what_is_not_there_fails_with_touchpoint_and_url(web, module_si
 
 
 def test_a_system_that_is_down_is_unreachable_not_a_playwright_error(browser, evidence, secrets, closed_port):
-    driver = WebDriver(browser, f"http://127.0.0.1:{closed_port}", evidence, "anna-1", secrets)
+    driver = BrowserWebDriver(browser, f"http://127.0.0.1:{closed_port}", evidence, "anna-1", secrets)
     try:
         with pytest.raises(
             SystemUnreachable,
@@ -237,7 +237,7 @@ def test_a_system_that_is_down_is_unreachable_not_a_playwright_error(browser, ev
 def test_passwords_never_reach_the_evidence_or_the_kept_trace(browser, module_site, evidence, secrets):
     module_site.page("/product/tablet-10", PRODUCT)
     module_site.page("/cart", "<p data-testid='cart-total'>€ 329,00</p>")
-    driver = WebDriver(
+    driver = BrowserWebDriver(
         browser, module_site.url, evidence, "anna-1", secrets, settings=BrowserSettings(tracing="retain-on-failure")
     )
     driver.visit(PRODUCT_TP, sku="tablet-10")
@@ -255,7 +255,7 @@ def test_passwords_never_reach_the_evidence_or_the_kept_trace(browser, module_si
 
 def test_a_trace_is_kept_only_when_asked(browser, module_site, evidence, secrets):
     module_site.page("/product/tablet-10", PRODUCT)
-    driver = WebDriver(
+    driver = BrowserWebDriver(
         browser, module_site.url, evidence, "anna-1", secrets, settings=BrowserSettings(tracing="retain-on-failure")
     )
     driver.visit(PRODUCT_TP, sku="tablet-10")
@@ -297,8 +297,8 @@ def test_each_customer_gets_a_fresh_context(browser, module_site, evidence, secr
         1,
         "shop.yaml",
     )
-    anna = WebDriver(browser, module_site.url, evidence, "anna-1", secrets)
-    bob = WebDriver(browser, module_site.url, evidence, "bob-2", secrets)
+    anna = BrowserWebDriver(browser, module_site.url, evidence, "anna-1", secrets)
+    bob = BrowserWebDriver(browser, module_site.url, evidence, "bob-2", secrets)
     try:
         anna.goto("/set")
         assert anna.visit(tp).raw["cookie"] == "who=anna"
@@ -317,7 +317,7 @@ AGENT_LOGIN = """
 
 
 def test_the_agent_logs_in_in_a_context_of_its_own(browser, module_site, evidence, secrets, monkeypatch):
-    from journeys.channels.agent import AgentDriver
+    from journeys.channels.agent import BrowserAgentDriver
 
     module_site.page("/agent/login", AGENT_LOGIN)
     module_site.page("/agent/", "<p data-testid='agent-name'>Ingelogd als agent</p>")
@@ -328,7 +328,7 @@ def test_the_agent_logs_in_in_a_context_of_its_own(browser, module_site, evidenc
         "password_env": "SHOP_AGENT_PASSWORD",
         "login": {"url": "/agent/login"},
     }
-    agent = AgentDriver(browser, module_site.url, evidence, "anna-1", secrets, credentials=credentials)
+    agent = BrowserAgentDriver(browser, module_site.url, evidence, "anna-1", secrets, credentials=credentials)
     tp = Touchpoint(
         "agent.home",
         "agent",
@@ -354,7 +354,7 @@ def test_the_agent_logs_in_in_a_context_of_its_own(browser, module_site, evidenc
 def test_a_wrong_staff_password_says_the_login_failed_not_that_the_map_is_out_of_date(
     browser, module_site, evidence, secrets, monkeypatch
 ):
-    from journeys.channels.agent import AgentDriver
+    from journeys.channels.agent import BrowserAgentDriver
 
     refused = AGENT_LOGIN.replace('action="/agent/"', 'action="/agent/refused"')
     module_site.page("/agent/refused", refused)  # the shop shows the login form again
@@ -366,7 +366,7 @@ def test_a_wrong_staff_password_says_the_login_failed_not_that_the_map_is_out_of
         "password_env": "SHOP_AGENT_PASSWORD",
         "login": {"url": "/agent/signin"},
     }
-    agent = AgentDriver(browser, module_site.url, evidence, "anna-1", secrets, credentials=credentials)
+    agent = BrowserAgentDriver(browser, module_site.url, evidence, "anna-1", secrets, credentials=credentials)
     agent.role = "desk_agent"
     try:
         with pytest.raises(ChannelError) as info:
@@ -380,11 +380,11 @@ def test_a_wrong_staff_password_says_the_login_failed_not_that_the_map_is_out_of
 
 
 def test_agent_credentials_that_are_not_set_say_which_variable(browser, module_site, evidence, secrets, monkeypatch):
-    from journeys.channels.agent import AgentDriver
+    from journeys.channels.agent import BrowserAgentDriver
 
     monkeypatch.delenv("SHOP_AGENT_PASSWORD", raising=False)
     monkeypatch.setenv("SHOP_AGENT_USER", "agent")
-    agent = AgentDriver(
+    agent = BrowserAgentDriver(
         browser,
         module_site.url,
         evidence,
@@ -412,10 +412,10 @@ GONE = Touchpoint(
 NEVER_READY = Touchpoint("web.product", "web", "/product/{sku}", None, None, "[data-testid=never]", {}, 10, "x")
 
 
-def product_driver(session: BrowserSession, site: Any, evidence: EvidenceStore, **settings: Any) -> WebDriver:
+def product_driver(session: BrowserSession, site: Any, evidence: EvidenceStore, **settings: Any) -> BrowserWebDriver:
     site.page("/product/tablet-10", PRODUCT)
     chosen = BrowserSettings(element_timeout=0.5, **settings)
-    return WebDriver(session, site.url, evidence, evidence.customer_key, Secrets(), settings=chosen)
+    return BrowserWebDriver(session, site.url, evidence, evidence.customer_key, Secrets(), settings=chosen)
 
 
 def names_in(evidence: EvidenceStore) -> list[str]:
@@ -488,7 +488,7 @@ def test_timeouts_come_from_the_settings(browser, module_site, evidence):
 
 def test_a_screenshot_holds_the_whole_page_not_only_the_window(browser, module_site, evidence):
     module_site.page("/long", "<div style='height:3000px'>lang</div><p data-testid='end'>einde</p>")
-    driver = WebDriver(browser, module_site.url, evidence, "anna-1", Secrets())
+    driver = BrowserWebDriver(browser, module_site.url, evidence, "anna-1", Secrets())
     try:
         driver.goto("/long")
         png = (evidence.reports_dir / driver.screenshot("long")).read_bytes()

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from journeys.channels.agent import AgentDriver
+from journeys.channels.agent import BrowserAgentDriver
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.errors import ChannelError
-from journeys.channels.web import WebDriver
+from journeys.channels.web import BrowserWebDriver
 from journeys.system.touchpoint_map import FactReader, Touchpoint
 
 FAST = BrowserSettings(element_timeout=0.5)
@@ -47,9 +47,9 @@ TP = Touchpoint(
 
 
 @pytest.fixture
-def web(browser, module_site, evidence, secrets) -> Iterator[WebDriver]:
+def web(browser, module_site, evidence, secrets) -> Iterator[BrowserWebDriver]:
     module_site.page("/orders", ORDERS)
-    driver = WebDriver(browser, module_site.url, evidence, "anna-1", secrets, settings=FAST)
+    driver = BrowserWebDriver(browser, module_site.url, evidence, "anna-1", secrets, settings=FAST)
     yield driver
     driver.close()
 
@@ -109,7 +109,9 @@ def test_an_agent_with_a_login_block_logs_in_before_her_first_page(
     module_site.page("/agent/home", "<p>Welkom</p>")
     module_site.page("/desk/tickets", "<p data-testid='ticket'>HD-1</p>")
     credentials = {"user_env": "DESK_USER", "password_env": "DESK_PASSWORD", "login": {"url": "/desk/login"}}
-    agent = AgentDriver(browser, module_site.url, evidence, "anna-1", secrets, settings=FAST, credentials=credentials)
+    agent = BrowserAgentDriver(
+        browser, module_site.url, evidence, "anna-1", secrets, settings=FAST, credentials=credentials
+    )
     try:
         agent.goto("/desk/tickets")
         paths = [r["path"].split("?")[0] for r in module_site.requests]

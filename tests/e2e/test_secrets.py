@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from journeys import embedded
-from journeys.channels.agent import AgentDriver
+from journeys.channels.agent import BrowserAgentDriver
 from journeys.channels.browser import BrowserSession
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.evidence import EvidenceStore
@@ -87,7 +87,9 @@ def test_an_agents_kept_trace_holds_no_session_cookie_and_no_authorization(shop,
     browser = BrowserSession()
     credentials = {"user_env": "REFSHOP_AGENT_USER", "password_env": "REFSHOP_AGENT_PASSWORD"}
     tracing = BrowserSettings(tracing="retain-on-failure")
-    agent = AgentDriver(browser, shop.url, evidence, "anna-1", Secrets(), credentials=credentials, settings=tracing)
+    agent = BrowserAgentDriver(
+        browser, shop.url, evidence, "anna-1", Secrets(), credentials=credentials, settings=tracing
+    )
     try:
         agent.page.context.set_extra_http_headers({"Authorization": f"Bearer {BEARER}", "X-Api-Key": API_KEY})
         agent.login()

@@ -50,12 +50,15 @@ def test_a_journey_in_another_of_the_runs_browsers_gets_that_browser():
     class Session:
         map = type("Map", (), {"url_for": staticmethod(lambda channel, base: base), "credentials": {}})()
         base_url, secrets, browserless, browser_settings = "http://shop.test", None, False, settings.browser
+        environ: dict[str, str] = {}
 
         def browser_for(self, chosen: BrowserSettings) -> str:
             asked.append(chosen.browser)
             return chosen.browser
 
-    journey = type("Journey", (), {"customer": type("C", (), {"key": "anna"})(), "evidence": None})()
+    journey = type(
+        "Journey", (), {"customer": type("C", (), {"key": "anna"})(), "evidence": None, "browserless": None}
+    )()
     journey.browser_settings = settings.for_browser("firefox").browser
     driver = make_driver("web", Session(), journey)
 

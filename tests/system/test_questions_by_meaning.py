@@ -72,3 +72,13 @@ def test_a_field_the_map_gives_no_meaning_is_refused(tmp_path):
     (tmp_path / "helpdesk.yaml").write_text(MAP.replace("ref: ticket reference", "ref: ''"), encoding="utf-8")
     with pytest.raises(ConfigError, match=r"helpdesk.yaml:4: fields/ref: must name what the field asks for"):
         load_map(tmp_path / "helpdesk.yaml")
+
+
+def test_a_task_learns_what_a_touchpoint_asked_her_last_time_by_meaning(tmp_path):
+    journey = journey_on(tmp_path, {"web.new_ticket": ["submitter_email", "ref"], "web.followup": []})
+    assert journey.asked("web.new_ticket") == ()  # not been there yet
+    journey.visit("web.new_ticket")
+    journey.visit("web.followup")
+    assert journey.asked("web.new_ticket") == ("email", "ticket_reference")
+    assert journey.asked("web.followup") == ()  # it asked nothing
+    journey.close()

@@ -108,7 +108,7 @@ def machine(session: SystemSession, folder: Path, outcomes: Outcomes, judge: Jud
             scenario = read_feature(path)[0]
             customer = Customer.create(11, index=outcomes.written, run_id="composed")
             journey = Journey(session, customer, name=scenario.name)
-            journey.browserless = True  # type: ignore[attr-defined]  # the per-journey choice make_driver reads
+            journey.browserless = True  # the per-journey choice make_driver reads
             result = run_scenario(scenario, journey)
             journey.close(failed=not result.passed)
             if result.passed:
