@@ -35,6 +35,15 @@ def journey(request: pytest.FixtureRequest, journeys_system: SystemSession) -> I
     trip.close(failed=getattr(request.node, "_journeys_failed", False))
 
 
+def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, **_: Any) -> None:
+    """The journey speaks its feature's language (``# language: nl``): its violations and step errors."""
+    from journeys.messages import language_of
+
+    trip = _journey_of(request)
+    if trip is not None:
+        trip.speak(language_of(feature.language))
+
+
 def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Any, step: Any, **_: Any) -> None:
     from journeys.gherkin.feature import relative
     from journeys.journey import Step

@@ -71,7 +71,7 @@ class ScenarioItem(JourneysItem):
         from journeys.reporting import allure_report
 
         load_steps(self.config.rootpath)
-        journey = runtime.current(self.config).new_journey(self.name, self.browser)
+        journey = runtime.current(self.config).new_journey(self.name, self.browser, language=self.scenario.language)
         allure_report.scenario(self.scenario)
         allure_report.follow(journey)
         outcome = "interrupted"

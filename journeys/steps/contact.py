@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from journeys.errors import StepError
+from journeys.messages import say
+from journeys.rules.kinds import words
 from journeys.gherkin import vocabulary
 from journeys.gherkin.words import fact_named
 from journeys.ledger import PromiseCheck
@@ -130,7 +132,7 @@ def promise_kept(journey, fact):
         )
     shown = first_promised(journey.ledger, name)  # the first touchpoint that promised it, not the last
     if shown is None or shown.value is None:
-        raise StepError(f"no readable {name} was shown yet: visit a touchpoint that shows it first")
+        raise StepError(say("step.nothing_readable", fact=name, name=words(name)))
     day = shown.value.end if isinstance(shown.value, DateRange) else shown.value
     if isinstance(day, datetime):
         day = day.date()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from journeys.errors import StepError
+from journeys.messages import say
 from journeys.gherkin import params, vocabulary
 from journeys.records import Observation
 from journeys.rules import Violation
@@ -28,7 +29,7 @@ WEEKDAYS = {
 def _web_dates(journey) -> list[Observation]:
     seen = [o for o in journey.ledger.observations_of("delivery.date") if o.where.channel == "web"]
     if not seen:
-        raise StepError("no web touchpoint showed a delivery date yet: let her look at a product or order first")
+        raise StepError(say("step.no_delivery_date"))
     return seen
 
 
