@@ -51,9 +51,9 @@ def describe_missing(touchpoint: Touchpoint, reader: FactReader, url: str, *, ev
     """The message for a fact not found: touchpoint, fact, reader, URL, map line and what to do."""
     where = {"email": "mail", "api": "json", "store": "json"}.get(touchpoint.channel, "page")
     shown = (
-        say("missing.screenshot", file=evidence)
+        say("evidence.screenshot", file=evidence)
         if evidence and evidence.endswith(".png")
-        else (say("missing.evidence", file=evidence) if evidence else "")
+        else (say("evidence.file", file=evidence) if evidence else "")
     )
     return say(
         f"missing.{where}",

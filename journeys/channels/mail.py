@@ -52,7 +52,10 @@ __all__ = [
 class Mailbox(Protocol):
     """Where a driver finds mail. ``wait`` returns early when mail may have arrived."""
 
-    description: str
+    @property
+    def description(self) -> str:
+        """Where the mail is looked for, as a message names it."""
+        ...
 
     def messages(self, address: str) -> list[Message]:
         """Every mail to ``address``, oldest first."""
@@ -68,8 +71,12 @@ class CaptureMailbox:
 
     def __init__(self, capture: MailCapture) -> None:
         self.capture = capture
-        self.description = f"the SMTP capture at {capture.host}:{capture.port}"
         self._seen = 0
+
+    @property
+    def description(self) -> str:
+        """Said in the journey's language (the capture outlives journeys of both)."""
+        return say("mail.capture", host=self.capture.host, port=self.capture.port)
 
     def messages(self, address: str) -> list[Message]:
         self._seen = len(self.capture)

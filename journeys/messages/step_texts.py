@@ -36,6 +36,7 @@ STEP_TEXTS: dict[str, dict[str, str]] = {
             " within {timeout} s in {mailbox}. {what} If the subject changed, update `subject:` at {where};"
             " if nothing came, check that the system sends mail there."
         ),
+        "mail.capture": "the SMTP capture at {host}:{port}",
         "mail.arrived": "What did arrive for {address}: {listing}.",
         "mail.nothing_arrived": "Nothing at all arrived for {address}.",
         "missing.page": (
@@ -50,8 +51,8 @@ STEP_TEXTS: dict[str, dict[str, str]] = {
             "{touchpoint}: {fact} not found: nothing matches {reader} in the JSON at {url}{shown}."
             " Either the system no longer shows it, or the reader at {line} is out of date."
         ),
-        "missing.screenshot": " (screenshot: {file})",
-        "missing.evidence": " (evidence: {file})",
+        "evidence.screenshot": " (screenshot: {file})",
+        "evidence.file": " (evidence: {file})",
     },
     "nl": {
         "step.none_visited": "er is nog geen contactpunt van {channel} bezocht: bezoek er eerst een",
@@ -82,6 +83,7 @@ STEP_TEXTS: dict[str, dict[str, str]] = {
             " met een onderwerp als '{subject}'{filled}. {what} Is het onderwerp veranderd, pas dan `subject:`"
             " aan op {where}; kwam er niets, kijk dan of het systeem daar wel mail heen stuurt."
         ),
+        "mail.capture": "de SMTP-opvang op {host}:{port}",
         "mail.arrived": "Wat er wel binnenkwam voor {address}: {listing}.",
         "mail.nothing_arrived": "Voor {address} kwam helemaal niets binnen.",
         "missing.page": (
@@ -96,7 +98,7 @@ STEP_TEXTS: dict[str, dict[str, str]] = {
             "{touchpoint}: {fact} niet gevonden: niets past bij {reader} in de JSON op {url}{shown}."
             " Het systeem toont het niet meer, of de lezer op {line} is verouderd."
         ),
-        "missing.screenshot": " (schermafbeelding: {file})",
-        "missing.evidence": " (bewijs: {file})",
+        "evidence.screenshot": " (schermafbeelding: {file})",
+        "evidence.file": " (bewijs: {file})",
     },
 }
