@@ -3,7 +3,7 @@
 A journey speaks its feature's language (``# language: nl``: Dutch, else
 English). ``Journey`` says so once, as a ``Language``, with ``speak``; rules,
 steps, tasks and channels then word what they find with ``say``, from one
-table per language (``rule_texts``, ``step_texts``). Only the words change:
+table per language (``rule_texts``, ``step_texts``, ``param_texts``). Only the words change:
 touchpoints, values and ``file:line`` are the same in every language.
 
 The language is a context variable, as the facts' words are
@@ -19,6 +19,7 @@ from contextvars import ContextVar, Token
 from datetime import datetime
 from typing import Any, Literal
 
+from journeys.messages.param_texts import PARAM_TEXTS
 from journeys.messages.rule_texts import RULE_TEXTS
 from journeys.messages.step_texts import STEP_TEXTS
 
@@ -40,7 +41,7 @@ LANGUAGES: tuple[Language, ...] = ("en", "nl")
 
 #: Every message per language: key -> a template with ``{named}`` values.
 MESSAGES: dict[Language, dict[str, str]] = {
-    language: {**RULE_TEXTS[language], **STEP_TEXTS[language]} for language in LANGUAGES
+    language: {**RULE_TEXTS[language], **STEP_TEXTS[language], **PARAM_TEXTS[language]} for language in LANGUAGES
 }
 
 _SPOKEN: ContextVar[Language] = ContextVar("journeys_language", default="en")
