@@ -97,9 +97,7 @@ class Journey(JourneyRules, Identity):
         self._titles = say_facts(declared_words(self._maps, language))
         # Form fields -> what they ask for: questions and inputs are recorded by meaning (journeys.fields).
         self._fields = {
-            name: what
-            for each in reversed(self._maps)
-            for name, what in (getattr(each, "fields", None) or {}).items()
+            name: what for each in reversed(self._maps) for name, what in (getattr(each, "fields", None) or {}).items()
         }
 
     def speak(self, language: Language) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from journeys.messages import language_of, say
 from journeys.records import (
     Evidence,
     Input,
@@ -25,7 +26,6 @@ from journeys.records import (
     observation_from_dict,
     observation_to_dict,
 )
-from journeys.messages import language_of, say
 from journeys.rules.kinds import words
 from journeys.rules.violation import Violation
 from journeys.values import Unreadable, decode, encode, read_value

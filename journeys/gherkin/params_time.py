@@ -50,7 +50,6 @@ _UNITS = {
 }  # fmt: skip
 
 
-
 def moment(text: str, now: datetime) -> datetime:
     """A moment on the clock: ``"Friday 17:45"``, ``"vrijdag 17:45"``, ``"2026-11-27 17:45"``.
 

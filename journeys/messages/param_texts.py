@@ -59,9 +59,7 @@ PARAM_TEXTS: dict[str, dict[str, str]] = {
         "param.quantity_hint": "schrijf een heel getal vanaf 1, zoals '2' of 'twee'",
         "param.channel": "'{text}' is geen kanaal: {advice}",
         "param.channel_advice": "schrijf een van deze: {known}",
-        "param.no_segments": (
-            "onbekend segment '{text}': {where} noemt geen segmenten; zet ze daar onder 'segments:'"
-        ),
+        "param.no_segments": ("onbekend segment '{text}': {where} noemt geen segmenten; zet ze daar onder 'segments:'"),
         "param.segment": "onbekend segment '{text}': {advice}",
         "param.segment_advice": "schrijf een van deze: {known} (de segmenten in {where})",
         "param.fact_unread": (

@@ -254,7 +254,9 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "protected.nobody_hint": "laat haar eerst een pagina van de webwinkel zien",
         "protected.bare": "{places} kwam zonder {missing}",
         "matches.nothing": "{name} naast wat haar eerst als {bare_reference} werd genoemd: niets om te vergelijken",
-        "matches.nothing_hint": "geen contactpunt toonde {missing_name} leesbaar: ga eerst naar een contactpunt dat het toont",
+        "matches.nothing_hint": (
+            "geen contactpunt toonde {missing_name} leesbaar: ga eerst naar een contactpunt dat het toont"
+        ),
         "matches.differs": "{name} wijkt af van wat haar eerst als {bare_reference} werd genoemd",
         "matches.expected": "verwacht: {value} ({reference} bij {touchpoint})",
         "suits.others": "de aanbiedingen bij {touchpoint} zijn bedoeld voor anderen dan een {audience}",
@@ -265,7 +267,9 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
             "{name} was bij {touchpoint} niet te lezen: geen aanbiedingen om met een {audience} te vergelijken"
         ),
         "suits.never_read": "{name} is nog nergens gezien: ga eerst naar het contactpunt dat het toont",
-        "asked.nothing": "de klant gaf haar {bare} niet en werd er ook niet naar gevraagd{within}: niets om te vergelijken",
+        "asked.nothing": (
+            "de klant gaf haar {bare} niet en werd er ook niet naar gevraagd{within}: niets om te vergelijken"
+        ),
         "asked.nothing_any": "de klant gaf niets en werd nergens naar gevraagd{within}: niets om te vergelijken",
         "asked.within": " bij {scope}",
         "asked.nothing_hint": (

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from journeys.ledger import Ledger
     from journeys.records import Observation
 
+
 def all_shown(ledger: Ledger, *, optional: Collection[tuple[str, str]] = ()) -> list[Violation]:
     """One violation (``MissingFact``) listing every mapped fact a touchpoint did not show.
 

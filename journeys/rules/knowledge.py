@@ -77,7 +77,9 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
         return []
     rows = (*known_rows, target)
     title = say(
-        "known_at.not_known" if target.problem is not None else "known_at.differs", name=words(fact), touchpoint=touchpoint
+        "known_at.not_known" if target.problem is not None else "known_at.differs",
+        name=words(fact),
+        touchpoint=touchpoint,
     )
     detail = say("known_at.known", value=show(kind, reference.value), touchpoint=reference.where.touchpoint)
     return [Violation("known_at", fact, title, rows, detail)]

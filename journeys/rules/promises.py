@@ -61,10 +61,16 @@ def promise_kept(promise: Promise, observation: Observation | None, now: datetim
         return _broken(promise, origin, observation, problem)
     expected = _expected(promise, observation, now)
     if check.expect == "present" and "value" not in check.params:
-        return _kept(promise, say("promise.shows", touchpoint=check.touchpoint, value=show(observation.kind, observation.value)))
+        return _kept(
+            promise, say("promise.shows", touchpoint=check.touchpoint, value=show(observation.kind, observation.value))
+        )
     if check.expect == "not_after":
         shown_day, promised_day = _last_day(observation.value), _last_day(expected)
-        dates = {"touchpoint": check.touchpoint, "shown": show("date", observation.value), "promised": show("date", expected)}
+        dates = {
+            "touchpoint": check.touchpoint,
+            "shown": show("date", observation.value),
+            "promised": show("date", expected),
+        }
         if shown_day <= promised_day:
             return _kept(promise, say("promise.not_after", **dates))
         return _broken(promise, origin, observation, say("promise.after", **dates))

@@ -63,7 +63,9 @@ def suits(ledger: Ledger, fact: str, audience: str) -> list[Violation]:
 def _not_shown(fact: str, audience: str, shown: Observation) -> Violation:
     touchpoint = shown.where.touchpoint
     instead = _INSTEAD.search(shown.problem or "")
-    detail = say("suits.instead", touchpoint=touchpoint, url=instead["url"], shot=instead["shot"] or "") if instead else ""
+    detail = (
+        say("suits.instead", touchpoint=touchpoint, url=instead["url"], shot=instead["shot"] or "") if instead else ""
+    )
     said = {"fact": fact, "name": words(fact), "touchpoint": touchpoint, "audience": audience}
     title = say("suits.missing" if shown.raw is None else "suits.unreadable", **said)
     return Violation("suits", fact, title, (shown,), detail, heading="MissingFact")

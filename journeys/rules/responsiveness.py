@@ -39,8 +39,7 @@ def answered_within(ledger: Ledger, touchpoints: str, seconds: float) -> list[Vi
         return []
     width = max(len(v.touchpoint) for v in slow)
     detail = "\n".join(
-        f"{v.touchpoint:<{width}}  "
-        + say("answered.row", seconds=f"{v.waited_seconds:.1f}", started=moment(v.started))
+        f"{v.touchpoint:<{width}}  " + say("answered.row", seconds=f"{v.waited_seconds:.1f}", started=moment(v.started))
         for v in slow
     )
     return [

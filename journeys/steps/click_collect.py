@@ -8,9 +8,9 @@ declares where (``facts: {pickup.date: {promise: {touchpoint, fact, equals}}}``)
 from datetime import datetime, time
 
 from journeys.errors import StepError
-from journeys.messages import say
 from journeys.gherkin import params, vocabulary
 from journeys.ledger import PromiseCheck
+from journeys.messages import say
 from journeys.values import DateRange
 
 TITLE_NL = "Click & collect: online bestellen, ophalen in een winkel, zoals de mail en de winkel beloven."

@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from journeys.errors import StepError
-from journeys.messages import say
-from journeys.rules.kinds import words
 from journeys.gherkin import vocabulary
 from journeys.gherkin.words import fact_named
 from journeys.ledger import PromiseCheck
+from journeys.messages import say
 from journeys.promise_origin import first_promised
+from journeys.rules.kinds import words
 from journeys.values import DateRange
 
 #: Where a complaint goes: a system's own way of taking complaints, else the shop's chat.

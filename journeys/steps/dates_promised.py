@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from journeys.errors import StepError
-from journeys.messages import say
 from journeys.gherkin import params, vocabulary
+from journeys.messages import say
 from journeys.records import Observation
 from journeys.rules import Violation
 from journeys.values import DateRange, add_working_days

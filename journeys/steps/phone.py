@@ -6,8 +6,8 @@ rules (*every touchpoint agrees on the delivery date* includes it).
 """
 
 from journeys.errors import StepError
-from journeys.messages import say
 from journeys.gherkin import vocabulary
+from journeys.messages import say
 
 TITLE_NL = "Bellen met de klantenservice: de medewerker leest haar bestelling voor en ziet wat het bedrijf weet."
 

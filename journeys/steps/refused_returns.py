@@ -11,8 +11,8 @@ answer.
 import difflib
 
 from journeys.errors import StepError
-from journeys.messages import say
 from journeys.gherkin import params, vocabulary
+from journeys.messages import say
 from journeys.values.status import Status
 
 TITLE_NL = "Geweigerde retouren, en de mail met het retourlabel."

@@ -104,7 +104,11 @@ def test_asked_twice_names_what_in_the_writers_words(ledger, dutch):
 def test_a_broken_promise_in_dutch(ledger, dutch):
     check = PromiseCheck("app.order", "delivery.date", "not_after", {})
     promise = ledger.promise(
-        "delivery.date", "morgen", kind="date", due=MONDAY + timedelta(days=1, hours=14), check=check,
+        "delivery.date",
+        "morgen",
+        kind="date",
+        due=MONDAY + timedelta(days=1, hours=14),
+        check=check,
         where=at("web.product", 8),
     )
     shown = ledger.observe("delivery.date", "woensdag 25 november 2026", kind="date", where=at("app.order", 20))
@@ -137,7 +141,9 @@ def test_matches_shows_and_known_at_in_dutch(ledger, dutch):
     (refund,) = rules.matches(ledger, "refund.amount", "order.total")
     assert refund.title == "het retourbedrag wijkt af van wat haar eerst als totaalbedrag werd genoemd"
     assert refund.detail == "verwacht: € 329,00 (het totaalbedrag bij web.checkout)"
-    (shows,) = rules.shows(ledger, "web.checkout", "order.total", read_value("money", "€ 300,00", seen_at=MONDAY), "money")
+    (shows,) = rules.shows(
+        ledger, "web.checkout", "order.total", read_value("money", "€ 300,00", seen_at=MONDAY), "money"
+    )
     assert shows.title == "het totaalbedrag bij web.checkout is niet € 300,00"
     assert shows.detail == "verwacht: € 300,00"
     ledger.gave("email", "anna@journeys.test", "web.checkout", at("web.checkout", 12))
@@ -167,4 +173,6 @@ def test_the_journeys_verdict_counts_in_dutch(ledger, dutch):
     ledger.add(rules.agree(ledger, "order.total"))
     assert str(JourneyFailed(ledger.violations)).startswith("1 overtreding in deze klantreis:\n\nInconsistentFact: ")
     failed = JourneyFailed(ledger.violations * 2, cause=ValueError("kapot"))
-    assert str(failed).startswith("ValueError: kapot\n\nVóór die stap vonden de regels 2 overtredingen in deze klantreis:")
+    assert str(failed).startswith(
+        "ValueError: kapot\n\nVóór die stap vonden de regels 2 overtredingen in deze klantreis:"
+    )

@@ -41,7 +41,9 @@ def _said() -> list[tuple[str, int, str, set[str] | None]]:
     for path in PACKAGE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imports_say = any(
-            isinstance(node, ast.ImportFrom) and node.module == "journeys.messages" and "say" in {a.name for a in node.names}
+            isinstance(node, ast.ImportFrom)
+            and node.module == "journeys.messages"
+            and "say" in {a.name for a in node.names}
             for node in ast.walk(tree)
         )
         if not imports_say:

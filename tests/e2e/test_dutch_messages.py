@@ -40,7 +40,7 @@ def test_a_dutch_journeys_violations_and_step_errors_are_dutch_everywhere(run_jo
 
     assert run.exit_code == 1, run.output
     # The terminal: the step error first, in Dutch, at its feature line; the contradiction with both totals.
-    assert f"fouten.feature:9 (En kreeg ze te horen dat het retourbedrag € 329,00 is):" in run.output
+    assert "fouten.feature:9 (En kreeg ze te horen dat het retourbedrag € 329,00 is):" in run.output
     assert NEVER_SHOWN in run.output and CONTRADICTION in run.output
     assert "Vóór die stap vonden de regels 1 overtreding in deze klantreis" in run.output
     assert "disagrees" not in run.output and "violation in this journey" not in run.output
