@@ -260,13 +260,13 @@ class JourneyFailed(JourneysError, AssertionError):
     """
 
     def __init__(self, violations: Sequence[_Violation], *, cause: BaseException | None = None) -> None:
-        from journeys.messages import say, spoken
+        from journeys.messages import language_of, say, spoken
 
         self.violations = list(violations)
         self.cause = cause
         count = len(self.violations)
         # Told in the journey's language, which its violations remember (a report renders them later).
-        language = getattr(self.violations[0], "language", "en") if self.violations else spoken()
+        language = language_of(getattr(self.violations[0], "language", "en")) if self.violations else spoken()
         header = say("failed.one" if count == 1 else "failed.many", language, count=count)
         body = "\n\n".join(v.render() for v in self.violations)
         text = f"{header}:\n\n{body}" if body else header
