@@ -75,8 +75,8 @@ def web_not_on(journey, day):
     _judge(
         journey,
         lambda o: any(matches(d) for d in _days(o.value)),
-        f"the web shop promised delivery on {day}",
-        f"expected: no delivery date on {day}",
+        say("dates.on", day=day),
+        say("dates.on_expected", day=day),
     )
 
 
@@ -109,6 +109,6 @@ def web_within_working_days(journey, count):
     _judge(
         journey,
         too_late,
-        f"the web shop promised delivery later than {n} working days",
-        f"expected: delivery within {n} working days of the day she saw the date",
+        say("dates.later", count=n),
+        say("dates.later_expected", count=n),
     )

@@ -176,3 +176,46 @@ def test_the_journeys_verdict_counts_in_dutch(ledger, dutch):
     assert str(failed).startswith(
         "ValueError: kapot\n\nVóór die stap vonden de regels 2 overtredingen in deze klantreis:"
     )
+
+
+def test_a_mails_parts_that_disagree_and_a_touchpoint_that_did_not_show_a_fact(dutch):
+    from journeys.channels.base import describe_missing
+    from journeys.mail_parts import part_violations
+    from journeys.system.touchpoint_map import FactReader, Touchpoint
+
+    reader = FactReader("order.total", "money", regex=r"Totaal: (.+)", line=40)
+    mail = Touchpoint("email.order_confirmation", "email", facts={"order.total": reader}, file="refshop.yaml")
+    where = at("email.order_confirmation", 15)
+    (violation,) = part_violations(mail, {"order.total": {"text": "€ 329,00", "html": None}}, where)
+    assert violation.title == "het totaalbedrag verschilt tussen de delen van de mail bij email.order_confirmation"
+    assert "uit allebei gelezen omdat refshop.yaml:40 geen `part:` noemt" in violation.detail
+    rows = [(o.where.touchpoint, o.problem) for o in violation.observations]
+    assert rows == [
+        ("email.order_confirmation (tekstdeel)", None),
+        ("email.order_confirmation (HTML-deel)", "niet in het HTML-deel"),
+    ]
+    missing = describe_missing(mail, reader, "mailto:anna@journeys.test", evidence="evidence/a/email-1.eml")
+    assert missing == (
+        "email.order_confirmation: order.total niet gevonden: niets past bij regex 'Totaal: (.+)' in de mail op"
+        " mailto:anna@journeys.test (bewijs: evidence/a/email-1.eml). Het systeem toont het niet meer, of de"
+        " lezer op refshop.yaml:40 is verouderd."
+    )
+
+
+def test_offers_on_a_login_page_say_in_dutch_what_the_page_showed_instead(ledger, dutch):
+    from journeys.channels.base import describe_missing
+    from journeys.system.touchpoint_map import FactReader, Touchpoint
+
+    reader = FactReader("recommendations.segment", "text", css=".offer", many=True, line=60)
+    account = Touchpoint("web.account", "web", facts={reader.fact: reader}, file="refshop.yaml")
+    shot = "reports/evidence/a/web-3.png"
+    problem = describe_missing(account, reader, "http://127.0.0.1:5000/login?next=%2Faccount", evidence=shot)
+    ledger.observe(reader.fact, None, kind="text", where=at("web.account", 9), missing=problem)
+    (violation,) = rules.suits(ledger, reader.fact, "student")
+    assert violation.title == (
+        "recommendations segment ontbreekt bij web.account: geen aanbiedingen om met een student te vergelijken"
+    )
+    assert violation.detail == (
+        "web.account toonde in plaats daarvan: http://127.0.0.1:5000/login?next=%2Faccount"
+        " (schermafbeelding: reports/evidence/a/web-3.png)"
+    )
