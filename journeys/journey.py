@@ -28,7 +28,7 @@ from journeys.identity import Identity
 from journeys.journey_rules import JourneyRules
 from journeys.ledger import Ledger
 from journeys.mail_parts import part_violations
-from journeys.messages import Language, speak, stop_speaking
+from journeys.messages import MESSAGES, Language, speak, stop_speaking
 from journeys.records import Observation, Provenance
 from journeys.rules.kinds import say_facts, stop_saying
 from journeys.stopwatch import Stopwatch
@@ -377,5 +377,7 @@ def declared_words(maps: Sequence[Any], language: Language = "en") -> dict[str, 
     declared = [d for each in maps for d in (getattr(each, "facts", None) or {}).values()]
     if language == "en":
         return {d.fact: d.en[0] for d in declared if d.en}
-    shared = {**fact_words(language), **input_words(language)}
-    return {**{fact: ws[0] for fact, ws in shared.items()}, **{d.fact: d.nl[0] for d in declared if d.nl}}
+    shared = {fact: ws[0] for fact, ws in {**fact_words(language), **input_words(language)}.items()}
+    # The facts the security steps record: no writer's words, words of the message table.
+    recorded = {key.removeprefix("fact."): text for key, text in MESSAGES[language].items() if key.startswith("fact.")}
+    return {**shared, **recorded, **{d.fact: d.nl[0] for d in declared if d.nl}}

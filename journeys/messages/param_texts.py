@@ -94,6 +94,8 @@ PARAM_TEXTS: dict[str, dict[str, str]] = {
             " nl` noemt alle synoniemen); de eigen feiten van een systeem krijgen hun woorden in de kaart"
             " (`facts:`, zie docs/new-system.md)"
         ),
-        "words.unknown_input": "onbekend ding om naar te vragen: '{text}': {close}Schrijf een van deze: {known}",
+        "words.unknown_input": (
+            "'{text}' is niets waar de klant om gevraagd kan worden: {close}Schrijf een van deze: {known}"
+        ),
     },
 }

@@ -140,6 +140,11 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "asked.again_logged_in": "asked again for {name} while logged in",
         "asked.title": "{name} asked again at {touchpoint}",
         "asked.before": "the customer gave it before at {before}",
+        # the facts the security steps record (their words; a writer never writes them)
+        "fact.old.session": "old session",
+        "fact.guessed.password": "guessed password",
+        "fact.chosen.password": "chosen password",
+        "fact.form.from_another_site": "form from another site",
         # answered within
         "answered.nothing": "no visit to {touchpoints} was measured: nothing to compare with {seconds} s",
         "answered.nothing_hint": (
@@ -198,16 +203,18 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "shows.missing": "{name} ontbreekt bij {touchpoint}: niets om met {expected} te vergelijken",
         "shows.unreadable": "{name} was bij {touchpoint} niet te lezen: niets om met {expected} te vergelijken",
         "shows.differs": "{name} bij {touchpoint} is niet {expected}",
-        "known_at.nothing": "van {name} was nog niets bekend voordat {touchpoint} het toonde: niets om te vergelijken",
-        "known_at.nothing_hint": (
-            "laat haar eerst {name} geven of lees het bij een ander contactpunt dan {touchpoint}, en kijk dan wat"
-            " het weet"
+        "known_at.nothing": (
+            "van haar {bare} was nog niets bekend voordat {touchpoint} het toonde: niets om te vergelijken"
         ),
-        "known_at.not_known": "{name} is niet bekend bij {touchpoint}",
-        "known_at.differs": "{name} bij {touchpoint} wijkt af van wat het bedrijf weet",
+        "known_at.nothing_hint": (
+            "laat de klant eerst haar {bare} geven, of lees het bij een ander contactpunt dan {touchpoint},"
+            " en kijk dan wat dat weet"
+        ),
+        "known_at.not_known": "haar {bare} is niet bekend bij {touchpoint}",
+        "known_at.differs": "haar {bare} bij {touchpoint} wijkt af van wat het bedrijf weet",
         "known_at.known": "bekend: {value} (van {touchpoint})",
         "known_at.never_shown": (
-            "{touchpoint} toonde {name} nergens: ga eerst naar {touchpoint}, of zet {fact} daar in de"
+            "{touchpoint} heeft haar {bare} nog niet getoond: ga eerst naar {touchpoint}, of zet {fact} daar in de"
             " contactpuntenkaart"
         ),
         "parity.differs": "{name} verschilt tussen {left} en {right}",
@@ -281,6 +288,10 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "asked.again_logged_in": "opnieuw gevraagd naar haar {bare}, terwijl ze ingelogd was",
         "asked.title": "bij {touchpoint} opnieuw gevraagd naar haar {bare}",
         "asked.before": "de klant gaf het al eerder bij {before}",
+        "fact.old.session": "haar oude sessie",
+        "fact.guessed.password": "het raden van haar wachtwoord",
+        "fact.chosen.password": "een zwak wachtwoord",
+        "fact.form.from_another_site": "een formulier van een andere site",
         "answered.nothing": "geen bezoek aan {touchpoints} gemeten: niets om met {seconds} s te vergelijken",
         "answered.nothing_hint": (
             "ga eerst naar {touchpoints} (of een contactpunt {touchpoints}.<pagina>) en kijk dan hoe snel het antwoordt"

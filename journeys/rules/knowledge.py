@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from journeys.errors import RuleConfigError
-from journeys.messages import say
+from journeys.messages import bare, say
 from journeys.rules.kinds import kind_of, what_key, words
 from journeys.rules.violation import Violation
 from journeys.values import Unreadable, agree, read_value, show
@@ -43,7 +43,7 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
         raise RuleConfigError(
             "known_at",
             fact,
-            say("known_at.never_shown", fact=fact, name=words(fact), touchpoint=touchpoint),
+            say("known_at.never_shown", fact=fact, name=words(fact), bare=bare(words(fact)), touchpoint=touchpoint),
         )
     target = shown[-1]
     kind = kind_of("known_at", fact, observations) or "text"
@@ -63,9 +63,11 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
             Violation(
                 "known_at",
                 fact,
-                say("known_at.nothing", name=words(fact), touchpoint=touchpoint),
+                say("known_at.nothing", name=words(fact), bare=bare(words(fact)), touchpoint=touchpoint),
                 (target,),
-                say("known_at.nothing_hint", fact=fact, name=words(fact), touchpoint=touchpoint),
+                say(
+                    "known_at.nothing_hint", fact=fact, name=words(fact), bare=bare(words(fact)), touchpoint=touchpoint
+                ),
                 heading="NothingToCompare",
             )
         ]
@@ -79,6 +81,7 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
     title = say(
         "known_at.not_known" if target.problem is not None else "known_at.differs",
         name=words(fact),
+        bare=bare(words(fact)),
         touchpoint=touchpoint,
     )
     detail = say("known_at.known", value=show(kind, reference.value), touchpoint=reference.where.touchpoint)

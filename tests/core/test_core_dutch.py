@@ -149,7 +149,7 @@ def test_matches_shows_and_known_at_in_dutch(ledger, dutch):
     ledger.gave("email", "anna@journeys.test", "web.checkout", at("web.checkout", 12))
     ledger.observe("email", "bob@journeys.test", kind="text", where=at("agent.customer", 50))
     (known,) = rules.known_at(ledger, "agent.customer", "email")
-    assert known.title == "e-mailadres bij agent.customer wijkt af van wat het bedrijf weet"
+    assert known.title == "haar e-mailadres bij agent.customer wijkt af van wat het bedrijf weet"
     assert known.detail == "bekend: anna@journeys.test (van web.checkout)"
 
 
@@ -158,9 +158,9 @@ def test_a_slow_touchpoint_and_a_door_that_let_someone_through(ledger, dutch):
     (slow,) = rules.answered_within(ledger, "web", 3)
     assert slow.title == "web liet de klant langer dan 3 s wachten"
     assert slow.detail == "web.checkout  antwoordde na 9.5 s  (ma 23 nov 10:00)"
-    tried(ledger, "password.guessing", at("web.login", 60), "Welkom terug", refused=False)
-    (through,) = refused(ledger, "password.guessing")
-    assert through.title == "web.login weigerde password guessing niet"
+    tried(ledger, "guessed.password", at("web.login", 60), "Welkom terug", refused=False)
+    (through,) = refused(ledger, "guessed.password")
+    assert through.title == "web.login weigerde het raden van haar wachtwoord niet"
     assert through.detail == "verwacht: geweigerd"
     page_sent(ledger, at("web.home", 61), {})
     (bare,) = protected(ledger)
