@@ -140,11 +140,6 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "asked.again_logged_in": "asked again for {name} while logged in",
         "asked.title": "{name} asked again at {touchpoint}",
         "asked.before": "the customer gave it before at {before}",
-        # the facts the security steps record (their words; a writer never writes them)
-        "fact.old.session": "old session",
-        "fact.guessed.password": "guessed password",
-        "fact.chosen.password": "chosen password",
-        "fact.form.from_another_site": "form from another site",
         # answered within
         "answered.nothing": "no visit to {touchpoints} was measured: nothing to compare with {seconds} s",
         "answered.nothing_hint": (
@@ -288,10 +283,6 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "asked.again_logged_in": "opnieuw gevraagd naar haar {bare}, terwijl ze ingelogd was",
         "asked.title": "bij {touchpoint} opnieuw gevraagd naar haar {bare}",
         "asked.before": "de klant gaf het al eerder bij {before}",
-        "fact.old.session": "haar oude sessie",
-        "fact.guessed.password": "het raden van haar wachtwoord",
-        "fact.chosen.password": "een zwak wachtwoord",
-        "fact.form.from_another_site": "een formulier van een andere site",
         "answered.nothing": "geen bezoek aan {touchpoints} gemeten: niets om met {seconds} s te vergelijken",
         "answered.nothing_hint": (
             "ga eerst naar {touchpoints} (of een contactpunt {touchpoints}.<pagina>) en kijk dan hoe snel het antwoordt"

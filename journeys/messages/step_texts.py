@@ -16,6 +16,11 @@ STEP_TEXTS: dict[str, dict[str, str]] = {
         "step.nothing_promised": "no {fact} was shown yet: nothing to hold the company to",
         "step.not_shown_because": "{fact} not shown at {touchpoint}: {why}",
         "step.on_her_way": "the customer is already on her way: describe who she is before the first touchpoint",
+        # the facts the security steps record (their words; a writer never writes them)
+        "fact.old.session": "old session",
+        "fact.guessed.password": "guessed password",
+        "fact.chosen.password": "chosen password",
+        "fact.form.from_another_site": "form from another site",
         # a step no step says (gherkin.runner)
         "step.dutch_in_english": (
             "{location}: '{step}' is a step in Dutch, in a file in English: give the file '# language: nl' as"
@@ -90,6 +95,10 @@ STEP_TEXTS: dict[str, dict[str, str]] = {
         "step.nothing_promised": "{name} is nog nergens getoond: er is niets om het bedrijf aan te houden",
         "step.not_shown_because": "{name} ontbreekt bij {touchpoint}: {why}",
         "step.on_her_way": "de klant is al onderweg: zeg wie ze is vóór het eerste contactpunt",
+        "fact.old.session": "haar oude sessie",
+        "fact.guessed.password": "het raden van haar wachtwoord",
+        "fact.chosen.password": "een zwak wachtwoord",
+        "fact.form.from_another_site": "een formulier van een andere site",
         "step.dutch_in_english": (
             "{location}: '{step}' is een Nederlandse stap in een Engels bestand: zet '# language: nl' op de"
             " eerste regel van het bestand, of schrijf de stap in het Engels."
