@@ -263,14 +263,18 @@ class JourneyFailed(JourneysError, AssertionError):
     """
 
     def __init__(self, violations: Sequence[_Violation], *, cause: BaseException | None = None) -> None:
+        from journeys.messages import language_of, say, spoken
+
         self.violations = list(violations)
         self.cause = cause
         count = len(self.violations)
-        header = f"{count} violation{'s' if count != 1 else ''} in this journey"
+        # Told in the journey's language, which its violations remember (a report renders them later).
+        language = language_of(getattr(self.violations[0], "language", "en")) if self.violations else spoken()
+        header = say("failed.one" if count == 1 else "failed.many", language, count=count)
         body = "\n\n".join(v.render() for v in self.violations)
         text = f"{header}:\n\n{body}" if body else header
         if cause is not None:
-            text = f"{type(cause).__name__}: {cause}\n\nBefore that step, the rules found {text}"
+            text = f"{type(cause).__name__}: {cause}\n\n" + say("failed.before", language, text=text)
         super().__init__(text)
 
     def __reduce__(self) -> tuple[object, ...]:  # xdist sends errors between processes

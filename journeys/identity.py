@@ -16,6 +16,7 @@ from typing import Any
 from journeys.customer import Customer
 from journeys.errors import ConfigError, StepError
 from journeys.evidence import EvidenceStore
+from journeys.messages import say
 from journeys.personas import SEGMENTS
 
 __all__ = ["Identity", "cast", "not_started", "registered"]
@@ -84,7 +85,7 @@ def not_started(journey: Any) -> None:
         StepError: something was already seen or given.
     """
     if journey.ledger.observations or journey.ledger.inputs:
-        raise StepError("the customer is already on her way: describe who she is before the first touchpoint")
+        raise StepError(say("step.on_her_way"))
 
 
 def cast(customer: Customer, session: Any, *, segment: str | None, locale: str | None) -> Customer:

@@ -24,12 +24,13 @@ from journeys.customer import Customer
 from journeys.effort import effort
 from journeys.evidence import EvidenceStore
 from journeys.fields import meaning_of
-from journeys.gherkin.words import stop_using, use_words
+from journeys.gherkin.words import fact_words, input_words, stop_using, use_words
 from journeys.identity import Identity
 from journeys.journey_channels import JourneyChannels
 from journeys.journey_rules import JourneyRules
 from journeys.ledger import Ledger
 from journeys.mail_parts import part_violations
+from journeys.messages import MESSAGES, Language, speak, stop_speaking
 from journeys.records import Observation, Provenance
 from journeys.rules.kinds import say_facts, stop_saying
 from journeys.stopwatch import Stopwatch
@@ -63,9 +64,11 @@ class Journey(JourneyChannels, JourneyRules, Identity):
         system: the running system session (maps, drivers, clock).
         customer: the synthetic customer walking the journey.
         name: the journey's name (the scenario), for reports.
+        language: the language of its feature file (``journeys.messages.language_of``): what the run
+            tells of this journey (violations, step errors) is told in it.
     """
 
-    def __init__(self, system: SystemSession, customer: Customer, *, name: str) -> None:
+    def __init__(self, system: SystemSession, customer: Customer, *, name: str, language: Language = "en") -> None:
         self.system = system
         self.customer = customer
         self.name = name
@@ -93,12 +96,23 @@ class Journey(JourneyChannels, JourneyRules, Identity):
         self._on = []
         words = getattr(system, "fact_words", None) or getattr(system.map, "fact_words", None)
         self._words = use_words(words() if callable(words) else {})  # steps read the systems' own fact words
-        maps = getattr(system, "maps", None) or [system.map]
-        self._titles = say_facts(declared_words(maps))
+        self._maps = getattr(system, "maps", None) or [system.map]
+        self.language = language
+        self._language = speak(language)
+        self._titles = say_facts(declared_words(self._maps, language))
         # Form fields -> what they ask for: questions and inputs are recorded by meaning (journeys.fields).
         self._fields = {
-            name: what for each in reversed(maps) for name, what in (getattr(each, "fields", None) or {}).items()
+            name: what for each in reversed(self._maps) for name, what in (getattr(each, "fields", None) or {}).items()
         }
+
+    def speak(self, language: Language) -> None:
+        """Tell of this journey in ``language`` from now on: a scenario pytest-bdd binds learns its
+        feature's language only after the journey was made."""
+        stop_saying(self._titles)
+        stop_speaking(self._language)
+        self.language = language
+        self._language = speak(language)
+        self._titles = say_facts(declared_words(self._maps, language))
 
     # -- touchpoints ------------------------------------------------------
 
@@ -285,6 +299,7 @@ class Journey(JourneyChannels, JourneyRules, Identity):
         self._drivers.clear()
         stop_using(self._words)
         stop_saying(self._titles)
+        stop_speaking(self._language)
         verdict = outcome or ("failed" if keep_trace else "passed")
         record = {
             "journey": self.name,
@@ -305,6 +320,17 @@ class Journey(JourneyChannels, JourneyRules, Identity):
             self.step = previous
 
 
-def declared_words(maps: Sequence[Any]) -> dict[str, str]:
-    """Each fact a map declares with English words -> its first words (violation titles use them)."""
-    return {d.fact: d.en[0] for each in maps for d in (getattr(each, "facts", None) or {}).values() if d.en}
+def declared_words(maps: Sequence[Any], language: Language = "en") -> dict[str, str]:
+    """Each fact -> the first words a writer of ``language`` uses for it (violation titles use them).
+
+    English: the words a map declares for its own facts (the others read ``order.total`` as ``order total``).
+    Dutch: the shared Dutch words of facts and of what she is asked for (``journeys.gherkin.words``), and
+    a map's own Dutch words.
+    """
+    declared = [d for each in maps for d in (getattr(each, "facts", None) or {}).values()]
+    if language == "en":
+        return {d.fact: d.en[0] for d in declared if d.en}
+    shared = {fact: ws[0] for fact, ws in {**fact_words(language), **input_words(language)}.items()}
+    # The facts the security steps record: no writer's words, words of the message table.
+    recorded = {key.removeprefix("fact."): text for key, text in MESSAGES[language].items() if key.startswith("fact.")}
+    return {**shared, **recorded, **{d.fact: d.nl[0] for d in declared if d.nl}}

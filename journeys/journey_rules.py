@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 from journeys import rules
 from journeys.channels.errors import ChannelError
 from journeys.errors import JourneyFailed, MailNotReceived, StepError
+from journeys.messages import say
 from journeys.promise_origin import contradiction, first_promised, promise_origin
 from journeys.records import Observation, Promise, PromiseCheck
+from journeys.rules.kinds import words
 
 if TYPE_CHECKING:
     from journeys.channels.drivers import MailDriver
@@ -79,8 +81,9 @@ class JourneyRules:
         for visit in reversed(self.ledger.visits):
             if visit.channel == channel and (showing is None or showing in self.touchpoint(visit.touchpoint).facts):
                 return visit.touchpoint
-        shows = f" that shows {showing}" if showing else ""
-        raise StepError(f"no {channel} touchpoint{shows} was visited yet: visit one first")
+        if showing:
+            raise StepError(say("step.none_visited_showing", channel=channel, fact=showing, name=words(showing)))
+        raise StepError(say("step.none_visited", channel=channel))
 
     def declared_fact(self, fact: str) -> FactWords | None:
         """What a system's map declares of ``fact`` under ``facts:`` (its words, kind, promise), if anything."""
@@ -133,7 +136,7 @@ class JourneyRules:
         """Rule *shows*, at every touchpoint that showed ``fact``."""
         seen = self.ledger.observations_of(fact)
         if not seen:
-            raise StepError(f"no touchpoint showed {fact} yet: visit one first")
+            raise StepError(say("step.none_showed", fact=fact, name=words(fact)))
         for touchpoint in dict.fromkeys(o.where.touchpoint for o in seen):
             self.ledger.add(rules.shows(self.ledger, touchpoint, fact, value, seen[0].kind))
 
@@ -193,7 +196,7 @@ class JourneyRules:
         """
         shown = first_promised(self.ledger, fact, about, touchpoint)
         if shown is None:
-            raise StepError(f"no {fact} was shown yet: nothing to hold the company to")
+            raise StepError(say("step.nothing_promised", fact=fact, name=words(fact)))
         for made in self.ledger.promises:
             if (made.fact, made.about, made.where) == (fact, about, shown.where):
                 return made
@@ -247,5 +250,6 @@ class JourneyRules:
             tp = self.touchpoint(check.touchpoint)
             kind = tp.facts[check.fact].kind if check.fact in tp.facts else "text"
             where = self._where(tp.name, tp.channel, ())
-            why = f"{check.fact} not shown at {tp.name}: {exc}"  # reported by promise kept, and only there
+            # Reported by promise kept, and only there.
+            why = say("step.not_shown_because", fact=check.fact, name=words(check.fact), touchpoint=tp.name, why=exc)
             return self.ledger.observe(check.fact, None, kind=kind, where=where, missing=why)

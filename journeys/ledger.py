@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from journeys.messages import language_of, say
 from journeys.records import (
     Evidence,
     Input,
@@ -25,6 +26,7 @@ from journeys.records import (
     observation_from_dict,
     observation_to_dict,
 )
+from journeys.rules.kinds import words
 from journeys.rules.violation import Violation
 from journeys.values import Unreadable, decode, encode, read_value
 
@@ -252,6 +254,7 @@ class Ledger:
                     "title": v.title,
                     "detail": v.detail,
                     "heading": v.heading,
+                    "language": v.language,
                     "observations": [observation_to_dict(o) for o in v.observations],
                     "text": v.render(),
                 }
@@ -316,6 +319,7 @@ class Ledger:
                 tuple(observation_from_dict(o) for o in v["observations"]),
                 v.get("detail", ""),
                 v.get("heading", ""),
+                language_of(v.get("language")),
             )
             for v in d.get("violations", [])
         ]
@@ -337,7 +341,7 @@ def _read(
 ) -> tuple[Any, str | None]:
     """The value of ``raw`` and None, or None and the problem."""
     if raw is None:
-        return None, f"{fact} not shown at {where.touchpoint}"
+        return None, say("not_shown", fact=fact, name=words(fact), touchpoint=where.touchpoint)
     try:
         value = read_value(kind, raw, seen_at=where.seen_at, vocabulary=vocabulary, currency=currency)
     except Unreadable as exc:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from journeys.messages import MESSAGES, say, spoken
 from journeys.records import Observation, Provenance
 from journeys.rules.kinds import all_agree, words
 from journeys.rules.violation import Violation
@@ -20,8 +21,6 @@ from journeys.system.touchpoint_map import Touchpoint
 from journeys.values import Unreadable, read_value
 
 __all__ = ["part_violations"]
-
-_NAMES = {"text": "text part", "html": "HTML part"}
 
 
 def part_violations(
@@ -60,10 +59,9 @@ def part_violations(
             Violation(
                 "agree",
                 fact,
-                f"{words(fact)} differs between the parts of the mail at {touchpoint.name}",
+                say("parts.differs", name=words(fact), touchpoint=touchpoint.name),
                 tuple(rows),
-                "a mail client shows the HTML part, a text-only one the text part: both must say the same"
-                f"\nread from both because {touchpoint.file}:{reader.line} names no `part:`",
+                say("parts.detail", line=f"{touchpoint.file}:{reader.line}"),
             )
         )
     return found
@@ -73,9 +71,10 @@ def _row(
     fact: str, kind: str, part: str, raw: Any, where: Provenance, vocabulary: Mapping[str, str] | None
 ) -> Observation:
     text = (", ".join(raw) or None) if isinstance(raw, list) else raw
-    at = replace(where, touchpoint=f"{where.touchpoint} ({_NAMES.get(part, part)})")
+    named = _part(part)
+    at = replace(where, touchpoint=f"{where.touchpoint} ({named})")
     if text is None:
-        return Observation(fact, kind, None, None, "", at, f"not in the {_NAMES.get(part, part)}")
+        return Observation(fact, kind, None, None, "", at, say("parts.missing", part=named))
     try:
         value = read_value(kind, text, seen_at=where.seen_at, vocabulary=vocabulary)
     except Unreadable as exc:
@@ -85,3 +84,9 @@ def _row(
 
 def _same_text(rows: list[Observation]) -> bool:
     return len({" ".join((row.raw or "").split()) for row in rows}) == 1
+
+
+def _part(part: str) -> str:
+    """``text`` -> ``text part`` (Dutch: ``tekstdeel``); a part of another name as it is."""
+    key = f"part.{part}"
+    return say(key) if key in MESSAGES[spoken()] else part

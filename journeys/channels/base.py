@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from journeys.messages import say
 from journeys.system.touchpoint_map import FactReader, Touchpoint
 
 Raw = str | list[str] | None
@@ -48,19 +49,20 @@ class Reading:
 
 def describe_missing(touchpoint: Touchpoint, reader: FactReader, url: str, *, evidence: str | None = None) -> str:
     """The message for a fact not found: touchpoint, fact, reader, URL, map line and what to do."""
-    where = {"email": "in the mail", "api": "in the JSON", "store": "in the JSON"}.get(
-        touchpoint.channel, "on the page"
-    )
+    where = {"email": "mail", "api": "json", "store": "json"}.get(touchpoint.channel, "page")
     shown = (
-        f" (screenshot: {evidence})"
+        say("evidence.screenshot", file=evidence)
         if evidence and evidence.endswith(".png")
-        else (f" (evidence: {evidence})" if evidence else "")
+        else (say("evidence.file", file=evidence) if evidence else "")
     )
-    return (
-        f"{touchpoint.name}: {reader.fact} not found: nothing matches {reader.describe()}"
-        f" {where} at {url}{shown}."
-        " Either the system no longer shows it, or the reader at"
-        f" {touchpoint.file}:{reader.line} is out of date."
+    return say(
+        f"missing.{where}",
+        touchpoint=touchpoint.name,
+        fact=reader.fact,
+        reader=reader.describe(),
+        url=url,
+        shown=shown,
+        line=f"{touchpoint.file}:{reader.line}",
     )
 
 

@@ -151,7 +151,10 @@ class ChatDriver(PageReader, Protocol):
 class Mailbox(Protocol):
     """Where a mail driver finds mail. ``wait`` returns early when mail may have arrived."""
 
-    description: str
+    @property
+    def description(self) -> str:
+        """Where the mail is looked for, as a message names it (in the journey's language)."""
+        ...
 
     def messages(self, address: str) -> list[Message]:
         """Every mail to ``address``, oldest first."""

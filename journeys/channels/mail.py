@@ -31,6 +31,7 @@ from journeys.channels.mailboxes import POLL_INTERVAL, ImapMailbox, MailpitMailb
 from journeys.channels.message import Message
 from journeys.errors import ConfigError, MailNotReceived
 from journeys.evidence import EvidenceStore
+from journeys.messages import say
 from journeys.secrets import Secrets
 from journeys.system.templates import subject_pattern
 from journeys.system.touchpoint_map import Touchpoint
@@ -54,8 +55,12 @@ class CaptureMailbox:
 
     def __init__(self, capture: MailCapture) -> None:
         self.capture = capture
-        self.description = f"the SMTP capture at {capture.host}:{capture.port}"
         self._seen = 0
+
+    @property
+    def description(self) -> str:
+        """Said in the journey's language (the capture outlives journeys of both)."""
+        return say("mail.capture", host=self.capture.host, port=self.capture.port)
 
     def messages(self, address: str) -> list[Message]:
         self._seen = len(self.capture)
@@ -164,16 +169,22 @@ class MailboxDriver:
         filled = [f"{name}={params[name]}" for name in tp.placeholders() if params.get(name) is not None]
         if arrived:
             listing = "; ".join(f"{m.received_at.astimezone():%H:%M:%S} '{m.subject}'" for m in arrived[-10:])
-            what = f"What did arrive for {address}: {listing}."
+            what = say("mail.arrived", address=address, listing=listing)
         else:
-            what = f"Nothing at all arrived for {address}."
+            what = say("mail.nothing_arrived", address=address)
         return self.secrets.redact(
-            f"{self.customer_key} at {tp.name}: no mail to {address} with a subject matching"
-            f" '{tp.subject}'"
-            + (f" ({', '.join(filled)})" if filled else "")
-            + f" within {timeout:g} s in {self.mailbox.description}. {what}"
-            " If the subject changed, update"
-            f" `subject:` at {tp.where}; if nothing came, check that the system sends mail there."
+            say(
+                "mail.not_received",
+                customer=self.customer_key,
+                touchpoint=tp.name,
+                address=address,
+                subject=tp.subject,
+                filled=f" ({', '.join(filled)})" if filled else "",
+                timeout=f"{timeout:g}",
+                mailbox=self.mailbox.description,
+                what=what,
+                where=tp.where,
+            )
         )
 
     def close(self, *, keep_trace: bool = False) -> None:

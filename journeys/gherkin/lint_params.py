@@ -21,6 +21,7 @@ from journeys.errors import ConfigError, StepError
 from journeys.gherkin import params
 from journeys.gherkin.lint_gherkin import Problem, shown
 from journeys.gherkin.offers import Offers
+from journeys.messages import language_of, speak, stop_speaking
 
 if TYPE_CHECKING:
     from journeys.system.touchpoint_map import TouchpointMap
@@ -39,14 +40,19 @@ class Maps:
     maps: tuple[TouchpointMap, ...] = ()  # the maps themselves (where each touchpoint is written)
 
 
-def value_messages(values: Mapping[str, Any], known: params.Known, now: datetime) -> list[str]:
-    """What is wrong with each typed parameter value of a step, as the step's own reader says it."""
+def value_messages(values: Mapping[str, Any], known: params.Known, now: datetime, language: str = "en") -> list[str]:
+    """What is wrong with each typed parameter value of a step, as the step's own reader says it
+    to a journey of the feature's ``language``."""
     messages = []
-    for name, raw in values.items():
-        try:
-            params.read_param(name, raw, now=now, known=known)
-        except StepError as exc:
-            messages.append(str(exc))
+    token = speak(language_of(language))
+    try:
+        for name, raw in values.items():
+            try:
+                params.read_param(name, raw, now=now, known=known)
+            except StepError as exc:
+                messages.append(str(exc))
+    finally:
+        stop_speaking(token)
     return messages
 
 

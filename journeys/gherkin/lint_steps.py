@@ -119,7 +119,7 @@ class StepChecker:
             match = fitting[0]
             said = f"'{keyword} {text}'"
             needs = self.offers.lacks(match.sentence, match.values, said=said, language=language) if self.offers else []
-            return value_messages(match.values, self.known, self.now) + needs
+            return value_messages(match.values, self.known, self.now, language) + needs
         if matches:
             right = KEYWORDS[matches[0].sentence.kind][language]
             wrong = KEYWORDS[kind][language]

@@ -41,6 +41,7 @@ from journeys.gherkin.params_time import plain as _words
 from journeys.gherkin.params_words import CHANNEL_WORDS, KIND_NAMES, SEGMENT_WORDS
 from journeys.gherkin.params_words import describe as describe_kind
 from journeys.gherkin.words import fact_named, input_named
+from journeys.messages import say
 
 if TYPE_CHECKING:
     from journeys.values import Money
@@ -95,7 +96,7 @@ def amount(text: str) -> Money:
     """
     from journeys.values import read_value  # the values package imports nothing from here
 
-    problem = f"could not read an amount from '{text}': write it like '€ 12,00' or '12.00 EUR'"
+    problem = say("param.amount", text=text)
     # Digits, separators and a currency only: "twaalf euro" or "12 appels" is no amount.
     rest = re.sub(r"[\d.,\s\-€$£]|\b(?:eur|euro|euros|usd|gbp|chf)\b", "", text.lower())
     if rest or not re.search(r"\d", text):
@@ -113,16 +114,16 @@ def quantity(text: str) -> int:
     Raises:
         StepError: not a whole number of at least 1 (``"0"``, ``"-1"``, ``"veel"``).
     """
-    hint = "write a whole number from 1 up, like '2', 'twee' or 'two'"
+    hint = say("param.quantity_hint")
     words = _words(text)
     if re.fullmatch(r"[-+]?\d+", words):
         count = int(words)
     elif words in NUMBERS:
         count = NUMBERS[words]
     else:
-        raise StepError(f"could not read a quantity from '{text}': {hint}")
+        raise StepError(say("param.quantity", text=text, hint=hint))
     if count < 1:
-        raise StepError(f"could not read a quantity from '{text}': it must be at least 1; {hint}")
+        raise StepError(say("param.quantity_low", text=text, hint=hint))
     return count
 
 
@@ -137,10 +138,11 @@ def channel(text: str) -> str:
         return CHANNELS[words]
     close = difflib.get_close_matches(words, CHANNELS, n=1)
     known = ", ".join(sorted(set(CHANNELS.values())))
-    raise StepError(f"could not read a channel from '{text}': " + _did_you_mean(close, f"write one of {known}"))
+    advice = _did_you_mean(close, say("param.channel_advice", known=known))
+    raise StepError(say("param.channel", text=text, advice=advice))
 
 
-def segment(text: str, known: Collection[str], *, where: str = "the touchpoint map") -> str:
+def segment(text: str, known: Collection[str], *, where: str | None = None) -> str:
     """The customer segment a writer names, one of ``known`` (the touchpoint map's segments).
 
     Dutch names of the usual segments are understood: ``"gezin"`` -> ``"family"``.
@@ -153,23 +155,19 @@ def segment(text: str, known: Collection[str], *, where: str = "the touchpoint m
     words = SEGMENT_WORDS.get(words, words)
     if words in by_lower:
         return by_lower[words]
+    where = where or say("param.map")
     if not by_lower:
-        raise StepError(f"unknown segment '{text}': {where} lists no segments; add them under 'segments:'")
+        raise StepError(say("param.no_segments", text=text, where=where))
     close = difflib.get_close_matches(words, by_lower, n=1)
-    raise StepError(
-        f"unknown segment '{text}': "
-        + _did_you_mean(
-            [by_lower[c] for c in close],
-            f"write one of {', '.join(sorted(known))} (the segments of {where})",
-        )
-    )
+    advice = say("param.segment_advice", known=", ".join(sorted(known)), where=where)
+    raise StepError(say("param.segment", text=text, advice=_did_you_mean([by_lower[c] for c in close], advice)))
 
 
 def fact(
     text: str,
     known: Collection[str] | None = None,
     *,
-    where: str = "the touchpoint map",
+    where: str | None = None,
     words: Mapping[str, str] | None = None,
 ) -> str:
     """The fact a writer means (``"the order total"`` -> ``"order.total"``).
@@ -183,14 +181,11 @@ def fact(
     """
     name = fact_named(text, words)
     if known is not None and name not in known:
-        raise StepError(
-            f"no touchpoint of {where} reads the fact '{name}' ('{text}'): add it "
-            "to the facts of a touchpoint there, or check another fact"
-        )
+        raise StepError(say("param.fact_unread", where=where or say("param.map"), fact=name, text=text))
     return name
 
 
-def touchpoint(text: str, known: Collection[str], *, where: str = "the touchpoint map") -> str:
+def touchpoint(text: str, known: Collection[str], *, where: str | None = None) -> str:
     """A touchpoint of the map by its name (``"web.checkout"``).
 
     Raises:
@@ -200,10 +195,8 @@ def touchpoint(text: str, known: Collection[str], *, where: str = "the touchpoin
     if name in known:
         return name
     close = difflib.get_close_matches(name, list(known), n=1)
-    raise StepError(
-        f"unknown touchpoint '{text}': "
-        + _did_you_mean(close, f"write one of the touchpoints of {where}: {', '.join(sorted(known))}")
-    )
+    advice = say("param.touchpoint_advice", where=where or say("param.map"), known=", ".join(sorted(known)))
+    raise StepError(say("param.touchpoint", text=text, advice=_did_you_mean(close, advice)))
 
 
 def what(text: str) -> str:
@@ -223,7 +216,7 @@ class Known:
     facts: frozenset[str] | None = None
     touchpoints: frozenset[str] | None = None
     channels: frozenset[str] | None = None
-    map: str = "the touchpoint map"  # where the names come from, for messages
+    map: str | None = None  # where the names come from, for messages (None: "the touchpoint map")
     fact_words: Mapping[str, str] | None = None  # the map's own words for its facts
 
 
@@ -306,13 +299,11 @@ def read_param(name: str, raw: Any, *, now: datetime, known: Known = Known()) ->
 
 def _known_channel(name: str, known: Known) -> str:
     if known.channels is not None and name not in known.channels:
-        raise StepError(
-            f"{known.map} has no touchpoint on the channel '{name}': add one "
-            f"there, or use one of {', '.join(sorted(known.channels))}"
-        )
+        where = known.map or say("param.map")
+        raise StepError(say("param.no_channel", where=where, channel=name, known=", ".join(sorted(known.channels))))
     return name
 
 
 def _did_you_mean(close: list[str], advice: str) -> str:
     """``did you mean 'x'? Write ...`` or just the advice."""
-    return f"did you mean '{close[0]}'? {advice[0].upper()}{advice[1:]}" if close else advice
+    return say("param.did_you_mean", close=close[0], advice=f"{advice[0].upper()}{advice[1:]}") if close else advice

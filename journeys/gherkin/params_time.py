@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from journeys.errors import StepError
+from journeys.messages import say, spoken
 
 __all__ = ["NUMBERS", "day", "duration", "moment", "plain"]
 
@@ -33,8 +34,12 @@ _MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
     "oktober": 10,
 }  # fmt: skip
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]  # fmt: skip
+_MONTH_NAMES = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"],
+}  # fmt: skip
 _RELATIVE_DAYS = {"today": 0, "vandaag": 0, "tomorrow": 1, "morgen": 1}
 _UNITS = {
     "second": "seconds", "seconds": "seconds", "seconde": "seconds", "seconden": "seconds",
@@ -43,9 +48,6 @@ _UNITS = {
     "day": "days", "days": "days", "dag": "days", "dagen": "days",
     "week": "weeks", "weeks": "weeks", "weken": "weeks",
 }  # fmt: skip
-
-_MOMENT_HINT = "write it like 'Friday 17:45', 'vrijdag 17:45' or '2026-11-27 17:45'"
-_DAY_HINT = "write it like 'Wednesday', 'woensdag', '27 november' or '2026-11-27'"
 
 
 def moment(text: str, now: datetime) -> datetime:
@@ -61,14 +63,15 @@ def moment(text: str, now: datetime) -> datetime:
     """
     words = plain(text.replace(",", " "))
     found = re.fullmatch(r"(?:(.*?)\s+(?:at|om)\s+|(.*?)\s*)(\d{1,2})[:.](\d{2})(?:\s*(?:uur|h))?", words)
+    hint = say("time.moment_hint")
     if not found:
-        if _day_or_none(words, now, text, _MOMENT_HINT) is not None:
-            raise StepError(f"could not read a moment from '{text}': add the time, like '{text} 17:45'")
-        raise StepError(f"could not read a moment from '{text}': {_MOMENT_HINT}")
+        if _day_or_none(words, now, text, hint) is not None:
+            raise StepError(say("time.moment_no_time", text=text))
+        raise StepError(say("time.moment", text=text, hint=hint))
     day_words = (found.group(1) or found.group(2) or "").strip()
     hour, minute = int(found.group(3)), int(found.group(4))
     if hour > 23 or minute > 59:
-        raise StepError(f"could not read a moment from '{text}': there is no time {hour}:{minute:02d}; {_MOMENT_HINT}")
+        raise StepError(say("time.no_time", text=text, time=f"{hour}:{minute:02d}", hint=hint))
     at = time(hour, minute)
     if not day_words:
         candidate = datetime.combine(now.date(), at, now.tzinfo)
@@ -77,9 +80,9 @@ def moment(text: str, now: datetime) -> datetime:
         ahead = (_WEEKDAYS[day_words] - now.weekday()) % 7
         candidate = datetime.combine(now.date() + timedelta(days=ahead), at, now.tzinfo)
         return candidate if candidate >= now else candidate + timedelta(days=7)
-    on = _day_or_none(day_words, now, text, _MOMENT_HINT, what="a moment")
+    on = _day_or_none(day_words, now, text, hint, what=say("time.a_moment"))
     if on is None:
-        raise StepError(f"could not read a moment from '{text}': {_MOMENT_HINT}")
+        raise StepError(say("time.moment", text=text, hint=hint))
     return datetime.combine(on, at, now.tzinfo)
 
 
@@ -91,9 +94,10 @@ def day(text: str, now: datetime) -> date:
     Raises:
         StepError: no day in ``text``, or a date that does not exist ("30 februari").
     """
-    on = _day_or_none(plain(text.replace(",", " ")), now, text, _DAY_HINT)
+    hint = say("time.day_hint")
+    on = _day_or_none(plain(text.replace(",", " ")), now, text, hint)
     if on is None:
-        raise StepError(f"could not read a day from '{text}': {_DAY_HINT}")
+        raise StepError(say("time.day", text=text, hint=hint))
     return on
 
 
@@ -103,24 +107,25 @@ def duration(text: str) -> timedelta:
     Raises:
         StepError: no number and unit in ``text``, or a duration of zero or less.
     """
-    hint = "write it like '2 days', '2 dagen', '3 hours', '30 minuten' or '1 week'"
+    hint = say("time.duration_hint")
     found = re.fullmatch(r"(\S+)\s+(\S+)", plain(text))
     if not found or found.group(2) not in _UNITS:
-        raise StepError(f"could not read a duration from '{text}': {hint}")
+        raise StepError(say("time.duration", text=text, hint=hint))
     count_text = found.group(1).replace(",", ".")
     if count_text in NUMBERS:
         count = float(NUMBERS[count_text])
     elif re.fullmatch(r"-?\d+(?:\.\d+)?", count_text):
         count = float(count_text)
     else:
-        raise StepError(f"could not read a duration from '{text}': {hint}")
+        raise StepError(say("time.duration", text=text, hint=hint))
     if count <= 0:
-        raise StepError(f"could not read a duration from '{text}': it must be more than zero; {hint}")
+        raise StepError(say("time.duration_zero", text=text, hint=hint))
     return timedelta(**{_UNITS[found.group(2)]: count})
 
 
-def _day_or_none(words: str, now: datetime, text: str, hint: str, what: str = "a day") -> date | None:
-    """The day ``words`` name, or None; StepError for a date that does not exist."""
+def _day_or_none(words: str, now: datetime, text: str, hint: str, what: str | None = None) -> date | None:
+    """The day ``words`` name, or None; StepError for a date that does not exist (``what``: a day)."""
+    what = what or say("time.a_day")
     today = now.date()
     if words in _RELATIVE_DAYS:
         return today + timedelta(days=_RELATIVE_DAYS[words])
@@ -140,7 +145,7 @@ def _day_or_none(words: str, now: datetime, text: str, hint: str, what: str = "a
     else:
         return None
     if not 1 <= month <= 12:
-        raise StepError(f"could not read {what} from '{text}': there is no month {month}; {hint}")
+        raise StepError(say("time.no_month", what=what, text=text, month=month, hint=hint))
     try:
         if year is not None:
             return date(year, month, number)
@@ -154,11 +159,8 @@ def _day_or_none(words: str, now: datetime, text: str, hint: str, what: str = "a
                 return candidate
         return date(today.year, month, number)  # raises: the date exists in no year
     except ValueError:
-        raise StepError(
-            f"could not read {what} from '{text}': there is no {number} "
-            f"{_MONTH_NAMES[month - 1]}"
-            f"{f' {year}' if year else ''}; {hint}"
-        ) from None
+        named = f"{number} {_MONTH_NAMES[spoken()][month - 1]}{f' {year}' if year else ''}"
+        raise StepError(say("time.no_date", what=what, text=text, date=named, hint=hint)) from None
 
 
 def plain(text: str) -> str:

@@ -26,6 +26,7 @@ from journeys.gherkin.lint_steps import retired_note
 from journeys.gherkin.skeleton import step_skeleton
 from journeys.gherkin.vocabulary import CATALOGUE, KEYWORDS, Catalogue, suggest
 from journeys.interrupts import StopBetweenSteps
+from journeys.messages import language_of, say
 
 if TYPE_CHECKING:
     from journeys.journey import Journey
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 __all__ = ["RetiredPhrasing", "ScenarioResult", "StepListener", "StepResult", "run_scenario"]
 
 Status = Literal["passed", "failed", "skipped"]
-_LANGUAGES = {"en": "English", "nl": "Dutch"}
 
 
 class StepListener(Protocol):
@@ -183,20 +183,16 @@ def not_found(
     keyword: str, text: str, language: str, location: str, catalogue: Catalogue = CATALOGUE, *, kind: str = ""
 ) -> StepError:
     """Why no step says ``text``: a step of the other language, or the closest known steps and a step to paste."""
+    said = language_of(language)  # told in the file's language
+    step = f"{keyword} {text}"
     other = {"en": "nl", "nl": "en"}.get(language)
     if other and catalogue.match(text, other) is not None:
-        header = "'# language: nl' as its first line" if other == "nl" else "no '# language:' line (English)"
-        return StepError(
-            f"{location}: '{keyword} {text}' is a step in {_LANGUAGES[other]}, in a file in"
-            f" {_LANGUAGES[language]}: give the file {header}, or write the step in {_LANGUAGES[language]}."
-        )
-    hint = suggest(text, language=language)
+        which = "step.dutch_in_english" if other == "nl" else "step.english_in_dutch"
+        return StepError(say(which, said, location=location, step=step))
+    close = suggest(text, language=language, said=said)
     kind = kind or next((k for k, words in KEYWORDS.items() if words.get(language) == keyword.strip()), "given")
     skeleton = "\n".join(f"    {line}" if line else "" for line in step_skeleton(kind, text, language).splitlines())
-    return StepError(
-        f"{location}: unknown step '{keyword} {text}'.{hint} Run `journeys steps` for the catalogue,"
-        " or write a step of your own (docs/own-steps.md); to fill in and paste into steps/*.py:\n\n" + skeleton
-    )
+    return StepError(say("step.unknown", said, location=location, step=step, closest=close, skeleton=skeleton))
 
 
 def _call(func: Any, journey: Journey, arguments: dict[str, Any], step: ScenarioStep) -> None:

@@ -39,6 +39,7 @@ from typing import Any
 import parse as parse_lib
 
 from journeys.gherkin.needs import infer
+from journeys.messages import Language, say
 
 KEYWORDS = {
     "given": {"en": "Given", "nl": "Gegeven"},
@@ -316,9 +317,9 @@ def _declarer(kind: str) -> Callable[..., Callable[[Callable[..., Any]], Callabl
 given, when, then = _declarer("given"), _declarer("when"), _declarer("then")
 
 
-def suggest(text: str, *, language: str | None = None) -> str:
-    """`` Closest known steps: ...`` for an unknown step, or an empty string."""
+def suggest(text: str, *, language: str | None = None, said: Language | None = None) -> str:
+    """`` Closest known steps: ...`` for an unknown step (said in ``said``: the journey's), or an empty string."""
     found = CATALOGUE.closest(text, language)
     if not found:
         return ""
-    return " Closest known steps: " + "; ".join(f"'{s.example}'" for s in found) + "."
+    return say("step.closest", said, steps="; ".join(f"'{s.example}'" for s in found))

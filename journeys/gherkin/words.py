@@ -22,6 +22,7 @@ from contextvars import ContextVar, Token
 
 from journeys.errors import StepError
 from journeys.gherkin.words_meaning import closest_by_meaning
+from journeys.messages import say
 
 __all__ = [
     "FACTS",
@@ -169,11 +170,8 @@ def fact_named(words: str, declared: Mapping[str, str] | None = None) -> str:
         if fact not in FACT_WORDS:  # a map's own fact: its words, the writer's language first
             shown.setdefault(fact, []).append(own_words)
             shown[fact].sort(key=lambda w: _language_of(w) != language)
-    raise StepError(
-        f"unknown fact '{words}': {_did_you_mean(key, every, shown)}Write one of the facts' words: "
-        f"{', '.join(ws[0] for ws in shown.values())} (`journeys steps` lists every synonym);"
-        " a system's own facts get their words in its map (`facts:`, see docs/new-system.md)"
-    )
+    known = ", ".join(ws[0] for ws in shown.values())
+    raise StepError(say("words.unknown_fact", text=words, close=_did_you_mean(key, every, shown), known=known))
 
 
 def input_named(words: str) -> str:
@@ -187,10 +185,8 @@ def input_named(words: str) -> str:
         return INPUTS[key]
     every = {name: [*ws["en"], *ws["nl"]] for name, ws in INPUT_WORDS.items()}
     shown = input_words(_language_of(words))
-    raise StepError(
-        f"unknown thing to be asked for: '{words}': {_did_you_mean(key, every, shown)}"
-        f"Write one of {', '.join(' / '.join(ws) for ws in shown.values())}"
-    )
+    known = ", ".join(" / ".join(ws) for ws in shown.values())
+    raise StepError(say("words.unknown_input", text=words, close=_did_you_mean(key, every, shown), known=known))
 
 
 def _did_you_mean(key: str, every: Mapping[str, list[str]], shown: Mapping[str, list[str]]) -> str:
@@ -202,8 +198,8 @@ def _did_you_mean(key: str, every: Mapping[str, list[str]], shown: Mapping[str, 
     options = []
     for name in close:
         first, *others = (f"'{word}'" for word in shown[name])
-        options.append(first + (f" (or {', '.join(others)})" if others else ""))
-    return f"did you mean {' or '.join(options)}? "
+        options.append(first + (say("words.or", others=", ".join(others)) if others else ""))
+    return say("words.did_you_mean", options=say("words.options_or").join(options))
 
 
 def _language_of(words: str) -> str:

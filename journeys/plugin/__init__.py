@@ -23,6 +23,7 @@ from journeys.plugin.bdd import (  # noqa: F401 - hooks and fixtures pytest find
     journey,
     journeys_system,
     pytest_bdd_after_scenario,
+    pytest_bdd_before_scenario,
     pytest_bdd_before_step,
     pytest_bdd_step_error,
     pytest_bdd_step_func_lookup_error,

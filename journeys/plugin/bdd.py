@@ -30,9 +30,22 @@ def journeys_system(pytestconfig: pytest.Config) -> SystemSession:
 @pytest.fixture
 def journey(request: pytest.FixtureRequest, journeys_system: SystemSession) -> Iterator[Journey]:
     """A fresh synthetic customer and its ledger, for one scenario."""
-    trip = runtime.current(request.config).new_journey(request.node.name)
+    language = getattr(request.node, "_journeys_language", "en")  # pytest_bdd_before_scenario: its feature's
+    trip = runtime.current(request.config).new_journey(request.node.name, language=language)
     yield trip
     trip.close(failed=getattr(request.node, "_journeys_failed", False))
+
+
+def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, **_: Any) -> None:
+    """The journey speaks its feature's language (``# language: nl``): its violations and step errors.
+
+    The journey is made at its first step, after this hook; one made already (a test asking for it) is told.
+    """
+    from journeys.messages import language_of
+
+    request.node._journeys_language = language_of(feature.language)
+    if "journey" in request.fixturenames:
+        request.getfixturevalue("journey").speak(request.node._journeys_language)
 
 
 def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Any, step: Any, **_: Any) -> None:

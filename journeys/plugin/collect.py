@@ -72,7 +72,7 @@ class ScenarioItem(JourneysItem):
 
         load_steps(self.config.rootpath)
         run = runtime.current(self.config)
-        journey = run.new_journey(self.name, self.browser)
+        journey = run.new_journey(self.name, self.browser, language=self.scenario.language)
         allure_report.scenario(self.scenario)
         allure_report.follow(journey, run.settings.report.report_url)
         outcome = "interrupted"

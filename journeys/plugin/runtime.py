@@ -86,15 +86,17 @@ class Run:
         assert self.session is not None
         return self.session
 
-    def new_journey(self, name: str, browser: str | None = None) -> Journey:
-        """A fresh synthetic customer on the system, for one scenario (in ``browser``: one of the run's)."""
+    def new_journey(self, name: str, browser: str | None = None, *, language: str = "en") -> Journey:
+        """A fresh synthetic customer on the system, for one scenario (in ``browser``: one of the run's),
+        told of in ``language``: its feature file's."""
         from journeys.customer import Customer
         from journeys.journey import Journey
+        from journeys.messages import language_of
 
         session = self.start_system()
         customer = Customer.create(self.seed, index=self._index, worker=self.worker, run_id=self.run_id)
         self._index += 1
-        journey = Journey(session, customer, name=name)
+        journey = Journey(session, customer, name=name, language=language_of(language))
         if browser is not None:
             journey.browser_settings = self.settings.for_browser(browser).browser
         return journey

@@ -59,7 +59,7 @@ _BY_RULE = {
     "answered_within": "too slow",
 }
 _STATUS = re.compile(r"\(HTTP (\d{3})\)|answered (\d{3})\b")
-_WITHIN = re.compile(r"within (\d+(?:\.\d+)?) s")
+_WITHIN = re.compile(r"(?:within|binnen) (\d+(?:\.\d+)?) s")  # English and Dutch messages (journeys.messages)
 
 
 def cause_of_violations(violations: list[dict[str, Any]]) -> tuple[str, str, str] | None:

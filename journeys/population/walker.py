@@ -125,9 +125,10 @@ def walk(session: SystemSession, scenario: Scenario, customer: Customer, *, brow
     """
     from journeys.gherkin.runner import run_scenario
     from journeys.journey import Journey
+    from journeys.messages import language_of
 
     started = time.perf_counter()
-    journey = Journey(session, customer, name=scenario.title)
+    journey = Journey(session, customer, name=scenario.title, language=language_of(scenario.language))
     journey.browserless = not browser  # the channel drivers read it
     listener = _Listener()
     journey.on_touchpoint(listener.touchpoint)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from journeys.messages import say
 from journeys.rules.kinds import all_agree, kind_of, words
 from journeys.rules.knowledge import listed
 from journeys.rules.violation import Violation
@@ -63,7 +64,7 @@ def agree(
         if not compared and len(sets) > 1:
             # Seen, but never twice for one product at one time: nothing that may be compared.
             suffix = f" ({group_about})" if group_about else ""
-            found.append(_nothing_to_compare(fact, suffix, group, apart="never twice for one product at one time"))
+            found.append(_nothing_to_compare(fact, suffix, group, apart=True))
             continue
         for each in compared or [group]:
             violation = _check_group(fact, kind or "text", group_about, each, tolerance)
@@ -116,25 +117,25 @@ def _check_group(
     problems = [o for o in group if o.problem is not None]
     suffix = f" ({about})" if about else ""
     if not all_agree(kind, [o.value for o in readable], tolerance):
-        return Violation("agree", fact, f"{words(fact)}{suffix} disagrees across touchpoints", tuple(group))
+        return Violation("agree", fact, say("agree.differs", name=words(fact), about=suffix), tuple(group))
     if not problems:
         return _nothing_to_compare(fact, suffix, group) if len({o.touchpoint for o in readable}) < 2 else None
     where = ", ".join(dict.fromkeys(o.where.touchpoint for o in problems))
     missing = all(o.raw is None for o in problems)
     heading = "MissingFact" if missing else "UnreadableFact"
-    what = "not shown" if missing else "could not be read"
-    return Violation("agree", fact, f"{words(fact)}{suffix} {what} at {where}", tuple(group), heading=heading)
+    title = say("agree.missing" if missing else "agree.unreadable", name=words(fact), about=suffix, where=where)
+    return Violation("agree", fact, title, tuple(group), heading=heading)
 
 
-def _nothing_to_compare(fact: str, suffix: str, readable: list[Observation], apart: str = "") -> Violation:
-    shown_at = ", ".join(dict.fromkeys(o.touchpoint for o in readable)) or "none"
-    count = "no touchpoint" if not readable else "only one touchpoint"
-    count = f"touchpoints, but {apart}" if apart else count
+def _nothing_to_compare(fact: str, suffix: str, readable: list[Observation], apart: bool = False) -> Violation:
+    """Shown at no touchpoint, at one, or (``apart``) never twice for one product at one time."""
+    shown_at = ", ".join(dict.fromkeys(o.touchpoint for o in readable)) or say("none")
+    count = "agree.nothing_apart" if apart else "agree.nothing_one" if readable else "agree.nothing_none"
     return Violation(
         "agree",
         fact,
-        f"{words(fact)}{suffix} was shown at {count}: nothing to compare",
+        say(count, name=words(fact), about=suffix),
         tuple(readable),
-        f"shown at: {shown_at}\nvisit a second touchpoint that shows {fact} before checking that they agree",
+        say("agree.nothing_detail", shown_at=shown_at, fact=fact, name=words(fact)),
         heading="NothingToCompare",
     )

@@ -15,16 +15,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from journeys.messages import say
+from journeys.rules.kinds import words
 from journeys.rules.violation import Violation
 
 if TYPE_CHECKING:
     from journeys.ledger import Ledger
     from journeys.records import Observation
-
-HINT = (
-    "every fact in the touchpoint map must be shown where the map says; a fact shown only"
-    " in some states is marked `optional: true` in the map"
-)
 
 
 def all_shown(ledger: Ledger, *, optional: Collection[tuple[str, str]] = ()) -> list[Violation]:
@@ -52,12 +49,15 @@ def all_shown(ledger: Ledger, *, optional: Collection[tuple[str, str]] = ()) -> 
     ]
     if not missing:
         return []
-    listed = list(dict.fromkeys(f"{o.fact} at {o.touchpoint}" for o in missing))
-    title = f"{missing[0].fact} not shown at {missing[0].touchpoint}"
+    listed = list(
+        dict.fromkeys(say("all_shown.item", fact=o.fact, name=words(o.fact), touchpoint=o.touchpoint) for o in missing)
+    )
+    first = missing[0]
+    title = say("not_shown", fact=first.fact, name=words(first.fact), touchpoint=first.touchpoint)
     if len(listed) > 1:
-        title = f"{len(listed)} mapped facts not shown: {', '.join(listed)}"
+        title = say("all_shown.many", count=len(listed), listed=", ".join(listed))
     facts = ", ".join(dict.fromkeys(o.fact for o in missing))
-    return [Violation("all_shown", facts, title, tuple(missing), HINT, heading="MissingFact")]
+    return [Violation("all_shown", facts, title, tuple(missing), say("all_shown.hint"), heading="MissingFact")]
 
 
 def _key(observation: Observation) -> tuple[int, str, str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from journeys.messages import say
+from journeys.rules.kinds import words
 from journeys.rules.violation import Violation
 from journeys.values import agree, show
 
@@ -24,8 +26,9 @@ def shown(ledger: Ledger, touchpoint: str, fact: str, *, why: str = "") -> list[
     seen = [o for o in ledger.observations_of(fact) if o.where.touchpoint == touchpoint]
     if any(o.problem is None for o in seen):
         return []
-    detail = why or ("" if seen else f"the journey never read {touchpoint}: visit it before checking what it shows")
-    return [Violation("shown", fact, f"{fact} not shown at {touchpoint}", tuple(seen[-1:]), detail, heading="Missing")]
+    detail = why or ("" if seen else say("shown.never_read", touchpoint=touchpoint))
+    title = say("not_shown", fact=fact, name=words(fact), touchpoint=touchpoint)
+    return [Violation("shown", fact, title, tuple(seen[-1:]), detail, heading="Missing")]
 
 
 def shows(ledger: Ledger, touchpoint: str, fact: str, expected: Any, kind: str) -> list[Violation]:
@@ -38,21 +41,21 @@ def shows(ledger: Ledger, touchpoint: str, fact: str, expected: Any, kind: str) 
     latest = seen[-1] if seen else None
     if latest is not None and latest.problem is None and agree(kind, latest.value, expected):
         return []
-    expectation = f"expected: {show(kind, expected)}"
+    value = show(kind, expected)
+    expectation = say("expected", value=value)
+    said = {"fact": fact, "name": words(fact), "touchpoint": touchpoint, "expected": value}
     if latest is None:
-        title = f"{fact} was never read at {touchpoint}: nothing to compare with {show(kind, expected)}"
-        detail = f"{expectation}\nvisit {touchpoint} before checking what it shows"
-        return [Violation("shows", fact, title, (), detail, heading="NothingToCompare")]
+        detail = f"{expectation}\n{say('shows.visit_first', touchpoint=touchpoint)}"
+        return [Violation("shows", fact, say("shows.never_read", **said), (), detail, heading="NothingToCompare")]
     if latest.problem is not None:
-        what = "not shown" if latest.raw is None else "could not be read"
-        title = f"{fact} {what} at {touchpoint}: nothing to compare with {show(kind, expected)}"
+        title = say("shows.missing" if latest.raw is None else "shows.unreadable", **said)
         heading = "MissingFact" if latest.raw is None else "UnreadableFact"
         return [Violation("shows", fact, title, (latest,), expectation, heading=heading)]
     return [
         Violation(
             "shows",
             fact,
-            f"{fact} at {touchpoint} is not {show(kind, expected)}",
+            say("shows.differs", **said),
             (latest,),
             expectation,
             heading="UnexpectedFact",

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from journeys.errors import RuleConfigError
+from journeys.messages import bare, say
 from journeys.rules.kinds import kind_of, what_key, words
 from journeys.rules.violation import Violation
 from journeys.values import Unreadable, agree, read_value, show
@@ -42,8 +43,7 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
         raise RuleConfigError(
             "known_at",
             fact,
-            f"no observation of {fact} at {touchpoint}: visit"
-            f" {touchpoint} first, or add {fact} to it in the touchpoint map",
+            say("known_at.never_shown", fact=fact, name=words(fact), bare=bare(words(fact)), touchpoint=touchpoint),
         )
     target = shown[-1]
     kind = kind_of("known_at", fact, observations) or "text"
@@ -63,9 +63,11 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
             Violation(
                 "known_at",
                 fact,
-                f"nothing was known of {words(fact)} before {touchpoint} showed it: nothing to compare",
+                say("known_at.nothing", name=words(fact), bare=bare(words(fact)), touchpoint=touchpoint),
                 (target,),
-                f"give {fact} or read it at another touchpoint before {touchpoint}, then check what it knows",
+                say(
+                    "known_at.nothing_hint", fact=fact, name=words(fact), bare=bare(words(fact)), touchpoint=touchpoint
+                ),
                 heading="NothingToCompare",
             )
         ]
@@ -76,11 +78,13 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
     if target.raw is not None and listed(kind, reference.value, target):
         return []
     rows = (*known_rows, target)
-    if target.problem is not None:
-        title = f"{words(fact)} not known at {touchpoint}"
-    else:
-        title = f"{words(fact)} at {touchpoint} differs from what the company knows"
-    detail = f"known: {show(kind, reference.value)} (from {reference.where.touchpoint})"
+    title = say(
+        "known_at.not_known" if target.problem is not None else "known_at.differs",
+        name=words(fact),
+        bare=bare(words(fact)),
+        touchpoint=touchpoint,
+    )
+    detail = say("known_at.known", value=show(kind, reference.value), touchpoint=reference.where.touchpoint)
     return [Violation("known_at", fact, title, rows, detail)]
 
 

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from journeys.messages import LANGUAGES, Language, say
 from journeys.values import show
 
 if TYPE_CHECKING:
@@ -60,15 +61,15 @@ class Split:
     def odd_seqs(self) -> set[int]:
         return {o.seq for o in self.odd}
 
-    def why(self) -> str:
-        """How the reference was chosen, in a few words (empty without a reference)."""
+    def why(self, language: Language = "en") -> str:
+        """How the reference was chosen, in a few words of ``language`` (empty without a reference)."""
         if not self.reference:
             return ""
         places = len({o.where.touchpoint for o in self.reference})
         every = len({o.where.touchpoint for o in (*self.reference, *self.odd)})
         if self.majority:
-            return f"{places} of {every} touchpoints said {self.expected}"
-        return f"no majority: the first told, {self.expected} at {self.reference[0].where.touchpoint}, is the reference"
+            return say("odd.majority", language, places=places, every=every, value=self.expected)
+        return say("odd.first", language, value=self.expected, touchpoint=self.reference[0].where.touchpoint)
 
 
 def split(violation: Violation) -> Split:
@@ -91,8 +92,12 @@ def split(violation: Violation) -> Split:
     return Split(reference, odd, majority, value)
 
 
+# "expected: " in every language a violation may be written in.
+_EXPECTED = tuple(say("expected", language, value="").strip().lower() for language in LANGUAGES)
+
+
 def _expected(detail: str) -> str:
     for line in detail.splitlines():
-        if line.strip().lower().startswith("expected:"):
+        if line.strip().lower().startswith(_EXPECTED):
             return line.split(":", 1)[1].strip()
     return ""

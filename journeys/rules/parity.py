@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from journeys.errors import RuleConfigError
+from journeys.messages import say
 from journeys.rules.kinds import all_agree, kind_of, words
 from journeys.rules.violation import Violation
 from journeys.values import agree
@@ -43,8 +44,7 @@ def channel_parity(
             raise RuleConfigError(
                 "channel_parity",
                 fact,
-                f"no observation of {fact} via '{name}': visit a"
-                f" {name} touchpoint that shows {fact} before checking parity",
+                say("parity.no_side", fact=fact, name=words(fact), side=name),
             )
     moments = list(dict.fromkeys((o.product, o.epoch) for o in left + right if o.momentary))
     if not moments:
@@ -56,8 +56,7 @@ def channel_parity(
         raise RuleConfigError(
             "channel_parity",
             fact,
-            f"{left_name} and {right_name} did not show {fact} for the same product at the same time:"
-            " ask both about the same product, without time passing in between",
+            say("parity.no_moment", left=left_name, right=right_name, fact=fact, name=words(fact)),
         )
     return [
         found for mine, theirs in pairs for found in _compare(fact, (left_name, mine), (right_name, theirs), tolerance)
@@ -81,7 +80,7 @@ def _compare(
     (left_name, left), (right_name, right) = left_side, right_side
     both = left + right
     kind = kind_of("channel_parity", fact, both, tolerance=tolerance) or "text"
-    title_sides = f"between {left_name} and {right_name}"
+    sides = {"name": words(fact), "left": left_name, "right": right_name}
     readable_left = [o.value for o in left if o.problem is None]
     readable_right = [o.value for o in right if o.problem is None]
     differs = any(
@@ -90,15 +89,15 @@ def _compare(
         for b in dict.fromkeys(readable_right)
     )
     if differs and all_agree(kind, readable_left, tolerance) and all_agree(kind, readable_right, tolerance):
-        title = f"{words(fact)} differs {title_sides}"
+        title = say("parity.differs", **sides)
     elif differs:
-        title = f"{words(fact)} differs {title_sides} (and within a side)"
+        title = say("parity.differs_within", **sides)
     else:
-        return _problems(fact, title_sides, [(left_name, left), (right_name, right)])
+        return _problems(fact, sides, [(left_name, left), (right_name, right)])
     return [Violation("channel_parity", fact, title, tuple(both))]
 
 
-def _problems(fact: str, title_sides: str, sides: list[tuple[str, list[Observation]]]) -> list[Violation]:
+def _problems(fact: str, said: dict[str, str], sides: list[tuple[str, list[Observation]]]) -> list[Violation]:
     """Nothing differs: still a violation when a side showed nothing readable, or anything was unreadable."""
     both = tuple(o for _, side in sides for o in side)
     problems = [o for o in both if o.problem is not None]
@@ -108,10 +107,10 @@ def _problems(fact: str, title_sides: str, sides: list[tuple[str, list[Observati
     heading = "MissingFact" if all(o.raw is None for o in problems) else "UnreadableFact"
     blind = [name for name, side in sides if all(o.problem is not None for o in side)]
     if blind:
-        title = f"{words(fact)} could not be compared {title_sides}: nothing readable at {where}"
-        detail = f"nothing to compare via {' and '.join(blind)}: every observation there is missing or unreadable"
+        title = say("parity.blind", **said, where=where)
+        detail = say("parity.blind_detail", sides=say("parity.and").join(blind))
     else:
-        title = f"{words(fact)} could not be read at {where}"
+        title = say("parity.unreadable", name=words(fact), where=where)
         detail = ""
     return [Violation("channel_parity", fact, title, both, detail, heading=heading)]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from journeys.messages import bare, say
 from journeys.rules.kinds import words
 from journeys.rules.violation import Violation
 
@@ -42,16 +43,15 @@ def kept_private(ledger: Ledger, touchpoint: str | None = None) -> list[Violatio
     tried = [
         o for o in ledger.observations if o.about == OTHER and (touchpoint is None or o.where.touchpoint == touchpoint)
     ]
-    where = touchpoint or "any touchpoint"
+    where = touchpoint or say("privacy.anywhere")
     if not tried:
         return [
             Violation(
                 "kept_private",
                 where,
-                f"nobody else tried {where}: nothing to check her privacy with",
+                say("privacy.nobody", where=where),
                 (),
-                "let another customer try the touchpoint first (a step such as"
-                " 'another customer looks up her order in the app')",
+                say("privacy.nobody_hint"),
                 heading="NothingToCompare",
             )
         ]
@@ -64,9 +64,9 @@ def kept_private(ledger: Ledger, touchpoint: str | None = None) -> list[Violatio
         Violation(
             "kept_private",
             ", ".join(facts),
-            f"another customer was shown her {', '.join(words(f) for f in facts)} at {places}",
+            say("privacy.shown", names=", ".join(bare(words(f)) for f in facts), places=places),
             tuple(shown),
-            "tried without her session or any code of hers: the touchpoint should have refused",
+            say("privacy.shown_detail"),
             heading="PrivacyBreach",
         )
     ]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from journeys.errors import RuleConfigError
+from journeys.messages import say
 from journeys.rules.kinds import words
 from journeys.rules.violation import Violation
 from journeys.values import DateRange, Unreadable, agree, read_value, show
@@ -52,28 +53,27 @@ def promise_kept(promise: Promise, observation: Observation | None, now: datetim
         )
     origin = _promise_row(promise)
     if promise.value is None:
-        return _broken(promise, origin, observation, f"the promise could not be read: {promise.verdict}")
+        return _broken(promise, origin, observation, say("promise.unreadable", verdict=promise.verdict))
     if observation is None or observation.problem is not None:
-        problem = f"{check.fact} not shown at {check.touchpoint}"
+        problem = _not_shown(check.fact, check.touchpoint)
         if observation is not None and observation.problem is not None:
             problem = observation.problem
         return _broken(promise, origin, observation, problem)
     expected = _expected(promise, observation, now)
     if check.expect == "present" and "value" not in check.params:
-        return _kept(promise, f"{check.touchpoint} shows {show(observation.kind, observation.value)}")
+        return _kept(
+            promise, say("promise.shows", touchpoint=check.touchpoint, value=show(observation.kind, observation.value))
+        )
     if check.expect == "not_after":
         shown_day, promised_day = _last_day(observation.value), _last_day(expected)
+        dates = {
+            "touchpoint": check.touchpoint,
+            "shown": show("date", observation.value),
+            "promised": show("date", expected),
+        }
         if shown_day <= promised_day:
-            return _kept(
-                promise,
-                f"{check.touchpoint} shows {show('date', observation.value)}, not after {show('date', expected)}",
-            )
-        return _broken(
-            promise,
-            origin,
-            observation,
-            f"{check.touchpoint} shows {show('date', observation.value)}, after the promised {show('date', expected)}",
-        )
+            return _kept(promise, say("promise.not_after", **dates))
+        return _broken(promise, origin, observation, say("promise.after", **dates))
     if "value" not in check.params and observation.kind != promise.kind:
         raise RuleConfigError(
             rule,
@@ -82,14 +82,11 @@ def promise_kept(promise: Promise, observation: Observation | None, now: datetim
             f" {check.fact}, a {observation.kind} fact: check a fact of the same kind",
         )
     tolerance = Decimal(check.params["tolerance"]) if "tolerance" in check.params else None
+    shown = show(observation.kind, observation.value)
     if agree(observation.kind, expected, observation.value, tolerance=tolerance):
-        return _kept(promise, f"{check.touchpoint} shows {show(observation.kind, observation.value)}")
-    return _broken(
-        promise,
-        origin,
-        observation,
-        f"{check.touchpoint} shows {show(observation.kind, observation.value)}, not {show(observation.kind, expected)}",
-    )
+        return _kept(promise, say("promise.shows", touchpoint=check.touchpoint, value=shown))
+    wrong = say("promise.not", touchpoint=check.touchpoint, shown=shown, expected=show(observation.kind, expected))
+    return _broken(promise, origin, observation, wrong)
 
 
 def _expected(promise: Promise, observation: Observation, now: datetime) -> Any:
@@ -108,14 +105,14 @@ def _last_day(value: Any) -> date:
 
 
 def _kept(promise: Promise, why: str) -> list[Violation]:
-    promise.status, promise.verdict = "kept", f"kept: {why}"
+    promise.status, promise.verdict = "kept", say("promise.kept", why=why)
     return []
 
 
 def _broken(promise: Promise, origin: Observation, observation: Observation | None, why: str) -> list[Violation]:
     from journeys.records import Observation, Provenance
 
-    promise.status, promise.verdict = "broken", f"broken: {why}"
+    promise.status, promise.verdict = "broken", say("promise.broken", why=why)
     check = promise.check
     if observation is None:
         observation = Observation(
@@ -125,21 +122,25 @@ def _broken(promise: Promise, origin: Observation, observation: Observation | No
             None,
             promise.about,
             Provenance(check.touchpoint, check.touchpoint.split(".")[0], None, None, promise.due),
-            f"{check.fact} not shown at {check.touchpoint}",
+            _not_shown(check.fact, check.touchpoint),
         )
-    detail = (
-        f"promised at {promise.where.touchpoint}, due {show('date', promise.due)},"
-        f" checked at {check.touchpoint} ({check.expect})\n{why}"
+    detail = say(
+        "promise.detail",
+        origin=promise.where.touchpoint,
+        due=show("date", promise.due),
+        touchpoint=check.touchpoint,
+        expect=check.expect,
+        why=why,
     )
     which = f" ({promise.about})" if promise.about else ""  # which parcel (or order), when it is one of several
-    title = f"{words(promise.fact)}{which} promised at {promise.where.touchpoint} was not kept"
+    title = say("promise.title", name=f"{words(promise.fact)}{which}", touchpoint=promise.where.touchpoint)
     return [Violation("promise_kept", promise.fact, title, (origin, observation), detail)]
 
 
 def _promise_row(promise: Promise) -> Observation:
     from journeys.records import Observation
 
-    problem = None if promise.value is not None else (promise.verdict or "could not read the promise")
+    problem = None if promise.value is not None else (promise.verdict or say("promise.unread"))
     return Observation(
         promise.fact,
         promise.kind,
@@ -150,6 +151,10 @@ def _promise_row(promise: Promise) -> Observation:
         problem,
         promise.seq,
     )
+
+
+def _not_shown(fact: str, touchpoint: str) -> str:
+    return say("not_shown", fact=fact, name=words(fact), touchpoint=touchpoint)
 
 
 def _reached(now: datetime, due: datetime) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from journeys.messages import say
 from journeys.rules.kinds import words
 from journeys.rules.violation import Violation
 
@@ -56,9 +57,9 @@ def refused(ledger: Ledger, fact: str) -> list[Violation]:
             Violation(
                 "refused",
                 fact,
-                f"nobody tried {words(fact)}: nothing to check",
+                say("refused.nobody", name=words(fact)),
                 (),
-                "let a step try it first (such as 'someone else tries 20 wrong passwords for her account')",
+                say("refused.nobody_hint"),
                 heading="NothingToCompare",
             )
         ]
@@ -70,9 +71,9 @@ def refused(ledger: Ledger, fact: str) -> list[Violation]:
         Violation(
             "refused",
             fact,
-            f"{places} did not refuse {words(fact)}",
+            say("refused.through", places=places, name=words(fact)),
             tuple(through),
-            f"expected: {REFUSED}",
+            say("expected", value=say("refused.word")),
             heading="NotRefused",
         )
     ]
@@ -96,9 +97,9 @@ def protected(ledger: Ledger) -> list[Violation]:
             Violation(
                 "protected",
                 PAGE_HEADERS,
-                "no page's headers were recorded: nothing to check",
+                say("protected.nobody"),
                 (),
-                "let her see a page of the web shop first",
+                say("protected.nobody_hint"),
                 heading="NothingToCompare",
             )
         ]
@@ -111,9 +112,9 @@ def protected(ledger: Ledger) -> list[Violation]:
         Violation(
             "protected",
             PAGE_HEADERS,
-            f"{places} came without {', '.join(missing)}",
+            say("protected.bare", places=places, missing=", ".join(missing)),
             tuple(bare),
-            f"expected: {', '.join(SECURITY_HEADERS)}",
+            say("expected", value=", ".join(SECURITY_HEADERS)),
             heading="UnprotectedPage",
         )
     ]

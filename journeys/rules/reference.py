@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from journeys.messages import bare, say
 from journeys.rules.kinds import words
 from journeys.rules.violation import Violation
 from journeys.values import agree, show
@@ -27,11 +28,11 @@ def matches(ledger: Ledger, fact: str, reference: str) -> list[Violation]:
     """
     told = next((o for o in ledger.observations_of(reference) if o.problem is None), None)
     seen = ledger.observations_of(fact)
-    title = f"{words(fact)} against the {words(reference)} she was told"
+    said = {"name": words(fact), "reference": words(reference), "bare_reference": bare(words(reference))}
     if told is None or not seen:
         missing = reference if told is None else fact
-        detail = f"no touchpoint showed {missing} readably: visit one that shows it before this check"
-        return [Violation("matches", fact, f"{title}: nothing to compare", (), detail, heading="NothingToCompare")]
+        detail = say("matches.nothing_hint", missing=missing, missing_name=words(missing))
+        return [Violation("matches", fact, say("matches.nothing", **said), (), detail, heading="NothingToCompare")]
     wrong = [o for o in seen if o.problem is not None or not agree(told.kind, o.value, told.value)]
     if not wrong:
         return []
@@ -39,9 +40,15 @@ def matches(ledger: Ledger, fact: str, reference: str) -> list[Violation]:
         Violation(
             "matches",
             fact,
-            f"{words(fact)} is not the {words(reference)} she was told",
+            say("matches.differs", **said),
             (told, *wrong),
-            f"expected: {show(told.kind, told.value)} ({reference} at {told.where.touchpoint})",
+            say(
+                "matches.expected",
+                value=show(told.kind, told.value),
+                fact=reference,
+                reference=words(reference),
+                touchpoint=told.where.touchpoint,
+            ),
             heading="InconsistentFact",
         )
     ]

@@ -12,14 +12,20 @@ import re
 from typing import TYPE_CHECKING
 
 from journeys.errors import RuleConfigError
+from journeys.messages import say
+from journeys.rules.kinds import words
 from journeys.rules.violation import Violation
 
 if TYPE_CHECKING:
     from journeys.ledger import Ledger
     from journeys.records import Observation
 
-# describe_missing's "... on the page at <url> (screenshot: <file>)." : where the customer was instead.
-_INSTEAD = re.compile(r"(?:on the page|in the mail|in the JSON) at (?P<url>\S+?)(?P<shot> \([^)]*\))?(?:\.? |\.?$)")
+# describe_missing's "... on the page at <url> (screenshot: <file>)." (Dutch: "... op de pagina op <url>
+# (schermafbeelding: <file>)."): where the customer was instead.
+_INSTEAD = re.compile(
+    r"(?:(?:on the page|in the mail|in the JSON) at|(?:op de pagina|in de mail|in de JSON) op)"
+    r" (?P<url>\S+?)(?P<shot> \([^)]*\))?(?:\.? |\.?$)"
+)
 
 
 def suits(ledger: Ledger, fact: str, audience: str) -> list[Violation]:
@@ -35,7 +41,7 @@ def suits(ledger: Ledger, fact: str, audience: str) -> list[Violation]:
     """
     shown = ledger.latest(fact)
     if shown is None:
-        raise RuleConfigError("suits", fact, f"no observation of {fact}: visit the touchpoint that shows it first")
+        raise RuleConfigError("suits", fact, say("suits.never_read", fact=fact, name=words(fact)))
     if shown.problem is not None:
         return [_not_shown(fact, audience, shown)]
     items = [item.strip() for item in (shown.raw or "").split(",")]
@@ -46,9 +52,9 @@ def suits(ledger: Ledger, fact: str, audience: str) -> list[Violation]:
         Violation(
             "suits",
             fact,
-            f"offers at {shown.where.touchpoint} are meant for others than a {audience}",
+            say("suits.others", touchpoint=shown.where.touchpoint, audience=audience),
             (shown,),
-            f"meant for: {', '.join(wrong)}",
+            say("suits.meant_for", who=", ".join(wrong)),
             heading="IrrelevantOffer",
         )
     ]
@@ -56,8 +62,10 @@ def suits(ledger: Ledger, fact: str, audience: str) -> list[Violation]:
 
 def _not_shown(fact: str, audience: str, shown: Observation) -> Violation:
     touchpoint = shown.where.touchpoint
-    what = "not shown" if shown.raw is None else "could not be read"
     instead = _INSTEAD.search(shown.problem or "")
-    detail = f"{touchpoint} showed instead: {instead['url']}{instead['shot'] or ''}" if instead else ""
-    title = f"{fact} {what} at {touchpoint}: no offers to compare with a {audience}"
+    detail = (
+        say("suits.instead", touchpoint=touchpoint, url=instead["url"], shot=instead["shot"] or "") if instead else ""
+    )
+    said = {"fact": fact, "name": words(fact), "touchpoint": touchpoint, "audience": audience}
+    title = say("suits.missing" if shown.raw is None else "suits.unreadable", **said)
     return Violation("suits", fact, title, (shown,), detail, heading="MissingFact")

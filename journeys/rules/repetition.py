@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from journeys.messages import bare, say
 from journeys.rules.kinds import what_key, words
 from journeys.rules.violation import Violation
 
@@ -66,14 +67,18 @@ def not_asked_twice(
 
 
 def _nothing_to_compare(what: str | None, scope: Collection[str] | None) -> Violation:
-    thing = words(what) if what else "anything"
-    within = f" at {', '.join(sorted(scope))}" if scope is not None else ""
+    within = say("asked.within", scope=", ".join(sorted(scope))) if scope is not None else ""
+    if what:
+        title = say("asked.nothing", name=words(what), bare=bare(words(what)), within=within)
+    else:
+        title = say("asked.nothing_any", within=within)
+    thing = say("asked.hers", bare=bare(words(what))) if what else say("asked.something")
     return Violation(
         "not_asked_twice",
         what or "*",
-        f"the customer neither gave nor was asked for {thing}{within}: nothing to compare",
+        title,
         (),
-        f"let the journey give {what or 'something'} at one touchpoint and go where it could be asked again",
+        say("asked.nothing_hint", what=what or say("asked.something"), thing=thing),
         heading="NothingToCompare",
     )
 
@@ -96,7 +101,11 @@ def _violation(question: Question, earlier: list[Input]) -> Violation:
             None,
             "",
             question.where,
-            f"asked again for {words(question.what)}" + (" while logged in" if question.identified else ""),
+            say(
+                "asked.again_logged_in" if question.identified else "asked.again",
+                name=words(question.what),
+                bare=bare(words(question.what)),
+            ),
             question.seq,
         )
     )
@@ -104,7 +113,7 @@ def _violation(question: Question, earlier: list[Input]) -> Violation:
     return Violation(
         "not_asked_twice",
         question.what,
-        f"{words(question.what)} asked again at {question.touchpoint}",
+        say("asked.title", name=words(question.what), bare=bare(words(question.what)), touchpoint=question.touchpoint),
         tuple(rows),
-        f"the customer gave it before at {before}",
+        say("asked.before", before=before),
     )

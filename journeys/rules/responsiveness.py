@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from journeys.messages import moment, say
 from journeys.rules.violation import Violation
 
 if TYPE_CHECKING:
@@ -27,9 +28,9 @@ def answered_within(ledger: Ledger, touchpoints: str, seconds: float) -> list[Vi
             Violation(
                 "answered_within",
                 touchpoints,
-                f"no visit to {touchpoints} was measured: nothing to compare with {seconds:g} s",
+                say("answered.nothing", touchpoints=touchpoints, seconds=f"{seconds:g}"),
                 (),
-                f"visit {touchpoints} (or a touchpoint named {touchpoints}.<page>) before checking how fast it answers",
+                say("answered.nothing_hint", touchpoints=touchpoints),
                 heading="NothingToCompare",
             )
         ]
@@ -38,13 +39,14 @@ def answered_within(ledger: Ledger, touchpoints: str, seconds: float) -> list[Vi
         return []
     width = max(len(v.touchpoint) for v in slow)
     detail = "\n".join(
-        f"{v.touchpoint:<{width}}  answered after {v.waited_seconds:.1f} s  ({v.started:%a %d %b %H:%M})" for v in slow
+        f"{v.touchpoint:<{width}}  " + say("answered.row", seconds=f"{v.waited_seconds:.1f}", started=moment(v.started))
+        for v in slow
     )
     return [
         Violation(
             "answered_within",
             touchpoints,
-            f"{touchpoints} kept the customer waiting longer than {seconds:g} s",
+            say("answered.slow", touchpoints=touchpoints, seconds=f"{seconds:g}"),
             (),
             detail,
             heading="SlowTouchpoint",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from journeys.messages import say
 from journeys.rules.violation import Violation
 
 if TYPE_CHECKING:
@@ -16,9 +17,9 @@ def not_sent(touchpoint: str, why: str, seen: tuple[Observation, ...]) -> list[V
         Violation(
             "not_sent",
             touchpoint,
-            f"{touchpoint} came, though {why}",
+            say("not_sent.title", touchpoint=touchpoint, why=why),
             seen,
-            f"she should not have had this mail: {why}",
+            say("not_sent.detail", why=why),
             heading="UnexpectedMail",
         )
     ]

@@ -10,9 +10,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from journeys.messages import Language, say, spoken
 from journeys.values import show
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Violation:
         observations: what each touchpoint showed, in order.
         detail: further lines (the promise and its deadline...).
         heading: the violation's kind (``InconsistentFact``); by default the rule's.
+        language: the language it was found in (the journey's), and is rendered in.
     """
 
     rule: str
@@ -47,6 +49,7 @@ class Violation:
     observations: tuple[Observation, ...]
     detail: str = ""
     heading: str = ""
+    language: Language = field(default_factory=spoken)
 
     @property
     def name(self) -> str:
@@ -59,22 +62,25 @@ class Violation:
         parts = split(self)
         # Where three or more touchpoints split, the dissenters are marked: the reference needs no mark.
         odd = parts.odd_seqs if parts.reference and len(self.observations) > 2 else set()
-        rows = [(o.where.touchpoint, _cell(o), o.where.location or "", o.seq in odd) for o in self.observations]
+        rows = [
+            (o.where.touchpoint, _cell(o, self.language), o.where.location or "", o.seq in odd)
+            for o in self.observations
+        ]
         lines = [f"{self.name}: {self.title}"]
         if rows:
             wide_tp = max(len(row[0]) for row in rows)
             # Align on the cells that fit; a long problem overflows instead of pushing the others apart.
             wide_value = max((len(row[1]) for row in rows if len(row[1]) <= 80), default=0)
             for touchpoint, value, location, differs in rows:
-                mark = "   <- differs" if differs else ""
+                mark = f"   {say('render.differs', self.language)}" if differs else ""
                 lines.append(f"  {touchpoint:<{wide_tp}}  {value:<{wide_value}}   {location}{mark}".rstrip())
         if odd:
-            lines.append(f"  {parts.why()}")
+            lines.append(f"  {parts.why(self.language)}")
         lines.extend(f"  {line}" for line in self.detail.splitlines())
-        footer = f"  rule: {self.rule}({self.fact})"
+        footer = "  " + say("render.rule", self.language, rule=self.rule, fact=self.fact)
         evidence = list(dict.fromkeys(o.where.evidence[0] for o in self.observations if o.where.evidence))
         if evidence:
-            footer += "   evidence: "
+            footer += "   " + say("render.evidence", self.language)
             footer += ("\n" + " " * len(footer)).join(evidence)
         lines.append(footer)
         return "\n".join(lines)
@@ -83,13 +89,13 @@ class Violation:
         return self.render()
 
 
-def _cell(observation: Observation) -> str:
+def _cell(observation: Observation, language: Language) -> str:
     if observation.problem is not None:
         return observation.problem
     shown = show(observation.kind, observation.value)
     raw = observation.raw
     if raw is not None and _plain(raw) != _plain(shown):
-        return f"{shown}  raw {raw!r}"
+        return say("render.raw", language, shown=shown, raw=repr(raw))
     return shown
 
 

@@ -3,6 +3,7 @@
 from datetime import datetime, time
 
 from journeys.gherkin import vocabulary
+from journeys.messages import say
 from journeys.values import Status
 
 TITLE_NL = "Een bestelling annuleren voordat ze verzonden is: overal gestopt, geld terug, niets verstuurd."
@@ -70,5 +71,5 @@ def no_shipping_notice(journey):
     journey.expect_no_mail(
         "email.shipping_notice",
         by=datetime.combine(day, time(23, 59), journey.now().tzinfo),
-        why="she cancelled the order before it shipped",
+        why=say("step.cancelled_why"),
     )

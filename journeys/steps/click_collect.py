@@ -10,6 +10,7 @@ from datetime import datetime, time
 from journeys.errors import StepError
 from journeys.gherkin import params, vocabulary
 from journeys.ledger import PromiseCheck
+from journeys.messages import say
 from journeys.values import DateRange
 
 TITLE_NL = "Click & collect: online bestellen, ophalen in een winkel, zoals de mail en de winkel beloven."
@@ -84,7 +85,7 @@ def pickup_promise_kept(journey):
         )
     shown = [o for o in journey.ledger.observations_of("pickup.date") if o.problem is None]
     if not shown:
-        raise StepError("no readable pickup date was shown yet: order for pickup first")
+        raise StepError(say("step.no_pickup_date"))
     first = shown[0]  # what she was promised, not what a later touchpoint says
     day = first.value.end if isinstance(first.value, DateRange) else first.value
     due = datetime.combine(day, time(23, 59), journey.now().tzinfo)

@@ -13,7 +13,9 @@ from journeys.errors import StepError
 from journeys.gherkin import vocabulary
 from journeys.gherkin.words import fact_named
 from journeys.ledger import PromiseCheck
+from journeys.messages import say
 from journeys.promise_origin import first_promised
+from journeys.rules.kinds import words
 from journeys.values import DateRange
 
 #: Where a complaint goes: a system's own way of taking complaints, else the shop's chat.
@@ -130,7 +132,7 @@ def promise_kept(journey, fact):
         )
     shown = first_promised(journey.ledger, name)  # the first touchpoint that promised it, not the last
     if shown is None or shown.value is None:
-        raise StepError(f"no readable {name} was shown yet: visit a touchpoint that shows it first")
+        raise StepError(say("step.nothing_readable", fact=name, name=words(name)))
     day = shown.value.end if isinstance(shown.value, DateRange) else shown.value
     if isinstance(day, datetime):
         day = day.date()

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from journeys.errors import StepError
 from journeys.gherkin import params, vocabulary
+from journeys.messages import say
 from journeys.records import Observation
 from journeys.rules import Violation
 from journeys.values import DateRange, add_working_days
@@ -28,7 +29,7 @@ WEEKDAYS = {
 def _web_dates(journey) -> list[Observation]:
     seen = [o for o in journey.ledger.observations_of("delivery.date") if o.where.channel == "web"]
     if not seen:
-        raise StepError("no web touchpoint showed a delivery date yet: let her look at a product or order first")
+        raise StepError(say("step.no_delivery_date"))
     return seen
 
 
@@ -74,8 +75,8 @@ def web_not_on(journey, day):
     _judge(
         journey,
         lambda o: any(matches(d) for d in _days(o.value)),
-        f"the web shop promised delivery on {day}",
-        f"expected: no delivery date on {day}",
+        say("dates.on", day=day),
+        say("dates.on_expected", day=day),
     )
 
 
@@ -108,6 +109,6 @@ def web_within_working_days(journey, count):
     _judge(
         journey,
         too_late,
-        f"the web shop promised delivery later than {n} working days",
-        f"expected: delivery within {n} working days of the day she saw the date",
+        say("dates.later", count=n),
+        say("dates.later_expected", count=n),
     )

@@ -7,6 +7,7 @@ rules (*every touchpoint agrees on the delivery date* includes it).
 
 from journeys.errors import StepError
 from journeys.gherkin import vocabulary
+from journeys.messages import say
 
 TITLE_NL = "Bellen met de klantenservice: de medewerker leest haar bestelling voor en ziet wat het bedrijf weet."
 
@@ -50,7 +51,7 @@ def agent_sees_order(journey):
     shown = journey.ledger.observations_of("order.number")
     agents = list(dict.fromkeys(o.where.touchpoint for o in shown if o.where.channel == "agent"))
     if not agents:
-        raise StepError("no agent touchpoint showed an order yet: let an agent look her up, or let her phone first")
+        raise StepError(say("step.no_agent_order"))
     for touchpoint in agents:
         journey.known_at(touchpoint, "order.number")
 

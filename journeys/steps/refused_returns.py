@@ -12,6 +12,7 @@ import difflib
 
 from journeys.errors import StepError
 from journeys.gherkin import params, vocabulary
+from journeys.messages import say
 from journeys.values.status import Status
 
 TITLE_NL = "Geweigerde retouren, en de mail met het retourlabel."
@@ -39,8 +40,8 @@ def read_reason(text: str) -> str:
     if key in REASONS:
         return REASONS[key]
     close = difflib.get_close_matches(key, REASONS, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    raise StepError(f"unknown reason '{text}': {hint}write one of {', '.join(REASONS)}")
+    hint = say("step.did_you_mean", close=close[0]) if close else ""
+    raise StepError(say("step.unknown_reason", text=text, hint=hint, reasons=", ".join(REASONS)))
 
 
 # `{reason}` is a kind of its own: lint checks it before anything runs, `journeys steps` lists the words.

@@ -16,6 +16,7 @@ from journeys.channels import outsider
 from journeys.channels.errors import ChannelError
 from journeys.errors import StepError
 from journeys.gherkin import params, vocabulary
+from journeys.messages import say
 from journeys.records import Provenance
 from journeys.rules import protection
 
@@ -87,7 +88,7 @@ def old_session_opens_nothing(journey):
     logged out; the page must show nothing of hers."""
     copy = _SESSIONS.get(journey)
     if copy is None:
-        raise StepError("she has not logged out in this journey: write 'When she logs out' before this step")
+        raise StepError(say("step.not_logged_out"))
     other = _someone_else(journey)
     account = journey.touchpoint("web.account")
     try:
@@ -207,7 +208,7 @@ def chat_from_another_site(journey):
     """A page of another site sends the chat form with her own, logged-in browser, without the chat page's
     form token; the shop's answer goes on the ledger."""
     if not journey.identified:
-        raise StepError("she is not logged in, so nothing is sent in her name: log her in first")
+        raise StepError(say("step.not_logged_in"))
     journey.do("send chat message from another site", message="Gestuurd door een andere site")
     _answered(journey, journey.web, "form.from_another_site", "chat.conversation")
 

@@ -3,18 +3,7 @@
 from __future__ import annotations
 
 from journeys.errors import JourneysError
-
-# "could not read <noun> from ..." per kind: the message a customer-facing report shows.
-NOUNS = {
-    "money": "an amount of money",
-    "date": "a date",
-    "order_ref": "an order reference",
-    "status": "a status",
-    "text": "a text",
-    "name": "a name",
-    "address": "an address",
-    "count": "a count",
-}
+from journeys.messages import MESSAGES, Language, say, spoken
 
 
 class Unreadable(JourneysError, ValueError):
@@ -34,8 +23,16 @@ class Unreadable(JourneysError, ValueError):
         self.kind = kind
         self.raw = raw
         self.reason = reason
-        super().__init__(f"could not read {NOUNS.get(kind, 'a ' + kind)} from {raw!r}")
+        super().__init__(f"could not read {noun(kind, 'en')} from {raw!r}")
 
     def at(self, touchpoint: str) -> str:
-        """The message with the touchpoint: ``could not read a date from 'x' at web.checkout``."""
-        return f"{self} at {touchpoint}"
+        """The message with the touchpoint, in the journey's language:
+        ``could not read a date from 'x' at web.checkout``, ``'x' bij web.checkout is geen leesbare datum``."""
+        return say("unreadable_value", noun=noun(self.kind), raw=repr(self.raw), touchpoint=touchpoint)
+
+
+def noun(kind: str, language: Language | None = None) -> str:
+    """What a value of ``kind`` is called in a message (``a date``; Dutch: ``leesbare datum``)."""
+    lang = language or spoken()
+    key = f"noun.{kind}"
+    return say(key, lang) if key in MESSAGES[lang] else say("noun.other", lang, kind=kind)

@@ -22,6 +22,11 @@ def chained(error: BaseException, cause: BaseException) -> BaseException:
     [
         (MailNotReceived("no mail 'Bevestiging' within 5 s in the capture"), "mail never came", "no mail within 5 s"),
         (
+            MailNotReceived("mia bij email.order_confirmation: binnen 5 s kwam er in de SMTP-opvang geen mail aan mia"),
+            "mail never came",
+            "no mail within 5 s",
+        ),
+        (
             chained(
                 ChannelError("anna-1 at web.checkout: POST /checkout: no answer within 10 s"), httpx.ReadTimeout("")
             ),

@@ -16,6 +16,7 @@ from journeys.gherkin import params
 from journeys.gherkin.lint import lint
 from journeys.gherkin.vocabulary import Catalogue, Sentence
 from journeys.gherkin.words import fact_named, input_named
+from journeys.messages import Language, speak, stop_speaking
 
 NOW = datetime.now(ZoneInfo("Europe/Amsterdam"))
 
@@ -70,10 +71,14 @@ def lint_step(project: Path):
     return check
 
 
-def message(read, raw: str) -> str:
-    """What the step's own reader says about ``raw``: the runner's message."""
-    with pytest.raises(StepError) as caught:
-        read(raw)
+def message(read, raw: str, language: Language = "en") -> str:
+    """What the step's own reader says about ``raw``: the runner's message, to a journey in ``language``."""
+    token = speak(language)
+    try:
+        with pytest.raises(StepError) as caught:
+            read(raw)
+    finally:
+        stop_speaking(token)
     return str(caught.value)
 
 
@@ -154,13 +159,27 @@ def test_a_dutch_writer_gets_dutch_words_of_the_same_meaning(lint_step):
         "nl",
     )
     assert problems == [
-        f"{path}:5: {message(fact_named, 'de retourprijs')}",
-        f"{path}:6: {message(input_named, 'telefoon')}",
+        f"{path}:5: {message(fact_named, 'de retourprijs', 'nl')}",
+        f"{path}:6: {message(input_named, 'telefoon', 'nl')}",
     ]
     refund, phone = problems
-    assert "did you mean 'het retourbedrag' (or 'de terugbetaling'" in refund
-    assert "totaalbedrag'?" not in refund and "'het totaalbedrag' (or" not in refund
-    assert "did you mean 'telefoonnummer'" in phone
+    assert "onbekend feit 'de retourprijs': bedoel je 'het retourbedrag' (of 'de terugbetaling'" in refund
+    assert "totaalbedrag'?" not in refund and "'het totaalbedrag' (of" not in refund
+    assert "bedoel je 'telefoonnummer'" in phone and "Schrijf een van deze:" in phone
+
+
+def test_a_dutch_writer_is_told_in_dutch_how_to_write_a_value(lint_step):
+    problems, path = lint_step(
+        """        Gegeven het is Funday 17:45
+        Als er 0 dagen verstrijken
+        """,
+        "nl",
+    )
+    assert problems == [
+        f"{path}:4: 'Funday 17:45' is geen tijdstip: schrijf het als 'vrijdag 17:45' of '2026-11-27 17:45'",
+        f"{path}:5: '0 dagen' is geen tijdsduur: die moet langer dan nul zijn;"
+        " schrijf het als '2 dagen', '3 uur', '30 minuten' of '1 week'",
+    ]
 
 
 def test_a_value_from_an_examples_row_is_reported_at_the_row(lint_step):

@@ -101,3 +101,17 @@ def test_the_runs_error_carries_the_skeleton():
     assert text.startswith("features/a.feature:4: unknown step 'When she sings a song'.")
     assert "to fill in and paste into steps/*.py:" in text
     assert '    @when(\n        en="she sings a song",' in text
+
+
+def test_a_dutch_files_unknown_step_is_told_in_dutch():
+    error = not_found("Als", "ze een liedje zingt", "nl", "features/a.feature:4", kind="when")
+
+    text = str(error)
+    assert text.startswith("features/a.feature:4: onbekende stap 'Als ze een liedje zingt'.")
+    assert "Kijk in `journeys steps --lang nl` welke stappen er zijn" in text
+    assert "om in te vullen en in steps/*.py te plakken:" in text and "unknown step" not in text
+    english = str(not_found("Gegeven", "a customer", "nl", "features/b.feature:3"))
+    assert english == (
+        "features/b.feature:3: 'Gegeven a customer' is een Engelse stap in een Nederlands bestand:"
+        " haal '# language: nl' bovenaan weg, of schrijf de stap in het Nederlands."
+    )

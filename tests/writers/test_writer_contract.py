@@ -133,8 +133,8 @@ def test_lint_knows_a_maps_own_fact_words_and_touchpoints_across_systems(company
     both = lint([str(feature)], system=["shop", "helpdesk"], root=company, catalogue=catalogue())
     assert both == []
     shop_only = [str(p) for p in lint([str(feature)], system="shop", root=company, catalogue=catalogue())]
-    assert any(":5: unknown fact 'het ticketnummer'" in p for p in shop_only)
-    assert any(":6: unknown touchpoint 'desk.ticket'" in p for p in shop_only)
+    assert any(":5: onbekend feit 'het ticketnummer'" in p for p in shop_only)
+    assert any(":6: onbekend contactpunt 'desk.ticket'" in p for p in shop_only)
 
 
 def test_a_maps_fact_words_are_the_words_of_the_journey_walking_it():
