@@ -4,9 +4,10 @@ A fresh process pays for much the first time it does it: Playwright's driver
 compiles its code paths, Chromium starts its first renderer and paints its
 first frame, Python's Playwright binds its first response and its first
 evaluation, the system serves its first page and style sheet. Left alone,
-all of that lands in the first customer's first touchpoint (measured: 10-40 %
-more than the same page later in the run). The rehearsal walks that path
-once, right after the browser starts, as a customer does: a ``WebDriver``
+all of that lands in the first customer's first touchpoint. A bare page
+opened on the system's address covers the browser and the system; the
+rehearsal walks the whole path once, right after the browser starts, as a
+customer does (``bench/first_touchpoint.py`` holds the figure): a ``WebDriver``
 with the run's settings (screenshots, trace, video) opens a context of its
 own, visits the system's address, reads it, takes its screenshot and
 closes. Its evidence goes into a temporary folder; nothing reaches a ledger.
