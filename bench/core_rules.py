@@ -70,7 +70,7 @@ def build() -> tuple[Ledger, dict[str, list[str]], list[str]]:
         where = Provenance(touchpoint, touchpoint.split(".")[0], None, None, NOW)
         ledger.visited(touchpoint, where.channel, NOW, 0.2)
         ledger.gave("email", "bench@journeys.test", touchpoint, where)
-        ledger.asked("email", touchpoint, where, identified=True)
+        ledger.asked("email", touchpoint, where)
     for n in range(10):
         check = PromiseCheck("api.tp0", "date.fact0", "not_after")
         ledger.promise(

@@ -31,7 +31,6 @@ class Identity:
     evidence: Any
     stopwatch: Any
     memory: dict[str, str]
-    identified: bool
 
     def do(self, task: str, **kwargs: Any) -> Any:
         raise NotImplementedError
@@ -49,7 +48,8 @@ class Identity:
         """Walk the journey as the existing customer ``account`` (a map's ``accounts:``), logged in.
 
         Her e-mail address and password come from the environment variables the map names; the
-        ledger records her as that account. Logging in is the ``log in`` task of her system.
+        ledger records her as that account. Logging in is the ``log in`` task of her system (the
+        ledger records the login: ``Journey.do``).
 
         Raises:
             StepError: the journey has begun, or no map has the account.
@@ -60,7 +60,6 @@ class Identity:
         self._become(customer)
         self.system.secrets.add(customer.password)
         self.do(f"{system}: log in" if system != self.system.map.system else "log in")
-        self.identified = True
 
     def sign_up(self) -> None:
         """Give the synthetic customer an account (task ``create account``), then log her in (``log in``)."""
@@ -68,7 +67,6 @@ class Identity:
         self.system.secrets.add(self.customer.password)
         self.do("create account")
         self.do("log in")
-        self.identified = True
 
     def _become(self, customer: Customer) -> None:
         self.customer = customer

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from journeys.channels.base import Reading, describe_missing
 from journeys.customer import Customer
 from journeys.effort import effort
+from journeys.errors import StepError
 from journeys.evidence import EvidenceStore
 from journeys.fields import meaning_of
 from journeys.gherkin.words import fact_words, input_words, stop_using, use_words
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
 
 MAIL_WAIT = 30.0  # seconds a real system may take to send a mail, unless --mail-timeout says otherwise
 MAIL_WAIT_TEST_CLOCK = 5.0
+
+# Tasks whose names say she logged in or out: a journey records it when the task did not (``Journey.do``).
+LOGIN_TASKS = ("log in", "log out")
 
 # A map fact of this name lists what the touchpoint asked the customer for (e.g. a chat
 # message asking for her order number): it becomes questions on the ledger, not a fact.
@@ -81,9 +85,6 @@ class Journey(JourneyChannels, JourneyRules, Identity):
         self.evidence = EvidenceStore(system.reports_dir, customer.key, secrets, stopwatch=self.stopwatch)
         self.memory: dict[str, str] = {"email": customer.email, "name": customer.name}
         self.step: Step | None = None
-        # Logged in (a task says so): tasks fill in less for her then; each question records it, but a
-        # question for what she gave is a repeat either way (rules.not_asked_twice).
-        self.identified = False
         # Her browser, when not the system's (a run in several browsers); None: the system's.
         self.browser_settings: BrowserSettings | None = None
         # She walks without a browser (True: HTTP) or in one (False); None: as the system session says.
@@ -207,7 +208,7 @@ class Journey(JourneyChannels, JourneyRules, Identity):
             self.ledger.add(part_violations(tp, parts, where, vocabulary=vocabulary))
         questions = tuple(dict.fromkeys(meaning_of(field, self._fields) for field in asked))
         for what in questions:
-            self.ledger.asked(what, reading.touchpoint, where, identified=self.identified)
+            self.ledger.asked(what, reading.touchpoint, where)
         self._asked[reading.touchpoint] = questions
         if "order.number" in seen and seen["order.number"].value is not None:
             self.memory.setdefault("order_number", str(seen["order.number"].value))
@@ -230,9 +231,41 @@ class Journey(JourneyChannels, JourneyRules, Identity):
 
     def gave(self, what: str, value: str, touchpoint: str) -> None:
         """Remember that the customer gave ``what`` to ``touchpoint``."""
-        tp = next((tp for tp in self._touchpoints() if tp.name == touchpoint), None)
-        channel = tp.channel if tp else touchpoint.split(".")[0]
+        channel = self._channel_of(touchpoint)
         self.ledger.gave(meaning_of(what, self._fields), value, touchpoint, self._where(touchpoint, channel, ()))
+
+    # -- who she is to the company ---------------------------------------
+
+    @property
+    def identified(self) -> bool:
+        """Whether the company knows who she is now: read from the ledger's logins, never set by hand.
+
+        Tasks fill in less for her then (a logged-in chat does not ask her e-mail address); a question
+        for what she gave is a repeat either way (``rules.not_asked_twice``).
+        """
+        return self.ledger.identified
+
+    @identified.setter
+    def identified(self, value: bool) -> None:
+        raise StepError(
+            f"journey.identified = {value} in a task: it is read from the ledger now. Say what happened instead:"
+            " journey.logged_in(touchpoint) when she logged in (or an account was made for her),"
+            " journey.logged_out(touchpoint) when she logged out."
+        )
+
+    def logged_in(self, touchpoint: str) -> None:
+        """Record that she logged in at ``touchpoint``, or that it made her known (an account made at the
+        checkout): questions from now on are asked of her as herself, until she logs out."""
+        self.ledger.logged_in(touchpoint, self._where(touchpoint, self._channel_of(touchpoint), ()))
+
+    def logged_out(self, touchpoint: str) -> None:
+        """Record that she logged out at ``touchpoint``: from now on the company does not know who she is."""
+        self.ledger.logged_out(touchpoint, self._where(touchpoint, self._channel_of(touchpoint), ()))
+
+    def _channel_of(self, touchpoint: str) -> str:
+        """A map touchpoint's channel, else the name's first word (``web.logout``: web)."""
+        tp = next((tp for tp in self._touchpoints() if tp.name == touchpoint), None)
+        return tp.channel if tp else touchpoint.split(".")[0]
 
     def _where(self, touchpoint: str, channel: str, evidence: tuple[str, ...]) -> Provenance:
         return Provenance(
@@ -254,11 +287,22 @@ class Journey(JourneyChannels, JourneyRules, Identity):
     # -- tasks and clock --------------------------------------------------
 
     def do(self, task: str, **kwargs: Any) -> Any:
-        """Run one of the systems' tasks ("place order", "helpdesk: file complaint", ...) on its system."""
+        """Run one of the systems' tasks ("place order", "helpdesk: file complaint", ...) on its system.
+
+        The tasks ``log in`` and ``log out`` (a system's, as ``helpdesk: log in``) are what their names
+        say: one that did not record her login or logout itself (``logged_in``/``logged_out``) gets it
+        recorded when it ends, at a touchpoint named after the task.
+        """
         tasks = self.system.tasks
         owner = tasks.system_of(task) if hasattr(tasks, "system_of") else None
+        logins = len(self.ledger.logins)
         with self.on(owner):
-            return tasks.run(task, self, **kwargs)
+            result = tasks.run(task, self, **kwargs)
+        action = task.rsplit(":", 1)[-1].strip()
+        if action in LOGIN_TASKS and len(self.ledger.logins) == logins:
+            record = self.ledger.logged_in if action == "log in" else self.ledger.logged_out
+            record(task, self._where(task, "task", ()))
+        return result
 
     def do_first(self, tasks: Sequence[str], **kwargs: Any) -> Any:
         """Run the first of ``tasks`` the systems have: a helpdesk's "file complaint", else the shop's

@@ -1,4 +1,4 @@
-"""The customer's memory: what it gave, was asked, saw and was promised.
+"""The customer's memory: what it gave, was asked, saw and was promised, and when she was known.
 
 One ledger per scenario (never shared, never global). Everything is recorded
 in the order it happened (``seq``: the system's clock may stand still between
@@ -17,6 +17,7 @@ from journeys.messages import language_of, say
 from journeys.records import (
     Evidence,
     Input,
+    Login,
     Observation,
     Promise,
     PromiseCheck,
@@ -37,6 +38,7 @@ __all__ = [
     "Evidence",
     "Input",
     "Ledger",
+    "Login",
     "Observation",
     "Promise",
     "PromiseCheck",
@@ -47,7 +49,11 @@ __all__ = [
 
 
 class Ledger:
-    """One customer's journey, in order: inputs, questions, visits, observations, promises.
+    """One customer's journey, in order: inputs, questions, visits, observations, promises, logins.
+
+    Whether the company knew who she was (``identified``) is not a flag: it is read from the
+    logins recorded so far (she logged in, an account was made for her, she logged out), and each
+    question keeps what it was at the moment she was asked.
 
     Args:
         customer: the customer's details (``Customer.to_dict()``, no password).
@@ -64,6 +70,7 @@ class Ledger:
         self.questions: list[Question] = []
         self.visits: list[Visit] = []
         self.promises: list[Promise] = []
+        self.logins: list[Login] = []
         self.violations: list[Violation] = []
         self._by_fact: dict[str, list[Observation]] = {}
         self._seq = 0
@@ -119,11 +126,34 @@ class Ledger:
         self.inputs.append(given)
         return given
 
-    def asked(self, what: str, touchpoint: str, where: Provenance, identified: bool) -> Question:
-        """Record that ``touchpoint`` asked the customer for ``what``."""
-        question = Question(what, touchpoint, where, identified, self._next())
+    def asked(self, what: str, touchpoint: str, where: Provenance) -> Question:
+        """Record that ``touchpoint`` asked the customer for ``what`` (as herself, if the logins say she was known)."""
+        question = Question(what, touchpoint, where, self.identified, self._next())
         self.questions.append(question)
         return question
+
+    def logged_in(self, touchpoint: str, where: Provenance) -> Login:
+        """Record that she logged in at ``touchpoint``, or was made known there (an account made at checkout)."""
+        return self._login(True, touchpoint, where)
+
+    def logged_out(self, touchpoint: str, where: Provenance) -> Login:
+        """Record that she logged out at ``touchpoint``: from now on the company does not know who she is."""
+        return self._login(False, touchpoint, where)
+
+    def _login(self, logged_in: bool, touchpoint: str, where: Provenance) -> Login:
+        login = Login(logged_in, touchpoint, where, self._next())
+        self.logins.append(login)
+        return login
+
+    @property
+    def identified(self) -> bool:
+        """Whether the company knows who she is now: her last login says so, and a logout since does not."""
+        return self.identified_at()
+
+    def identified_at(self, seq: int | None = None) -> bool:
+        """Whether she was known just before the record ``seq`` (None: now): the last login before it."""
+        before = [login for login in self.logins if seq is None or login.seq < seq]
+        return before[-1].logged_in if before else False
 
     def visited(self, touchpoint: str, channel: str, started: datetime, waited_seconds: float) -> Visit:
         """Record a visit to ``touchpoint`` and how long the customer waited for it."""
@@ -195,9 +225,10 @@ class Ledger:
         return found[-1] if found else None
 
     @property
-    def events(self) -> list[Input | Question | Visit | Observation | Promise]:
+    def events(self) -> list[Input | Question | Visit | Observation | Promise | Login]:
         """Everything on the ledger in the order it happened (for journey maps)."""
-        records: list[Input | Question | Visit | Observation | Promise] = [
+        records: list[Input | Question | Visit | Observation | Promise | Login] = [
+            *self.logins,
             *self.inputs,
             *self.questions,
             *self.visits,
@@ -247,6 +278,7 @@ class Ledger:
             ],
             "observations": [observation_to_dict(o) for o in self.observations],
             "promises": [p.to_dict() for p in self.promises],
+            "logins": [login.to_dict() for login in self.logins],
             "violations": [
                 {
                     "rule": v.rule,
@@ -288,12 +320,13 @@ class Ledger:
             )
             for i in d.get("inputs", [])
         ]
+        ledger.logins = [Login.from_dict(login) for login in d.get("logins", [])]
         ledger.questions = [
             Question(
                 q["what"],
                 q["touchpoint"],
                 Provenance.from_dict(q["where"]),
-                q["identified"],
+                q.get("identified", ledger.identified_at(q.get("seq", 0))),
                 q.get("seq", 0),
             )
             for q in d.get("questions", [])

@@ -16,6 +16,7 @@ from journeys.values import decode, encode
 __all__ = [
     "Evidence",
     "Input",
+    "Login",
     "Observation",
     "Promise",
     "PromiseCheck",
@@ -112,13 +113,40 @@ class Input:
 
 @dataclass(frozen=True)
 class Question:
-    """Something the customer was asked for; ``identified``: logged in or known there."""
+    """Something the customer was asked for; ``identified``: the company knew who she was when it asked
+    (derived from the ledger's logins at that moment: ``Ledger.identified_at``), never set by hand."""
 
     what: str
     touchpoint: str
     where: Provenance
     identified: bool
     seq: int = 0
+
+
+@dataclass(frozen=True)
+class Login:
+    """The moment the company came to know who the customer is, or stopped knowing.
+
+    ``logged_in``: she logged in, or the company made her known (an account made at the checkout);
+    False: she logged out. The last one before a question says whether she was asked as herself.
+    """
+
+    logged_in: bool
+    touchpoint: str
+    where: Provenance
+    seq: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "logged_in": self.logged_in,
+            "touchpoint": self.touchpoint,
+            "where": self.where.to_dict(),
+            "seq": self.seq,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Login:
+        return cls(bool(d["logged_in"]), d["touchpoint"], Provenance.from_dict(d["where"]), d.get("seq", 0))
 
 
 @dataclass(frozen=True)

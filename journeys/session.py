@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 from zoneinfo import ZoneInfo
@@ -219,8 +220,10 @@ class SystemSession:
         """The process's browser of ``settings.browser``'s engine, started on first use (one per engine)."""
         if settings.browser not in self._browsers:
             from journeys.channels.browser import BrowserSession
+            from journeys.channels.rehearsal import rehearse
 
-            self._browsers[settings.browser] = BrowserSession(settings, warm_up=self.map.url_for("web", self.base_url))
+            url = self.map.url_for("web", self.base_url)
+            self._browsers[settings.browser] = BrowserSession(settings, warm_up=partial(rehearse, url) if url else None)
         return self._browsers[settings.browser]
 
     def uses_a_browser(self) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -170,20 +171,6 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def _warm_up(browser: Any, url: str, timeout: float) -> None:
-    """Open ``url`` once in a throwaway context; a system that does not answer is the journeys' to report."""
-    from playwright.sync_api import Error as PlaywrightError
-
-    try:
-        context = browser.new_context()
-        try:
-            context.new_page().goto(url, timeout=timeout * 1000)
-        finally:
-            context.close()
-    except PlaywrightError:
-        pass
-
-
 class BrowserSession:
     """One browser for the process, started on first use.
 
@@ -191,9 +178,9 @@ class BrowserSession:
         settings: which browser and how it runs (default: headless Chromium).
         headless: overrides ``settings.headless`` (``--headed`` from before the settings).
         ws_endpoint: connect to a remote browser server instead of launching.
-        warm_up: the system's web address: right after launch a throwaway page opens it once, so
-            the browser's first contact with the system (a few hundred ms in a fresh browser) is
-            start-up, not the first customer's wait.
+        warm_up: called with the session right after launch (``journeys.channels.rehearsal``: a
+            customer's page rehearsed on the system's address), so what a fresh browser, driver and
+            system pay the first time is start-up, not the first customer's wait.
     """
 
     def __init__(
@@ -202,7 +189,7 @@ class BrowserSession:
         *,
         headless: bool | None = None,
         ws_endpoint: str | None = None,
-        warm_up: str | None = None,
+        warm_up: Callable[[BrowserSession], None] | None = None,
     ) -> None:
         settings = settings or BrowserSettings()
         self.settings = settings if headless is None else replace(settings, headless=headless)
@@ -230,7 +217,7 @@ class BrowserSession:
                 self._playwright = None
                 raise
             if self.warm_up:
-                _warm_up(self._browser, self.warm_up, self.settings.navigation_timeout)
+                self.warm_up(self)
         return self._browser
 
     def new_context(self, **options: Any) -> Any:

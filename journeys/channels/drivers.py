@@ -156,6 +156,10 @@ class Mailbox(Protocol):
         """Where the mail is looked for, as a message names it (in the journey's language)."""
         ...
 
+    def open(self) -> None:
+        """Connect and log in, if the mailbox needs to, before the first look (the harness's time)."""
+        ...
+
     def messages(self, address: str) -> list[Message]:
         """Every mail to ``address``, oldest first."""
         ...

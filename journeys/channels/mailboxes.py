@@ -79,6 +79,10 @@ class ImapMailbox(_Poller):
             self._conn = conn
         return self._conn
 
+    def open(self) -> None:
+        """Connect, log in and select the folder (once; a dropped connection is opened again by ``messages``)."""
+        self._connect()
+
     def messages(self, address: str) -> list[Message]:
         try:
             return self._messages(address)
@@ -128,6 +132,9 @@ class MailpitMailbox(_Poller):
         self.description = f"Mailpit at {self.url}"
         self._client = httpx.Client(base_url=self.url, timeout=httpx.Timeout(10.0, connect=5.0), transport=transport)
         self._cache: dict[str, Message] = {}
+
+    def open(self) -> None:
+        """Nothing to log in to: the HTTP API answers each look on its own."""
 
     def messages(self, address: str) -> list[Message]:
         import httpx

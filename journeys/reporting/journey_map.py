@@ -152,6 +152,7 @@ def _stop(stop: timeline.Stop, flagged: set[int], lang: str) -> dict[str, Any]:
         ],
         "asked": stop.asked,
         "gave": stop.gave,
+        "login": ["in" if logged_in else "out" for logged_in in stop.logins],
         "shots": [h for h in hrefs if h.lower().endswith(_IMAGES)],
         "files": [h for h in hrefs if not h.lower().endswith(_IMAGES)],
     }
@@ -166,7 +167,7 @@ def _draw_missing_mail(item: dict[str, Any]) -> None:
     if found is None:
         at = item["stops"][-1]["at"] if item["stops"] else ""
         found = {"tp": mail.touchpoint, "ch": lane(mail.touchpoint, "email"), "at": at, "step": "", "loc": ""}
-        found.update({"wait": 0, "facts": [], "asked": [], "gave": [], "shots": [], "files": []})
+        found.update({"wait": 0, "facts": [], "asked": [], "gave": [], "login": [], "shots": [], "files": []})
         item["stops"].append(found)
         item["curve"].append(item["curve"][-1] if item["curve"] else 0)
     found["missing"] = True

@@ -1,7 +1,7 @@
 """A ledger laid out as a journey map draws it: stops, red lines, promise spans, the effort curve.
 
 A *stop* is one time the customer met a touchpoint: a visit with what it
-showed, asked and was given there. Stops are in ledger order (``seq``): the
+showed, asked and was given there, and whether she logged in or out there. Stops are in ledger order (``seq``): the
 system's clock may stand still between touchpoints, so time alone cannot
 order them, but each stop keeps the clock time it was seen at.
 """
@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from journeys.effort import effort
 from journeys.ledger import Ledger
-from journeys.records import Input, Observation, Question, Visit
+from journeys.records import Input, Login, Observation, Question, Visit
 from journeys.rules.odd import split
 from journeys.values import show
 
@@ -36,6 +36,7 @@ class Stop:
     observations: list[Observation] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
     gave: list[str] = field(default_factory=list)
+    logins: list[bool] = field(default_factory=list)  # True: she logged in (or was made known) here; False: out
     evidence: list[str] = field(default_factory=list)
     last_seq: int = 0
 
@@ -111,13 +112,15 @@ def stops(ledger: Ledger) -> tuple[list[Stop], dict[int, int]]:
                 stop.asked.append(event.what)
             elif isinstance(event, Input):
                 stop.gave.append(event.what)
+            elif isinstance(event, Login):
+                stop.logins.append(event.logged_in)
         stop.last_seq = max(stop.last_seq, event.seq)
         at_seq[event.seq] = stop.index
     return found, at_seq
 
 
 def _bare(stop: Stop) -> bool:
-    return not (stop.observations or stop.asked or stop.gave)
+    return not (stop.observations or stop.asked or stop.gave or stop.logins)
 
 
 def _new(found: list[Stop], touchpoint: str, channel: str) -> Stop:

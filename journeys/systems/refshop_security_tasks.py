@@ -27,7 +27,7 @@ def log_out(journey) -> None:
     """The logout page's button (logging out is a form post, with its token)."""
     journey.web.goto("/logout")
     journey.web.click("logout")
-    journey.identified = False  # from now on the shop does not know who she is
+    journey.logged_out("web.logout")  # from now on the shop does not know who she is
 
 
 @task("someone else logs in")

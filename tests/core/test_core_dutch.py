@@ -92,7 +92,8 @@ def test_what_a_touchpoint_did_not_show_or_showed_unreadably(ledger, dutch):
 
 def test_asked_twice_names_what_in_the_writers_words(ledger, dutch):
     ledger.gave("order_number", "RS-10001", "chat.widget", at("chat.widget", 22))
-    ledger.asked("order_number", "returns.portal", at("returns.portal", 30), identified=True)
+    ledger.logged_in("web.login", at("web.login", 25))
+    ledger.asked("order_number", "returns.portal", at("returns.portal", 30))
     (violation,) = rules.not_asked_twice(ledger)
     text = violation.render()
     assert text.startswith("AskedTwice: bij returns.portal opnieuw gevraagd naar haar bestelnummer\n")

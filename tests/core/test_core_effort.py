@@ -22,8 +22,8 @@ def test_every_part_counts_with_its_weight(ledger):
     ):
         ledger.visited(touchpoint, channel, MONDAY, waited)
     ledger.gave("email", "anna@journeys.test", "web.checkout", at("web.checkout"))
-    ledger.asked("email", "returns.portal", at("returns.portal"), identified=True)
-    ledger.asked("email", "chat.widget", at("chat.widget"), identified=False)
+    ledger.asked("email", "returns.portal", at("returns.portal"))
+    ledger.asked("email", "chat.widget", at("chat.widget"))
     check = PromiseCheck("app.order", "delivery.date", "not_after")
     for status in ("broken", "kept", "pending"):
         promise = ledger.promise(
@@ -64,7 +64,7 @@ def test_the_example_in_docs_effort(ledger):
     ledger.gave("order.number", "RS-10001", "web.order_confirmation", at("web.order_confirmation"))
     calm = effort(ledger)
     ledger.visited("returns.portal", "web", MONDAY, 12.0)
-    ledger.asked("order_number", "returns.portal", at("returns.portal"), identified=True)
+    ledger.asked("order_number", "returns.portal", at("returns.portal"))
     assert effort(ledger).score == 21.2
     assert calm.score + 1 + 3 == 15.0  # the returns portal visit and its switch, without the rest
 

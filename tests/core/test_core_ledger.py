@@ -55,7 +55,7 @@ def test_observations_of_a_fact_per_about_and_touchpoint(ledger):
 
 def test_everything_is_numbered_in_the_order_it_happened(ledger):
     where = at("web.checkout")
-    ledger.asked("email", "web.checkout", where, identified=False)
+    ledger.asked("email", "web.checkout", where)
     ledger.gave("email", "anna@journeys.test", "web.checkout", where)
     ledger.visited("web.checkout", "web", MONDAY, 0.4)
     ledger.observe("order.total", "€ 1,00", kind="money", where=where)
@@ -113,7 +113,8 @@ def full_ledger() -> Ledger:
         "web.checkout",
         at("web.checkout"),
     )
-    ledger.asked("order.number", "returns.portal", at("returns.portal", 30), identified=True)
+    ledger.logged_in("returns.portal", at("returns.portal", 29))
+    ledger.asked("order.number", "returns.portal", at("returns.portal", 30))
     check = PromiseCheck("app.order", "delivery.date", "not_after", {"status": "delivered"})
     promise = ledger.promise(
         "delivery.date",
@@ -151,6 +152,7 @@ def test_the_whole_ledger_round_trips_through_json():
     assert [v.render() for v in back.violations] == [v.render() for v in ledger.violations]
     assert back.visits[0].waited_seconds == 1.25
     assert back.questions[0].identified is True
+    assert back.logins == ledger.logins and back.identified
 
 
 def test_a_read_ledger_goes_on_numbering_and_indexing():

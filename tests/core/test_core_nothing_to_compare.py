@@ -126,7 +126,7 @@ def test_not_asked_twice_over_nothing_given_or_asked(ledger: Ledger):
 def test_given_but_not_asked_again_or_asked_but_never_given_is_checked(ledger: Ledger):
     ledger.gave("order.number", "RS-10001", "web.order_confirmation", at("web.order_confirmation"))
     assert rules.not_asked_twice(ledger, "Order number") == []
-    ledger.asked("email", "returns.portal", at("returns.portal"), identified=True)
+    ledger.asked("email", "returns.portal", at("returns.portal"))
     assert rules.not_asked_twice(ledger, "email") == []
     (address,) = rules.not_asked_twice(ledger, "address")  # neither given nor asked: not checked
     assert address.name == "NothingToCompare"

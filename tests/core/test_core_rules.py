@@ -243,7 +243,8 @@ def test_asked_again_while_logged_in(ledger):
         "chat.widget",
         at("chat.widget", 22, evidence=("evidence/a/chat.png",)),
     )
-    ledger.asked("order_number", "returns.portal", at("returns.portal", 30), identified=True)
+    ledger.logged_in("returns.portal", at("returns.portal", 29))
+    ledger.asked("order_number", "returns.portal", at("returns.portal", 30))
     (violation,) = rules.not_asked_twice(ledger)
     assert violation.render() == (
         "AskedTwice: order number asked again at returns.portal\n"
@@ -255,16 +256,16 @@ def test_asked_again_while_logged_in(ledger):
 
 
 def test_fair_questions(ledger):
-    ledger.asked("email", "web.checkout", at("web.checkout"), identified=False)
+    ledger.asked("email", "web.checkout", at("web.checkout"))
     ledger.gave("email", "anna@journeys.test", "web.checkout", at("web.checkout"))
-    ledger.asked("order.number", "returns.portal", at("returns.portal"), identified=True)  # never given
+    ledger.asked("order.number", "returns.portal", at("returns.portal"))  # never given
     assert rules.not_asked_twice(ledger) == []
 
 
 def test_a_guest_asked_again_for_what_she_gave_is_asked_twice(ledger):
     # Not logged in anywhere: she typed her e-mail address at the checkout, the chat asks for it again.
     ledger.gave("email", "anna@journeys.test", "web.checkout", at("web.checkout", 12))
-    ledger.asked("email", "chat.conversation", at("chat.conversation", 20, channel="chat"), identified=False)
+    ledger.asked("email", "chat.conversation", at("chat.conversation", 20, channel="chat"))
     (violation,) = rules.not_asked_twice(ledger)
     assert violation.title == "email asked again at chat.conversation"
     assert violation.observations[-1].problem == "asked again for email"
@@ -272,7 +273,7 @@ def test_a_guest_asked_again_for_what_she_gave_is_asked_twice(ledger):
 
 def test_not_asked_twice_within_a_scope(ledger):
     ledger.gave("email", "anna@journeys.test", "store.pos", at("store.pos", channel="store"))
-    ledger.asked("email", "returns.portal", at("returns.portal"), identified=True)
+    ledger.asked("email", "returns.portal", at("returns.portal"))
     assert len(rules.not_asked_twice(ledger)) == 1
     assert rules.not_asked_twice(ledger, scope={"web", "returns.portal"}) == []
     assert len(rules.not_asked_twice(ledger, scope={"store", "returns.portal"})) == 1
@@ -495,7 +496,7 @@ def test_journey_failed_carries_every_violation(ledger):
     money(ledger, "web.checkout", "€ 329,00", 12)
     money(ledger, "email.order_confirmation", "€ 349,00", 15)
     ledger.gave("email", "anna@journeys.test", "web.checkout", at("web.checkout"))
-    ledger.asked("email", "returns.portal", at("returns.portal"), identified=True)
+    ledger.asked("email", "returns.portal", at("returns.portal"))
     ledger.add(rules.agree(ledger, "order.total"))
     ledger.add(rules.not_asked_twice(ledger))
     failure = JourneyFailed(ledger.violations)

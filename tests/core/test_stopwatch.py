@@ -110,3 +110,46 @@ def test_the_first_touchpoint_is_not_charged_for_the_browser_start(tmp_path: Pat
     first, second = (visit.waited_seconds for visit in journey.ledger.visits)
     assert first == pytest.approx(0.3) and second == pytest.approx(0.3)
     assert journey.stopwatch.harness_seconds == pytest.approx(2.0 + 6.0 + 0.4 + 0.4)
+
+
+class SlowLoginMailbox:
+    """A mailbox whose login takes seconds and whose mail is there at the first look."""
+
+    description = "a slow IMAP server"
+
+    def __init__(self, clock: FakeClock, message: Any) -> None:
+        self.clock, self.message, self.opened = clock, message, 0
+
+    def open(self) -> None:
+        self.opened += 1
+        self.clock.wait(3.0)  # connect, log in, select the folder
+
+    def messages(self, address: str) -> list[Any]:
+        self.clock.wait(0.2)  # the system's mail, found
+        return [self.message]
+
+    def wait(self, timeout: float) -> None:
+        raise AssertionError("the mail was there: no waiting")
+
+
+def test_logging_in_to_her_mailbox_is_harness_time(tmp_path: Path):
+    from journeys.channels.mail import MailboxDriver
+    from journeys.channels.message import Message
+    from journeys.secrets import Secrets
+    from journeys.system.touchpoint_map import FactReader, Touchpoint
+
+    clock = FakeClock()
+    watch = Stopwatch(clock)
+    raw = b"From: shop@example.test\r\nTo: anna@example.test\r\nSubject: Bestelling RS-1\r\n\r\nBestelnummer: RS-1\r\n"
+    mailbox = SlowLoginMailbox(clock, Message.parse("1", raw, datetime(2026, 12, 1, tzinfo=UTC)))
+    driver = MailboxDriver(mailbox, EvidenceStore(tmp_path, "anna-1", stopwatch=watch), "anna-1", Secrets())
+    mail = Touchpoint(
+        "email.order",
+        "email",
+        subject="Bestelling",
+        facts={"order": FactReader("order", "text", regex=r"Bestelnummer: (\S+)")},
+    )
+    with watch.lap() as lap:
+        reading = driver.receive(mail, "anna@example.test")
+    assert reading.raw["order"] == "RS-1" and mailbox.opened == 1
+    assert lap.seconds == pytest.approx(0.2)

@@ -73,7 +73,7 @@ def journey_dict(
 
     visit("web.product", "order", 8, 0)
     checkout = visit("web.checkout", "order", 8, 0)
-    ledger.asked("email", "web.checkout", checkout, identified=False)
+    ledger.asked("email", "web.checkout", checkout)
     ledger.gave("email", f"{key}@journeys.test", "web.checkout", checkout)
     page = visit("web.order_confirmation", "order", 8, 0)
     ledger.observe("order.number", "RS-10001", kind="order_ref", where=page)
@@ -88,7 +88,8 @@ def journey_dict(
     app = visit("app.order", "app", 10, 2, waited=0.4 + slow_seconds)
     ledger.observe("order.total", "€ 329,00", kind="money", where=app)
     if asked_again:
-        ledger.asked("email", "app.order", app, identified=True)
+        ledger.logged_in("app.order", app)  # the app knows her: asked as herself
+        ledger.asked("email", "app.order", app)
     ledger.add(rules.agree(ledger, "order.total"))
     if asked_again:  # with nothing asked twice the rule has nothing to compare: not asked for here
         ledger.add(rules.not_asked_twice(ledger))

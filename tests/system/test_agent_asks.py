@@ -52,7 +52,7 @@ def journey_on(tmp_path: Path) -> Journey:
 
 def test_the_agents_form_asks_the_agent_but_the_script_on_the_screen_asks_her(tmp_path):
     journey = journey_on(tmp_path)
-    journey.identified = True
+    journey.logged_in("chat.conversation")  # she chatted logged in; the agent asks her all the same
     journey.gave("order_number", "RS-10001", "chat.conversation")
     raw = {"case.number": "C-1002", "asked": ["order_number"]}
     journey.observe(Reading("phone.case", "agent", "/cases/C-1002", raw, asked=["message"]))

@@ -50,6 +50,16 @@ def log_in(journey):
 @task("create account")
 def create_account(journey):
     DONE.append(("create account", journey.customer.email, journey.customer.password))
+
+
+@task("log out")
+def log_out(journey):
+    DONE.append(("log out", journey.customer.email, None))
+
+
+@task("check out")
+def check_out(journey):
+    journey.logged_in("email.order")  # the checkout made her account and logged her in: the task says so
 """
 
 
@@ -105,6 +115,8 @@ def test_an_existing_account_walks_logged_in_and_the_ledger_records_who(tmp_path
     assert customer.segment == "student" and customer.key.startswith("anna-")
     assert journey.ledger.customer["account"] == "anna" and "password" not in journey.ledger.customer
     assert journey.memory["email"] == "anna@example.test" and journey.identified
+    [login] = journey.ledger.logins  # her system's task "log in" did not say so: its name does
+    assert (login.logged_in, login.touchpoint, login.where.channel) == (True, "log in", "task")
     done = journey.system.tasks.get("log in").__globals__["DONE"]
     assert done == [("log in", "anna@example.test", "Anna's-secret-9")]
     assert journey.system.secrets.redact("pw Anna's-secret-9") != "pw Anna's-secret-9"
@@ -128,6 +140,24 @@ def test_a_synthetic_customer_signs_up_and_logs_in(tmp_path):
     email, password = journey.customer.email, journey.customer.password
     assert done == [("create account", email, password), ("log in", email, password)]
     assert journey.identified
+
+
+def test_a_task_that_says_she_logged_in_is_not_recorded_twice_and_log_out_ends_it(tmp_path):
+    journey = journey_on(tmp_path)
+    journey.do("check out")
+    assert journey.identified
+    journey.do("log in")  # logging in again is an event of its own
+    journey.do("log out")
+    assert not journey.identified
+    logins = [(login.logged_in, login.touchpoint, login.where.channel) for login in journey.ledger.logins]
+    assert logins == [(True, "email.order", "email"), (True, "log in", "task"), (False, "log out", "task")]
+
+
+def test_setting_identified_by_hand_says_what_to_call_instead(tmp_path):
+    journey = journey_on(tmp_path)
+    with pytest.raises(StepError, match=r"journey.logged_in\(touchpoint\).*journey.logged_out\(touchpoint\)"):
+        journey.identified = True
+    assert not journey.identified and journey.ledger.logins == []
 
 
 def test_who_she_is_cannot_change_once_she_is_on_her_way(tmp_path):
