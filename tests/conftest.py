@@ -1,0 +1,44 @@
+"""Suite-wide settings of the test run itself: compiled modules kept for the processes the tests start,
+the slow end-to-end tests handed out first, and the tests of one `xdist_group` kept on one worker."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Tests that start whole systems in processes of their own (a journeys run, a population, a fresh venv):
+# handed out to the workers first, so that no worker starts one when the others are nearly done.
+SLOW = ("e2e", "population")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns -n into its default, --dist load
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """With -n and no --dist of the caller's: loadgroup, so that the tests sharing a costly module fixture
+    (a fresh venv, tests/e2e/test_pip_route.py) build it once, and the work is handed out a test at a time
+    in the order below. Not in pyproject's addopts: `journeys run` reads that file too."""
+    if getattr(config.option, "numprocesses", None) and config.option.dist == "no":
+        config.option.dist = "loadgroup"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    keep_compiled_modules()
+
+
+def keep_compiled_modules() -> None:
+    """Where the environment forbids bytecode (PYTHONDONTWRITEBYTECODE), every `journeys run` or
+    `journeys simulate` a test starts compiles its imports, and pytest rewrites the plugin's 300 modules,
+    from source again (seconds of CPU each). The processes the tests start keep them in a cache of
+    their own in the temp folder instead, so the source trees stay free of __pycache__ as wanted."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    os.environ.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / f"journeys-tests-pycache-{uid}"))
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle: the order within each kind stays random
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.parent.name not in SLOW)
