@@ -1,5 +1,5 @@
 """Suite-wide settings of the test run itself: compiled modules kept for the processes the tests start,
-the slow end-to-end tests handed out first, and the tests of one `xdist_group` kept on one worker."""
+and the slow end-to-end tests handed out first, one at a time."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ SLOW = ("e2e", "population")
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns -n into its default, --dist load
 def pytest_cmdline_main(config: pytest.Config) -> None:
-    """With -n and no --dist of the caller's: loadgroup, so that the tests sharing a costly module fixture
-    (a fresh venv, tests/e2e/test_pip_route.py) build it once, and the work is handed out a test at a time
-    in the order below. Not in pyproject's addopts: `journeys run` reads that file too."""
+    """With -n and no --dist of the caller's: loadgroup, which hands the work out a test at a time in the
+    order below (--dist load sends each worker a quarter of the suite at once, so the slow tests sorted
+    first would all land on one worker), and keeps an `xdist_group` together where pytest-xdist can.
+    Not in pyproject's addopts: `journeys run` reads that file too."""
     if getattr(config.option, "numprocesses", None) and config.option.dist == "no":
         config.option.dist = "loadgroup"
 
