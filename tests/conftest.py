@@ -1,5 +1,5 @@
 """Suite-wide settings of the test run itself: compiled modules kept for the processes the tests start,
-and the slow end-to-end tests handed out first, one at a time."""
+and the slow end-to-end modules handed out first, a module at a time."""
 
 from __future__ import annotations
 
@@ -16,12 +16,14 @@ SLOW = ("e2e", "population")
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns -n into its default, --dist load
 def pytest_cmdline_main(config: pytest.Config) -> None:
-    """With -n and no --dist of the caller's: loadgroup, which hands the work out a test at a time in the
-    order below (--dist load sends each worker a quarter of the suite at once, so the slow tests sorted
-    first would all land on one worker), and keeps an `xdist_group` together where pytest-xdist can.
+    """With -n and no --dist of the caller's: a module at a time, in the order below. A module's fixture
+    is then made once (the pip route's fresh venv, a shop in a process of its own), and the slow modules
+    start first: --dist load sends each worker a quarter of the suite at once, and the xdist_group
+    marker does not group under pytest 9 (xdist 3.8 renames `_nodeid`, which pytest no longer reads).
     Not in pyproject's addopts: `journeys run` reads that file too."""
     if getattr(config.option, "numprocesses", None) and config.option.dist == "no":
-        config.option.dist = "loadgroup"
+        config.option.dist = "loadscope"
+        config.option.loadscopereorder = False  # the order below, not the biggest module first
 
 
 def pytest_configure(config: pytest.Config) -> None:
