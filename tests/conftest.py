@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,14 +17,29 @@ SLOW = ("e2e", "population")
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns -n into its default, --dist load
 def pytest_cmdline_main(config: pytest.Config) -> None:
-    """With -n and no --dist of the caller's: a module at a time, in the order below. A module's fixture
-    is then made once (the pip route's fresh venv, a shop in a process of its own), and the slow modules
-    start first: --dist load sends each worker a quarter of the suite at once, and the xdist_group
-    marker does not group under pytest 9 (xdist 3.8 renames `_nodeid`, which pytest no longer reads).
-    Not in pyproject's addopts: `journeys run` reads that file too."""
+    """With -n and no --dist of the caller's: a module at a time (each case of a parametrized test on its
+    own), in the order below; see `ModulesInOrder`. Not in pyproject's addopts: `journeys run` reads it."""
     if getattr(config.option, "numprocesses", None) and config.option.dist == "no":
         config.option.dist = "loadscope"
         config.option.loadscopereorder = False  # the order below, not the biggest module first
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    if config.option.dist != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModulesInOrder(LoadScopeScheduling):
+        """A module's fixture is made once (the pip route's fresh venv, a shop in a process of its own) and
+        the slow modules start first (--dist load sends each worker a quarter of the suite at once; the
+        xdist_group marker does not group under pytest 9, whose nodeids xdist 3.8 cannot rename). The
+        cases of a parametrized test (a `journeys run` per fault) are spread over the workers."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if nodeid.endswith("]") else nodeid.split("::", 1)[0]
+
+    return ModulesInOrder(config, log)
 
 
 def pytest_configure(config: pytest.Config) -> None:
