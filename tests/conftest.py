@@ -13,6 +13,7 @@ import pytest
 # Tests that start whole systems in processes of their own (a journeys run, a population, a fresh venv):
 # handed out to the workers first, so that no worker starts one when the others are nearly done.
 SLOW = ("e2e", "population")
+OURS = pytest.StashKey[bool]()  # the hand-out below was chosen here, not by the caller's --dist
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns -n into its default, --dist load
@@ -22,11 +23,12 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     if getattr(config.option, "numprocesses", None) and config.option.dist == "no":
         config.option.dist = "loadscope"
         config.option.loadscopereorder = False  # the order below, not the biggest module first
+        config.stash[OURS] = True
 
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    if config.option.dist != "loadscope":
+    if not config.stash.get(OURS, False):
         return None
     from xdist.scheduler import LoadScopeScheduling
 
