@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import time
 
 import pytest
 
@@ -18,11 +17,9 @@ def closed_port() -> int:
 
 def test_an_unreachable_system_is_one_error_naming_the_url(run_journeys):
     url = f"http://127.0.0.1:{closed_port()}"
-    started = time.monotonic()
     run = run_journeys("features/order", extra=(f"--base-url={url}",))
 
-    assert run.exit_code != 0
-    assert time.monotonic() - started < 30  # one 10 s probe, not a timeout per journey
+    assert run.exit_code != 0  # one probe says so for the whole run, not a timeout per journey (below)
     # pytest repeats each error in its short summary (whole, when CI is set): count the report above it
     report = run.output.split("short test summary info")[0]
     assert report.count(f"{url} did not answer") == 1, run.output

@@ -81,7 +81,7 @@ def journeys_run(tmp_path: Path):
         reports = tmp_path / f"reports-{len(list(tmp_path.glob('reports-*')))}"
         command = [sys.executable, "-m", "journeys.cli", "run", *args, "--reports-dir", str(reports), "--seed", "7"]
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST", "REFSHOP_"))}
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env={**clean, **env})
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800, env={**clean, **env})
         latest = reports / "latest"
         return Ran(done.returncode, done.stdout + done.stderr, latest.resolve() if latest.exists() else reports)
 

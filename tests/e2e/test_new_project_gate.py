@@ -21,7 +21,12 @@ pytestmark = pytest.mark.e2e
 def journeys(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "REFSHOP_", "PYTEST_XDIST"))}
     return subprocess.run(
-        [sys.executable, "-m", "journeys.cli", *args], cwd=project, capture_output=True, text=True, env=env, timeout=300
+        [sys.executable, "-m", "journeys.cli", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1800,
     )
 
 

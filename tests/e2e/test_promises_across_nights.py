@@ -126,7 +126,7 @@ def journeys(project: Path, *args: str, env: dict[str, str]) -> Done:
     # pytest-lsp (pygls's test plugin, when installed) breaks every test item without fixtures: not ours.
     clean["PYTEST_ADDOPTS"] = "-p no:pytest-lsp"
     command = [sys.executable, "-m", "journeys.cli", *args, "--reports-dir", str(project / "reports")]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env={**clean, **env})
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800, env={**clean, **env})
     return Done(done.returncode, done.stdout + done.stderr)
 
 

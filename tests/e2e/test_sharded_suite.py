@@ -28,7 +28,7 @@ FAULT = "email-total-stale"
 def journeys(*args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "REFSHOP_", "PYTEST_XDIST"))}
     return subprocess.run(
-        [sys.executable, "-m", "journeys.cli", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300
+        [sys.executable, "-m", "journeys.cli", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=1800
     )
 
 

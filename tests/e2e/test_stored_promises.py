@@ -80,7 +80,7 @@ def test_a_promise_not_yet_due_is_stored_and_a_due_one_is_checked_by_a_later_run
             capture_output=True,
             text=True,
             cwd=ROOT,
-            timeout=120,
+            timeout=1800,
         )
     finally:
         session.close()

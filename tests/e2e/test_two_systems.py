@@ -78,7 +78,7 @@ def across(tmp_path: Path) -> Callable[..., Ran]:
         command += ["--system", str(HELPDESK / "helpdesk.yaml"), str(FEATURES / feature)]
         command += ["--reports-dir", str(reports), "--seed", "7", *extra]
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST", "REFSHOP_"))}
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env={**clean, **env})
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800, env={**clean, **env})
         latest = reports / "latest"
         return Ran(done.returncode, done.stdout + done.stderr, latest.resolve() if latest.exists() else reports)
 

@@ -97,4 +97,4 @@ def journeys_run(*args: str) -> subprocess.CompletedProcess[str]:
     """``journeys run`` as a user types it, from the project root, without the caller's journeys settings."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST", "REFSHOP_"))}
     command = [sys.executable, "-m", "journeys.cli", "run", *args, "--seed", "7"]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env=clean)
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800, env=clean)

@@ -106,7 +106,7 @@ def journeys(shop: Shop, command: str, *args: str) -> subprocess.CompletedProces
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1800,
         env=clean(shop.env),
     )
 

@@ -57,7 +57,7 @@ def journeys_run(tmp_path: Path, *options: str, unset: tuple[str, ...] = ()) -> 
         for k, v in os.environ.items()
         if not k.startswith(("JOURNEYS_", "PYTEST_XDIST", "REFSHOP_")) and k not in unset
     }
-    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=1800, env=env)
     return done.returncode, done.stdout + done.stderr, (reports / "latest").resolve()
 
 

@@ -25,7 +25,7 @@ def journeys_run(tmp_path: Path, *options: str) -> tuple[int, str, Path]:
     args = [sys.executable, "-m", "journeys.cli", "run", TABLET, "-k", "tablet", "--reports-dir", str(reports)]
     args += ["--seed", "7", "-p", "no:randomly", *options]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST", "REFSHOP_"))}
-    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=1800, env=env)
     return done.returncode, done.stdout + done.stderr, (reports / "latest").resolve()
 
 

@@ -52,7 +52,7 @@ def _run(folder: Path, *args: str, ci: str | None = None, tty: bool = True) -> s
         env["CI"] = ci
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:randomly", *args]
     if not tty:
-        done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=1800)
         return done.stdout
     leader, follower = pty.openpty()
     with subprocess.Popen(
@@ -68,7 +68,7 @@ def _run(folder: Path, *args: str, ci: str | None = None, tty: bool = True) -> s
             if not chunk:
                 break
             chunks.append(chunk)
-        p.wait(timeout=120)
+        p.wait(timeout=1800)
     os.close(leader)
     return ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")).replace("\r\n", "\n")
 

@@ -23,7 +23,7 @@ def walk_once(tmp_path, fault: str) -> subprocess.CompletedProcess[str]:
     """`journeys run` of the journey's first scenario, one customer in a browser, with ``fault`` on."""
     args = [sys.executable, "-m", "journeys.cli", "run", f"{JOURNEY}:6", "--fault", fault, "--seed", "7"]
     args += ["--reports-dir", str(tmp_path / "single")]
-    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300, env=clean_env())
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=1800, env=clean_env())
 
 
 def test_the_last_unit_sold_twice_is_found_by_a_crowd_only(simulate, tmp_path):

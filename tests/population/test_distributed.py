@@ -79,7 +79,7 @@ def test_a_master_and_workers_started_apart_as_with_locust_and_one_that_stops_an
     workers[0].kill()
     workers[0].wait()
     run = finish(master, out, said)
-    output, _ = workers[1].communicate(timeout=60)
+    output, _ = workers[1].communicate(timeout=1800)
     assert workers[1].returncode == 0, output
     # A worker started by hand says what it does: connected, attached, walking, done.
     for said_by_worker in ("connected to the master at 127.0.0.1:", "attached to refshop at http", "the run is over;"):

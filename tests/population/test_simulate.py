@@ -99,7 +99,7 @@ def test_ctrl_c_stops_arrivals_and_keeps_the_results_so_far(tmp_path):
     process, out, said = _start(tmp_path, "--seed", "3")
     assert "done (0 went wrong)" in said[-1] and "of arrivals left" in said[-1]  # the progress line
     process.send_signal(signal.SIGINT)
-    run = finish(process, out, said, timeout=120)
+    run = finish(process, out, said, timeout=1800)
     assert run.exit_code == 2, run.output
     assert "Ctrl-C: no new customers" in run.output
     results = run.results
@@ -113,7 +113,7 @@ def test_a_system_that_goes_down_ends_the_run_early_with_its_cause(tmp_path, whe
     assert shop, "the embedded shop runs as a child of the simulation"
     shop[0].kill()
     started = time.monotonic()
-    run = finish(process, out, said, timeout=120)
+    run = finish(process, out, said, timeout=1800)
     assert run.exit_code == 3, run.output
     assert "stopping early: the system stopped answering" in run.output
     assert run.results["run"]["stopped"].startswith("the system stopped answering")

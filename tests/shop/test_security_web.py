@@ -220,7 +220,7 @@ def test_a_slow_mail_server_does_not_hold_up_the_checkout(held_smtp: tuple[HeldS
         assert checkout.is_alive() is faulty, "the checkout waited for the mail server" if not faulty else ""
         assert server.received == []  # the mail is still held
         server.release.set()
-        checkout.join(timeout=60)
+        checkout.join(timeout=1800)
         assert not checkout.is_alive()
         assert shop.shop.mailer.wait_idle(60)
         assert server.received == [anna.email]  # the mail did go out
