@@ -160,8 +160,8 @@ class BrowserWebDriver(PageDriver):
         )
         with self._offering(found, f"nothing to click called '{target}'"):
             with self._wrapped(f"click '{target}'"):
-                found.first.click()
-                page.wait_for_load_state("load")
+                found.first.wait_for(state="attached")
+        self._press(found.first, f"click '{target}'")
 
     def submit(self, target: str | None = None) -> None:
         """Submit the form: click ``target`` (test id or button text), or its submit button."""
@@ -172,8 +172,16 @@ class BrowserWebDriver(PageDriver):
         found = page.locator("form [type=submit], form button:not([type])")
         with self._offering(found, "no form to submit"):
             with self._wrapped("submit the form"):
-                found.first.click()
-                page.wait_for_load_state("load")
+                found.first.wait_for(state="attached")
+        self._press(found.first, "submit the form")
+
+    def _press(self, element: Any, doing: str) -> None:
+        """Click what is there, and wait for the page it opens as for any page: the system's answer to
+        a click (an order placed while its mail server is slow) has the navigation timeout, not the
+        element timeout that finding it has."""
+        with self._wrapped(doing, limit=self.navigation_timeout):
+            element.click(timeout=self.navigation_timeout * 1000)
+            self.page.wait_for_load_state("load")
 
     def text_of(self, testid: str) -> str:
         """The visible text of the first element with test id ``testid`` (waits up to the element timeout)."""
@@ -238,7 +246,9 @@ class BrowserWebDriver(PageDriver):
             raise self._not_there(nothing, clicks, testids, waited=self.element_timeout) from exc
 
     @contextmanager
-    def _wrapped(self, doing: str, url: str | None = None, *, at: str | None = None) -> Iterator[None]:
+    def _wrapped(
+        self, doing: str, url: str | None = None, *, at: str | None = None, limit: float | None = None
+    ) -> Iterator[None]:
         """Turn Playwright's errors into ours, naming customer, touchpoint (or ``at``) and URL."""
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -247,8 +257,8 @@ class BrowserWebDriver(PageDriver):
             yield
         except PlaywrightTimeout as exc:
             where = url or self.current_url
-            limit = self.navigation_timeout if url else self.element_timeout
-            raise self._failure(f"could not {doing} at {where} within {limit:g} s: {first_line(exc)}", at=at) from exc
+            waited = limit or (self.navigation_timeout if url else self.element_timeout)
+            raise self._failure(f"could not {doing} at {where} within {waited:g} s: {first_line(exc)}", at=at) from exc
         except PlaywrightError as exc:
             where = url or self.current_url
             message = first_line(exc)

@@ -429,4 +429,4 @@ def test_the_capture_runs_on_its_own_with_its_mailbox_view():
         assert [m["Subject"] for m in listing["messages"]] == ["Bevestiging van je bestelling RS-9"]
     finally:
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
+        assert process.wait(timeout=120) == 0  # it stops when told; a loaded machine takes its time

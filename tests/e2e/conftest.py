@@ -29,7 +29,7 @@ def run_journeys(tmp_path: Path):
         faults: tuple[str, ...] = (),
         extra: tuple[str, ...] = (),
         env: dict[str, str] | None = None,
-        timeout: float = 300,
+        timeout: float = 1800,  # a hang guard, not a measure: a loaded machine runs the suite slowly
     ) -> SuiteRun:
         reports = tmp_path / f"reports-{len(list(tmp_path.iterdir()))}"
         args = [
