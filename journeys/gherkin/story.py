@@ -72,6 +72,11 @@ class Story(FactChecks):
         for moment in moments:
             lived.moment_products.setdefault(moment, set()).update(f"{sku}@{lived.epoch}" for sku in skus)
         by_product = self.offers.by_product if self.offers is not None else frozenset()
+        moves = any(m.startswith("time:") for m in sentence.gives)
+        if moves and visits:
+            # Whether it looks before the clock moves, or after (a promise checked when due), lint cannot
+            # tell: what changes with time is compared with neither side.
+            lived.epoch += 1
         for touchpoint in visits:
             for sku in skus if touchpoint in by_product and skus else [""]:
                 lived.visited.append(touchpoint)
