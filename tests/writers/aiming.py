@@ -100,14 +100,28 @@ class Aim:
                 -sum(":" not in n for n in c.sentence.requires) if self.onward else 0,
             )
         )
-        for target in targets[:TARGETS]:
-            self._reach(target)
+        self._reach_some(list({c.sentence.pattern: c for c in targets}.values()))  # one wording per sentence
         checks = {c.text: c for c in self._fitting("then") if self._at_focus(c) or not self._touches(c)}
         checks = dict(sorted(checks.items(), key=lambda item: not self._about_focus(item[1])))
         for check in list(checks.values())[: max(3, 15 - len(self.steps))]:
             if check.text not in self._written() and self.story.met(check.sentence, check.values, self.lived):
                 self._live(check)
         return self.steps
+
+    def _reach_some(self, targets: list[Candidate]) -> None:
+        """Up to ``TARGETS`` of ``targets`` reached, in their order, those going where none went yet first."""
+        covered: set[str] = set()
+        reached = 0
+        while targets and reached < TARGETS and len(self.steps) < LONGEST:
+            target = next((t for t in targets if set(self._focus_of(t)) - covered), targets[0])
+            targets.remove(target)
+            self._reach(target)
+            if target.text in self._written():
+                reached += 1
+                covered |= set(self._focus_of(target))
+
+    def _focus_of(self, candidate: Candidate) -> list[str]:
+        return [tp for tp in self._touches(candidate) if _at(tp, self.focus)]
 
     def _who(self, targets: list[Candidate]) -> Candidate:
         """Who she is: now and then one who has what a target needs (her account), else anyone."""
