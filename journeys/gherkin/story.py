@@ -17,7 +17,7 @@ from datetime import timedelta
 from typing import Any
 
 from journeys.gherkin.lived import Lived, Told
-from journeys.gherkin.moments import UNTIL_TIME_PASSES, words
+from journeys.gherkin.moments import BY_SOMEONE_ELSE, UNTIL_TIME_PASSES, words
 from journeys.gherkin.needs import TASK
 from journeys.gherkin.offers import Offers
 from journeys.gherkin.story_facts import FactChecks
@@ -102,7 +102,7 @@ class Story(FactChecks):
 
     def visits(self, sentence: Sentence, values: Mapping[str, Any]) -> list[str]:
         """The touchpoints ``sentence`` visits on the run's systems: its own and its tasks'."""
-        if "someone else tried" in sentence.gives:
+        if BY_SOMEONE_ELSE & set(sentence.gives):
             return []  # what someone else was shown is not what she was shown
         found: list[str] = []
         for need in sentence.needs:
