@@ -154,8 +154,8 @@ class Aim:
             if not givers:  # it needs what touchpoints showed: go where the fault is
                 givers = [c for c in whens if self._at_focus(c)]
             fitting = [c for c in givers if c.fits and c.text not in self._written()]
-            if fitting:
-                self._live(self.rng.choice(fitting))
+            if fitting:  # where the fault is, if a step there gives it: an order by phone for the phone desk
+                self._live(self.rng.choice([c for c in fitting if self._at_focus(c)] or fitting))
             elif givers and depth < 2:
                 self._reach(self.rng.choice(givers), depth + 1)
             else:
