@@ -97,7 +97,7 @@ class Aim:
         targets.sort(
             key=lambda c: (
                 "start" not in c.sentence.requires,
-                -sum(":" not in n for n in c.sentence.requires) if self.onward else 0,
+                -sum(self._new_moment(n) for n in c.sentence.requires) if self.onward else 0,
             )
         )
         self._reach_some(list({c.sentence.pattern: c for c in targets}.values()))  # one wording per sentence
@@ -122,6 +122,13 @@ class Aim:
 
     def _focus_of(self, candidate: Candidate) -> list[str]:
         return [tp for tp in self._touches(candidate) if _at(tp, self.focus)]
+
+    def _new_moment(self, need: str) -> bool:
+        """Whether ``need`` is a moment no first step gives (a cancellation, a complaint; not an order)."""
+        if ":" in need:
+            return False
+        first = {m for c in self._next("when", Lived()) if c.fits for m in c.sentence.gives}
+        return not set(need.split("|")) & first
 
     def _who(self, targets: list[Candidate]) -> Candidate:
         """Who she is: now and then one who has what a target needs (her account), else anyone."""
