@@ -101,7 +101,9 @@ def read_tasks(path: Path) -> dict[str, TaskBody]:
             continue
         reached = _reached(node, functions)
         strings = frozenset().union(*(_strings_of(function) for function in reached))
-        keys = {k.value for f in reached for d in ast.walk(f) if isinstance(d, ast.Dict) for k in d.keys if _is_text(k)}
+        keys = {
+            text for f in reached for d in ast.walk(f) if isinstance(d, ast.Dict) for k in d.keys if (text := _key(k))
+        }
         inputs: set[str] = set()
         for call in (n for function in reached for n in ast.walk(function) if isinstance(n, ast.Call)):
             if isinstance(call.func, ast.Attribute) and call.func.attr == "gave" and call.args:
@@ -141,8 +143,9 @@ def _reached(function: ast.AST, functions: Mapping[str, ast.AST]) -> list[ast.AS
     return found
 
 
-def _is_text(node: ast.expr | None) -> bool:
-    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+def _key(node: ast.expr | None) -> str | None:
+    """A dict key written as a string (``None`` for ``**spread``)."""
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
 def _strings_of(function: ast.AST) -> set[str]:

@@ -56,9 +56,7 @@ def test_every_aimed_journey_is_green_on_the_clean_shop(composed, clean_shop):
         why = walk(clean_shop, path, next(_customers))
         if why is not None:
             red[path.name] = f"{path.read_text(encoding='utf-8')}{why}"
-    assert not red, "lint accepted these aimed journeys, and they failed on the clean shop:\n" + "\n".join(
-        red.values()
-    )
+    assert not red, "lint accepted these aimed journeys, and they failed on the clean shop:\n" + "\n".join(red.values())
 
 
 @pytest.mark.parametrize("fault", sorted(SAMPLE))
@@ -69,7 +67,6 @@ def test_an_aimed_journey_fails_under_its_fault_naming_where_it_shows(fault, com
     finally:
         session.close()
     caught = [name for name, why in outcomes.items() if why is not None and names_a_place(why, fault)]
-    assert caught, (
-        f"no aimed journey failed under {fault} naming one of {places(fault)}:\n"
-        + "\n".join(f"{name}: {why or 'passed'}" for name, why in outcomes.items())
+    assert caught, f"no aimed journey failed under {fault} naming one of {places(fault)}:\n" + "\n".join(
+        f"{name}: {why or 'passed'}" for name, why in outcomes.items()
     )
