@@ -76,8 +76,9 @@ MOMENTS: dict[str, Moment] = {
 }
 
 
-#: Moments of steps that look as someone else: what those touchpoints show is not what she was shown.
-BY_SOMEONE_ELSE = frozenset({"someone else tried", "old session tried"})
+#: Moments of steps that look as someone else (or as a page on another site): what those touchpoints
+#: show is not what she was shown.
+BY_SOMEONE_ELSE = frozenset({"someone else tried", "old session tried", "form from elsewhere"})
 
 #: Moments that end as soon as the clock moves (an order ships the same day it is placed).
 UNTIL_TIME_PASSES = frozenset({"not shipped"})
