@@ -29,14 +29,12 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "writers")]
 
-from aiming import aimed  # noqa: E402
-from composing import Outcomes, composer_for, machine  # noqa: E402
+from aiming import names_a_place, walk, write_aimed, writer  # noqa: E402
+from composing import Outcomes, machine  # noqa: E402
 
 from journeys.customer import Customer  # noqa: E402
 from journeys.gherkin.catalogue import load_steps  # noqa: E402
-from journeys.gherkin.composer import feature  # noqa: E402
 from journeys.gherkin.feature import read_feature  # noqa: E402
-from journeys.gherkin.lint import lint  # noqa: E402
 from journeys.gherkin.runner import run_scenario  # noqa: E402
 from journeys.journey import Journey  # noqa: E402
 from journeys.session import SystemSession  # noqa: E402
@@ -85,18 +83,14 @@ def plain_walk(folder: Path, rounds: int = 5) -> float:
 
 def aimed_journeys(faults: list[str], per_fault: int, folder: Path) -> dict[str, list[Path]]:
     """``per_fault`` journeys after each fault's touchpoints, half of them in Dutch, that lint accepts."""
-    composer, story = composer_for()
-    places = {f.name: f.touchpoints for f in CATALOGUE}
+    composer, story = writer()
     found: dict[str, list[Path]] = {}
     folder.mkdir(parents=True, exist_ok=True)
     for fault in faults:
-        for index in range(per_fault):
-            language = ("en", "nl")[index % 2]
-            steps = aimed(composer, story, language, places[fault], seed=index)
-            path = folder / f"{fault}-{index}.feature"
-            path.write_text(feature(language, f"Aimed at {fault} {index}", steps), encoding="utf-8")
-            if lint([str(path)], system="refshop", root=ROOT):
-                print(f"lint refused an aimed journey (a gap in the writer, not the shop): {path.name}")
+        for seed in range(per_fault):
+            path = write_aimed(composer, story, fault, seed, folder, timed=True)
+            if path is None:
+                print(f"lint refused an aimed journey (a gap in the writer, not the shop): {fault}-{seed}.feature")
                 continue
             found.setdefault(fault, []).append(path)
     return found
@@ -108,21 +102,13 @@ def crowd_only() -> set[str]:
     return {name for name, entry in catches.items() if "crowd" in entry}
 
 
-def walk(paths: list[Path], fault: str | None, folder: Path) -> list[tuple[Path, str | None]]:
+def walk_all(paths: list[Path], fault: str | None, folder: Path) -> list[tuple[Path, str | None]]:
     """Each journey walked browserless on the shop (with ``fault``): its path and what stopped it, if anything."""
     session = SystemSession("refshop", reports_dir=folder / "reports", seed=11, faults=(fault,) if fault else ())
-    results = []
     try:
-        for index, path in enumerate(paths):
-            scenario = read_feature(path)[0]
-            journey = Journey(session, Customer.create(11, index=index, run_id="aimed"), name=scenario.name)
-            journey.browserless = True  # type: ignore[attr-defined]
-            result = run_scenario(scenario, journey)
-            journey.close(failed=not result.passed)
-            results.append((path, None if result.passed else str(result.error)))
+        return [(path, walk(session, path, index)) for index, path in enumerate(paths)]
     finally:
         session.close()
-    return results
 
 
 def main() -> int:
@@ -149,16 +135,15 @@ def main() -> int:
         faults = args.fault or [f.name for f in CATALOGUE if f.name not in crowd_only()]
         journeys = aimed_journeys(faults, args.aimed, folder / "aimed")
         everyone = [p for paths in journeys.values() for p in paths]
-        red_clean = [(p, why) for p, why in walk(everyone, None, folder / "aimed-clean") if why]
+        red_clean = [(p, why) for p, why in walk_all(everyone, None, folder / "aimed-clean") if why]
         for path, why in red_clean:
             print(f"--- aimed journey red on the clean shop:\n{path.read_text(encoding='utf-8')}{why}")
         print(f"aimed journeys: {len(everyone)} accepted by lint, {len(red_clean)} red on the clean shop")
         missed = []
-        places = {f.name: f.touchpoints for f in CATALOGUE}
         wrong = {path for path, _ in red_clean}  # red without a fault: no evidence of one
         for fault in faults:
-            results = walk([p for p in journeys.get(fault, []) if p not in wrong], fault, folder / f"aimed-{fault}")
-            named = [p for p, why in results if why and any(tp in why for tp in places[fault])]
+            results = walk_all([p for p in journeys.get(fault, []) if p not in wrong], fault, folder / f"aimed-{fault}")
+            named = [p for p, why in results if why and names_a_place(why, fault)]
             print(f"{fault:36} {len(named):2} of {len(results):2} aimed journeys failed naming its touchpoints")
             if not named:
                 missed.append(fault)

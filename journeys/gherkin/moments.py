@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["MOMENTS", "UNTIL_TIME_PASSES", "Moment", "contract_text", "words"]
+__all__ = ["BY_SOMEONE_ELSE", "MOMENTS", "UNTIL_TIME_PASSES", "Moment", "contract_text", "words"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,9 @@ MOMENTS: dict[str, Moment] = {
     "store lead time": Moment("the store's delivery date for the product", "de bezorgdatum die de winkel noemt"),
     "store price": Moment("the price the store asks", "de prijs die de winkel vraagt"),
     "someone else tried": Moment("someone else trying her data", "iemand anders die haar gegevens probeert"),
+    "old session tried": Moment(
+        "someone else trying her session after she logged out", "iemand anders die haar oude sessie probeert"
+    ),
     "logged out": Moment("her logging out", "dat ze uitlogt"),
     "password guessed": Moment("someone guessing her password", "iemand die haar wachtwoord raadt"),
     "password chosen": Moment("her choosing a password", "dat ze een wachtwoord kiest"),
@@ -75,6 +78,10 @@ MOMENTS: dict[str, Moment] = {
     "agent order": Moment("an order an agent placed for her", "een bestelling die een medewerker voor haar plaatste"),
 }
 
+
+#: Moments of steps that look as someone else (or as a page on another site): what those touchpoints
+#: show is not what she was shown.
+BY_SOMEONE_ELSE = frozenset({"someone else tried", "old session tried", "form from elsewhere"})
 
 #: Moments that end as soon as the clock moves (an order ships the same day it is placed).
 UNTIL_TIME_PASSES = frozenset({"not shipped"})

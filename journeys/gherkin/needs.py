@@ -87,7 +87,7 @@ def read_tasks(path: Path) -> dict[str, TaskBody]:
     """Each task of a task module, read once and without importing it.
 
     ``inputs``: the literal of each ``journey.gave("email", ...)``; for ``gave(what, ...)`` in a loop,
-    every string the task's functions name.
+    the keys of the dicts the task's functions write (what it fills in), or else every string they name.
     """
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -101,11 +101,16 @@ def read_tasks(path: Path) -> dict[str, TaskBody]:
             continue
         reached = _reached(node, functions)
         strings = frozenset().union(*(_strings_of(function) for function in reached))
+        keys = {
+            text for f in reached for d in ast.walk(f) if isinstance(d, ast.Dict) for k in d.keys if (text := _key(k))
+        }
         inputs: set[str] = set()
         for call in (n for function in reached for n in ast.walk(function) if isinstance(n, ast.Call)):
             if isinstance(call.func, ast.Attribute) and call.func.attr == "gave" and call.args:
                 literal = _text(call.args[0])
-                inputs |= {literal} if literal else strings
+                # In a loop: over a dict of what she fills in, its keys; else any string the task names
+                # (not "case.number", which the page showed her and the task only read).
+                inputs |= {literal} if literal else (keys or strings)
         found[name] = TaskBody(strings, frozenset(inputs))
     return found
 
@@ -136,6 +141,11 @@ def _reached(function: ast.AST, functions: Mapping[str, ast.AST]) -> list[ast.AS
             if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id in functions
         ]
     return found
+
+
+def _key(node: ast.expr | None) -> str | None:
+    """A dict key written as a string (``None`` for ``**spread``)."""
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
 def _strings_of(function: ast.AST) -> set[str]:

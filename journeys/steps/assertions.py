@@ -100,7 +100,7 @@ def has_track_and_trace(journey):
         "komt de bestelling op de beloofde dag",
     ),
     doc_nl="Belofte: uiterlijk aan het eind van de datum op de bevestigingspagina bezorgd, zoals de app laat zien.",
-    requires=("delivery order",),
+    requires=("delivery order", "online order"),  # the date on the web shop's confirmation page
     gives=(
         "time:later",
         "delivered",

@@ -44,6 +44,7 @@ def read_cancellation_email(journey):
         "zegt elk contactpunt dat haar bestelling geannuleerd is",
     ),
     doc_nl="Haar account en de app zeggen nu allebei dat de bestelling geannuleerd is.",
+    needs=("web.account_order", "app.order"),  # read in a loop: said here, as lint cannot read it from the body
     requires=("cancelled",),
 )
 def cancelled_everywhere(journey):

@@ -60,6 +60,7 @@ def other_customer_looks_up_order(journey):
         "Iemand die geen kassa is, boekt via het kassasysteem een bestelling op haar naam, met alleen haar "
         "e-mailadres; de taak `other customer orders in store` van het systeem zegt hoe."
     ),
+    requires=("online order",),  # in her name: the shop knows her, and where she lives, from her order
     gives=("someone else tried",),
 )
 def other_customer_orders_at_till(journey):

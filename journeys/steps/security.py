@@ -81,7 +81,9 @@ def log_out(journey):
     ),
     needs=("web.account",),
     requires=("logged out",),
-    gives=("someone else tried",),  # what the page showed was shown to someone else, not to her
+    # What the page showed was shown to someone else, not to her; and it is no try of the privacy rule's
+    # (another customer at her order), which "nobody else was shown her order" needs.
+    gives=("old session tried",),
 )
 def old_session_opens_nothing(journey):
     """Rule *refused*: someone else tries her account page with the copy of her session from before she

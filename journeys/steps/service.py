@@ -122,7 +122,7 @@ def agent_offers_callback(journey):
     en="she is called back within 24 hours",
     nl=("wordt ze binnen 24 uur teruggebeld", "ze wordt binnen 24 uur teruggebeld"),
     doc_nl="Belofte: het telefoontje dat de mail aankondigt komt binnen een dag, zoals haar account laat zien.",
-    requires=("callback offered",),
+    requires=("callback offered", "logged in"),  # her account shows the call: not after she logged out
     gives=("time:later",),
 )
 def called_back(journey):
