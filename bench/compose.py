@@ -32,12 +32,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "writers")]
 from aiming import names_a_place, walk, write_aimed, writer  # noqa: E402
 from composing import Outcomes, machine  # noqa: E402
 
-from journeys.customer import Customer  # noqa: E402
-from journeys.gherkin.catalogue import load_steps  # noqa: E402
-from journeys.gherkin.feature import read_feature  # noqa: E402
-from journeys.gherkin.runner import run_scenario  # noqa: E402
-from journeys.journey import Journey  # noqa: E402
-from journeys.session import SystemSession  # noqa: E402
+from journeys.core.customer import Customer  # noqa: E402
+from journeys.journey.journey import Journey  # noqa: E402
+from journeys.journey.runner import run_scenario  # noqa: E402
+from journeys.journey.session import SystemSession  # noqa: E402
+from journeys.vocabulary.catalogue import load_steps  # noqa: E402
+from journeys.vocabulary.feature import read_feature  # noqa: E402
 from refshop.faults import CATALOGUE  # noqa: E402
 
 

@@ -25,8 +25,8 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from journeys import rules  # noqa: E402
-from journeys.effort import effort  # noqa: E402
-from journeys.ledger import Ledger, PromiseCheck, Provenance  # noqa: E402
+from journeys.core.effort import effort  # noqa: E402
+from journeys.core.ledger import Ledger, PromiseCheck, Provenance  # noqa: E402
 
 TARGET_MS = 50.0
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 from journeys.reporting.ledgers import read_junit  # noqa: E402
-from journeys.shards import split  # noqa: E402
+from journeys.reporting.shards import split  # noqa: E402
 
 
 def timed(*args: str) -> float:

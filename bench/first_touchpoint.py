@@ -36,9 +36,9 @@ TARGET = 1.10
 
 def one_round(journeys: int) -> dict[str, object]:
     """In this process: each customer's recorded time at ``web.product``, and the first one's harness time."""
-    from journeys.customer import Customer
-    from journeys.journey import Journey
-    from journeys.session import SystemSession
+    from journeys.core.customer import Customer
+    from journeys.journey.journey import Journey
+    from journeys.journey.session import SystemSession
 
     times, harness = [], 0.0
     with tempfile.TemporaryDirectory() as reports:

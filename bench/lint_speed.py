@@ -25,10 +25,10 @@ sys.path.insert(0, str(ROOT))
 import parse  # noqa: E402
 from gherkin.parser import Parser  # noqa: E402
 
-from journeys.gherkin.catalogue import load_steps, steps  # noqa: E402
-from journeys.gherkin.lint import lint  # noqa: E402
-from journeys.gherkin.params import kind_of  # noqa: E402
-from journeys.gherkin.vocabulary import KEYWORDS, Sentence  # noqa: E402
+from journeys.vocabulary.catalogue import load_steps, steps  # noqa: E402
+from journeys.vocabulary.decorators import KEYWORDS, Sentence  # noqa: E402
+from journeys.vocabulary.lint import lint  # noqa: E402
+from journeys.vocabulary.params import kind_of  # noqa: E402
 
 TARGET_SECONDS = 1.0
 _AND = {"en": "And", "nl": "En"}

@@ -24,16 +24,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
-from journeys.customer import Customer  # noqa: E402
-from journeys.gherkin.feature import read_feature  # noqa: E402
-from journeys.gherkin.lint import lint  # noqa: E402
-from journeys.gherkin.runner import run_scenario  # noqa: E402
-from journeys.journey import Journey  # noqa: E402
+from journeys.core.customer import Customer  # noqa: E402
+from journeys.journey.journey import Journey  # noqa: E402
+from journeys.journey.runner import run_scenario  # noqa: E402
+from journeys.journey.session import SystemSession  # noqa: E402
 from journeys.lsp.completion import complete  # noqa: E402
 from journeys.lsp.document import read  # noqa: E402
 from journeys.lsp.project import Project, Settings  # noqa: E402
-from journeys.project_init import init_project  # noqa: E402
-from journeys.session import SystemSession  # noqa: E402
+from journeys.run.project_init import init_project  # noqa: E402
+from journeys.vocabulary.feature import read_feature  # noqa: E402
+from journeys.vocabulary.lint import lint  # noqa: E402
 
 _TITLE = {
     "en": "Feature: Journey {n}\n\n  Scenario: Journey {n}\n",

@@ -36,9 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from journeys.channels.browser_settings import BrowserSettings  # noqa: E402
-from journeys.customer import Customer  # noqa: E402
-from journeys.journey import Journey  # noqa: E402
-from journeys.session import SystemSession  # noqa: E402
+from journeys.core.customer import Customer  # noqa: E402
+from journeys.journey.journey import Journey  # noqa: E402
+from journeys.journey.session import SystemSession  # noqa: E402
 
 DEFAULT = BrowserSettings()
 NO_SCREENSHOTS = BrowserSettings(screenshot="off")

@@ -28,9 +28,9 @@ from typing import Any
 
 from journeys.channels.browser import BrowserSession
 from journeys.channels.web import BrowserWebDriver
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
+from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
 
 def page_with(facts: int) -> bytes:

@@ -3,7 +3,7 @@
 The public surface: everything a step, a task or a script needs is imported
 from ``journeys`` itself (``from journeys import when, Journey, params,
 StepError``); ``journeys.errors`` holds the whole error tree and
-``journeys.effort`` the effort score. Other modules are the house's own and
+``journeys.core.effort`` the effort score. Other modules are the house's own and
 may change (tests/test_architecture.py keeps the templates and docs to these).
 
 The names are listed once, in the ``TYPE_CHECKING`` block below: type checkers
@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from journeys.channels.base import Reading
     from journeys.channels.drivers import AgentDriver, ApiDriver, ChatDriver, MailDriver, WebDriver
-    from journeys.customer import Customer
+    from journeys.core.customer import Customer
+    from journeys.core.ledger import Ledger, PromiseCheck, Provenance
+    from journeys.core.rules import Violation
     from journeys.errors import (
         ChannelError,
         ConfigError,
@@ -34,16 +36,14 @@ if TYPE_CHECKING:
         StepError,
         SystemUnreachable,
     )
-    from journeys.gherkin import params
-    from journeys.gherkin.vocabulary import Retired, given, then, when
-    from journeys.gherkin.words import fact_named
-    from journeys.journey import Journey, Step
-    from journeys.ledger import Ledger, PromiseCheck, Provenance
-    from journeys.rules import Violation
-    from journeys.session import SystemSession
-    from journeys.system import find_map
-    from journeys.system.tasks import task
+    from journeys.journey.journey import Journey, Step
+    from journeys.journey.session import SystemSession
+    from journeys.systems import find_map
+    from journeys.systems.tasks import task
     from journeys.values import DateRange, Money, read_value, show
+    from journeys.vocabulary import params
+    from journeys.vocabulary.decorators import Retired, given, then, when
+    from journeys.vocabulary.fact_words import fact_named
 
 
 def _public_names() -> dict[str, str]:

@@ -10,11 +10,11 @@ from typing import Any
 
 import click
 
-from journeys.command_line import Command, options_from, usage
-from journeys.population.command import simulate
-from journeys.promises.command import promises
-from journeys.reporting.command import report
-from journeys.settings import OPTIONS_BY_DEST, RUN_OPTIONS
+from journeys.population.simulate_command import simulate
+from journeys.promises.promises_command import promises
+from journeys.run.command_line import Command, options_from, usage
+from journeys.run.report_command import report
+from journeys.run.settings import OPTIONS_BY_DEST, RUN_OPTIONS
 
 
 class _Journeys(click.Group):
@@ -66,13 +66,13 @@ def run(ctx: click.Context, extra: tuple[str, ...], dry_run: bool, **options: An
 
     import pytest
 
-    from journeys.settings import RunSettings
+    from journeys.run.settings import RunSettings
 
     if options["gate"]:  # the @gate journeys (within --tags, when given); the plugin holds them to the thresholds
         options["tags"] = f"({options['tags']}) and @gate" if options["tags"] else "@gate"
     settings = RunSettings.build(options, os.environ)  # the environment's settings checked before pytest starts
     if dry_run:
-        from journeys.dry_run import dry_run as list_and_lint
+        from journeys.run.dry_run import dry_run as list_and_lint
 
         targets = [arg for arg in [*ctx.args, *extra] if not arg.startswith("-")] or ["features"]
         sys.exit(
@@ -107,7 +107,7 @@ def run(ctx: click.Context, extra: tuple[str, ...], dry_run: bool, **options: An
             args += [f"{flag}={each}" for each in value]
         elif value not in (None, False):
             args.append(f"{flag}={value}")  # one token: a leading '@' is not read as pytest's @file
-    from journeys.pipe_safe import PipeSafe
+    from journeys.run.pipe_safe import PipeSafe
 
     sys.stdout = PipeSafe(sys.stdout)  # type: ignore[assignment]  # `| tee` gone after Ctrl-C: finish anyway
     sys.exit(int(pytest.main([*ctx.args, *args, *extra], plugins=[_RunCommand()])))
@@ -168,9 +168,9 @@ def faults() -> None:
 @click.option("--port", type=int, default=0, help="storefront port (default: a free one)")
 def demo(fault: tuple[str, ...], port: int) -> None:
     """Start the reference shop and its mailbox for a person to click through."""
-    from journeys import embedded
     from journeys.channels.mail import MailCapture
     from journeys.errors import SystemUnreachable
+    from journeys.journey import embedded
 
     capture = MailCapture()
     capture.start()
@@ -213,7 +213,7 @@ def init(folder: Path) -> None:
     pyproject.toml  the project's own tags ([tool.journeys] tags), read by lint and --tags
     .gitignore, README.md
     """
-    from journeys.project_init import init_project
+    from journeys.run.project_init import init_project
 
     try:
         report = init_project(folder)
@@ -230,7 +230,7 @@ def init(folder: Path) -> None:
 def steps(lang: str | None, markdown: bool, system: tuple[str, ...]) -> None:
     """Print the catalogue of steps with an example of each and what it needs of a system."""
     from journeys.errors import ConfigError
-    from journeys.gherkin.catalogue import render
+    from journeys.vocabulary.catalogue import render
 
     try:
         click.echo(render(lang, markdown=markdown, system=list(system) or None), nl=False)
@@ -243,7 +243,7 @@ def steps(lang: str | None, markdown: bool, system: tuple[str, ...]) -> None:
 @click.option("--system", multiple=True, help="touchpoint map name or path [default: refshop]; repeatable")
 def lint(paths: tuple[str, ...], system: tuple[str, ...]) -> None:
     """Check feature files without a browser: file:line: message, non-zero exit on problems."""
-    from journeys.gherkin.lint import run_lint
+    from journeys.vocabulary.lint import run_lint
 
     sys.exit(run_lint(list(paths), system=list(system) or "refshop"))
 
@@ -269,7 +269,7 @@ def doctor(chromium: str | None) -> None:
     import os
 
     from journeys.channels.browser import BrowserMissing, find_chromium
-    from journeys.settings import RunSettings
+    from journeys.run.settings import RunSettings
 
     try:
         settings = RunSettings.build({"chromium": chromium}, os.environ, taken=[OPTIONS_BY_DEST["chromium"]])

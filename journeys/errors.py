@@ -14,7 +14,7 @@
      │    │                           drivers raise it instead of Playwright's, smtplib's or httpx's errors
      │    └── BrowserMissing          no browser to drive (the message says how to install one)
      ├── UserCodeError                a user's task or step function raised (what, error, file:line);
-     │                                built by ``journeys.user_code.user_error``, traceback in evidence
+     │                                built by ``journeys.systems.user_code.user_error``, traceback in evidence
      ├── Unreadable                   raw text is not a value of its kind (kind, raw);
      │                                defined in ``journeys.values``, caught by the ledger
      ├── StepFailed                   a step's error, told with the step's feature:line and text
@@ -54,7 +54,7 @@ from typing import Protocol
 
 
 class _Violation(Protocol):
-    """What ``JourneyFailed`` needs of a violation (``journeys.rules.violation.Violation``)."""
+    """What ``JourneyFailed`` needs of a violation (``journeys.core.rules.violation.Violation``)."""
 
     def render(self) -> str: ...
 
@@ -185,7 +185,7 @@ class UserCodeError(JourneysError):
     The message is the whole story in a few lines: the feature line and step,
     which task or step raised what, and the line of the user's file it came
     from. The full traceback is in an evidence file, named by ``traceback``.
-    Build one with ``journeys.user_code.user_error``; the original exception
+    Build one with ``journeys.systems.user_code.user_error``; the original exception
     is its ``__cause__``.
 
     Args:

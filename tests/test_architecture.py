@@ -50,7 +50,7 @@ def test_only_channels_touch_playwright_smtp_and_http():
     users = [
         str(p.relative_to(PACKAGE)) for p in modules() if any(name.split(".")[0] in tools for name in imports_of(p))
     ]
-    assert users and all(u.startswith("channels/") or u.startswith("system/probe") for u in users), users
+    assert users and all(u.startswith("channels/") or u.startswith("systems/probe") for u in users), users
 
 
 def test_only_the_plugin_imports_pytest():
@@ -61,7 +61,7 @@ def test_only_the_plugin_imports_pytest():
     }
     # cli runs pytest; lint borrows pytest-bdd's parse messages; the vocabulary registers steps with
     # pytest-bdd only where it is already loaded. The runtime path stays free of it (next test).
-    allowed = {"cli.py", "gherkin/lint.py", "gherkin/vocabulary.py"}
+    allowed = {"cli.py", "vocabulary/lint.py", "vocabulary/decorators.py"}
     assert users and all(u.startswith("plugin/") or u in allowed for u in users), users
 
 
@@ -70,25 +70,62 @@ def test_a_scenario_runs_outside_pytest():
     import sys
 
     code = (
-        "import sys; import journeys.steps, journeys.gherkin.runner, journeys.session, journeys.journey;"
-        " sys.exit('pytest' in sys.modules)"
+        "import sys; import journeys.steps, journeys.journey.runner, journeys.journey.session,"
+        " journeys.journey.journey; sys.exit('pytest' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, "importing the runner and the steps imported pytest " + done.stderr
 
 
-def test_the_core_does_not_depend_on_the_edges():
-    core = [
-        "ledger.py",
-        "customer.py",
-        "effort.py",
-        "promise_store.py",
-        *(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "values").glob("*.py")),
-        *(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "rules").glob("*.py")),
-    ]
-    edges = ("journeys.channels", "journeys.system", "journeys.reporting", "journeys.session")
-    offenders = {m: sorted(n for n in imports_of(PACKAGE / m) if n.startswith(edges)) for m in core}
-    assert {m: n for m, n in offenders.items() if n} == {}
+# The layers, from the ground up: a module imports its own folder, the folders below it, and journeys.errors.
+LAYERS = [
+    "messages",  # what journeys tells, in English and Dutch
+    "values",  # typed values and their normalizers
+    "core",  # the customer, the ledger and its records, the rules, the promise store
+    "systems",  # maps of the systems under test, their tasks
+    "vocabulary",  # steps' sentences, parameters, feature files, lint
+    "channels",  # the edge: browser, mail, HTTP
+    "journey",  # one customer walking: session, journey, runner
+    "steps",  # the bundled step library
+    "maps",  # the maps journeys ships (the reference shop's)
+    "reporting",  # the side: what the ledgers told, for people and CI
+    "run",  # a run's settings, options and commands
+    "promises",  # `journeys promises`
+    "population",  # `journeys simulate`
+    "plugin",  # pytest
+    "lsp",  # the writers' editor
+    "templates",  # what `journeys init` writes
+]
+
+
+def test_the_folders_are_the_layers_and_no_two_modules_share_a_name():
+    """A newcomer reads the architecture from the tree: the layers of docs/architecture.md, nothing loose."""
+    loose = sorted(p.name for p in PACKAGE.glob("*.py"))
+    folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and not p.name.startswith("__")}
+    assert loose == ["__init__.py", "cli.py", "errors.py"] and folders == set(LAYERS), (loose, folders ^ set(LAYERS))
+    names: dict[str, list[str]] = {}
+    for path in modules():
+        if path.stem != "__init__" and "templates" not in path.parts:
+            names.setdefault(path.stem, []).append(str(path.relative_to(PACKAGE)))
+    assert {name: where for name, where in names.items() if len(where) > 1} == {}
+    documented = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert [layer for layer in LAYERS if not re.search(rf"^ +{layer}/ ", documented, re.M)] == []
+
+
+def test_dependencies_point_one_way():
+    """No folder imports one above it: the core knows no channel, no channel knows the journey, and so on."""
+    climbs = []
+    for path in modules():
+        parts = path.relative_to(PACKAGE).parts
+        if len(parts) == 1:
+            continue  # __init__.py (the public layer) and cli.py stand above all; errors.py beneath all
+        floor = LAYERS.index(parts[0])
+        for name in imports_of(path):
+            target = name.split(".")
+            if target[0] == "journeys" and len(target) > 1 and target[1] in LAYERS:
+                if LAYERS.index(target[1]) > floor:
+                    climbs.append(f"{'/'.join(parts)} -> {name}")
+    assert climbs == []
 
 
 def test_public_names_are_pinned():
@@ -134,19 +171,20 @@ def test_every_public_name_is_there_and_no_module_hides_it():
     import subprocess
     import sys
 
-    # In a fresh process: a submodule imported under a public name would replace it (journeys.effort).
+    # In a fresh process: a submodule imported under a public name would replace it (journeys.core.effort).
     code = "import journeys, journeys.plugin; print([n for n in journeys.__all__ if getattr(journeys, n) is None])"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
     modules_named = {p.stem for p in PACKAGE.glob("*.py")} | {p.name for p in PACKAGE.iterdir() if p.is_dir()}
     assert sorted(set(journeys.__all__) & modules_named) == []
-    from journeys.gherkin import params, vocabulary
+    from journeys.vocabulary import decorators as vocabulary
+    from journeys.vocabulary import params
 
     assert journeys.when is vocabulary.when and journeys.params is params
 
 
 # What a project may import: the package itself and its documented public submodules.
-PUBLIC_MODULES = {"journeys", "journeys.errors", "journeys.effort"}
+PUBLIC_MODULES = {"journeys", "journeys.errors", "journeys.core.effort"}
 _IMPORT = re.compile(r"^\s*(?:from\s+(journeys(?:\.\w+)*)\s+import|import\s+(journeys(?:\.\w+)*))", re.M)
 _INLINE = re.compile(r"\b(?:from\s+(journeys(?:\.\w+)*)\s+import|import\s+(journeys(?:\.\w+)*))")
 
@@ -172,14 +210,14 @@ def test_docs_examples_import_only_the_public_layer():
 
 
 def test_the_guard_sees_a_private_import():
-    assert private_imports("    from journeys.gherkin import params\n    from journeys import Journey\n") == [
-        "journeys.gherkin"
+    assert private_imports("    from journeys.vocabulary import params\n    from journeys import Journey\n") == [
+        "journeys.vocabulary"
     ]
-    assert private_imports('run `python -c "import journeys.system"`', _INLINE) == ["journeys.system"]
+    assert private_imports('run `python -c "import journeys.systems"`', _INLINE) == ["journeys.systems"]
 
 
 def test_nothing_in_the_package_writes_the_environment():
-    """Settings and secrets are passed down (journeys.settings, SystemPart.environ), never exported."""
+    """Settings and secrets are passed down (journeys.run.settings, SystemPart.environ), never exported."""
     writes = re.compile(r"os\.environ(\[[^]]+\]\s*=[^=]|\.(update|setdefault|pop|clear)\()|os\.putenv|del os\.environ")
     offenders = [
         f"{p.relative_to(PACKAGE)}:{n}"
@@ -254,7 +292,13 @@ def test_only_the_language_server_speaks_the_protocol():
         and any(name == "journeys.lsp" or name.startswith("journeys.lsp.") for name in imports_of(p))
     }
     assert starters == {"cli.py"}
-    runtime = ("journeys.session", "journeys.journey", "journeys.channels", "journeys.plugin", "journeys.population")
+    runtime = (
+        "journeys.journey.session",
+        "journeys.journey.journey",
+        "journeys.channels",
+        "journeys.plugin",
+        "journeys.population",
+    )
     reaches = {
         str(p.relative_to(PACKAGE)): sorted(n for n in imports_of(p) if n.startswith(runtime))
         for p in (PACKAGE / "lsp").glob("*.py")

@@ -21,7 +21,7 @@ from journeys.channels.drivers import (
     MailDriver,
     WebDriver,
 )
-from journeys.channels.errors import BrowserMissing, ChannelError
+from journeys.errors import BrowserMissing, ChannelError
 
 if TYPE_CHECKING:
     from journeys.channels.browser_settings import BrowserSettings

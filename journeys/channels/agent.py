@@ -23,12 +23,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from journeys.channels.base import Reading
-from journeys.channels.errors import ChannelError, login_failed
 from journeys.channels.http_web import HttpWebDriver
 from journeys.channels.page_driver import PageDriver
 from journeys.channels.web import BrowserWebDriver
-from journeys.errors import ConfigError
-from journeys.system.touchpoint_map import Touchpoint
+from journeys.errors import ChannelError, ConfigError
+from journeys.systems.touchpoint_map import Touchpoint
 
 __all__ = ["BrowserAgentDriver", "HttpAgentDriver", "StaffLogin"]
 
@@ -142,3 +141,13 @@ def _env(environ: Mapping[str, str], name: str | None, key: str, role: str = "ag
             key=f"credentials.{role}.{key}",
         )
     return value
+
+
+def login_failed(role: str, url: str, password: str | Mapping[str, Any] | None) -> str:
+    """The message for a login whose page still asks for the password after it was sent."""
+    env = password.get("password_env") if isinstance(password, Mapping) else password
+    held = f" (the password comes from {env})" if env else ""
+    return (
+        f"login for role {role} failed at {url} (wrong password?): the page still asks for a password after"
+        f" logging in{held}. Check the user and password of credentials.{role}, or the map's login: form."
+    )

@@ -21,13 +21,12 @@ from typing import Any
 import httpx
 
 from journeys.channels.base import Reading
-from journeys.channels.errors import ChannelError
 from journeys.channels.json_reading import NOT_JSON, fill_body, json_of, read_jsonpath
-from journeys.errors import ConfigError, SystemUnreachable
-from journeys.evidence import EvidenceStore
-from journeys.secrets import MASK, Secrets, is_secret_header
-from journeys.system.templates import fill as fill_template
-from journeys.system.touchpoint_map import Touchpoint
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import MASK, Secrets, is_secret_header
+from journeys.errors import ChannelError, ConfigError, SystemUnreachable
+from journeys.systems.templates import fill as fill_template
+from journeys.systems.touchpoint_map import Touchpoint
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 10.0

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Protocol
 
 from journeys.messages import say
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
 Raw = str | list[str] | None
 """Raw text of one fact: a string, a list (``many: true``), or None when not found."""

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.channels.errors import BrowserMissing, ChannelError
-from journeys.errors import ConfigError
+from journeys.errors import BrowserMissing, ChannelError, ConfigError
 
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 ARGS = [

@@ -3,7 +3,7 @@
 Filled from the run's settings (``--browser``, ``--browser-channel``,
 ``--device``, ``--headed``, ``--slowmo``, ``--screenshot``,
 ``--full-page-screenshot``, ``--tracing``, ``--video`` and the timeouts:
-journeys.settings); a script or a load-test user makes one directly. The
+journeys.run.settings); a script or a load-test user makes one directly. The
 drivers read it; nothing else does.
 """
 

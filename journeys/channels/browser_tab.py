@@ -15,12 +15,12 @@ from typing import Any
 
 from journeys.channels.browser import NO_FFMPEG, BrowserSession
 from journeys.channels.browser_settings import BrowserSettings, keeps
-from journeys.channels.errors import ChannelError
 from journeys.channels.page_evidence import PageEvidence
 from journeys.channels.page_scripts import INSTALL
 from journeys.channels.trace_masking import mask_trace
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
+from journeys.errors import ChannelError
 
 __all__ = ["BrowserTab", "first_line"]
 

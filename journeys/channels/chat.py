@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from journeys.channels.base import Reading
-from journeys.channels.errors import ChannelError
 from journeys.channels.html_page import inner_text, squash
-from journeys.system.touchpoint_map import Touchpoint
+from journeys.errors import ChannelError
+from journeys.systems.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:
     from journeys.channels.drivers import ApiDriver, WebDriver

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from journeys.channels.base import Driver, Reading
 from journeys.channels.message import Message
-from journeys.secrets import Secrets
-from journeys.system.touchpoint_map import Touchpoint, TouchpointMap
+from journeys.core.secrets import Secrets
+from journeys.systems.touchpoint_map import Touchpoint, TouchpointMap
 
 if TYPE_CHECKING:
     from journeys.channels.browser import BrowserSession
     from journeys.channels.browser_settings import BrowserSettings
     from journeys.channels.mail_capture import MailCapture
-    from journeys.customer import Customer
-    from journeys.evidence import EvidenceStore
+    from journeys.core.customer import Customer
+    from journeys.core.evidence import EvidenceStore
 
 __all__ = [
     "AgentDriver",

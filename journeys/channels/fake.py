@@ -14,8 +14,8 @@ from typing import Any
 
 from journeys.channels.base import Raw, Reading
 from journeys.errors import MailNotReceived
-from journeys.system.templates import fill as fill_template
-from journeys.system.touchpoint_map import Touchpoint
+from journeys.systems.templates import fill as fill_template
+from journeys.systems.touchpoint_map import Touchpoint
 
 
 class FakeDriver:

@@ -30,10 +30,10 @@ from journeys.channels.html_page import (
     value_of,
 )
 from journeys.channels.page_driver import PageDriver, PageRead, bad_selector
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
 from journeys.errors import SystemUnreachable
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
-from journeys.system.touchpoint_map import Touchpoint
+from journeys.systems.touchpoint_map import Touchpoint
 
 __all__ = ["HttpWebDriver"]
 

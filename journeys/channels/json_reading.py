@@ -9,8 +9,8 @@ from typing import Any
 
 import httpx
 
-from journeys.system.templates import fill as fill_template
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.templates import fill as fill_template
+from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
 __all__ = ["NOT_JSON", "fill_body", "json_of", "read_jsonpath"]
 

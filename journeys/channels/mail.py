@@ -29,12 +29,12 @@ from journeys.channels.drivers import Mailbox
 from journeys.channels.mail_capture import MailCapture
 from journeys.channels.mailboxes import POLL_INTERVAL, ImapMailbox, MailpitMailbox
 from journeys.channels.message import Message
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
 from journeys.errors import ConfigError, MailNotReceived
-from journeys.evidence import EvidenceStore
 from journeys.messages import say
-from journeys.secrets import Secrets
-from journeys.system.templates import subject_pattern
-from journeys.system.touchpoint_map import Touchpoint
+from journeys.systems.templates import subject_pattern
+from journeys.systems.touchpoint_map import Touchpoint
 
 __all__ = [
     "CaptureMailbox",

@@ -13,9 +13,8 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from journeys.channels.errors import ChannelError
 from journeys.channels.message import Message
-from journeys.errors import ConfigError, SystemUnreachable
+from journeys.errors import ChannelError, ConfigError, SystemUnreachable
 
 __all__ = ["POLL_INTERVAL", "ImapMailbox", "MailpitMailbox"]
 

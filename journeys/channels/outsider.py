@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from journeys.channels.drivers import DriverJourney, DriverSession, WebDriver
-from journeys.channels.errors import ChannelError
 from journeys.channels.http_web import HttpWebDriver
+from journeys.errors import ChannelError
 
 Cookie = tuple[str, str, str, str]  # name, value, domain, path
 OTHER_ADDRESS = "127.0.0.2"  # where someone else comes from, to a system on this machine (Linux)

@@ -24,12 +24,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from journeys.channels.base import Raw, Reading, offers, read_regex
-from journeys.channels.errors import ChannelError
-from journeys.errors import ConfigError
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
-from journeys.system.templates import fill as fill_template
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
+from journeys.errors import ChannelError, ConfigError
+from journeys.systems.templates import fill as fill_template
+from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
 __all__ = ["PageDriver", "PageRead", "bad_selector"]
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from journeys.channels.browser_settings import BrowserSettings, keeps
-from journeys.evidence import EvidenceStore
+from journeys.core.evidence import EvidenceStore
 
 NO_SCREENSHOT = "no screenshot (--screenshot off)"
 

@@ -19,12 +19,11 @@ from __future__ import annotations
 import tempfile
 from typing import TYPE_CHECKING
 
-from journeys.channels.errors import ChannelError
 from journeys.channels.web import BrowserWebDriver
-from journeys.errors import SystemUnreachable
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
+from journeys.errors import ChannelError, SystemUnreachable
+from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
 if TYPE_CHECKING:
     from journeys.channels.browser import BrowserSession

@@ -7,7 +7,7 @@ values and page bodies (``resources/``). A HAR holds the same exchanges.
 Against a real staging system the agent's session cookie or a bearer token
 in there may still be valid. So, before a trace or HAR is kept:
 
-1. the value of every secret header (``journeys.secrets.is_secret_header``)
+1. the value of every secret header (``journeys.core.secrets.is_secret_header``)
    and of every cookie in a ``cookies`` list becomes ``•••``; names and
    attributes stay, so ``tulp_session=•••; Path=/`` still says which cookie
    was set and ``Bearer •••`` which scheme was used;
@@ -24,7 +24,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from journeys.secrets import MASK, Secrets, is_secret_header
+from journeys.core.secrets import MASK, Secrets, is_secret_header
 
 _IMAGES = (".png", ".jpeg", ".jpg", ".webp")
 # Trace event files hold one JSON event a line; a HAR (alone or inside a zip) is one document.

@@ -20,13 +20,12 @@ from journeys.channels import page_scripts as scripts
 from journeys.channels.browser import BrowserSession
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.browser_tab import BrowserTab, first_line
-from journeys.channels.errors import ChannelError
 from journeys.channels.page_driver import PageDriver, PageRead, bad_selector
 from journeys.channels.page_evidence import NO_SCREENSHOT
-from journeys.errors import SystemUnreachable
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
-from journeys.system.touchpoint_map import Touchpoint
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
+from journeys.errors import ChannelError, SystemUnreachable
+from journeys.systems.touchpoint_map import Touchpoint
 
 __all__ = ["BrowserWebDriver"]
 

@@ -3,7 +3,7 @@
 Sentences come in the order the story makes likely: first what the step just
 above made possible (after an order, the checks on an order), then the steps
 that build on what she lived, then those that need nothing. Each is filled
-with values that fit (the composer's, :mod:`journeys.gherkin.composer`); with
+with values that fit (the composer's, :mod:`journeys.vocabulary.composer`); with
 a client that takes snippets, each value is a choice of the parameter's words.
 Once the writer types a word of a sentence, the rest shows too, last and
 marked: sentences whose values are her own claim, and those that cannot come
@@ -20,14 +20,14 @@ from typing import Any, cast
 
 from lsprotocol import types
 
-from journeys.gherkin.composer import WRITERS_OWN
-from journeys.gherkin.lint_gherkin import dialect, is_feature_line
-from journeys.gherkin.moments import contract_text
-from journeys.gherkin.params import describe, kind_of
-from journeys.gherkin.vocabulary import KEYWORDS, Sentence, fill
 from journeys.lsp.document import FeatureText, StepLine
 from journeys.lsp.project import Project
 from journeys.lsp.story_at import At, Field, field_at, lived_at
+from journeys.vocabulary.composer import WRITERS_OWN
+from journeys.vocabulary.decorators import KEYWORDS, Sentence, fill
+from journeys.vocabulary.lint_gherkin import dialect, is_feature_line
+from journeys.vocabulary.moments import contract_text
+from journeys.vocabulary.params import describe, kind_of
 
 __all__ = ["complete", "resolve"]
 

@@ -1,5 +1,5 @@
 """Go to definition: from a step to the Python function behind it, from a touchpoint's name to its
-line in the map (the bundled ``journeys/systems/refshop.yaml`` or the project's own)."""
+line in the map (the bundled ``journeys/maps/refshop.yaml`` or the project's own)."""
 
 from __future__ import annotations
 

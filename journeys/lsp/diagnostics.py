@@ -1,6 +1,6 @@
 """Diagnostics: ``journeys lint``'s own findings on the text being typed, at their lines.
 
-The linter (:meth:`journeys.gherkin.lint_files.Linter.check_text`) reads the
+The linter (:meth:`journeys.vocabulary.lint_files.Linter.check_text`) reads the
 editor's text as it would read the saved file; each problem becomes a
 diagnostic over its step (or tag, or line), and the fixes the message offers
 (the closest sentences, the step to write before it, the tag to register)
@@ -14,15 +14,15 @@ from typing import Any
 
 from lsprotocol import types
 
-from journeys.gherkin.lint_gherkin import Problem, step_keywords
 from journeys.lsp.document import FeatureText
 from journeys.lsp.project import Project
+from journeys.vocabulary.lint_gherkin import Problem, step_keywords
 
 __all__ = ["SOURCE", "diagnose", "suggested"]
 
 SOURCE = "journeys lint"
 
-#: How lint says "write this step before it" (:mod:`journeys.gherkin.story_words`), as opposed to
+#: How lint says "write this step before it" (:mod:`journeys.vocabulary.story_words`), as opposed to
 #: "write this instead".
 _BEFORE = (" before it", " ervoor", "before her visit there", "vóór haar bezoek", "say so first", "zeg dat eerst")
 _TAG = re.compile(r"^unknown tag '@([^']+)': (?:did you mean '@([^']+)'\?)?")

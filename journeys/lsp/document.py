@@ -4,7 +4,7 @@ Read without the Gherkin parser, so a half-written file (the writer is typing)
 still has steps: each line that starts with a step keyword of the file's
 language is one, its kind that of its keyword (``And``/``En`` take the one
 before). Scenarios and backgrounds are where they start; the linter proper
-(:mod:`journeys.gherkin.lint`) still judges the file as a whole.
+(:mod:`journeys.vocabulary.lint`) still judges the file as a whole.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from journeys.gherkin.lint_gherkin import declared_language, dialect
+from journeys.vocabulary.lint_gherkin import declared_language, dialect
 
 __all__ = ["FeatureText", "StepLine", "read"]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from journeys.gherkin.moments import contract_text
-from journeys.gherkin.params import describe, kind_of
-from journeys.gherkin.system_words import needs_text
 from journeys.lsp.document import FeatureText
 from journeys.lsp.project import Project
 from journeys.lsp.story_at import field_at, matched
+from journeys.vocabulary.moments import contract_text
+from journeys.vocabulary.params import describe, kind_of
+from journeys.vocabulary.system_words import needs_text
 
 __all__ = ["hover"]
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from journeys.gherkin.catalogue import load_steps, project_root
-from journeys.gherkin.composer import Composer
-from journeys.gherkin.lint import parse_problems
-from journeys.gherkin.lint_files import Linter
-from journeys.gherkin.vocabulary import CATALOGUE, Sentence
-from journeys.gherkin.words import fact_words
-from journeys.lsp.words import ParameterWords
+from journeys.lsp.param_words import ParameterWords
+from journeys.vocabulary.catalogue import load_steps, project_root
+from journeys.vocabulary.composer import Composer
+from journeys.vocabulary.decorators import CATALOGUE, Sentence
+from journeys.vocabulary.fact_words import fact_words
+from journeys.vocabulary.lint import parse_problems
+from journeys.vocabulary.lint_files import Linter
 
 __all__ = ["Project", "Settings"]
 

@@ -1,7 +1,7 @@
 """What the customer has lived at a line of a feature, as lint's story walks it.
 
 Each step before the line (its backgrounds, then its scenario's) is matched in
-the catalogue and lived (:meth:`journeys.gherkin.story.Story.live`); what she
+the catalogue and lived (:meth:`journeys.vocabulary.story.Story.live`); what she
 had lived before the last of them is kept too, so completion can put first what
 that last step made possible ("after an order, the checks on an order").
 """
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from journeys.gherkin.lived import Lived
-from journeys.gherkin.vocabulary import Sentence
 from journeys.lsp.document import FeatureText, StepLine
 from journeys.lsp.project import Project
+from journeys.vocabulary.decorators import Sentence
+from journeys.vocabulary.lived import Lived
 
 __all__ = ["At", "Field", "field_at", "lived_at", "matched"]
 

@@ -7,7 +7,7 @@ table per language (``rule_texts``, ``step_texts``, ``param_texts``). Only the w
 touchpoints, values and ``file:line`` are the same in every language.
 
 The language is a context variable, as the facts' words are
-(``journeys.rules.kinds.say_facts``): concurrent journeys of a population,
+(``journeys.core.rules.fact_kinds.say_facts``): concurrent journeys of a population,
 each in a greenlet of its own, keep their own. A violation remembers the
 language it was found in, so a report made later renders it in the same one.
 """

@@ -1,6 +1,6 @@
 """Why a value in a step could not be read, in English and Dutch (``journeys.messages.say``).
 
-Said by the step parameters' readers (``journeys.gherkin.params``, ``params_time``,
+Said by the step parameters' readers (``journeys.vocabulary.params``, ``params_time``,
 ``words``) when a journey runs a step and when ``journeys lint`` checks one: the
 writer's own text, and how to write it in her language.
 """

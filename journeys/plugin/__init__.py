@@ -42,7 +42,7 @@ def pytest_configure(config: pytest.Config) -> None:
     last_failed.register(config)
     progress.register(config)
     config.pluginmanager.register(sharding, "journeys-sharding")
-    from journeys.gherkin.lint import registered_tags
+    from journeys.vocabulary.lint import registered_tags
 
     for tag in sorted(registered_tags(config.rootpath)):
         config.addinivalue_line("markers", f"{tag}: journeys tag (see journeys lint)")
@@ -64,7 +64,7 @@ def systems_at(systems: Any, base_url: str | None) -> str:
     address its journeys go to (an embedded one is started for the run)."""
 
     from journeys.errors import JourneysError
-    from journeys.system.map_files import find_map
+    from journeys.systems.map_files import find_map
 
     names = [systems] if isinstance(systems, str) else list(systems)
     told = []

@@ -17,8 +17,8 @@ import pytest
 from journeys.plugin import runtime
 
 if TYPE_CHECKING:
-    from journeys.journey import Journey
-    from journeys.session import SystemSession
+    from journeys.journey.journey import Journey
+    from journeys.journey.session import SystemSession
 
 
 @pytest.fixture(scope="session")
@@ -49,8 +49,8 @@ def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, **_
 
 
 def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Any, step: Any, **_: Any) -> None:
-    from journeys.gherkin.feature import relative
-    from journeys.journey import Step
+    from journeys.journey.journey import Step
+    from journeys.vocabulary.feature import relative
 
     trip = _journey_of(request)
     if trip is not None:
@@ -62,8 +62,8 @@ def pytest_bdd_step_error(request: pytest.FixtureRequest, **_: Any) -> None:
 
 
 def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Any, step: Any, **_: Any) -> None:
-    from journeys.gherkin.feature import relative
-    from journeys.gherkin.runner import not_found
+    from journeys.journey.runner import not_found
+    from journeys.vocabulary.feature import relative
 
     where = f"{relative(feature.filename)}:{step.line_number}"
     raise not_found(step.keyword, step.name, feature.language, where)

@@ -2,7 +2,7 @@
 
 Each ``.feature`` file is a ``FeatureFile``; each scenario (each Examples row
 of an outline) a ``ScenarioItem`` whose ``runtest`` runs the scenario through
-:func:`journeys.gherkin.runner.run_scenario`, the path a script or a load-test
+:func:`journeys.journey.runner.run_scenario`, the path a script or a load-test
 user takes too. A file that cannot be read is one failing item saying
 ``file:line`` and why; the other files still run.
 """
@@ -18,9 +18,9 @@ from journeys.plugin import runtime
 from journeys.plugin.items import JourneysItem
 
 if TYPE_CHECKING:
-    from journeys.gherkin.feature import Scenario, ScenarioStep
-    from journeys.gherkin.runner import StepResult
-    from journeys.journey import Journey
+    from journeys.journey.journey import Journey
+    from journeys.journey.runner import StepResult
+    from journeys.vocabulary.feature import Scenario, ScenarioStep
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -34,7 +34,7 @@ class FeatureFile(pytest.File):
 
     def collect(self) -> Any:
         from journeys.errors import FeatureFileError
-        from journeys.gherkin.feature import read_feature, unique_name
+        from journeys.vocabulary.feature import read_feature, unique_name
 
         try:
             scenarios = read_feature(self.path)
@@ -66,9 +66,9 @@ class ScenarioItem(JourneysItem):
         runtime.current(self.config).start_system()
 
     def runtest(self) -> None:
-        from journeys.gherkin.catalogue import load_steps
-        from journeys.gherkin.runner import run_scenario
+        from journeys.journey.runner import run_scenario
         from journeys.reporting import allure_report
+        from journeys.vocabulary.catalogue import load_steps
 
         load_steps(self.config.rootpath)
         run = runtime.current(self.config)
@@ -166,4 +166,3 @@ def copy_artifacts(evidence: Path, output: Path) -> None:
         (output / evidence.name).mkdir(parents=True, exist_ok=True)
     for artifact in found:
         shutil.copy2(artifact, output / evidence.name / artifact.name)
-

@@ -174,7 +174,7 @@ class Reports:
         if not results or self.built is None or not self.built.trend:
             return
         from journeys.reporting.allure_config import mark_trend
-        from journeys.reporting.words import words
+        from journeys.reporting.report_words import words
 
         said = words(self.built.results.language)
         named = {kind: said[f"{kind}_short"] for kind in self.built.trend.values()}
@@ -249,7 +249,7 @@ class Reports:
         colour = {"red": True} if runtime.settings(self.config).gate else {"yellow": True}
         for line in self.built.crossed:
             write(f"journeys gate: {line}", **colour)
-        from journeys.reporting.words import TREND_SAID
+        from journeys.reporting.report_words import TREND_SAID
 
         for kind, said in TREND_SAID.items():
             names = sorted(n for n, v in self.built.trend.items() if v == kind)

@@ -3,7 +3,7 @@
 A run gets an id (a timestamp and a random suffix) and a folder of its own,
 ``<reports>/runs/<id>/``, with ``<reports>/latest`` pointing at it, so two
 runs at once in one checkout never share a file or a customer. Its settings
-(journeys.settings) are made once, in the controller; xdist workers get them
+(journeys.run.settings) are made once, in the controller; xdist workers get them
 serialized in their ``workerinput``, with the id and the seed.
 """
 
@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from journeys.core.promise_file import store_location
 from journeys.plugin.options import run_settings
-from journeys.promise_file import store_location
-from journeys.run_folders import new_run_id, point_latest
-from journeys.settings import RunSettings
+from journeys.reporting.run_folders import new_run_id, point_latest
+from journeys.run.settings import RunSettings
 
 __all__ = ["Run", "begin", "current", "end", "new_run_id", "point_latest"]
 
 if TYPE_CHECKING:
-    from journeys.journey import Journey
-    from journeys.session import SystemSession
+    from journeys.journey.journey import Journey
+    from journeys.journey.session import SystemSession
 
 
 @dataclass
@@ -58,7 +58,7 @@ class Run:
     def start_system(self) -> SystemSession:
         """The system under test, started once per process; a failure is kept and raised again."""
         if self.session is None and self.failure is None:
-            from journeys.session import SystemSession
+            from journeys.journey.session import SystemSession
 
             # The run's folder appears with its first journey: a pytest run of unit tests leaves none.
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -89,8 +89,8 @@ class Run:
     def new_journey(self, name: str, browser: str | None = None, *, language: str = "en") -> Journey:
         """A fresh synthetic customer on the system, for one scenario (in ``browser``: one of the run's),
         told of in ``language``: its feature file's."""
-        from journeys.customer import Customer
-        from journeys.journey import Journey
+        from journeys.core.customer import Customer
+        from journeys.journey.journey import Journey
         from journeys.messages import language_of
 
         session = self.start_system()

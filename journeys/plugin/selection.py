@@ -67,7 +67,7 @@ def _expression(text: str, config: pytest.Config, items: list[pytest.Item]) -> A
     from cucumber_tag_expressions import parse
     from cucumber_tag_expressions.parser import TagExpressionError
 
-    from journeys.gherkin.tag_expressions import with_at_signs
+    from journeys.vocabulary.tag_expressions import with_at_signs
 
     written = with_at_signs(text)
     try:
@@ -110,7 +110,7 @@ def tag_problem(parser_said: str) -> str:
 
 def known_tags(config: pytest.Config, items: list[pytest.Item]) -> set[str]:
     """Tags of the collected journeys and the tags registered for the project."""
-    from journeys.gherkin.lint import registered_tags
+    from journeys.vocabulary.lint import registered_tags
 
     found = {t for item in items for t in getattr(getattr(item, "scenario", None), "tags", ())}
     return found | set(registered_tags(config.rootpath))

@@ -1,6 +1,6 @@
 """``--shard k/n`` in a pytest run: keep this shard's journeys, and say which split it made.
 
-The split (:func:`journeys.shards.split`) is made after ``--tags`` and line
+The split (:func:`journeys.reporting.shards.split`) is made after ``--tags`` and line
 numbers chose the journeys, from the durations in the trend's database, in
 every process alike (xdist workers collect on their own: they make the same
 split). The run folder gets ``shard.json``; a shard left without journeys
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from journeys.plugin import runtime
-from journeys.shards import Shard, ShardRecord, split
+from journeys.reporting.shards import Shard, ShardRecord, split
 
 _RECORD = pytest.StashKey[ShardRecord]()  # the split this run made, and its part
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.session import SystemSession
+from journeys.journey.session import SystemSession
 
 __all__ = ["AttachedSession", "ForwardedClock", "describe", "move"]
 

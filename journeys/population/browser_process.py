@@ -77,7 +77,7 @@ class Scenarios:
         self._files: dict[str, list[Any]] = {}
 
     def find(self, address: dict[str, Any]) -> Any:
-        from journeys.gherkin.feature import read_feature
+        from journeys.vocabulary.feature import read_feature
 
         scenarios = self._files.setdefault(address["path"], read_feature(address["path"]))
         for scenario in scenarios:
@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _attach(lines: Lines, spec: dict[str, Any]) -> Any:
     """The session with its browser started; tells the parent ready, or why not."""
-    from journeys.gherkin.catalogue import load_steps
     from journeys.population.attached import AttachedSession
+    from journeys.vocabulary.catalogue import load_steps
 
     def forward(action: str, value: str) -> str:
         lines.send({"clock": action, "value": value})

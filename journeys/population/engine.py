@@ -38,13 +38,13 @@ from locust.env import Environment
 from locust.exception import StopUser
 
 from journeys.errors import JourneysError
+from journeys.journey.session import SystemSession
 from journeys.population.identities import CustomerSpec, Identities, in_browser
 from journeys.population.load import LoadControl
 from journeys.population.plan import CustomerLost, Plan, Run
 from journeys.population.telling import progress_line
 from journeys.population.timekeeping import SharedClock, turnstile
 from journeys.population.walker import Walked, crashed, walk
-from journeys.session import SystemSession
 
 __all__ = ["CustomerUser", "Engine", "LocalWalks", "PopulationSession", "Walks"]
 
@@ -118,7 +118,7 @@ class Engine:
         walks: Walks | None = None,
         env: Environment | None = None,
     ) -> None:
-        from journeys.gherkin.catalogue import load_steps
+        from journeys.vocabulary.catalogue import load_steps
 
         load_steps()  # the bundled steps and the project's own (steps/ here), as `journeys run` has them
         self.plan, self.session, self.say = plan, session, say

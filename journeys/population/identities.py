@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from journeys.customer import Customer
+from journeys.core.customer import Customer
 
 __all__ = ["CustomerSpec", "Identities", "in_browser"]
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeys.errors import JourneysError
-from journeys.gherkin.feature import Scenario, feature_files, read_feature
+from journeys.vocabulary.feature import Scenario, feature_files, read_feature
 
 __all__ = ["Mix", "MixError", "Share", "build_mix"]
 

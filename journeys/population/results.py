@@ -19,7 +19,7 @@ import statistics
 from collections import Counter, defaultdict
 from typing import Any
 
-from journeys.population import moments
+from journeys.population import truth_moments as moments
 from journeys.population.reach import reach
 from journeys.population.walker import Walked
 

@@ -66,7 +66,7 @@ _PLAIN = (
 )
 _LATENCY = {"p50": "p50_ms", "p90": "p90_ms", "p95": "p95_ms", "p99": "p99_ms", "avg": "mean_ms", "max": "max_ms"}
 _WITH_ARG = (*_LATENCY, "failure_rate", "violations")
-# Rules whose violations a ledger can hold besides journeys.rules' own (security steps, privacy).
+# Rules whose violations a ledger can hold besides journeys.core.rules' own (security steps, privacy).
 _OTHER_RULES = ("kept_private", "refused", "protected")
 _RULE_ARG = re.compile(r"^\s*(?P<rule>[a-z_]+)\s*(?:\(\s*(?P<fact>[^()]*?)\s*\))?\s*$")
 # What a plain metric reads, for the coverage note.
@@ -93,10 +93,10 @@ class Known:
     @classmethod
     def of(cls, system_map: Any) -> Known:
         """The touchpoints and facts of ``system_map`` (a ``TouchpointMap``) and every rule."""
-        import journeys.rules
+        import journeys.core.rules
 
         facts = {fact for tp in system_map.touchpoints.values() for fact in tp.facts} | set(system_map.facts)
-        rules = {name for name in journeys.rules.__all__ if name != "Violation"} | set(_OTHER_RULES)
+        rules = {name for name in journeys.core.rules.__all__ if name != "Violation"} | set(_OTHER_RULES)
         return cls(frozenset(system_map.touchpoints), frozenset(facts), frozenset(rules))
 
 

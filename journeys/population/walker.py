@@ -21,15 +21,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from journeys.core.rules.violation import HEADINGS
 from journeys.errors import SystemUnreachable
 from journeys.population.causes import cause_of_error, cause_of_violations
-from journeys.rules.violation import HEADINGS
 
 if TYPE_CHECKING:
-    from journeys.customer import Customer
-    from journeys.gherkin.feature import Scenario, ScenarioStep
-    from journeys.gherkin.runner import StepResult
-    from journeys.session import SystemSession
+    from journeys.core.customer import Customer
+    from journeys.journey.runner import StepResult
+    from journeys.journey.session import SystemSession
+    from journeys.vocabulary.feature import Scenario, ScenarioStep
 
 __all__ = ["Visited", "Walked", "crashed", "walk", "walked_from_dict", "walked_to_dict"]
 
@@ -123,8 +123,8 @@ def walk(session: SystemSession, scenario: Scenario, customer: Customer, *, brow
 
     ``browser``: her web pages in the session's browser (else over HTTP, without one).
     """
-    from journeys.gherkin.runner import run_scenario
-    from journeys.journey import Journey
+    from journeys.journey.journey import Journey
+    from journeys.journey.runner import run_scenario
     from journeys.messages import language_of
 
     started = time.perf_counter()

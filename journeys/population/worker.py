@@ -91,9 +91,9 @@ class Worker:
         return 0
 
     def _attach(self, data: dict[str, Any]) -> None:
-        from journeys.gherkin.catalogue import load_steps
         from journeys.population.attached import AttachedSession
         from journeys.population.browser_process import Scenarios
+        from journeys.vocabulary.catalogue import load_steps
 
         try:
             load_steps(Path.cwd())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Literal
 
-from journeys.records import Observation
+from journeys.core.records import Observation
 
 __all__ = ["Timed", "by_deadline", "changed_at"]
 

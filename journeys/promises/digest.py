@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from journeys.promise_store import PromiseStore, StoredPromise
+from journeys.core.promise_store import PromiseStore, StoredPromise
 from journeys.reporting.promise_lines import DIGEST_FILE
 
 __all__ = ["DIGEST_FILE", "Checked", "item", "write_digest", "write_run_digest"]
@@ -99,7 +99,7 @@ def verify_digest(
 
 
 def _existing(store_url: str, project: str) -> PromiseStore | None:
-    from journeys.promise_file import store_path
+    from journeys.core.promise_file import store_path
 
     if not store_path(store_url).is_file():
         return None

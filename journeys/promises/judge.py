@@ -15,14 +15,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from journeys import rules
-from journeys.channels.errors import ChannelError
-from journeys.errors import JourneysError, RuleConfigError
-from journeys.journey import Journey, Step
-from journeys.promise_store import StoredPromise
+from journeys.core import rules
+from journeys.core.promise_store import StoredPromise
+from journeys.core.records import Promise
+from journeys.core.rules.violation import Violation
+from journeys.errors import ChannelError, JourneysError, RuleConfigError
+from journeys.journey.journey import Journey, Step
 from journeys.promises.deadline import by_deadline, changed_at
-from journeys.records import Promise
-from journeys.rules.violation import Violation
 from journeys.values import show
 
 __all__ = ["Judged", "judge"]

@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.customer import Customer
+from journeys.core.customer import Customer
+from journeys.core.promise_store import PromiseStore, StoredPromise
 from journeys.errors import JourneysError
-from journeys.journey import Journey
-from journeys.promise_store import PromiseStore, StoredPromise
+from journeys.journey.journey import Journey
 from journeys.promises.as_of import AsOfClock, in_zone
 from journeys.promises.digest import Checked
 from journeys.promises.judge import Judged, judge
@@ -76,7 +76,7 @@ def _only_system(store: PromiseStore, target: Target) -> str | None:
             )
         return None
     from journeys.errors import ConfigError
-    from journeys.system.map_files import find_map
+    from journeys.systems.map_files import find_map
 
     name = find_map(target.system, target.systems_dir).system
     held = store.systems()
@@ -97,8 +97,8 @@ def _verify_system(
     folder: Path,
     say: Callable[[str], None],
 ) -> list[Checked]:
-    from journeys.session import SystemSession
-    from journeys.system.map_files import find_map
+    from journeys.journey.session import SystemSession
+    from journeys.systems.map_files import find_map
 
     first = group[0]
     source = target.system or _source(first, target.systems_dir)

@@ -23,21 +23,21 @@ import allure_commons
 from allure_commons import plugin_manager
 from allure_commons.model2 import Link, StatusDetails
 
-from journeys.effort import effort
+from journeys.core.effort import effort
+from journeys.core.rules.odd import shown, split
 from journeys.reporting.allure_config import CATEGORIES, product_defect
 from journeys.reporting.allure_links import LinkedPaths, link_url
 from journeys.reporting.journey_map import MAP_FILE
 from journeys.reporting.lanes import lane
 from journeys.reporting.mail_text import mail_parts
-from journeys.rules.odd import shown, split
 from journeys.values import show
 
 if TYPE_CHECKING:
     from journeys.channels.base import Reading
-    from journeys.gherkin.feature import Scenario
-    from journeys.journey import Journey
-    from journeys.records import Observation
-    from journeys.rules.violation import Violation
+    from journeys.core.records import Observation
+    from journeys.core.rules.violation import Violation
+    from journeys.journey.journey import Journey
+    from journeys.vocabulary.feature import Scenario
 
 _TYPES = {
     ".png": allure.attachment_type.PNG,
@@ -76,7 +76,6 @@ class _RewriteResults:
             return
         for name, url in links:
             result.links.append(Link(type="link", url=url, name=name))  # type: ignore[attr-defined]
-
 
     def _mark(self, result: Any) -> None:
         pending = list(self.touchpoints)

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from journeys.core.rules.odd import split
 from journeys.reporting import timeline
 from journeys.reporting.lanes import lane, missing_mail, relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults
-from journeys.reporting.words import TREND_KINDS, clock, words
-from journeys.rules.odd import split
+from journeys.reporting.report_words import TREND_KINDS, clock, words
 
 __all__ = ["MAP_FILE", "PageExtras", "journey_data", "page_data", "render", "write_map"]
 
@@ -69,9 +69,7 @@ def page_data(results: RunResults, extras: PageExtras | None = None, *, language
     extras = extras or PageExtras()
     lang = language or results.language
     journeys = [journey_data(i, record, lang) for i, record in enumerate(results.journeys)]
-    said = {
-        case.name: case.text or case.message for case in results.testcases if case.status in ("failed", "error")
-    }
+    said = {case.name: case.text or case.message for case in results.testcases if case.status in ("failed", "error")}
     for item in journeys:
         item["trend"] = extras.trend.get(item["name"], "")
         # The step that could not be carried out; violations are drawn and listed already.
@@ -147,9 +145,7 @@ def _stop(stop: timeline.Stop, flagged: set[int], lang: str) -> dict[str, Any]:
         "step": stop.step or "",
         "loc": stop.location or "",
         "wait": round(stop.waited, 2),
-        "facts": [
-            [o.fact, timeline.shown(o), int(o.seq in flagged)] for o in stop.observations
-        ],
+        "facts": [[o.fact, timeline.shown(o), int(o.seq in flagged)] for o in stop.observations],
         "asked": stop.asked,
         "gave": stop.gave,
         "login": ["in" if logged_in else "out" for logged_in in stop.logins],

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journeys.effort import effort
+from journeys.core.effort import effort
+from journeys.core.ledger import Ledger
 from journeys.errors import JourneysError
-from journeys.ledger import Ledger
 
 __all__ = [
     "PLANNED_FILE",

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from journeys.reporting.allure_cli import carry_history
 from journeys.reporting.ledgers import PLANNED_FILE, write_planned
-from journeys.shards import ShardRecord
+from journeys.reporting.shards import ShardRecord
 
 __all__ = ["Merged", "merge_runs"]
 

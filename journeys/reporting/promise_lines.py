@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from journeys.reporting.words import clock
+from journeys.reporting.report_words import clock
 
 __all__ = ["DIGEST_FILE", "promise_lines", "read_digest", "stored_line"]
 

@@ -1,6 +1,6 @@
 """Where a run's reports reach beyond its folder: the trend, the URL CI publishes it at, Allure.
 
-Made once where a command starts (``journeys.settings``: ``--trend-db``,
+Made once where a command starts (``journeys.run.settings``: ``--trend-db``,
 ``--report-url`` and the variables ``JOURNEYS_ALLURE`` and ``JOURNEYS_CACHE``)
 and passed to the reports; no report reads the environment.
 """

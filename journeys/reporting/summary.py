@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from journeys.records import Observation
+from journeys.core.records import Observation
+from journeys.core.rules.odd import split
 from journeys.reporting.journey_map import MAP_FILE
 from journeys.reporting.lanes import relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults, TestCase
 from journeys.reporting.promise_lines import promise_lines
+from journeys.reporting.report_words import TREND_KINDS
 from journeys.reporting.summary_words import counted, summary_words
 from journeys.reporting.timeline import shown
-from journeys.reporting.words import TREND_KINDS
-from journeys.rules.odd import split
 
 __all__ = ["SUMMARY_FILE", "headline", "summary_markdown", "write_summary"]
 

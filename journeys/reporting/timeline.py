@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 
-from journeys.effort import effort
-from journeys.ledger import Ledger
-from journeys.records import Input, Login, Observation, Question, Visit
-from journeys.rules.odd import split
+from journeys.core.effort import effort
+from journeys.core.ledger import Ledger
+from journeys.core.records import Input, Login, Observation, Question, Visit
+from journeys.core.rules.odd import split
 from journeys.values import show
 
 __all__ = ["Conflict", "PromiseSpan", "Stop", "conflicts", "effort_curve", "promise_spans", "shown", "stops"]
@@ -183,7 +183,7 @@ def promise_spans(ledger: Ledger, found: list[Stop], at_seq: dict[int, int]) -> 
 
 
 def effort_curve(ledger: Ledger, found: list[Stop]) -> list[float]:
-    """The effort score so far after each stop (``journeys.effort`` on the ledger up to that stop).
+    """The effort score so far after each stop (``journeys.core.effort`` on the ledger up to that stop).
 
     A broken promise counts from the first stop at or after its deadline (when the customer
     finds out), or at the last stop; so the curve ends at the journey's own effort score.

@@ -16,7 +16,6 @@ from journeys.steps.cancelling import *  # noqa: F403
 from journeys.steps.click_collect import *  # noqa: F403
 from journeys.steps.clock import *  # noqa: F403
 from journeys.steps.contact import *  # noqa: F403
-from journeys.steps.customer import *  # noqa: F403
 from journeys.steps.dates_promised import *  # noqa: F403
 from journeys.steps.discounts import *  # noqa: F403
 from journeys.steps.ordering import *  # noqa: F403
@@ -30,3 +29,4 @@ from journeys.steps.second_contact import *  # noqa: F403
 from journeys.steps.security import *  # noqa: F403
 from journeys.steps.service import *  # noqa: F403
 from journeys.steps.store import *  # noqa: F403
+from journeys.steps.who_she_is import *  # noqa: F403

@@ -1,6 +1,7 @@
 """The customer's own account."""
 
-from journeys.gherkin import params, vocabulary
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
 
 TITLE_NL = "Haar eigen account."
 

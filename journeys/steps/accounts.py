@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeys.gherkin import vocabulary
+from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Klanten met een account: een bestaand account uit de kaart, of een dat de reis aanmaakt."
 

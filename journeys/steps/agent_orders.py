@@ -6,7 +6,8 @@ on the delivery date* holds the mail, the app and her account to what the
 agent told her on the phone.
 """
 
-from journeys.gherkin import params, vocabulary
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
 
 TITLE_NL = "Een bestelling die een medewerker voor haar plaatst: ze belt, de medewerker bestelt voor haar."
 

@@ -2,10 +2,11 @@
 
 from datetime import datetime, time
 
-from journeys.gherkin import params, vocabulary
-from journeys.gherkin.words import fact_named, input_named
-from journeys.ledger import PromiseCheck
+from journeys.core.ledger import PromiseCheck
 from journeys.values import DateRange
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
+from journeys.vocabulary.fact_words import fact_named, input_named
 
 TITLE_NL = "Wat over contactpunten heen moet kloppen."
 

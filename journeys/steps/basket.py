@@ -1,6 +1,7 @@
 """Orders of more than one article."""
 
-from journeys.gherkin import params, vocabulary
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
 
 TITLE_NL = "Bestellingen van meer dan één artikel."
 

@@ -2,9 +2,9 @@
 
 from datetime import datetime, time
 
-from journeys.gherkin import vocabulary
 from journeys.messages import say
 from journeys.values import Status
+from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Een bestelling annuleren voordat ze verzonden is: overal gestopt, geld terug, niets verstuurd."
 

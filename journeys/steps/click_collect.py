@@ -7,11 +7,12 @@ declares where (``facts: {pickup.date: {promise: {touchpoint, fact, equals}}}``)
 
 from datetime import datetime, time
 
+from journeys.core.ledger import PromiseCheck
 from journeys.errors import StepError
-from journeys.gherkin import params, vocabulary
-from journeys.ledger import PromiseCheck
 from journeys.messages import say
 from journeys.values import DateRange
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
 
 TITLE_NL = "Click & collect: online bestellen, ophalen in een winkel, zoals de mail en de winkel beloven."
 

@@ -1,6 +1,7 @@
 """Time: journeys span days, on the system's test clock."""
 
-from journeys.gherkin import params, vocabulary
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
 
 TITLE_NL = "Tijd: klantreizen duren dagen, op de testklok van het systeem."
 

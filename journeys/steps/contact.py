@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from journeys.core.ledger import PromiseCheck
+from journeys.core.promise_origin import first_promised
+from journeys.core.rules.fact_kinds import words
 from journeys.errors import StepError
-from journeys.gherkin import vocabulary
-from journeys.gherkin.words import fact_named
-from journeys.ledger import PromiseCheck
 from journeys.messages import say
-from journeys.promise_origin import first_promised
-from journeys.rules.kinds import words
 from journeys.values import DateRange
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary.fact_words import fact_named
 
 #: Where a complaint goes: a system's own way of taking complaints, else the shop's chat.
 COMPLAINT_TASKS = ("file complaint", "complain in chat")

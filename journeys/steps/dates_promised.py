@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
+from journeys.core.records import Observation
+from journeys.core.rules import Violation
 from journeys.errors import StepError
-from journeys.gherkin import params, vocabulary
 from journeys.messages import say
-from journeys.records import Observation
-from journeys.rules import Violation
 from journeys.values import DateRange, add_working_days
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
 
 TITLE_NL = "Bezorgdatums die de webwinkel belooft: nooit op een bepaalde dag, binnen een aantal werkdagen."
 

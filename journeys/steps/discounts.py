@@ -6,7 +6,8 @@ show it, and *every touchpoint agrees on the order total* holds them to the
 total the code gave.
 """
 
-from journeys.gherkin import params, vocabulary
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
 
 TITLE_NL = "Bestellen met een kortingscode: wat de code eraf haalt, staat op elk contactpunt met haar bestelling."
 

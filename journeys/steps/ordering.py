@@ -2,8 +2,9 @@
 
 from datetime import datetime, time, timedelta
 
-from journeys.gherkin import params, vocabulary
 from journeys.values import DateRange
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
 
 TITLE_NL = "Bestellen via elk kanaal, en lezen wat het bedrijf over de bestelling zei."
 

@@ -7,11 +7,11 @@ are compared with the same parcel's only, and a violation names the parcel.
 
 from datetime import datetime, time
 
+from journeys.core.ledger import PromiseCheck
 from journeys.errors import StepError
-from journeys.gherkin import vocabulary
-from journeys.ledger import PromiseCheck
 from journeys.steps.ordering import promised_by
 from journeys.values import DateRange
+from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Een bestelling van meer artikelen in pakketten: de verzendmail en track-and-trace van elk pakket."
 

@@ -6,8 +6,8 @@ rules (*every touchpoint agrees on the delivery date* includes it).
 """
 
 from journeys.errors import StepError
-from journeys.gherkin import vocabulary
 from journeys.messages import say
+from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Bellen met de klantenservice: de medewerker leest haar bestelling voor en ziet wat het bedrijf weet."
 

@@ -7,13 +7,13 @@ secret). She has none of the customer's sessions either: the app is asked
 through the API driver, never through the customer's own browser. Where
 the attempt takes more than a visit (booking at a till), a task of the
 system makes it. What she was shown, or that she was refused, goes on the
-ledger for rule *kept private* (``journeys.rules.privacy``).
+ledger for rule *kept private* (``journeys.core.rules.own_data``).
 """
 
-from journeys.channels.errors import ChannelError
-from journeys.gherkin import vocabulary
-from journeys.records import Provenance
-from journeys.rules import privacy
+from journeys.core.records import Provenance
+from journeys.core.rules import own_data as privacy
+from journeys.errors import ChannelError
+from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Privacy: wat van haar is, blijft van haar, wie er ook naar vraagt."
 

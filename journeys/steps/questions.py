@@ -6,7 +6,7 @@ touchpoint agrees on the delivery date* holds the chat to what the shop
 promised. A question is not a complaint: it opens no complaint.
 """
 
-from journeys.gherkin import vocabulary
+from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Vragen in de chat: waar haar bestelling blijft, of iets anders; het antwoord is een contactpunt."
 

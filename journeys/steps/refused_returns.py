@@ -11,9 +11,10 @@ answer.
 import difflib
 
 from journeys.errors import StepError
-from journeys.gherkin import params, vocabulary
 from journeys.messages import say
 from journeys.values.status import Status
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
 
 TITLE_NL = "Geweigerde retouren, en de mail met het retourlabel."
 

@@ -2,9 +2,9 @@
 
 from datetime import datetime, time
 
-from journeys.gherkin import vocabulary
-from journeys.ledger import PromiseCheck
+from journeys.core.ledger import PromiseCheck
 from journeys.values import add_working_days
+from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Retouren en terugbetalingen."
 

@@ -6,7 +6,7 @@ her (*every touchpoint agrees on the case number*), and nobody asks her again
 for what she gave (*not asked twice*).
 """
 
-from journeys.gherkin import vocabulary
+from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Een tweede contact over dezelfde klacht, via een ander kanaal: het bedrijf gaat verder met dezelfde zaak."
 

@@ -5,7 +5,7 @@ guesses her password, a copy of her session cookie after she logged out, a
 page on another site that sends a form with her browser (the tools are
 ``journeys.channels.outsider``). What the system answered goes on the ledger
 for rule *refused*, each page's security headers for rule *protected*
-(``journeys.rules.protection``), and the time her order took for rule
+(``journeys.core.rules.protection``), and the time her order took for rule
 *answered within*. The system's tasks say where its login, logout and forms
 are; the map's ``web.form_answer`` reads a refusal from whichever page it is on.
 """
@@ -13,12 +13,12 @@ are; the map's ``web.form_answer`` reads a refusal from whichever page it is on.
 from weakref import WeakKeyDictionary
 
 from journeys.channels import outsider
-from journeys.channels.errors import ChannelError
-from journeys.errors import StepError
-from journeys.gherkin import params, vocabulary
+from journeys.core.records import Provenance
+from journeys.core.rules import protection
+from journeys.errors import ChannelError, StepError
 from journeys.messages import say
-from journeys.records import Provenance
-from journeys.rules import protection
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
 
 TITLE_NL = "Beveiliging: wat van haar is, blijft dicht voor anderen, en een trage achterkant houdt haar niet op."
 

@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from journeys.gherkin import vocabulary
-from journeys.ledger import PromiseCheck
+from journeys.core.ledger import PromiseCheck
+from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Klachten, klantenservice en herstel van service."
 

@@ -4,7 +4,7 @@ The till is the system's ``store`` channel; how a sale is booked and where
 its receipt arrives are the system's tasks and touchpoints.
 """
 
-from journeys.gherkin import vocabulary
+from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Kopen in de winkel: de verkoop aan de kassa, de kassabon en de prijs die de winkel vraagt."
 

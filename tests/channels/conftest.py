@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 import pytest
 
 from journeys.channels.browser import BrowserSession
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
 
 
 @dataclass

@@ -10,10 +10,9 @@ import pytest
 from evidence_search import files_containing
 
 from journeys.channels.api import HttpApiDriver
-from journeys.channels.errors import ChannelError
-from journeys.errors import ConfigError, SystemUnreachable
-from journeys.system.probe import probe
-from journeys.system.touchpoint_map import FactReader, RequestTemplate, Touchpoint
+from journeys.errors import ChannelError, ConfigError, SystemUnreachable
+from journeys.systems.probe import probe
+from journeys.systems.touchpoint_map import FactReader, RequestTemplate, Touchpoint
 
 ORDER = {
     "order_number": "RS-1001",

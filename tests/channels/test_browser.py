@@ -11,8 +11,7 @@ import pytest
 
 from journeys.channels import browser
 from journeys.channels.browser_settings import BrowserSettings, keeps
-from journeys.channels.errors import BrowserMissing, ChannelError
-from journeys.errors import ConfigError
+from journeys.errors import BrowserMissing, ChannelError, ConfigError
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="only Linux needs DISPLAY for a window")
 

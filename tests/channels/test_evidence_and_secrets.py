@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 
 from journeys.channels.trace_masking import mask_har, mask_trace
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets, is_secret_header
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets, is_secret_header
 
 
 def test_names_are_stable_numbered_per_channel_and_relative_to_the_reports_folder(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 from journeys.channels.base import Reading
 from journeys.channels.fake import FakeDriver
 from journeys.errors import MailNotReceived
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
 CHECKOUT = Touchpoint(
     "web.checkout",

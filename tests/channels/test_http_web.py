@@ -18,17 +18,16 @@ from journeys.channels import make_driver
 from journeys.channels.agent import HttpAgentDriver
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.chat import HttpChatDriver
-from journeys.channels.errors import ChannelError
 from journeys.channels.http_web import HttpWebDriver
 from journeys.channels.web import BrowserWebDriver
-from journeys.customer import Customer
-from journeys.errors import ConfigError, SystemUnreachable
-from journeys.gherkin.catalogue import load_steps
-from journeys.gherkin.feature import read_feature
-from journeys.gherkin.runner import run_scenario
-from journeys.journey import Journey
-from journeys.session import SystemSession
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.core.customer import Customer
+from journeys.errors import ChannelError, ConfigError, SystemUnreachable
+from journeys.journey.journey import Journey
+from journeys.journey.runner import run_scenario
+from journeys.journey.session import SystemSession
+from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.vocabulary.catalogue import load_steps
+from journeys.vocabulary.feature import read_feature
 
 ROOT = Path(__file__).resolve().parents[2]
 ORDER_FEATURE = ROOT / "features" / "order" / "web_order.feature"

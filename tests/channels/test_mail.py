@@ -25,7 +25,7 @@ from journeys.channels.mail import (
     mailbox_for,
 )
 from journeys.errors import ConfigError, MailNotReceived
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
 CONFIRMATION = Touchpoint(
     "email.order_confirmation",

@@ -13,10 +13,10 @@ from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.chat import BrowserChatDriver
 from journeys.channels.mail import CaptureMailbox, MailboxDriver, MailCapture
 from journeys.channels.web import BrowserWebDriver
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
 from journeys.errors import ConfigError
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
-from journeys.system.map_files import load_map
+from journeys.systems.map_files import load_map
 
 MAP = """
 system: shop

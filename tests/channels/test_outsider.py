@@ -17,11 +17,11 @@ import pytest
 
 from journeys.channels import outsider
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.channels.errors import ChannelError
 from journeys.channels.http_web import HttpWebDriver
 from journeys.channels.mail_capture import MailCapture
 from journeys.channels.web import BrowserWebDriver
-from journeys.secrets import Secrets
+from journeys.core.secrets import Secrets
+from journeys.errors import ChannelError
 
 
 @pytest.fixture

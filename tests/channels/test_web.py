@@ -19,13 +19,12 @@ from evidence_search import files_containing
 from journeys.channels.base import describe_missing
 from journeys.channels.browser import SYSTEM_CHROMIUM, BrowserSession
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.channels.errors import ChannelError
 from journeys.channels.page_evidence import PageEvidence
 from journeys.channels.web import BrowserWebDriver
-from journeys.errors import ConfigError, SystemUnreachable
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
+from journeys.errors import ChannelError, ConfigError, SystemUnreachable
+from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
 PRODUCT = """
 <h1 data-testid="product-name">Tulp Tab 10</h1>

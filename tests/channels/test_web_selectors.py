@@ -10,9 +10,9 @@ import pytest
 
 from journeys.channels.agent import BrowserAgentDriver
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.channels.errors import ChannelError
 from journeys.channels.web import BrowserWebDriver
-from journeys.system.touchpoint_map import FactReader, Touchpoint
+from journeys.errors import ChannelError
+from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
 FAST = BrowserSettings(element_timeout=2.0)  # a page there is found on a loaded machine too
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeys.ledger import Ledger
+from journeys.core.ledger import Ledger
 
 
 @pytest.fixture

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from core_helpers import MONDAY, at
 
-from journeys import rules
 from journeys.channels.fake import FakeDriver
-from journeys.customer import Customer
+from journeys.core import rules
+from journeys.core.customer import Customer
+from journeys.core.ledger import Ledger, PromiseCheck
 from journeys.errors import JourneyFailed
-from journeys.journey import Journey
-from journeys.ledger import Ledger, PromiseCheck
-from journeys.system.map_files import load_map
+from journeys.journey.journey import Journey
+from journeys.systems.map_files import load_map
 
 FEATURE = "features/order/web_order.feature"
 NOT_FOUND = (

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeys.customer import SEGMENTS, Customer, age_on
+from journeys.core.customer import SEGMENTS, Customer, age_on
 
 TODAY = date(2026, 11, 23)
 
@@ -84,7 +84,7 @@ def test_students_live_in_rooms_and_businesses_in_offices():
 def test_the_birthdate_makes_the_age_exact(age, today, seed):
     import random
 
-    from journeys.customer import _born
+    from journeys.core.customer import _born
 
     assert age_on(_born(age, today, random.Random(seed)), today) == age
 

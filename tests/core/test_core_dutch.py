@@ -7,14 +7,14 @@ from datetime import timedelta
 import pytest
 from core_helpers import MONDAY, at
 
-from journeys import rules
+from journeys.core import rules
+from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.rules.fact_kinds import say_facts, stop_saying
+from journeys.core.rules.own_data import OTHER
+from journeys.core.rules.protection import page_sent, protected, refused, tried
 from journeys.errors import JourneyFailed
-from journeys.journey import declared_words
-from journeys.ledger import Ledger, PromiseCheck
+from journeys.journey.journey import declared_words
 from journeys.messages import speak, stop_speaking
-from journeys.rules.kinds import say_facts, stop_saying
-from journeys.rules.privacy import OTHER
-from journeys.rules.protection import page_sent, protected, refused, tried
 from journeys.values import Unreadable, read_value
 
 FEATURE = "features/order/webbestelling.feature"
@@ -181,8 +181,8 @@ def test_the_journeys_verdict_counts_in_dutch(ledger, dutch):
 
 def test_a_mails_parts_that_disagree_and_a_touchpoint_that_did_not_show_a_fact(dutch):
     from journeys.channels.base import describe_missing
-    from journeys.mail_parts import part_violations
-    from journeys.system.touchpoint_map import FactReader, Touchpoint
+    from journeys.journey.mail_parts import part_violations
+    from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
     reader = FactReader("order.total", "money", regex=r"Totaal: (.+)", line=40)
     mail = Touchpoint("email.order_confirmation", "email", facts={"order.total": reader}, file="refshop.yaml")
@@ -205,7 +205,7 @@ def test_a_mails_parts_that_disagree_and_a_touchpoint_that_did_not_show_a_fact(d
 
 def test_offers_on_a_login_page_say_in_dutch_what_the_page_showed_instead(ledger, dutch):
     from journeys.channels.base import describe_missing
-    from journeys.system.touchpoint_map import FactReader, Touchpoint
+    from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
     reader = FactReader("recommendations.segment", "text", css=".offer", many=True, line=60)
     account = Touchpoint("web.account", "web", facts={reader.fact: reader}, file="refshop.yaml")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from core_helpers import MONDAY, at
 
-from journeys.effort import WEIGHTS, Effort, effort
-from journeys.ledger import PromiseCheck
+from journeys.core.effort import WEIGHTS, Effort, effort
+from journeys.core.ledger import PromiseCheck
 
 
 def test_an_empty_journey_costs_nothing(ledger):
@@ -72,8 +72,8 @@ def test_the_example_in_docs_effort(ledger):
 def test_a_page_read_right_after_the_click_that_led_there_is_one_touchpoint():
     from core_helpers import MONDAY
 
-    from journeys.effort import effort
-    from journeys.ledger import Ledger
+    from journeys.core.effort import effort
+    from journeys.core.ledger import Ledger
 
     ledger = Ledger({"key": "anna"}, 1)
     ledger.visited("web.checkout", "web", MONDAY, 0.1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeys.fields import meaning_of, words_of
+from journeys.core.fields import meaning_of, words_of
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_words_of_a_field_name():
 def test_titles_use_the_declared_words_only_while_said():
     import contextvars
 
-    from journeys.rules.kinds import say_facts, stop_saying, words
+    from journeys.core.rules.fact_kinds import say_facts, stop_saying, words
 
     token = say_facts({"ticket.due": "due date"})
     assert words("ticket.due") == "due date" and words("order.total") == "order total"

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from core_helpers import MONDAY, at
 
-from journeys import rules
-from journeys.ledger import Ledger, Observation, PromiseCheck
+from journeys.core import rules
+from journeys.core.ledger import Ledger, Observation, PromiseCheck
 from journeys.values import Address, DateRange, Money, OrderRef, Status
 
 VOCABULARY = {"Onderweg": "shipped"}

@@ -6,8 +6,8 @@ import json
 
 from core_helpers import at
 
-from journeys import rules
-from journeys.ledger import Ledger
+from journeys.core import rules
+from journeys.core.ledger import Ledger
 from journeys.reporting import timeline
 
 

@@ -6,15 +6,15 @@ from datetime import date, timedelta
 
 from core_helpers import MONDAY, at
 
-from journeys import rules
-from journeys.effort import effort
-from journeys.ledger import Ledger, PromiseCheck
+from journeys.core import rules
+from journeys.core.effort import effort
+from journeys.core.ledger import Ledger, PromiseCheck
 
 FEATURE = "features/order/web_order.feature"
 LOGIN_PAGE = (
     "web.account: recommendations.segment not found: nothing matches testid 'recommendation' on the page at"
     " http://127.0.0.1:5000/login?next=%2Faccount (screenshot: reports/evidence/a/web-3.png). Either the"
-    " system no longer shows it, or the reader at journeys/systems/refshop.yaml:171 is out of date."
+    " system no longer shows it, or the reader at journeys/maps/refshop.yaml:171 is out of date."
 )
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from core_helpers import at
 
-from journeys import rules
-from journeys.rules.odd import split
-from journeys.rules.violation import Violation
+from journeys.core import rules
+from journeys.core.rules.odd import split
+from journeys.core.rules.violation import Violation
 
 
 def money(ledger, touchpoint, raw, line=None):

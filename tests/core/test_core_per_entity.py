@@ -9,13 +9,13 @@ from types import SimpleNamespace
 import pytest
 from core_helpers import MONDAY, at
 
-from journeys import rules
 from journeys.channels.fake import FakeDriver
-from journeys.customer import Customer
+from journeys.core import rules
+from journeys.core.customer import Customer
+from journeys.core.ledger import Ledger, PromiseCheck
 from journeys.errors import RuleConfigError
-from journeys.journey import Journey
-from journeys.ledger import Ledger, PromiseCheck
-from journeys.system.map_files import load_map
+from journeys.journey.journey import Journey
+from journeys.systems.map_files import load_map
 
 STATUS = {"Besteld": "ordered", "Bezorgd": "delivered"}
 
@@ -100,7 +100,7 @@ def test_a_status_seen_before_the_clock_moved_is_not_what_a_touchpoint_should_kn
 
 
 def test_product_and_epoch_survive_the_ledger_file(ledger):
-    from journeys.records import observation_from_dict, observation_to_dict
+    from journeys.core.records import observation_from_dict, observation_to_dict
 
     ledger.clock_moved()
     price(ledger, "web.product", "€ 329,00", "tablet-10")

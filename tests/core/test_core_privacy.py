@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from core_helpers import at
 
-from journeys.ledger import Ledger
-from journeys.rules.privacy import OTHER, kept_private, refused
+from journeys.core.ledger import Ledger
+from journeys.core.rules.own_data import OTHER, kept_private, refused
 
 
 def ledger() -> Ledger:

@@ -12,12 +12,12 @@ from typing import Any
 from core_helpers import MONDAY, at
 
 from journeys.channels.fake import FakeDriver
-from journeys.customer import Customer
-from journeys.journey import Journey
-from journeys.ledger import Ledger, PromiseCheck
-from journeys.promise_store import StoredPromise
+from journeys.core.customer import Customer
+from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.promise_store import StoredPromise
+from journeys.journey.journey import Journey
 from journeys.promises.judge import judge
-from journeys.system.map_files import load_map
+from journeys.systems.map_files import load_map
 
 MAP = """\
 system: tulp

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from core_helpers import MONDAY, at
 
-from journeys.ledger import Ledger, PromiseCheck
-from journeys.promise_origin import contradiction, first_promised, map_source, subject_of
+from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.promise_origin import contradiction, first_promised, map_source, subject_of
 
 
 def test_the_first_touchpoint_that_promised_it_not_the_product_page_nor_the_last(ledger: Ledger):

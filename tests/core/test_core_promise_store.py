@@ -7,9 +7,9 @@ from datetime import UTC, timedelta
 import pytest
 from core_helpers import MONDAY, at
 
+from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.promise_store import PromiseStore
 from journeys.errors import ConfigError
-from journeys.ledger import Ledger, PromiseCheck
-from journeys.promise_store import PromiseStore
 from journeys.values import DateRange
 
 
@@ -78,7 +78,7 @@ def test_other_databases_are_refused_clearly(url):
 
 
 def test_a_promise_carries_where_it_was_made_and_is_kept_once_per_run(tmp_path, ledger):
-    from journeys.promise_store import Origin
+    from journeys.core.promise_store import Origin
 
     store = PromiseStore(tmp_path / "promises.sqlite", project="shop-qa")
     made = promise(ledger, "morgen", 24)
@@ -152,7 +152,7 @@ def test_a_store_of_the_first_format_is_taken_over(tmp_path, ledger):
 
 
 def test_the_store_is_the_projects_whichever_folder_names_it(tmp_path):
-    from journeys.promise_file import project_name, store_location
+    from journeys.core.promise_file import project_name, store_location
 
     assert store_location("reports") == "reports/promises.sqlite"
     assert store_location(tmp_path / "reports" / "runs" / "20261207-010203-ab12") == str(

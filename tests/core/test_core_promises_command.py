@@ -11,12 +11,12 @@ import pytest
 from click.testing import CliRunner
 from core_helpers import MONDAY, at
 
-from journeys.ledger import Ledger, PromiseCheck
-from journeys.promise_store import Origin, PromiseStore
-from journeys.promises.command import promises
+from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.promise_store import Origin, PromiseStore
+from journeys.core.records import Observation
 from journeys.promises.deadline import by_deadline, changed_at
 from journeys.promises.digest import Checked, verify_digest, write_digest, write_run_digest
-from journeys.records import Observation
+from journeys.promises.promises_command import promises
 from journeys.reporting.promise_lines import promise_lines
 
 

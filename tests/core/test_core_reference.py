@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from core_helpers import at
 
-from journeys import rules
-from journeys.ledger import Ledger
+from journeys.core import rules
+from journeys.core.ledger import Ledger
 
 FEATURE = "features/returns/return_refund.feature"
 

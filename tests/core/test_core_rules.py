@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from core_helpers import MONDAY, at
 
-from journeys import rules
+from journeys.core import rules
+from journeys.core.ledger import PromiseCheck
 from journeys.errors import JourneyFailed, RuleConfigError
-from journeys.ledger import PromiseCheck
 
 FEATURE = "features/order/web_order.feature"
 

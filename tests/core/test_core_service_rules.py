@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from core_helpers import MONDAY, at
 
-from journeys.customer import Customer
+from journeys.core.customer import Customer
+from journeys.core.ledger import Ledger
+from journeys.core.rules import answered_within, shown, shows, suits
 from journeys.errors import RuleConfigError
-from journeys.ledger import Ledger
-from journeys.rules import answered_within, shown, shows, suits
 
 
 def test_a_slow_touchpoint_is_named_with_its_wait(ledger: Ledger):
@@ -82,7 +82,7 @@ def test_a_channel_can_say_more_about_a_fact_not_shown(ledger: Ledger):
 
 
 def test_a_long_problem_does_not_push_the_other_rows_apart(ledger: Ledger):
-    from journeys.rules import agree
+    from journeys.core.rules import agree
 
     ledger.observe("order.total", "€ 329,00", kind="money", where=at("web.checkout", 8))
     ledger.observe("order.total", "€ 349,00", kind="money", where=at("email.order_confirmation", 9))

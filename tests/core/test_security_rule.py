@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from core_helpers import at
 
-from journeys.ledger import Ledger
-from journeys.rules.protection import PAGE_HEADERS, SECURITY_HEADERS, page_sent, protected, refused, tried
+from journeys.core.ledger import Ledger
+from journeys.core.rules.protection import PAGE_HEADERS, SECURITY_HEADERS, page_sent, protected, refused, tried
 
 ALL_HEADERS = {
     "Content-Security-Policy": "default-src 'self'",

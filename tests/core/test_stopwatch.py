@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from journeys.channels.fake import FakeDriver
-from journeys.customer import Customer
-from journeys.evidence import EvidenceStore
-from journeys.journey import Journey
-from journeys.stopwatch import Stopwatch
-from journeys.system.map_files import load_map
+from journeys.core.customer import Customer
+from journeys.core.evidence import EvidenceStore
+from journeys.core.stopwatch import Stopwatch
+from journeys.journey.journey import Journey
+from journeys.systems.map_files import load_map
 
 
 class FakeClock:
@@ -135,8 +135,8 @@ class SlowLoginMailbox:
 def test_logging_in_to_her_mailbox_is_harness_time(tmp_path: Path):
     from journeys.channels.mail import MailboxDriver
     from journeys.channels.message import Message
-    from journeys.secrets import Secrets
-    from journeys.system.touchpoint_map import FactReader, Touchpoint
+    from journeys.core.secrets import Secrets
+    from journeys.systems.touchpoint_map import FactReader, Touchpoint
 
     clock = FakeClock()
     watch = Stopwatch(clock)

@@ -122,9 +122,9 @@ Feature: A customer who has an account already
 
 
 def test_an_existing_customer_walks_the_journey_as_herself(external_shop, journeys_run, tmp_path, monkeypatch):
-    from journeys.customer import Customer
-    from journeys.journey import Journey
-    from journeys.session import SystemSession
+    from journeys.core.customer import Customer
+    from journeys.journey.journey import Journey
+    from journeys.journey.session import SystemSession
 
     # Anna's account exists before the journey: she made it at a checkout of her own.
     for name, value in external_shop.env.items():
@@ -143,7 +143,7 @@ def test_an_existing_customer_walks_the_journey_as_herself(external_shop, journe
     systems.mkdir()
     for tasks in (ROOT / "journeys/systems").glob("refshop*_tasks.py"):
         (systems / tasks.name).write_text(tasks.read_text())
-    text = (ROOT / "journeys/systems/refshop.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "journeys/maps/refshop.yaml").read_text(encoding="utf-8")
     accounts = (
         "accounts:\n  anna: {email_env: SHOP_ANNA_EMAIL, password_env: SHOP_ANNA_PASSWORD, name_env: SHOP_ANNA_NAME}\n"
     )

@@ -106,7 +106,7 @@ def project(tmp_path: Path) -> Path:
     systems.mkdir()
     for tasks in (ROOT / "journeys/systems").glob("refshop*_tasks.py"):
         (systems / tasks.name).write_text(tasks.read_text())
-    text = (ROOT / "journeys/systems/refshop.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "journeys/maps/refshop.yaml").read_text(encoding="utf-8")
     text = text[: text.index("\nclock:")] + text[text.index("\nmail:") :]
     text = text.replace("\nfacts:\n", "\nfacts:\n" + PROMISE, 1)
     (systems / "refshop.yaml").write_text(text, encoding="utf-8")

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from journeys import embedded
 from journeys.channels.agent import BrowserAgentDriver
 from journeys.channels.browser import BrowserSession
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
+from journeys.journey import embedded
 
 pytestmark = pytest.mark.e2e
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from journeys.customer import Customer
-from journeys.journey import Journey
-from journeys.ledger import PromiseCheck
-from journeys.promise_store import PromiseStore
-from journeys.session import SystemSession
+from journeys.core.customer import Customer
+from journeys.core.ledger import PromiseCheck
+from journeys.core.promise_store import PromiseStore
+from journeys.journey.journey import Journey
+from journeys.journey.session import SystemSession
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ def clockless_system(tmp_path: Path) -> Path:
     systems.mkdir()
     for tasks in (ROOT / "journeys/systems").glob("refshop*_tasks.py"):
         shutil.copy(tasks, systems)
-    text = (ROOT / "journeys/systems/refshop.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "journeys/maps/refshop.yaml").read_text(encoding="utf-8")
     start, end = text.index("\nclock:"), text.index("\nmail:")
     (systems / "refshop.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
     return systems / "refshop.yaml"

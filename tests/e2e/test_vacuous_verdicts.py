@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from journeys.system.map_files import find_map
+from journeys.systems.map_files import find_map
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]

@@ -34,10 +34,10 @@ SCENARIOS = {
 }
 # The agent's task opens her page and trusts the map's `login:` to have logged the agent in.
 TASKS = """
-from journeys.systems.refshop_tasks import *  # noqa: F403 - the shop's tasks, one overridden below
-from journeys.systems.refshop_service_tasks import *  # noqa: F403
-from journeys.systems.refshop_security_tasks import *  # noqa: F403
-from journeys.system.tasks import task
+from journeys.maps.refshop_tasks import *  # noqa: F403 - the shop's tasks, one overridden below
+from journeys.maps.refshop_service_tasks import *  # noqa: F403
+from journeys.maps.refshop_security_tasks import *  # noqa: F403
+from journeys.systems.tasks import task
 
 
 @task("agent looks up customer")

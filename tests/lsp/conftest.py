@@ -10,7 +10,7 @@ from lsp_editor import SERVER
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
 
-from journeys.project_init import init_project
+from journeys.run.project_init import init_project
 
 
 @pytest.fixture(scope="module")

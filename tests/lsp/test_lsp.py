@@ -9,7 +9,7 @@ from lsp_editor import Editor
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from journeys.gherkin.lint import lint
+from journeys.vocabulary.lint import lint
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -193,7 +193,7 @@ async def test_go_to_the_steps_function_and_the_touchpoints_line(client: Languag
     mapped = await client.text_document_definition_async(
         types.DefinitionParams(types.TextDocumentIdentifier(editor.uri), editor.position("web.chec"))
     )
-    assert isinstance(mapped, types.Location) and mapped.uri.endswith("journeys/systems/refshop.yaml")
+    assert isinstance(mapped, types.Location) and mapped.uri.endswith("journeys/maps/refshop.yaml")
     line = Path(mapped.uri.removeprefix("file://")).read_text().splitlines()[mapped.range.start.line]
     assert line.strip().startswith("web.checkout:"), line
 

@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
-from journeys.gherkin import catalogue
-from journeys.gherkin.lint import lint
-from journeys.gherkin.vocabulary import CATALOGUE
 from journeys.lsp.actions import code_actions
 from journeys.lsp.completion import complete
 from journeys.lsp.diagnostics import diagnose, suggested
 from journeys.lsp.document import read
 from journeys.lsp.project import Project, Settings
 from journeys.lsp.story_at import field_at
+from journeys.vocabulary import catalogue
+from journeys.vocabulary.decorators import CATALOGUE
+from journeys.vocabulary.lint import lint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -182,7 +182,7 @@ def test_an_empty_file_offers_the_lines_a_journey_starts_with(project: Project):
 
 def test_the_projects_own_map_gives_its_words_and_its_lines(tmp_path: Path):
     from journeys.lsp.definition import definition
-    from journeys.project_init import init_project
+    from journeys.run.project_init import init_project
 
     init_project(tmp_path)
     project = Project(Settings.of(tmp_path, ["mysystem"]))

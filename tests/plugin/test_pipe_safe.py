@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 
-from journeys.pipe_safe import PipeSafe
+from journeys.run.pipe_safe import PipeSafe
 
 
 class ClosedPipe(io.StringIO):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.settings import RunSettings
+from journeys.run.settings import RunSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLET = "features/order/web_order.feature"

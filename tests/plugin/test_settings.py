@@ -16,7 +16,7 @@ from journeys.channels.browser_settings import BrowserSettings
 from journeys.cli import main
 from journeys.errors import ConfigError
 from journeys.plugin.options import given_options, run_settings
-from journeys.settings import ENVIRONMENT_ONLY, RUN_OPTIONS, SIMULATE_SHARED, RunSettings, SettingError
+from journeys.run.settings import ENVIRONMENT_ONLY, RUN_OPTIONS, SIMULATE_SHARED, RunSettings, SettingError
 
 pytest_plugins = ["pytester"]
 
@@ -144,7 +144,7 @@ def test_a_bad_variable_is_a_usage_error_in_every_command(command, variable, sai
 
 
 def test_a_command_reads_only_the_variables_of_its_own_options(tmp_path):
-    from journeys.promises.settings import PromisesSettings
+    from journeys.promises.promises_settings import PromisesSettings
 
     environ = {"JOURNEYS_SEED": "not read by promises", "JOURNEYS_BASE_URL": "http://elsewhere/"}
     settings = PromisesSettings.build({"reports_dir": str(tmp_path)}, environ)
@@ -163,7 +163,7 @@ def test_pytest_refuses_an_option_given_twice_and_a_bad_variable(pytester: pytes
 
 
 def test_simulate_takes_one_system_and_its_run_id_says_simulation():
-    from journeys.population.command import simulate_settings
+    from journeys.population.simulate_command import simulate_settings
 
     given = {option.dest: None for option in SIMULATE_SHARED}
     settings = simulate_settings({**given, "system": ("shop",), "seed": 3}, {"JOURNEYS_TREND_DB": "/not/read"})
@@ -174,7 +174,7 @@ def test_simulate_takes_one_system_and_its_run_id_says_simulation():
 
 
 def test_promises_settings_read_the_moment_and_the_store_once(tmp_path):
-    from journeys.promises.settings import PromisesSettings
+    from journeys.promises.promises_settings import PromisesSettings
 
     environ = _Counted({"JOURNEYS_NOW": "2026-12-08T09:00", "JOURNEYS_PROMISE_STORE": str(tmp_path / "p.sqlite")})
     settings = PromisesSettings.build({"reports_dir": str(tmp_path)}, environ)

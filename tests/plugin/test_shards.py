@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from journeys.reporting.durations import DurationStore
-from journeys.shards import Shard, ShardRecord, split
+from journeys.reporting.shards import Shard, ShardRecord, split
 
 pytest_plugins = ["pytester"]
 

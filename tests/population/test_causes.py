@@ -5,8 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from journeys.channels.errors import ChannelError
-from journeys.errors import MailNotReceived, StepFailed, SystemUnreachable
+from journeys.errors import ChannelError, MailNotReceived, StepFailed, SystemUnreachable
 from journeys.population.causes import cause_of_error, cause_of_violations, group_errors, one_cause
 from journeys.population.reach import reach
 from journeys.population.walker import Visited, Walked, _cause, walked_from_dict, walked_to_dict

@@ -135,7 +135,7 @@ def test_a_threshold_that_cannot_be_read_says_how_to_write_it(text, message):
 
 
 def test_the_known_names_come_from_the_map_and_the_rules():
-    from journeys.system.map_files import find_map
+    from journeys.systems.map_files import find_map
 
     known = Known.of(find_map("refshop", "fixtures/systems"))
     assert {"web.checkout", "email.order_confirmation"} <= known.touchpoints

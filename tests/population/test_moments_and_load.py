@@ -6,8 +6,8 @@ import re
 from types import SimpleNamespace
 
 from journeys.population.load import START, LoadControl
-from journeys.population.moments import causes, leaked, moments
 from journeys.population.report import markdown, page
+from journeys.population.truth_moments import causes, leaked, moments
 from journeys.population.walker import Visited, Walked
 
 SLOW = {"cause": "too slow", "detail": "no answer within 10 s", "touchpoint": "web.checkout"}

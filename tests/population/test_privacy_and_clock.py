@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from journeys.population.privacy import check, check_ledgers, personal
+from journeys.population.crowd_privacy import check, check_ledgers, personal
 from journeys.population.timekeeping import SharedClock
 from journeys.population.walker import digest
 

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from journeys import rules
-from journeys.effort import effort
-from journeys.ledger import Ledger
-from journeys.records import PromiseCheck, Provenance
+from journeys.core import rules
+from journeys.core.effort import effort
+from journeys.core.ledger import Ledger
+from journeys.core.records import PromiseCheck, Provenance
 
 START = datetime(2026, 11, 30, 15, 22, tzinfo=ZoneInfo("Europe/Amsterdam"))
 FEATURE = {"en": "features/order/web_order.feature", "nl": "features/order/webbestelling.feature"}

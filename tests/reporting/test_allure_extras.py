@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ledger_factory import journey_dict
 
-from journeys.ledger import Ledger
+from journeys.core.ledger import Ledger
 from journeys.reporting import allure_report
 from journeys.reporting.allure_cli import carry_history
 from journeys.reporting.mail_text import mail_parts

@@ -9,7 +9,7 @@ import pytest
 from allure_commons import model2
 from ledger_factory import journey_dict
 
-from journeys.ledger import Ledger
+from journeys.core.ledger import Ledger
 from journeys.reporting import allure_report
 from journeys.reporting.allure_links import LinkedPaths, shown
 
@@ -71,7 +71,7 @@ def test_other_files_of_the_project_are_shown_from_it(tmp_path: Path):
 
     text = paths.text(f"update `subject:` at {project}/journeys/systems/refshop.yaml:100; see /etc/hosts")
 
-    assert text == "update `subject:` at journeys/systems/refshop.yaml:100; see /etc/hosts"
+    assert text == "update `subject:` at journeys/maps/refshop.yaml:100; see /etc/hosts"
 
 
 def test_under_a_report_url_each_named_file_is_a_link_once(tmp_path: Path):

@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from ledger_factory import journey_dict
 
 from journeys.cli import main
-from journeys.shards import Shard, ShardRecord
+from journeys.reporting.shards import Shard, ShardRecord
 
 NAMES = [f"A tablet ordered on the web is confirmed the same way everywhere [{n}]" for n in range(4)]
 SPLIT = [[f"features/order.feature::{NAMES[0]}", f"features/order.feature::{NAMES[1]}"],

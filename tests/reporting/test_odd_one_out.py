@@ -24,9 +24,10 @@ def test_only_the_mail_that_told_another_total_is_red(make_run, tmp_path: Path):
     (journey,) = page_data(read_run(folder))["journeys"]
     assert _flagged(journey) == [("email.order_confirmation", "order.total")]
     assert str(tmp_path) not in "".join(journey["violations"])
-    assert f"evidence/{journey_dict(1)['customer']['key']}/email-09-email.order_confirmation.eml" in journey[
-        "violations"
-    ][0]
+    assert (
+        f"evidence/{journey_dict(1)['customer']['key']}/email-09-email.order_confirmation.eml"
+        in journey["violations"][0]
+    )
 
 
 def test_a_passing_journey_shows_no_red_even_where_a_fact_was_not_shown(make_run):

@@ -13,7 +13,7 @@ from ledger_factory import journey_dict
 
 from journeys.cli import main
 from journeys.plugin import reports, runtime
-from journeys.settings import RunSettings
+from journeys.run.settings import RunSettings
 
 
 def _controller(folder: Path, root: Path, *, gate: bool = False) -> Any:

@@ -112,9 +112,9 @@ def test_dutch_journeys_get_a_dutch_summary(make_run):
 def test_an_unexpected_value_row_says_what_was_expected(make_run):
     from decimal import Decimal
 
-    from journeys import rules
-    from journeys.effort import effort
-    from journeys.ledger import Ledger
+    from journeys.core import rules
+    from journeys.core.effort import effort
+    from journeys.core.ledger import Ledger
     from journeys.values.money import Money
 
     ledger = Ledger.from_dict(journey_dict(0))

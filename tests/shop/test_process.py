@@ -66,7 +66,7 @@ def test_ready_line_then_clean_shutdown_on_sigterm(tmp_path: Path) -> None:
 # A harness in a few lines: start the embedded shop (from a thread, if asked), say its PID, wait to be killed.
 HARNESS = """
 import sys, threading, time
-from journeys import embedded
+from journeys.journey import embedded
 started = []
 start = lambda: started.append(embedded.start("refshop", smtp_port=int(sys.argv[1])))
 if sys.argv[2] == "thread":

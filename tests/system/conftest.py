@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from journeys.errors import ConfigError
-from journeys.system.map_files import load_map
-from journeys.system.touchpoint_map import TouchpointMap
+from journeys.systems.map_files import load_map
+from journeys.systems.touchpoint_map import TouchpointMap
 
 HEADER = """\
 system: shop

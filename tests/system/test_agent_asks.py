@@ -9,11 +9,11 @@ from types import SimpleNamespace
 
 from journeys.channels.base import Reading
 from journeys.channels.fake import FakeDriver
-from journeys.customer import Customer
-from journeys.journey import Journey
-from journeys.secrets import Secrets
-from journeys.system.map_files import load_map
-from journeys.system.tasks import load_tasks
+from journeys.core.customer import Customer
+from journeys.core.secrets import Secrets
+from journeys.journey.journey import Journey
+from journeys.systems.map_files import load_map
+from journeys.systems.tasks import load_tasks
 
 MAP = """\
 system: desk

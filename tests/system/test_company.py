@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from journeys.errors import ConfigError
-from journeys.session import SystemSession
-from journeys.system.company import CompanyTasks, load_maps
+from journeys.journey.session import SystemSession
+from journeys.systems.company import CompanyTasks, load_maps
 
 SHOP = """\
 system: shop
@@ -50,7 +50,7 @@ touchpoints:
 """
 
 TASKS = """\
-from journeys.system.tasks import task
+from journeys.systems.tasks import task
 
 
 @task("{name}")
@@ -141,7 +141,7 @@ def test_one_session_holds_every_system_with_its_own_address_mail_and_staff(tmp_
 
 
 def test_a_staff_role_the_map_does_not_have_is_refused_naming_the_roles(tmp_path, site):
-    from journeys.system_parts import SystemView
+    from journeys.journey.parts import SystemView
 
     session = SystemSession(list(systems(tmp_path, site)), reports_dir=tmp_path / "reports")
     try:

@@ -8,10 +8,10 @@ from types import SimpleNamespace
 from typing import Any
 
 from journeys.channels.fake import FakeDriver
-from journeys.customer import Customer
-from journeys.journey import Journey
-from journeys.rules.kinds import words
-from journeys.system.map_files import load_map
+from journeys.core.customer import Customer
+from journeys.core.rules.fact_kinds import words
+from journeys.journey.journey import Journey
+from journeys.systems.map_files import load_map
 
 MAP = """\
 system: helpdesk

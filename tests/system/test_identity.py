@@ -13,12 +13,12 @@ import pytest
 
 from journeys.channels.fake import FakeDriver
 from journeys.channels.mail import MailReading
-from journeys.customer import Customer
+from journeys.core.customer import Customer
+from journeys.core.secrets import Secrets
 from journeys.errors import ConfigError, StepError
-from journeys.journey import Journey
-from journeys.secrets import Secrets
-from journeys.system.map_files import load_map
-from journeys.system.tasks import load_tasks
+from journeys.journey.journey import Journey
+from journeys.systems.map_files import load_map
+from journeys.systems.tasks import load_tasks
 
 MAP = """\
 system: shop
@@ -37,7 +37,7 @@ touchpoints:
 """
 
 TASKS = """\
-from journeys.system.tasks import task
+from journeys.systems.tasks import task
 
 DONE = []
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from journeys.channels.fake import FakeDriver
-from journeys.customer import Customer
+from journeys.core.customer import Customer
 from journeys.errors import ConfigError
-from journeys.journey import Journey
-from journeys.system.map_files import load_map
+from journeys.journey.journey import Journey
+from journeys.systems.map_files import load_map
 
 MAP = """\
 system: helpdesk

@@ -8,16 +8,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from journeys.channels.errors import ChannelError
-from journeys.errors import ConfigError, StepError, UserCodeError
-from journeys.evidence import EvidenceStore
-from journeys.journey import Step
-from journeys.secrets import Secrets
-from journeys.system.map_files import load_map
-from journeys.system.tasks import load_tasks, task
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
+from journeys.errors import ChannelError, ConfigError, StepError, UserCodeError
+from journeys.journey.journey import Step
+from journeys.systems.map_files import load_map
+from journeys.systems.tasks import load_tasks, task
 
 TASKS = '''
-from journeys.system.tasks import task
+from journeys.systems.tasks import task
 
 
 @task("place order")
@@ -78,7 +77,7 @@ def test_two_tasks_with_one_name_are_refused(tmp_path):
     path = tmp_path / "twice.py"
     path.write_text(
         textwrap.dedent("""
-        from journeys.system.tasks import task
+        from journeys.systems.tasks import task
 
         @task("pay")
         def pay(journey): ...
@@ -116,9 +115,9 @@ def test_the_decorator_returns_the_function_unchanged():
 
 # Line numbers matter: the tests below name them.
 FAILING = """\
-from journeys.channels.errors import ChannelError
+from journeys.errors import ChannelError
 from journeys.errors import StepError
-from journeys.system.tasks import task
+from journeys.systems.tasks import task
 
 PRICES = {"tablet-10": 249}
 
@@ -180,7 +179,7 @@ def test_a_task_that_raises_fails_with_one_message_saying_where(failing, tmp_pat
     assert isinstance(info.value.__cause__, KeyError)
     saved = (tmp_path / "reports/evidence/anna-3f2a/error-01-task-place-order.txt").read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in saved
-    assert "journeys/system/tasks.py" in saved and "in place_order" in saved  # the full one, ours included
+    assert "journeys/systems/tasks.py" in saved and "in place_order" in saved  # the full one, ours included
     assert saved.rstrip().endswith("KeyError: 'sku'")
 
 

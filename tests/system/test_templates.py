@@ -7,8 +7,8 @@ import re
 import pytest
 
 from journeys.errors import ConfigError
-from journeys.system.templates import fill, interpolate, subject_pattern, template_problem
-from journeys.system.touchpoint_map import Touchpoint
+from journeys.systems.templates import fill, interpolate, subject_pattern, template_problem
+from journeys.systems.touchpoint_map import Touchpoint
 
 
 def test_interpolate_reads_the_environment_with_defaults():

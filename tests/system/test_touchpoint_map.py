@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from journeys.errors import ConfigError
-from journeys.system.map_files import find_map, load_map
-from journeys.system.touchpoint_map import FactReader, RequestTemplate, Touchpoint
+from journeys.systems.map_files import find_map, load_map
+from journeys.systems.touchpoint_map import FactReader, RequestTemplate, Touchpoint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -479,14 +479,14 @@ def test_an_unknown_touchpoint_suggests_the_closest(loads):
 
 
 def test_tasks_may_live_in_several_modules_named_in_a_list(tmp_path):
-    from journeys.system.map_files import load_map
-    from journeys.system.tasks import load_tasks
+    from journeys.systems.map_files import load_map
+    from journeys.systems.tasks import load_tasks
 
     (tmp_path / "shop_tasks.py").write_text(
-        "from journeys.system.tasks import task\n\n@task('place order')\ndef place(journey):\n    pass\n"
+        "from journeys.systems.tasks import task\n\n@task('place order')\ndef place(journey):\n    pass\n"
     )
     (tmp_path / "shop_service_tasks.py").write_text(
-        "from journeys.system.tasks import task\n\n@task('phone about order')\ndef phone(journey):\n    pass\n"
+        "from journeys.systems.tasks import task\n\n@task('phone about order')\ndef phone(journey):\n    pass\n"
     )
     path = tmp_path / "shop.yaml"
     path.write_text(

@@ -11,16 +11,16 @@ from types import ModuleType
 
 import pytest
 
+from journeys.core.evidence import EvidenceStore
+from journeys.core.secrets import Secrets
 from journeys.errors import JourneysError, UserCodeError
-from journeys.evidence import EvidenceStore
-from journeys.secrets import Secrets
-from journeys.user_code import user_error
+from journeys.systems.user_code import user_error
 
 # Line numbers matter: the tests below name them.
 USER_MODULE = """\
 import json
 
-from journeys.evidence import safe_name
+from journeys.core.evidence import safe_name
 
 PRICES = {"tablet-10": 249}
 

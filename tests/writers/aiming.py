@@ -25,20 +25,20 @@ from pathlib import Path
 from composing import LEAVE_OUT, composer_for
 from ruamel.yaml import YAML
 
-from journeys.customer import Customer
+from journeys.core.customer import Customer
 from journeys.errors import StepError
-from journeys.gherkin.composer import WRITERS_OWN, Candidate, Composer, feature
-from journeys.gherkin.feature import read_feature
-from journeys.gherkin.lint import lint
-from journeys.gherkin.lint_params import load_maps
-from journeys.gherkin.lived import Told
-from journeys.gherkin.needs import TASK
-from journeys.gherkin.runner import run_scenario
-from journeys.gherkin.story import Lived, Story
-from journeys.gherkin.vocabulary import CATALOGUE, Sentence
-from journeys.gherkin.words import fact_named
-from journeys.journey import Journey
-from journeys.session import SystemSession
+from journeys.journey.journey import Journey
+from journeys.journey.runner import run_scenario
+from journeys.journey.session import SystemSession
+from journeys.vocabulary.composer import WRITERS_OWN, Candidate, Composer, feature
+from journeys.vocabulary.decorators import CATALOGUE, Sentence
+from journeys.vocabulary.fact_words import fact_named
+from journeys.vocabulary.feature import read_feature
+from journeys.vocabulary.lint import lint
+from journeys.vocabulary.lint_params import load_maps
+from journeys.vocabulary.lived import Told
+from journeys.vocabulary.needs import TASK
+from journeys.vocabulary.story import Lived, Story
 from refshop.faults import lookup
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,7 +2,7 @@
 
 Who she is (Given), then what she does and what must hold (When and Then, in
 any order a customer lives them), 3 to 15 steps, English or Dutch, from the
-catalogue's own grammar (``journeys.gherkin.composer``). At the end her
+catalogue's own grammar (``journeys.vocabulary.composer``). At the end her
 journey is linted as a writer's file would be; a journey lint accepts is
 walked on the system (browserless) and judged by ``judge``.
 
@@ -19,18 +19,18 @@ from pathlib import Path
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
-from journeys.customer import Customer
-from journeys.gherkin.catalogue import load_steps
-from journeys.gherkin.composer import Composer, feature
-from journeys.gherkin.feature import read_feature
-from journeys.gherkin.lint import lint
-from journeys.gherkin.lint_params import load_maps
-from journeys.gherkin.runner import ScenarioResult, run_scenario
-from journeys.gherkin.story import Lived, Story
-from journeys.gherkin.vocabulary import CATALOGUE
-from journeys.gherkin.words import fact_words
-from journeys.journey import Journey
-from journeys.session import SystemSession
+from journeys.core.customer import Customer
+from journeys.journey.journey import Journey
+from journeys.journey.runner import ScenarioResult, run_scenario
+from journeys.journey.session import SystemSession
+from journeys.vocabulary.catalogue import load_steps
+from journeys.vocabulary.composer import Composer, feature
+from journeys.vocabulary.decorators import CATALOGUE
+from journeys.vocabulary.fact_words import fact_words
+from journeys.vocabulary.feature import read_feature
+from journeys.vocabulary.lint import lint
+from journeys.vocabulary.lint_params import load_maps
+from journeys.vocabulary.story import Lived, Story
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from writer_steps import MAP, PYPROJECT, make_catalogue
 
-from journeys.gherkin.lint import lint
+from journeys.vocabulary.lint import lint
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from aiming import names_a_place, places, walk, write_aimed, writer
 
-from journeys.session import SystemSession
+from journeys.journey.session import SystemSession
 
 #: A fault per channel, and the seeds of its journeys (English and Dutch).
 SAMPLE = {

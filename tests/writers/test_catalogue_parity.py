@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from journeys.gherkin import params, vocabulary
-from journeys.gherkin.catalogue import load_steps, render, steps
-from journeys.gherkin.vocabulary import Catalogue
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary import params
+from journeys.vocabulary.catalogue import load_steps, render, steps
+from journeys.vocabulary.decorators import Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 

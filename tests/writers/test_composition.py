@@ -17,8 +17,8 @@ from composing import Outcomes, machine
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 
-from journeys.gherkin.runner import ScenarioResult
-from journeys.session import SystemSession
+from journeys.journey.runner import ScenarioResult
+from journeys.journey.session import SystemSession
 
 BUDGET = 30
 
@@ -55,7 +55,7 @@ def test_every_journey_lint_accepts_runs_green_on_the_clean_shop(shop, tmp_path)
 def test_lint_refuses_a_step_before_what_it_needs_in_the_writers_words(shop, tmp_path):
     from composing import ROOT
 
-    from journeys.gherkin.lint import lint
+    from journeys.vocabulary.lint import lint
 
     path = tmp_path / "callback.feature"
     path.write_text(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from journeys.errors import StepError
-from journeys.gherkin import words
-from journeys.gherkin.words import FACT_WORDS, INPUT_WORDS, fact_named, input_named
-from journeys.gherkin.words_meaning import closest_by_meaning
-from journeys.system.map_files import BUNDLED_SYSTEMS, load_map
+from journeys.systems.map_files import BUNDLED_SYSTEMS, load_map
+from journeys.vocabulary import fact_words as words
+from journeys.vocabulary.fact_words import FACT_WORDS, INPUT_WORDS, fact_named, input_named
+from journeys.vocabulary.words_meaning import closest_by_meaning
 
 # Facts the reference shop reads for its own bookkeeping, not for a writer to name in a step.
 NOT_FOR_WRITERS = {

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from journeys.errors import StepError
-from journeys.gherkin import params
-from journeys.gherkin.lint import lint
-from journeys.gherkin.vocabulary import Catalogue, Sentence
-from journeys.gherkin.words import fact_named, input_named
 from journeys.messages import Language, speak, stop_speaking
+from journeys.vocabulary import params
+from journeys.vocabulary.decorators import Catalogue, Sentence
+from journeys.vocabulary.fact_words import fact_named, input_named
+from journeys.vocabulary.lint import lint
 
 NOW = datetime.now(ZoneInfo("Europe/Amsterdam"))
 

@@ -6,9 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from journeys.gherkin import params
-from journeys.gherkin.params_words import CHANNEL_WORDS, KIND_NAMES
-from journeys.gherkin.words import fact_words, input_words
+from journeys.vocabulary import params
+from journeys.vocabulary.fact_words import fact_words, input_words
+from journeys.vocabulary.params_words import CHANNEL_WORDS, KIND_NAMES
 
 
 @pytest.mark.parametrize("kind", KIND_NAMES)

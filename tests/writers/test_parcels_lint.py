@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from journeys.gherkin.lint import lint
+from journeys.vocabulary.lint import lint
 
 ROOT = Path(__file__).resolve().parents[2]
 

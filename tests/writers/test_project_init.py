@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from journeys import project_init
 from journeys.cli import main
-from journeys.project_init import init_project, templates
-from journeys.system import find_map, load_tasks
+from journeys.run import project_init
+from journeys.run.project_init import init_project, templates
+from journeys.systems import find_map, load_tasks
 
 EXPECTED = {
     ".gitignore",
@@ -128,8 +128,8 @@ def test_a_pyproject_that_registers_the_tag_is_said_to_do_so(tmp_path: Path):
 
 
 def test_the_new_project_registers_its_own_tag_and_has_a_gate_journey(tmp_path: Path):
-    from journeys.gherkin.feature import read_feature
-    from journeys.gherkin.lint import RUN_TAGS, registered_tags
+    from journeys.vocabulary.feature import read_feature
+    from journeys.vocabulary.lint import RUN_TAGS, registered_tags
 
     init_project(tmp_path)
 

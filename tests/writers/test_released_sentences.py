@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from journeys.gherkin.catalogue import load_steps
+from journeys.vocabulary.catalogue import load_steps
 
 HERE = Path(__file__).resolve().parent
 RELEASED = json.loads((HERE / "released_sentences.json").read_text(encoding="utf-8"))

@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from journeys.gherkin.lint import lint, run_lint
-from journeys.gherkin.runner import not_found
-from journeys.gherkin.skeleton import step_skeleton
+from journeys.journey.runner import not_found
+from journeys.vocabulary.lint import lint, run_lint
+from journeys.vocabulary.skeleton import step_skeleton
 
 FEATURE = """Feature: Paying
   Scenario: A gift card pays

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from writer_steps import make_catalogue
 
-from journeys.gherkin.catalogue import load_steps, render, steps
-from journeys.gherkin.vocabulary import KEYWORDS, Catalogue
+from journeys.vocabulary.catalogue import load_steps, render, steps
+from journeys.vocabulary.decorators import KEYWORDS, Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 

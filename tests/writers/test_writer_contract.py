@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from journeys.gherkin import vocabulary
-from journeys.gherkin.catalogue import render
-from journeys.gherkin.lint import lint
-from journeys.gherkin.needs import infer, task_names
-from journeys.gherkin.vocabulary import Catalogue, Sentence
-from journeys.gherkin.words import fact_named, use_words
+from journeys.vocabulary import decorators as vocabulary
+from journeys.vocabulary.catalogue import render
+from journeys.vocabulary.decorators import Catalogue, Sentence
+from journeys.vocabulary.fact_words import fact_named, use_words
+from journeys.vocabulary.lint import lint
+from journeys.vocabulary.needs import infer, task_names
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,7 +79,7 @@ def company(tmp_path: Path) -> Path:
     (systems / "shop.yaml").write_text(SHOP, encoding="utf-8")
     (systems / "helpdesk.yaml").write_text(DESK, encoding="utf-8")
     (systems / "shop_tasks.py").write_text(
-        'from journeys.system.tasks import task\n\n\n@task("Place  Order")\ndef place(journey, sku):\n    pass\n'
+        'from journeys.systems.tasks import task\n\n\n@task("Place  Order")\ndef place(journey, sku):\n    pass\n'
     )
     (tmp_path / "features").mkdir()
     return tmp_path
@@ -113,7 +113,7 @@ def test_lint_reports_each_task_and_touchpoint_the_system_lacks(company):
     # In the writer's words, quoting her line: what the system lacks, and what her team's developer adds where.
     assert problems == [
         f"{_shown(feature)}:4: 'And she files a ticket' needs shop to know how to 'file ticket', and it does not"
-        " yet: your team's developer adds @task(\"file ticket\") to"
+        ' yet: your team\'s developer adds @task("file ticket") to'
         f" {_shown(company / 'fixtures/systems/shop_tasks.py')}"
         " (docs/new-system.md), or write a step that `journeys steps --system shop` lists",
         f"{_shown(feature)}:4: 'And she files a ticket' reads desk.ticket, which shop does not have: your team's"
@@ -146,7 +146,7 @@ def test_a_maps_fact_words_are_the_words_of_the_journey_walking_it():
         assert fact_named("Het  Ticketnummer") == "ticket.reference"
         assert fact_named("het totaalbedrag") == "order.total"  # the shared words stay
     finally:
-        from journeys.gherkin.words import _DECLARED
+        from journeys.vocabulary.fact_words import _DECLARED
 
         _DECLARED.reset(token)
 

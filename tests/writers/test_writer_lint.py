@@ -7,7 +7,7 @@ from pathlib import Path
 
 from writer_steps import make_catalogue
 
-from journeys.gherkin.lint import Problem, lint, registered_tags, run_lint
+from journeys.vocabulary.lint import Problem, lint, registered_tags, run_lint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -222,7 +222,7 @@ def test_names_the_touchpoint_map_does_not_know(check, project):
         f"{path}:6: no touchpoint of {the_map} reads the fact 'delivery.date' ('delivery date'): "
         "add it to the facts of a touchpoint there, or check another fact",
     ]
-    # The fact words themselves are journeys.gherkin.words' to explain; the line is lint's.
+    # The fact words themselves are journeys.vocabulary.fact_words' to explain; the line is lint's.
     assert problems[3].startswith(f"{path}:7: unknown fact 'colour'")
     assert len(problems) == 4
 
@@ -392,7 +392,7 @@ def test_backgrounds_and_rules_are_checked_and_rule_tags_reported_once(check, pr
 
 
 def test_a_step_that_matches_two_sentences_is_ambiguous(project, write):
-    from journeys.gherkin.vocabulary import Catalogue, Sentence
+    from journeys.vocabulary.decorators import Catalogue, Sentence
 
     catalogue = Catalogue(
         [

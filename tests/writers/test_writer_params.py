@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from journeys.errors import StepError
-from journeys.gherkin import params
 from journeys.values import Money
+from journeys.vocabulary import params
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)

@@ -7,7 +7,7 @@ are checked against the repository's own features in test_writer_lint.py.
 
 from __future__ import annotations
 
-from journeys.gherkin.vocabulary import Catalogue, Sentence
+from journeys.vocabulary.decorators import Catalogue, Sentence
 
 MAP = """\
 system: shop
@@ -36,7 +36,7 @@ name = "a-journey-project"
 tags = ["smoke", "@black-friday"]
 """
 
-# (kind, English, Dutch, example): declared in pairs, as journeys.gherkin.vocabulary does.
+# (kind, English, Dutch, example): declared in pairs, as journeys.vocabulary.decorators does.
 STEPS = [
     ("given", "a customer", "een klant", {}),
     (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeys.system.tasks import task
+from journeys.systems.tasks import task
 
 
 @task("file complaint")

@@ -15,7 +15,7 @@ from journeys import Journey, StepError, Violation, params, show, then
     nl="is het totaalbedrag hoogstens {amount}",
     example={"amount": "€ 500,00"},
     # What must have happened before it: a touchpoint she visited showed the order total. `journeys lint`
-    # and the editor (`journeys lsp`) hold a journey to it; see journeys.gherkin.moments for the words.
+    # and the editor (`journeys lsp`) hold a journey to it; see journeys.vocabulary.moments for the words.
     requires=("shown:order.total",),
 )
 def order_total_at_most(journey: Journey, amount: str) -> None:

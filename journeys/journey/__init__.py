@@ -1,0 +1,1 @@
+"""One customer's journey: the systems under test, her walk across their channels, and its rules."""

@@ -1,0 +1,52 @@
+"""Where touchpoint maps are found: a path, the project's ``fixtures/systems/``, or the maps
+that ship with journeys; and loading one (validated by :mod:`journeys.systems.map_schema`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journeys.errors import ConfigError
+from journeys.systems.map_schema import read_map
+from journeys.systems.touchpoint_map import TouchpointMap, closest
+
+__all__ = ["BUNDLED_SYSTEMS", "find_map", "load_map"]
+
+BUNDLED_SYSTEMS = Path(__file__).resolve().parent.parent / "maps"  # the maps journeys ships (refshop.yaml)
+"""Maps that ship with journeys (the embedded reference shop's)."""
+
+
+def find_map(name_or_path: str | Path, search_dir: str | Path = "fixtures/systems") -> TouchpointMap:
+    """Load a map given as a path, or as a system name looked up in ``search_dir``, then among the
+    maps that ship with journeys (a project's own map of the same name wins).
+
+    Raises:
+        ConfigError: no such map (the message lists the maps there are), or
+            the map is invalid.
+    """
+    candidate = Path(name_or_path)
+    if candidate.suffix in (".yaml", ".yml") or candidate.is_file():
+        if not candidate.is_file():
+            raise ConfigError(f"{candidate}: no such touchpoint map file. Check the path given as --system.")
+        return load_map(candidate)
+    folder = Path(search_dir)
+    for where in (folder, BUNDLED_SYSTEMS):
+        for suffix in (".yaml", ".yml"):
+            if (where / f"{name_or_path}{suffix}").is_file():
+                return load_map(where / f"{name_or_path}{suffix}")
+    known = sorted({p.stem for where in (folder, BUNDLED_SYSTEMS) if where.is_dir() for p in where.glob("*.y*ml")})
+    raise ConfigError(
+        f"no touchpoint map for system '{name_or_path}' in"
+        f" {folder}/.{closest(str(name_or_path), known)}"
+        f" Known: {', '.join(known) or 'none'}. Pass a path to a map, or write"
+        f" {folder}/{name_or_path}.yaml"
+        " (see docs/new-system.md)."
+    )
+
+
+def load_map(path: str | Path) -> TouchpointMap:
+    """Load and validate the touchpoint map at ``path``.
+
+    Raises:
+        ConfigError: every problem found, one per line as ``file:line: key: message``.
+    """
+    return read_map(Path(path))
