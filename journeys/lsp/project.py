@@ -9,6 +9,7 @@ a task module or ``pyproject.toml`` changes on disk, ``refresh`` reads the proje
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,6 +88,9 @@ class Project:
             kept = _forget(name)  # a sentence the writer changed or removed goes; the module declares the rest
             try:
                 importlib.invalidate_caches()
+                # Its bytecode goes too: a save within the same second, of the same size (one word for
+                # another), would pass the cache's mtime-and-size check and bring the old sentences back.
+                Path(importlib.util.cache_from_source(str(module))).unlink(missing_ok=True)
                 if name in sys.modules:
                     importlib.reload(sys.modules[name])
                 else:

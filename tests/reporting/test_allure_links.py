@@ -69,7 +69,7 @@ def test_other_files_of_the_project_are_shown_from_it(tmp_path: Path):
     project = tmp_path / "shop"
     paths = LinkedPaths(project / "reports" / "runs" / "r1", project)
 
-    text = paths.text(f"update `subject:` at {project}/journeys/systems/refshop.yaml:100; see /etc/hosts")
+    text = paths.text(f"update `subject:` at {project}/journeys/maps/refshop.yaml:100; see /etc/hosts")
 
     assert text == "update `subject:` at journeys/maps/refshop.yaml:100; see /etc/hosts"
 
