@@ -8,18 +8,24 @@ import html
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import parse_qs, urlparse
 
 from journeys.channels.message import Message
 
-if TYPE_CHECKING:
-    from journeys.channels.mail_capture import MailCapture
+
+class Held(Protocol):
+    """What the view reads of the capture: its mail, all of it or one."""
+
+    def messages(self, address: str | None = None) -> list[Message]: ...
+
+    def message(self, id: str) -> Message | None: ...
+
 
 __all__ = ["serve"]
 
 
-def serve(capture: MailCapture, host: str, port: int) -> ThreadingHTTPServer:
+def serve(capture: Held, host: str, port: int) -> ThreadingHTTPServer:
     """The view of ``capture`` on ``host:port`` (0: a free port), served from a thread of its own."""
 
     class Handler(_ViewHandler):
@@ -31,7 +37,7 @@ def serve(capture: MailCapture, host: str, port: int) -> ThreadingHTTPServer:
 
 
 class _ViewHandler(BaseHTTPRequestHandler):
-    store: MailCapture
+    store: Held
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet by design
         pass

@@ -24,9 +24,9 @@ from journeys.systems.touchpoint_map import TouchpointMap
 if TYPE_CHECKING:
     from journeys.channels.browser import BrowserSession
     from journeys.channels.browser_settings import BrowserSettings
+    from journeys.channels.drivers import DriverSession
     from journeys.channels.mail_capture import MailCapture
     from journeys.core.secrets import Secrets
-    from journeys.journey.session import SystemSession
 
 __all__ = ["SystemPart", "SystemView", "start_part"]
 
@@ -62,7 +62,7 @@ class SystemView:
     entry it reads. The secrets, the browsers and their settings are the session's.
     """
 
-    def __init__(self, session: SystemSession, part: SystemPart, role: str | None = None) -> None:
+    def __init__(self, session: DriverSession, part: SystemPart, role: str | None = None) -> None:
         self._session = session
         self.base_url = part.base_url
         self.mail_capture = part.mail_capture
