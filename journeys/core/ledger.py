@@ -28,7 +28,7 @@ from journeys.core.records import (
 )
 from journeys.core.rules.fact_kinds import words
 from journeys.core.rules.violation import Violation
-from journeys.messages import language_of, say
+from journeys.messages import say
 from journeys.values import Unreadable, decode, encode, read_value
 
 FORMAT_VERSION = 1
@@ -246,52 +246,13 @@ class Ledger:
             "system": self.system,
             "customer": encode(self.customer),
             "seed": self.seed,
-            "inputs": [
-                {
-                    "what": i.what,
-                    "value": encode(i.value),
-                    "touchpoint": i.touchpoint,
-                    "where": i.where.to_dict(),
-                    "seq": i.seq,
-                }
-                for i in self.inputs
-            ],
-            "questions": [
-                {
-                    "what": q.what,
-                    "touchpoint": q.touchpoint,
-                    "where": q.where.to_dict(),
-                    "identified": q.identified,
-                    "seq": q.seq,
-                }
-                for q in self.questions
-            ],
-            "visits": [
-                {
-                    "touchpoint": v.touchpoint,
-                    "channel": v.channel,
-                    "started": v.started.isoformat(),
-                    "waited_seconds": v.waited_seconds,
-                    "seq": v.seq,
-                }
-                for v in self.visits
-            ],
+            "inputs": [i.to_dict() for i in self.inputs],
+            "questions": [q.to_dict() for q in self.questions],
+            "visits": [v.to_dict() for v in self.visits],
             "observations": [observation_to_dict(o) for o in self.observations],
             "promises": [p.to_dict() for p in self.promises],
             "logins": [login.to_dict() for login in self.logins],
-            "violations": [
-                {
-                    "rule": v.rule,
-                    "fact": v.fact,
-                    "title": v.title,
-                    "detail": v.detail,
-                    "heading": v.heading,
-                    "language": v.language,
-                    "observations": [observation_to_dict(o) for o in v.observations],
-                    "text": v.render(),
-                }
-                for v in self.violations
-            ],
+            "violations": [v.to_dict() for v in self.violations],
         }
 
     def to_json(self) -> str:
@@ -310,52 +271,16 @@ class Ledger:
                 f"ledger format {version} is newer than this journeys reads ({FORMAT_VERSION}): upgrade journeys"
             )
         ledger = cls(decode(d.get("customer", {})), d.get("seed"), d.get("system", ""))
-        ledger.inputs = [
-            Input(
-                i["what"],
-                decode(i["value"]),
-                i["touchpoint"],
-                Provenance.from_dict(i["where"]),
-                i.get("seq", 0),
-            )
-            for i in d.get("inputs", [])
-        ]
+        ledger.inputs = [Input.from_dict(i) for i in d.get("inputs", [])]
         ledger.logins = [Login.from_dict(login) for login in d.get("logins", [])]
         ledger.questions = [
-            Question(
-                q["what"],
-                q["touchpoint"],
-                Provenance.from_dict(q["where"]),
-                q.get("identified", ledger.identified_at(q.get("seq", 0))),
-                q.get("seq", 0),
-            )
-            for q in d.get("questions", [])
+            Question.from_dict(q, ledger.identified_at(q.get("seq", 0))) for q in d.get("questions", [])
         ]
-        ledger.visits = [
-            Visit(
-                v["touchpoint"],
-                v["channel"],
-                datetime.fromisoformat(v["started"]),
-                v["waited_seconds"],
-                v.get("seq", 0),
-            )
-            for v in d.get("visits", [])
-        ]
+        ledger.visits = [Visit.from_dict(v) for v in d.get("visits", [])]
         for o in d.get("observations", []):
             ledger._add_observation(observation_from_dict(o))
         ledger.promises = [Promise.from_dict(p) for p in d.get("promises", [])]
-        ledger.violations = [
-            Violation(
-                v["rule"],
-                v["fact"],
-                v["title"],
-                tuple(observation_from_dict(o) for o in v["observations"]),
-                v.get("detail", ""),
-                v.get("heading", ""),
-                language_of(v.get("language")),
-            )
-            for v in d.get("violations", [])
-        ]
+        ledger.violations = [Violation.from_dict(v) for v in d.get("violations", [])]
         ledger._seq = max((r.seq for r in ledger.events), default=0)
         return ledger
 

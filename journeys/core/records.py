@@ -110,6 +110,19 @@ class Input:
     where: Provenance
     seq: int = 0
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "what": self.what,
+            "value": encode(self.value),
+            "touchpoint": self.touchpoint,
+            "where": self.where.to_dict(),
+            "seq": self.seq,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Input:
+        return cls(d["what"], decode(d["value"]), d["touchpoint"], Provenance.from_dict(d["where"]), d.get("seq", 0))
+
 
 @dataclass(frozen=True)
 class Question:
@@ -121,6 +134,21 @@ class Question:
     where: Provenance
     identified: bool
     seq: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "what": self.what,
+            "touchpoint": self.touchpoint,
+            "where": self.where.to_dict(),
+            "identified": self.identified,
+            "seq": self.seq,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], identified: bool) -> Question:
+        """``identified``: what the ledger's logins say, for a question written before it was recorded."""
+        where = Provenance.from_dict(d["where"])
+        return cls(d["what"], d["touchpoint"], where, d.get("identified", identified), d.get("seq", 0))
 
 
 @dataclass(frozen=True)
@@ -158,6 +186,20 @@ class Visit:
     started: datetime
     waited_seconds: float
     seq: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "touchpoint": self.touchpoint,
+            "channel": self.channel,
+            "started": self.started.isoformat(),
+            "waited_seconds": self.waited_seconds,
+            "seq": self.seq,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Visit:
+        started = datetime.fromisoformat(d["started"])
+        return cls(d["touchpoint"], d["channel"], started, d["waited_seconds"], d.get("seq", 0))
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from journeys.core.records import observation_from_dict, observation_to_dict
 from journeys.core.rules.odd import split
-from journeys.messages import Language, say, spoken
+from journeys.messages import Language, language_of, say, spoken
 from journeys.values import show
 
 if TYPE_CHECKING:
@@ -51,6 +53,25 @@ class Violation:
     detail: str = ""
     heading: str = ""
     language: Language = field(default_factory=spoken)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a ledger keeps it, with its text as it was rendered (a report prints that)."""
+        return {
+            "rule": self.rule,
+            "fact": self.fact,
+            "title": self.title,
+            "detail": self.detail,
+            "heading": self.heading,
+            "language": self.language,
+            "observations": [observation_to_dict(o) for o in self.observations],
+            "text": self.render(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Violation:
+        observations = tuple(observation_from_dict(o) for o in d["observations"])
+        language = language_of(d.get("language"))
+        return cls(d["rule"], d["fact"], d["title"], observations, d.get("detail", ""), d.get("heading", ""), language)
 
     @property
     def name(self) -> str:
