@@ -42,7 +42,7 @@ def one_round(journeys: int) -> dict[str, object]:
 
     times, harness = [], 0.0
     with tempfile.TemporaryDirectory() as reports:
-        session = SystemSession("refshop", reports_dir=reports, systems_dir=ROOT / "journeys/systems")
+        session = SystemSession("refshop", reports_dir=reports, systems_dir=ROOT / "journeys/maps")
         try:
             for index in range(journeys):
                 journey = Journey(session, Customer.create(11, index=index, run_id="bench"), name="bench")

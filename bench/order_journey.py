@@ -114,7 +114,7 @@ def main() -> None:
     }
     times: dict[str, list[float]] = {name: [] for name in paths}
     with tempfile.TemporaryDirectory() as reports:
-        session = SystemSession("refshop", reports_dir=reports, systems_dir=ROOT / "journeys/systems")
+        session = SystemSession("refshop", reports_dir=reports, systems_dir=ROOT / "journeys/maps")
         try:
             session.browser.new_context().close()  # launch the browser outside the timings
             for run in paths.values():  # warm every path once

@@ -141,7 +141,7 @@ def test_an_existing_customer_walks_the_journey_as_herself(external_shop, journe
     anna = signing_up.customer
     systems = tmp_path / "systems"
     systems.mkdir()
-    for tasks in (ROOT / "journeys/systems").glob("refshop*_tasks.py"):
+    for tasks in (ROOT / "journeys/maps").glob("refshop*_tasks.py"):
         (systems / tasks.name).write_text(tasks.read_text())
     text = (ROOT / "journeys/maps/refshop.yaml").read_text(encoding="utf-8")
     accounts = (

@@ -104,7 +104,7 @@ def project(tmp_path: Path) -> Path:
     """The shop's map without a test clock (journeys cannot move the shop's time), the delivery date a promise."""
     systems = tmp_path / "systems"
     systems.mkdir()
-    for tasks in (ROOT / "journeys/systems").glob("refshop*_tasks.py"):
+    for tasks in (ROOT / "journeys/maps").glob("refshop*_tasks.py"):
         (systems / tasks.name).write_text(tasks.read_text())
     text = (ROOT / "journeys/maps/refshop.yaml").read_text(encoding="utf-8")
     text = text[: text.index("\nclock:")] + text[text.index("\nmail:") :]

@@ -25,7 +25,7 @@ def clockless_system(tmp_path: Path) -> Path:
     """The reference shop's map without its test clock: time is the wall clock."""
     systems = tmp_path / "systems"
     systems.mkdir()
-    for tasks in (ROOT / "journeys/systems").glob("refshop*_tasks.py"):
+    for tasks in (ROOT / "journeys/maps").glob("refshop*_tasks.py"):
         shutil.copy(tasks, systems)
     text = (ROOT / "journeys/maps/refshop.yaml").read_text(encoding="utf-8")
     start, end = text.index("\nclock:"), text.index("\nmail:")
