@@ -168,10 +168,13 @@ def main(argv: list[str] | None = None) -> int:
         capture = MailCapture(port=args.smtp_port).start()
     except ConfigError as exc:
         parser.exit(3, f"{exc}\n")
+    # Ctrl-C and kill stop it whatever the parent left: a process started with SIGINT ignored (a test
+    # runner's worker) inherits that, and would never stop on Ctrl-C.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         view = capture.serve_view(args.view_port)
         print(f"SMTP     {capture.host}:{capture.port}\nmailbox  {view}\nPress Ctrl-C to stop.", flush=True)
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

@@ -65,7 +65,7 @@ def clean(env: dict[str, str]) -> dict[str, str]:
 def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
     """``python -m refshop`` on a free port, and a map of it whose agent logs in by its `login:` block."""
     folder = tmp_path_factory.mktemp("system")
-    source = (ROOT / "journeys" / "systems" / "refshop.yaml").read_text(encoding="utf-8")
+    source = (ROOT / "journeys" / "maps" / "refshop.yaml").read_text(encoding="utf-8")
     login = "  agent: {user_env: REFSHOP_AGENT_USER, password_env: REFSHOP_AGENT_PASSWORD, login: {url: /agent/login}}"
     mapped = re.sub(r"(?m)^  agent: \{user_env: .*\}$", login, source)
     mapped = re.sub(r"(?m)^tasks: .*$", "tasks: third_tasks", mapped)
