@@ -1,1 +1,2 @@
-"""The middle: the customer, what she was told (the ledger and its records), and the journey that walks."""
+"""The middle: the customer, what she was told (the ledger and its records), the rules that judge it, and the
+promises kept for a later run."""

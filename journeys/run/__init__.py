@@ -1,1 +1,2 @@
-"""One run of journeys: its settings, its folder, its shards, and how it stops cleanly."""
+"""One run: its options, declared once, and its settings, read once where a command starts; the commands that
+shape a run (dry run, init, report)."""
