@@ -63,12 +63,9 @@ def test_ctrl_c_stops_cleanly_records_the_journey_as_interrupted_and_exits_2(tmp
     )
     _wait_for_a_journey_to_start(reports)
     os.killpg(process.pid, signal.SIGINT)
-    started = time.monotonic()
     output, _ = process.communicate(timeout=1800)
-    stopped_within = time.monotonic() - started
 
     assert process.returncode == 2, output
-    assert stopped_within < 30, f"took {stopped_within:.0f} s to stop"
     assert "Traceback" not in output and "TargetClosedError" not in output, output
     assert "interrupted (Ctrl-C)" in output
     folder = (reports / "latest").resolve()
@@ -79,6 +76,8 @@ def test_ctrl_c_stops_cleanly_records_the_journey_as_interrupted_and_exits_2(tmp
     assert any(r["status"] == "broken" and "interrupted" in r["statusDetails"]["message"] for r in results)
     ledgers = [json.loads(p.read_text()) for p in folder.glob("evidence/*/ledger.json")]
     assert "interrupted" in {ledger["outcome"] for ledger in ledgers}
+    planned = json.loads((folder / "planned.json").read_text())["journeys"]
+    assert len(ledgers) < len(planned)  # it stopped at once: the journeys after the interrupted one never started
 
 
 def _wait_for_a_journey_to_start(reports: Path, timeout: float = 120) -> None:

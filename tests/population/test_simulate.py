@@ -5,7 +5,6 @@ from __future__ import annotations
 import signal
 import socket
 import subprocess
-import time
 from pathlib import Path
 
 import psutil
@@ -112,13 +111,13 @@ def test_a_system_that_goes_down_ends_the_run_early_with_its_cause(tmp_path, whe
     shop = [p for p in psutil.Process(process.pid).children(recursive=True) if "refshop" in " ".join(p.cmdline())]
     assert shop, "the embedded shop runs as a child of the simulation"
     shop[0].kill()
-    started = time.monotonic()
     run = finish(process, out, said, timeout=1800)
     assert run.exit_code == 3, run.output
     assert "stopping early: the system stopped answering" in run.output
     assert run.results["run"]["stopped"].startswith("the system stopped answering")
     assert run.results["run"]["walked"] > 0 and (out / "summary.md").exists()  # the results so far are kept
-    assert time.monotonic() - started < 60  # early: not the 120 s asked
+    assert run.results["run"]["arrived"] < run.results["run"]["rate_asked"] * run.results["run"]["duration_asked"] / 2
+    # early: not half the arrivals of the 120 s asked
 
 
 def test_a_crowd_that_never_got_an_answer_in_time_is_too_slow_and_its_gate_is_not_measured(simulate):
