@@ -33,7 +33,7 @@ from journeys.errors import StepError
 from journeys.journey.journey_channels import JourneyChannels
 from journeys.journey.journey_rules import JourneyRules
 from journeys.journey.mail_parts import part_violations
-from journeys.messages import MESSAGES, Language, speak, stop_speaking
+from journeys.messages import MESSAGES, Language, say, speak, stop_speaking
 from journeys.systems.touchpoint_map import Touchpoint
 from journeys.vocabulary.fact_words import fact_words, input_words, stop_using, use_words
 
@@ -125,7 +125,7 @@ class Journey(JourneyChannels, JourneyRules, Identity):
         tp = self.touchpoint(name)
         values = {**self.memory, **params}
         if tp.of_parcel and not about:
-            about = f"parcel {values.get('parcel', '')}"  # the violation names which parcel
+            about = say("step.parcel", number=values.get("parcel", ""))  # the violation names which parcel
         filled = tp.filled(values)  # {placeholders} in its readers: this customer's order, her name...
         with self.on(tp.system):
             if tp.channel in ("web", "agent", "chat"):

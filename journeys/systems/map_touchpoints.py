@@ -24,7 +24,7 @@ from journeys.systems.touchpoint_map import (
 )
 
 _TOUCHPOINT_KEYS = ("channel", "url", "request", "subject", "ready", "role", "facts")
-_FACT_KEYS = (*READERS, "kind", "many", "attr", "currency_path", "optional", "part", "visible")
+_FACT_KEYS = (*READERS, "kind", "many", "attr", "currency_path", "optional", "only", "part", "visible")
 _REQUEST_KEYS = ("method", "path", "query", "body", "headers", "token_env", "header")
 
 
@@ -201,6 +201,7 @@ class Touchpoints(Sections):
             )
             part = None
         flags = {flag: self.flag(node, flag, where, default) for flag, default in _FLAGS.items()}
+        only = self.text(node, "only", where)
         return FactReader(
             fact=fact,
             kind=kind,
@@ -212,9 +213,10 @@ class Touchpoints(Sections):
             line=line,
             attr=optional_text(node.get("attr")),
             currency_path=optional_text(node.get("currency_path")),
-            optional=flags["optional"],
+            optional=flags["optional"] or only is not None,
             part=part,
             visible=flags["visible"],
+            only=" ".join(only.split()) if only else None,
         )
 
     def reader(self, node: CommentedMap, line: int, where: str, reads: str) -> None:

@@ -43,7 +43,9 @@ class FactReader:
     text) or ``jsonpath`` (JSON bodies) is set; each may hold ``{placeholders}``
     filled per customer (``filled``). ``optional``: the touchpoint
     shows the fact only in some states, so a journey does not fail at its
-    end when it was not shown (rules that read it still do). ``part``: the
+    end when it was not shown (rules that read it still do); ``only``
+    names the moment it is shown after (``pickup order``, in lint's words of
+    :mod:`journeys.vocabulary.moments`), and makes it optional. ``part``: the
     mail part it is read from (``text`` or ``html``; None: each part present,
     and they must agree). ``visible``: False reads hidden elements too (a
     closed tab).
@@ -62,6 +64,7 @@ class FactReader:
     optional: bool = False
     part: str | None = None
     visible: bool = True
+    only: str | None = None
 
     @property
     def selector(self) -> str | None:

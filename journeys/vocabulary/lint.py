@@ -100,20 +100,41 @@ def run_lint(
     project = Path(root) if root else project_root()
     linter = Linter(system, project, catalogue, parse_problems)
     problems, files = linter.run(list(paths) or [str(project / "features")])
+    words = _CLOSING["nl" if linter.languages == {"nl"} else "en"]
     for problem in problems:
         print(problem, file=out)
         if problem.detail:
-            print(_indented(f"A step of your own for it, to fill in (steps/*.py):\n{problem.detail}"), file=out)
-    noun = "feature file" if files == 1 else "feature files"
+            print(_indented(f"{words['skeleton']}\n{problem.detail}"), file=out)
+    noun = words["file" if files == 1 else "files"]
     problems = [problem for problem in problems if not problem.note]  # notes are said, not counted
     if problems:
-        print(
-            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} {noun}",
-            file=out,
-        )
+        found = words["problem" if len(problems) == 1 else "problems"]
+        print(words["found"].format(count=len(problems), found=found, files=files, noun=noun), file=out)
         return 1
-    print(f"{files} {noun}, no problems", file=out)
+    print(words["none"].format(files=files, noun=noun), file=out)
     return 0
+
+
+_CLOSING = {
+    "en": {
+        "skeleton": "A step of your own for it, to fill in (steps/*.py):",
+        "file": "feature file",
+        "files": "feature files",
+        "problem": "problem",
+        "problems": "problems",
+        "found": "{count} {found} in {files} {noun}",
+        "none": "{files} {noun}, no problems",
+    },
+    "nl": {
+        "skeleton": "Een eigen stap ervoor, om in te vullen (steps/*.py):",
+        "file": "featurebestand",
+        "files": "featurebestanden",
+        "problem": "probleem",
+        "problems": "problemen",
+        "found": "{count} {found} in {files} {noun}",
+        "none": "{files} {noun}, geen problemen",
+    },
+}
 
 
 def _indented(text: str) -> str:

@@ -92,6 +92,7 @@ class Linter:
         self.parser = Parser()
         self.scenario_names: dict[str, tuple[str, int]] = {}
         self.skeletons: set[str] = set()
+        self.languages: set[str] = set()  # of the files read: the closing line speaks theirs when they share one
 
     def run(self, paths: Sequence[str]) -> tuple[list[Problem], int]:
         files = self._feature_files(paths)
@@ -155,12 +156,15 @@ class Linter:
             self._add(shown, 1, "empty feature file: write a Feature with a Scenario or remove the file")
             return
         language = feature["language"]
+        self.languages.add(language)
         self._tags(shown, feature["tags"])
         if not has_scenarios(feature["children"]):
             self._add(
                 shown,
                 feature["location"]["line"],
-                "no scenarios: add a Scenario or remove the file",
+                "geen scenario's: voeg een Scenario toe of verwijder het bestand"
+                if language == "nl"
+                else "no scenarios: add a Scenario or remove the file",
             )
         if language not in LANGUAGE_NAMES:
             self._add(

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from journeys.errors import ConfigError
+from journeys.vocabulary.moments import MOMENTS
 from journeys.vocabulary.needs import TASK, read_tasks
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ class Offers:
     changing: frozenset[str] = frozenset()  # facts read as a status somewhere: they change with time
     by_product: frozenset[str] = frozenset()  # touchpoints of one product (their address names `{sku}`)
     promises: frozenset[str] = frozenset()  # facts the maps say where to check kept (`promise: {touchpoint, ...}`)
+    only: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (touchpoint, fact) -> the moment it needs
 
     @classmethod
     def of(cls, maps: Sequence[TouchpointMap]) -> Offers:
@@ -59,6 +62,7 @@ class Offers:
             ),
             by_product=frozenset(n for m in maps for n, tp in m.touchpoints.items() if tp.of_product),
             promises=frozenset(fact for m in maps for fact, declared in m.facts.items() if declared.check),
+            only=_only(maps),
             touchpoints=touchpoints,
             channels=frozenset(tp.channel for m in maps for tp in m.touchpoints.values()),
             task_files=tuple(_shown(path) for path in paths),
@@ -92,6 +96,26 @@ class Offers:
             elif need not in self.touchpoints:
                 found.append(_LACKS[language]["touchpoint"].format(line=line, name=need, **places))
         return found
+
+
+def _only(maps: Sequence[TouchpointMap]) -> dict[tuple[str, str], str]:
+    """Facts a touchpoint shows only after a moment (``only: pickup order``), checked against lint's moments."""
+    found: dict[tuple[str, str], str] = {}
+    for m in maps:
+        for name, tp in m.touchpoints.items():
+            for fact, reader in tp.facts.items():
+                if reader.only is None:
+                    continue
+                if reader.only not in MOMENTS:
+                    raise ConfigError(
+                        f"`only: {reader.only}` is not a moment of a journey; write one of: {', '.join(MOMENTS)}"
+                        " (docs/new-system.md).",
+                        file=str(m.path),
+                        line=reader.line,
+                        key=f"touchpoints.{name}.facts.{fact}.only",
+                    )
+                found[name, fact] = reader.only
+    return found
 
 
 _LACKS = {

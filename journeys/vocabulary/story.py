@@ -177,7 +177,7 @@ class Story(FactChecks):
         if kind == "knows":  # knows:{touchpoint}/{fact}: the touchpoint shows that fact at all
             place, _, fact = what.partition("/")
             return self._unmapped(
-                self._value(place, told.values), self._value(fact, told.values), said, language, explain
+                self._value(place, told.values), self._value(fact, told.values), lived, said, language, explain
             )
         if kind == "promise":
             return self._unpromised(self._value(what, told.values), said, language, explain)

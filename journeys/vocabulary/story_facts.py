@@ -17,6 +17,7 @@ from journeys.errors import StepError
 from journeys.vocabulary.decorators import Sentence
 from journeys.vocabulary.fact_words import fact_named, input_named
 from journeys.vocabulary.lived import Lived, Told
+from journeys.vocabulary.moments import words as _moment_words
 from journeys.vocabulary.needs import TASK
 from journeys.vocabulary.offers import Offers
 from journeys.vocabulary.story_words import example_values as s_values
@@ -83,7 +84,7 @@ class FactChecks:
         if not changing and what_key(fact) in lived.given:
             return None
         for tp, epoch in zip(lived.visited[:last], lived.epochs[:last], strict=True):
-            if tp != touchpoint and self._shows(tp, fact) and (not changing or epoch == lived.epochs[last]):
+            if tp != touchpoint and self._shows(tp, fact, lived) and (not changing or epoch == lived.epochs[last]):
                 return None
         if not explain:
             return "unmet"
@@ -121,7 +122,7 @@ class FactChecks:
         def on_channel(tp: str) -> bool:
             return offers.channel_of.get(tp) == channel and self._shows(tp, fact)
 
-        if any(on_channel(tp) for tp in lived.visited):
+        if any(on_channel(tp) and self._shows(tp, fact, lived) for tp in lived.visited):
             return None
         if not explain:
             return "unmet"
@@ -130,8 +131,12 @@ class FactChecks:
             language, "unseen", said=said, what=_fact_words(fact, "", language), fix=self._fix(givers, lived, language)
         )
 
-    def _shows(self, touchpoint: str, fact: str) -> bool:
-        return self.offers is not None and fact in self.offers.shows.get(touchpoint, ())
+    def _shows(self, touchpoint: str, fact: str, lived: Lived | None = None) -> bool:
+        """Whether the touchpoint shows the fact (after what ``lived`` holds: ``only:`` in the map)."""
+        if self.offers is None or fact not in self.offers.shows.get(touchpoint, ()):
+            return False
+        needs = self.offers.only.get((touchpoint, fact))
+        return lived is None or needs is None or needs in lived.moments
 
     def _visiting(self, wanted: Callable[[str], bool]) -> list[Sentence]:
         """The catalogue's steps that visit a touchpoint ``wanted`` accepts (on the run's systems)."""
@@ -146,7 +151,7 @@ class FactChecks:
         seen = [
             (tp, product, epoch, step, changing or bool(product))
             for tp, product, epoch, step in zip(lived.visited, lived.products, lived.epochs, lived.steps, strict=True)
-            if self._shows(tp, fact)
+            if self._shows(tp, fact, lived)
         ]
         lasting = [(tp, e, step) for tp, _, e, step, momentary in seen if not momentary]
         sets = [[tp for tp, _, _ in lasting]]
@@ -157,17 +162,23 @@ class FactChecks:
             sets.append([tp for tp, _ in mine] + then)
         return max((list(dict.fromkeys(each)) for each in sets), key=len)
 
-    def _unmapped(self, touchpoint: str, what: str, said: str, language: str, explain: bool) -> str | None:
+    def _unmapped(
+        self, touchpoint: str, what: str, lived: Lived, said: str, language: str, explain: bool
+    ) -> str | None:
         if self.offers is None or touchpoint not in self.offers.shows:
             return None  # an unknown touchpoint: lint's value check says so
         try:
             fact = fact_named(what, self.fact_words)
         except StepError:
             return None
-        if fact in self.offers.shows[touchpoint]:
+        if self._shows(touchpoint, fact, lived):
             return None
         if not explain:
             return "unmet"
+        if fact in self.offers.shows[touchpoint]:
+            moment = _moment_words(self.offers.only[touchpoint, fact], language)
+            named = _fact_words(fact, "", language)  # the catalogue's words, with the article Dutch needs
+            return _say(language, "only", said=said, where=touchpoint, what=named, moment=moment)
         others = ", ".join(sorted(tp for tp, facts in self.offers.shows.items() if fact in facts)) or "-"
         named = _fact_words(fact, what, language)
         return _say(language, "unmapped", said=said, where=touchpoint, what=named, others=others)

@@ -67,6 +67,7 @@ _MESSAGES = {
         "unseen": "{said} needs a touchpoint that showed the {what}, and none did before it: write {fix} before it",
         "once": "{said} compares the {what}, but only {where} showed it before: write {fix} before it",
         "unmapped": "{said}: {where} never shows the {what}; touchpoints that do: {others}",
+        "only": "{said}: {where} shows the {what} only with {moment}, and there is none in this journey before it",
         "promise": "{said}: nothing here can show whether the {what} was kept; promises it can check: {known}."
         " Your team's developer can say where it shows kept (docs/new-system.md, `promise:`)",
     },
@@ -92,6 +93,7 @@ _MESSAGES = {
         "unseen": "voor {said} is een contactpunt nodig dat {what} liet zien, en dat was er nog niet: zet {fix} ervoor",
         "once": "{said} vergelijkt {what}, maar alleen {where} liet het eerder zien: zet {fix} ervoor",
         "unmapped": "{said}: {where} laat {what} nooit zien; contactpunten die dat wel doen: {others}",
+        "only": "{said}: {where} laat {what} alleen zien bij {moment}, en die is er in deze journey nog niet",
         "promise": "{said}: niets hier kan laten zien of {what} werd nagekomen; beloften die het kan nagaan: {known}."
         " De ontwikkelaar van je team kan aangeven waar dat te zien is (docs/new-system.md, `promise:`)",
     },

@@ -132,7 +132,7 @@ touchpoints:
 """
 
 
-def parcels_journey(tmp_path, readings):
+def parcels_journey(tmp_path, readings, language="en"):
     path = tmp_path / "shop.yaml"
     path.write_text(PARCELS_MAP, encoding="utf-8")
     shop = load_map(path)
@@ -145,7 +145,12 @@ def parcels_journey(tmp_path, readings):
         touchpoint=shop.touchpoint,
         driver=lambda channel, journey: drivers[channel],
     )
-    journey = Journey(system, Customer.create(5, run_id="parcels"), name="parcels")  # type: ignore[arg-type]
+    journey = Journey(
+        system,  # type: ignore[arg-type]
+        Customer.create(5, run_id="parcels"),
+        name="parcels",
+        language=language,
+    )
     journey.memory["order_number"] = "RS-1"
     return journey, drivers
 
@@ -169,6 +174,16 @@ def test_parcels_are_compared_parcel_with_parcel_and_the_violation_names_the_par
     [found] = rules.agree(journey.ledger, "parcel.delivery_date")
     assert found.title == "parcel delivery date (parcel 2) disagrees across touchpoints"
     assert sorted(str(o.value) for o in found.observations) == ["2026-11-24", "2026-11-24", "2026-11-25"]
+
+
+def test_a_dutch_journey_names_the_parcel_in_dutch(tmp_path):
+    same = {"parcel.delivery_date": "dinsdag 24 november 2026"}
+    journey, drivers = parcels_journey(tmp_path, {"email.parcel_notice": same, "app.parcel": same}, language="nl")
+    journey.visit("email.parcel_notice", parcel="2")
+    drivers["web"].readings["app.parcel"] = {"parcel.delivery_date": "woensdag 25 november 2026"}
+    journey.visit("app.parcel", parcel="2")
+    [found] = rules.agree(journey.ledger, "parcel.delivery_date")
+    assert "(pakket 2)" in found.title and "parcel 2" not in found.title
 
 
 def test_a_touchpoint_of_the_order_is_about_the_order_not_a_parcel(tmp_path):
