@@ -47,9 +47,13 @@ def phone_about_order(journey):
 )
 def agent_sees_order(journey):
     """Rule *known at*: every agent touchpoint the journey visited (the 360° view, the order on the phone)
-    shows her order number as she was given it."""
+    shows her order number as she was given it; not the one where an agent placed the order and told it
+    her first (nothing was known before it to hold it to)."""
     shown = journey.ledger.observations_of("order.number")
-    agents = list(dict.fromkeys(o.where.touchpoint for o in shown if o.where.channel == "agent"))
+    told_first = shown[0].where.touchpoint if shown else None
+    agents = [
+        tp for tp in dict.fromkeys(o.where.touchpoint for o in shown if o.where.channel == "agent") if tp != told_first
+    ]
     if not agents:
         raise StepError(say("step.no_agent_order"))
     for touchpoint in agents:

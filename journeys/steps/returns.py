@@ -17,7 +17,7 @@ TITLE_NL = "Retouren en terugbetalingen."
         "ze de bestelling via het retourportaal terugstuurt",
     ),
     doc_nl="Het retourportaal: artikel kiezen, terugbetaling zien, bevestigen, een label krijgen.",
-    requires=("online order", "delivered"),
+    requires=("online order", "delivered", "return window"),
     gives=("return",),
 )
 def return_order(journey):

@@ -76,6 +76,10 @@ MOMENTS: dict[str, Moment] = {
         "her complaint taken up again on another channel", "haar klacht opnieuw aangekaart via een ander kanaal"
     ),
     "agent order": Moment("an order an agent placed for her", "een bestelling die een medewerker voor haar plaatste"),
+    "return window": Moment(
+        "her order within the 14 days in which she may return it",
+        "haar bestelling binnen de 14 dagen waarin ze die mag retourneren",
+    ),
 }
 
 

@@ -30,6 +30,9 @@ __all__ = ["DELIVERED_AFTER", "Lived", "Story", "Told"]
 #: A parcel is with her this long after the order (next-day delivery; from 18:00 the day after);
 #: sooner, only "the promised delivery date is kept" says it came.
 DELIVERED_AFTER = timedelta(days=2)
+#: She may return what she bought for 14 days after it came (the EU's right of withdrawal, the least a
+#: shop may offer): counted from the order, the window is at least that long whenever delivery was.
+RETURN_WITHIN = timedelta(days=14)
 
 
 class Story(FactChecks):
@@ -99,6 +102,18 @@ class Story(FactChecks):
                 lived.since_order += duration(self._value(passing[len("time:") :], values))
                 if lived.since_order >= DELIVERED_AFTER:
                     lived.moments.add("delivered")
+        self._return_window(lived)
+
+    @staticmethod
+    def _return_window(lived: Lived) -> None:
+        """Open while what came may still be returned, closed for good once 14 days passed since the order."""
+        if "return window" in lived.expired:
+            return
+        if lived.since_order is not None and lived.since_order > RETURN_WITHIN:
+            lived.moments.discard("return window")
+            lived.expired.add("return window")
+        elif "delivered" in lived.moments:
+            lived.moments.add("return window")
 
     def visits(self, sentence: Sentence, values: Mapping[str, Any]) -> list[str]:
         """The touchpoints ``sentence`` visits on the run's systems: its own and its tasks'."""

@@ -95,3 +95,19 @@ def test_a_moment_lint_does_not_know_is_a_map_error_with_its_line(tmp_path):
         Offers.of([load_map(path)])
     assert f"refshop.yaml:{line}:" in str(caught.value)
     assert "`only: pick up order` is not a moment of a journey" in str(caught.value)
+
+
+AGENT_ORDER = """\
+Feature: An order placed by an agent
+  Scenario: The agent who placed it, and the console after
+    Given she has an account and is logged in
+    When she orders 1 "tablet-10" by phone
+    And an agent looks her up in the agent console
+    Then the agent sees her order
+"""
+
+
+def test_the_agent_sees_an_order_an_agent_placed_for_her(shop, tmp_path):
+    """The phone desk that placed it told her the number first: the console's view is what is checked."""
+    assert problems(tmp_path, AGENT_ORDER) == []
+    assert walk(shop, tmp_path / "chat.feature", index=3) is None
