@@ -100,6 +100,8 @@ def test_a_system_that_cannot_be_opened_leaves_its_promises_pending_with_the_rea
     assert still.id == first and "tulp could not be opened" in still.problem
     summary = (tmp_path / "r" / "latest" / "summary.md").read_text(encoding="utf-8")
     assert "Anna de Vries, order 100234" in summary and "unverifiable: tulp could not be opened" in summary
+    version = json.loads((tmp_path / "r" / "latest" / "version.json").read_text(encoding="utf-8"))
+    assert version["system"] == "promises of tulp at http://127.0.0.1:9"  # the trend row names what was checked
     listed = run("--store", str(store.path))
     assert listed.exit_code == 0 and "pending: 1" in listed.output and "not checked yet: tulp" in listed.output
 
