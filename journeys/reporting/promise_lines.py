@@ -22,6 +22,11 @@ __all__ = ["DIGEST_FILE", "outstanding_line", "promise_lines", "read_digest", "s
 DIGEST_FILE = "promises.json"
 _MOST = 20
 _ICONS = {"kept": "✅", "broken": "❌", "unverifiable": "❔", "pending": "⏳"}
+_STATUS_WORDS = {
+    "kept": "promise.status.kept",
+    "broken": "promise.status.broken",
+    "unverifiable": "promise.status.unverifiable",
+}
 
 
 def read_digest(folder: Path) -> dict[str, Any] | None:
@@ -107,16 +112,17 @@ def _said(found: dict[str, Any]) -> str:
     """``kept, time unknown: ...``, ``broken: ...``: the verdict, led by its status once, in the words of
     the journey that made the promise (``gebroken: ...``)."""
     language = language_of(found.get("language"))
-    status = say(f"promise.status.{found['status']}", language) if found["status"] in _ICONS else found["status"]
+    key = _STATUS_WORDS.get(found["status"])
+    status = say(key, language) if key else found["status"]
     verdict = _verdict(found)
     return verdict if verdict.startswith(status) else f"{status}: {verdict}"
 
 
 def _verdict(found: dict[str, Any]) -> str:
     verdict = str(found.get("verdict", ""))
-    for language in LANGUAGES:
-        for status in ("kept", "broken"):
-            verdict = verdict.removeprefix(say(f"promise.{status}", language, why=""))
+    for language in LANGUAGES:  # "kept: ", "gebroken: ": the status leads the verdict once
+        verdict = verdict.removeprefix(say("promise.kept", language, why=""))
+        verdict = verdict.removeprefix(say("promise.broken", language, why=""))
     if found.get("contradiction"):
         verdict += f" (later shown otherwise: {found['contradiction']})"
     return verdict
