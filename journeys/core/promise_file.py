@@ -30,6 +30,7 @@ _COLUMNS = {  # added to a store of format 1 when it is opened
     "problem": "TEXT NOT NULL DEFAULT ''",
     "settled_at": "TEXT",
     "settled_run": "TEXT NOT NULL DEFAULT ''",
+    "language": "TEXT NOT NULL DEFAULT ''",  # the journey's (en, nl): its verdicts are worded in it
 }
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,7 +48,9 @@ CREATE TABLE IF NOT EXISTS promises (
 );
 CREATE INDEX IF NOT EXISTS promises_due ON promises (status, due_utc);
 """
-_WHAT_TO_DO = "point JOURNEYS_PROMISE_STORE (or --store) at this project's promises.sqlite, or move the file aside"
+_WHAT_TO_DO = (
+    "point --promise-store (or JOURNEYS_PROMISE_STORE) at this project's promises.sqlite, or move the file aside"
+)
 
 
 def store_location(reports: str | Path, setting: str | None = None) -> str:
@@ -95,17 +98,25 @@ def project_name(folder: Path) -> str:
     return ""
 
 
-def check_store(db: sqlite3.Connection, path: Path, project: str) -> None:
+def check_store(db: sqlite3.Connection, path: Path, project: str, *, new: bool = True) -> None:
     """Make ``db`` a promise store of ``project`` (a new file), or refuse a file that is not one.
 
+    ``new``: the file may be made a store here (False: a command that only reads it).
+
     Raises:
-        ConfigError: not SQLite, a database of something else, or a store of another project.
+        ConfigError: not SQLite, a database of something else, a store of another project, or
+            (``new`` False) a file no journeys ever wrote a store into (empty).
     """
     try:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
         raise ConfigError(f"{path} is not a SQLite file ({exc}): {_WHAT_TO_DO}", key="promise_store") from None
     tables.discard("sqlite_sequence")
+    if not tables and not new:
+        raise ConfigError(
+            f"{path} is empty: no run has stored a promise in it (a store always holds its tables): {_WHAT_TO_DO}",
+            key="promise_store",
+        )
     if "store_info" in tables:
         info = dict(db.execute("SELECT key, value FROM store_info").fetchall())
         if info.get("kind") != KIND:

@@ -54,8 +54,11 @@ def map_source(path: Path) -> str:
         return str(resolved)
 
 
-def promise_origin(session: Any, system: str, memory: dict[str, str], contradicted: str) -> Origin:
-    """The origin of a promise made now in ``session`` on ``system`` (default: its main system)."""
+def promise_origin(
+    session: Any, system: str, memory: dict[str, str], contradicted: str, language: str = "en"
+) -> Origin:
+    """The origin of a promise made now in ``session`` on ``system`` (default: its main system), by a
+    journey in ``language``."""
     part = session.part(system or None)
     embedded = getattr(part, "embedded", None) is not None
     return Origin(
@@ -65,4 +68,5 @@ def promise_origin(session: Any, system: str, memory: dict[str, str], contradict
         base_url="" if embedded else str(part.base_url),
         subject=subject_of(memory),
         contradiction=contradicted,
+        language=language,
     )

@@ -52,6 +52,7 @@ class StoredPromise:
     problem: str = ""  # why the last check could not be made (still pending)
     settled_at: datetime | None = None
     settled_run: str = ""
+    language: str = ""  # the language of the journey that made it (en, nl): its verdicts are worded in it
 
     @property
     def who(self) -> str:
@@ -82,6 +83,7 @@ class StoredPromise:
             "problem": self.problem,
             "settled_at": self.settled_at.isoformat() if self.settled_at else None,
             "settled_run": self.settled_run,
+            "language": self.language,
         }
 
 
@@ -95,6 +97,7 @@ class Origin:
     base_url: str = ""
     subject: str = ""
     contradiction: str = ""
+    language: str = ""  # the journey's language: a later run words its verdicts in it
 
 
 class PromiseStore:
@@ -123,7 +126,7 @@ class PromiseStore:
         if self.path.is_dir():
             raise ConfigError(f"{self.path} is a folder, not a promise store file", key="promise_store")
         with self._connection() as db:
-            check_store(db, self.path, project)
+            check_store(db, self.path, project, new=create)
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
@@ -156,8 +159,8 @@ class PromiseStore:
                         return int(row["id"])
             cursor = db.execute(
                 "INSERT INTO promises (system, journey_id, customer, promise, check_params, due_utc, status,"
-                " verdict, saved_at, run_id, map_source, base_url, subject, contradiction)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " verdict, saved_at, run_id, map_source, base_url, subject, contradiction, language)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     system,
                     journey_id,
@@ -173,6 +176,7 @@ class PromiseStore:
                     origin.base_url,
                     origin.subject,
                     origin.contradiction,
+                    origin.language,
                 ),
             )
             return int(cursor.lastrowid or 0)
@@ -279,4 +283,5 @@ def _stored(row: sqlite3.Row) -> StoredPromise:
         row["problem"],
         datetime.fromisoformat(settled) if settled else None,
         row["settled_run"],
+        row["language"],
     )

@@ -38,6 +38,7 @@ class JourneyRules:
     system: Any
     memory: dict[str, str]
     customer: Customer
+    language: str
 
     # What the walking half provides.
     @property
@@ -236,7 +237,8 @@ class JourneyRules:
         tp = self.touchpoint(promise.check.touchpoint)
         needed = {name: self.memory[name] for name in tp.placeholders() if name in self.memory}
         promise.check.params.update(needed)
-        origin = promise_origin(self.system, tp.system, self.memory, contradiction(self.ledger, promise))
+        contradicted = contradiction(self.ledger, promise)
+        origin = promise_origin(self.system, tp.system, self.memory, contradicted, self.language)
         self.system.promise_store().save(self.name, promise, customer=self.ledger.customer, origin=origin)
 
     def _look(self, check: PromiseCheck) -> Observation | None:

@@ -107,6 +107,18 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "promise.broken": "broken: {why}",
         "promise.detail": "promised at {origin}, due {due}, checked at {touchpoint} ({expect})\n{why}",
         "promise.title": "{name} promised at {touchpoint} was not kept",
+        # A stored promise checked by a later run (journeys promises --verify).
+        "promise.time_unknown": "kept, time unknown: {found} (the map reads no {name} there)",
+        "promise.in_time": "kept by the deadline: {found} since {changed}",
+        "promise.late": "kept late: {found} since {changed}, after the deadline {due}",
+        "promise.late_title": "{name} promised at {touchpoint} was kept late",
+        "promise.not_read": "{touchpoint} could not be read: {why}",
+        "promise.no_fact": "{touchpoint} does not read {fact}: add it to its facts",
+        "promise.login_refused": "the staff login was refused (still at {url} after logging in with {names}): ",
+        "promise.not_opened": "{system} could not be opened: {why}",
+        "promise.status.kept": "kept",
+        "promise.status.broken": "broken",
+        "promise.status.unverifiable": "unverifiable",
         # refused, protected
         "refused.nobody": "nobody tried {name}: nothing to check",
         "refused.nobody_hint": (
@@ -245,6 +257,17 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "promise.broken": "gebroken: {why}",
         "promise.detail": "beloofd bij {origin}, uiterlijk {due}, nagekeken bij {touchpoint} ({expect})\n{why}",
         "promise.title": "{name}, beloofd bij {touchpoint}, is niet nagekomen",
+        "promise.time_unknown": "nagekomen, tijdstip onbekend: {found} (de kaart leest daar geen {name})",
+        "promise.in_time": "op tijd nagekomen: {found} sinds {changed}",
+        "promise.late": "te laat nagekomen: {found} sinds {changed}, later dan de beloofde {due}",
+        "promise.late_title": "{name}, beloofd bij {touchpoint}, is te laat nagekomen",
+        "promise.not_read": "{touchpoint} was niet te lezen: {why}",
+        "promise.no_fact": "{touchpoint} leest {fact} niet: zet het bij de facts van dat contactpunt",
+        "promise.login_refused": "de medewerker kwam niet binnen (nog op {url} na het inloggen met {names}): ",
+        "promise.not_opened": "{system} was niet te openen: {why}",
+        "promise.status.kept": "nagekomen",
+        "promise.status.broken": "gebroken",
+        "promise.status.unverifiable": "niet na te gaan",
         "refused.nobody": "niemand probeerde {name}: niets om na te gaan",
         "refused.nobody_hint": (
             "laat het eerst een stap proberen (zoals 'iemand anders 20 verkeerde wachtwoorden voor haar account"

@@ -48,6 +48,7 @@ class Reports:
         self.planned_written = False
         self.retried: set[str] = set()  # journeys run again by a retry plugin (pytest-rerunfailures)
         self.promise_line = ""  # "2 promises stored in ..., next due ...", for the terminal
+        self.outstanding_line = ""  # "1 promise still outstanding (1 broken at the last check): ..."
         self.crashed: list[tuple[str, str]] = []  # journeys whose worker died: node id, message
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
@@ -117,9 +118,11 @@ class Reports:
             from journeys.promises.digest import write_run_digest
 
             if write_run_digest(run.folder, run.promise_store, run.run_id):
-                from journeys.reporting.promise_lines import read_digest, stored_line
+                from journeys.reporting.promise_lines import outstanding_line, read_digest, stored_line
 
-                self.promise_line = stored_line(read_digest(run.folder) or {}).replace("`", "")
+                digest = read_digest(run.folder) or {}
+                self.promise_line = stored_line(digest).replace("`", "")
+                self.outstanding_line = outstanding_line(digest)
         except Exception as exc:  # noqa: BLE001 - the promises' lines must not cost the map and the summary
             self.failures.append(f"journeys: the promise store could not be read: {exc}")
         try:
@@ -257,6 +260,8 @@ class Reports:
                 write(f"journeys: {said}: {'; '.join(names)}", **{_TREND_COLOURS[kind]: True})
         if self.promise_line:
             write(f"journeys: {self.promise_line}")
+        if self.outstanding_line:
+            write(f"journeys: {self.outstanding_line}", yellow=True)
         write(f"journeys: journey map {self.built.map_path}")
         write(f"journeys: summary     {self.built.summary_path}")
         if self.config.getoption("gate", False):

@@ -138,6 +138,7 @@ def _simulate(paths: list[str], o: dict[str, Any], settings: RunSettings) -> int
     bound = f"{plan.customers} customers" if plan.customers else ""
     bound += (" or " if bound and plan.duration else "") + (f"{plan.duration:g} s" if plan.duration else "")
     click.echo(f"simulating {bound} at {plan.rate:g}/s, {len(plan.mix.shares)} scenarios, seed {plan.seed} -> {out}")
+    store = store_location(settings.reports_dir, settings.promise_store)  # the project's, as run's (not --out's)
     try:
         session = PopulationSession(
             settings.system,
@@ -145,7 +146,7 @@ def _simulate(paths: list[str], o: dict[str, Any], settings: RunSettings) -> int
             faults=settings.faults,
             reports_dir=out,
             seed=plan.seed,
-            promise_store=store_location(out.parent, settings.promise_store),  # the project's, as run's
+            promise_store=store,
             smtp_port=settings.smtp_port,
             browser=settings.browser,
         )
@@ -153,7 +154,7 @@ def _simulate(paths: list[str], o: dict[str, Any], settings: RunSettings) -> int
         click.echo(f"journeys simulate: the system is not there: {exc}", err=True)
         return 3
     faults = ", ".join(settings.faults) or "none"
-    click.echo(f"{systems_at(session)}; faults: {faults}")
+    click.echo(f"{systems_at(session)}; faults: {faults}; promises not yet due -> {store}")
     try:
         run = launch(plan, session, settings.systems[0], where, click.echo)
     except RunNotStarted as exc:

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from typing import Literal
 
 from journeys.core.records import Observation
+from journeys.messages import say
 
 __all__ = ["Timed", "by_deadline", "changed_at"]
 
@@ -40,10 +41,11 @@ def changed_at(observation: Observation | None, due: datetime) -> datetime | Non
 
 
 def by_deadline(due: datetime, changed: datetime | None, found: str, name: str) -> Timed:
-    """The verdict on a promise found kept (``found``: what the touchpoint shows) given when it changed."""
+    """The verdict on a promise found kept (``found``: what the touchpoint shows) given when it changed,
+    in the journey's language."""
     if changed is None:
-        return Timed("kept", f"kept, time unknown: {found} (the map reads no {name} there)")
+        return Timed("kept", say("promise.time_unknown", found=found, name=name))
     if changed > due:
-        late = f"kept late: {found} since {changed:%Y-%m-%d %H:%M}, after the deadline {due:%Y-%m-%d %H:%M}"
-        return Timed("broken", f"broken: {late}", late=True)
-    return Timed("kept", f"kept by the deadline: {found} since {changed:%Y-%m-%d %H:%M}")
+        late = say("promise.late", found=found, changed=f"{changed:%Y-%m-%d %H:%M}", due=f"{due:%Y-%m-%d %H:%M}")
+        return Timed("broken", say("promise.broken", why=late), late=True)
+    return Timed("kept", say("promise.in_time", found=found, changed=f"{changed:%Y-%m-%d %H:%M}"))

@@ -59,6 +59,7 @@ def item(stored: StoredPromise, status: str = "", verdict: str = "", checked_at:
         "status": status or stored.status,
         "verdict": verdict or stored.verdict or stored.problem or "",
         "contradiction": stored.contradiction,
+        "language": stored.language or "en",  # the verdict is in the words of the journey that made it
     }
 
 

@@ -18,9 +18,11 @@ from urllib.parse import urlsplit
 from journeys.core import rules
 from journeys.core.promise_store import StoredPromise
 from journeys.core.records import Promise
+from journeys.core.rules.fact_kinds import words
 from journeys.core.rules.violation import Violation
 from journeys.errors import ChannelError, JourneysError, RuleConfigError
 from journeys.journey.journey import Journey, Step
+from journeys.messages import say
 from journeys.promises.deadline import by_deadline, changed_at
 from journeys.values import show
 
@@ -54,14 +56,16 @@ def judge(journey: Journey, stored: StoredPromise, now: datetime) -> Judged:
             refused = _log_in(journey, where)
             seen = journey.visit(where, **params)
     except (ChannelError, JourneysError) as exc:
-        return Judged("unverifiable", f"{refused}{where} could not be read: {_line(exc)}", where)
+        return Judged("unverifiable", refused + say("promise.not_read", touchpoint=where, why=_line(exc)), where)
     observation = seen.get(original.check.fact)
     if observation is None:
-        return Judged("unverifiable", f"{where} does not read {original.check.fact}: add it to its facts", where)
+        return Judged("unverifiable", say("promise.no_fact", touchpoint=where, fact=original.check.fact), where)
     # Not shown: unknown, unless "shown at all" is the promise and the page was surely the right one.
     unread = observation.raw is None and (original.check.expect != "present" or bool(refused))
     if unread or (observation.raw is not None and observation.problem):
-        problem = observation.problem or f"{original.check.fact} not shown at {where}"
+        problem = observation.problem or say(
+            "not_shown", fact=original.check.fact, name=words(original.check.fact), touchpoint=where
+        )
         return Judged("unverifiable", f"{refused}{problem}", where)
     try:
         journey.ledger.add(rules.promise_kept(promise, observation, now))
@@ -69,11 +73,13 @@ def judge(journey: Journey, stored: StoredPromise, now: datetime) -> Judged:
         return Judged("unverifiable", str(exc), where)
     if promise.status == "kept":
         name = check_spec.get("changed_at") or f"{original.check.fact}.changed_at"
-        found = f"{observation.where.touchpoint} shows {show(observation.kind, observation.value)}"
+        found = say(
+            "promise.shows", touchpoint=observation.where.touchpoint, value=show(observation.kind, observation.value)
+        )
         timed = by_deadline(promise.due, changed_at(seen.get(name), promise.due), found, name)
         promise.status, promise.verdict = timed.status, timed.verdict
         if timed.late:
-            title = f"{promise.fact} promised at {promise.where.touchpoint} was kept late"
+            title = say("promise.late_title", name=words(promise.fact), touchpoint=promise.where.touchpoint)
             journey.ledger.add([Violation("promise_kept", promise.fact, title, (observation,), timed.verdict)])
     return Judged(promise.status, promise.verdict or "", where)
 
@@ -93,7 +99,7 @@ def _log_in(journey: Journey, touchpoint: str) -> str:
         here = urlsplit(str(getattr(staff, "current_url", "") or "")).path
     if here and here == urlsplit(login_url).path:
         names = f"{staff.credentials.get('user_env')} / {staff.credentials.get('password_env')}"
-        return f"the staff login was refused (still at {login_url} after logging in with {names}): "
+        return say("promise.login_refused", url=login_url, names=names)
     return ""
 
 

@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +14,12 @@ from journeys.promises.promises_settings import PROMISES_OWN, PromisesSettings
 from journeys.reporting.run_folders import point_latest
 from journeys.run.command_line import Command, UsageError, options_from
 from journeys.run.settings import PROMISES_SHARED
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from journeys.promises.digest import Checked
 
 __all__ = ["promises"]
 
@@ -83,6 +89,16 @@ def _list(store: object) -> int:
     return 1 if report["broken"] else 0
 
 
+def _write_version(folder: Path, checked: Sequence[Checked], base_url: str | None) -> None:
+    """``version.json``: the systems whose promises this run checked, for its trend row."""
+    from pathlib import Path
+
+    from journeys.reporting.versions import RunVersion, code_version
+
+    systems = dict.fromkeys(f"{c.stored.system} at {base_url or c.stored.base_url}" for c in checked)
+    RunVersion(code_version(Path.cwd()), "promises of " + "; ".join(systems)).write(folder)
+
+
 def _verify(store: object, settings: PromisesSettings) -> int:
     from journeys.core.promise_store import PromiseStore
     from journeys.errors import ConfigError
@@ -116,6 +132,7 @@ def _verify(store: object, settings: PromisesSettings) -> int:
         )
         return 5
     write_junit(folder, checked)
+    _write_version(folder, checked, settings.base_url)
     write_digest(folder, verify_digest(store, checked, moment or datetime.now().astimezone()))
     point_latest(reports, folder)
     built = build_reports(folder, report=settings.run.report)

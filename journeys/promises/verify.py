@@ -21,6 +21,8 @@ from journeys.core.customer import Customer
 from journeys.core.promise_store import PromiseStore, StoredPromise
 from journeys.errors import JourneysError
 from journeys.journey.journey import Journey
+from journeys.messages import language_of
+from journeys.messages import say as word
 from journeys.promises.as_of import AsOfClock, in_zone
 from journeys.promises.digest import Checked
 from journeys.promises.judge import Judged, judge
@@ -126,10 +128,9 @@ def _verify_system(
             browser=target.browser,
         )
     except JourneysError as exc:
-        reason = f"{first.system} could not be opened: {exc}"
-        say(f"journeys promises: {reason}")
+        say(f"journeys promises: {first.system} could not be opened: {exc}")
         due = [p for p in group if _reached(as_of or datetime.now(UTC), p)]
-        return [_unverified(store, p, reason, p.promise.check.touchpoint) for p in due]
+        return [_unverified(store, p, _not_opened(p, exc), p.promise.check.touchpoint) for p in due]
     try:
         session.clock = AsOfClock(moment, first.system)
         return [_verify_one(store, session, stored, moment, folder.name) for stored in due]
@@ -150,7 +151,8 @@ def _verify_one(store: PromiseStore, session: object, stored: StoredPromise, mom
             key=str(said.get("key") or customer.key),
         )
     customer = replace(customer, key=f"{customer.key}-promise-{stored.id}")  # one evidence folder per promise
-    journey = Journey(session, customer, name=journey_name(stored))  # type: ignore[arg-type]
+    language = language_of(stored.language)  # its verdict in the words of the journey that made it
+    journey = Journey(session, customer, name=journey_name(stored), language=language)  # type: ignore[arg-type]
     try:
         found = judge(journey, stored, moment)
     except Exception as exc:  # noqa: BLE001 - one promise's surprise leaves it pending; the others are checked
@@ -161,6 +163,10 @@ def _verify_one(store: PromiseStore, session: object, stored: StoredPromise, mom
         return _unverified(store, stored, found.verdict, found.checked_at)
     store.settle(stored.id, found.status, found.verdict, run_id=run_id)
     return Checked(stored, found.status, found.verdict, found.checked_at)
+
+
+def _not_opened(stored: StoredPromise, exc: Exception) -> str:
+    return word("promise.not_opened", language_of(stored.language), system=stored.system, why=exc)
 
 
 def _unverified(store: PromiseStore, stored: StoredPromise, reason: str, where: str) -> Checked:

@@ -14,13 +14,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from journeys.messages import LANGUAGES, language_of, say
 from journeys.reporting.report_words import clock
 
-__all__ = ["DIGEST_FILE", "promise_lines", "read_digest", "stored_line"]
+__all__ = ["DIGEST_FILE", "outstanding_line", "promise_lines", "read_digest", "stored_line"]
 
 DIGEST_FILE = "promises.json"
 _MOST = 20
 _ICONS = {"kept": "✅", "broken": "❌", "unverifiable": "❔", "pending": "⏳"}
+_STATUS_WORDS = {
+    "kept": "promise.status.kept",
+    "broken": "promise.status.broken",
+    "unverifiable": "promise.status.unverifiable",
+}
 
 
 def read_digest(folder: Path) -> dict[str, Any] | None:
@@ -82,6 +88,18 @@ def stored_line(data: dict[str, Any]) -> str:
     return count + (f", next due {clock(next_due, 'en')}" if next_due else "")
 
 
+def outstanding_line(data: dict[str, Any]) -> str:
+    """``2 promises still outstanding (1 broken at the last check, 1 overdue): ...`` ('' when none are)."""
+    outstanding = data.get("outstanding") or []
+    if not outstanding:
+        return ""
+    broken = sum(1 for found in outstanding if found.get("status") == "broken")
+    parts = [f"{broken} broken at the last check"] * bool(broken)
+    parts += [f"{len(outstanding) - broken} overdue, not yet checked"] * (len(outstanding) > broken)
+    count = f"{len(outstanding)} promise{'s' * (len(outstanding) != 1)} still outstanding"
+    return f"{count} ({', '.join(parts)}): see the summary, or `journeys promises`"
+
+
 def _who(found: dict[str, Any]) -> str:
     return ", ".join(part for part in (found.get("customer", ""), found.get("subject", "")) if part)
 
@@ -91,15 +109,20 @@ def _what(found: dict[str, Any]) -> str:
 
 
 def _said(found: dict[str, Any]) -> str:
-    """``kept, time unknown: ...``, ``broken: ...``: the verdict, led by the status once."""
+    """``kept, time unknown: ...``, ``broken: ...``: the verdict, led by its status once, in the words of
+    the journey that made the promise (``gebroken: ...``)."""
+    language = language_of(found.get("language"))
+    key = _STATUS_WORDS.get(found["status"])
+    status = say(key, language) if key else found["status"]
     verdict = _verdict(found)
-    return verdict if verdict.startswith(found["status"]) else f"{found['status']}: {verdict}"
+    return verdict if verdict.startswith(status) else f"{status}: {verdict}"
 
 
 def _verdict(found: dict[str, Any]) -> str:
     verdict = str(found.get("verdict", ""))
-    for prefix in ("kept: ", "broken: "):
-        verdict = verdict.removeprefix(prefix)
+    for language in LANGUAGES:  # "kept: ", "gebroken: ": the status leads the verdict once
+        verdict = verdict.removeprefix(say("promise.kept", language, why=""))
+        verdict = verdict.removeprefix(say("promise.broken", language, why=""))
     if found.get("contradiction"):
         verdict += f" (later shown otherwise: {found['contradiction']})"
     return verdict

@@ -16,6 +16,7 @@ from journeys.core.customer import Customer
 from journeys.core.ledger import Ledger, PromiseCheck
 from journeys.core.promise_store import StoredPromise
 from journeys.journey.journey import Journey
+from journeys.messages import Language
 from journeys.promises.judge import judge
 from journeys.systems.map_files import load_map
 
@@ -51,7 +52,7 @@ touchpoints:
 DUE = MONDAY.replace(hour=23, minute=59)
 
 
-def judged(tmp_path: Path, readings: dict[str, dict[str, Any]]) -> tuple[Journey, Any]:
+def judged(tmp_path: Path, readings: dict[str, dict[str, Any]], language: Language = "en") -> tuple[Journey, Any]:
     path = tmp_path / "tulp.yaml"
     path.write_text(textwrap.dedent(MAP), encoding="utf-8")
     shop = load_map(path)
@@ -70,8 +71,11 @@ def judged(tmp_path: Path, readings: dict[str, dict[str, Any]]) -> tuple[Journey
     )
     customer = Customer.create(5, run_id="judge")
     stored = StoredPromise(1, "tulp", "order", customer.to_dict(), made, "pending", None, datetime.now(UTC))
-    journey = Journey(system, customer, name="checked")  # type: ignore[arg-type]
-    return journey, judge(journey, stored, moment)
+    journey = Journey(system, customer, name="checked", language=language)  # type: ignore[arg-type]
+    try:
+        return journey, judge(journey, stored, moment)
+    finally:
+        journey.close(outcome="passed")
 
 
 def test_the_direct_touchpoint_is_opened_and_kept_by_the_deadline_is_said(tmp_path):
@@ -89,7 +93,7 @@ def test_delivered_after_the_deadline_is_a_broken_promise(tmp_path):
     journey, found = judged(tmp_path, readings)
     assert found.status == "broken"
     assert found.verdict.startswith("broken: kept late: api.order_status shows delivered since 2026-11-24 09:30")
-    assert [v.title for v in journey.ledger.violations] == ["delivery.date promised at web.confirmation was kept late"]
+    assert [v.title for v in journey.ledger.violations] == ["delivery date promised at web.confirmation was kept late"]
 
 
 def test_not_yet_delivered_is_broken_and_nothing_read_is_unverifiable(tmp_path):
@@ -114,3 +118,23 @@ def test_a_direct_touchpoint_the_map_lacks_or_that_cannot_show_the_fact_is_refus
         with pytest.raises(ConfigError) as caught:
             load_map(path)
         assert "facts/delivery.date/promise/verify_at" in str(caught.value) and said in str(caught.value)
+
+
+def test_a_dutch_journeys_promise_is_judged_in_dutch(tmp_path):
+    """A promise made by a Dutch journey: its verdicts read as a Dutch writer would say them."""
+    late = {"api.order_status": {"order.status": "delivered", "order.delivered_at": "2026-11-24T09:30:00+01:00"}}
+    journey, found = judged(tmp_path, late, "nl")
+    assert found.verdict == (
+        "gebroken: te laat nagekomen: api.order_status toont delivered sinds 2026-11-24 09:30,"
+        " later dan de beloofde 2026-11-23 23:59"
+    )
+    assert [v.title for v in journey.ledger.violations] == [
+        "de bezorgdatum, beloofd bij web.confirmation, is te laat nagekomen"
+    ]
+    _, found = judged(tmp_path, {"api.order_status": {"order.status": "delivered"}}, "nl")
+    assert found.verdict == (
+        "nagekomen, tijdstip onbekend: api.order_status toont delivered"
+        " (de kaart leest daar geen order.delivered_at)"
+    )
+    _, found = judged(tmp_path, {"api.order_status": {"order.status": "picked"}}, "nl")
+    assert found.verdict == "gebroken: api.order_status toont picked, niet delivered"

@@ -17,7 +17,7 @@ from journeys.core.records import Observation
 from journeys.promises.deadline import by_deadline, changed_at
 from journeys.promises.digest import Checked, verify_digest, write_digest, write_run_digest
 from journeys.promises.promises_command import promises
-from journeys.reporting.promise_lines import promise_lines
+from journeys.reporting.promise_lines import outstanding_line, promise_lines, read_digest
 
 
 def stored_one(store: PromiseStore, ledger: Ledger, *, run_id: str = "20261123-100000-aaaa") -> int:
@@ -48,6 +48,7 @@ def run(*args: str, env: dict[str, str] | None = None):
             lambda p: sqlite3.connect(p).execute("CREATE TABLE results (x)").connection.commit(),
             "is not a promise store",
         ),
+        (lambda p: p.write_bytes(b""), "is empty: no run has stored a promise in it"),
     ],
 )
 def test_a_store_that_is_not_one_is_exit_3_with_a_message(tmp_path, make, said):
@@ -58,6 +59,8 @@ def test_a_store_that_is_not_one_is_exit_3_with_a_message(tmp_path, make, said):
         done = run(*args, "--reports-dir", str(tmp_path / "reports"))
         assert done.exit_code == 3 and said in done.output, done.output
         assert done.exception is None or isinstance(done.exception, SystemExit)
+    if "empty" in said:
+        assert path.stat().st_size == 0  # nothing was written into what it refused
 
 
 def test_another_database_a_bad_moment_and_nothing_to_check_are_told(tmp_path, ledger):
@@ -97,6 +100,8 @@ def test_a_system_that_cannot_be_opened_leaves_its_promises_pending_with_the_rea
     assert still.id == first and "tulp could not be opened" in still.problem
     summary = (tmp_path / "r" / "latest" / "summary.md").read_text(encoding="utf-8")
     assert "Anna de Vries, order 100234" in summary and "unverifiable: tulp could not be opened" in summary
+    version = json.loads((tmp_path / "r" / "latest" / "version.json").read_text(encoding="utf-8"))
+    assert version["system"] == "promises of tulp at http://127.0.0.1:9"  # the trend row names what was checked
     listed = run("--store", str(store.path))
     assert listed.exit_code == 0 and "pending: 1" in listed.output and "not checked yet: tulp" in listed.output
 
@@ -148,3 +153,32 @@ def test_kept_means_kept_by_the_deadline():
     assert unknown.verdict == (
         "kept, time unknown: api.order shows delivered (the map reads no order.status.changed_at there)"
     )
+
+
+def test_a_dutch_journeys_verdict_is_shown_in_dutch_and_the_next_run_says_what_is_outstanding(tmp_path, ledger):
+    store = PromiseStore(tmp_path / "promises.sqlite")
+    check = PromiseCheck("agent.order", "order.status", "equals", {"value": "delivered", "order_number": "100235"})
+    made = ledger.promise(
+        "delivery.date", "dinsdag 24 november", kind="date", due=MONDAY, check=check, where=at("web.checkout", 6)
+    )
+    origin = Origin("tulp", "20261123-100000-aaaa", "systems/tulp.yaml", "", "order 100235", language="nl")
+    dutch = store.save("bezorging::anna", made, customer=ledger.customer, origin=origin)
+    english = stored_one(store, ledger)
+    assert {p.id: p.language for p in store.pending()} == {dutch: "nl", english: ""}
+    found = {p.id: p for p in store.pending()}
+    checked = [
+        Checked(found[dutch], "unverifiable", "agent.order was niet te lezen: time-out", "agent.order"),
+        Checked(found[english], "broken", "broken: agent.order shows picked, not delivered", "agent.order"),
+    ]
+    store.settle(english, "broken", checked[1].verdict, run_id="20261125-0800-cccc")
+    write_digest(tmp_path, verify_digest(store, checked, MONDAY + timedelta(days=2)))
+    rows = {line for line in promise_lines(tmp_path) if "order 10023" in line}
+    assert any("| niet na te gaan: agent.order was niet te lezen: time-out |" in row for row in rows), rows
+    assert any("| broken: agent.order shows picked, not delivered |" in row for row in rows), rows
+
+    write_run_digest(tmp_path, str(store.path), "20261126-100000-dddd")
+    assert outstanding_line(read_digest(tmp_path) or {}) == (
+        "2 promises still outstanding (1 broken at the last check, 1 overdue, not yet checked):"
+        " see the summary, or `journeys promises`"
+    )
+    assert outstanding_line({}) == ""

@@ -17,6 +17,7 @@ import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -41,6 +42,16 @@ Feature: Delivered on the promised day
     Given a customer
     When she orders a "headphones" on the web shop
     Then the promise of the delivery date is kept
+"""
+
+# The same journey written in Dutch: its promise is judged in Dutch words on night 2.
+BESTELLING = """\
+# language: nl
+Functionaliteit: Bezorgd op de beloofde dag
+  Scenario: Een koptelefoon komt op de beloofde dag
+    Gegeven een klant
+    Als ze een "headphones" bestelt in de webwinkel
+    Dan wordt de belofte over de bezorgdatum nagekomen
 """
 
 # The delivery date as a promise the phone desk's order view can check (a staff touchpoint).
@@ -111,6 +122,7 @@ def project(tmp_path: Path) -> Path:
     text = text.replace("\nfacts:\n", "\nfacts:\n" + PROMISE, 1)
     (systems / "refshop.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "order.feature").write_text(textwrap.dedent(ORDER), encoding="utf-8")
+    (tmp_path / "bestelling.feature").write_text(BESTELLING, encoding="utf-8")
     return tmp_path
 
 
@@ -130,11 +142,11 @@ def journeys(project: Path, *args: str, env: dict[str, str]) -> Done:
     return Done(done.returncode, done.stdout + done.stderr)
 
 
-def night_run(project: Path, shop: Shop) -> Done:
+def night_run(project: Path, shop: Shop, feature: str = "order.feature") -> Done:
     return journeys(
         project,
         "run",
-        str(project / "order.feature"),
+        str(project / feature),
         "--system",
         str(project / "systems/refshop.yaml"),
         "--base-url",
@@ -167,7 +179,7 @@ def test_promises_stored_one_night_are_judged_the_next_as_kept_broken_or_unverif
     assert f"1 promise stored in `{store}`, next due" in summary, summary
     kept_by = ordered(latest(project))
     shop.move_clock(datetime.combine(shop.monday, datetime.min.time().replace(hour=19), AMSTERDAM))
-    second = night_run(project, shop)
+    second = night_run(project, shop, "bestelling.feature")  # a Dutch journey's promise
     assert second.code == 0, second.output
     broken_by = ordered(latest(project))
     assert not list((project / "reports" / "runs").glob("*/promises.sqlite"))  # one store, not one per run
@@ -187,13 +199,23 @@ def test_promises_stored_one_night_are_judged_the_next_as_kept_broken_or_unverif
     assert "not checked yet: phone.order could not be read: login for role agent failed at" in listed.output, (
         listed.output
     )
+    assert "not checked yet: phone.order was niet te lezen: login for role agent failed at" in listed.output
 
-    # Night 2: checked against the shop's own address and map, as stored; no --system, no faketime.
-    night2 = journeys(project, "promises", "--verify", "--as-of", as_of, env=shop.env)
+    # Night 2: checked against the shop's own address and map, as stored; no --system, no faketime. No
+    # promise is read in a mail, so no mail capture is started: the SMTP port given may well be taken.
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        smtp = str(taken.getsockname()[1])
+        night2 = journeys(project, "promises", "--verify", "--as-of", as_of, "--smtp-port", smtp, env=shop.env)
     assert night2.code == 1, night2.output
     run = latest(project)
     summary = (run / "summary.md").read_text(encoding="utf-8")
-    for (name, number), verdict in ((kept_by, "kept, time unknown"), (broken_by, "broken")):
+    verdicts = (
+        (kept_by, "kept, time unknown: phone.order shows delivered"),
+        (broken_by, "gebroken: phone.order toont"),
+    )
+    for (name, number), verdict in verdicts:
         rows = [line for line in summary.splitlines() if number in line and "| phone.order |" in line]
         assert len(rows) == 1, summary
         assert name in rows[0] and verdict in rows[0] and "| web.checkout |" in rows[0], rows[0]
@@ -211,5 +233,6 @@ def test_promises_stored_one_night_are_judged_the_next_as_kept_broken_or_unverif
     third = night_run(project, shop)
     summary = (latest(project) / "summary.md").read_text(encoding="utf-8")
     assert "Promises still outstanding" in summary, third.output + summary
+    assert "journeys: 1 promise still outstanding (1 broken at the last check)" in third.output, third.output
     [line] = [line for line in summary.splitlines() if broken_by[1] in line]
     assert broken_by[0] in line and "broken" in line

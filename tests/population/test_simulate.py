@@ -32,6 +32,7 @@ def test_a_clean_population_walks_the_journeys_and_meets_its_thresholds(simulate
         "privacy_leaks == 0",
     )
     assert run.exit_code == 0, run.output
+    assert "; promises not yet due -> reports/promises.sqlite" in run.output  # the project's store, not --out's
     results = run.results
     assert results["run"]["walked"] == 16 and results["journeys"]["passed"] == 16
     assert results["run"]["walked_alone"] > 0  # the clock-moving journeys walked alone
