@@ -48,12 +48,11 @@ def phone_about_order(journey):
 def agent_sees_order(journey):
     """Rule *known at*: every agent touchpoint the journey visited (the 360° view, the order on the phone)
     shows her order number as she was given it; not the one where an agent placed the order and told it
-    her first (nothing was known before it to hold it to)."""
+    her first, unless she came back to it (nothing was known before it to hold it to)."""
     shown = journey.ledger.observations_of("order.number")
-    told_first = shown[0].where.touchpoint if shown else None
-    agents = [
-        tp for tp in dict.fromkeys(o.where.touchpoint for o in shown if o.where.channel == "agent") if tp != told_first
-    ]
+    at = [o.where.touchpoint for o in shown if o.where.channel == "agent"]
+    told_only = shown[0].where.touchpoint if shown and at.count(shown[0].where.touchpoint) == 1 else None
+    agents = [tp for tp in dict.fromkeys(at) if tp != told_only]
     if not agents:
         raise StepError(say("step.no_agent_order"))
     for touchpoint in agents:

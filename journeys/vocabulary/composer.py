@@ -29,7 +29,10 @@ WRITERS_OWN = frozenset({"day", "amount", "reason", "n", "count", "password", "a
 
 _AND = {"en": "And", "nl": "En"}
 _MORE_VALUES = {
-    "duration": {"en": ["1 day", "2 days", "3 days", "6 days"], "nl": ["1 dag", "2 dagen", "3 dagen", "6 dagen"]},
+    "duration": {  # 16 days: past the 14 in which she may return what came
+        "en": ["1 day", "2 days", "3 days", "6 days", "16 days"],
+        "nl": ["1 dag", "2 dagen", "3 dagen", "6 dagen", "16 dagen"],
+    },
     "quantity": {"en": ["a", "2"], "nl": ["een", "twee"]},
     "moment": {
         "en": ["Monday 10:00", "Tuesday 09:30", "Wednesday 11:00"],

@@ -71,6 +71,16 @@ def test_known_at_with_nothing_known(ledger: Ledger):
     )
 
 
+def test_known_at_a_touchpoint_that_told_her_first_holds_it_to_what_it_told_her(ledger: Ledger):
+    """An agent placed her order and read her the number; she phones again: the desk must know the same."""
+    ledger.observe("order.number", "RS-10017", kind="order_ref", where=at("phone.order", 5))
+    ledger.observe("order.number", "RS-10017", kind="order_ref", where=at("phone.order", 7))
+    assert rules.known_at(ledger, "phone.order", "order.number") == []
+    ledger.observe("order.number", "RS-10018", kind="order_ref", where=at("phone.order", 9))
+    (violation,) = rules.known_at(ledger, "phone.order", "order.number")
+    assert violation.title == "order number at phone.order differs from what the company knows"
+
+
 # -- suits -----------------------------------------------------------------------------------------
 
 

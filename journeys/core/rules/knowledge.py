@@ -22,8 +22,9 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
     """``touchpoint`` shows ``fact`` as the customer last gave it or was shown it elsewhere.
 
     What is known: the inputs of ``fact`` and the readable observations of
-    it at other touchpoints, recorded before ``touchpoint`` showed it; the
-    most recent of them is the reference. The touchpoint may show a list
+    it at other touchpoints, recorded before ``touchpoint`` showed it (when
+    none, what this touchpoint showed on an earlier visit: an agent who
+    placed the order told her first); the most recent of them is the reference. The touchpoint may show a list
     (an agent's order list): the fact is known when one item agrees.
 
     Returns:
@@ -56,6 +57,8 @@ def known_at(ledger: Ledger, touchpoint: str, fact: str, *, about: str | None = 
         if what_key(i.what) == what_key(fact) and i.seq < target.seq
     ]
     known_rows = [row for row in known_rows if row.value is not None]
+    if not known_rows:  # told only here: what it told her on an earlier visit is what it knows
+        known_rows = [o for o in shown[:-1] if o.problem is None and o.value is not None]
     if target.kind == "status":  # a status changes with time: what it was then says nothing of now
         known_rows = [row for row in known_rows if row.epoch == target.epoch and row.kind == "status"]
     if not known_rows:
