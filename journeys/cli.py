@@ -14,7 +14,7 @@ from journeys.population.simulate_command import simulate
 from journeys.promises.promises_command import promises
 from journeys.run.command_line import Command, options_from, usage
 from journeys.run.report_command import report
-from journeys.run.settings import OPTIONS_BY_DEST, RUN_OPTIONS
+from journeys.run.run_options import OPTIONS_BY_DEST, RUN_OPTIONS
 
 
 class _Journeys(click.Group):
