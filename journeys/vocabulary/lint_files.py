@@ -1,14 +1,13 @@
-"""A run of ``journeys lint`` over feature files: files, scenarios, outlines and tags.
+"""A run of ``journeys lint`` over feature files: files, scenarios, outlines and their steps.
 
 Each step goes to :mod:`journeys.vocabulary.lint_steps`; a file Gherkin cannot
 parse is explained by the function :mod:`journeys.vocabulary.lint` passes in
-(it borrows ``journeys run``'s words for it).
+(it borrows ``journeys run``'s words for it); which tags a journey may carry is
+:mod:`journeys.vocabulary.lint_tags`.
 """
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -33,37 +32,12 @@ from journeys.vocabulary.lint_gherkin import (
 from journeys.vocabulary.lint_gherkin import shown as shown_path
 from journeys.vocabulary.lint_params import load_maps
 from journeys.vocabulary.lint_steps import StepChecker
+from journeys.vocabulary.lint_tags import CHANNEL_TAGS, RUN_TAGS, registered_tags, unknown_tags
 from journeys.vocabulary.story import Story, Told
 
-__all__ = ["CHANNEL_TAGS", "RUN_TAGS", "Linter", "registered_tags"]
+__all__ = ["Linter"]
 
-#: Tags every project may use: how a journey is run, and the channels it crosses.
-RUN_TAGS = frozenset({"gate", "nightly", "slow"})
-CHANNEL_TAGS = frozenset({"web", "email", "app", "api", "chat", "agent", "store", "returns", "phone", "sms"})
 _KIND_BY_KEYWORD_TYPE = {"Context": "given", "Action": "when", "Outcome": "then"}
-
-
-def registered_tags(root: str | Path | None = None) -> frozenset[str]:
-    """The tags journeys may carry: run and channel tags plus ``[tool.journeys] tags``.
-
-    Raises:
-        ConfigError: ``pyproject.toml`` cannot be read, or ``tags`` is not a list of names.
-    """
-    pyproject = Path(root or Path.cwd()) / "pyproject.toml"
-    extra: list[Any] = []
-    if pyproject.is_file():
-        try:
-            settings = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"not valid TOML: {exc}", file=str(pyproject)) from exc
-        extra = settings.get("tool", {}).get("journeys", {}).get("tags", [])
-        if not isinstance(extra, list) or not all(isinstance(t, str) for t in extra):
-            raise ConfigError(
-                'write tags = ["name", ...] (names without @)',
-                file=str(pyproject),
-                key="tool.journeys.tags",
-            )
-    return RUN_TAGS | CHANNEL_TAGS | {tag.lstrip("@") for tag in extra}
 
 
 class Linter:
@@ -314,19 +288,8 @@ class Linter:
             self.problems.append(Problem(shown, line, prefix + note, note=True))
 
     def _tags(self, shown: str, tags: list[dict[str, Any]]) -> None:
-        for tag in tags:
-            name = tag["name"].lstrip("@")
-            if name in self.tags:
-                continue
-            close = difflib.get_close_matches(name, self.tags, n=1)
-            hint = f"did you mean '@{close[0]}'? Or use" if close else "use"
-            self._add(
-                shown,
-                tag["location"]["line"],
-                f"unknown tag '@{name}': {hint} one of "
-                f"{', '.join('@' + t for t in sorted(self.tags))}, "
-                "or register it in pyproject.toml under [tool.journeys] tags",
-            )
+        for line, message in unknown_tags(tags, self.tags):
+            self._add(shown, line, message)
 
     def _add(self, path: str, line: int, message: str) -> None:
         self.problems.append(Problem(path, line, message))
