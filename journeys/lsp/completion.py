@@ -24,10 +24,10 @@ from journeys.lsp.document import FeatureText, StepLine
 from journeys.lsp.project import Project
 from journeys.lsp.story_at import At, Field, field_at, lived_at
 from journeys.vocabulary.composer import WRITERS_OWN
-from journeys.vocabulary.decorators import KEYWORDS, Sentence, fill
 from journeys.vocabulary.lint_gherkin import dialect, is_feature_line
 from journeys.vocabulary.moments import contract_text
 from journeys.vocabulary.params import describe, kind_of
+from journeys.vocabulary.sentences import KEYWORDS, Sentence, fill
 
 __all__ = ["complete", "resolve"]
 

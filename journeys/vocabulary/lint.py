@@ -36,7 +36,6 @@ from typing import TextIO
 from gherkin.errors import CompositeParserException, NoSuchLanguageException, ParserError
 
 from journeys.vocabulary.catalogue import project_root
-from journeys.vocabulary.decorators import Catalogue
 from journeys.vocabulary.lint_files import Linter
 from journeys.vocabulary.lint_gherkin import (
     LANGUAGE_NAMES,
@@ -47,6 +46,7 @@ from journeys.vocabulary.lint_gherkin import (
     other_language_message,
     step_keywords,
 )
+from journeys.vocabulary.sentences import Catalogue
 
 __all__ = ["Problem", "lint", "parse_problems", "run_lint"]
 

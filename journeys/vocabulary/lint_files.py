@@ -19,7 +19,6 @@ from gherkin.parser import Parser
 
 from journeys.errors import ConfigError
 from journeys.vocabulary.catalogue import load_steps
-from journeys.vocabulary.decorators import KEYWORDS, Catalogue
 from journeys.vocabulary.lint_gherkin import (
     LANGUAGE_NAMES,
     Problem,
@@ -33,6 +32,7 @@ from journeys.vocabulary.lint_gherkin import shown as shown_path
 from journeys.vocabulary.lint_params import load_maps
 from journeys.vocabulary.lint_steps import StepChecker
 from journeys.vocabulary.lint_tags import CHANNEL_TAGS, RUN_TAGS, registered_tags, unknown_tags
+from journeys.vocabulary.sentences import KEYWORDS, Catalogue
 from journeys.vocabulary.story import Story, Told
 
 __all__ = ["Linter"]

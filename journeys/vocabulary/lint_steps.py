@@ -16,10 +16,10 @@ from datetime import datetime
 from typing import Any
 
 from journeys.vocabulary import params
-from journeys.vocabulary.decorators import KEYWORDS, Catalogue, Sentence, fill
 from journeys.vocabulary.lint_gherkin import LANGUAGE_NAMES, and_keyword, other_language_message
 from journeys.vocabulary.lint_params import value_messages
 from journeys.vocabulary.offers import Offers
+from journeys.vocabulary.sentences import KEYWORDS, Catalogue, Sentence, fill
 from journeys.vocabulary.skeleton import step_skeleton
 
 __all__ = ["StepChecker", "retired_note"]
