@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from journeys.core import rules
 from journeys.core.promise_origin import contradiction, first_promised, promise_origin
-from journeys.core.records import Observation, Promise, PromiseCheck
+from journeys.core.promise_records import Promise, PromiseCheck
+from journeys.core.records import Observation
 from journeys.core.rules.fact_kinds import words
 from journeys.errors import ChannelError, JourneyFailed, MailNotReceived, StepError
 from journeys.messages import say
