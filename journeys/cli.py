@@ -268,7 +268,8 @@ def doctor(chromium: str | None) -> None:
     """Check that a browser for Playwright is there, and say which."""
     import os
 
-    from journeys.channels.browser import BrowserMissing, find_chromium
+    from journeys.channels.browser_launch import find_chromium
+    from journeys.errors import BrowserMissing
     from journeys.run.settings import RunSettings
 
     try:
