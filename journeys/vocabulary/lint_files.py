@@ -65,7 +65,6 @@ class Linter:
             self.tags = RUN_TAGS | CHANNEL_TAGS
         self.parser = Parser()
         self.scenario_names: dict[str, tuple[str, int]] = {}
-        self.skeletons: set[str] = set()
 
     def run(self, paths: Sequence[str]) -> tuple[list[Problem], int]:
         files = self._feature_files(paths)
@@ -223,8 +222,8 @@ class Linter:
             holes = placeholders(step)
             if not holes:
                 if language:
-                    self._step(shown, line, step["keyword"], text, kind, language, "")
-                    told += self._told(line, step["keyword"], text, kind, language)
+                    self.problems += self.steps.problems(shown, line, step["keyword"], text, kind, language)
+                    told += self.steps.told(line, step["keyword"], text, kind, language)
             elif not examples:
                 self._add(
                     shown,
@@ -239,12 +238,8 @@ class Linter:
                 if language and rows:
                     header = [cell["value"] for cell in rows[0]["tableHeader"]["cells"]]
                     first = dict(zip(header, (c["value"] for c in rows[0]["tableBody"][0]["cells"]), strict=False))
-                    told += self._told(line, step["keyword"], fill(text, first), kind, language)
+                    told += self.steps.told(line, step["keyword"], fill(text, first), kind, language)
         return told
-
-    def _told(self, line: int, keyword: str, text: str, kind: str, language: str) -> list[Told]:
-        found = self.steps.match(text, kind, language)
-        return [Told(line, keyword, text, found.sentence, found.values)] if found else []
 
     def _outline_step(
         self, shown: str, step: dict[str, Any], kind: str, language: str, table: dict[str, Any], holes: list[str]
@@ -266,7 +261,7 @@ class Linter:
             return
         for row in table.get("tableBody", []):
             values = dict(zip(columns, (cell["value"] for cell in row["cells"]), strict=False))
-            self._step(
+            self.problems += self.steps.problems(
                 shown,
                 row["location"]["line"],
                 step["keyword"],
@@ -275,17 +270,6 @@ class Linter:
                 language,
                 f"step at line {line} with this Examples row: ",
             )
-
-    def _step(self, shown: str, line: int, keyword: str, text: str, kind: str, language: str, prefix: str) -> None:
-        skeleton = self.steps.skeleton(text, kind, language)
-        if skeleton in self.skeletons:
-            skeleton = ""  # shown once: an outline's rows and a repeated step need one step of their own
-        self.skeletons.add(skeleton)
-        for message in self.steps.messages(keyword, text, kind, language):
-            undefined = message.startswith("undefined step")
-            self.problems.append(Problem(shown, line, prefix + message, detail=skeleton if undefined else ""))
-        if note := self.steps.retired(keyword, text, kind, language):
-            self.problems.append(Problem(shown, line, prefix + note, note=True))
 
     def _tags(self, shown: str, tags: list[dict[str, Any]]) -> None:
         for line, message in unknown_tags(tags, self.tags):
