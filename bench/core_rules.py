@@ -26,7 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from journeys import rules  # noqa: E402
 from journeys.core.effort import effort  # noqa: E402
-from journeys.core.ledger import Ledger, PromiseCheck, Provenance  # noqa: E402
+from journeys.core.ledger import Ledger  # noqa: E402
+from journeys.core.promise_records import PromiseCheck  # noqa: E402
+from journeys.core.records import Provenance  # noqa: E402
 
 TARGET_MS = 50.0
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))

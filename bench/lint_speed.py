@@ -26,9 +26,9 @@ import parse  # noqa: E402
 from gherkin.parser import Parser  # noqa: E402
 
 from journeys.vocabulary.catalogue import load_steps, steps  # noqa: E402
-from journeys.vocabulary.decorators import KEYWORDS, Sentence  # noqa: E402
 from journeys.vocabulary.lint import lint  # noqa: E402
 from journeys.vocabulary.params import kind_of  # noqa: E402
+from journeys.vocabulary.sentences import KEYWORDS, Sentence  # noqa: E402
 
 TARGET_SECONDS = 1.0
 _AND = {"en": "And", "nl": "En"}

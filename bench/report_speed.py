@@ -54,7 +54,7 @@ def open_seconds(page: Path) -> float:
     """Seconds from navigation until the overview table is drawn, in Chromium."""
     from playwright.sync_api import sync_playwright
 
-    from journeys.channels.browser import ARGS
+    from journeys.channels.browser_launch import ARGS
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from journeys.channels.base import Reading
     from journeys.channels.drivers import AgentDriver, ApiDriver, ChatDriver, MailDriver, WebDriver
     from journeys.core.customer import Customer
-    from journeys.core.ledger import Ledger, PromiseCheck, Provenance
+    from journeys.core.ledger import Ledger
+    from journeys.core.promise_records import PromiseCheck
+    from journeys.core.records import Provenance
     from journeys.core.rules import Violation
     from journeys.errors import (
         ChannelError,

@@ -14,7 +14,7 @@ from journeys.population.simulate_command import simulate
 from journeys.promises.promises_command import promises
 from journeys.run.command_line import Command, options_from, usage
 from journeys.run.report_command import report
-from journeys.run.settings import OPTIONS_BY_DEST, RUN_OPTIONS
+from journeys.run.run_options import OPTIONS_BY_DEST, RUN_OPTIONS
 
 
 class _Journeys(click.Group):
@@ -268,7 +268,8 @@ def doctor(chromium: str | None) -> None:
     """Check that a browser for Playwright is there, and say which."""
     import os
 
-    from journeys.channels.browser import BrowserMissing, find_chromium
+    from journeys.channels.browser_launch import find_chromium
+    from journeys.errors import BrowserMissing
     from journeys.run.settings import RunSettings
 
     try:

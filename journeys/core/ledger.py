@@ -13,13 +13,11 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from journeys.core.promise_records import Promise, PromiseCheck
 from journeys.core.records import (
-    Evidence,
     Input,
     Login,
     Observation,
-    Promise,
-    PromiseCheck,
     Provenance,
     Question,
     Visit,
@@ -33,19 +31,7 @@ from journeys.values import Unreadable, decode, encode, read_value
 
 FORMAT_VERSION = 1
 
-# The records live in journeys.core.records; they are named here too, where a reader looks first.
-__all__ = [
-    "Evidence",
-    "Input",
-    "Ledger",
-    "Login",
-    "Observation",
-    "Promise",
-    "PromiseCheck",
-    "Provenance",
-    "Question",
-    "Visit",
-]
+__all__ = ["FORMAT_VERSION", "Ledger"]
 
 
 class Ledger:

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from journeys.core.ledger import Ledger
+from journeys.core.promise_records import Promise
 from journeys.core.promise_store import Origin
-from journeys.core.records import Observation, Promise
+from journeys.core.records import Observation
 from journeys.values import show
 
 __all__ = ["contradiction", "first_promised", "map_source", "promise_origin", "subject_of"]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from journeys.core.promise_file import check_store, store_path
-from journeys.core.records import Promise
+from journeys.core.promise_records import Promise
 from journeys.errors import ConfigError
 from journeys.values import decode, encode
 

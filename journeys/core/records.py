@@ -1,15 +1,16 @@
-"""What a ledger records: where a thing was seen, what was seen, given, asked and promised.
+"""What a ledger records: where a thing was seen, what was seen, given and asked, her logins and visits.
 
 Plain frozen records with their JSON form; the ``Ledger`` keeps them in order
-and the rules and violations read them.
+and the rules and violations read them. What was promised is
+:mod:`journeys.core.promise_records`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from journeys.values import decode, encode
 
@@ -18,8 +19,6 @@ __all__ = [
     "Input",
     "Login",
     "Observation",
-    "Promise",
-    "PromiseCheck",
     "Provenance",
     "Question",
     "Visit",
@@ -29,9 +28,6 @@ __all__ = [
 
 Evidence = str
 """A path to an evidence file (screenshot, .eml, HTTP response), relative to the reports dir."""
-
-Expectation = Literal["equals", "not_after", "present"]
-PromiseStatus = Literal["pending", "kept", "broken"]
 
 
 @dataclass(frozen=True)
@@ -200,96 +196,6 @@ class Visit:
     def from_dict(cls, d: Mapping[str, Any]) -> Visit:
         started = datetime.fromisoformat(d["started"])
         return cls(d["touchpoint"], d["channel"], started, d["waited_seconds"], d.get("seq", 0))
-
-
-@dataclass(frozen=True)
-class PromiseCheck:
-    """How to check a promise later: which touchpoint, which fact, which comparison.
-
-    ``expect``: ``equals`` (the fact shows the promised value), ``not_after``
-    (the fact, a date, is on or before the promised date or the end of the
-    promised range), ``present`` (the fact is shown at all). ``params``:
-    ``tolerance`` (money, for equals) and ``value`` (compare with this text,
-    read as the checked fact's kind, instead of the promised value: a
-    status ``delivered`` by the promised day).
-    """
-
-    touchpoint: str
-    fact: str
-    expect: Expectation
-    params: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if self.expect not in ("equals", "not_after", "present"):
-            raise ValueError(f"a promise check expects 'equals', 'not_after' or 'present', not {self.expect!r}")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "touchpoint": self.touchpoint,
-            "fact": self.fact,
-            "expect": self.expect,
-            "params": dict(self.params),
-        }
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> PromiseCheck:
-        return cls(d["touchpoint"], d["fact"], d["expect"], dict(d.get("params", {})))
-
-
-@dataclass
-class Promise:
-    """A fact that commits the company to something by ``due``, and how to check it.
-
-    ``status`` goes from ``pending`` to ``kept`` or ``broken`` once, with a
-    one-line ``verdict``. An unreadable promise has value None and its
-    problem as verdict while pending.
-    """
-
-    id: str
-    fact: str
-    kind: str
-    value: Any
-    raw: str | None
-    due: datetime
-    check: PromiseCheck
-    where: Provenance
-    status: PromiseStatus = "pending"
-    verdict: str | None = None
-    about: str = ""
-    seq: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "fact": self.fact,
-            "kind": self.kind,
-            "value": encode(self.value),
-            "raw": self.raw,
-            "due": self.due.isoformat(),
-            "check": self.check.to_dict(),
-            "where": self.where.to_dict(),
-            "status": self.status,
-            "verdict": self.verdict,
-            "about": self.about,
-            "seq": self.seq,
-        }
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Promise:
-        return cls(
-            d["id"],
-            d["fact"],
-            d["kind"],
-            decode(d["value"]),
-            d.get("raw"),
-            datetime.fromisoformat(d["due"]),
-            PromiseCheck.from_dict(d["check"]),
-            Provenance.from_dict(d["where"]),
-            d.get("status", "pending"),
-            d.get("verdict"),
-            d.get("about", ""),
-            d.get("seq", 0),
-        )
 
 
 def observation_to_dict(o: Observation) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 ``JourneyRules`` is the half of ``Journey`` that judges: each method runs one
 rule of ``journeys.core.rules`` on the ledger and keeps its violations there;
 promises are held, checked at their deadline (the test clock moves there) or
-stored for a later run. The other half (``journeys.journey.journey``) walks: who the
-customer is, which channels she meets the company through, what she sees.
+stored for a later run. The other half (``journeys.journey.journey`` and
+``journeys.journey.journey_touchpoints``) walks: who the customer is, which
+channels she meets the company through, what she sees.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from journeys.core import rules
 from journeys.core.promise_origin import contradiction, first_promised, promise_origin
-from journeys.core.records import Observation, Promise, PromiseCheck
+from journeys.core.promise_records import Promise, PromiseCheck
+from journeys.core.records import Observation
 from journeys.core.rules.fact_kinds import words
 from journeys.errors import ChannelError, JourneyFailed, MailNotReceived, StepError
 from journeys.messages import say
@@ -154,6 +156,17 @@ class JourneyRules:
             while self.now() < by and not self.mail.arrived(tp, self.customer.email, **values):
                 self.advance(min(WAITING_STEP, by - self.now()).total_seconds())
         return bool(self.mail.arrived(tp, self.customer.email, **values))
+
+    def visit_when_sent(self, name: str, /, *, by: datetime, **params: str) -> dict[str, Observation]:
+        """Read mail ``name`` once it comes, as a customer waits for it until the day it was promised by.
+
+        On a test clock the clock moves on, a few hours at a time and never past ``by``, until the mail is
+        there; a mail that has not come by then is not received. Without a test clock, the usual wait.
+        ``params`` fill its subject's placeholders beside what the journey knows (``parcel="2"``).
+        """
+        if self.system.clock.controllable:
+            self.wait_for_mail(name, by=by, **params)
+        return self.visit(name, **params)
 
     def expect_no_mail(self, name: str, /, *, by: datetime, why: str) -> None:
         """Rule *not sent*: mail ``name`` has not come by ``by``; when it has, it is read and named.

@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from journeys.errors import JourneyFailed, JourneysError, JourneysWarning, StepError, StepFailed
 from journeys.journey.interrupts import StopBetweenSteps
 from journeys.messages import language_of, say
-from journeys.vocabulary.decorators import CATALOGUE, KEYWORDS, Catalogue, suggest
+from journeys.vocabulary.decorators import CATALOGUE, suggest
 from journeys.vocabulary.feature import Scenario, ScenarioStep, relative
 from journeys.vocabulary.lint_steps import retired_note
+from journeys.vocabulary.sentences import KEYWORDS, Catalogue
 from journeys.vocabulary.skeleton import step_skeleton
 
 if TYPE_CHECKING:

@@ -253,7 +253,7 @@ class SystemSession:
 
 def _refuse_headed_without_display(settings: BrowserSettings) -> None:
     """``--headed`` with no display fails the run once, before the first journey, not each journey."""
-    from journeys.channels.browser import NO_DISPLAY, has_display
+    from journeys.channels.browser_launch import NO_DISPLAY, has_display
 
     if not settings.headless and not has_display():
         raise ConfigError(NO_DISPLAY)

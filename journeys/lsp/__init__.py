@@ -8,7 +8,8 @@ quick fixes and go to definition. See docs/editors.md for the editors' setup.
     project.py      the project read as ``journeys steps`` and ``lint`` read it, again when it changes
     document.py     a feature text's steps and scenarios, read line by line (half-written is fine)
     story_at.py     what the customer lived before a line; the parameter under the cursor
-    words.py        the words for each parameter, narrowed to the run's systems
+    param_words.py  the words for each parameter, narrowed to the run's systems
+    sentence_offers.py  the sentences offered after what she lived, filled in and ranked
     completion.py   sentences and words; diagnostics.py, hover.py, actions.py, definition.py
 """
 

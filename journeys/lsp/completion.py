@@ -7,31 +7,27 @@ with values that fit (the composer's, :mod:`journeys.vocabulary.composer`); with
 a client that takes snippets, each value is a choice of the parameter's words.
 Once the writer types a word of a sentence, the rest shows too, last and
 marked: sentences whose values are her own claim, and those that cannot come
-here yet or that the run's systems lack. Before any scenario, the lines a
+here yet or that the run's systems lack (the offers and their ranks are
+:mod:`journeys.lsp.sentence_offers`). Before any scenario, the lines a
 journey starts with.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from lsprotocol import types
 
 from journeys.lsp.document import FeatureText, StepLine
 from journeys.lsp.project import Project
-from journeys.lsp.story_at import At, Field, field_at, lived_at
-from journeys.vocabulary.composer import WRITERS_OWN
-from journeys.vocabulary.decorators import KEYWORDS, Sentence, fill
+from journeys.lsp.sentence_offers import offers
+from journeys.lsp.story_at import Field, field_at
 from journeys.vocabulary.lint_gherkin import dialect, is_feature_line
 from journeys.vocabulary.moments import contract_text
 from journeys.vocabulary.params import describe, kind_of
+from journeys.vocabulary.sentences import KEYWORDS, Sentence
 
 __all__ = ["complete", "resolve"]
-
-_CHOICES = 8  # words offered in a snippet's choice; the parameter's own completion has them all
 
 
 def complete(
@@ -107,17 +103,6 @@ def _could_be_keyword(typed: str, language: str) -> bool:
     return any(word.lower().startswith(typed.lower()) for word in words)
 
 
-@dataclass(frozen=True)
-class _Offer:
-    """One sentence as offered after what she lived: filled in, as a snippet, and where it ranks."""
-
-    sentence: Sentence
-    text: str
-    snippet: str
-    sort: str
-    rank: int
-
-
 def _sentence_items(
     project: Project,
     document: FeatureText,
@@ -148,7 +133,7 @@ def _sentence_items(
             keyword = step.keyword + " " if rewrite else ""
         else:
             keyword = _keyword(kind, previous, document.language) + " "
-        for offer in _offers(project, document, line, kind):
+        for offer in offers(project, document, line, kind):
             if offer.rank >= 3 and not typed:
                 continue
             items.append(
@@ -179,32 +164,6 @@ _NOTES = {
 }
 
 
-def _offers(project: Project, document: FeatureText, line: int, kind: str) -> list[_Offer]:
-    """The sentences of ``kind`` after the steps before ``line``, kept for as long as those steps stay
-    the same: typing one step does not change what came before it."""
-    language = document.language
-    key = ("offers", kind, language, tuple((s.kind, s.text) for s in document.before(line)))
-    if key in project.memo:
-        return cast(list[_Offer], project.memo[key])
-    at = lived_at(project, document, line)
-    chosen = _chosen_values(project, kind, language, at)
-    offers = []
-    for index, sentence in enumerate(s for s in project.sentences if s.kind == kind and s.language == language):
-        values = chosen.get(sentence.pattern) or sentence.arguments(sentence.example) or {}
-        rank = _rank(project, sentence, values, at)
-        offers.append(
-            _Offer(
-                sentence,
-                fill(sentence.pattern, values),
-                _snippet(project, sentence, values, language),
-                f"{rank}{'given when then'.index(kind):02d}{index:04d}",
-                rank,
-            )
-        )
-    project.remember(key, offers)
-    return offers
-
-
 def resolve(project: Project, item: types.CompletionItem) -> types.CompletionItem:
     """``item`` with its documentation: what the step does, needs and gives (asked for when shown)."""
     data: Any = item.data
@@ -222,58 +181,6 @@ def _keyword(kind: str, previous: str | None, language: str) -> str:
     if previous == kind:
         return "And" if language == "en" else "En"
     return KEYWORDS[kind][language]
-
-
-def _chosen_values(project: Project, kind: str, language: str, at: At) -> dict[str, Mapping[str, str]]:
-    """Per sentence pattern, the composer's first values that fit what she lived (else its first)."""
-    chosen: dict[str, Mapping[str, str]] = {}
-    fitting: set[str] = set()
-    for candidate in project.composer.next(kind, language, at.now):
-        pattern = candidate.sentence.pattern
-        if pattern not in chosen or (candidate.fits and pattern not in fitting):
-            chosen[pattern] = {name: str(value) for name, value in candidate.values.items()}
-            if candidate.fits:
-                fitting.add(pattern)
-    return chosen
-
-
-def _rank(project: Project, sentence: Sentence, values: Mapping[str, Any], at: At) -> int:
-    """0: what the step just above made possible; 1: builds on what she lived; 2: needs nothing;
-    3: says what the writer claims (an amount, a day: hers to fill in); 4: cannot come here (yet), or the
-    run's systems lack what it needs."""
-    fields = set(re.findall(r"\{(\w+)", sentence.pattern))
-    if "account" in fields and not any(tmap.accounts for tmap in project.maps):
-        return 4  # an existing account is one the map names, and these maps name none
-    if not project.story.met(sentence, values, at.now):
-        return 4
-    if project.offers is not None and project.offers.lacks(sentence, values):
-        return 4  # the run's systems lack a task or touchpoint it needs
-    if fields & WRITERS_OWN or fields == {"touchpoint"}:
-        return 3  # any touchpoint by name needs what that one needs: a tool for developers more than writers
-    if not project.story.met(sentence, values, at.before_last):
-        return 0
-    builds = [need for need in sentence.requires if need != "start" and not need.startswith(("no:", "segment:"))]
-    return 1 if builds else 2
-
-
-def _snippet(project: Project, sentence: Sentence, values: Mapping[str, Any], language: str) -> str:
-    """The sentence as a snippet: each parameter a choice, the fitting value first."""
-    parts = re.split(r"(\{\w+(?::[^}]*)?\})", sentence.pattern)
-    out: list[str] = []
-    stop = 0
-    for part in parts:
-        named = re.fullmatch(r"\{(\w+)(?::[^}]*)?\}", part)
-        if not named:
-            out.append(re.sub(r"([$}\\])", r"\\\1", part))
-            continue
-        name = named[1]
-        first = str(values.get(name, name))
-        after_her = bool(re.search(r"\b(her|haar) $", "".join(parts[: parts.index(part)])))
-        words = [first, *(w for w in project.words.of(name, language, after_her=after_her) if w != first)]
-        stop += 1
-        choices = ",".join(re.sub(r"([$}\\,|])", r"\\\1", w) for w in words[:_CHOICES])
-        out.append(f"${{{stop}|{choices}|}}")
-    return "".join(out) + ("$0" if stop else "")
 
 
 def _documentation(sentence: Sentence, language: str) -> types.MarkupContent:

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from journeys.vocabulary import params
-from journeys.vocabulary.decorators import Sentence
 from journeys.vocabulary.fact_words import fact_words, input_words
 from journeys.vocabulary.params_words import CHANNEL_WORDS, SEGMENT_WORDS
+from journeys.vocabulary.sentences import Sentence
 
 if TYPE_CHECKING:
     from journeys.systems.touchpoint_map import TouchpointMap

@@ -19,10 +19,11 @@ from typing import Any
 from journeys.lsp.param_words import ParameterWords
 from journeys.vocabulary.catalogue import load_steps, project_root
 from journeys.vocabulary.composer import Composer
-from journeys.vocabulary.decorators import CATALOGUE, Sentence
+from journeys.vocabulary.decorators import CATALOGUE
 from journeys.vocabulary.fact_words import fact_words
 from journeys.vocabulary.lint import parse_problems
 from journeys.vocabulary.lint_files import Linter
+from journeys.vocabulary.sentences import Sentence
 
 __all__ = ["Project", "Settings"]
 

@@ -42,7 +42,7 @@ def pytest_configure(config: pytest.Config) -> None:
     last_failed.register(config)
     progress.register(config)
     config.pluginmanager.register(sharding, "journeys-sharding")
-    from journeys.vocabulary.lint import registered_tags
+    from journeys.vocabulary.lint_tags import registered_tags
 
     for tag in sorted(registered_tags(config.rootpath)):
         config.addinivalue_line("markers", f"{tag}: journeys tag (see journeys lint)")

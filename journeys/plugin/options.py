@@ -1,4 +1,4 @@
-"""journeys' pytest options, made from the one declaration in ``journeys.run.settings``.
+"""journeys' pytest options, made from the one declaration in ``journeys.run.run_options``.
 
 pytest-playwright (and pytest-base-url, which it brings) define ``--browser``,
 ``--browser-channel``, ``--device``, ``--headed``, ``--slowmo``,
@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.run.settings import RUN_OPTIONS, RunOption, RunSettings, SettingError
+from journeys.run.run_options import RUN_OPTIONS, RunOption, SettingError
+from journeys.run.settings import RunSettings
 
 # The options of other plugins we share, by their pytest11 entry-point name.
 _OWNED_BY = {

@@ -207,12 +207,12 @@ class Reports:
         results = getattr(self.config.option, "allure_report_dir", None)
         if not results:
             return
-        from journeys.reporting import allure_report
         from journeys.reporting.allure_cli import carry_history
+        from journeys.reporting.allure_config import write_categories, write_environment
 
         Path(results).mkdir(parents=True, exist_ok=True)
-        allure_report.write_categories(Path(results))
-        allure_report.write_environment(Path(results), self._environment(run))
+        write_categories(Path(results))
+        write_environment(Path(results), self._environment(run))
         carry_history(run.folder)
 
     def _environment(self, run: runtime.Run) -> dict[str, str]:

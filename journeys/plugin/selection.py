@@ -110,7 +110,7 @@ def tag_problem(parser_said: str) -> str:
 
 def known_tags(config: pytest.Config, items: list[pytest.Item]) -> set[str]:
     """Tags of the collected journeys and the tags registered for the project."""
-    from journeys.vocabulary.lint import registered_tags
+    from journeys.vocabulary.lint_tags import registered_tags
 
     found = {t for item in items for t in getattr(getattr(item, "scenario", None), "tags", ())}
     return found | set(registered_tags(config.rootpath))

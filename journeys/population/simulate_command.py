@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from journeys.run.command_line import Command, UsageError, options_from
-from journeys.run.settings import SIMULATE_SHARED
+from journeys.run.run_options import SIMULATE_SHARED
 
 if TYPE_CHECKING:
     from journeys.run.settings import RunSettings
@@ -91,7 +91,8 @@ def simulate_settings(o: dict[str, Any], environ: Any) -> RunSettings:
     Raises:
         UsageError: several systems or browser engines (a population walks one of each).
     """
-    from journeys.run.settings import RunSettings, new_run_id
+    from journeys.reporting.run_folders import new_run_id
+    from journeys.run.settings import RunSettings
 
     given = {option.dest: o[option.dest] for option in SIMULATE_SHARED}
     settings = RunSettings.build(given, environ, new_id=lambda: f"sim-{new_run_id()}", taken=SIMULATE_SHARED)

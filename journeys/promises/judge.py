@@ -16,8 +16,8 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from journeys.core import rules
+from journeys.core.promise_records import Promise
 from journeys.core.promise_store import StoredPromise
-from journeys.core.records import Promise
 from journeys.core.rules.fact_kinds import words
 from journeys.core.rules.violation import Violation
 from journeys.errors import ChannelError, JourneysError, RuleConfigError

@@ -13,7 +13,7 @@ import click
 from journeys.promises.promises_settings import PROMISES_OWN, PromisesSettings
 from journeys.reporting.run_folders import point_latest
 from journeys.run.command_line import Command, UsageError, options_from
-from journeys.run.settings import PROMISES_SHARED
+from journeys.run.run_options import PROMISES_SHARED
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

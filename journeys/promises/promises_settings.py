@@ -9,7 +9,8 @@ from typing import Any
 
 from journeys.core.promise_file import store_location
 from journeys.promises.as_of import parse_moment
-from journeys.run.settings import PROMISES_SHARED, RunOption, RunSettings, SettingError, value_of
+from journeys.run.run_options import PROMISES_SHARED, RunOption, SettingError, value_of
+from journeys.run.settings import RunSettings
 
 __all__ = ["PROMISES_OWN", "PromisesSettings"]
 

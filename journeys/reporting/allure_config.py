@@ -1,4 +1,4 @@
-"""What journeys tells Allure beyond the results: its categories, and the trend per journey.
+"""What journeys tells Allure beyond the results: its categories, the run's environment, the trend per journey.
 
 Categories sort what failed into what a CX lead and a QA engineer act on.
 Product defects (the result *failed*): a privacy leak, a contradiction, a
@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CATEGORIES", "allure3_categories", "mark_trend", "product_defect"]
+__all__ = ["CATEGORIES", "allure3_categories", "mark_trend", "product_defect", "write_categories", "write_environment"]
 
 # (name, status, the headings and error kinds that put a result in it); the first that matches wins.
 _PRODUCT = "failed"
@@ -115,3 +115,24 @@ def mark_trend(results: Path, trend: Mapping[str, str], words: Mapping[str, str]
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         marked += 1
     return marked
+
+
+def write_categories(results_dir: Path) -> Path:
+    """``categories.json`` in the Allure results, for Allure 2 (Allure 3 reads ``allure3_categories``)."""
+    target = Path(results_dir) / "categories.json"
+    target.write_text(json.dumps(CATEGORIES, indent=2), encoding="utf-8")
+    return target
+
+
+def write_environment(results_dir: Path, environment: Mapping[str, str]) -> Path:
+    """``environment.properties`` in the Allure results: the system, its URL, seed, faults, versions."""
+    target = Path(results_dir) / "environment.properties"
+    lines = [f"{key.replace(' ', '.')}={_property(str(value))}" for key, value in environment.items()]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def _property(value: str) -> str:
+    # Java properties: backslashes and line breaks escaped; non-ASCII as \\uXXXX.
+    escaped = value.replace("\\", "\\\\").replace("\n", "\\n")
+    return escaped.encode("ascii", "backslashreplace").decode("ascii").replace("\\x", "\\u00")

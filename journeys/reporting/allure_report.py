@@ -2,18 +2,15 @@
 
 The only module that imports allure. When pytest runs without
 ``--alluredir`` these calls cost next to nothing: Allure's hooks have no
-listener then. Evidence is attached, and a path in what a person reads is
-shown from the run folder and linked (``allure_links``).
+listener then. Evidence is attached, the facts and violations as tables
+(``allure_tables``), and a path in what a person reads is shown from the run
+folder and linked (``allure_links``).
 """
 
 from __future__ import annotations
 
-import csv
-import html
-import io
-import json
 import mimetypes
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import uuid4
@@ -25,17 +22,16 @@ from allure_commons.model2 import Link, StatusDetails
 
 from journeys.core.effort import effort
 from journeys.core.rules.odd import shown, split
-from journeys.reporting.allure_config import CATEGORIES, product_defect
+from journeys.reporting.allure_config import product_defect
 from journeys.reporting.allure_links import LinkedPaths, link_url
+from journeys.reporting.allure_tables import facts_csv, violations_html
 from journeys.reporting.journey_map import MAP_FILE
 from journeys.reporting.lanes import lane
 from journeys.reporting.mail_text import mail_parts
-from journeys.values import show
 
 if TYPE_CHECKING:
     from journeys.channels.base import Reading
     from journeys.core.records import Observation
-    from journeys.core.rules.violation import Violation
     from journeys.journey.journey import Journey
     from journeys.vocabulary.feature import Scenario
 
@@ -191,18 +187,6 @@ def _touchpoint(journey: Journey, name: str, reading: Reading, seen: dict[str, O
             attach_file(root / path, name=f"{name}: {Path(path).name}")
 
 
-def facts_csv(observations: Iterable[Observation], url: str = "") -> str:
-    """What a touchpoint showed, one row per fact: fact, raw text, value read, problem (and where)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["fact", "shown", "read as", "problem"])
-    for o in observations:
-        writer.writerow([o.fact, o.raw if o.raw is not None else "(not shown)", show(o.kind, o.value), o.problem or ""])
-    if url:
-        writer.writerow(["at", url, "", ""])
-    return out.getvalue()
-
-
 def attach_file(full: Path, *, name: str | None = None) -> None:
     if not full.exists():
         return
@@ -248,54 +232,6 @@ def conclude(journey: Journey) -> None:
         )
 
 
-def violations_html(violations: Iterable[Violation], folder: Path | None = None, base: str = "") -> str:
-    """Each violation as a table, one row per touchpoint: the values side by side, never wrapped into each other.
-
-    Evidence is named from the run ``folder`` (each file is attached to its touchpoint's step), and
-    linked when ``base`` (``--report-url``) says where the run folder is published.
-    """
-    paths = LinkedPaths(folder, base=base) if folder is not None else None
-    parts = [
-        "<style>table{border-collapse:collapse;margin:0 0 1em}td,th{border:1px solid #ccc;padding:2px 8px;"
-        "text-align:left;white-space:nowrap}caption{text-align:left;font-weight:bold}</style>"
-    ]
-    for v in violations:
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(_shown(cell, paths))}</td>"
-                for cell in (
-                    o.where.touchpoint,
-                    o.problem or show(o.kind, o.value),
-                    o.raw or "",
-                    o.where.location or "",
-                    o.where.seen_at.strftime("%a %d %b %H:%M"),
-                )
-            )
-            + f"<td>{', '.join(_evidence_link(path, paths) for path in o.where.evidence)}</td></tr>"
-            for o in v.observations
-        )
-        parts.append(
-            f"<table><caption>{html.escape(v.name)}: {html.escape(_shown(v.title, paths))} (rule {html.escape(v.rule)}"
-            f"({html.escape(v.fact)}))</caption><tr><th>touchpoint</th><th>value</th><th>raw</th>"
-            f"<th>feature line</th><th>clock</th><th>evidence</th></tr>{rows}</table>"
-        )
-        if v.detail:
-            parts.append(f"<pre>{html.escape(_shown(v.detail, paths))}</pre>")
-    return "\n".join(parts)
-
-
-def _shown(text: str, paths: LinkedPaths | None) -> str:
-    return paths.text(text) if paths is not None else text
-
-
-def _evidence_link(path: str, paths: LinkedPaths | None) -> str:
-    text = _shown(path, paths)
-    if text.startswith(("http://", "https://")):  # under --report-url: a link that opens anywhere
-        return f'<a href="{html.escape(text)}" target="_blank">{html.escape(Path(path).name)}</a>'
-    return html.escape(text)
-
-
 def attach_ledger(journey: Journey, ledger_path: Path) -> None:
     """After the journey: the whole ledger as JSON, the browser trace and the violations side by side.
 
@@ -312,24 +248,3 @@ def attach_ledger(journey: Journey, ledger_path: Path) -> None:
             name="violations (side by side)",
             attachment_type=allure.attachment_type.HTML,
         )
-
-
-def write_categories(results_dir: Path) -> Path:
-    """``categories.json`` in the Allure results, for Allure 2 (``allure_config``: Allure 3 reads its config)."""
-    target = Path(results_dir) / "categories.json"
-    target.write_text(json.dumps(CATEGORIES, indent=2), encoding="utf-8")
-    return target
-
-
-def write_environment(results_dir: Path, environment: Mapping[str, str]) -> Path:
-    """``environment.properties`` in the Allure results: the system, its URL, seed, faults, versions."""
-    target = Path(results_dir) / "environment.properties"
-    lines = [f"{key.replace(' ', '.')}={_property(str(value))}" for key, value in environment.items()]
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return target
-
-
-def _property(value: str) -> str:
-    # Java properties: backslashes and line breaks escaped; non-ASCII as \\uXXXX.
-    escaped = value.replace("\\", "\\\\").replace("\n", "\\n")
-    return escaped.encode("ascii", "backslashreplace").decode("ascii").replace("\\x", "\\u00")

@@ -4,7 +4,7 @@ A usage error exits 4 in every command (click's own would be 2, which
 journeys uses for "interrupted"): an unknown option, a bad value, an option
 given twice, or a setting's environment variable of the wrong kind. The
 options a command shares with ``journeys run`` are made from their one
-declaration (``journeys.run.settings``), their variables named in ``-h``.
+declaration (``journeys.run.run_options``), their variables named in ``-h``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from journeys.errors import JourneysError
-from journeys.run.settings import RunOption, SettingError
+from journeys.run.run_options import RunOption, SettingError
 
 __all__ = ["USAGE_ERROR", "Command", "UsageError", "options_from", "usage"]
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from journeys.run.command_line import Command, options_from
-from journeys.run.settings import OPTIONS_BY_DEST, value_of
+from journeys.run.run_options import OPTIONS_BY_DEST, value_of
 
 if TYPE_CHECKING:
     from journeys.reporting.build import Built

@@ -29,30 +29,9 @@ from typing import Any
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.reporting.report_settings import ReportSettings
 from journeys.reporting.run_folders import new_run_id
-from journeys.run.run_options import (
-    ENVIRONMENT_ONLY,
-    OPTIONS_BY_DEST,
-    PROMISES_SHARED,
-    RUN_OPTIONS,
-    SIMULATE_SHARED,
-    RunOption,
-    SettingError,
-    in_ci,
-    value_of,
-)
+from journeys.run.run_options import OPTIONS_BY_DEST, RUN_OPTIONS, RunOption, in_ci, value_of
 
-__all__ = [  # the options' names too: every command imports them from here
-    "ENVIRONMENT_ONLY",
-    "OPTIONS_BY_DEST",
-    "PROMISES_SHARED",
-    "RUN_OPTIONS",
-    "SIMULATE_SHARED",
-    "RunOption",
-    "RunSettings",
-    "SettingError",
-    "new_run_id",
-    "value_of",
-]
+__all__ = ["RunSettings"]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ declares where (``facts: {pickup.date: {promise: {touchpoint, fact, equals}}}``)
 
 from datetime import datetime, time
 
-from journeys.core.ledger import PromiseCheck
+from journeys.core.promise_records import PromiseCheck
 from journeys.errors import StepError
 from journeys.messages import say
 from journeys.values import DateRange

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from journeys.core.ledger import PromiseCheck
 from journeys.core.promise_origin import first_promised
+from journeys.core.promise_records import PromiseCheck
 from journeys.core.rules.fact_kinds import words
 from journeys.errors import StepError
 from journeys.messages import say

@@ -7,7 +7,7 @@ are compared with the same parcel's only, and a violation names the parcel.
 
 from datetime import datetime, time
 
-from journeys.core.ledger import PromiseCheck
+from journeys.core.promise_records import PromiseCheck
 from journeys.errors import StepError
 from journeys.steps.ordering import promised_by
 from journeys.values import DateRange

@@ -2,7 +2,7 @@
 
 from datetime import datetime, time
 
-from journeys.core.ledger import PromiseCheck
+from journeys.core.promise_records import PromiseCheck
 from journeys.values import add_working_days
 from journeys.vocabulary import decorators as vocabulary
 

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from journeys.core.ledger import PromiseCheck
+from journeys.core.promise_records import PromiseCheck
 from journeys.vocabulary import decorators as vocabulary
 
 TITLE_NL = "Klachten, klantenservice en herstel van service."

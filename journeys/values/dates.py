@@ -33,8 +33,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from babel.dates import get_day_names, get_month_names
-
+from journeys.values.date_words import (
+    BETWEEN,
+    DAY_MONTH,
+    DMY,
+    FILLER,
+    ISO,
+    MONTH_DAY,
+    MONTHS,
+    NUMBER_WORDS,
+    RANGE_SEPARATOR,
+    RELATIVE,
+    WEEKDAY_ALONE,
+    WEEKDAY_SHORT,
+    WEEKDAYS,
+    WORKING_DAYS,
+)
 from journeys.values.unreadable import Unreadable
 
 
@@ -53,76 +67,6 @@ class DateRange:
         if isinstance(day, datetime):
             day = day.date()
         return isinstance(day, date) and self.start <= day <= self.end
-
-
-def _names(kind: str) -> dict[str, int]:
-    table: dict[str, int] = {}
-    getter = get_month_names if kind == "month" else get_day_names
-    for locale in ("nl", "en"):
-        for width in ("wide", "abbreviated"):
-            for number, name in getter(width, locale=locale).items():
-                table[name.lower().rstrip(".")] = number
-    return table
-
-
-_MONTHS = {**_names("month"), "sept": 9, "mrt": 3}
-_WEEKDAYS = {**_names("day"), "tues": 1, "thur": 3, "thurs": 3}
-_RELATIVE = {
-    "vandaag": 0,
-    "today": 0,
-    "morgen": 1,
-    "tomorrow": 1,
-    "overmorgen": 2,
-    "the day after tomorrow": 2,
-    "day after tomorrow": 2,
-    "gisteren": -1,
-    "yesterday": -1,
-}
-_NUMBER_WORDS = {
-    "een": 1,
-    "één": 1,
-    "one": 1,
-    "a": 1,
-    "twee": 2,
-    "two": 2,
-    "drie": 3,
-    "three": 3,
-    "vier": 4,
-    "four": 4,
-    "vijf": 5,
-    "five": 5,
-    "zes": 6,
-    "six": 6,
-    "zeven": 7,
-    "seven": 7,
-    "acht": 8,
-    "eight": 8,
-    "negen": 9,
-    "nine": 9,
-    "tien": 10,
-    "ten": 10,
-}
-_WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?$")
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_TIME = r"(?:,?\s+(?:om\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*uur)?)?"
-_DAY_MONTH = re.compile(
-    r"^(?:(?P<wd>[a-z]+)\.?,?\s+)?(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th|e|ste|de)?\s+"
-    r"(?:of\s+)?(?P<m>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?" + _TIME + "$"
-)
-_MONTH_DAY = re.compile(
-    r"^(?:(?P<wd>[a-z]+)\.?,?\s+)?(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:,?\s+(?P<y>\d{4}))?" + _TIME + "$"
-)
-_WEEKDAY_ALONE = re.compile(r"^(?:next\s+|volgende\s+|komende\s+|this\s+|deze\s+)?(?P<wd>[a-z]+)$")
-_WORKING_DAYS = re.compile(
-    r"^(?:within|in|binnen|uiterlijk\s+binnen)\s+(?P<n>\d+|[a-zé]+)\s+"
-    r"(?:(?:working|business|work)\s+days?|werkdagen|werkdag)$"
-)
-_BETWEEN = re.compile(r"^(?:between|tussen)\s+(?P<a>.+?)\s+(?:and|en)\s+(?P<b>.+)$")
-_RANGE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s+(?:t/m|tot en met|tot|to|until|till)\s+")
-_FILLER = re.compile(r"^(?:on|op|by|uiterlijk|delivered|bezorgd|expected|verwacht)\s+")
 
 
 class _Contradiction(Unreadable):
@@ -160,12 +104,12 @@ def _read_cached(text: str, today: date) -> date | DateRange | Unreadable:
 
 
 def _read(text: str, today: date) -> date | DateRange:
-    text = _FILLER.sub("", text)
-    found = _WORKING_DAYS.match(text)
+    text = FILLER.sub("", text)
+    found = WORKING_DAYS.match(text)
     if found:
         n = _count(found["n"], text)
         return DateRange(today, add_working_days(today, n))
-    found = _BETWEEN.match(text)
+    found = BETWEEN.match(text)
     if found:
         return _range(found["a"], found["b"], today, text)
     try:
@@ -174,7 +118,7 @@ def _read(text: str, today: date) -> date | DateRange:
         raise
     except Unreadable:
         pass
-    for separator in _RANGE_SEPARATOR.finditer(text):
+    for separator in RANGE_SEPARATOR.finditer(text):
         left, right = text[: separator.start()], text[separator.end() :]
         if left and right:
             try:
@@ -188,34 +132,34 @@ def _read(text: str, today: date) -> date | DateRange:
 
 def _single(text: str, today: date) -> date:
     """One day, from the fast shapes; Unreadable when none fits."""
-    if text in _RELATIVE:
-        return today + timedelta(days=_RELATIVE[text])
-    found = _ISO.match(text)
+    if text in RELATIVE:
+        return today + timedelta(days=RELATIVE[text])
+    found = ISO.match(text)
     if found:
         return _date(int(found[1]), int(found[2]), int(found[3]), text)
-    found = _DMY.match(text)
+    found = DMY.match(text)
     if found:
         return _date(int(found[3]), int(found[2]), int(found[1]), text)
-    for shape in (_DAY_MONTH, _MONTH_DAY):
+    for shape in (DAY_MONTH, MONTH_DAY):
         found = shape.match(text)
-        if found and found["m"] in _MONTHS and (found["wd"] is None or found["wd"] in _WEEKDAYS):
+        if found and found["m"] in MONTHS and (found["wd"] is None or found["wd"] in WEEKDAYS):
             return _day_month(found, today, text)
-    found = _WEEKDAY_ALONE.match(text)
-    if found and found["wd"] in _WEEKDAYS:
-        ahead = (_WEEKDAYS[found["wd"]] - today.weekday()) % 7 or 7
+    found = WEEKDAY_ALONE.match(text)
+    if found and found["wd"] in WEEKDAYS:
+        ahead = (WEEKDAYS[found["wd"]] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
     raise Unreadable("date", text, "no known shape")
 
 
 def _day_month(found: re.Match[str], today: date, text: str) -> date:
-    month, day = _MONTHS[found["m"]], int(found["d"])
+    month, day = MONTHS[found["m"]], int(found["d"])
     if found["y"]:
         result = _date(int(found["y"]), month, day, text)
     else:
         result = _next_on_or_after(today, month, day, text)
     weekday = found["wd"]
-    if weekday is not None and _WEEKDAYS[weekday] != result.weekday():
-        raise _Contradiction("date", text, f"{weekday} does not fit {result} ({_WEEKDAY_SHORT[result.weekday()]})")
+    if weekday is not None and WEEKDAYS[weekday] != result.weekday():
+        raise _Contradiction("date", text, f"{weekday} does not fit {result} ({WEEKDAY_SHORT[result.weekday()]})")
     return result
 
 
@@ -270,8 +214,8 @@ def _has_no_year(text: str) -> bool:
 def _count(word: str, text: str) -> int:
     if word.isdigit():
         return int(word)
-    if word in _NUMBER_WORDS:
-        return _NUMBER_WORDS[word]
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
     raise Unreadable("date", text, f"not a number of days: {word!r}")
 
 
@@ -309,5 +253,5 @@ def show_date(value: date | DateRange | datetime) -> str:
     if isinstance(value, DateRange):
         return f"{show_date(value.start)} .. {show_date(value.end)}"
     if isinstance(value, datetime):
-        return f"{value.date().isoformat()} {value:%H:%M} ({_WEEKDAY_SHORT[value.weekday()]})"
-    return f"{value.isoformat()} ({_WEEKDAY_SHORT[value.weekday()]})"
+        return f"{value.date().isoformat()} {value:%H:%M} ({WEEKDAY_SHORT[value.weekday()]})"
+    return f"{value.isoformat()} ({WEEKDAY_SHORT[value.weekday()]})"

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from journeys.vocabulary import params
 from journeys.vocabulary.catalogue_pages import LANGUAGES, markdown_page, page_language, text_page
-from journeys.vocabulary.decorators import CATALOGUE, Catalogue, Step
+from journeys.vocabulary.decorators import CATALOGUE
+from journeys.vocabulary.sentences import Catalogue, Step
 from journeys.vocabulary.system_words import systems_info
 
-__all__ = ["Step", "load_steps", "project_root", "render", "steps"]
+__all__ = ["load_steps", "project_root", "render", "steps"]
 
 
 def load_steps(root: str | Path | None = None) -> Catalogue:

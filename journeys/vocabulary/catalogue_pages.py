@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 
 from journeys.vocabulary import params
-from journeys.vocabulary.decorators import KEYWORDS, Sentence, Step
 from journeys.vocabulary.moments import contract_text
+from journeys.vocabulary.sentences import KEYWORDS, Sentence, Step
 from journeys.vocabulary.system_words import Systems, needs_text
 
 LANGUAGES = {"en": "English", "nl": "Nederlands"}

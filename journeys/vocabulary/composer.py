@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from journeys.vocabulary.decorators import KEYWORDS, Sentence, fill
+from journeys.vocabulary.sentences import KEYWORDS, Sentence, fill
 from journeys.vocabulary.story import Lived, Story
 
 __all__ = ["WRITERS_OWN", "Candidate", "Composer"]

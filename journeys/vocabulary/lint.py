@@ -15,7 +15,7 @@ map, so a writer hears about a typo before a journey runs:
 - a step whose task or touchpoint (its ``needs``) the system lacks -- see
   :mod:`journeys.vocabulary.offers`;
 - scenario names used twice, in one file or across files;
-- tags that are not registered;
+- tags that are not registered (:mod:`journeys.vocabulary.lint_tags`);
 - Scenario Outline placeholders without an Examples column. Outline steps are
   checked with each Examples row filled in, at the row's line.
 
@@ -36,8 +36,7 @@ from typing import TextIO
 from gherkin.errors import CompositeParserException, NoSuchLanguageException, ParserError
 
 from journeys.vocabulary.catalogue import project_root
-from journeys.vocabulary.decorators import Catalogue
-from journeys.vocabulary.lint_files import CHANNEL_TAGS, RUN_TAGS, Linter, registered_tags
+from journeys.vocabulary.lint_files import Linter
 from journeys.vocabulary.lint_gherkin import (
     LANGUAGE_NAMES,
     Problem,
@@ -47,8 +46,9 @@ from journeys.vocabulary.lint_gherkin import (
     other_language_message,
     step_keywords,
 )
+from journeys.vocabulary.sentences import Catalogue
 
-__all__ = ["CHANNEL_TAGS", "RUN_TAGS", "Problem", "lint", "parse_problems", "registered_tags", "run_lint"]
+__all__ = ["Problem", "lint", "parse_problems", "run_lint"]
 
 _GOT = re.compile(r"got '(.*)'$")
 _LOCATION = re.compile(r"^\(\d+:\d+\): ")

@@ -1,14 +1,13 @@
-"""A run of ``journeys lint`` over feature files: files, scenarios, outlines and tags.
+"""A run of ``journeys lint`` over feature files: files, scenarios, outlines and their steps.
 
 Each step goes to :mod:`journeys.vocabulary.lint_steps`; a file Gherkin cannot
 parse is explained by the function :mod:`journeys.vocabulary.lint` passes in
-(it borrows ``journeys run``'s words for it).
+(it borrows ``journeys run``'s words for it); which tags a journey may carry is
+:mod:`journeys.vocabulary.lint_tags`.
 """
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +19,6 @@ from gherkin.parser import Parser
 
 from journeys.errors import ConfigError
 from journeys.vocabulary.catalogue import load_steps
-from journeys.vocabulary.decorators import KEYWORDS, Catalogue
 from journeys.vocabulary.lint_gherkin import (
     LANGUAGE_NAMES,
     Problem,
@@ -33,37 +31,13 @@ from journeys.vocabulary.lint_gherkin import (
 from journeys.vocabulary.lint_gherkin import shown as shown_path
 from journeys.vocabulary.lint_params import load_maps
 from journeys.vocabulary.lint_steps import StepChecker
+from journeys.vocabulary.lint_tags import CHANNEL_TAGS, RUN_TAGS, registered_tags, unknown_tags
+from journeys.vocabulary.sentences import KEYWORDS, Catalogue
 from journeys.vocabulary.story import Story, Told
 
-__all__ = ["CHANNEL_TAGS", "RUN_TAGS", "Linter", "registered_tags"]
+__all__ = ["Linter"]
 
-#: Tags every project may use: how a journey is run, and the channels it crosses.
-RUN_TAGS = frozenset({"gate", "nightly", "slow"})
-CHANNEL_TAGS = frozenset({"web", "email", "app", "api", "chat", "agent", "store", "returns", "phone", "sms"})
 _KIND_BY_KEYWORD_TYPE = {"Context": "given", "Action": "when", "Outcome": "then"}
-
-
-def registered_tags(root: str | Path | None = None) -> frozenset[str]:
-    """The tags journeys may carry: run and channel tags plus ``[tool.journeys] tags``.
-
-    Raises:
-        ConfigError: ``pyproject.toml`` cannot be read, or ``tags`` is not a list of names.
-    """
-    pyproject = Path(root or Path.cwd()) / "pyproject.toml"
-    extra: list[Any] = []
-    if pyproject.is_file():
-        try:
-            settings = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"not valid TOML: {exc}", file=str(pyproject)) from exc
-        extra = settings.get("tool", {}).get("journeys", {}).get("tags", [])
-        if not isinstance(extra, list) or not all(isinstance(t, str) for t in extra):
-            raise ConfigError(
-                'write tags = ["name", ...] (names without @)',
-                file=str(pyproject),
-                key="tool.journeys.tags",
-            )
-    return RUN_TAGS | CHANNEL_TAGS | {tag.lstrip("@") for tag in extra}
 
 
 class Linter:
@@ -91,7 +65,6 @@ class Linter:
             self.tags = RUN_TAGS | CHANNEL_TAGS
         self.parser = Parser()
         self.scenario_names: dict[str, tuple[str, int]] = {}
-        self.skeletons: set[str] = set()
         self.languages: set[str] = set()  # of the files read: the closing line speaks theirs when they share one
 
     def run(self, paths: Sequence[str]) -> tuple[list[Problem], int]:
@@ -253,8 +226,8 @@ class Linter:
             holes = placeholders(step)
             if not holes:
                 if language:
-                    self._step(shown, line, step["keyword"], text, kind, language, "")
-                    told += self._told(line, step["keyword"], text, kind, language)
+                    self.problems += self.steps.problems(shown, line, step["keyword"], text, kind, language)
+                    told += self.steps.told(line, step["keyword"], text, kind, language)
             elif not examples:
                 self._add(
                     shown,
@@ -269,12 +242,8 @@ class Linter:
                 if language and rows:
                     header = [cell["value"] for cell in rows[0]["tableHeader"]["cells"]]
                     first = dict(zip(header, (c["value"] for c in rows[0]["tableBody"][0]["cells"]), strict=False))
-                    told += self._told(line, step["keyword"], fill(text, first), kind, language)
+                    told += self.steps.told(line, step["keyword"], fill(text, first), kind, language)
         return told
-
-    def _told(self, line: int, keyword: str, text: str, kind: str, language: str) -> list[Told]:
-        found = self.steps.match(text, kind, language)
-        return [Told(line, keyword, text, found.sentence, found.values)] if found else []
 
     def _outline_step(
         self, shown: str, step: dict[str, Any], kind: str, language: str, table: dict[str, Any], holes: list[str]
@@ -296,7 +265,7 @@ class Linter:
             return
         for row in table.get("tableBody", []):
             values = dict(zip(columns, (cell["value"] for cell in row["cells"]), strict=False))
-            self._step(
+            self.problems += self.steps.problems(
                 shown,
                 row["location"]["line"],
                 step["keyword"],
@@ -306,31 +275,9 @@ class Linter:
                 f"step at line {line} with this Examples row: ",
             )
 
-    def _step(self, shown: str, line: int, keyword: str, text: str, kind: str, language: str, prefix: str) -> None:
-        skeleton = self.steps.skeleton(text, kind, language)
-        if skeleton in self.skeletons:
-            skeleton = ""  # shown once: an outline's rows and a repeated step need one step of their own
-        self.skeletons.add(skeleton)
-        for message in self.steps.messages(keyword, text, kind, language):
-            undefined = message.startswith("undefined step")
-            self.problems.append(Problem(shown, line, prefix + message, detail=skeleton if undefined else ""))
-        if note := self.steps.retired(keyword, text, kind, language):
-            self.problems.append(Problem(shown, line, prefix + note, note=True))
-
     def _tags(self, shown: str, tags: list[dict[str, Any]]) -> None:
-        for tag in tags:
-            name = tag["name"].lstrip("@")
-            if name in self.tags:
-                continue
-            close = difflib.get_close_matches(name, self.tags, n=1)
-            hint = f"did you mean '@{close[0]}'? Or use" if close else "use"
-            self._add(
-                shown,
-                tag["location"]["line"],
-                f"unknown tag '@{name}': {hint} one of "
-                f"{', '.join('@' + t for t in sorted(self.tags))}, "
-                "or register it in pyproject.toml under [tool.journeys] tags",
-            )
+        for line, message in unknown_tags(tags, self.tags):
+            self._add(shown, line, message)
 
     def _add(self, path: str, line: int, message: str) -> None:
         self.problems.append(Problem(path, line, message))

@@ -16,10 +16,11 @@ from datetime import datetime
 from typing import Any
 
 from journeys.vocabulary import params
-from journeys.vocabulary.decorators import KEYWORDS, Catalogue, Sentence, fill
-from journeys.vocabulary.lint_gherkin import LANGUAGE_NAMES, and_keyword, other_language_message
+from journeys.vocabulary.lint_gherkin import LANGUAGE_NAMES, Problem, and_keyword, other_language_message
 from journeys.vocabulary.lint_params import value_messages
+from journeys.vocabulary.lived import Told
 from journeys.vocabulary.offers import Offers
+from journeys.vocabulary.sentences import KEYWORDS, Catalogue, Sentence, fill
 from journeys.vocabulary.skeleton import step_skeleton
 
 __all__ = ["StepChecker", "retired_note"]
@@ -80,11 +81,34 @@ class StepChecker:
         self.offers = offers
         self.now = now
         self._messages: dict[tuple[str, str, str, str], list[str]] = {}
+        self._skeletons: set[str] = set()  # each step of one's own is offered once
+
+    def problems(
+        self, shown: str, line: int, keyword: str, text: str, kind: str, language: str, prefix: str = ""
+    ) -> list[Problem]:
+        """The problems of the step at ``shown``:``line``, each message after ``prefix``; an undefined step
+        carries a step of one's own to paste, the first time only."""
+        skeleton = self.skeleton(text, kind, language)
+        if skeleton in self._skeletons:
+            skeleton = ""  # shown once: an outline's rows and a repeated step need one step of their own
+        self._skeletons.add(skeleton)
+        found = [
+            Problem(shown, line, prefix + message, detail=skeleton if message.startswith("undefined step") else "")
+            for message in self.messages(keyword, text, kind, language)
+        ]
+        if note := self.retired(keyword, text, kind, language):
+            found.append(Problem(shown, line, prefix + note, note=True))
+        return found
 
     def match(self, text: str, kind: str, language: str) -> _Match | None:
         """The step ``text`` says after a ``kind`` keyword, with its values (None: no such step)."""
         fitting = [m for m in self.index.find(text, language) if m.sentence.kind == kind]
         return fitting[0] if fitting else None
+
+    def told(self, line: int, keyword: str, text: str, kind: str, language: str) -> list[Told]:
+        """The step as the story reads it: its sentence and values (empty: no such step)."""
+        found = self.match(text, kind, language)
+        return [Told(line, keyword, text, found.sentence, found.values)] if found else []
 
     def retired(self, keyword: str, text: str, kind: str, language: str) -> str | None:
         """A note when ``text`` is an older phrasing of its step, quoting the step's own sentence."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from journeys.vocabulary.decorators import Sentence
+from journeys.vocabulary.sentences import Sentence
 
 __all__ = ["Lived", "Told"]
 

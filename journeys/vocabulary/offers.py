@@ -18,7 +18,7 @@ from journeys.vocabulary.needs import TASK, read_tasks
 
 if TYPE_CHECKING:
     from journeys.systems.touchpoint_map import TouchpointMap
-    from journeys.vocabulary.decorators import Sentence
+    from journeys.vocabulary.sentences import Sentence
 
 __all__ = ["CHANNEL", "Offers"]
 

@@ -14,12 +14,12 @@ from typing import Any
 
 from journeys.core.rules.fact_kinds import what_key
 from journeys.errors import StepError
-from journeys.vocabulary.decorators import Sentence
 from journeys.vocabulary.fact_words import fact_named, input_named
 from journeys.vocabulary.lived import Lived, Told
 from journeys.vocabulary.moments import words as _moment_words
 from journeys.vocabulary.needs import TASK
 from journeys.vocabulary.offers import Offers
+from journeys.vocabulary.sentences import Sentence
 from journeys.vocabulary.story_words import example_values as s_values
 from journeys.vocabulary.story_words import fact_words_of as _fact_words
 from journeys.vocabulary.story_words import say as _say

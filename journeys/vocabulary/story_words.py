@@ -7,8 +7,8 @@ from datetime import timedelta
 from typing import Any
 
 from journeys.errors import StepError
-from journeys.vocabulary.decorators import Sentence
 from journeys.vocabulary.fact_words import fact_words
+from journeys.vocabulary.sentences import Sentence
 
 __all__ = ["duration", "example_values", "fact_words_of", "say", "segment"]
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from journeys.channels import browser
+from journeys.channels import browser, browser_launch
 from journeys.channels.browser_settings import BrowserSettings, keeps
 from journeys.errors import BrowserMissing, ChannelError, ConfigError
 
@@ -19,30 +19,30 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="on
 def test_playwrights_own_chromium_wins_when_installed(monkeypatch, tmp_path):
     own = tmp_path / "chrome"
     own.write_text("")
-    monkeypatch.setattr(browser, "_own_chromium", lambda playwright: str(own))
-    assert browser.find_chromium(named="/elsewhere/chromium") == str(own)
+    monkeypatch.setattr(browser_launch, "_own_chromium", lambda playwright: str(own))
+    assert browser_launch.find_chromium(named="/elsewhere/chromium") == str(own)
 
 
 def test_the_chromium_named_by_the_settings_is_next(monkeypatch, tmp_path):
     named = tmp_path / "my-chromium"
     named.write_text("")
-    monkeypatch.setattr(browser, "_own_chromium", lambda playwright: None)
-    assert browser.find_chromium(named=str(named)) == str(named)
+    monkeypatch.setattr(browser_launch, "_own_chromium", lambda playwright: None)
+    assert browser_launch.find_chromium(named=str(named)) == str(named)
 
 
 def test_then_the_systems_chromium(monkeypatch, tmp_path):
     system = tmp_path / "chromium"
     system.write_text("")
-    monkeypatch.setattr(browser, "_own_chromium", lambda playwright: None)
-    monkeypatch.setattr(browser, "SYSTEM_CHROMIUM", str(system))
-    assert browser.find_chromium() == str(system)
+    monkeypatch.setattr(browser_launch, "_own_chromium", lambda playwright: None)
+    monkeypatch.setattr(browser_launch, "SYSTEM_CHROMIUM", str(system))
+    assert browser_launch.find_chromium() == str(system)
 
 
 def test_no_chromium_says_how_to_install_one(monkeypatch, tmp_path):
-    monkeypatch.setattr(browser, "_own_chromium", lambda playwright: None)
-    monkeypatch.setattr(browser, "SYSTEM_CHROMIUM", str(tmp_path / "none"))
+    monkeypatch.setattr(browser_launch, "_own_chromium", lambda playwright: None)
+    monkeypatch.setattr(browser_launch, "SYSTEM_CHROMIUM", str(tmp_path / "none"))
     with pytest.raises(BrowserMissing) as info:
-        browser.find_chromium()
+        browser_launch.find_chromium()
     message = str(info.value)
     assert message.startswith("no Chromium found for Playwright to drive.")
     for how in ("playwright install chromium", "apt-get install chromium", "JOURNEYS_CHROMIUM"):
@@ -50,16 +50,16 @@ def test_no_chromium_says_how_to_install_one(monkeypatch, tmp_path):
 
 
 def test_a_journeys_chromium_that_does_not_exist_is_named(monkeypatch):
-    monkeypatch.setattr(browser, "_own_chromium", lambda playwright: None)
+    monkeypatch.setattr(browser_launch, "_own_chromium", lambda playwright: None)
     with pytest.raises(BrowserMissing, match=r"--chromium /nowhere/chromium \(JOURNEYS_CHROMIUM\) does not exist"):
-        browser.find_chromium(named="/nowhere/chromium")
+        browser_launch.find_chromium(named="/nowhere/chromium")
 
 
 def test_a_missing_browser_surfaces_from_the_session_not_as_a_playwright_trace(monkeypatch, tmp_path):
-    monkeypatch.setattr(browser, "_own_chromium", lambda playwright: None)
+    monkeypatch.setattr(browser_launch, "_own_chromium", lambda playwright: None)
     monkeypatch.delenv("JOURNEYS_CHROMIUM", raising=False)
     monkeypatch.delenv("JOURNEYS_BROWSER_WS", raising=False)
-    monkeypatch.setattr(browser, "SYSTEM_CHROMIUM", str(tmp_path / "none"))
+    monkeypatch.setattr(browser_launch, "SYSTEM_CHROMIUM", str(tmp_path / "none"))
     session = browser.BrowserSession()
     with pytest.raises(BrowserMissing):
         session.new_context()
@@ -117,20 +117,20 @@ def fake_playwright(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNa
 
 
 def test_slowmo_and_headless_reach_the_launch_and_ctrl_c_stays_the_harnesss(fake_playwright):
-    assert browser.launch_browser(fake_playwright, BrowserSettings(slowmo=250)) == "launched"
+    assert browser_launch.launch_browser(fake_playwright, BrowserSettings(slowmo=250)) == "launched"
     [(how, options)] = fake_playwright.chromium.calls
     assert how == "launch"
     assert options == {
         "headless": True,
         "executable_path": None,  # Playwright's own Chromium: it knows where that is
-        "args": browser.ARGS,
+        "args": browser_launch.ARGS,
         "slow_mo": 250,
         "handle_sigint": False,
     }
 
 
 def test_a_browser_channel_is_launched_by_name_as_pytest_playwright_does(fake_playwright):
-    browser.launch_browser(fake_playwright, BrowserSettings(channel="chrome"))
+    browser_launch.launch_browser(fake_playwright, BrowserSettings(channel="chrome"))
     [(_, options)] = fake_playwright.chromium.calls
     assert options["channel"] == "chrome" and options["executable_path"] is None
 
@@ -143,11 +143,11 @@ def test_a_browser_channel_that_is_not_installed_says_how_to_get_it(fake_playwri
 
     monkeypatch.setattr(fake_playwright.chromium, "launch", missing)
     with pytest.raises(BrowserMissing, match=r"--browser-channel chrome: .*not found.*`playwright install chrome`"):
-        browser.launch_browser(fake_playwright, BrowserSettings(channel="chrome"))
+        browser_launch.launch_browser(fake_playwright, BrowserSettings(channel="chrome"))
 
 
 def test_firefox_is_launched_as_playwrights_own_build_without_chromiums_flags(fake_playwright):
-    browser.launch_browser(fake_playwright, BrowserSettings(browser="firefox", slowmo=40))
+    browser_launch.launch_browser(fake_playwright, BrowserSettings(browser="firefox", slowmo=40))
     assert fake_playwright.chromium.calls == []
     [(_, options)] = fake_playwright.firefox.calls
     assert options["args"] == [] and options["executable_path"] is None and options["slow_mo"] == 40
@@ -155,9 +155,9 @@ def test_firefox_is_launched_as_playwrights_own_build_without_chromiums_flags(fa
 
 def test_a_remote_browser_server_gets_the_settings_browser_and_slowmo(fake_playwright):
     settings = BrowserSettings(browser="firefox", slowmo=100, headless=False)  # the server's display, not ours
-    assert browser.launch_browser(fake_playwright, settings, ws_endpoint="ws://127.0.0.1:1/") == "connected"
+    assert browser_launch.launch_browser(fake_playwright, settings, ws_endpoint="ws://127.0.0.1:1/") == "connected"
     from_settings = BrowserSettings(ws_endpoint="ws://127.0.0.1:2/")  # --browser-ws, JOURNEYS_BROWSER_WS
-    assert browser.launch_browser(fake_playwright, from_settings) == "connected"
+    assert browser_launch.launch_browser(fake_playwright, from_settings) == "connected"
     assert fake_playwright.firefox.calls == [
         ("connect", {"ws_endpoint": "ws://127.0.0.1:1/", "timeout": 10_000, "slow_mo": 100})
     ]
@@ -169,14 +169,14 @@ def test_a_remote_browser_server_gets_the_settings_browser_and_slowmo(fake_playw
 
 def test_the_old_headless_keyword_still_overrides_the_settings(fake_playwright, monkeypatch):
     monkeypatch.setenv("DISPLAY", ":0")
-    browser.launch_browser(fake_playwright, BrowserSettings(), headless=False)
+    browser_launch.launch_browser(fake_playwright, BrowserSettings(), headless=False)
     assert fake_playwright.chromium.calls[0][1]["headless"] is False
     assert browser.BrowserSession(headless=False).settings == BrowserSettings(headless=False)
 
 
 def test_webkit_that_is_not_installed_says_to_install_it(fake_playwright):
     with pytest.raises(BrowserMissing, match=r"no WebKit for Playwright to drive: run `playwright install webkit`"):
-        browser.launch_browser(fake_playwright, BrowserSettings(browser="webkit"))
+        browser_launch.launch_browser(fake_playwright, BrowserSettings(browser="webkit"))
 
 
 @pytest.mark.parametrize("engine", ["firefox", "webkit"])
@@ -226,9 +226,9 @@ def test_a_display_that_names_no_x_server_gets_the_same_message(monkeypatch):
 def test_a_display_is_x11_or_wayland(monkeypatch):
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    assert not browser.has_display()
+    assert not browser_launch.has_display()
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
-    assert browser.has_display()
+    assert browser_launch.has_display()
 
 
 def test_the_session_launches_with_its_settings(monkeypatch):

@@ -17,7 +17,8 @@ import pytest
 from evidence_search import files_containing
 
 from journeys.channels.base import describe_missing
-from journeys.channels.browser import SYSTEM_CHROMIUM, BrowserSession
+from journeys.channels.browser import BrowserSession
+from journeys.channels.browser_launch import SYSTEM_CHROMIUM
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.page_evidence import PageEvidence
 from journeys.channels.web import BrowserWebDriver

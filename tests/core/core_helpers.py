@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from journeys.core.ledger import Provenance
+from journeys.core.records import Provenance
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)  # the reference shop's usual clock

@@ -14,7 +14,8 @@ from core_helpers import MONDAY, at
 from journeys.channels.fake import FakeDriver
 from journeys.core import rules
 from journeys.core.customer import Customer
-from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.ledger import Ledger
+from journeys.core.promise_records import PromiseCheck
 from journeys.errors import JourneyFailed
 from journeys.journey.journey import Journey
 from journeys.systems.map_files import load_map

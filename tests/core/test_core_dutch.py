@@ -8,7 +8,8 @@ import pytest
 from core_helpers import MONDAY, at
 
 from journeys.core import rules
-from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.ledger import Ledger
+from journeys.core.promise_records import PromiseCheck
 from journeys.core.rules.fact_kinds import say_facts, stop_saying
 from journeys.core.rules.own_data import OTHER
 from journeys.core.rules.protection import page_sent, protected, refused, tried

@@ -5,7 +5,7 @@ from __future__ import annotations
 from core_helpers import MONDAY, at
 
 from journeys.core.effort import WEIGHTS, Effort, effort
-from journeys.core.ledger import PromiseCheck
+from journeys.core.promise_records import PromiseCheck
 
 
 def test_an_empty_journey_costs_nothing(ledger):

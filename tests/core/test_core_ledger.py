@@ -10,7 +10,9 @@ import pytest
 from core_helpers import MONDAY, at
 
 from journeys.core import rules
-from journeys.core.ledger import Ledger, Observation, PromiseCheck
+from journeys.core.ledger import Ledger
+from journeys.core.promise_records import PromiseCheck
+from journeys.core.records import Observation
 from journeys.values import Address, DateRange, Money, OrderRef, Status
 
 VOCABULARY = {"Onderweg": "shipped"}

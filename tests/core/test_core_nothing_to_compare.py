@@ -8,7 +8,8 @@ from core_helpers import MONDAY, at
 
 from journeys.core import rules
 from journeys.core.effort import effort
-from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.ledger import Ledger
+from journeys.core.promise_records import PromiseCheck
 
 FEATURE = "features/order/web_order.feature"
 LOGIN_PAGE = (

@@ -13,7 +13,8 @@ from core_helpers import MONDAY, at
 
 from journeys.channels.fake import FakeDriver
 from journeys.core.customer import Customer
-from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.ledger import Ledger
+from journeys.core.promise_records import PromiseCheck
 from journeys.core.promise_store import StoredPromise
 from journeys.journey.journey import Journey
 from journeys.messages import Language

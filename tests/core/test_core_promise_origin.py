@@ -7,8 +7,9 @@ from pathlib import Path
 
 from core_helpers import MONDAY, at
 
-from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.ledger import Ledger
 from journeys.core.promise_origin import contradiction, first_promised, map_source, subject_of
+from journeys.core.promise_records import PromiseCheck
 
 
 def test_the_first_touchpoint_that_promised_it_not_the_product_page_nor_the_last(ledger: Ledger):

@@ -7,7 +7,8 @@ from datetime import UTC, timedelta
 import pytest
 from core_helpers import MONDAY, at
 
-from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.ledger import Ledger
+from journeys.core.promise_records import PromiseCheck
 from journeys.core.promise_store import PromiseStore
 from journeys.errors import ConfigError
 from journeys.values import DateRange

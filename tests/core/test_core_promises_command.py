@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 from core_helpers import MONDAY, at
 
-from journeys.core.ledger import Ledger, PromiseCheck
+from journeys.core.ledger import Ledger
+from journeys.core.promise_records import PromiseCheck
 from journeys.core.promise_store import Origin, PromiseStore
 from journeys.core.records import Observation
 from journeys.promises.deadline import by_deadline, changed_at

@@ -9,7 +9,7 @@ import pytest
 from core_helpers import MONDAY, at
 
 from journeys.core import rules
-from journeys.core.ledger import PromiseCheck
+from journeys.core.promise_records import PromiseCheck
 from journeys.errors import JourneyFailed, RuleConfigError
 
 FEATURE = "features/order/web_order.feature"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from journeys.channels.browser import ARGS
+from journeys.channels.browser_launch import ARGS
 
 pytestmark = pytest.mark.e2e
 

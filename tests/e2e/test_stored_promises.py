@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from journeys.core.customer import Customer
-from journeys.core.ledger import PromiseCheck
+from journeys.core.promise_records import PromiseCheck
 from journeys.core.promise_store import PromiseStore
 from journeys.journey.journey import Journey
 from journeys.journey.session import SystemSession

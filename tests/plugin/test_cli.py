@@ -102,7 +102,7 @@ def test_an_unknown_option_is_a_usage_error_not_a_missing_path(tmp_path, monkeyp
 
 def test_run_and_the_plugin_take_their_options_from_one_table():
     from journeys.plugin.options import _argparse
-    from journeys.run.settings import RUN_OPTIONS
+    from journeys.run.run_options import RUN_OPTIONS
 
     flags = {p.opts[0] for p in main.commands["run"].params if isinstance(p, click.Option) and p.opts}
     assert {o.flag for o in RUN_OPTIONS} <= flags

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from journeys.channels.browser import NO_DISPLAY
+from journeys.channels.browser_launch import NO_DISPLAY
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.plugin.options import browser_settings
 

@@ -16,7 +16,8 @@ from journeys.channels.browser_settings import BrowserSettings
 from journeys.cli import main
 from journeys.errors import ConfigError
 from journeys.plugin.options import given_options, run_settings
-from journeys.run.settings import ENVIRONMENT_ONLY, RUN_OPTIONS, SIMULATE_SHARED, RunSettings, SettingError
+from journeys.run.run_options import ENVIRONMENT_ONLY, RUN_OPTIONS, SIMULATE_SHARED, SettingError
+from journeys.run.settings import RunSettings
 
 pytest_plugins = ["pytester"]
 

@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 from journeys.core import rules
 from journeys.core.effort import effort
 from journeys.core.ledger import Ledger
-from journeys.core.records import PromiseCheck, Provenance
+from journeys.core.promise_records import PromiseCheck
+from journeys.core.records import Provenance
 
 START = datetime(2026, 11, 30, 15, 22, tzinfo=ZoneInfo("Europe/Amsterdam"))
 FEATURE = {"en": "features/order/web_order.feature", "nl": "features/order/webbestelling.feature"}

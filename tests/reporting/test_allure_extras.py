@@ -11,13 +11,14 @@ from pathlib import Path
 from ledger_factory import journey_dict
 
 from journeys.core.ledger import Ledger
-from journeys.reporting import allure_report
 from journeys.reporting.allure_cli import carry_history
+from journeys.reporting.allure_config import write_categories, write_environment
+from journeys.reporting.allure_tables import facts_csv, violations_html
 from journeys.reporting.mail_text import mail_parts
 
 
 def test_categories_cover_the_kinds_of_finding(tmp_path: Path):
-    path = allure_report.write_categories(tmp_path)
+    path = write_categories(tmp_path)
 
     names = [c["name"] for c in json.loads(path.read_text(encoding="utf-8"))]
     assert names[:5] == ["Privacy leak", "Contradiction", "Broken promise", "Mail never came", "System slow or down"]
@@ -25,7 +26,7 @@ def test_categories_cover_the_kinds_of_finding(tmp_path: Path):
 
 
 def test_environment_properties_are_java_properties(tmp_path: Path):
-    path = allure_report.write_environment(
+    path = write_environment(
         tmp_path, {"system": "refshop", "base URL": "http://127.0.0.1:5000", "faults": "email-total-stale", "x": "é\n"}
     )
 
@@ -40,7 +41,7 @@ def test_environment_properties_are_java_properties(tmp_path: Path):
 def test_facts_are_a_table_of_fact_shown_value_problem():
     ledger = Ledger.from_dict(journey_dict(0, stale_total=True))
 
-    rows = list(csv.reader(io.StringIO(allure_report.facts_csv(ledger.observations[:2], "http://shop/order/1"))))
+    rows = list(csv.reader(io.StringIO(facts_csv(ledger.observations[:2], "http://shop/order/1"))))
 
     assert rows[0] == ["fact", "shown", "read as", "problem"]
     assert rows[2] == ["order.total", "€ 329,00", "€ 329,00", ""]
@@ -50,7 +51,7 @@ def test_facts_are_a_table_of_fact_shown_value_problem():
 def test_each_violation_is_a_side_by_side_table():
     ledger = Ledger.from_dict(journey_dict(0, stale_total=True))
 
-    html = allure_report.violations_html(ledger.violations)
+    html = violations_html(ledger.violations)
 
     assert "<caption>InconsistentFact: order total disagrees across touchpoints" in html
     assert "<td>web.order_confirmation</td><td>€ 329,00</td>" in html

@@ -10,8 +10,8 @@ from allure_commons import model2
 from ledger_factory import journey_dict
 
 from journeys.core.ledger import Ledger
-from journeys.reporting import allure_report
 from journeys.reporting.allure_links import LinkedPaths, shown
+from journeys.reporting.allure_tables import violations_html
 
 pytest_plugins = ["pytester"]
 
@@ -91,8 +91,8 @@ def test_under_a_report_url_each_named_file_is_a_link_once(tmp_path: Path):
 def test_the_side_by_side_table_names_evidence_from_the_run_folder():
     ledger = Ledger.from_dict(journey_dict(0, stale_total=True))
 
-    plain = allure_report.violations_html(ledger.violations, Path(RUN))
-    linked = allure_report.violations_html(ledger.violations, Path(RUN), "https://ci.example/run/7")
+    plain = violations_html(ledger.violations, Path(RUN))
+    linked = violations_html(ledger.violations, Path(RUN), "https://ci.example/run/7")
 
     assert RUN not in plain
     assert f"<td>{SHOT.removeprefix(RUN + '/')}</td>" in plain

@@ -31,13 +31,14 @@ from journeys.journey.journey import Journey
 from journeys.journey.runner import run_scenario
 from journeys.journey.session import SystemSession
 from journeys.vocabulary.composer import WRITERS_OWN, Candidate, Composer, feature
-from journeys.vocabulary.decorators import CATALOGUE, Sentence
+from journeys.vocabulary.decorators import CATALOGUE
 from journeys.vocabulary.fact_words import fact_named
 from journeys.vocabulary.feature import read_feature
 from journeys.vocabulary.lint import lint
 from journeys.vocabulary.lint_params import load_maps
 from journeys.vocabulary.lived import Told
 from journeys.vocabulary.needs import TASK
+from journeys.vocabulary.sentences import Sentence
 from journeys.vocabulary.story import Lived, Story
 from refshop.faults import lookup
 

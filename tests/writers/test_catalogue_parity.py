@@ -11,13 +11,13 @@ import pytest
 from journeys.vocabulary import decorators as vocabulary
 from journeys.vocabulary import params
 from journeys.vocabulary.catalogue import load_steps, render, steps
-from journeys.vocabulary.decorators import Catalogue
+from journeys.vocabulary.sentences import Catalogue, Sentence, Step
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def bundled() -> list[vocabulary.Step]:
+def bundled() -> list[Step]:
     catalogue = load_steps(ROOT)
     own = Catalogue([s for s in catalogue.sentences if s.func and s.func.__module__.startswith("journeys.steps")])
     return steps(own)
@@ -77,7 +77,7 @@ def test_sentences_of_one_step_must_take_the_same_parameters():
         vocabulary.then(en="she paid {amount}", nl=("heeft ze {amount} betaald", "betaalde ze"))
 
 
-def _all(step: vocabulary.Step) -> list[vocabulary.Sentence]:
+def _all(step: Step) -> list[Sentence]:
     return [*step.sentences.values(), *(alias for aliases in step.aliases.values() for alias in aliases)]
 
 

@@ -14,9 +14,9 @@ import pytest
 from journeys.errors import StepError
 from journeys.messages import Language, speak, stop_speaking
 from journeys.vocabulary import params
-from journeys.vocabulary.decorators import Catalogue, Sentence
 from journeys.vocabulary.fact_words import fact_named, input_named
 from journeys.vocabulary.lint import lint
+from journeys.vocabulary.sentences import Catalogue, Sentence
 
 NOW = datetime.now(ZoneInfo("Europe/Amsterdam"))
 

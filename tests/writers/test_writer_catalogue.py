@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from writer_steps import make_catalogue
 
 from journeys.vocabulary.catalogue import load_steps, render, steps
-from journeys.vocabulary.decorators import KEYWORDS, Catalogue
+from journeys.vocabulary.sentences import KEYWORDS, Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 

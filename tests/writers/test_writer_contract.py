@@ -10,10 +10,10 @@ from click.testing import CliRunner
 
 from journeys.vocabulary import decorators as vocabulary
 from journeys.vocabulary.catalogue import render
-from journeys.vocabulary.decorators import Catalogue, Sentence
 from journeys.vocabulary.fact_words import fact_named, use_words
 from journeys.vocabulary.lint import lint
 from journeys.vocabulary.needs import infer, task_names
+from journeys.vocabulary.sentences import Catalogue, Sentence
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from writer_steps import make_catalogue
 
-from journeys.vocabulary.lint import Problem, lint, registered_tags, run_lint
+from journeys.vocabulary.lint import Problem, lint, run_lint
+from journeys.vocabulary.lint_tags import registered_tags
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -392,7 +393,7 @@ def test_backgrounds_and_rules_are_checked_and_rule_tags_reported_once(check, pr
 
 
 def test_a_step_that_matches_two_sentences_is_ambiguous(project, write):
-    from journeys.vocabulary.decorators import Catalogue, Sentence
+    from journeys.vocabulary.sentences import Catalogue, Sentence
 
     catalogue = Catalogue(
         [

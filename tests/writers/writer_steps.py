@@ -7,7 +7,7 @@ are checked against the repository's own features in test_writer_lint.py.
 
 from __future__ import annotations
 
-from journeys.vocabulary.decorators import Catalogue, Sentence
+from journeys.vocabulary.sentences import Catalogue, Sentence
 
 MAP = """\
 system: shop

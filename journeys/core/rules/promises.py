@@ -14,7 +14,8 @@ from journeys.values import DateRange, Unreadable, agree, read_value, show
 
 if TYPE_CHECKING:
     from journeys.core.ledger import Ledger
-    from journeys.core.records import Observation, Promise
+    from journeys.core.promise_records import Promise
+    from journeys.core.records import Observation
 
 
 def due_promises(ledger: Ledger, now: datetime) -> list[Promise]:
