@@ -40,15 +40,16 @@ def phone_about_order(journey):
     ),
     doc_nl=(
         "Regel *bekend bij*: elk klantenservice-contactpunt dat de reis bezocht (het 360°-overzicht, de"
-        " bestelling aan de telefoon) toont haar bestelnummer zoals zij het kreeg."
+        " bestelling aan de telefoon) toont haar bestelnummer zoals zij het kreeg; plaatste een medewerker"
+        " haar bestelling, dan moet die het nog weten als ze terugbelt."
     ),
     needs=("channel:agent",),
     requires=("agent",),
 )
 def agent_sees_order(journey):
     """Rule *known at*: every agent touchpoint the journey visited (the 360° view, the order on the phone)
-    shows her order number as she was given it; not the one where an agent placed the order and told it
-    her first, unless she came back to it (nothing was known before it to hold it to)."""
+    shows her order number as she was given it; an agent who placed her order is held to it when she calls
+    again."""
     shown = journey.ledger.observations_of("order.number")
     at = [o.where.touchpoint for o in shown if o.where.channel == "agent"]
     told_only = shown[0].where.touchpoint if shown and at.count(shown[0].where.touchpoint) == 1 else None

@@ -74,15 +74,47 @@ def places(fault: str) -> list[str]:
     return list(dict.fromkeys([*lookup(fault).touchpoints, *named]))
 
 
+def products(fault: str) -> list[str]:
+    """The products the journey that catches ``fault`` orders (``"tablet-10"``): the fault may hold for them
+    only (a promotion taken off twice)."""
+    return list(dict.fromkeys(re.findall(r'"([a-z0-9-]+)"', _catching_scenario(fault))))
+
+
+def days(fault: str) -> list[int]:
+    """The days the journey that catches ``fault`` lets pass (16: past a return window)."""
+    return [int(n) for n in re.findall(r"\b(\d+) days? pass", _catching_scenario(fault))]
+
+
+def _catching_scenario(fault: str) -> str:
+    """The text of the scenario that catches ``fault`` (``tests/e2e/fault_catches.yaml``), from its line on."""
+    catches = YAML(typ="safe").load((ROOT / "tests" / "e2e" / "fault_catches.yaml").read_text(encoding="utf-8"))
+    journey = str((catches.get(fault) or {}).get("journey") or "")
+    path, _, line = journey.partition(":")
+    if not path or not (ROOT / path).is_file():
+        return ""
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()[int(line or 1) :]
+    return "\n".join(lines[: next((i for i, text in enumerate(lines) if text.strip().startswith("Scenario")), None)])
+
+
 class Aim:
     """One journey in the making, after ``focus`` (touchpoint names or their prefixes)."""
 
     def __init__(
-        self, composer: Composer, story: Story, language: str, focus: Iterable[str], seed: int, *, timed: bool
+        self,
+        composer: Composer,
+        story: Story,
+        language: str,
+        focus: Iterable[str],
+        seed: int,
+        *,
+        timed: bool,
+        products: Iterable[str] = (),
+        days: Iterable[int] = (),
     ) -> None:
         self.story, self.language, self.timed = story, language, timed
+        self.days = set(days)  # how long she waits when she waits, where the fault names it
         self.focus = list(focus)
-        self.composer = self._looking_at_focus(composer)
+        self.composer = self._looking_at_focus(composer, list(products))
         self.rng = random.Random(seed)
         self.patient = seed % 4 >= 2  # she lets time pass before her first look (the language is seed % 2)
         self.onward = seed % 3 != 2  # she goes for what needs a moment of its own first
@@ -98,7 +130,9 @@ class Aim:
         targets.sort(
             key=lambda c: (
                 "start" not in c.sentence.requires,
+                self._closes(c),  # what needs her logged out or her order cancelled comes after the rest
                 -sum(self._new_moment(n) for n in c.sentence.requires) if self.onward else 0,
+                -self._dedication(c),  # a step that goes only where the fault is before one passing by
             )
         )
         self._reach_some(list({c.sentence.pattern: c for c in targets}.values()))  # one wording per sentence
@@ -120,6 +154,16 @@ class Aim:
             if target.text in self._written():
                 reached += 1
                 covered |= set(self._focus_of(target))
+
+    def _closes(self, candidate: Candidate) -> bool:
+        """Whether what ``candidate`` needs is given by a step that ends a moment (she logs out, cancels)."""
+        wanted = {m for need in candidate.sentence.requires if ":" not in need for m in need.split("|")}
+        return any(wanted & set(s.gives) and any(g.startswith("-") for g in s.gives) for s in self.story.steps)
+
+    def _dedication(self, candidate: Candidate) -> float:
+        """The share of the touchpoints ``candidate`` uses that are at the focus."""
+        touches = self._touches(candidate)
+        return len(self._focus_of(candidate)) / len(touches) if touches else 0.0
 
     def _focus_of(self, candidate: Candidate) -> list[str]:
         return [tp for tp in self._touches(candidate) if _at(tp, self.focus)]
@@ -175,6 +219,7 @@ class Aim:
             return False
         self.patient = False
         waits = [c for c in self._fitting("when") if c.sentence.func.__name__ == "time_passes"]
+        waits = [c for c in waits if int(str(c.values.get("duration", "0")).split()[0]) in self.days] or waits
         if not waits:
             return False
         self._live(self.rng.choice(waits))
@@ -223,12 +268,17 @@ class Aim:
                 found.append(need)
         return list(dict.fromkeys(found))
 
-    def _looking_at_focus(self, composer: Composer) -> Composer:
-        """``composer`` offering first the facts the focus shows (it offers a parameter's first values only)."""
+    def _looking_at_focus(self, composer: Composer, products: list[str]) -> Composer:
+        """``composer`` offering first the facts the focus shows (it offers a parameter's first values only),
+        and only the fault's products where it names them."""
         mine = copy.copy(composer)
         mine.values = dict(composer.values)
         key = ("fact", self.language)
         mine.values[key] = sorted(mine.values.get(key, []), key=lambda word: self._fact(word) not in self._shown())
+        pool = mine.values.get(("sku", self.language), [])
+        if [p for p in products if p in pool]:
+            mine.values["sku", self.language] = [p for p in products if p in pool]
+            mine.values["sku_2", self.language] = [p for p in pool if p not in products]
         return mine
 
     def _fact(self, word: str) -> str:
@@ -277,11 +327,19 @@ def _examples_that_hold(kind: str, language: str) -> list[Sentence]:
 
 
 def aimed(
-    composer: Composer, story: Story, language: str, focus: Iterable[str], seed: int, *, timed: bool = False
+    composer: Composer,
+    story: Story,
+    language: str,
+    focus: Iterable[str],
+    seed: int,
+    *,
+    timed: bool = False,
+    products: Iterable[str] = (),
+    days: Iterable[int] = (),
 ) -> list[tuple[str, str]]:
-    """One journey in ``language`` after ``focus``, as (kind, text) steps; with checks that measure time
-    only when ``timed``."""
-    return Aim(composer, story, language, focus, seed, timed=timed).journey()
+    """One journey in ``language`` after ``focus`` (with the ``products`` and waits of ``days`` the fault's
+    own journey has), as (kind, text) steps; with checks that measure time only when ``timed``."""
+    return Aim(composer, story, language, focus, seed, timed=timed, products=products, days=days).journey()
 
 
 def names_a_place(why: str, fault: str) -> bool:
@@ -296,7 +354,9 @@ def write_aimed(
     """The aimed journey ``seed`` after ``fault`` (English for even seeds, Dutch for odd) as a feature file in
     ``folder``; None when lint refuses it (a gap in the writer, not the shop)."""
     language = ("en", "nl")[seed % 2]
-    steps = aimed(composer, story, language, places(fault), seed, timed=timed)
+    steps = aimed(
+        composer, story, language, places(fault), seed, timed=timed, products=products(fault), days=days(fault)
+    )
     path = folder / f"{fault}-{seed}.feature"
     path.write_text(feature(language, f"Aimed at {fault} {seed}", steps), encoding="utf-8")
     return None if lint([str(path)], system="refshop", root=ROOT) else path
