@@ -45,6 +45,16 @@ def choose_password(journey, password: str) -> None:
     _first_checkout(journey, password)
 
 
+@task("leave checkout")
+def leave_checkout(journey) -> None:
+    """After a first checkout the shop refused (her password), she takes its game out of her cart, as a
+    customer who gives up does: an order she places later is hers alone."""
+    if not journey.web.current_url.split("?")[0].endswith("/checkout"):
+        return  # it went through: nothing is left in her cart
+    journey.web.goto("/cart")
+    journey.web.click("remove-from-cart")
+
+
 @task("send chat message from another site")
 def chat_message_from_another_site(journey, message: str) -> None:
     """A page on another site sends the chat form with her browser: a question in her name, without

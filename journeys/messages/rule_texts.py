@@ -23,7 +23,7 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "failed.many": "{count} violations in this journey",
         "failed.before": "Before that step, the rules found {text}",
         # What a touchpoint showed (ledger, journey, promises).
-        "not_shown": "{fact} not shown at {touchpoint}",
+        "not_shown": "{name} not shown at {touchpoint}",
         "unreadable_value": "could not read {noun} from {raw} at {touchpoint}",
         "noun.money": "an amount of money",
         "noun.date": "a date",
@@ -49,18 +49,18 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "none": "none",
         # all shown
         "all_shown.many": "{count} mapped facts not shown: {listed}",
-        "all_shown.item": "{fact} at {touchpoint}",
+        "all_shown.item": "{name} at {touchpoint}",
         "all_shown.hint": (
             "every fact in the touchpoint map must be shown where the map says; a fact shown only"
             " in some states is marked `optional: true` in the map"
         ),
         # shown, shows
         "shown.never_read": "the journey never read {touchpoint}: visit it before checking what it shows",
-        "shows.never_read": "{fact} was never read at {touchpoint}: nothing to compare with {expected}",
+        "shows.never_read": "{name} was never read at {touchpoint}: nothing to compare with {expected}",
         "shows.visit_first": "visit {touchpoint} before checking what it shows",
-        "shows.missing": "{fact} not shown at {touchpoint}: nothing to compare with {expected}",
-        "shows.unreadable": "{fact} could not be read at {touchpoint}: nothing to compare with {expected}",
-        "shows.differs": "{fact} at {touchpoint} is not {expected}",
+        "shows.missing": "{name} not shown at {touchpoint}: nothing to compare with {expected}",
+        "shows.unreadable": "{name} could not be read at {touchpoint}: nothing to compare with {expected}",
+        "shows.differs": "{name} at {touchpoint} is not {expected}",
         # known at
         "known_at.nothing": "nothing was known of {name} before {touchpoint} showed it: nothing to compare",
         "known_at.nothing_hint": (
@@ -138,8 +138,8 @@ RULE_TEXTS: dict[str, dict[str, str]] = {
         "suits.others": "offers at {touchpoint} are meant for others than a {audience}",
         "suits.meant_for": "meant for: {who}",
         "suits.instead": "{touchpoint} showed instead: {url}{shot}",
-        "suits.missing": "{fact} not shown at {touchpoint}: no offers to compare with a {audience}",
-        "suits.unreadable": "{fact} could not be read at {touchpoint}: no offers to compare with a {audience}",
+        "suits.missing": "{name} not shown at {touchpoint}: no offers to compare with a {audience}",
+        "suits.unreadable": "{name} could not be read at {touchpoint}: no offers to compare with a {audience}",
         "suits.never_read": "no observation of {fact}: visit the touchpoint that shows it first",
         # not asked twice
         "asked.nothing": "the customer neither gave nor was asked for {name}{within}: nothing to compare",

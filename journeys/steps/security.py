@@ -179,6 +179,8 @@ def choose_password(journey, password):
     """She makes an account with that password (the system's task `choose password`); the answer goes on the ledger."""
     journey.do("choose password", password=password)
     _answered(journey, journey.web, "chosen.password", "web.checkout")
+    if "leave checkout" in journey.system.tasks:  # a refused checkout leaves nothing for a later order
+        journey.do("leave checkout")
 
 
 @vocabulary.then(

@@ -37,10 +37,10 @@ def test_every_missing_fact_is_listed_with_its_problem(ledger: Ledger):
     ledger.observe("callback.made", None, kind="text", where=at("web.account_order", 20))
     (violation,) = rules.all_shown(ledger)
     assert violation.render() == (
-        "MissingFact: 2 mapped facts not shown: order.contacts at web.account_order,"
-        " callback.made at web.account_order\n"
+        "MissingFact: 2 mapped facts not shown: order contacts at web.account_order,"
+        " callback made at web.account_order\n"
         f"  web.account_order  {NOT_FOUND}   {FEATURE}:20\n"
-        f"  web.account_order  callback.made not shown at web.account_order   {FEATURE}:20\n"
+        f"  web.account_order  callback made not shown at web.account_order   {FEATURE}:20\n"
         "  every fact in the touchpoint map must be shown where the map says; a fact shown only in some"
         " states is marked `optional: true` in the map\n"
         "  rule: all_shown(order.contacts, callback.made)"
@@ -53,7 +53,7 @@ def test_optional_facts_and_unreadable_ones_are_not_listed(ledger: Ledger):
     ledger.observe("order.total", "€ drie", kind="money", where=at("web.account_order"))  # shown, unreadable
     assert rules.all_shown(ledger, optional={("web.account_order", "order.contacts")}) == []
     (violation,) = rules.all_shown(ledger, optional={("web.account_order", "callback.made")})
-    assert violation.title == "order.contacts not shown at web.account_order"
+    assert violation.title == "order contacts not shown at web.account_order"
 
 
 def test_a_missing_fact_another_rule_reported_is_not_listed_twice(ledger: Ledger):
@@ -63,7 +63,7 @@ def test_a_missing_fact_another_rule_reported_is_not_listed_twice(ledger: Ledger
     assert rules.all_shown(ledger) == []
     ledger.observe("order.total", None, kind="money", where=at("app.order"))  # read by no rule
     (violation,) = rules.all_shown(ledger)
-    assert violation.title == "order.total not shown at app.order"
+    assert violation.title == "order total not shown at app.order"
 
 
 # -- the journey's end, with a fake system ---------------------------------------------------------
@@ -122,7 +122,7 @@ def test_a_journey_fails_at_its_end_for_a_mapped_fact_no_step_read(tmp_path: Pat
     with pytest.raises(JourneyFailed) as failed:
         journey.conclude()
     text = str(failed.value)
-    assert text.startswith("1 violation in this journey:\n\nMissingFact: order.contacts not shown at web.account_order")
+    assert text.startswith("1 violation in this journey:\n\nMissingFact: order contacts not shown at web.account_order")
     assert "nothing matches testid 'order-contact' on the page at http://fake.test/account/orders/RS-1" in text
     assert f"{tmp_path / 'shop.yaml'}:9 is out of date" in text
     assert "callback.made" not in text  # optional in the map
@@ -168,4 +168,4 @@ def test_missing_facts_are_kept_apart_from_a_clean_ledger_replay():
     ledger = Ledger({}, 1)
     ledger.observe("order.total", None, kind="money", where=at("web.checkout", seen_at=MONDAY))
     again = Ledger.from_json(ledger.to_json())
-    assert [v.title for v in rules.all_shown(again)] == ["order.total not shown at web.checkout"]
+    assert [v.title for v in rules.all_shown(again)] == ["order total not shown at web.checkout"]

@@ -39,7 +39,7 @@ def test_unreadable_text_is_a_problem_not_an_exception(ledger):
 
 def test_a_fact_not_shown(ledger):
     seen = ledger.observe("order.total", None, kind="money", where=at("email.order_confirmation"))
-    assert seen.problem == "order.total not shown at email.order_confirmation"
+    assert seen.problem == "order total not shown at email.order_confirmation"
 
 
 def test_observations_of_a_fact_per_about_and_touchpoint(ledger):
@@ -84,7 +84,7 @@ def test_unreadable_promises_keep_their_problem(ledger):
     unreadable = ledger.promise("delivery.date", "ooit", kind="date", due=MONDAY, check=check, where=at("web.product"))
     missing = ledger.promise("delivery.date", None, kind="date", due=MONDAY, check=check, where=at("web.product"))
     assert unreadable.value is None and unreadable.verdict == "could not read a date from 'ooit' at web.product"
-    assert missing.verdict == "delivery.date not shown at web.product"
+    assert missing.verdict == "delivery date not shown at web.product"
     assert (unreadable.id, missing.id) == ("p1", "p2")
 
 

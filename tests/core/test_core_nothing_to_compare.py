@@ -96,7 +96,7 @@ def test_suits_on_a_login_page_says_not_shown_and_what_the_page_showed(ledger: L
     (violation,) = rules.suits(ledger, "recommendations.segment", "student")
     lines = violation.render().splitlines()
     assert lines[0] == (
-        "MissingFact: recommendations.segment not shown at web.account: no offers to compare with a student"
+        "MissingFact: recommendations segment not shown at web.account: no offers to compare with a student"
     )
     assert lines[1] == f"  web.account  {LOGIN_PAGE}   {FEATURE}:9"
     assert lines[2] == (
@@ -109,7 +109,7 @@ def test_suits_with_an_unreadable_or_plain_missing_fact(ledger: Ledger):
     ledger.observe("recommendations.segment", "", kind="text", where=at("web.account", 9))
     (violation,) = rules.suits(ledger, "recommendations.segment", "senior")
     assert violation.title == (
-        "recommendations.segment could not be read at web.account: no offers to compare with a senior"
+        "recommendations segment could not be read at web.account: no offers to compare with a senior"
     )
     ledger.observe("recommendations.segment", None, kind="text", where=at("web.account", 10))
     (violation,) = rules.suits(ledger, "recommendations.segment", "senior")
@@ -178,7 +178,7 @@ def test_shows_a_fact_never_read_not_shown_or_unreadable(ledger: Ledger):
     expected = date(2026, 11, 25)
     (never,) = rules.shows(ledger, "web.order_confirmation", "delivery.date", expected, "date")
     assert never.render() == (
-        "NothingToCompare: delivery.date was never read at web.order_confirmation:"
+        "NothingToCompare: delivery date was never read at web.order_confirmation:"
         " nothing to compare with 2026-11-25 (Wed)\n"
         "  expected: 2026-11-25 (Wed)\n"
         "  visit web.order_confirmation before checking what it shows\n"
@@ -187,13 +187,13 @@ def test_shows_a_fact_never_read_not_shown_or_unreadable(ledger: Ledger):
     ledger.observe("delivery.date", None, kind="date", where=at("web.order_confirmation", 8))
     (missing,) = rules.shows(ledger, "web.order_confirmation", "delivery.date", expected, "date")
     assert missing.render().splitlines()[:2] == [
-        "MissingFact: delivery.date not shown at web.order_confirmation: nothing to compare with 2026-11-25 (Wed)",
-        f"  web.order_confirmation  delivery.date not shown at web.order_confirmation   {FEATURE}:8",
+        "MissingFact: delivery date not shown at web.order_confirmation: nothing to compare with 2026-11-25 (Wed)",
+        f"  web.order_confirmation  delivery date not shown at web.order_confirmation   {FEATURE}:8",
     ]
     ledger.observe("delivery.date", "ooit", kind="date", where=at("web.order_confirmation", 9))
     (unreadable,) = rules.shows(ledger, "web.order_confirmation", "delivery.date", expected, "date")
     assert unreadable.name == "UnreadableFact"
-    assert unreadable.title.startswith("delivery.date could not be read at web.order_confirmation")
+    assert unreadable.title.startswith("delivery date could not be read at web.order_confirmation")
 
 
 # -- channel parity --------------------------------------------------------------------------------
@@ -206,7 +206,7 @@ def test_channel_parity_with_a_side_that_showed_nothing(ledger: Ledger):
     assert violation.render() == (
         "MissingFact: delivery date could not be compared between web and store: nothing readable at store.lead_time\n"
         f"  web.product      2026-11-24 (Tue)  raw 'morgen'               {FEATURE}:8\n"
-        f"  store.lead_time  delivery.date not shown at store.lead_time   {FEATURE}:9\n"
+        f"  store.lead_time  delivery date not shown at store.lead_time   {FEATURE}:9\n"
         "  nothing to compare via store: every observation there is missing or unreadable\n"
         "  rule: channel_parity(delivery.date)"
     )

@@ -134,8 +134,7 @@ def test_a_dutch_journeys_promise_is_judged_in_dutch(tmp_path):
     ]
     _, found = judged(tmp_path, {"api.order_status": {"order.status": "delivered"}}, "nl")
     assert found.verdict == (
-        "nagekomen, tijdstip onbekend: api.order_status toont delivered"
-        " (de kaart leest daar geen order.delivered_at)"
+        "nagekomen, tijdstip onbekend: api.order_status toont delivered (de kaart leest daar geen order.delivered_at)"
     )
     _, found = judged(tmp_path, {"api.order_status": {"order.status": "picked"}}, "nl")
     assert found.verdict == "gebroken: api.order_status toont picked, niet delivered"

@@ -58,7 +58,7 @@ def test_shows_compares_typed_values(ledger: Ledger):
     ledger.observe("delivery.date", "woensdag 25 november 2026", kind="date", where=at("web.order_confirmation", 8))
     assert shows(ledger, "web.order_confirmation", "delivery.date", date(2026, 11, 25), "date") == []
     [violation] = shows(ledger, "web.order_confirmation", "delivery.date", date(2026, 11, 26), "date")
-    assert "UnexpectedFact: delivery.date at web.order_confirmation is not 2026-11-26" in violation.render()
+    assert "UnexpectedFact: delivery date at web.order_confirmation is not 2026-11-26" in violation.render()
 
 
 def test_a_customer_comes_back_from_a_ledger_without_her_password():
@@ -77,7 +77,7 @@ def test_a_channel_can_say_more_about_a_fact_not_shown(ledger: Ledger):
         where=at("web.checkout", 9),
         missing="web.checkout: order.total not found: nothing matches [data-testid=total]",
     )
-    assert plain.problem == "order.total not shown at web.checkout"
+    assert plain.problem == "order total not shown at web.checkout"
     assert told.problem == "web.checkout: order.total not found: nothing matches [data-testid=total]"
 
 

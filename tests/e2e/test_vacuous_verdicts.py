@@ -51,7 +51,7 @@ def test_recommendations_for_a_customer_who_never_logged_in_are_not_shown(run_jo
     run = run_journeys(str(feature), faults=faults)
 
     assert run.exit_code == 1, run.output
-    not_shown = "MissingFact: recommendations.segment not shown at web.account: no offers to compare with a student"
+    not_shown = "MissingFact: recommendations segment not shown at web.account: no offers to compare with a student"
     instead = "web.account showed instead: http://127.0.0.1:"
     login = "/login?next="
     junit = junit_of(run.reports)
@@ -87,7 +87,7 @@ def test_a_misspelled_selector_fails_the_journey_that_visits_it(tmp_path, misspe
 
     assert done.returncode == 1, done.stdout + done.stderr
     for text in (done.stdout, junit_of(reports)):
-        assert "MissingFact: order.total not shown at web.checkout" in text
+        assert "MissingFact: order total not shown at web.checkout" in text
         assert "web.checkout: order.total not found: nothing matches testid 'checkout-totl' on the page at" in text
         assert "/checkout (screenshot: " in text  # the URL it was looked for at, and what the page looked like
         assert f"the reader at {misspelled_map}:" in text  # the reader's line in the map

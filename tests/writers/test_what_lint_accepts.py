@@ -1,5 +1,6 @@
-"""A fact a touchpoint shows only with some moment (``only:`` in the map): lint refuses a check of it in a
-journey without that moment, in the writer's words and language, and what it accepts runs green."""
+"""What lint accepts runs green on the clean shop, in orders a customer lives: a fact a touchpoint shows only
+with some moment (``only:`` in the map) is refused without it, in the writer's words and language; an order
+an agent placed; an order after a checkout the shop refused."""
 
 from __future__ import annotations
 
@@ -111,3 +112,24 @@ def test_the_agent_sees_an_order_an_agent_placed_for_her(shop, tmp_path):
     """The phone desk that placed it told her the number first: the console's view is what is checked."""
     assert problems(tmp_path, AGENT_ORDER) == []
     assert walk(shop, tmp_path / "chat.feature", index=3) is None
+
+
+REFUSED_THEN_ORDER = """\
+Feature: A refused password, then an order
+  Scenario: What the refused checkout put in her cart is not in her order
+    Given it is Monday 10:00
+    And a customer
+    When she chooses the password "12345678" for her new account
+    Then the shop refuses it as too weak
+    When she orders 2 "tablet-10" on the web shop
+    And 3 days pass
+    And she returns the order through the returns portal
+    And she reads the refund email
+    Then she gets back what she paid
+"""
+
+
+def test_an_order_after_a_refused_checkout_is_hers_alone(shop, tmp_path):
+    """The refused first checkout had a game in her cart: she takes it out, so the refund is what she paid."""
+    assert problems(tmp_path, REFUSED_THEN_ORDER) == []
+    assert walk(shop, tmp_path / "chat.feature", index=4) is None
