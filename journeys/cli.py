@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import signal
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,8 @@ class _RunCommand:
         found = re.search(r"unrecognized arguments: (.+)", message)
         if found is None:
             return None
+        if re.match(r"(-n|--numprocesses|--dist)\b", found[1]) and find_spec("xdist") is None:
+            return f"journeys run: {found[1]} needs pytest-xdist, an extra: pip install 'journeys[parallel]'"
         return (
             f"journeys run: no such option: {found[1]}. `journeys run -h` lists journeys' options;"
             " every other option goes to pytest (`pytest -h` lists pytest's and its plugins')."
