@@ -171,6 +171,8 @@ def faults() -> None:
 @click.option("--port", type=int, default=0, help="storefront port (default: a free one)")
 def demo(fault: tuple[str, ...], port: int) -> None:
     """Start the reference shop and its mailbox for a person to click through."""
+    import os
+
     from journeys.channels.mail import MailCapture
     from journeys.errors import SystemUnreachable
     from journeys.journey import embedded
@@ -179,7 +181,7 @@ def demo(fault: tuple[str, ...], port: int) -> None:
     capture.start()
     mailbox_url = capture.serve_view()
     try:
-        shop = embedded.start("refshop", smtp_port=capture.port, faults=fault, port=port)
+        shop = embedded.start("refshop", smtp_port=capture.port, faults=fault, port=port, variables=os.environ)
     except SystemUnreachable as exc:
         capture.stop()
         raise click.ClickException(str(exc)) from None

@@ -162,6 +162,7 @@ def _simulate(paths: list[str], o: dict[str, Any], settings: RunSettings) -> int
             promise_store=store_location(out.parent, settings.promise_store),  # the project's, as run's
             smtp_port=settings.smtp_port,
             browser=settings.browser,
+            environ=settings.variables,
         )
     except (SystemUnreachable, JourneysError) as exc:
         click.echo(f"journeys simulate: the system is not there: {exc}", err=True)
