@@ -195,7 +195,7 @@ class Reports:
         # it is the same system.
         system = f"{systems_at(settings.systems, settings.base_url, settings.variables)}; faults: {faults}"
         try:
-            RunVersion(code_version(self.config.rootpath), system).write(run.folder)
+            RunVersion(code_version(self.config.rootpath, settings.report.commit), system).write(run.folder)
         except OSError as exc:
             self.failures.append(f"journeys: {run.folder}: the run's version could not be written: {exc}")
 
