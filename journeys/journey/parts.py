@@ -135,9 +135,7 @@ def start_part(
             capture = captures[port] = MailCapture(port=port).start()
     if base_url:
         probe(base_url)  # a system that is down: one clear error for the run, not a timeout per journey
-        return SystemPart(
-            system_map, tasks, base_url.rstrip("/"), capture, environ=dict(environ or {})
-        )
+        return SystemPart(system_map, tasks, base_url.rstrip("/"), capture, environ=dict(environ or {}))
     if not system_map.embedded:
         raise ConfigError(
             f"no base_url and no embedded system for {system_map.system}: pass --base-url or set base_url"

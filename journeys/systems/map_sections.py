@@ -13,8 +13,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from journeys.core.personas import SEGMENTS
 from journeys.systems.map_yaml import Checks, line_of, plain, what
-from journeys.systems.templates import template_problem
 from journeys.systems.templates import strings as all_strings
+from journeys.systems.templates import template_problem
 from journeys.systems.touchpoint_map import CHANNELS, KINDS, FactWords, closest
 
 CLOCK_KEYS = ("now", "set", "advance")

@@ -260,7 +260,9 @@ def test_the_agent_logs_in_before_its_first_page_without_a_browser_as_with_one(s
     agent.goto("/dashboard/orders")  # once logged in, not again
     assert len(site.requests) == 4
     monkeypatch.setenv("STAFF_PW", "s3cret-pw")  # in the process's environment only: never read inside
-    other = HttpAgentDriver(site.url, evidence, "anna-1", secrets, credentials=credentials, environ={"STAFF_USER": "sam"})
+    other = HttpAgentDriver(
+        site.url, evidence, "anna-1", secrets, credentials=credentials, environ={"STAFF_USER": "sam"}
+    )
     with pytest.raises(ConfigError, match=r"STAFF_PW \(credentials.agent.password_env\) is not set"):
         other.goto("/dashboard/orders")
     agent.close()

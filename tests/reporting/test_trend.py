@@ -130,9 +130,8 @@ def test_a_trend_kept_before_versions_gets_their_columns(tmp_path: Path):
 def test_the_code_version_is_the_ci_commit_or_git_with_what_is_not_committed(tmp_path: Path, monkeypatch):
     import subprocess
 
-    from journeys.reporting.versions import RunVersion, code_version, read_version
-
     from journeys.reporting.report_settings import ReportSettings
+    from journeys.reporting.versions import RunVersion, code_version, read_version
 
     monkeypatch.setenv("GITHUB_SHA", "not-read-inside")  # the commit comes from the settings, read where they start
     assert code_version(tmp_path) == ""  # no git here
