@@ -60,6 +60,8 @@ def test_help_steps_lint_and_a_run_never_import_locust(tmp_path):
     # A whole journey, the embedded shop started, walked, reported.
     done = journeys(WITHOUT_LOCUST, "run", "--browserless", "features/example", "-p", "no:randomly", cwd=tmp_path)
     assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout[-3000:] + done.stderr
+    done = journeys(WITHOUT_LOCUST, "report", cwd=tmp_path)  # its reports made again
+    assert done.returncode == 0 and "journey map" in done.stdout, done.stdout + done.stderr
 
 
 @pytest.mark.parametrize("args", [["--help"], ["features", "--customers", "1"]])
