@@ -99,7 +99,7 @@ class RunSettings:
     promise_store: str | None = None
     report: ReportSettings = field(default_factory=ReportSettings)
     ci: bool = False
-    variables: Mapping[str, str] = field(default_factory=dict)
+    variables: Mapping[str, str] = field(default_factory=dict, repr=False, hash=False)  # secrets: never shown
 
     @property
     def folder(self) -> Path:
