@@ -57,3 +57,13 @@ def test_the_settings_carry_the_variables_to_workers_and_never_show_them(monkeyp
     assert settings.variables == {"REFSHOP_AGENT_PASSWORD": "Shop-pw-9"}
     assert "Shop-pw-9" not in repr(settings)
     assert RunSettings.from_dict(settings.to_dict()).variables == settings.variables
+
+
+def test_journeys_promises_reads_the_variables_of_the_map_it_is_given(monkeypatch, tmp_path: Path):
+    from journeys.promises.promises_settings import PromisesSettings
+
+    monkeypatch.chdir(tmp_path)
+    given = tmp_path / "desk.yaml"
+    given.write_text(DESK, encoding="utf-8")
+    settings = PromisesSettings.build({"system": str(given)}, {"DESK_PASSWORD": "pw-2", "OTHER": "x"})
+    assert settings.run.variables == {"DESK_PASSWORD": "pw-2"} and settings.system == str(given)
