@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import signal
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,8 @@ class _RunCommand:
         found = re.search(r"unrecognized arguments: (.+)", message)
         if found is None:
             return None
+        if re.match(r"(-n|--numprocesses|--dist)\b", found[1]) and find_spec("xdist") is None:
+            return f"journeys run: {found[1]} needs pytest-xdist, an extra: pip install 'journeys[parallel]'"
         return (
             f"journeys run: no such option: {found[1]}. `journeys run -h` lists journeys' options;"
             " every other option goes to pytest (`pytest -h` lists pytest's and its plugins')."
@@ -168,6 +171,8 @@ def faults() -> None:
 @click.option("--port", type=int, default=0, help="storefront port (default: a free one)")
 def demo(fault: tuple[str, ...], port: int) -> None:
     """Start the reference shop and its mailbox for a person to click through."""
+    import os
+
     from journeys.channels.mail import MailCapture
     from journeys.errors import SystemUnreachable
     from journeys.journey import embedded
@@ -176,7 +181,7 @@ def demo(fault: tuple[str, ...], port: int) -> None:
     capture.start()
     mailbox_url = capture.serve_view()
     try:
-        shop = embedded.start("refshop", smtp_port=capture.port, faults=fault, port=port)
+        shop = embedded.start("refshop", smtp_port=capture.port, faults=fault, port=port, variables=os.environ)
     except SystemUnreachable as exc:
         capture.stop()
         raise click.ClickException(str(exc)) from None

@@ -229,6 +229,37 @@ def test_nothing_in_the_package_writes_the_environment():
     assert writes.search('os.environ["X"] = "1"') and writes.search("os.environ.update(env)")
 
 
+# The edge: the only modules that read the process's environment, each where a process starts (a command,
+# the pytest plugin, a worker) or hands its environment on to a child. Everything else is passed what they read
+# (RunSettings, its variables for the maps' ${NAME} and *_env, ReportSettings, BrowserSettings).
+ENVIRONMENT_READERS = {
+    "cli.py": "`journeys run`, `demo`, `doctor` start: their settings are built here",
+    "plugin/options.py": "the pytest plugin's start (and PYTEST_ADDOPTS, read as pytest reads it)",
+    "population/simulate_command.py": "`journeys simulate` starts",
+    "promises/promises_command.py": "`journeys promises` starts",
+    "run/report_command.py": "`journeys report` starts",
+    "reporting/allure_cli.py": "`python -m journeys.reporting.allure_cli` starts (scripts/bootstrap)",
+    "population/worker.py": "a Locust worker process learns its parent at its start",
+    "journey/embedded.py": "a child process's environment: ours handed on, with its own secrets, never read",
+    "population/workforce.py": "a child process's environment: ours handed on, never read",
+    "channels/browser.py": "whether the browser it launches has a display (DISPLAY), as the browser reads it",
+}
+_READS = re.compile(r"\bos\.(environ|getenv|environb)\b|\bgetenv\(|from os import [^#]*\b(environ|getenv)\b")
+
+
+def test_only_the_edge_reads_the_environment():
+    """Settings, secrets and the maps' variables are read once where a process starts and passed down typed."""
+    readers = {
+        str(p.relative_to(PACKAGE))
+        for p in modules()
+        if any(_READS.search(line) for line in p.read_text(encoding="utf-8").splitlines())
+    }
+    assert readers - set(ENVIRONMENT_READERS) == set()
+    assert set(ENVIRONMENT_READERS) - readers == set()  # the list stays the truth: no module on it without need
+    assert all(_READS.search(code) for code in ('os.environ.get("X")', "os.getenv('X')", "from os import environ"))
+    assert not _READS.search("environ.get('X')")  # a mapping passed down is read freely
+
+
 # Run in a process of its own: importing every module patches gevent (Locust) into whoever imports it.
 _WALK = """
 import importlib, inspect, json, pkgutil, journeys

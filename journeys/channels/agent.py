@@ -18,7 +18,6 @@ classes satisfy ``drivers.AgentDriver``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,7 +37,7 @@ class StaffLogin(PageDriver):
     Args:
         *args, **kwargs: as the adapter's.
         credentials: the map's entry of this role (environment variable names, ``login:`` form).
-        environ: where those names are looked up (default: the process's environment).
+        environ: where those names are looked up (default: none set).
         role: the map's credentials entry, for messages (``agent``, ``desk_agent``...).
     """
 
@@ -54,7 +53,7 @@ class StaffLogin(PageDriver):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.credentials = dict(credentials or {})
-        self.environ = os.environ if environ is None else environ  # SystemPart.environ first
+        self.environ: Mapping[str, str] = {} if environ is None else environ  # SystemPart.environ
         self.role = role
         self.logged_in = False
         self._logging_in = False

@@ -10,7 +10,6 @@ through an httpx transport, injectable for tests.
 from __future__ import annotations
 
 import json
-import os
 import re
 import ssl
 from collections.abc import Mapping
@@ -42,7 +41,7 @@ class HttpApiDriver:
         secrets: values to mask in evidence and messages.
         transport: an httpx transport (``httpx.MockTransport`` in unit tests).
         channel_urls: other addresses per channel (``store`` may live elsewhere than ``api``).
-        environ: where a touchpoint's ``token_env`` is looked up (default: the process's environment).
+        environ: where a touchpoint's ``token_env`` is looked up (default: none set).
         http_timeout: seconds a request may take (``--http-timeout``).
     """
 
@@ -61,7 +60,7 @@ class HttpApiDriver:
         http_timeout: float = READ_TIMEOUT,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self.environ = os.environ if environ is None else environ
+        self.environ: Mapping[str, str] = {} if environ is None else environ  # the run's variables
         self.evidence = evidence
         self.customer_key = customer_key
         self.secrets = secrets

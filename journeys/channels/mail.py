@@ -16,7 +16,6 @@ checks that they agree.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Mapping
@@ -202,7 +201,7 @@ def mailbox_for(
     mail: Mapping[str, Any], capture: MailCapture | None = None, environ: Mapping[str, str] | None = None
 ) -> Mailbox:
     """The mailbox a map's ``mail:`` section describes (``capture`` for ``driver: capture``;
-    ``environ``: where its ``*_env`` names are looked up, default the process's environment).
+    ``environ``: where its ``*_env`` names are looked up, the run's variables; default none set).
 
     Raises:
         ConfigError: the driver needs a variable that is not set, or a capture that is not running.
@@ -216,7 +215,7 @@ def mailbox_for(
             )
         return CaptureMailbox(capture)
     if driver == "imap":
-        environ = os.environ if environ is None else environ
+        environ = {} if environ is None else environ  # the run's variables: none given, none set
         user, password = _env(environ, mail, "user_env"), _env(environ, mail, "password_env")
         return ImapMailbox(
             str(mail["host"]),

@@ -9,7 +9,6 @@ walks as ``anna`` records her, not a made-up person, on its ledger.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -134,7 +133,7 @@ def registered(session: Any, account: str, *, like: Customer) -> tuple[Customer,
             continue
         where = f"{each.path}:{entry.get('line', 0)}: accounts.{account}"
         parts = getattr(session, "parts", {})
-        environ = parts[each.system].environ if each.system in parts else os.environ
+        environ = parts[each.system].environ if each.system in parts else getattr(session, "environ", {})
         email = _env(environ, entry["email_env"], f"{where}.email_env")
         password = _env(environ, entry["password_env"], f"{where}.password_env")
         named = entry.get("name_env")

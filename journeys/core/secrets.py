@@ -12,7 +12,6 @@ system a session cookie or bearer token may still be valid.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterable, Mapping
 from urllib.parse import quote, quote_plus
@@ -53,12 +52,12 @@ class Secrets:
             # A password also shows up form- or URL-encoded in a saved request.
             self._values.update({value, quote(value, safe=""), quote_plus(value)})
 
-    def add_env(self, name: str, environ: Mapping[str, str] | None = None) -> None:
-        """Remember the value of variable ``name`` in ``environ`` (default: the process's), if it is set."""
-        self.add((os.environ if environ is None else environ).get(name))
+    def add_env(self, name: str, environ: Mapping[str, str]) -> None:
+        """Remember the value of variable ``name`` in ``environ`` (the run's variables), if it is set."""
+        self.add(environ.get(name))
 
-    def add_env_names(self, names: Iterable[str], environ: Mapping[str, str] | None = None) -> None:
-        """Remember the values of every variable in ``names`` that ``environ`` sets (default: the process's)."""
+    def add_env_names(self, names: Iterable[str], environ: Mapping[str, str]) -> None:
+        """Remember the values of every variable in ``names`` that ``environ`` (the run's variables) sets."""
         for name in names:
             self.add_env(name, environ)
 

@@ -22,7 +22,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import IO, Any
@@ -60,20 +60,22 @@ def start(
     clock: str | None = None,
     seed: int = 1,
     db: str | None = None,
+    variables: Mapping[str, str] | None = None,
 ) -> EmbeddedSystem:
     """Start ``python -m module`` on a free port and wait for its ready line.
 
-    The clock token and agent password are generated per start (unless set in
-    the environment) and handed to the process through its environment; the returned ``env`` holds them so
-    the touchpoint map's ``*_env`` names resolve in this process too.
+    The clock token and agent password are generated per start (unless ``variables``, the run's,
+    read where it started, set them) and handed to the process through its environment; the returned
+    ``env`` holds them so the touchpoint map's ``*_env`` names resolve in this process too.
     """
-    # Fresh secrets per start, unless the environment already holds some (a person running the demo).
+    given = variables or {}
+    # Fresh secrets per start, unless the run was given some (a person running the demo).
     env = {
-        "REFSHOP_CLOCK_TOKEN": os.environ.get("REFSHOP_CLOCK_TOKEN") or secrets.token_urlsafe(16),
+        "REFSHOP_CLOCK_TOKEN": given.get("REFSHOP_CLOCK_TOKEN") or secrets.token_urlsafe(16),
         # The store's till authenticates with this key (the map's store.order names it).
-        "REFSHOP_STORE_KEY": os.environ.get("REFSHOP_STORE_KEY") or secrets.token_urlsafe(16),
-        "REFSHOP_AGENT_USER": os.environ.get("REFSHOP_AGENT_USER") or "agent",
-        "REFSHOP_AGENT_PASSWORD": os.environ.get("REFSHOP_AGENT_PASSWORD") or secrets.token_urlsafe(12),
+        "REFSHOP_STORE_KEY": given.get("REFSHOP_STORE_KEY") or secrets.token_urlsafe(16),
+        "REFSHOP_AGENT_USER": given.get("REFSHOP_AGENT_USER") or "agent",
+        "REFSHOP_AGENT_PASSWORD": given.get("REFSHOP_AGENT_PASSWORD") or secrets.token_urlsafe(12),
     }
     args = [sys.executable, "-m", module, "--port", str(port), "--smtp-port", str(smtp_port)]
     args += ["--seed", str(seed)]
@@ -89,7 +91,7 @@ def start(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, **env, PARENT_ENV: str(os.getpid())},
+        env={**os.environ, **env, PARENT_ENV: str(os.getpid())},  # a child's: ours passed on, never looked into
         start_new_session=True,
         preexec_fn=_die_with_parent(),  # one prctl call between fork and exec: nothing to deadlock on
     )

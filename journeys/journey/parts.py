@@ -8,7 +8,6 @@ drivers see it, so the channel drivers need not know a run may hold several.
 
 from __future__ import annotations
 
-import os
 from collections import ChainMap
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -41,8 +40,9 @@ class SystemPart:
     mail_capture: MailCapture | None = None  # the SMTP capture its mail goes to (map: ``driver: capture``)
     embedded: embedded.EmbeddedSystem | None = None
     # Where the map's ``*_env`` names are looked up: an embedded system's own variables (its
-    # passwords and tokens, made for this run) before the process's; passed down, never exported.
-    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    # passwords and tokens, made for this run) before the run's (read where it started); passed
+    # down, never exported, never read from the process's environment here.
+    environ: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -118,8 +118,8 @@ def start_part(
         faults: faults for an embedded system.
         seed: the run's seed, for an embedded system.
         start: the session's start moment (an embedded system's clock starts frozen there).
-        environ: variables its map's ``*_env`` names are looked up in before the process's
-            (an attached process's: the owner's embedded system's).
+        environ: the run's variables (``RunSettings.variables``), where its map's ``*_env`` names are
+            looked up (an attached process's: the owner's embedded system's too).
 
     Raises:
         ConfigError: no address and nothing to start, or a capture port that is taken.
@@ -135,9 +135,7 @@ def start_part(
             capture = captures[port] = MailCapture(port=port).start()
     if base_url:
         probe(base_url)  # a system that is down: one clear error for the run, not a timeout per journey
-        return SystemPart(
-            system_map, tasks, base_url.rstrip("/"), capture, environ=ChainMap(dict(environ or {}), os.environ)
-        )
+        return SystemPart(system_map, tasks, base_url.rstrip("/"), capture, environ=dict(environ or {}))
     if not system_map.embedded:
         raise ConfigError(
             f"no base_url and no embedded system for {system_map.system}: pass --base-url or set base_url"
@@ -154,7 +152,12 @@ def start_part(
         )
     # Frozen at the start moment: the shop's clock then moves only when a journey moves it.
     running = embedded.start(
-        system_map.embedded, smtp_port=capture.port, faults=faults, seed=seed, clock=start.isoformat()
+        system_map.embedded,
+        smtp_port=capture.port,
+        faults=faults,
+        seed=seed,
+        clock=start.isoformat(),
+        variables=environ,
     )
-    environ = ChainMap(dict(running.env), os.environ)
+    environ = ChainMap(dict(running.env), dict(environ or {}))
     return SystemPart(system_map, tasks, running.url.rstrip("/"), capture, running, environ)

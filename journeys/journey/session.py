@@ -52,8 +52,10 @@ class SystemSession:
         promise_store: the project's promise store (``promise_file.store_location``);
             None: ``promises.sqlite`` in the reports folder ``reports_dir`` is in.
         mail: start the SMTP captures (False: no touchpoint read here is a mail).
-        environ: variables the maps' ``*_env`` names (passwords, tokens) are looked up in before
-            the process's environment; an embedded system's own come first (``SystemPart.environ``).
+        environ: the run's variables, read from the environment where it started
+            (``RunSettings.variables``): the maps' ``${NAME}`` and ``*_env`` names (addresses,
+            passwords, tokens) are read from them and nowhere else; an embedded system's own
+            come first (``SystemPart.environ``). None: none is set.
     """
 
     def __init__(
@@ -74,7 +76,9 @@ class SystemSession:
         environ: Mapping[str, str] | None = None,
     ) -> None:
         names = [system] if isinstance(system, (str, Path)) else list(system)
-        self.maps: list[TouchpointMap] = load_maps(names, systems_dir)
+        self.variables: dict[str, str] = dict(environ or {})
+        self.maps: list[TouchpointMap] = load_maps(names, systems_dir, self.variables)
+        _refuse_unset_variables(self.maps, base_url_given=bool(base_url))
         self.map = self.maps[0]
         self.tasks = CompanyTasks.of(self.maps)
         self.reports_dir = Path(reports_dir)
@@ -106,7 +110,7 @@ class SystemSession:
                     faults=faults,
                     seed=seed,
                     start=self.start_moment,
-                    environ=environ,
+                    environ=self.variables,
                 )
         except BaseException:
             self.close()
@@ -249,6 +253,14 @@ class SystemSession:
         for capture in self._captures.values():
             capture.stop()
         self._captures.clear()
+
+
+def _refuse_unset_variables(maps: Sequence[TouchpointMap], *, base_url_given: bool) -> None:
+    """Every ``${NAME}`` a map needs and the run's variables do not set: one error naming each, before anything
+    starts (the main system's ``base_url`` is not needed when ``--base-url`` gives it)."""
+    problems = [p for i, each in enumerate(maps) for p in each.unset_problems(base_url_given=base_url_given and i == 0)]
+    if problems:
+        raise ConfigError("\n".join(problems))  # each names its map file and line
 
 
 def _refuse_headed_without_display(settings: BrowserSettings) -> None:

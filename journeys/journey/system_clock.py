@@ -7,7 +7,6 @@ wall clock and promises not yet due are stored for a later run.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -69,7 +68,7 @@ class TestClock:
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self.api = api
-        self.environ = os.environ if environ is None else environ  # where ``token_env`` is looked up
+        self.environ: Mapping[str, str] = {} if environ is None else environ  # where ``token_env`` is looked up
         self.spec = spec
         self.zone = ZoneInfo(timezone)
         self.secrets = secrets

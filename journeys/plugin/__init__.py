@@ -14,6 +14,7 @@ stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -53,15 +54,15 @@ def pytest_report_header(config: pytest.Config) -> str:
     settings = run.settings
     faults = ", ".join(settings.faults) or "none"
     return (
-        f"journeys: {systems_at(settings.systems, settings.base_url)}; faults: {faults}; "
+        f"journeys: {systems_at(settings.systems, settings.base_url, settings.variables)}; faults: {faults}; "
         f"seed {run.seed} (replay with --seed {run.seed}); run {run.run_id} -> {run.folder}; "
         f"promises not yet due -> {run.promise_store}"
     )
 
 
-def systems_at(systems: Any, base_url: str | None) -> str:
+def systems_at(systems: Any, base_url: str | None, variables: Mapping[str, str] | None = None) -> str:
     """'system shop at http://…' or 'systems shop at http://…, helpdesk at http://…': each system with the
-    address its journeys go to (an embedded one is started for the run)."""
+    address its journeys go to (an embedded one is started for the run; ``variables``: the run's)."""
 
     from journeys.errors import JourneysError
     from journeys.systems.map_files import find_map
@@ -70,7 +71,7 @@ def systems_at(systems: Any, base_url: str | None) -> str:
     told = []
     for index, name in enumerate(names):
         try:
-            found = find_map(name)
+            found = find_map(name, variables=variables or {})
         except JourneysError:  # the session reports the map's error itself, with file and line
             told.append(f"{name} (its map does not load)")
             continue

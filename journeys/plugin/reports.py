@@ -196,9 +196,9 @@ class Reports:
         faults = ", ".join(sorted(settings.faults)) or "none"
         # Each system with its map's address: an embedded one's changes with every run (a free port), and
         # it is the same system.
-        system = f"{systems_at(settings.systems, settings.base_url)}; faults: {faults}"
+        system = f"{systems_at(settings.systems, settings.base_url, settings.variables)}; faults: {faults}"
         try:
-            RunVersion(code_version(self.config.rootpath), system).write(run.folder)
+            RunVersion(code_version(self.config.rootpath, settings.report.commit), system).write(run.folder)
         except OSError as exc:
             self.failures.append(f"journeys: {run.folder}: the run's version could not be written: {exc}")
 
@@ -222,7 +222,7 @@ class Reports:
         else:
             from journeys.plugin import systems_at
 
-            base_url = systems_at(settings.systems, settings.base_url)
+            base_url = systems_at(settings.systems, settings.base_url, settings.variables)
         found = {
             "system": "+".join(settings.systems),
             "base URL": str(base_url),

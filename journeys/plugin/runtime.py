@@ -75,6 +75,7 @@ class Run:
                     smtp_port=settings.smtp_port,
                     promise_store=self.promise_store,
                     browserless=settings.browserless,
+                    environ=settings.variables,
                 )
                 # A browser, codec or device that is not there is the run's error, before any journey.
                 if self.session.uses_a_browser():

@@ -40,9 +40,12 @@ def describe(session: Any, system: str, seed: int) -> dict[str, Any]:
         "reports_dir": str(Path(session.reports_dir).resolve()),
         "promise_store": str(session.promise_store_url),
         "seed": seed,
-        # The embedded systems' own passwords and tokens (made for this run), handed over with the
-        # rest: they are never exported to the owner's environment for its children to inherit.
-        "environ": {k: v for part in session.parts.values() if part.embedded for k, v in part.embedded.env.items()},
+        # The run's variables (read where it started) and the embedded systems' own passwords and
+        # tokens (made for this run), handed over with the rest: never exported to an environment.
+        "environ": {
+            **session.variables,
+            **{k: v for part in session.parts.values() if part.embedded for k, v in part.embedded.env.items()},
+        },
         "browser": asdict(session.browser_settings),  # the run's, in every process of it: timeouts, --chromium...
     }
 

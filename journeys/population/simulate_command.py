@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,9 +27,22 @@ __all__ = ["simulate"]
 MAX_CUSTOMERS = 100_000
 MAX_SECONDS = 24 * 3600
 DEFAULT_CUSTOMERS = 100  # when neither --customers nor --duration bounds the run
+NOT_INSTALLED = 3  # a configuration error, as a run's: the command cannot be carried out here
+NO_LOCUST = "journeys simulate: Locust is not installed: pip install 'journeys[simulate]'"
 
 
-@click.command(cls=Command)
+class _NeedsLocust(Command):
+    """Locust is an extra (``journeys[simulate]``): without it, ``journeys simulate`` (its ``-h`` too) says
+    in one line what to install and exits 3. Looked up, not imported: gevent patches whoever imports it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if find_spec("locust") is None:
+            click.echo(NO_LOCUST, err=True)
+            ctx.exit(NOT_INSTALLED)
+        return super().parse_args(ctx, args)
+
+
+@click.command(cls=_NeedsLocust)
 @click.argument("paths", nargs=-1)
 @click.option(
     "--mix", "weights", multiple=True, metavar="SELECTOR=WEIGHT", help="file/folder, @tag or name (repeatable)"
@@ -150,6 +164,7 @@ def _simulate(paths: list[str], o: dict[str, Any], settings: RunSettings) -> int
             promise_store=store,
             smtp_port=settings.smtp_port,
             browser=settings.browser,
+            environ=settings.variables,
         )
     except (SystemUnreachable, JourneysError) as exc:
         click.echo(f"journeys simulate: the system is not there: {exc}", err=True)

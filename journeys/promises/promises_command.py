@@ -118,7 +118,13 @@ def _verify(store: object, settings: PromisesSettings) -> int:
     as_of = f"as of {moment.isoformat()}" if moment else "as of now"
     click.echo(f"journeys promises: store {store.path}; {as_of}; run {run_id} -> {folder}")
     try:
-        target = Target(settings.system, settings.base_url, settings.run.smtp_port, browser=settings.run.browser)
+        target = Target(
+            settings.system,
+            settings.base_url,
+            settings.run.smtp_port,
+            browser=settings.run.browser,
+            variables=settings.run.variables,
+        )
         checked = verify_due(store, moment, target, folder, click.echo)
     except ConfigError as exc:
         shutil.rmtree(folder, ignore_errors=True)

@@ -48,6 +48,8 @@ class PromisesSettings:
             SettingError: a moment that is not one (``--as-of``, ``JOURNEYS_NOW``), or a variable of the wrong kind.
         """
         shared = {option.dest: given.get(option.dest) for option in PROMISES_SHARED}
+        # The maps' variables: --system's map's too (a path), beside the project's and the bundled ones.
+        shared["system"] = (given["system"],) if given.get("system") else ()
         run = RunSettings.build(shared, environ, taken=PROMISES_SHARED)
         moment = value_of(_AS_OF, given.get("as_of"), environ)
         try:

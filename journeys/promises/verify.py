@@ -11,8 +11,8 @@ summary, the journey map and the trend read it as any run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,6 +39,7 @@ class Target:
     smtp_port: int | None = None
     systems_dir: str = "fixtures/systems"
     browser: BrowserSettings | None = None  # --chromium, --browser-ws, the timeouts; None: the defaults
+    variables: Mapping[str, str] = field(default_factory=dict)  # the maps' ${NAME} and *_env (RunSettings')
 
 
 def journey_name(stored: StoredPromise) -> str:
@@ -106,7 +107,7 @@ def _verify_system(
     source = target.system or _source(first, target.systems_dir)
     url = target.base_url or first.base_url or None
     try:
-        system_map = find_map(source, target.systems_dir)
+        system_map = find_map(source, target.systems_dir, target.variables)
         moment = in_zone(as_of, system_map.timezone)
         due = [p for p in group if moment >= p.promise.due]
         if not due:
@@ -126,6 +127,7 @@ def _verify_system(
             promise_store=str(store.path),
             mail=needs_mail,
             browser=target.browser,
+            environ=target.variables,
         )
     except JourneysError as exc:
         say(f"journeys promises: {first.system} could not be opened: {exc}")

@@ -1,7 +1,7 @@
 """Where a run's reports reach beyond its folder: the trend, the URL CI publishes it at, Allure.
 
 Made once where a command starts (``journeys.run.settings``: ``--trend-db``,
-``--report-url`` and the variables ``JOURNEYS_ALLURE`` and ``JOURNEYS_CACHE``)
+``--report-url`` and the variables ``JOURNEYS_ALLURE``, ``JOURNEYS_CACHE`` and the CI's commit)
 and passed to the reports; no report reads the environment.
 """
 
@@ -14,7 +14,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ReportSettings"]
+__all__ = ["CI_COMMITS", "ReportSettings"]
+
+# Where CI systems name the commit they build (the first set is the run's code: reporting.versions).
+CI_COMMITS = ("GITHUB_SHA", "CI_COMMIT_SHA", "BUILD_SOURCEVERSION", "GIT_COMMIT", "BITBUCKET_COMMIT")
 
 
 @dataclass(frozen=True)
@@ -26,12 +29,14 @@ class ReportSettings:
         report_url: the URL the run folder is published at, without a trailing ``/``; "": none (no links).
         allure: the ``allure`` command to use; None: the one in ``allure_home`` (installed there when missing).
         allure_home: the folder Allure is installed in; "": the default for this Python.
+        commit: the commit a CI job builds (``CI_COMMITS``); "": none said (git is asked).
     """
 
     trend_db: str | None = None
     report_url: str = ""
     allure: str | None = None
     allure_home: str = ""
+    commit: str = ""
 
     @classmethod
     def build(cls, trend_db: str | None, report_url: str | None, environ: Mapping[str, str]) -> ReportSettings:
@@ -41,6 +46,7 @@ class ReportSettings:
             report_url=(report_url or "").rstrip("/"),
             allure=environ.get("JOURNEYS_ALLURE") or None,
             allure_home=str(_allure_home(environ)),
+            commit=next((environ[name] for name in CI_COMMITS if environ.get(name)), ""),
         )
 
     @property

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -21,8 +20,6 @@ from pathlib import Path
 __all__ = ["VERSION_FILE", "RunVersion", "code_version", "read_version"]
 
 VERSION_FILE = "version.json"
-# Where CI systems name the commit they build.
-_CI_COMMITS = ("GITHUB_SHA", "CI_COMMIT_SHA", "BUILD_SOURCEVERSION", "GIT_COMMIT", "BITBUCKET_COMMIT")
 
 
 @dataclass(frozen=True)
@@ -47,11 +44,11 @@ def read_version(folder: Path) -> RunVersion:
         return RunVersion()
 
 
-def code_version(root: Path) -> str:
-    """The project's code: the CI's commit, else git's HEAD plus a digest of uncommitted changes ("" if no git)."""
-    for name in _CI_COMMITS:
-        if os.environ.get(name):
-            return os.environ[name]
+def code_version(root: Path, commit: str = "") -> str:
+    """The project's code: the CI's ``commit`` (``ReportSettings.commit``), else git's HEAD plus a digest of
+    uncommitted changes ("" if no git)."""
+    if commit:
+        return commit
     try:
         head = _git(root, "rev-parse", "HEAD").strip()
         changes = _git(root, "diff", "HEAD")

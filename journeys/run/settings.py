@@ -10,11 +10,13 @@ serialized). Each value is the first of:
    ``JOURNEYS_PROMISE_STORE``, ``JOURNEYS_TREND_DB``, ``JOURNEYS_REPORT_URL``,
    ``JOURNEYS_BROWSERLESS``, ``JOURNEYS_CHROMIUM``, ``JOURNEYS_BROWSER_WS``), and the few
    variables no option stands for (``ENVIRONMENT_ONLY``: ``CI``, ``JOURNEYS_ALLURE``, ``JOURNEYS_CACHE``),
+   and the variables the touchpoint maps name (``variables``: ``${NAME}`` and ``*_env: NAME``),
 3. the touchpoint map (``base_url``, applied by the session),
 4. the default below.
 
 ``journeys simulate`` and ``journeys promises`` build theirs the same way, from
-the options they share with a run. Nothing below this reads or writes an environment variable for a setting.
+the options they share with a run. Nothing below this reads or writes an environment variable
+(tests/test_architecture.py lists the few modules at the edge that read the environment).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from journeys.channels.browser_settings import BrowserSettings
 from journeys.reporting.report_settings import ReportSettings
 from journeys.reporting.run_folders import new_run_id
 from journeys.run.run_options import OPTIONS_BY_DEST, RUN_OPTIONS, RunOption, in_ci, value_of
+from journeys.systems.map_files import map_variables
 
 __all__ = ["RunSettings"]
 
@@ -55,6 +58,8 @@ class RunSettings:
         promise_store: the project's promise store as given; None: ``<reports_dir>/promises.sqlite``.
         report: where the reports reach beyond the run folder (trend, published URL, Allure).
         ci: the run is a CI job (``CI`` set): no progress lines.
+        variables: the environment's variables the maps may name (``${NAME}``, ``*_env: NAME``:
+            addresses, accounts, passwords, tokens), read here once; the maps read them from here only.
     """
 
     systems: tuple[str, ...] = ("refshop",)
@@ -73,6 +78,7 @@ class RunSettings:
     promise_store: str | None = None
     report: ReportSettings = field(default_factory=ReportSettings)
     ci: bool = False
+    variables: Mapping[str, str] = field(default_factory=dict, repr=False, hash=False)  # secrets: never shown
 
     @property
     def folder(self) -> Path:
@@ -140,6 +146,7 @@ class RunSettings:
             promise_store=values["promise_store"],
             report=ReportSettings.build(values["trend_db"], values["report_url"], environ),
             ci=in_ci(environ),
+            variables=map_variables(values["system"] or ("refshop",), environ),
         )
 
     def for_browser(self, browser: str) -> RunSettings:
@@ -163,4 +170,5 @@ class RunSettings:
         values["output"] = Path(values["output"]) if values["output"] else None
         values["browser"] = BrowserSettings(**values["browser"])
         values["report"] = ReportSettings.from_dict(values["report"])
+        values["variables"] = dict(values.get("variables", {}))
         return cls(**values)

@@ -10,7 +10,7 @@ unless it is written ``helpdesk: file complaint``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,11 @@ from journeys.systems.touchpoint_map import TouchpointMap, closest
 __all__ = ["CompanyTasks", "load_maps", "unique_touchpoints"]
 
 
-def load_maps(names: Sequence[str | Path], search_dir: str | Path = "fixtures/systems") -> list[TouchpointMap]:
-    """The maps of ``names`` (each a system name or a path), checked to fit together.
+def load_maps(
+    names: Sequence[str | Path], search_dir: str | Path = "fixtures/systems", variables: Mapping[str, str] | None = None
+) -> list[TouchpointMap]:
+    """The maps of ``names`` (each a system name or a path), checked to fit together (``${NAME}`` from
+    ``variables``, as ``find_map``).
 
     Raises:
         ConfigError: a map cannot be loaded, two maps are one system, or two
@@ -32,7 +35,7 @@ def load_maps(names: Sequence[str | Path], search_dir: str | Path = "fixtures/sy
     """
     if not names:
         raise ConfigError("no system given: pass --system with a map's name or path.")
-    maps = [find_map(name, search_dir) for name in names]
+    maps = [find_map(name, search_dir, variables) for name in names]
     seen: dict[str, TouchpointMap] = {}
     for found in maps:
         if found.system in seen:

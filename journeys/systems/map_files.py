@@ -3,21 +3,26 @@ that ship with journeys; and loading one (validated by :mod:`journeys.systems.ma
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from journeys.errors import ConfigError
 from journeys.systems.map_schema import read_map
+from journeys.systems.templates import variable_names
 from journeys.systems.touchpoint_map import TouchpointMap, closest
 
-__all__ = ["BUNDLED_SYSTEMS", "find_map", "load_map"]
+__all__ = ["BUNDLED_SYSTEMS", "find_map", "load_map", "map_variables"]
 
 BUNDLED_SYSTEMS = Path(__file__).resolve().parent.parent / "maps"  # the maps journeys ships (refshop.yaml)
 """Maps that ship with journeys (the embedded reference shop's)."""
 
 
-def find_map(name_or_path: str | Path, search_dir: str | Path = "fixtures/systems") -> TouchpointMap:
+def find_map(
+    name_or_path: str | Path, search_dir: str | Path = "fixtures/systems", variables: Mapping[str, str] | None = None
+) -> TouchpointMap:
     """Load a map given as a path, or as a system name looked up in ``search_dir``, then among the
-    maps that ship with journeys (a project's own map of the same name wins).
+    maps that ship with journeys (a project's own map of the same name wins). Its ``${NAME}`` are
+    read from ``variables`` (a run's ``RunSettings.variables``; None: the map's shape only, each unset).
 
     Raises:
         ConfigError: no such map (the message lists the maps there are), or
@@ -27,12 +32,12 @@ def find_map(name_or_path: str | Path, search_dir: str | Path = "fixtures/system
     if candidate.suffix in (".yaml", ".yml") or candidate.is_file():
         if not candidate.is_file():
             raise ConfigError(f"{candidate}: no such touchpoint map file. Check the path given as --system.")
-        return load_map(candidate)
+        return load_map(candidate, variables)
     folder = Path(search_dir)
     for where in (folder, BUNDLED_SYSTEMS):
         for suffix in (".yaml", ".yml"):
             if (where / f"{name_or_path}{suffix}").is_file():
-                return load_map(where / f"{name_or_path}{suffix}")
+                return load_map(where / f"{name_or_path}{suffix}", variables)
     known = sorted({p.stem for where in (folder, BUNDLED_SYSTEMS) if where.is_dir() for p in where.glob("*.y*ml")})
     raise ConfigError(
         f"no touchpoint map for system '{name_or_path}' in"
@@ -43,10 +48,28 @@ def find_map(name_or_path: str | Path, search_dir: str | Path = "fixtures/system
     )
 
 
-def load_map(path: str | Path) -> TouchpointMap:
-    """Load and validate the touchpoint map at ``path``.
+def load_map(path: str | Path, variables: Mapping[str, str] | None = None) -> TouchpointMap:
+    """Load and validate the touchpoint map at ``path`` (its ``${NAME}`` from ``variables``, as ``find_map``).
 
     Raises:
         ConfigError: every problem found, one per line as ``file:line: key: message``.
     """
-    return read_map(Path(path))
+    return read_map(Path(path), variables)
+
+
+def map_variables(
+    systems: Iterable[str | Path], environ: Mapping[str, str], search_dir: str | Path = "fixtures/systems"
+) -> dict[str, str]:
+    """The variables of ``environ`` that a map may name (``${NAME}``, ``*_env: NAME``), read where a run
+    starts: those of the maps ``systems`` names (paths), of the project's and of the bundled maps.
+    Only these are passed down (to worker processes too); no other part of the environment is."""
+    paths = [Path(each) for each in systems if Path(each).suffix in (".yaml", ".yml")]
+    for folder in (Path(search_dir), BUNDLED_SYSTEMS):
+        paths += sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
+    names: set[str] = set()
+    for path in paths:
+        try:
+            names |= variable_names(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue  # told when the map is loaded
+    return {name: environ[name] for name in sorted(names) if name in environ}

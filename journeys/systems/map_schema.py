@@ -10,6 +10,7 @@ clock, mail, credentials, accounts, segments, the map's own fact words) and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -44,8 +45,9 @@ TOP_KEYS = (
 )
 
 
-def read_map(path: Path) -> TouchpointMap:
-    """Read, parse and validate the map at ``path`` (see ``map_files.load_map``)."""
+def read_map(path: Path, variables: Mapping[str, str] | None = None) -> TouchpointMap:
+    """Read, parse and validate the map at ``path`` (see ``map_files.load_map``), its ``${NAME}`` from
+    ``variables`` (None: read for its shape only)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -55,7 +57,7 @@ def read_map(path: Path) -> TouchpointMap:
     except MarkedYAMLError as exc:
         line, problem = yaml_problem(exc)
         raise ConfigError(f"{path}:{line}: not valid YAML: {problem}. Fix it there.") from exc
-    return _Loader(path).load(document)
+    return _Loader(path, variables).load(document)
 
 
 class _Loader(Touchpoints):
@@ -123,6 +125,7 @@ class _Loader(Touchpoints):
             accounts=accounts,
             facts=self.declared,
             fields=self.fields(doc),
+            unset=tuple(self.unset),
         )
         if self.problems:
             ordered = sorted(self.problems, key=lambda p: p[0])

@@ -13,8 +13,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from journeys.core.personas import SEGMENTS
 from journeys.systems.map_yaml import Checks, line_of, plain, what
-from journeys.systems.templates import interpolate, template_problem
 from journeys.systems.templates import strings as all_strings
+from journeys.systems.templates import template_problem
 from journeys.systems.touchpoint_map import CHANNELS, KINDS, FactWords, closest
 
 CLOCK_KEYS = ("now", "set", "advance")
@@ -89,7 +89,7 @@ class Sections(Checks):
             elif key == "port":
                 try:
                     # A capture on port 0 (or "${SMTP_PORT:-0}" unset) takes a free port.
-                    mail[key] = int(interpolate(str(node[key])) or 0)
+                    mail[key] = int(self.interpolated(node, "port", "mail") or 0)
                     if not 0 <= mail[key] < 65536:
                         raise ValueError
                 except ValueError:

@@ -16,8 +16,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from journeys.systems.parse_messages import jsonpath_problem
 from journeys.systems.templates import NAME as ENV_NAME
-from journeys.systems.templates import interpolate, template_problem
-from journeys.systems.touchpoint_map import closest
+from journeys.systems.templates import interpolate, template_problem, unset
+from journeys.systems.touchpoint_map import UnsetVariable, closest
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
 
@@ -27,11 +27,15 @@ class Checks:
 
     Args:
         path: the map file, for ``file:line`` in every problem.
+        variables: what its ``${NAME}`` are read from (the run's, read where it started); None: the
+            map is read for its shape only (lint, the catalogue, the editor), every ``${NAME}`` unset.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, variables: Mapping[str, str] | None = None) -> None:
         self.path = path
+        self.variables: Mapping[str, str] = variables if variables is not None else {}
         self.problems: list[tuple[int, str]] = []
+        self.unset: list[UnsetVariable] = []  # told by the session when it needs the value
 
     def problem(self, line: int, key: str, message: str) -> None:
         self.problems.append((line, f"{self.path}:{line}: {key}: {message}"))
@@ -71,15 +75,18 @@ class Checks:
         return str(value)
 
     def interpolated(self, node: CommentedMap, key: str, where: str) -> str | None:
-        """Text with its ``${NAME}`` / ``${NAME:-default}`` read from the environment now."""
+        """Text with its ``${NAME}`` / ``${NAME:-default}`` read from the variables now (each unset one noted)."""
         value = self.text(node, key, where)
         if value is None:
             return None
         try:
-            return interpolate(value)
+            resolved = interpolate(value, self.variables)
         except ValueError as exc:
             self.problem(line_of(node, key), join(where, key), str(exc))
             return None
+        for name in unset(value, self.variables):
+            self.unset.append(UnsetVariable(name, line_of(node, key), join(where, key)))
+        return resolved
 
     def url(self, node: CommentedMap, key: str, where: str, *, required: bool = False) -> str | None:
         """A URL or path: ``${ENV}`` expanded, then its ``{placeholders}`` checked."""

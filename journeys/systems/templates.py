@@ -1,13 +1,13 @@
 """``{placeholder}`` templates and ``${ENV}`` interpolation used by touchpoint maps.
 
 Two kinds of braces, on purpose: ``${NAME}`` is resolved once, when the map
-is loaded, from the environment (where a system is); ``{name}`` is filled per
+is loaded, from the variables the run read from its environment where it
+started (``RunSettings.variables``: where a system is); ``{name}`` is filled per
 customer, from what the journey knows (which order, which email address).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import string
 from collections.abc import Mapping
@@ -37,19 +37,32 @@ def placeholders(text: str) -> list[str]:
     return [m.group(1) for m in PLACEHOLDER.finditer(text) if m.group(1)]
 
 
-def interpolate(text: str, environ: Mapping[str, str] | None = None) -> str:
-    """Replace ``${NAME}`` and ``${NAME:-default}`` with environment values.
+def interpolate(text: str, variables: Mapping[str, str]) -> str:
+    """Replace ``${NAME}`` and ``${NAME:-default}`` with the values of ``variables``.
 
-    An unset variable without a default becomes empty: a map can leave
-    ``base_url`` to the command line or the embedded system.
+    A variable not set (or empty) without a default becomes empty: ``unset`` names it,
+    for the caller to tell when it needs the value.
 
     Raises:
         ValueError: a ``${`` that is not a well-formed reference.
     """
-    env = os.environ if environ is None else environ
     if "${" in ENV_REF.sub("", text):
         raise ValueError(f"'{text}' has a malformed ${{...}}: write ${{NAME}} or ${{NAME:-default}}.")
-    return ENV_REF.sub(lambda m: env.get(m.group(1)) or (m.group(2) or ""), text)
+    return ENV_REF.sub(lambda m: variables.get(m.group(1)) or (m.group(2) or ""), text)
+
+
+def unset(text: str, variables: Mapping[str, str]) -> list[str]:
+    """The ``${NAME}`` in ``text`` without a default that ``variables`` does not set."""
+    return [m.group(1) for m in ENV_REF.finditer(text) if m.group(2) is None and not variables.get(m.group(1))]
+
+
+ENV_KEY = re.compile(r"\b\w+_env\s*:\s*[\"']?([A-Za-z_][A-Za-z0-9_]*)")
+"""A map's ``user_env: NAME``, ``password_env: NAME``, ``token_env: NAME``... (group 1: the name)."""
+
+
+def variable_names(text: str) -> set[str]:
+    """Every variable a map's text names: ``${NAME}`` and the ``*_env: NAME`` of its secrets and logins."""
+    return {m.group(1) for m in ENV_REF.finditer(text)} | {m.group(1) for m in ENV_KEY.finditer(text)}
 
 
 def template_problem(text: str) -> str | None:

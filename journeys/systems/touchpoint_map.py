@@ -15,7 +15,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from journeys.errors import ConfigError
 from journeys.systems.templates import fill_reader, placeholders, strings
@@ -210,6 +210,14 @@ class FactWords:
     check: dict[str, str] | None = None
 
 
+class UnsetVariable(NamedTuple):
+    """A ``${NAME}`` without a default that was not set when the map was read: where, and under which key."""
+
+    name: str
+    line: int
+    key: str  # base_url, mail/port, touchpoints/helpdesk.complaint_form/url...
+
+
 @dataclass(frozen=True)
 class TouchpointMap:
     """A system as the harness sees it: where its touchpoints are, how to read them."""
@@ -231,6 +239,7 @@ class TouchpointMap:
     accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
     facts: dict[str, FactWords] = field(default_factory=dict)
     fields: dict[str, str] = field(default_factory=dict)  # form field -> what it asks for (``fields:``)
+    unset: tuple[UnsetVariable, ...] = ()  # its ``${NAME}`` the variables it was read with did not set
 
     def fact_words(self) -> dict[str, str]:
         """The map's own words for facts, both languages, lower case -> fact name."""
@@ -266,6 +275,17 @@ class TouchpointMap:
     def tasks_paths(self) -> list[Path]:
         """Every task module next to the map (``tasks:`` may name several: ``shop_tasks, shop_service_tasks``)."""
         return [self.path.parent / f"{name}.py" for name in (self.tasks or "").split(", ") if name]
+
+    def unset_problems(self, *, base_url_given: bool = False) -> list[str]:
+        """Each ``${NAME}`` the session needs and the variables did not set, as ``file:line: key: ...``
+        (``base_url`` not, when the address is given or the map's embedded system is started instead)."""
+        return [
+            f"{self.path}:{each.line}: {each.key}: ${{{each.name}}} is not set. Set {each.name} in the"
+            f" environment journeys starts in (export {each.name}=...), or give the map a default:"
+            f" ${{{each.name}:-...}}."
+            for each in self.unset
+            if not (each.key == "base_url" and (base_url_given or self.embedded))
+        ]
 
     def secret_env_names(self) -> list[str]:
         """Environment variables holding secrets: passwords and tokens, never user names."""

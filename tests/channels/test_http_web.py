@@ -250,18 +250,19 @@ def test_the_agent_logs_in_before_its_first_page_without_a_browser_as_with_one(s
     )
     site.page("/staff/in", "<h1>Welcome</h1>")
     site.page("/dashboard/orders", "<h1 data-testid='title'>Orders</h1>")
-    monkeypatch.setenv("STAFF_USER", "sam")
-    monkeypatch.setenv("STAFF_PW", "s3cret-pw")
     login = {"url": "/staff/login", "user_field": "user", "password_field": "pw", "submit": "Sign in"}
     credentials = {"user_env": "STAFF_USER", "password_env": "STAFF_PW", "login": login}
-    agent = HttpAgentDriver(site.url, evidence, "anna-1", secrets, credentials=credentials)
+    variables = {"STAFF_USER": "sam", "STAFF_PW": "s3cret-pw"}  # the run's, read where it started
+    agent = HttpAgentDriver(site.url, evidence, "anna-1", secrets, credentials=credentials, environ=variables)
     agent.goto("/dashboard/orders")
     assert [r["path"] for r in site.requests] == ["/staff/login", "/staff/in", "/dashboard/orders"]
     assert parse_qs(site.requests[1]["body"].decode()) == {"user": ["sam"], "pw": ["s3cret-pw"]}
     agent.goto("/dashboard/orders")  # once logged in, not again
     assert len(site.requests) == 4
-    monkeypatch.delenv("STAFF_PW")
-    other = HttpAgentDriver(site.url, evidence, "anna-1", secrets, credentials=credentials)
+    monkeypatch.setenv("STAFF_PW", "s3cret-pw")  # in the process's environment only: never read inside
+    other = HttpAgentDriver(
+        site.url, evidence, "anna-1", secrets, credentials=credentials, environ={"STAFF_USER": "sam"}
+    )
     with pytest.raises(ConfigError, match=r"STAFF_PW \(credentials.agent.password_env\) is not set"):
         other.goto("/dashboard/orders")
     agent.close()

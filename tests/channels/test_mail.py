@@ -234,8 +234,7 @@ def test_the_mailpit_mailbox_reads_through_the_http_api(capture, evidence, secre
 def test_the_map_picks_the_mailbox(capture, monkeypatch):
     assert isinstance(mailbox_for({"driver": "capture"}, capture), CaptureMailbox)
     assert isinstance(mailbox_for({"driver": "mailpit", "url": "http://127.0.0.1:1"}), MailpitMailbox)
-    monkeypatch.delenv("SHOP_IMAP_PASSWORD", raising=False)
-    monkeypatch.setenv("SHOP_IMAP_USER", "qa")
+    monkeypatch.setenv("SHOP_IMAP_PASSWORD", "pw")  # the process's environment: never read inside
     with pytest.raises(ConfigError, match="SHOP_IMAP_PASSWORD .mail.password_env. is not set"):
         mailbox_for(
             {
@@ -243,7 +242,8 @@ def test_the_map_picks_the_mailbox(capture, monkeypatch):
                 "host": "h",
                 "user_env": "SHOP_IMAP_USER",
                 "password_env": "SHOP_IMAP_PASSWORD",
-            }
+            },
+            environ={"SHOP_IMAP_USER": "qa"},  # the run's variables
         )
     with pytest.raises(ConfigError, match="needs the SMTP capture running"):
         mailbox_for({"driver": "capture"}, None)
@@ -267,11 +267,9 @@ def append(server, message: EmailMessage) -> None:
         conn.logout()
 
 
-def test_the_imap_mailbox_reads_a_real_mailbox(imap_server, evidence, secrets, monkeypatch):
+def test_the_imap_mailbox_reads_a_real_mailbox(imap_server, evidence, secrets):
     append(imap_server, mail("qa+bob@example.test", "Bevestiging van je bestelling RS-2"))
     append(imap_server, mail("qa+anna@example.test", "Bevestiging van je bestelling RS-1001"))
-    monkeypatch.setenv("SHOP_IMAP_USER", imap_server.user)
-    monkeypatch.setenv("SHOP_IMAP_PASSWORD", imap_server.password)
     mailbox = mailbox_for(
         {
             "driver": "imap",
@@ -279,7 +277,8 @@ def test_the_imap_mailbox_reads_a_real_mailbox(imap_server, evidence, secrets, m
             "port": imap_server.port,
             "user_env": "SHOP_IMAP_USER",
             "password_env": "SHOP_IMAP_PASSWORD",
-        }
+        },
+        environ={"SHOP_IMAP_USER": imap_server.user, "SHOP_IMAP_PASSWORD": imap_server.password},
     )
     assert isinstance(mailbox, ImapMailbox)
     try:

@@ -323,14 +323,15 @@ def test_the_agent_logs_in_in_a_context_of_its_own(browser, module_site, evidenc
 
     module_site.page("/agent/login", AGENT_LOGIN)
     module_site.page("/agent/", "<p data-testid='agent-name'>Ingelogd als agent</p>")
-    monkeypatch.setenv("SHOP_AGENT_USER", "agent")
-    monkeypatch.setenv("SHOP_AGENT_PASSWORD", "Agent-Pw-77")
     credentials = {
         "user_env": "SHOP_AGENT_USER",
         "password_env": "SHOP_AGENT_PASSWORD",
         "login": {"url": "/agent/login"},
     }
-    agent = BrowserAgentDriver(browser, module_site.url, evidence, "anna-1", secrets, credentials=credentials)
+    variables = {"SHOP_AGENT_USER": "agent", "SHOP_AGENT_PASSWORD": "Agent-Pw-77"}  # the run's
+    agent = BrowserAgentDriver(
+        browser, module_site.url, evidence, "anna-1", secrets, credentials=credentials, environ=variables
+    )
     tp = Touchpoint(
         "agent.home",
         "agent",
@@ -361,14 +362,15 @@ def test_a_wrong_staff_password_says_the_login_failed_not_that_the_map_is_out_of
     refused = AGENT_LOGIN.replace('action="/agent/"', 'action="/agent/refused"')
     module_site.page("/agent/refused", refused)  # the shop shows the login form again
     module_site.page("/agent/signin", refused)
-    monkeypatch.setenv("SHOP_AGENT_USER", "agent")
-    monkeypatch.setenv("SHOP_AGENT_PASSWORD", "wrong-Pw-1")
     credentials = {
         "user_env": "SHOP_AGENT_USER",
         "password_env": "SHOP_AGENT_PASSWORD",
         "login": {"url": "/agent/signin"},
     }
-    agent = BrowserAgentDriver(browser, module_site.url, evidence, "anna-1", secrets, credentials=credentials)
+    variables = {"SHOP_AGENT_USER": "agent", "SHOP_AGENT_PASSWORD": "wrong-Pw-1"}  # the run's
+    agent = BrowserAgentDriver(
+        browser, module_site.url, evidence, "anna-1", secrets, credentials=credentials, environ=variables
+    )
     agent.role = "desk_agent"
     try:
         with pytest.raises(ChannelError) as info:
@@ -384,8 +386,7 @@ def test_a_wrong_staff_password_says_the_login_failed_not_that_the_map_is_out_of
 def test_agent_credentials_that_are_not_set_say_which_variable(browser, module_site, evidence, secrets, monkeypatch):
     from journeys.channels.agent import BrowserAgentDriver
 
-    monkeypatch.delenv("SHOP_AGENT_PASSWORD", raising=False)
-    monkeypatch.setenv("SHOP_AGENT_USER", "agent")
+    monkeypatch.setenv("SHOP_AGENT_PASSWORD", "Agent-Pw-77")  # the process's environment: never read inside
     agent = BrowserAgentDriver(
         browser,
         module_site.url,
@@ -393,6 +394,7 @@ def test_agent_credentials_that_are_not_set_say_which_variable(browser, module_s
         "anna-1",
         secrets,
         credentials={"user_env": "SHOP_AGENT_USER", "password_env": "SHOP_AGENT_PASSWORD"},
+        environ={"SHOP_AGENT_USER": "agent"},  # the run's variables
     )
     with pytest.raises(ConfigError, match=r"SHOP_AGENT_PASSWORD \(credentials.agent.password_env\) is not set"):
         agent.login()

@@ -109,14 +109,13 @@ def pages(site: Any) -> list[str]:
 def test_an_agent_with_a_login_block_logs_in_before_her_first_page(
     browser, module_site, evidence, secrets, monkeypatch
 ):
-    monkeypatch.setenv("DESK_USER", "desk")
-    monkeypatch.setenv("DESK_PASSWORD", "desk-secret-7")
     module_site.page("/desk/login", LOGIN)
     module_site.page("/agent/home", "<p>Welkom</p>")
     module_site.page("/desk/tickets", "<p data-testid='ticket'>HD-1</p>")
     credentials = {"user_env": "DESK_USER", "password_env": "DESK_PASSWORD", "login": {"url": "/desk/login"}}
+    variables = {"DESK_USER": "desk", "DESK_PASSWORD": "desk-secret-7"}  # the run's, read where it started
     agent = BrowserAgentDriver(
-        browser, module_site.url, evidence, "anna-1", secrets, settings=FAST, credentials=credentials
+        browser, module_site.url, evidence, "anna-1", secrets, settings=FAST, credentials=credentials, environ=variables
     )
     try:
         agent.goto("/desk/tickets")

@@ -121,16 +121,18 @@ Feature: A customer who has an account already
 """
 
 
-def test_an_existing_customer_walks_the_journey_as_herself(external_shop, journeys_run, tmp_path, monkeypatch):
+def test_an_existing_customer_walks_the_journey_as_herself(external_shop, journeys_run, tmp_path):
     from journeys.core.customer import Customer
     from journeys.journey.journey import Journey
     from journeys.journey.session import SystemSession
 
     # Anna's account exists before the journey: she made it at a checkout of her own.
-    for name, value in external_shop.env.items():
-        monkeypatch.setenv(name, value)
     session = SystemSession(
-        "refshop", base_url=external_shop.url, smtp_port=external_shop.smtp_port, reports_dir=tmp_path / "setup"
+        "refshop",
+        base_url=external_shop.url,
+        smtp_port=external_shop.smtp_port,
+        reports_dir=tmp_path / "setup",
+        environ=external_shop.env,  # the run's variables: its clock token, store key and agent login
     )
     try:
         signing_up = Journey(session, Customer.create(11, run_id="anna"), name="anna signs up")

@@ -146,6 +146,11 @@ def test_init_steps_lint_run_and_pytest_in_a_new_project(route: Route):
     again = route.run("journeys", "init")
     assert again.returncode == 0 and "wrote" not in again.stdout, again.stdout + again.stderr
 
+    # Locust is an extra (journeys[simulate]): a plain install says in one line what to add.
+    crowd = route.run("journeys", "simulate", "--help")
+    assert crowd.returncode == 3 and not crowd.stdout, crowd.stdout + crowd.stderr
+    assert crowd.stderr.strip() == "journeys simulate: Locust is not installed: pip install 'journeys[simulate]'"
+
 
 def test_run_and_pytest_with_pytest_playwright_installed(route: Route):
     if not (route.project / "features").is_dir():  # run on its own (-k, another xdist worker)

@@ -80,15 +80,13 @@ def shop() -> Iterator[embedded.EmbeddedSystem]:
     system.stop()
 
 
-def test_an_agents_kept_trace_holds_no_session_cookie_and_no_authorization(shop, tmp_path, monkeypatch):
-    monkeypatch.setenv("REFSHOP_AGENT_USER", shop.env["REFSHOP_AGENT_USER"])
-    monkeypatch.setenv("REFSHOP_AGENT_PASSWORD", shop.env["REFSHOP_AGENT_PASSWORD"])
+def test_an_agents_kept_trace_holds_no_session_cookie_and_no_authorization(shop, tmp_path):
     evidence = EvidenceStore(tmp_path, "anna-1")
     browser = BrowserSession()
     credentials = {"user_env": "REFSHOP_AGENT_USER", "password_env": "REFSHOP_AGENT_PASSWORD"}
     tracing = BrowserSettings(tracing="retain-on-failure")
     agent = BrowserAgentDriver(
-        browser, shop.url, evidence, "anna-1", Secrets(), credentials=credentials, settings=tracing
+        browser, shop.url, evidence, "anna-1", Secrets(), credentials=credentials, settings=tracing, environ=shop.env
     )
     try:
         agent.page.context.set_extra_http_headers({"Authorization": f"Bearer {BEARER}", "X-Api-Key": API_KEY})

@@ -1,6 +1,6 @@
 """A company is several systems: one journey across the reference shop and a helpdesk beside it.
 
-The shop is the embedded one; the helpdesk (tests/systems/helpdesk) is a
+The shop is the embedded one; the helpdesk (fixtures/systems/helpdesk*) is a
 separate process with its own database, desk login and mail, started here on
 a free port. The customer orders in the shop, files a complaint in the
 helpdesk citing the order number, and the helpdesk's agent opens it: the
@@ -25,8 +25,8 @@ from e2e_ports import free_port
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
-HELPDESK = ROOT / "tests" / "systems" / "helpdesk"
-FEATURES = HELPDESK / "features"
+SYSTEMS = ROOT / "fixtures" / "systems"  # the repository's own maps, tasks and the helpdesk's server
+FEATURES = ROOT / "tests" / "systems" / "helpdesk" / "features"
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def helpdesk() -> Iterator[Callable[..., dict[str, str]]]:
             "HELPDESK_FAULT": ",".join(faults),
         }
         process = subprocess.Popen(
-            [sys.executable, str(HELPDESK / "server.py"), "--port", "0", "--smtp-port", str(smtp_port)],
+            [sys.executable, str(SYSTEMS / "helpdesk_server.py"), "--port", "0", "--smtp-port", str(smtp_port)],
             env={**os.environ, **env},
             stdout=subprocess.PIPE,
             text=True,
@@ -70,12 +70,13 @@ class Ran:
 
 @pytest.fixture
 def across(tmp_path: Path) -> Callable[..., Ran]:
-    """``journeys run --system refshop --system <helpdesk map> FEATURE`` with the helpdesk's environment."""
+    """``journeys run --system refshop --system helpdesk FEATURE`` in the repository (its fixtures/systems holds
+    the helpdesk's map, as a project's), with the helpdesk's environment."""
 
     def run(env: dict[str, str], feature: str = "across_systems.feature", *extra: str) -> Ran:
         reports = tmp_path / f"reports-{len(list(tmp_path.glob('reports-*')))}"
         command = [sys.executable, "-m", "journeys.cli", "run", "--system", "refshop"]
-        command += ["--system", str(HELPDESK / "helpdesk.yaml"), str(FEATURES / feature)]
+        command += ["--system", "helpdesk", str(FEATURES / feature)]
         command += ["--reports-dir", str(reports), "--seed", "7", *extra]
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST", "REFSHOP_"))}
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800, env={**clean, **env})

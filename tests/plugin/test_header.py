@@ -18,16 +18,15 @@ touchpoints:
 """
 
 
-def test_two_external_systems_are_each_named_with_their_address(tmp_path, monkeypatch):
-    monkeypatch.setenv("SHOP_URL", "http://127.0.0.1:8000")
-    monkeypatch.delenv("JOURNEYS_BASE_URL", raising=False)
+def test_two_external_systems_are_each_named_with_their_address(tmp_path):
+    variables = {"SHOP_URL": "http://127.0.0.1:8000"}  # the run's, read where it started
     (tmp_path / "shop.yaml").write_text(SHOP, encoding="utf-8")
     (tmp_path / "helpdesk.yaml").write_text(HELPDESK, encoding="utf-8")
     systems = [str(tmp_path / "shop.yaml"), str(tmp_path / "helpdesk.yaml")]
-    assert systems_at(systems, None) == (
+    assert systems_at(systems, None, variables) == (
         "systems shop at http://127.0.0.1:8000, helpdesk at http://127.0.0.1:8001/desk"
     )
-    assert systems_at(systems, "http://10.0.0.5:80") == (
+    assert systems_at(systems, "http://10.0.0.5:80", variables) == (
         "systems shop at http://10.0.0.5:80, helpdesk at http://127.0.0.1:8001/desk"
     )
 

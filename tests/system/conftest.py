@@ -42,8 +42,10 @@ def refused(write_map: Callable[[str], Path]) -> Callable[[str], tuple[str, Path
 
 
 @pytest.fixture
-def loads(write_map: Callable[[str], Path]) -> Callable[[str], TouchpointMap]:
-    def load(body: str) -> TouchpointMap:
-        return load_map(write_map(body))
+def loads(write_map: Callable[[str], Path]) -> Callable[..., TouchpointMap]:
+    """Load a map, its ``${NAME}`` from ``variables`` (the run's, read where it started)."""
+
+    def load(body: str, variables: dict[str, str] | None = None) -> TouchpointMap:
+        return load_map(write_map(body), variables)
 
     return load

@@ -122,9 +122,9 @@ def test_tasks_are_found_across_systems_and_a_shared_name_can_be_qualified(tmp_p
 
 
 def test_one_session_holds_every_system_with_its_own_address_mail_and_staff(tmp_path, site, monkeypatch):
-    monkeypatch.setenv("DESK_USER", "desk")
-    monkeypatch.setenv("DESK_PASSWORD", "desk-secret-1")
-    session = SystemSession(list(systems(tmp_path, site)), reports_dir=tmp_path / "reports")
+    monkeypatch.setenv("DESK_PASSWORD", "not-the-run's-1")  # the process's environment: never read inside
+    variables = {"DESK_USER": "desk", "DESK_PASSWORD": "desk-secret-1"}  # the run's, read where it started
+    session = SystemSession(list(systems(tmp_path, site)), reports_dir=tmp_path / "reports", environ=variables)
     try:
         assert session.systems == ["shop", "helpdesk"]
         assert session.touchpoint("desk.ticket").system == "helpdesk"
@@ -134,6 +134,7 @@ def test_one_session_holds_every_system_with_its_own_address_mail_and_staff(tmp_
         assert session.segments == {"guest": "family"}
         assert session.fact_words() == {"ticket reference": "ticket.reference", "het ticketnummer": "ticket.reference"}
         assert session.secrets.redact("pw desk-secret-1") != "pw desk-secret-1"  # every map's secrets masked
+        assert session.secrets.redact("pw not-the-run's-1") == "pw not-the-run's-1"
         with pytest.raises(ConfigError, match="no touchpoint 'desk.tiket' in the maps of shop, helpdesk"):
             session.touchpoint("desk.tiket")
     finally:
@@ -177,3 +178,16 @@ def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_a_variable_a_map_needs_and_the_run_was_not_given_stops_the_session_naming_its_line(tmp_path, monkeypatch):
+    shop, desk = systems(tmp_path, "http://127.0.0.1:9")
+    desk.write_text(desk.read_text(encoding="utf-8").replace("http://127.0.0.1:9", "${DESK_URL}"), encoding="utf-8")
+    monkeypatch.setenv("DESK_URL", "http://127.0.0.1:9")  # in the process's environment: not the run's variables
+    with pytest.raises(ConfigError) as info:
+        SystemSession([shop, desk], reports_dir=tmp_path / "reports", environ={})
+    line = next(i for i, text in enumerate(desk.read_text().splitlines(), 1) if "${DESK_URL}" in text)
+    assert str(info.value) == (
+        f"{desk}:{line}: base_url: ${{DESK_URL}} is not set. Set DESK_URL in the environment journeys starts in"
+        " (export DESK_URL=...), or give the map a default: ${DESK_URL:-...}."
+    )

@@ -70,7 +70,10 @@ class _Clock:
         return datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
-def journey_on(tmp_path: Path, readings: dict[str, dict[str, Any]] | None = None) -> Journey:
+def journey_on(
+    tmp_path: Path, readings: dict[str, dict[str, Any]] | None = None, environ: dict[str, str] | None = None
+) -> Journey:
+    """A journey on the map below; ``environ``: the run's variables (its accounts' e-mail and password)."""
     (tmp_path / "shop.yaml").write_text(textwrap.dedent(MAP), encoding="utf-8")
     (tmp_path / "shop_tasks.py").write_text(TASKS, encoding="utf-8")
     shop = load_map(tmp_path / "shop.yaml")
@@ -82,6 +85,7 @@ def journey_on(tmp_path: Path, readings: dict[str, dict[str, Any]] | None = None
         tasks=load_tasks(shop),
         secrets=Secrets(),
         driver=lambda channel, journey: FakeDriver(readings or {}, channel=channel),
+        environ=environ or {},
     )
     return Journey(system, Customer.create(5, run_id="who"), name="who")  # type: ignore[arg-type]
 
@@ -100,10 +104,9 @@ def test_an_unknown_segment_is_a_step_error_not_a_traceback(tmp_path):
         journey.cast(segment="tourist")
 
 
-def test_an_existing_account_walks_logged_in_and_the_ledger_records_who(tmp_path, monkeypatch):
-    monkeypatch.setenv("SHOP_ANNA_EMAIL", "anna@example.test")
-    monkeypatch.setenv("SHOP_ANNA_PASSWORD", "Anna's-secret-9")
-    journey = journey_on(tmp_path)
+def test_an_existing_account_walks_logged_in_and_the_ledger_records_who(tmp_path):
+    anna = {"SHOP_ANNA_EMAIL": "anna@example.test", "SHOP_ANNA_PASSWORD": "Anna's-secret-9"}
+    journey = journey_on(tmp_path, environ=anna)
     journey.as_account("anna")
     customer = journey.customer
     assert (customer.account, customer.email, customer.name, customer.first_name) == (
@@ -123,7 +126,7 @@ def test_an_existing_account_walks_logged_in_and_the_ledger_records_who(tmp_path
 
 
 def test_an_account_whose_variables_are_not_set_says_which(tmp_path, monkeypatch):
-    monkeypatch.delenv("SHOP_ANNA_EMAIL", raising=False)
+    monkeypatch.setenv("SHOP_ANNA_EMAIL", "anna@example.test")  # the process's: never read here
     with pytest.raises(ConfigError, match=r"SHOP_ANNA_EMAIL \(.*shop.yaml:6: accounts.anna.email_env\) is not set"):
         journey_on(tmp_path).as_account("anna")
 

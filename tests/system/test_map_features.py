@@ -36,16 +36,16 @@ touchpoints:
 )
 
 
-def test_a_capture_on_a_port_of_the_maps_choosing(loads, monkeypatch):
+def test_a_capture_on_a_port_of_the_maps_choosing(loads):
     assert loads(HEAD + "mail: {driver: capture, port: 2525}\ntouchpoints: {}\n").mail == {
         "driver": "capture",
         "port": 2525,
     }
-    monkeypatch.delenv("SHOP_SMTP_PORT", raising=False)
     unset = loads(HEAD + 'mail: {driver: capture, port: "${SHOP_SMTP_PORT:-0}"}\ntouchpoints: {}\n')
     assert unset.mail["port"] == 0  # a free port, as without `port:`
-    monkeypatch.setenv("SHOP_SMTP_PORT", "2626")
-    assert loads(HEAD + "mail:\n  driver: capture\n  port: ${SHOP_SMTP_PORT}\ntouchpoints: {}\n").mail["port"] == 2626
+    mail = "mail:\n  driver: capture\n  port: ${SHOP_SMTP_PORT}\ntouchpoints: {}\n"
+    given = loads(HEAD + mail, {"SHOP_SMTP_PORT": "2626"})
+    assert given.mail["port"] == 2626 and given.unset == ()
 
 
 def test_a_capture_port_that_is_no_port_is_refused(refused):
@@ -124,10 +124,7 @@ touchpoints:
     assert f"{path}:13: touchpoints/email.x/facts/g/part: 'pdf': a mail fact is read from part text or html" in message
 
 
-def test_env_references_are_expanded_in_every_url_of_the_map(loads, monkeypatch):
-    monkeypatch.setenv("SHOP_ORDERS", "/bestellingen")
-    monkeypatch.delenv("SHOP_API", raising=False)
-    monkeypatch.delenv("SHOP_LOGIN", raising=False)
+def test_env_references_are_expanded_in_every_url_of_the_map(loads):
     shop = loads(
         HEAD
         + """\
@@ -140,7 +137,8 @@ touchpoints:
   app.order:
     channel: api
     request: {path: "${SHOP_API:-/api}/orders/{order_number}"}
-"""
+""",
+        {"SHOP_ORDERS": "/bestellingen"},  # the run's variables, read where it started
     )
     assert shop.touchpoint("web.order").url == "/bestellingen/{order_number}"
     assert shop.touchpoint("app.order").request.path == "/api/orders/{order_number}"  # type: ignore[union-attr]

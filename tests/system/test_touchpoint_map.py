@@ -77,11 +77,9 @@ touchpoints:
 """
 
 
-def test_the_full_example_loads_into_typed_dataclasses(write_map, monkeypatch):
-    monkeypatch.setenv("JOURNEYS_TEST_BASE_URL", "http://127.0.0.1:5000")
-    monkeypatch.delenv("JOURNEYS_TEST_STORE_URL", raising=False)
+def test_the_full_example_loads_into_typed_dataclasses(write_map):
     write_map("", "shop_tasks.py")
-    m = load_map(write_map(FULL))
+    m = load_map(write_map(FULL), {"JOURNEYS_TEST_BASE_URL": "http://127.0.0.1:5000"})  # the run's variables
     assert (m.system, m.embedded, m.tasks, m.timezone) == (
         "refshop",
         "refshop",

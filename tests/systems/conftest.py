@@ -1,7 +1,8 @@
-"""Systems written for the tests (a helpdesk beside the reference shop).
+"""Journeys across systems written for the tests: the reference shop and a helpdesk beside it (its map,
+tasks and server are the repository's own, in fixtures/systems/).
 
 Their feature files need both systems loaded (``--system refshop --system
-<map>``): the e2e tests run them so. A plain ``pytest`` over ``tests/`` does
+helpdesk``): the e2e tests run them so. A plain ``pytest`` over ``tests/`` does
 not collect them; naming a feature file or its folder does.
 """
 
