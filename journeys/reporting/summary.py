@@ -16,7 +16,7 @@ from pathlib import Path
 from journeys.core.records import Observation
 from journeys.core.rules.odd import split
 from journeys.reporting.journey_map import MAP_FILE
-from journeys.reporting.lanes import relative
+from journeys.reporting.lanes import missing_mail, relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults, TestCase
 from journeys.reporting.promise_lines import promise_lines
 from journeys.reporting.report_words import TREND_KINDS
@@ -135,7 +135,11 @@ def _rows(journey: JourneyRecord, case: TestCase | None, w: dict[str, str], fold
         where = (case.failing_line if case else "") or journey.location
         kind, why = _step_error(relative(case.text or case.message, folder, base=base) if case else "")
         what = f"**{kind}**" if kind else w["step_failed"]
-        return [f"| {icon} | {name} | {customer} | {_cell(where)} | {what} | | {_cell(why or w['no_step'])} |"]
+        expected, mail = "", missing_mail(f"{kind}: {why}")
+        if mail is not None:  # the mail she waited for, and how long: the rest is in the map's banner
+            expected = w["mail"].format(touchpoint=mail.touchpoint)
+            why = w["no_mail"].format(seconds=f"{mail.waited:g}") if mail.waited is not None else why
+        return [f"| {icon} | {name} | {customer} | {_cell(where)} | {what} | {expected} | {_cell(why or w['no_step'])} |"]
     rows = []
     for violation in journey.ledger.violations:
         parts = split(violation)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ledger_factory import journey_dict
 
+from journeys.messages import say
 from journeys.reporting.ledgers import read_run
 from journeys.reporting.summary import summary_markdown, write_summary
 
@@ -99,6 +102,23 @@ def test_a_step_error_points_at_the_failing_line_with_its_kind(make_run):
     row = next(line for line in text.splitlines() if "MailNotReceived" in line)
     assert "| features/order/web_order.feature:12 | **MailNotReceived** |" in row
     assert str(folder) not in row  # paths from the run folder
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_mail_that_never_came_says_which_mail_and_how_long_she_waited(make_run, language):
+    from journeys.reporting.ledgers import TestCase as Case
+
+    data = journey_dict(0, outcome="failed", lang=language)
+    folder = make_run([data])
+    values = {"customer": "anna", "touchpoint": "email.shipping_notice", "address": "anna@journeys.test"}
+    values |= {"subject": "Verzonden", "filled": "", "timeout": 5, "mailbox": "x", "what": "", "where": "m.yaml:1"}
+    said = say("mail.not_received", language, **values)
+    error = f"features/delivery/shipping_notice.feature:12 (And she reads the shipping notice):\nMailNotReceived: {said}"
+    text = summary_markdown(read_run(folder, [Case(data["journey"], "c", "failed", error, error)]))
+    row = next(line for line in text.splitlines() if "MailNotReceived" in line)
+    expected = {"en": "| a mail at email.shipping_notice | none came within 5 s |"}
+    expected["nl"] = "| een mail bij email.shipping_notice | binnen 5 s kwam er geen |"
+    assert row.endswith(expected[language]), row
 
 
 def test_dutch_journeys_get_a_dutch_summary(make_run):
