@@ -78,7 +78,9 @@ def page_data(results: RunResults, extras: PageExtras | None = None, *, language
         item["error"] = relative(said.get(item["name"], ""), results.folder, base=base) if stopped else ""
         item["violations"] = [relative(text, results.folder, base=base) for text in item["violations"]]
         for stop in item["stops"]:  # why a fact was not read names the screenshot and the map's line
-            stop["facts"] = [[f[0], relative(f[1], results.folder, base=base) if f[3] else f[1], *f[2:]] for f in stop["facts"]]
+            stop["facts"] = [
+                [f[0], relative(f[1], results.folder, base=base) if f[3] else f[1], *f[2:]] for f in stop["facts"]
+            ]
         _draw_missing_mail(item)
     outcomes = [record.outcome for record in results.journeys]
     outcomes += ["failed"] * len(results.failed_without_ledger())  # unreadable files count as failures too
@@ -148,7 +150,9 @@ def _stop(stop: timeline.Stop, flagged: set[int], lang: str) -> dict[str, Any]:
         "loc": stop.location or "",
         "wait": round(stop.waited, 2),
         # [fact, what she saw (or why it was not read), odd one out, not read]
-        "facts": [[o.fact, timeline.shown(o), int(o.seq in flagged), int(o.problem is not None)] for o in stop.observations],
+        "facts": [
+            [o.fact, timeline.shown(o), int(o.seq in flagged), int(o.problem is not None)] for o in stop.observations
+        ],
         "asked": stop.asked,
         "gave": stop.gave,
         "login": ["in" if logged_in else "out" for logged_in in stop.logins],

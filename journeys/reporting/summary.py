@@ -139,7 +139,9 @@ def _rows(journey: JourneyRecord, case: TestCase | None, w: dict[str, str], fold
         if mail is not None:  # the mail she waited for, and how long: the rest is in the map's banner
             expected = w["mail"].format(touchpoint=mail.touchpoint)
             why = w["no_mail"].format(seconds=f"{mail.waited:g}") if mail.waited is not None else why
-        return [f"| {icon} | {name} | {customer} | {_cell(where)} | {what} | {expected} | {_cell(why or w['no_step'])} |"]
+        return [
+            f"| {icon} | {name} | {customer} | {_cell(where)} | {what} | {expected} | {_cell(why or w['no_step'])} |"
+        ]
     rows = []
     for violation in journey.ledger.violations:
         parts = split(violation)

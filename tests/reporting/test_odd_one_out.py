@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from ledger_factory import journey_dict
 
-from journeys.reporting.journey_map import page_data
 from journeys.messages import say
+from journeys.reporting.journey_map import page_data
 from journeys.reporting.lanes import MissingMail, lane, missing_mail
 from journeys.reporting.ledgers import TestCase as Case
 from journeys.reporting.ledgers import read_run

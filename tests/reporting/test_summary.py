@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from ledger_factory import journey_dict
 
 from journeys.messages import say
@@ -113,7 +112,9 @@ def test_a_mail_that_never_came_says_which_mail_and_how_long_she_waited(make_run
     values = {"customer": "anna", "touchpoint": "email.shipping_notice", "address": "anna@journeys.test"}
     values |= {"subject": "Verzonden", "filled": "", "timeout": 5, "mailbox": "x", "what": "", "where": "m.yaml:1"}
     said = say("mail.not_received", language, **values)
-    error = f"features/delivery/shipping_notice.feature:12 (And she reads the shipping notice):\nMailNotReceived: {said}"
+    error = (
+        f"features/delivery/shipping_notice.feature:12 (And she reads the shipping notice):\nMailNotReceived: {said}"
+    )
     text = summary_markdown(read_run(folder, [Case(data["journey"], "c", "failed", error, error)]))
     row = next(line for line in text.splitlines() if "MailNotReceived" in line)
     expected = {"en": "| a mail at email.shipping_notice | none came within 5 s |"}
