@@ -76,7 +76,7 @@ def test_report_allure_runs_allure_generate_with_a_history_path(
     # Allure appends this run's point to the history its configuration names ($4: the configuration).
     point = '{"name": "journeys run", "testResults": {}}'
     history = '"$(dirname "$4")/allure-history.jsonl"'
-    script = f"#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/called\"\necho '{point}' >> {history}\n"
+    script = f'#!/bin/sh\necho "$@" > "$(dirname "$0")/called"\necho \'{point}\' >> {history}\n'
     fake.write_text(script, encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("JOURNEYS_ALLURE", str(fake))
