@@ -27,8 +27,8 @@ from pathlib import Path
 
 from journeys.reporting.allure_cli import carry_history
 from journeys.reporting.ledgers import PLANNED_FILE, write_planned
-from journeys.reporting.versions import RunVersion, read_version
 from journeys.reporting.shards import ShardRecord
+from journeys.reporting.versions import RunVersion, read_version
 
 __all__ = ["Merged", "merge_runs"]
 
