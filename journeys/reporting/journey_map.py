@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from journeys.core.rules.odd import split
+from journeys.messages import speaking
 from journeys.reporting import timeline
 from journeys.reporting.lanes import lane, missing_mail, relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults
@@ -68,7 +69,8 @@ def page_data(results: RunResults, extras: PageExtras | None = None, *, language
     """Everything the page draws, as JSON-ready data."""
     extras = extras or PageExtras()
     lang = language or results.language
-    journeys = [journey_data(i, record, lang) for i, record in enumerate(results.journeys)]
+    with speaking(lang):  # the values' words too: a date's weekday
+        journeys = [journey_data(i, record, lang) for i, record in enumerate(results.journeys)]
     said = {case.name: case.text or case.message for case in results.testcases if case.status in ("failed", "error")}
     for item in journeys:
         item["trend"] = extras.trend.get(item["name"], "")

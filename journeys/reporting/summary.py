@@ -15,6 +15,7 @@ from pathlib import Path
 
 from journeys.core.records import Observation
 from journeys.core.rules.odd import split
+from journeys.messages import speaking
 from journeys.reporting.journey_map import MAP_FILE
 from journeys.reporting.lanes import missing_mail, relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults, TestCase
@@ -90,8 +91,14 @@ def summary_markdown(
         report_url: where CI publishes the run folder (``--report-url``): its files are linked there.
     """
     lang = language or results.language
+    with speaking(lang):  # the values' words too: a date's weekday
+        return _markdown(results, gate or [], trend or {}, gate_run, lang, report_url)
+
+
+def _markdown(
+    results: RunResults, gate: list[str], trend: dict[str, str], gate_run: bool, lang: str, report_url: str
+) -> str:
     w = summary_words(lang)
-    gate, trend = gate or [], trend or {}
     failing = [j for j in results.journeys if j.outcome != "passed"]
     errors = [c for c in results.testcases if c.status == "error"]
     # Not finished: a run cut short, a merge missing a shard, a journey that failed before its ledger

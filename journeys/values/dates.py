@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from babel.dates import get_day_names, get_month_names
 
+from journeys.messages import spoken
 from journeys.values.unreadable import Unreadable
 
 
@@ -103,6 +104,7 @@ _NUMBER_WORDS = {
     "ten": 10,
 }
 _WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAYS_SHOWN = {"en": _WEEKDAY_SHORT, "nl": ("ma", "di", "wo", "do", "vr", "za", "zo")}
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?$")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
@@ -305,9 +307,10 @@ def add_working_days(start: date, days: int, *, holidays: Collection[date] = ())
 
 
 def show_date(value: date | DateRange | datetime) -> str:
-    """``2026-11-25 (Wed)``; a range ``2026-11-24 (Tue) .. 2026-11-26 (Thu)``."""
+    """``2026-11-25 (Wed)``; a range ``2026-11-24 (Tue) .. 2026-11-26 (Thu)``; ``(wo)`` in a Dutch journey."""
     if isinstance(value, DateRange):
         return f"{show_date(value.start)} .. {show_date(value.end)}"
+    day = _WEEKDAYS_SHOWN[spoken()][value.weekday()]
     if isinstance(value, datetime):
-        return f"{value.date().isoformat()} {value:%H:%M} ({_WEEKDAY_SHORT[value.weekday()]})"
-    return f"{value.isoformat()} ({_WEEKDAY_SHORT[value.weekday()]})"
+        return f"{value.date().isoformat()} {value:%H:%M} ({day})"
+    return f"{value.isoformat()} ({day})"

@@ -177,3 +177,14 @@ def test_a_journey_that_never_reported_is_not_all_passed(make_run):
 
     assert text.splitlines()[0] == "## ❌ journeys: 1 journey passed; 1 did not finish"
     assert "Killed with its worker (no result" in text
+
+
+def test_a_dutch_map_says_its_dates_weekdays_in_dutch(make_run):
+    from journeys.reporting.journey_map import page_data
+
+    folder = make_run([journey_dict(0, lang="nl")])
+    (journey,) = page_data(read_run(folder))["journeys"]
+    dates = [f[1] for stop in journey["stops"] for f in stop["facts"] if f[0] == "delivery.date"]
+    assert dates and all(d.endswith(("(ma)", "(di)", "(wo)", "(do)", "(vr)", "(za)", "(zo)")) for d in dates), dates
+    (english,) = page_data(read_run(folder), language="en")["journeys"]
+    assert any(f[1].endswith("(Tue)") for stop in english["stops"] for f in stop["facts"] if f[0] == "delivery.date")
