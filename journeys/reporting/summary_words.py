@@ -43,7 +43,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "journeys": "klantreizen",
         "all_passed": "alle {n} klantreizen geslaagd",
         "one_passed": "1 klantreis geslaagd",
-        "not_passed": "{n} van {total} klantreizen niet geslaagd",
+        "not_passed": "{n} van de {total} klantreizen niet geslaagd",
         "one_not_passed": "1 klantreis niet geslaagd",
         "error": "fout",
         "errors": "fouten",

@@ -125,7 +125,7 @@ def test_a_mail_that_never_came_says_which_mail_and_how_long_she_waited(make_run
 def test_dutch_journeys_get_a_dutch_summary(make_run):
     folder = make_run([journey_dict(0, lang="nl"), journey_dict(1, lang="nl", stale_total=True)])
     text = summary_markdown(read_run(folder))
-    assert text.splitlines()[0] == "## ❌ journeys: 1 van 2 klantreizen niet geslaagd"
+    assert text.splitlines()[0] == "## ❌ journeys: 1 van de 2 klantreizen niet geslaagd"
     assert "| | klantreis | klant | waar | wat | verwacht | gezien |" in text
     assert "`€ 349,00` bij email.order_confirmation" in text
 
