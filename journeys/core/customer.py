@@ -110,7 +110,7 @@ class Customer:
         fake = _faker(locale)
         fake.seed_instance(persona_seed)
         pick = random.Random(persona_seed)
-        first, last = fake.first_name_female(), fake.last_name()
+        first, last = fake.first_name_female(), spoken_surname(fake.last_name())
         street, city = _street(fake, pick, profile, locale), _city(fake, pick, profile, locale)
         postcode = _postcode(str(fake.postcode()), locale)
         phone = fake.phone_number()
@@ -260,3 +260,9 @@ def _password() -> str:
     fake = _faker("en_US")
     fake.seed_instance(secrets.randbits(64))
     return str(fake.password(length=16, special_chars=True, digits=True, upper_case=True, lower_case=True))
+
+
+def spoken_surname(last: str) -> str:
+    """``van Bourgondië`` for Faker's index form ``Bourgondië, van``: as she is called, and as reports name her."""
+    surname, comma, prefix = last.partition(", ")
+    return f"{prefix} {surname}" if comma else last

@@ -15,6 +15,8 @@ language it was found in, so a report made later renders it in the same one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from datetime import datetime
 from typing import Any, Literal
@@ -32,6 +34,7 @@ __all__ = [
     "moment",
     "say",
     "speak",
+    "speaking",
     "spoken",
     "stop_speaking",
 ]
@@ -63,6 +66,16 @@ def stop_speaking(token: Token[Language]) -> None:
         _SPOKEN.reset(token)
     except ValueError:  # set in another context (a population's greenlet): that context ends with it
         pass
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Word what is said inside in ``language`` (a report of Dutch journeys, a violation rendered)."""
+    token = speak(language_of(language))
+    try:
+        yield
+    finally:
+        stop_speaking(token)
 
 
 def spoken() -> Language:

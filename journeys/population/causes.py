@@ -126,6 +126,7 @@ _STEP = re.compile(r"^StepFailed: \S+ \(.*?\): ")  # which scenario's which step
 _URL_TAIL = re.compile(r"(https?://[^\s/]+)?(/[^\s?)]*)")
 _NUMBER = re.compile(r"(?<!answered )(?<!HTTP )\b[A-Z]*-?\d[\d.,:-]*\b")  # a status stays: it is the kind
 _QUOTED = re.compile(r"'[^']*\d[^']*'")
+_SENTENCE = re.compile(r"(?<=\.) (?=[A-Z])")  # "... at 127.0.0.1:2525. What did arrive": not "e.g. the"
 
 
 def kind_of_message(message: str) -> str:
@@ -151,7 +152,9 @@ def group_errors(messages: list[str], names: Sequence[str] = ()) -> list[dict[st
         for name in names:
             if name:
                 text = text.replace(name, "<name>")
-        kind = kind_of_message(_STEP.sub("", text))[:240]  # the same error in another scenario is the same kind
+        # The same error in another scenario is the same kind; its first sentence is what went wrong (what
+        # follows, "What did arrive: ...", varies per customer and is cut at varying lengths).
+        kind = kind_of_message(_SENTENCE.split(_STEP.sub("", text), maxsplit=1)[0])[:240]
         kinds[kind] += 1
         example.setdefault(kind, message)
     return [{"kind": k, "count": n, "example": example[k]} for k, n in kinds.most_common()]

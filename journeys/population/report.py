@@ -154,6 +154,8 @@ def _why(causes: dict[str, int]) -> str:
 
 
 def _leak(leak: dict[str, Any]) -> str:
+    if leak.get("said"):  # a journey's own privacy rule, in its words
+        return str(leak["said"])
     if leak.get("customers"):
         at = leak.get("touchpoints") or [""] * len(leak["customers"])
         each = ", ".join(f"{c} (at {t})" if t else c for c, t in zip(leak["customers"], at, strict=False))

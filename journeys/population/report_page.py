@@ -124,7 +124,9 @@ def _stacked(rows: list[tuple[str, dict[str, int], int]]) -> str:
     if not rows:
         return "<p>Nothing to show.</p>"
     height, label_w, bar_w = 24, 440, 340
-    parts = [f"<svg role='img' width='{label_w + bar_w + 200}' height='{height * len(rows) + 4}'>"]
+    # As wide as the page; the causes' words after a bar may run on into the margin rather than be cut.
+    size = f"width='{label_w + bar_w + 308}' height='{height * len(rows) + 4}' style='overflow:visible'"
+    parts = [f"<svg role='img' {size}>"]
     for i, (label, causes, journeys) in enumerate(rows):
         y = i * height + 2
         wrong = sum(causes.values())
@@ -140,7 +142,7 @@ def _stacked(rows: list[tuple[str, dict[str, int], int]]) -> str:
                     f" fill='{COLOURS[cause]}'><title>{n} {_E(cause)}</title></rect>"
                 )
                 x += width
-        said = ", ".join(f"{n} {c}" for c, n in causes.items() if n)
+        said = ", ".join(f"{causes[c]} {c}" for c in CAUSES if causes.get(c))  # the severest first
         text = f"{wrong} of {journeys}" + (f": {said}" if said else "")
         parts.append(f"<text x='{label_w + bar_w + 6}' y='{y + 16}'>{_E(text)}</text>")
     return "".join(parts) + "</svg>"

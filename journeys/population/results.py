@@ -82,8 +82,24 @@ def summarize(run: Any, leaks: list[dict[str, Any]]) -> dict[str, Any]:
         },
         "effort": _effort([float(w.digest.get("effort", {}).get("score", 0.0)) for w in walked if w.digest]),
         "moments_of_truth": moments.moments(walked, leaked),
-        "privacy": {"leaks": len(leaks), "found": leaks[:50]},
+        "privacy": _privacy(walked, leaks),
     }
+
+
+def _privacy(walked: list[Walked], leaks: list[dict[str, Any]]) -> dict[str, Any]:
+    """Every privacy leak: the population rule's, and each journey's own (``kept_private``), which it did not see."""
+    told = {key for leak in leaks for key in leak.get("customers") or [leak.get("customer")]}
+    own = [
+        {
+            "customer": w.key,
+            "touchpoint": w.cause.get("touchpoint", ""),
+            "said": f"{w.digest.get('customer', {}).get('name') or w.key}: {w.cause.get('detail', '')}",
+        }
+        for w in walked
+        if w.cause and w.cause.get("cause") == "privacy leak" and w.key not in told
+    ]
+    found = [*leaks, *own]
+    return {"leaks": len(found), "found": found[:50]}
 
 
 def _lost(lost: list[dict[str, Any]]) -> list[dict[str, Any]]:

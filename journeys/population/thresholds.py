@@ -8,7 +8,7 @@ or ``%``. Metrics:
 ``violation_rate``             share of journeys with at least one violation
 ``failure_rate``               share of journeys that did not pass
 ``promises_kept``              kept / settled promises
-``privacy_leaks``              leaks found by the population privacy rule
+``privacy_leaks``              leaks found by the population privacy rule or a journey's own (kept_private)
 ``rate_reached``               customers per second that really arrived
 ``journeys``                   journeys walked
 ``customers_lost``             customers lost with a worker that died or stopped answering

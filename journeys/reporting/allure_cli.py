@@ -7,8 +7,9 @@ History, as each Allure documents it:
   the end of every run.
 - Allure 3 keeps history in one JSON Lines file named by ``historyPath`` in
   its configuration, read and appended on every ``allure generate``:
-  ``generate`` points it at ``<reports>/allure-history.jsonl``, a path that
-  stays the same from run to run.
+  ``generate`` keeps it in ``<reports>/allure-history.jsonl``, a path that
+  stays the same from run to run, and lets Allure read a copy in which a
+  regression across a change is no flake (``allure_history``).
 
 The command line is Allure 3 from npm (the ``allure`` package, pinned to
 ``ALLURE_VERSION``), in a folder of its own (``ReportSettings.allure_folder``:
@@ -31,6 +32,7 @@ from pathlib import Path
 
 from journeys.errors import JourneysError
 from journeys.reporting.allure_config import allure3_categories
+from journeys.reporting.allure_history import history_for_allure, keep_new_points
 from journeys.reporting.report_settings import ReportSettings
 
 __all__ = [
@@ -84,12 +86,16 @@ def generate(folder: Path, *, report: ReportSettings | None = None, timeout: flo
     reports = folder.parent.parent if folder.parent.name == "runs" else folder.parent
     output = folder / REPORT_FOLDER
     config = folder / "allurerc.json"
+    kept, copy = reports / HISTORY_FILE, folder / HISTORY_FILE  # a regression is no flake to Allure either
+    name = f"journeys {folder.name}"  # also the name of the run's point in the history
+    start = history_for_allure(results, kept, copy, name)
+    shutil.rmtree(output, ignore_errors=True)  # Allure reads an earlier report there as history of its own
     config.write_text(
         json.dumps(
             {
-                "name": f"journeys {folder.name}",
+                "name": name,
                 "output": str(output),
-                "historyPath": str(reports / HISTORY_FILE),
+                "historyPath": str(copy),
                 "categories": allure3_categories(language),
             },
             indent=2,
@@ -98,7 +104,10 @@ def generate(folder: Path, *, report: ReportSettings | None = None, timeout: flo
     )
     allure = allure_executable(report or ReportSettings())
     command = [allure, "generate", str(results), "--config", str(config), "--output", str(output)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=folder)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=folder)
+    finally:
+        keep_new_points(copy, kept, start)
     if done.returncode != 0:
         raise RuntimeError(f"allure generate failed (exit {done.returncode}):\n{done.stdout}{done.stderr}".strip())
     return output

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from journeys.core.rules.odd import split
+from journeys.messages import speaking
 from journeys.reporting import timeline
 from journeys.reporting.lanes import lane, missing_mail, relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults
@@ -68,7 +69,8 @@ def page_data(results: RunResults, extras: PageExtras | None = None, *, language
     """Everything the page draws, as JSON-ready data."""
     extras = extras or PageExtras()
     lang = language or results.language
-    journeys = [journey_data(i, record, lang) for i, record in enumerate(results.journeys)]
+    with speaking(lang):  # the values' words too: a date's weekday
+        journeys = [journey_data(i, record, lang) for i, record in enumerate(results.journeys)]
     said = {case.name: case.text or case.message for case in results.testcases if case.status in ("failed", "error")}
     for item in journeys:
         item["trend"] = extras.trend.get(item["name"], "")
@@ -77,6 +79,10 @@ def page_data(results: RunResults, extras: PageExtras | None = None, *, language
         base = extras.report_url
         item["error"] = relative(said.get(item["name"], ""), results.folder, base=base) if stopped else ""
         item["violations"] = [relative(text, results.folder, base=base) for text in item["violations"]]
+        for stop in item["stops"]:  # why a fact was not read names the screenshot and the map's line
+            stop["facts"] = [
+                [f[0], relative(f[1], results.folder, base=base) if f[3] else f[1], *f[2:]] for f in stop["facts"]
+            ]
         _draw_missing_mail(item)
     outcomes = [record.outcome for record in results.journeys]
     outcomes += ["failed"] * len(results.failed_without_ledger())  # unreadable files count as failures too
@@ -145,7 +151,10 @@ def _stop(stop: timeline.Stop, flagged: set[int], lang: str) -> dict[str, Any]:
         "step": stop.step or "",
         "loc": stop.location or "",
         "wait": round(stop.waited, 2),
-        "facts": [[o.fact, timeline.shown(o), int(o.seq in flagged)] for o in stop.observations],
+        # [fact, what she saw (or why it was not read), odd one out, not read]
+        "facts": [
+            [o.fact, timeline.shown(o), int(o.seq in flagged), int(o.problem is not None)] for o in stop.observations
+        ],
         "asked": stop.asked,
         "gave": stop.gave,
         "login": ["in" if logged_in else "out" for logged_in in stop.logins],

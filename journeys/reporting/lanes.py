@@ -20,7 +20,8 @@ __all__ = ["MissingMail", "lane", "missing_mail", "relative"]
 
 # The first words of touchpoint names that are channels as a writer names them.
 _CHANNEL_WORDS = {"web", "email", "app", "store", "phone", "chat", "agent"}
-_MISSING = re.compile(r"MailNotReceived: .*? at ([\w.-]+): (?:.*?within ([\d.]+) s)?", re.DOTALL)
+# English "... at email.x: ... within 5 s", Dutch "... bij email.x: binnen 5 s ..." (messages.step_texts).
+_MISSING = re.compile(r"MailNotReceived: .*? (?:at|bij) ([\w.-]+): (?:.*?(?:within|binnen) ([\d.]+) s)?", re.DOTALL)
 
 
 def lane(touchpoint: str, channel: str) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path
 from journeys.reporting.allure_cli import carry_history
 from journeys.reporting.ledgers import PLANNED_FILE, write_planned
 from journeys.reporting.shards import ShardRecord
+from journeys.reporting.versions import RunVersion, read_version
 
 __all__ = ["Merged", "merge_runs"]
 
@@ -69,8 +70,19 @@ def merge_runs(folders: Sequence[Path], target: Path) -> Merged:
     write_planned(target, list(dict.fromkeys(planned)))
     _write_junit(target / "junit.xml", cases, seconds)
     _environment(target, [folder for folder, _ in shards], [record for _, record in shards])
+    _version(target, [folder for folder, _ in shards], merged.problems)
     carry_history(target)
     return merged
+
+
+def _version(target: Path, folders: list[Path], problems: list[str]) -> None:
+    """The shards' code and system version, for the trend to tell a regression from a flake: one, or none."""
+    versions = {read_version(folder) for folder in folders} - {RunVersion()}
+    if len(versions) == 1:
+        versions.pop().write(target)
+    elif versions:
+        said = "; ".join(sorted(f"{v.code or '?'} against {v.system or '?'}" for v in versions))
+        problems.append(f"the shards tested different versions ({said}): the trend cannot call any journey flaky")
 
 
 def _shards(folders: Sequence[Path], problems: list[str]) -> list[tuple[Path, ShardRecord | None]]:

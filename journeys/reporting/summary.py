@@ -15,8 +15,9 @@ from pathlib import Path
 
 from journeys.core.records import Observation
 from journeys.core.rules.odd import split
+from journeys.messages import speaking
 from journeys.reporting.journey_map import MAP_FILE
-from journeys.reporting.lanes import relative
+from journeys.reporting.lanes import missing_mail, relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults, TestCase
 from journeys.reporting.promise_lines import promise_lines
 from journeys.reporting.report_words import TREND_KINDS
@@ -90,8 +91,14 @@ def summary_markdown(
         report_url: where CI publishes the run folder (``--report-url``): its files are linked there.
     """
     lang = language or results.language
+    with speaking(lang):  # the values' words too: a date's weekday
+        return _markdown(results, gate or [], trend or {}, gate_run, lang, report_url)
+
+
+def _markdown(
+    results: RunResults, gate: list[str], trend: dict[str, str], gate_run: bool, lang: str, report_url: str
+) -> str:
     w = summary_words(lang)
-    gate, trend = gate or [], trend or {}
     failing = [j for j in results.journeys if j.outcome != "passed"]
     errors = [c for c in results.testcases if c.status == "error"]
     # Not finished: a run cut short, a merge missing a shard, a journey that failed before its ledger
@@ -135,7 +142,13 @@ def _rows(journey: JourneyRecord, case: TestCase | None, w: dict[str, str], fold
         where = (case.failing_line if case else "") or journey.location
         kind, why = _step_error(relative(case.text or case.message, folder, base=base) if case else "")
         what = f"**{kind}**" if kind else w["step_failed"]
-        return [f"| {icon} | {name} | {customer} | {_cell(where)} | {what} | | {_cell(why or w['no_step'])} |"]
+        expected, mail = "", missing_mail(f"{kind}: {why}")
+        if mail is not None:  # the mail she waited for, and how long: the rest is in the map's banner
+            expected = w["mail"].format(touchpoint=mail.touchpoint)
+            why = w["no_mail"].format(seconds=f"{mail.waited:g}") if mail.waited is not None else why
+        return [
+            f"| {icon} | {name} | {customer} | {_cell(where)} | {what} | {expected} | {_cell(why or w['no_step'])} |"
+        ]
     rows = []
     for violation in journey.ledger.violations:
         parts = split(violation)

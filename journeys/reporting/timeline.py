@@ -16,6 +16,7 @@ from journeys.core.effort import effort
 from journeys.core.ledger import Ledger
 from journeys.core.records import Input, Login, Observation, Question, Visit
 from journeys.core.rules.odd import split
+from journeys.messages import spoken
 from journeys.values import show
 
 __all__ = ["Conflict", "PromiseSpan", "Stop", "conflicts", "effort_curve", "promise_spans", "shown", "stops"]
@@ -72,13 +73,13 @@ def shown(observation: Observation) -> str:
     if observation.problem is not None:
         return observation.problem
     try:
-        return _show(observation.kind, observation.value)
+        return _show(observation.kind, observation.value, spoken())
     except TypeError:  # a value that cannot be a cache key (a list of items)
         return show(observation.kind, observation.value)
 
 
 @lru_cache(maxsize=4096)
-def _show(kind: str, value: object) -> str:
+def _show(kind: str, value: object, language: str) -> str:  # a date's weekday is said in the report's language
     # Formatting money through babel is the slowest part of a 500-journey map; the same totals recur.
     return show(kind, value)
 

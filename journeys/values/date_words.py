@@ -26,6 +26,7 @@ __all__ = [
     "WEEKDAYS",
     "WEEKDAY_ALONE",
     "WEEKDAY_SHORT",
+    "WEEKDAYS_SHOWN",
     "WORKING_DAYS",
 ]
 
@@ -78,6 +79,7 @@ NUMBER_WORDS = {
     "ten": 10,
 }
 WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS_SHOWN = {"en": WEEKDAY_SHORT, "nl": ("ma", "di", "wo", "do", "vr", "za", "zo")}  # in a journey's language
 
 ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?$")
 DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")

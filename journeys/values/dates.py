@@ -47,8 +47,10 @@ from journeys.values.date_words import (
     WEEKDAY_ALONE,
     WEEKDAY_SHORT,
     WEEKDAYS,
+    WEEKDAYS_SHOWN,
     WORKING_DAYS,
 )
+from journeys.messages import spoken
 from journeys.values.unreadable import Unreadable
 
 
@@ -249,9 +251,10 @@ def add_working_days(start: date, days: int, *, holidays: Collection[date] = ())
 
 
 def show_date(value: date | DateRange | datetime) -> str:
-    """``2026-11-25 (Wed)``; a range ``2026-11-24 (Tue) .. 2026-11-26 (Thu)``."""
+    """``2026-11-25 (Wed)``; a range ``2026-11-24 (Tue) .. 2026-11-26 (Thu)``; ``(wo)`` in a Dutch journey."""
     if isinstance(value, DateRange):
         return f"{show_date(value.start)} .. {show_date(value.end)}"
+    day = WEEKDAYS_SHOWN[spoken()][value.weekday()]
     if isinstance(value, datetime):
-        return f"{value.date().isoformat()} {value:%H:%M} ({WEEKDAY_SHORT[value.weekday()]})"
-    return f"{value.isoformat()} ({WEEKDAY_SHORT[value.weekday()]})"
+        return f"{value.date().isoformat()} {value:%H:%M} ({day})"
+    return f"{value.isoformat()} ({day})"

@@ -169,3 +169,15 @@ def test_missing_facts_are_kept_apart_from_a_clean_ledger_replay():
     ledger.observe("order.total", None, kind="money", where=at("web.checkout", seen_at=MONDAY))
     again = Ledger.from_json(ledger.to_json())
     assert [v.title for v in rules.all_shown(again)] == ["order total not shown at web.checkout"]
+
+
+def test_a_mail_she_just_read_is_looked_at_again_not_read_twice(tmp_path: Path):
+    mail = {"callback.due": "maandag 23 november 2026"}
+    journey = journey_on(tmp_path, {"email.callback": mail, "web.checkout": {"order.total": "€ 1,00"}})
+    journey.visit("email.callback")
+    journey.expect_shown("email.callback", "callback.due")
+    assert [v.touchpoint for v in journey.ledger.visits] == ["email.callback"]  # one box, one touchpoint
+    assert journey.ledger.violations == []
+    journey.visit("web.checkout")
+    journey.expect_shown("email.callback", "callback.due")  # she went elsewhere: she opens the mail again
+    assert [v.touchpoint for v in journey.ledger.visits] == ["email.callback", "web.checkout", "email.callback"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeys.core.customer import SEGMENTS, Customer, age_on
+from journeys.core.customer import SEGMENTS, Customer, age_on, spoken_surname
 
 TODAY = date(2026, 11, 23)
 
@@ -108,3 +108,9 @@ def test_born_on_a_leap_day_counts_from_the_28th():
     leap = date(2028, 2, 29)
     customer = Customer.create(3, segment="senior", today=leap)
     assert age_on(customer.birthdate, leap) == customer.age
+
+
+def test_a_surname_with_a_prefix_is_written_as_she_is_called():
+    assert spoken_surname("Bourgondië, van") == "van Bourgondië"
+    assert spoken_surname("de Vries") == "de Vries"
+    assert Customer.create(658, index=0).name == "Femke van Bourgondië"  # Faker has "Bourgondië, van"

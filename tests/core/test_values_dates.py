@@ -161,3 +161,14 @@ def test_without_a_year_the_next_such_day(ahead, locale):
 def test_numeric_formats_read_back(day):
     assert read_date(day.isoformat(), seen_at=MONDAY) == day
     assert read_date(day.strftime("%d-%m-%Y"), seen_at=MONDAY) == day
+
+
+def test_a_dates_weekday_is_said_in_the_journeys_language():
+    from journeys.messages import speaking
+    from journeys.values.dates import show_date
+
+    assert show_date(date(2026, 11, 25)) == "2026-11-25 (Wed)"
+    with speaking("nl"):
+        assert show_date(date(2026, 11, 25)) == "2026-11-25 (wo)"
+        assert show_date(datetime(2026, 11, 29, 23, 59)) == "2026-11-29 23:59 (zo)"
+    assert show_date(date(2026, 11, 24)) == "2026-11-24 (Tue)"  # spoken again as before

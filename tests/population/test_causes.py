@@ -109,6 +109,20 @@ def test_errors_are_grouped_by_kind_without_customers_names_or_numbers():
     assert "RS-10005" not in groups[0]["kind"] and groups[0]["example"] == messages[0]
 
 
+def test_the_same_error_cut_at_another_length_is_the_same_kind():
+    def mail(key: str, rest: str) -> str:
+        return (
+            f"StepFailed: features/delivery/shipping_notice.feature:12 (And she reads the shipping notice):"
+            f" MailNotReceived: {key} at email.shipping_notice: no mail to {key}@journeys.test with a subject"
+            f" matching 'Je bestelling {{order_number}} is verzonden' (order_number=RS-10003) within 5 s in the SMTP"
+            f" capture at 127.0.0.1:36391. What did arrive for {key}@journeys.test: {rest}"
+        )
+
+    groups = group_errors([mail("liza-c7dcd783d1", "13:40:26 'Be"), mail("maartje-d9cab2a26c", "13:")])
+    assert [g["count"] for g in groups] == [2]
+    assert groups[0]["kind"].endswith("within <n> s in the SMTP capture at <n>.")
+
+
 def test_reach_counts_who_got_where_against_who_was_to():
     def visited(index: int, location: str, touchpoints: list[str], outcome: str = "passed", error: str | None = None):
         w = walked(index, outcome, visits=[(tp, "web", 0) for tp in touchpoints], promises=[])
@@ -126,3 +140,21 @@ def test_reach_counts_who_got_where_against_who_was_to():
     assert found["touchpoints"]["web.product"] == {"reached": 3, "expected": 4}
     assert found["promises"] == {"reached": 0, "expected": 0}
     assert Visited("web.product", 3.0, None, "touchpoint", "she orders").step == "she orders"
+
+
+def test_a_journeys_own_privacy_finding_is_a_privacy_leak_of_the_crowd_too():
+    from journeys.population.report import _leak
+    from journeys.population.results import _privacy
+
+    said = "kept_private(order.total): another customer was shown her order total at app.order"
+    own = walked(1, "failed", {"cause": "privacy leak", "detail": said, "touchpoint": "app.order"})
+    own.digest["customer"] = {"name": "Anna de Wit"}
+    crowd = {"customer": "anna-2", "owner": "anna-3", "what": "address", "value": "Kade 1", "touchpoint": "app.order"}
+    told_twice = walked(2, "failed", {"cause": "privacy leak", "detail": said, "touchpoint": "app.order"})
+    slow = walked(4, "failed", {"cause": "too slow", "detail": "no answer within 10 s", "touchpoint": "web.checkout"})
+    found = _privacy([own, told_twice, slow, walked(5)], [crowd])
+    assert found["leaks"] == 2  # anna-2's is the crowd rule's already: counted once
+    assert [_leak(leak) for leak in found["found"]] == [
+        "anna-2 was shown anna-3's address (Kade 1) at app.order",
+        f"Anna de Wit: {said}",
+    ]

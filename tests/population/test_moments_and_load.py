@@ -110,6 +110,7 @@ def test_the_report_puts_leaks_first_names_touchpoints_in_words_and_colours_by_s
     zero = html[html.index(">app.order<") :].split("</text>", 2)[1]
     assert "0 of 10" in html and not re.search(r"fill='#(?!eef1f4)", zero)
     assert "fill='#7a0019'" in html and "fill='#edc948'" in html  # privacy leak, too slow
+    assert "8 of 10: 2 privacy leak, 6 too slow" in html  # the severest named first, as drawn
     assert "1 journeys" not in html and "<td>6</td><td>x at &lt;n&gt;</td>" in html
 
 

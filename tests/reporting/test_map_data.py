@@ -31,7 +31,7 @@ def test_a_clean_journey_has_no_red_line(one_stale: Path):
     journey = _journey(one_stale, "[0]")
 
     assert journey["lines"] == [] and journey["marks"] == [] and journey["violations"] == []
-    assert not any(flag for stop in journey["stops"] for _, _, flag in stop["facts"])
+    assert not any(flag for stop in journey["stops"] for _, _, flag, _ in stop["facts"])
 
 
 def test_one_swimlane_per_channel_and_stops_in_order_on_the_clock(one_stale: Path):

@@ -175,3 +175,29 @@ def test_shards_in_which_no_journey_ran_are_not_a_pass(tmp_path: Path):
     done, _ = merge(tmp_path, *folders)
 
     assert done.exit_code == 5 and "no journey ran in any shard (exit 5)" in done.output, done.output
+
+
+def test_the_merged_run_keeps_the_shards_version_for_the_trend(tmp_path: Path, shards):
+    from journeys.reporting.versions import RunVersion, read_version
+
+    first, second = shards()
+    tested = RunVersion("abc123", "system refshop; faults: email-total-stale")
+    for folder in (first, second):
+        tested.write(folder)
+    done, merged = merge(tmp_path, first, second)
+    assert done.exit_code == 0, done.output
+    assert read_version(merged) == tested  # else fail-pass-fail across a change reads as flaky
+    with sqlite3.connect(tmp_path / "merged-reports" / "trend.sqlite") as db:
+        assert db.execute("SELECT code, system FROM runs").fetchall() == [("abc123", tested.system)]
+
+
+def test_shards_of_different_versions_are_said(tmp_path: Path, shards):
+    from journeys.reporting.versions import RunVersion, read_version
+
+    first, second = shards()
+    RunVersion("abc123", "shop").write(first)
+    RunVersion("def456", "shop").write(second)
+    done, merged = merge(tmp_path, first, second)
+    assert done.exit_code == 1  # not one run of one version: the merge cannot judge it as one
+    assert "the shards tested different versions (abc123 against shop; def456 against shop)" in done.output
+    assert read_version(merged) == RunVersion()

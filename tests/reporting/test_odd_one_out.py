@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from ledger_factory import journey_dict
 
+from journeys.messages import say
 from journeys.reporting.journey_map import page_data
-from journeys.reporting.lanes import lane, missing_mail
+from journeys.reporting.lanes import MissingMail, lane, missing_mail
 from journeys.reporting.ledgers import TestCase as Case
 from journeys.reporting.ledgers import read_run
 
@@ -15,7 +17,7 @@ RUN = "20261130-152200-abcd"
 
 
 def _flagged(journey: dict) -> list[tuple[str, str]]:
-    return [(stop["tp"], fact) for stop in journey["stops"] for fact, _, flag in stop["facts"] if flag]
+    return [(stop["tp"], fact) for stop in journey["stops"] for fact, _, flag, _ in stop["facts"] if flag]
 
 
 def test_only_the_mail_that_told_another_total_is_red(make_run, tmp_path: Path):
@@ -63,6 +65,28 @@ def test_lanes_are_named_as_writers_name_channels():
     assert lane("store.lead_time", "api") == "store"
     assert lane("returns.portal", "web") == "web"
     assert missing_mail("StepError: no such step") is None
-    assert missing_mail("MailNotReceived: a at email.refund: nothing came") == missing_mail(
-        "MailNotReceived: a at email.refund: nothing came"
-    )
+    assert missing_mail("MailNotReceived: a at email.refund: nothing came") == MissingMail("email.refund", None)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_mail_that_never_came_is_found_in_the_journeys_language(language):
+    values = {"customer": "anna", "touchpoint": "email.parcel_notice", "address": "anna@journeys.test"}
+    values |= {"subject": "Je pakket", "filled": "", "timeout": 5, "mailbox": "127.0.0.1:2525", "what": ""}
+    error = "MailNotReceived: " + say("mail.not_received", language, **values, where="refshop.yaml:128")
+    assert missing_mail(error) == MissingMail("email.parcel_notice", 5.0)
+
+
+def test_a_fact_the_page_did_not_show_is_marked_not_read_with_paths_from_the_run(make_run, tmp_path: Path):
+    folder = tmp_path / "reports" / "runs" / RUN
+    data = journey_dict(0, run=str(folder))
+    shot = folder / "evidence" / "anna" / "web-02-web.checkout.png"
+    why = f"web.checkout: order.code_discount not found: nothing matches testid 'code-discount' (screenshot: {shot})."
+    unread = dict(data["observations"][-1], fact="order.code_discount", raw=None, value=None, seq=999, problem=why)
+    data["observations"].append(unread)
+    make_run([data])
+    (journey,) = page_data(read_run(folder))["journeys"]
+    (fact,) = [f for stop in journey["stops"] for f in stop["facts"] if f[0] == "order.code_discount"]
+    assert fact[2:] == [0, 1]  # not the odd one out, not read
+    assert "(screenshot: evidence/anna/web-02-web.checkout.png)" in fact[1] and str(tmp_path) not in fact[1]
+    read = [f for stop in journey["stops"] for f in stop["facts"] if f[0] != "order.code_discount"]
+    assert read and all(f[3] == 0 for f in read)

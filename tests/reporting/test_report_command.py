@@ -73,7 +73,11 @@ def test_report_allure_runs_allure_generate_with_a_history_path(
 ):
     (one_stale / "allure-results").mkdir()
     fake = tmp_path / "allure"
-    fake.write_text('#!/bin/sh\necho "$@" > "$(dirname "$0")/called"\n', encoding="utf-8")
+    # Allure appends this run's point to the history its configuration names ($4: the configuration).
+    point = '{"name": "journeys run", "testResults": {}}'
+    history = '"$(dirname "$4")/allure-history.jsonl"'
+    script = f'#!/bin/sh\necho "$@" > "$(dirname "$0")/called"\necho \'{point}\' >> {history}\n'
+    fake.write_text(script, encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("JOURNEYS_ALLURE", str(fake))
 
@@ -83,7 +87,11 @@ def test_report_allure_runs_allure_generate_with_a_history_path(
     called = (tmp_path / "called").read_text(encoding="utf-8")
     assert called.startswith(f"generate {one_stale / 'allure-results'} --config {one_stale / 'allurerc.json'}")
     config = json.loads((one_stale / "allurerc.json").read_text(encoding="utf-8"))
-    assert config["historyPath"] == str(one_stale.parent.parent / "allure-history.jsonl")
+    # Allure reads a copy of the kept history (allure_history); what it appends is kept.
+    assert config["historyPath"] == str(one_stale / "allure-history.jsonl")
+    kept = (one_stale.parent.parent / "allure-history.jsonl").read_text(encoding="utf-8")
+    assert kept.splitlines() == ['{"name": "journeys run", "testResults": {}}']
+    assert not (one_stale / "allure-history.jsonl").exists()
     # Allure 3 reads categories from its configuration, not from categories.json in the results.
     assert "Contradiction" in [rule["name"] for rule in config["categories"]["rules"]]
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from ledger_factory import journey_dict
 
+from journeys.messages import say
 from journeys.reporting.ledgers import read_run
 from journeys.reporting.summary import summary_markdown, write_summary
 
@@ -101,10 +103,29 @@ def test_a_step_error_points_at_the_failing_line_with_its_kind(make_run):
     assert str(folder) not in row  # paths from the run folder
 
 
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_mail_that_never_came_says_which_mail_and_how_long_she_waited(make_run, language):
+    from journeys.reporting.ledgers import TestCase as Case
+
+    data = journey_dict(0, outcome="failed", lang=language)
+    folder = make_run([data])
+    values = {"customer": "anna", "touchpoint": "email.shipping_notice", "address": "anna@journeys.test"}
+    values |= {"subject": "Verzonden", "filled": "", "timeout": 5, "mailbox": "x", "what": "", "where": "m.yaml:1"}
+    said = say("mail.not_received", language, **values)
+    error = (
+        f"features/delivery/shipping_notice.feature:12 (And she reads the shipping notice):\nMailNotReceived: {said}"
+    )
+    text = summary_markdown(read_run(folder, [Case(data["journey"], "c", "failed", error, error)]))
+    row = next(line for line in text.splitlines() if "MailNotReceived" in line)
+    expected = {"en": "| a mail at email.shipping_notice | none came within 5 s |"}
+    expected["nl"] = "| een mail bij email.shipping_notice | binnen 5 s kwam er geen |"
+    assert row.endswith(expected[language]), row
+
+
 def test_dutch_journeys_get_a_dutch_summary(make_run):
     folder = make_run([journey_dict(0, lang="nl"), journey_dict(1, lang="nl", stale_total=True)])
     text = summary_markdown(read_run(folder))
-    assert text.splitlines()[0] == "## ❌ journeys: 1 van 2 klantreizen niet geslaagd"
+    assert text.splitlines()[0] == "## ❌ journeys: 1 van de 2 klantreizen niet geslaagd"
     assert "| | klantreis | klant | waar | wat | verwacht | gezien |" in text
     assert "`€ 349,00` bij email.order_confirmation" in text
 
@@ -156,3 +177,14 @@ def test_a_journey_that_never_reported_is_not_all_passed(make_run):
 
     assert text.splitlines()[0] == "## ❌ journeys: 1 journey passed; 1 did not finish"
     assert "Killed with its worker (no result" in text
+
+
+def test_a_dutch_map_says_its_dates_weekdays_in_dutch(make_run):
+    from journeys.reporting.journey_map import page_data
+
+    folder = make_run([journey_dict(0, lang="nl")])
+    (journey,) = page_data(read_run(folder))["journeys"]
+    dates = [f[1] for stop in journey["stops"] for f in stop["facts"] if f[0] == "delivery.date"]
+    assert dates and all(d.endswith(("(ma)", "(di)", "(wo)", "(do)", "(vr)", "(za)", "(zo)")) for d in dates), dates
+    (english,) = page_data(read_run(folder), language="en")["journeys"]
+    assert any(f[1].endswith("(Tue)") for stop in english["stops"] for f in stop["facts"] if f[0] == "delivery.date")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from journeys.core.records import observation_from_dict, observation_to_dict
 from journeys.core.rules.odd import split
-from journeys.messages import Language, language_of, say, spoken
+from journeys.messages import Language, language_of, say, speaking, spoken
 from journeys.values import show
 
 if TYPE_CHECKING:
@@ -79,7 +79,10 @@ class Violation:
 
     def render(self) -> str:
         """The violation as text: heading, one aligned row per observation, rule and evidence."""
+        with speaking(self.language):  # its dates too: (wo), not (Wed), in a Dutch journey's
+            return self._render()
 
+    def _render(self) -> str:
         parts = split(self)
         # Where three or more touchpoints split, the dissenters are marked: the reference needs no mark.
         odd = parts.odd_seqs if parts.reference and len(self.observations) > 2 else set()
