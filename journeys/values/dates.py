@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
+from journeys.messages import spoken
 from journeys.values.date_words import (
     BETWEEN,
     DAY_MONTH,
@@ -50,7 +51,6 @@ from journeys.values.date_words import (
     WEEKDAYS_SHOWN,
     WORKING_DAYS,
 )
-from journeys.messages import spoken
 from journeys.values.unreadable import Unreadable
 
 
