@@ -242,7 +242,7 @@ ENVIRONMENT_READERS = {
     "population/worker.py": "a Locust worker process learns its parent at its start",
     "journey/embedded.py": "a child process's environment: ours handed on, with its own secrets, never read",
     "population/workforce.py": "a child process's environment: ours handed on, never read",
-    "channels/browser.py": "whether the browser it launches has a display (DISPLAY), as the browser reads it",
+    "channels/browser_launch.py": "whether the browser it launches has a display (DISPLAY), as the browser reads it",
 }
 _READS = re.compile(r"\bos\.(environ|getenv|environb)\b|\bgetenv\(|from os import [^#]*\b(environ|getenv)\b")
 

@@ -13,14 +13,12 @@ of ``[tool.journeys.gate]`` fail a run that would otherwise pass (exit 1).
 
 from __future__ import annotations
 
-import platform
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from journeys.plugin import progress, runtime
+from journeys.plugin import allure_run, progress, runtime
 
 if TYPE_CHECKING:
     from journeys.reporting.build import Built
@@ -102,7 +100,7 @@ class Reports:
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         run = runtime.current(self.config)
-        self._crashed_to_allure()
+        allure_run.crashed(self._allure_results(), self.crashed)
         if not run.folder.is_dir() or self.config.option.collectonly:
             return  # no journey ran: nothing to report
         if exitstatus == pytest.ExitCode.USAGE_ERROR and run.session is None and run.failure is None:
@@ -111,7 +109,7 @@ class Reports:
         gate = run.settings.gate
         self._write_planned()  # not yet written when the folder was made after collection (pytest-bdd bindings)
         try:
-            self._allure_extras(run)
+            allure_run.extras(self._allure_results(), run)
         except Exception as exc:  # noqa: BLE001 - Allure's extras must not cost the map and the summary
             self.failures.append(f"journeys: Allure's extras could not be written: {type(exc).__name__}: {exc}")
         try:
@@ -142,49 +140,29 @@ class Reports:
         except Exception as exc:  # noqa: BLE001 - a report must not change the run's verdict
             self.failures.append(f"journeys: the reports could not be written: {type(exc).__name__}: {exc}")
             return
-        self._allure_trend()
+        if self.built is not None and (failure := allure_run.trend(self._allure_results(), self.built)):
+            self.failures.append(failure)
         if gate and self.built.gate_failed:
             self._gate_case(run, self.built.crossed)
             if session.exitstatus == pytest.ExitCode.OK:
                 session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
-    def _crashed_to_allure(self) -> None:
-        """A failed Allure result for each journey whose worker died (its own listener died with it)."""
-        results = getattr(self.config.option, "allure_report_dir", None)
-        if not (results and self.crashed):
-            return
-        from journeys.reporting.gate_case import write_result
-
-        for nodeid, message in self.crashed:
-            name = nodeid.rsplit("::", 1)[-1]
-            write_result(Path(results), name, nodeid, message, suite=nodeid.split("::")[0], status="broken")
-
     def _gate_case(self, run: runtime.Run, crossed: list[str]) -> None:
         """The crossed thresholds as a failed testcase in junit.xml and in Allure, as the exit code says."""
         from journeys.reporting.gate_case import add_to_allure, add_to_junit
 
-        results = getattr(self.config.option, "allure_report_dir", None)
+        results = self._allure_results()
         try:
             add_to_junit(Path(self.config.option.xmlpath or run.folder / "junit.xml"), crossed)
             if results:
-                add_to_allure(Path(results), crossed)
+                add_to_allure(results, crossed)
         except Exception as exc:  # noqa: BLE001 - the exit code and the summary still tell it
             self.failures.append(f"journeys: the gate's testcase could not be written: {type(exc).__name__}: {exc}")
 
-    def _allure_trend(self) -> None:
-        """What the trend says of each journey (failing again, flaky...) as a tag on its Allure result."""
+    def _allure_results(self) -> Path | None:
+        """Where allure-pytest writes this run's results (``--alluredir``), if it does."""
         results = getattr(self.config.option, "allure_report_dir", None)
-        if not results or self.built is None or not self.built.trend:
-            return
-        from journeys.reporting.allure_config import mark_trend
-        from journeys.reporting.report_words import words
-
-        said = words(self.built.results.language)
-        named = {kind: said[f"{kind}_short"] for kind in self.built.trend.values()}
-        try:
-            mark_trend(Path(results), self.built.trend, named)
-        except OSError as exc:
-            self.failures.append(f"journeys: {results}: the trend could not be added to Allure's results: {exc}")
+        return Path(results) if results else None
 
     def _write_version(self, run: runtime.Run) -> None:
         """``version.json``: the code and system this run tested, so the trend tells a flake from a regression."""
@@ -201,43 +179,6 @@ class Reports:
             RunVersion(code_version(self.config.rootpath, settings.report.commit), system).write(run.folder)
         except OSError as exc:
             self.failures.append(f"journeys: {run.folder}: the run's version could not be written: {exc}")
-
-    def _allure_extras(self, run: runtime.Run) -> None:
-        """categories.json, environment.properties and the previous report's history, into the results."""
-        results = getattr(self.config.option, "allure_report_dir", None)
-        if not results:
-            return
-        from journeys.reporting.allure_cli import carry_history
-        from journeys.reporting.allure_config import write_categories, write_environment
-
-        Path(results).mkdir(parents=True, exist_ok=True)
-        write_categories(Path(results))
-        write_environment(Path(results), self._environment(run))
-        carry_history(run.folder)
-
-    def _environment(self, run: runtime.Run) -> dict[str, str]:
-        settings = run.settings
-        if run.session is not None:  # each system with the address its journeys went to
-            base_url = ", ".join(f"{name} at {part.base_url}" for name, part in run.session.parts.items())
-        else:
-            from journeys.plugin import systems_at
-
-            base_url = systems_at(settings.systems, settings.base_url, settings.variables)
-        found = {
-            "system": "+".join(settings.systems),
-            "base URL": str(base_url),
-            "seed": f"{run.seed} (replay with --seed {run.seed})",
-            "faults": ", ".join(settings.faults) or "none",
-            "run": run.run_id,
-            "python": platform.python_version(),
-            "platform": f"{platform.system()} {platform.machine()}",
-        }
-        for package in ("journeys", "pytest", "playwright", "allure-pytest"):
-            try:
-                found[package] = metadata.version(package)
-            except metadata.PackageNotFoundError:
-                continue
-        return found
 
     def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int) -> None:
         write = terminalreporter.write_line

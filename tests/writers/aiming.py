@@ -206,6 +206,8 @@ class Aim:
             if not givers:  # it needs what touchpoints showed: go where the fault is
                 givers = [c for c in whens if self._at_focus(c)]
             fitting = [c for c in givers if c.fits and c.text not in self._written()]
+            most = max((len(missing & set(c.sentence.gives)) for c in fitting), default=0)
+            fitting = [c for c in fitting if len(missing & set(c.sentence.gives)) == most]  # all it needs, if one can
             if fitting:  # where the fault is, if a step there gives it: an order by phone for the phone desk
                 self._live(self.rng.choice([c for c in fitting if self._at_focus(c)] or fitting))
             elif givers and depth < 2:
