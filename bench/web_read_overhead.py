@@ -30,7 +30,8 @@ from journeys.channels.browser import BrowserSession
 from journeys.channels.web import BrowserWebDriver
 from journeys.core.evidence import EvidenceStore
 from journeys.core.secrets import Secrets
-from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.fact_reader import FactReader
+from journeys.systems.touchpoint_map import Touchpoint
 
 
 def page_with(facts: int) -> bytes:

@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Protocol
 
 from journeys.messages import say
-from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.fact_reader import FactReader
+from journeys.systems.touchpoint_map import Touchpoint
 
 Raw = str | list[str] | None
 """Raw text of one fact: a string, a list (``many: true``), or None when not found."""

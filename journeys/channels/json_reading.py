@@ -9,8 +9,9 @@ from typing import Any
 
 import httpx
 
+from journeys.systems.fact_reader import FactReader
 from journeys.systems.templates import fill as fill_template
-from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.touchpoint_map import Touchpoint
 
 __all__ = ["NOT_JSON", "fill_body", "json_of", "read_jsonpath"]
 

@@ -27,8 +27,9 @@ from journeys.channels.base import Raw, Reading, offers, read_regex
 from journeys.core.evidence import EvidenceStore
 from journeys.core.secrets import Secrets
 from journeys.errors import ChannelError, ConfigError
+from journeys.systems.fact_reader import FactReader
 from journeys.systems.templates import fill as fill_template
-from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.touchpoint_map import Touchpoint
 
 __all__ = ["PageDriver", "PageRead", "bad_selector"]
 

@@ -23,7 +23,8 @@ from journeys.channels.web import BrowserWebDriver
 from journeys.core.evidence import EvidenceStore
 from journeys.core.secrets import Secrets
 from journeys.errors import ChannelError, SystemUnreachable
-from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.fact_reader import FactReader
+from journeys.systems.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:
     from journeys.channels.browser import BrowserSession

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from journeys.systems.fact_reader import FactReader, RequestTemplate
 from journeys.systems.map_files import find_map, load_map
 from journeys.systems.probe import probe
 from journeys.systems.tasks import Tasks, load_tasks, task
-from journeys.systems.touchpoint_map import FactReader, RequestTemplate, Touchpoint, TouchpointMap
+from journeys.systems.touchpoint_map import Touchpoint, TouchpointMap
 
 __all__ = [
     "FactReader",

@@ -6,6 +6,7 @@ import re
 
 from ruamel.yaml.comments import CommentedMap
 
+from journeys.systems.fact_reader import MAIL_PARTS, READERS, FactReader, RequestTemplate
 from journeys.systems.map_sections import Sections
 from journeys.systems.map_yaml import line_of, optional_text, plain
 from journeys.systems.templates import PLACEHOLDER, subject_pattern, template_problem
@@ -13,12 +14,8 @@ from journeys.systems.templates import strings as all_strings
 from journeys.systems.touchpoint_map import (
     CHANNELS,
     KINDS,
-    MAIL_PARTS,
-    READERS,
     RESERVED_CHANNELS,
-    FactReader,
     FactWords,
-    RequestTemplate,
     Touchpoint,
     closest,
 )

@@ -10,8 +10,9 @@ from evidence_search import files_containing
 
 from journeys.channels.api import HttpApiDriver
 from journeys.errors import ChannelError, ConfigError, SystemUnreachable
+from journeys.systems.fact_reader import FactReader, RequestTemplate
 from journeys.systems.probe import probe
-from journeys.systems.touchpoint_map import FactReader, RequestTemplate, Touchpoint
+from journeys.systems.touchpoint_map import Touchpoint
 
 ORDER = {
     "order_number": "RS-1001",

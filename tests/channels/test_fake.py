@@ -7,7 +7,8 @@ import pytest
 from journeys.channels.base import Reading
 from journeys.channels.fake import FakeDriver
 from journeys.errors import MailNotReceived
-from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.fact_reader import FactReader
+from journeys.systems.touchpoint_map import Touchpoint
 
 CHECKOUT = Touchpoint(
     "web.checkout",

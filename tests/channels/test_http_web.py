@@ -25,7 +25,8 @@ from journeys.errors import ChannelError, ConfigError, SystemUnreachable
 from journeys.journey.journey import Journey
 from journeys.journey.runner import run_scenario
 from journeys.journey.session import SystemSession
-from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.fact_reader import FactReader
+from journeys.systems.touchpoint_map import Touchpoint
 from journeys.vocabulary.catalogue import load_steps
 from journeys.vocabulary.feature import read_feature
 

@@ -25,7 +25,8 @@ from journeys.channels.mail import (
     mailbox_for,
 )
 from journeys.errors import ConfigError, MailNotReceived
-from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.fact_reader import FactReader
+from journeys.systems.touchpoint_map import Touchpoint
 
 CONFIRMATION = Touchpoint(
     "email.order_confirmation",

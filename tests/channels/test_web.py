@@ -25,7 +25,8 @@ from journeys.channels.web import BrowserWebDriver
 from journeys.core.evidence import EvidenceStore
 from journeys.core.secrets import Secrets
 from journeys.errors import ChannelError, ConfigError, SystemUnreachable
-from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.fact_reader import FactReader
+from journeys.systems.touchpoint_map import Touchpoint
 
 PRODUCT = """
 <h1 data-testid="product-name">Tulp Tab 10</h1>

@@ -12,7 +12,8 @@ from journeys.channels.agent import BrowserAgentDriver
 from journeys.channels.browser_settings import BrowserSettings
 from journeys.channels.web import BrowserWebDriver
 from journeys.errors import ChannelError
-from journeys.systems.touchpoint_map import FactReader, Touchpoint
+from journeys.systems.fact_reader import FactReader
+from journeys.systems.touchpoint_map import Touchpoint
 
 FAST = BrowserSettings(element_timeout=2.0)  # a page there is found on a loaded machine too
 

@@ -183,7 +183,8 @@ def test_the_journeys_verdict_counts_in_dutch(ledger, dutch):
 def test_a_mails_parts_that_disagree_and_a_touchpoint_that_did_not_show_a_fact(dutch):
     from journeys.channels.base import describe_missing
     from journeys.journey.mail_parts import part_violations
-    from journeys.systems.touchpoint_map import FactReader, Touchpoint
+    from journeys.systems.fact_reader import FactReader
+    from journeys.systems.touchpoint_map import Touchpoint
 
     reader = FactReader("order.total", "money", regex=r"Totaal: (.+)", line=40)
     mail = Touchpoint("email.order_confirmation", "email", facts={"order.total": reader}, file="refshop.yaml")
@@ -206,7 +207,8 @@ def test_a_mails_parts_that_disagree_and_a_touchpoint_that_did_not_show_a_fact(d
 
 def test_offers_on_a_login_page_say_in_dutch_what_the_page_showed_instead(ledger, dutch):
     from journeys.channels.base import describe_missing
-    from journeys.systems.touchpoint_map import FactReader, Touchpoint
+    from journeys.systems.fact_reader import FactReader
+    from journeys.systems.touchpoint_map import Touchpoint
 
     reader = FactReader("recommendations.segment", "text", css=".offer", many=True, line=60)
     account = Touchpoint("web.account", "web", facts={reader.fact: reader}, file="refshop.yaml")

@@ -136,7 +136,8 @@ def test_logging_in_to_her_mailbox_is_harness_time(tmp_path: Path):
     from journeys.channels.mail import MailboxDriver
     from journeys.channels.message import Message
     from journeys.core.secrets import Secrets
-    from journeys.systems.touchpoint_map import FactReader, Touchpoint
+    from journeys.systems.fact_reader import FactReader
+    from journeys.systems.touchpoint_map import Touchpoint
 
     clock = FakeClock()
     watch = Stopwatch(clock)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from journeys.errors import ConfigError
-from journeys.systems.touchpoint_map import FactReader
+from journeys.systems.fact_reader import FactReader
 
 HEAD = """\
 system: shop

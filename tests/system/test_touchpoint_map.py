@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from journeys.errors import ConfigError
+from journeys.systems.fact_reader import FactReader, RequestTemplate
 from journeys.systems.map_files import find_map, load_map
-from journeys.systems.touchpoint_map import FactReader, RequestTemplate, Touchpoint
+from journeys.systems.touchpoint_map import Touchpoint
 
 ROOT = Path(__file__).resolve().parents[2]
 
