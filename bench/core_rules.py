@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from journeys import rules  # noqa: E402
+from journeys.core import rules  # noqa: E402
 from journeys.core.effort import effort  # noqa: E402
 from journeys.core.ledger import Ledger  # noqa: E402
 from journeys.core.promise_records import PromiseCheck  # noqa: E402

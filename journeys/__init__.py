@@ -38,7 +38,8 @@ if TYPE_CHECKING:
         StepError,
         SystemUnreachable,
     )
-    from journeys.journey.journey import Journey, Step
+    from journeys.journey.journey import Journey
+    from journeys.journey.journey_touchpoints import Step
     from journeys.journey.session import SystemSession
     from journeys.systems import find_map
     from journeys.systems.tasks import task

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +30,7 @@ from journeys.core.rules.fact_kinds import say_facts, stop_saying
 from journeys.core.stopwatch import Stopwatch
 from journeys.errors import StepError
 from journeys.journey.journey_rules import JourneyRules
-from journeys.journey.journey_touchpoints import JourneyTouchpoints
+from journeys.journey.journey_touchpoints import JourneyTouchpoints, Step
 from journeys.messages import MESSAGES, Language, speak, stop_speaking
 from journeys.vocabulary.fact_words import fact_words, input_words, stop_using, use_words
 
@@ -42,14 +41,6 @@ if TYPE_CHECKING:
 
 # Tasks whose names say she logged in or out: a journey records it when the task did not (``Journey.do``).
 LOGIN_TASKS = ("log in", "log out")
-
-
-@dataclass(frozen=True)
-class Step:
-    """The Gherkin step being run: its text and where it is written."""
-
-    text: str
-    location: str | None = None
 
 
 class Journey(JourneyTouchpoints, JourneyRules, Identity):

@@ -9,7 +9,7 @@ the clock, the evidence), and listeners (the reports) hear of each touchpoint.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +23,17 @@ from journeys.systems.touchpoint_map import Touchpoint
 
 if TYPE_CHECKING:
     from journeys.core.ledger import Ledger
-    from journeys.journey.journey import Step
 
-__all__ = ["JourneyTouchpoints"]
+__all__ = ["JourneyTouchpoints", "Step"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """The Gherkin step being run: its text and where it is written."""
+
+    text: str
+    location: str | None = None
+
 
 MAIL_WAIT = 30.0  # seconds a real system may take to send a mail, unless --mail-timeout says otherwise
 MAIL_WAIT_TEST_CLOCK = 5.0

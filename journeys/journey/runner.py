@@ -124,7 +124,7 @@ def _run(
 def _run_step(
     scenario: Scenario, step: ScenarioStep, journey: Journey, catalogue: Catalogue, listeners: list[StepListener]
 ) -> StepResult:
-    from journeys.journey.journey import Step
+    from journeys.journey.journey_touchpoints import Step
 
     location = f"{relative(scenario.path)}:{step.line}"
     journey.step = Step(f"{step.keyword} {step.text}", location)

@@ -49,7 +49,7 @@ def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, **_
 
 
 def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Any, step: Any, **_: Any) -> None:
-    from journeys.journey.journey import Step
+    from journeys.journey.journey_touchpoints import Step
     from journeys.vocabulary.feature import relative
 
     trip = _journey_of(request)

@@ -21,7 +21,8 @@ from journeys.core.promise_store import StoredPromise
 from journeys.core.rules.fact_kinds import words
 from journeys.core.rules.violation import Violation
 from journeys.errors import ChannelError, JourneysError, RuleConfigError
-from journeys.journey.journey import Journey, Step
+from journeys.journey.journey import Journey
+from journeys.journey.journey_touchpoints import Step
 from journeys.messages import say
 from journeys.promises.deadline import by_deadline, changed_at
 from journeys.values import show

@@ -11,7 +11,7 @@ import pytest
 from journeys.core.evidence import EvidenceStore
 from journeys.core.secrets import Secrets
 from journeys.errors import ChannelError, ConfigError, StepError, UserCodeError
-from journeys.journey.journey import Step
+from journeys.journey.journey_touchpoints import Step
 from journeys.systems.map_files import load_map
 from journeys.systems.tasks import load_tasks, task
 
