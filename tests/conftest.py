@@ -1,5 +1,6 @@
 """Suite-wide settings of the test run itself: compiled modules kept for the processes the tests start,
-and the slow end-to-end modules handed out first, a module at a time."""
+the slow end-to-end modules handed out first, a module at a time, and the nightly checks left to a step of
+their own (`pytest -m nightly`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ import pytest
 # Tests that start whole systems in processes of their own (a journeys run, a population, a fresh venv):
 # handed out to the workers first, so that no worker starts one when the others are nearly done.
 SLOW = ("e2e", "population")
+# Slow long-running checks (the pip route, a journey run per fault beyond one per channel, long crowds): a plain
+# `pytest` leaves them out, `pytest -m nightly` runs them; CI runs both steps (README, .ci/run).
+NIGHTLY = "nightly"
+HERE = Path(__file__).resolve().parent
 OURS = pytest.StashKey[bool]()  # the hand-out below was chosen here, not by the caller's --dist
 
 
@@ -61,5 +66,34 @@ def keep_compiled_modules() -> None:
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle: the order within each kind stays random
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: item.path.parent.name not in SLOW)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    leave_nightly_out(config, items)
+    items.sort(key=lambda item: not (item.path.parent.name in SLOW or is_nightly_test(item)))
+
+
+def is_nightly_test(item: pytest.Item) -> bool:
+    """A test of ours marked nightly. Not a journey tagged @nightly: `journeys run x.feature:LINE` from the
+    repository's root loads this file too (pytest finds no folder in the argument and reads tests/)."""
+    return item.path.suffix == ".py" and item.path.is_relative_to(HERE) and item.get_closest_marker(NIGHTLY) is not None
+
+
+def leave_nightly_out(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without a -m of the caller's, the nightly checks are deselected (as `-m "not nightly"` would), but for
+    those named by their node id: a nightly failure copied from CI's log runs when asked for."""
+    if config.option.markexpr:
+        return
+    asked = [arg.split("::", 1) for arg in config.args if "::" in arg]
+    named = {((config.invocation_params.dir / path).resolve(), name) for path, name in asked}
+
+    def was_named(item: pytest.Item) -> bool:
+        name = item.nodeid.split("::", 1)[-1]
+        return any(
+            path == item.path.resolve() and (name == wanted or name.startswith((f"{wanted}::", f"{wanted}[")))
+            for path, wanted in named
+        )
+
+    nightly = [item for item in items if is_nightly_test(item) and not was_named(item)]
+    if nightly:
+        config.hook.pytest_deselected(items=nightly)
+        left = set(nightly)
+        items[:] = [item for item in items if item not in left]

@@ -5,7 +5,9 @@ The wheel is built from a copy of the working tree (building in place would leav
 into one fresh venv for the whole module (about a minute), and then a new project
 is made with `journeys init` and run the ways a user would: `journeys steps`,
 `journeys lint`, `journeys run` and plain `pytest`, and again with pytest-playwright
-installed, whose --browser, --headed and --base-url journeys shares.
+installed, whose --browser, --headed and --base-url journeys shares. The pip route
+takes minutes (a wheel, a fresh venv, the package index): it runs nightly
+(`pytest -m nightly`, CI's second step).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("pip_route")]
+pytestmark = [pytest.mark.e2e, pytest.mark.nightly, pytest.mark.xdist_group("pip_route")]
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL_TIMEOUT = 900  # seconds: dependencies come from the package index

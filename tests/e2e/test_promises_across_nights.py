@@ -8,7 +8,8 @@ runs to Tuesday afternoon: one order delivered, the other still under way);
 night 2 checks them as of Thursday morning: first with a wrong staff password
 (nothing can be read: pending, exit 3), then for real (one kept, one broken,
 exit 1), named by customer and order in summary.md, junit.xml and the map.
-The next journeys run names the broken promise still outstanding.
+The next journeys run names the broken promise still outstanding. Five runs and
+a shop of its own: nightly (`pytest -m nightly`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from e2e_ports import free_port
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.nightly]
 ROOT = Path(__file__).resolve().parents[2]
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

@@ -104,6 +104,7 @@ def test_a_journey_across_the_shop_and_the_helpdesk_passes_when_they_agree(helpd
     assert {"trace.zip", "helpdesk-agent-trace.zip"} <= evidence, evidence
 
 
+@pytest.mark.nightly  # the English journey above walks the same path on every `pytest`
 def test_the_dutch_journey_across_both_systems_passes_too(helpdesk, across):
     run = across(helpdesk(), "klacht_over_systemen.feature")
 

@@ -43,7 +43,10 @@ def junit_of(reports: Path) -> str:
     return junit.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("faults", [(), ("irrelevant-offers",)], ids=["clean", "irrelevant-offers"])
+# Under the fault as on the clean shop: nothing is compared (the fault's own run is nightly).
+@pytest.mark.parametrize(
+    "faults", [(), pytest.param(("irrelevant-offers",), marks=pytest.mark.nightly)], ids=["clean", "irrelevant-offers"]
+)
 def test_recommendations_for_a_customer_who_never_logged_in_are_not_shown(run_journeys, tmp_path, faults):
     feature = tmp_path / "never_logged_in.feature"
     feature.write_text(NEVER_LOGGED_IN, encoding="utf-8")

@@ -60,6 +60,7 @@ def test_no_browser_to_launch_is_said_before_anyone_walks(simulate, tmp_path):
     assert not (run.out / "simulation.json").exists()
 
 
+@pytest.mark.nightly  # a whole crowd in one browser
 def test_a_browser_process_that_dies_fails_her_walk_and_the_pool_walks_on(tmp_path):
     out = tmp_path / "simulation"
     # Everyone in one browser, faster than it walks them: it is always mid-walk, with customers queued.

@@ -2,7 +2,9 @@
 
 Both faults hide behind a copy that lags the shop's database by a second (a
 warehouse feed, a checkout process's order counter): one customer never
-notices; customers ordering in the same second do.
+notices; customers ordering in the same second do. Crowds of thirty, three times,
+and a walk-through each: nightly (`pytest -m nightly`); a crowd that catches a fault
+on every `pytest` is tests/population/test_dutch_crowd.py.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sys
 import pytest
 from population_helpers import ROOT, clean_env
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.nightly]
 
 JOURNEY = "features/order/web_order.feature"
 CROWD = ("--customers", "30", "--rate", "10", "--seed", "21")

@@ -46,6 +46,7 @@ def test_two_workers_walk_one_population_into_one_report(simulate):
     assert {m["touchpoint"] for m in results["moments_of_truth"]} >= {"web.checkout", "app.order"}
 
 
+@pytest.mark.nightly  # two distributed runs
 def test_a_run_id_makes_identities_new_in_every_run(simulate):
     args = ("features/order/web_order.feature", "--customers", "4", "--rate", "8", "--seed", "8", "--workers", "2")
     first, second = simulate(*args), simulate(*args)
@@ -55,6 +56,7 @@ def test_a_run_id_makes_identities_new_in_every_run(simulate):
     assert len(emails[0]) == len(emails[1]) == 4 and not emails[0] & emails[1]
 
 
+@pytest.mark.nightly  # waits for a worker to be missed
 def test_a_master_and_workers_started_apart_as_with_locust_and_one_that_stops_answering(tmp_path):
     # Workers started by hand need the system's secrets in their environment, as the master has them.
     secrets = {
@@ -91,6 +93,7 @@ def test_a_master_and_workers_started_apart_as_with_locust_and_one_that_stops_an
     assert run.results["journeys"]["passed"] == r["walked"]
 
 
+@pytest.mark.nightly  # waits for a worker to be missed
 def test_a_worker_that_dies_mid_run_loses_its_customers_and_the_others_finish(tmp_path):
     out = tmp_path / "simulation"
     args = (*ORDER, "--rate", "8", "--duration", "8", "--seed", "6", "--workers", "2", "--progress")
