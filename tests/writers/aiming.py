@@ -74,15 +74,24 @@ def places(fault: str) -> list[str]:
     return list(dict.fromkeys([*lookup(fault).touchpoints, *named]))
 
 
-def products(fault: str) -> list[str]:
-    """The products the journey that catches ``fault`` orders (``"tablet-10"``): the fault may hold for them
-    only (a promotion taken off twice)."""
-    return list(dict.fromkeys(re.findall(r'"([a-z0-9-]+)"', _catching_scenario(fault))))
+class Catch:
+    """What the journey that catches a fault does: the products it orders, the days it lets pass, the steps it
+    takes (by their function, in either language). An aimed writer leans towards them, as a writer told
+    where a fault shows would."""
 
+    def __init__(self, scenario: str = "") -> None:
+        self.products = list(dict.fromkeys(re.findall(r'"([a-z0-9-]+)"', scenario)))
+        self.days = {int(n) for n in re.findall(r"\b(\d+) days? pass", scenario)}
+        lines = [re.sub(r"^\s*(Given|When|Then|And|But)\s+", "", line) for line in scenario.splitlines()]
+        self.steps = {
+            getattr(s.func, "__name__", "")
+            for s in CATALOGUE.sentences
+            if s.language == "en" and any(s.arguments(line) is not None for line in lines)
+        }
 
-def days(fault: str) -> list[int]:
-    """The days the journey that catches ``fault`` lets pass (16: past a return window)."""
-    return [int(n) for n in re.findall(r"\b(\d+) days? pass", _catching_scenario(fault))]
+    @classmethod
+    def of(cls, fault: str) -> Catch:
+        return cls(_catching_scenario(fault))
 
 
 def _catching_scenario(fault: str) -> str:
@@ -108,13 +117,12 @@ class Aim:
         seed: int,
         *,
         timed: bool,
-        products: Iterable[str] = (),
-        days: Iterable[int] = (),
+        catch: Catch | None = None,
     ) -> None:
         self.story, self.language, self.timed = story, language, timed
-        self.days = set(days)  # how long she waits when she waits, where the fault names it
+        self.catch = catch or Catch()
         self.focus = list(focus)
-        self.composer = self._looking_at_focus(composer, list(products))
+        self.composer = self._looking_at_focus(composer, self.catch.products)
         self.rng = random.Random(seed)
         self.patient = seed % 4 >= 2  # she lets time pass before her first look (the language is seed % 2)
         self.onward = seed % 3 != 2  # she goes for what needs a moment of its own first
@@ -122,7 +130,9 @@ class Aim:
         self.steps: list[tuple[str, str]] = []
 
     def journey(self) -> list[tuple[str, str]]:
-        targets = [c for kind in ("when", "then") for c in self._next(kind, Lived()) if self._at_focus(c)]
+        targets = [
+            c for kind in ("when", "then") for c in self._next(kind, Lived()) if self._at_focus(c) or self._catches(c)
+        ]
         self._live(self._who(targets))
         self.rng.shuffle(targets)
         # What must come first comes first; sentences that need a moment of their own (a cancellation, a
@@ -131,6 +141,7 @@ class Aim:
             key=lambda c: (
                 "start" not in c.sentence.requires,
                 self._closes(c),  # what needs her logged out or her order cancelled comes after the rest
+                not self._catches(c),  # a step of the fault's own journey before others
                 -sum(self._new_moment(n) for n in c.sentence.requires) if self.onward else 0,
                 -self._dedication(c),  # a step that goes only where the fault is before one passing by
             )
@@ -148,12 +159,16 @@ class Aim:
         covered: set[str] = set()
         reached = 0
         while targets and reached < TARGETS and len(self.steps) < LONGEST:
-            target = next((t for t in targets if set(self._focus_of(t)) - covered), targets[0])
+            target = next((t for t in targets if self._catches(t) or set(self._focus_of(t)) - covered), targets[0])
             targets.remove(target)
             self._reach(target)
             if target.text in self._written():
                 reached += 1
                 covered |= set(self._focus_of(target))
+
+    def _catches(self, candidate: Candidate) -> bool:
+        """Whether the journey that catches the fault takes this step too (in any wording or language)."""
+        return getattr(candidate.sentence.func, "__name__", "") in self.catch.steps
 
     def _closes(self, candidate: Candidate) -> bool:
         """Whether what ``candidate`` needs is given by a step that ends a moment (she logs out, cancels)."""
@@ -209,7 +224,8 @@ class Aim:
             most = max((len(missing & set(c.sentence.gives)) for c in fitting), default=0)
             fitting = [c for c in fitting if len(missing & set(c.sentence.gives)) == most]  # all it needs, if one can
             if fitting:  # where the fault is, if a step there gives it: an order by phone for the phone desk
-                self._live(self.rng.choice([c for c in fitting if self._at_focus(c)] or fitting))
+                at_focus = [c for c in fitting if self._at_focus(c)] or fitting
+                self._live(self.rng.choice([c for c in at_focus if self._catches(c)] or at_focus))
             elif givers and depth < 2:
                 self._reach(self.rng.choice(givers), depth + 1)
             else:
@@ -221,7 +237,7 @@ class Aim:
             return False
         self.patient = False
         waits = [c for c in self._fitting("when") if c.sentence.func.__name__ == "time_passes"]
-        waits = [c for c in waits if int(str(c.values.get("duration", "0")).split()[0]) in self.days] or waits
+        waits = [c for c in waits if int(str(c.values.get("duration", "0")).split()[0]) in self.catch.days] or waits
         if not waits:
             return False
         self._live(self.rng.choice(waits))
@@ -336,12 +352,11 @@ def aimed(
     seed: int,
     *,
     timed: bool = False,
-    products: Iterable[str] = (),
-    days: Iterable[int] = (),
+    catch: Catch | None = None,
 ) -> list[tuple[str, str]]:
-    """One journey in ``language`` after ``focus`` (with the ``products`` and waits of ``days`` the fault's
-    own journey has), as (kind, text) steps; with checks that measure time only when ``timed``."""
-    return Aim(composer, story, language, focus, seed, timed=timed, products=products, days=days).journey()
+    """One journey in ``language`` after ``focus`` (leaning towards what ``catch``, the fault's own journey,
+    does), as (kind, text) steps; with checks that measure time only when ``timed``."""
+    return Aim(composer, story, language, focus, seed, timed=timed, catch=catch).journey()
 
 
 def names_a_place(why: str, fault: str) -> bool:
@@ -356,9 +371,7 @@ def write_aimed(
     """The aimed journey ``seed`` after ``fault`` (English for even seeds, Dutch for odd) as a feature file in
     ``folder``; None when lint refuses it (a gap in the writer, not the shop)."""
     language = ("en", "nl")[seed % 2]
-    steps = aimed(
-        composer, story, language, places(fault), seed, timed=timed, products=products(fault), days=days(fault)
-    )
+    steps = aimed(composer, story, language, places(fault), seed, timed=timed, catch=Catch.of(fault))
     path = folder / f"{fault}-{seed}.feature"
     path.write_text(feature(language, f"Aimed at {fault} {seed}", steps), encoding="utf-8")
     return None if lint([str(path)], system="refshop", root=ROOT) else path
