@@ -72,7 +72,17 @@ def load_maps(systems: list[str], root: Path) -> Maps:
         map=" and ".join(shown(tmap.path) for tmap in maps),
         fact_words={w: f for tmap in reversed(maps) for w, f in tmap.fact_words().items()},
     )
-    return Maps(known, maps[0].timezone, Offers.of(maps), problems, tuple(maps))
+    try:
+        offers: Offers | None = Offers.of(maps)
+    except ConfigError as exc:  # a map's `only:` naming no moment: said with its line, the rest still checked
+        problems.append(Problem(shown(Path(exc.file or maps[0].path)), exc.line or 0, _bare(exc)))
+        offers = None
+    return Maps(known, maps[0].timezone, offers, problems, tuple(maps))
+
+
+def _bare(exc: ConfigError) -> str:
+    """The error's message without the ``file:line: `` it starts with (a Problem says where itself)."""
+    return re.sub(r"^\S+?:\d+: ", "", str(exc))
 
 
 def _load_map(system: str, root: Path, problems: list[Problem]) -> TouchpointMap | None:

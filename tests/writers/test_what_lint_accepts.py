@@ -96,6 +96,11 @@ def test_a_moment_lint_does_not_know_is_a_map_error_with_its_line(tmp_path):
         Offers.of([load_map(path)])
     assert f"refshop.yaml:{line}:" in str(caught.value)
     assert "`only: pick up order` is not a moment of a journey" in str(caught.value)
+    feature = tmp_path / "home.feature"
+    feature.write_text(HOME_EN, encoding="utf-8")
+    (found,) = [str(p) for p in lint([str(feature)], system=str(path), root=tmp_path)]  # one line, no traceback
+    assert found.startswith(f"{path}:{line}: ") or f"refshop.yaml:{line}: " in found, found
+    assert "is not a moment of a journey" in found
 
 
 AGENT_ORDER = """\
