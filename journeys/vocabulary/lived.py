@@ -34,6 +34,7 @@ class Lived:
     products: list[str] = field(default_factory=list)  # per visit: the product it was about ("" for none)
     epochs: list[int] = field(default_factory=list)  # per visit: how often the clock had moved
     steps: list[int] = field(default_factory=list)  # per visit: which step of the scenario made it
+    moments_then: list[frozenset[str]] = field(default_factory=list)  # per visit: the moments lived by then
     epoch: int = 0
     step: int = 0
     moment_products: dict[str, set[str]] = field(default_factory=dict)  # moment -> the products it was for

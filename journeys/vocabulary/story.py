@@ -86,6 +86,7 @@ class Story(FactChecks):
                 lived.products.append(sku)
                 lived.epochs.append(lived.epoch)
                 lived.steps.append(lived.step)
+                lived.moments_then.append(frozenset(lived.moments))
         lived.started = lived.started or bool(visits or moments)
         lived.step += 1
         if self.offers is not None:

@@ -83,8 +83,9 @@ class FactChecks:
         changing = fact in self.offers.changing
         if not changing and what_key(fact) in lived.given:
             return None
-        for tp, epoch in zip(lived.visited[:last], lived.epochs[:last], strict=True):
-            if tp != touchpoint and self._shows(tp, fact, lived) and (not changing or epoch == lived.epochs[last]):
+        for visit, (tp, epoch) in enumerate(zip(lived.visited[:last], lived.epochs[:last], strict=True)):
+            shown = self._shows(tp, fact, lived, visit)
+            if tp != touchpoint and shown and (not changing or epoch == lived.epochs[last]):
                 return None
         if not explain:
             return "unmet"
@@ -122,7 +123,7 @@ class FactChecks:
         def on_channel(tp: str) -> bool:
             return offers.channel_of.get(tp) == channel and self._shows(tp, fact)
 
-        if any(on_channel(tp) and self._shows(tp, fact, lived) for tp in lived.visited):
+        if any(on_channel(tp) and self._shows(tp, fact, lived, visit) for visit, tp in enumerate(lived.visited)):
             return None
         if not explain:
             return "unmet"
@@ -131,12 +132,15 @@ class FactChecks:
             language, "unseen", said=said, what=_fact_words(fact, "", language), fix=self._fix(givers, lived, language)
         )
 
-    def _shows(self, touchpoint: str, fact: str, lived: Lived | None = None) -> bool:
-        """Whether the touchpoint shows the fact (after what ``lived`` holds: ``only:`` in the map)."""
+    def _shows(self, touchpoint: str, fact: str, lived: Lived | None = None, visit: int | None = None) -> bool:
+        """Whether the touchpoint shows the fact: at all, or with what ``lived`` holds (at its ``visit``, else
+        now) where the map says it shows it only after a moment (``only:``)."""
         if self.offers is None or fact not in self.offers.shows.get(touchpoint, ()):
             return False
         needs = self.offers.only.get((touchpoint, fact))
-        return lived is None or needs is None or needs in lived.moments
+        if lived is None or needs is None:
+            return True
+        return needs in (lived.moments_then[visit] if visit is not None else lived.moments)
 
     def _visiting(self, wanted: Callable[[str], bool]) -> list[Sentence]:
         """The catalogue's steps that visit a touchpoint ``wanted`` accepts (on the run's systems)."""
@@ -150,8 +154,10 @@ class FactChecks:
         changing = fact in self.offers.changing
         seen = [
             (tp, product, epoch, step, changing or bool(product))
-            for tp, product, epoch, step in zip(lived.visited, lived.products, lived.epochs, lived.steps, strict=True)
-            if self._shows(tp, fact, lived)
+            for visit, (tp, product, epoch, step) in enumerate(
+                zip(lived.visited, lived.products, lived.epochs, lived.steps, strict=True)
+            )
+            if self._shows(tp, fact, lived, visit)
         ]
         lasting = [(tp, e, step) for tp, _, e, step, momentary in seen if not momentary]
         sets = [[tp for tp, _, _ in lasting]]
@@ -171,7 +177,8 @@ class FactChecks:
             fact = fact_named(what, self.fact_words)
         except StepError:
             return None
-        if self._shows(touchpoint, fact, lived):
+        last = max((i for i, tp in enumerate(lived.visited) if tp == touchpoint), default=None)  # the visit it reads
+        if self._shows(touchpoint, fact, lived, last):
             return None
         if not explain:
             return "unmet"

@@ -41,7 +41,7 @@ def fact_words_of(fact: str, written: str, language: str) -> str:
     if written and written != fact:
         return written
     found = fact_words(language).get(fact)
-    return found[0] if found else fact
+    return found[0] if found else fact.replace(".", " ").replace("_", " ")  # a map's own fact, as words
 
 
 _MESSAGES = {

@@ -138,3 +138,24 @@ def test_an_order_after_a_refused_checkout_is_hers_alone(shop, tmp_path):
     """The refused first checkout had a game in her cart: she takes it out, so the refund is what she paid."""
     assert problems(tmp_path, REFUSED_THEN_ORDER) == []
     assert walk(shop, tmp_path / "chat.feature", index=4) is None
+
+
+LOOKED_BEFORE_THE_COMPLAINT = """\
+Feature: The agent's view, before and after her complaint
+  Scenario: The agent looked her up before she complained
+    Given a customer
+    When she orders 1 "headphones" on the web shop
+    And 2 days pass
+    And an agent looks her up in the agent console
+    And she complains in the chat that she received the wrong item
+    Then the agent sees her order and her complaint
+"""
+
+
+def test_a_page_shows_what_came_after_a_moment_only_on_a_visit_after_it(tmp_path):
+    """The console showed no case when the agent looked, before her complaint: it cannot have shown hers."""
+    (found,) = problems(tmp_path, LOOKED_BEFORE_THE_COMPLAINT)
+    assert ":8: 'Then the agent sees her order and her complaint' needs a touchpoint that showed the case number" in (
+        found
+    )
+    assert "'When an agent opens her complaint'" in found
