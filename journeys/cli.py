@@ -145,7 +145,7 @@ class _RunCommand:
     def pytest_configure(self, config: Any) -> None:
         import pytest
 
-        if config.args_source == pytest.Config.ArgsSource.INVOCATION_DIR:
+        if config.args_source != pytest.Config.ArgsSource.ARGS:  # no paths given: not a project's testpaths
             config.args[:] = ["features"]
         for target in config.args:
             path = Path(re.sub(r"(\.feature)(:\d+)+$", r"\1", target.split("::")[0]))

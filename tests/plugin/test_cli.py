@@ -38,6 +38,17 @@ def test_no_features_folder_says_how_to_get_one(tmp_path, monkeypatch):
     assert "journeys init" in result.output
 
 
+def test_a_project_with_testpaths_still_runs_its_features_not_its_tests(tmp_path, monkeypatch):
+    """This repository's own shape: pyproject's testpaths name tests/, and `journeys run` runs features/."""
+    (tmp_path / "pyproject.toml").write_text('[tool.pytest.ini_options]\ntestpaths = ["tests"]\n')
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_not_a_journey.py").write_text("def test_x():\n    raise AssertionError\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["run"])
+    assert result.exit_code == 4, result.output
+    assert "features: no such file or folder" in result.output and "journeys init" in result.output
+
+
 def test_options_reach_pytest_in_one_token_each(tmp_path, monkeypatch):
     (tmp_path / "x.feature").write_text("Feature: x\n  Scenario: y\n    Given a customer\n")
     monkeypatch.chdir(tmp_path)
