@@ -24,12 +24,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
-from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "writers")]
 
-from aiming import names_a_place, walk, write_aimed, writer  # noqa: E402
+from aiming import catches, names_a_place, walk, write_aimed, writer  # noqa: E402
 from composing import Outcomes, machine  # noqa: E402
 
 from journeys.core.customer import Customer  # noqa: E402
@@ -98,8 +97,7 @@ def aimed_journeys(faults: list[str], per_fault: int, folder: Path) -> dict[str,
 
 def crowd_only() -> set[str]:
     """Faults only a crowd shows (``crowd:`` in tests/e2e/fault_catches.yaml): no single walk can catch them."""
-    catches = YAML(typ="safe").load((ROOT / "tests" / "e2e" / "fault_catches.yaml").read_text(encoding="utf-8"))
-    return {name for name, entry in catches.items() if "crowd" in entry}
+    return {name for name, entry in catches().items() if "crowd" in entry}
 
 
 def walk_all(paths: list[Path], fault: str | None, folder: Path) -> list[tuple[Path, str | None]]:

@@ -75,14 +75,18 @@ def load_maps(systems: list[str], root: Path) -> Maps:
     try:
         offers: Offers | None = Offers.of(maps)
     except ConfigError as exc:  # a map's `only:` naming no moment: said with its line, the rest still checked
-        problems.append(Problem(shown(Path(exc.file or maps[0].path)), exc.line or 0, _bare(exc)))
+        problems += _problems_of(exc, maps[0].path)
         offers = None
     return Maps(known, maps[0].timezone, offers, problems, tuple(maps))
 
 
-def _bare(exc: ConfigError) -> str:
-    """The error's message without the ``file:line: `` it starts with (a Problem says where itself)."""
-    return re.sub(r"^\S+?:\d+: ", "", str(exc))
+def _problems_of(exc: ConfigError, path: Path) -> list[Problem]:
+    """A map's error as lint's problems, one a line, each at the ``file:line`` it names (else ``path``)."""
+    found = [re.match(r"(\S+?):(\d+): (.*)", line) for line in str(exc).splitlines()]
+    return [
+        Problem(shown(Path(at[1])), int(at[2]), at[3]) if at else Problem(shown(path), 0, line)
+        for at, line in zip(found, str(exc).splitlines(), strict=True)
+    ]
 
 
 def _load_map(system: str, root: Path, problems: list[Problem]) -> TouchpointMap | None:
@@ -99,10 +103,5 @@ def _load_map(system: str, root: Path, problems: list[Problem]) -> TouchpointMap
     try:
         return load_map(path)
     except ConfigError as exc:
-        for line in str(exc).splitlines():
-            found = re.match(r"(\S+?):(\d+): (.*)", line)
-            if found:
-                problems.append(Problem(shown(Path(found[1])), int(found[2]), found[3]))
-            else:
-                problems.append(Problem(shown(path), 0, line))
+        problems += _problems_of(exc, path)
         return None

@@ -123,7 +123,10 @@ class FactChecks:
         def on_channel(tp: str) -> bool:
             return offers.channel_of.get(tp) == channel and self._shows(tp, fact)
 
-        if any(on_channel(tp) and self._shows(tp, fact, lived, visit) for visit, tp in enumerate(lived.visited)):
+        if any(
+            offers.channel_of.get(tp) == channel and self._shows(tp, fact, lived, visit)
+            for visit, tp in enumerate(lived.visited)
+        ):
             return None
         if not explain:
             return "unmet"

@@ -66,11 +66,16 @@ def writer(system: str = "refshop") -> tuple[Composer, Story]:
     return composer, story
 
 
+@functools.cache
+def catches() -> dict[str, dict[str, object]]:
+    """``tests/e2e/fault_catches.yaml``, read once: per fault, the journey that catches it and where it shows."""
+    return YAML(typ="safe").load((ROOT / "tests" / "e2e" / "fault_catches.yaml").read_text(encoding="utf-8"))
+
+
 def places(fault: str) -> list[str]:
     """Where ``fault`` shows: its touchpoints in the shop's catalogue and those the journey that catches it
     names (``tests/e2e/fault_catches.yaml``)."""
-    catches = YAML(typ="safe").load((ROOT / "tests" / "e2e" / "fault_catches.yaml").read_text(encoding="utf-8"))
-    named = (catches.get(fault) or {}).get("touchpoints") or []
+    named = (catches().get(fault) or {}).get("touchpoints") or []
     return list(dict.fromkeys([*lookup(fault).touchpoints, *named]))
 
 
@@ -96,8 +101,7 @@ class Catch:
 
 def _catching_scenario(fault: str) -> str:
     """The text of the scenario that catches ``fault`` (``tests/e2e/fault_catches.yaml``), from its line on."""
-    catches = YAML(typ="safe").load((ROOT / "tests" / "e2e" / "fault_catches.yaml").read_text(encoding="utf-8"))
-    journey = str((catches.get(fault) or {}).get("journey") or "")
+    journey = str((catches().get(fault) or {}).get("journey") or "")
     path, _, line = journey.partition(":")
     if not path or not (ROOT / path).is_file():
         return ""
