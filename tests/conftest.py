@@ -49,8 +49,14 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     return ModulesInOrder(config, log)
 
 
+# The suite's own pytest plugins (dev extras): a `journeys run` a test starts has no use for them, and they
+# cost it half a second of imports each (lsprotocol's types above all). Given to the processes the tests start.
+DEV_PLUGINS = ("pytest-lsp", "asyncio", "anyio", "hypothesispytest", "locust")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     keep_compiled_modules()
+    leave_dev_plugins_out_of_started_runs()
 
 
 def keep_compiled_modules() -> None:
@@ -63,6 +69,13 @@ def keep_compiled_modules() -> None:
     del os.environ["PYTHONDONTWRITEBYTECODE"]
     uid = os.getuid() if hasattr(os, "getuid") else 0
     os.environ.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / f"journeys-tests-pycache-{uid}"))
+
+
+def leave_dev_plugins_out_of_started_runs() -> None:
+    """PYTEST_ADDOPTS reaches the `journeys run` and `pytest` processes the tests start; pytest's own
+    workers and pytester's runs do not read it (xdist passes its arguments, pytester clears it)."""
+    if "PYTEST_ADDOPTS" not in os.environ:
+        os.environ["PYTEST_ADDOPTS"] = " ".join(f"-p no:{name}" for name in DEV_PLUGINS)
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle: the order within each kind stays random

@@ -105,6 +105,7 @@ def start_part(
     seed: int,
     start: datetime,
     environ: Mapping[str, str] | None = None,
+    patience: float = 10.0,
 ) -> SystemPart:
     """Bring one system up: its mail capture, its embedded process or a look at its address.
 
@@ -118,6 +119,7 @@ def start_part(
         faults: faults for an embedded system.
         seed: the run's seed, for an embedded system.
         start: the session's start moment (an embedded system's clock starts frozen there).
+        patience: seconds a system at ``base_url`` gets to answer its first request (``--http-timeout``).
         environ: the run's variables (``RunSettings.variables``), where its map's ``*_env`` names are
             looked up (an attached process's: the owner's embedded system's too).
 
@@ -134,7 +136,7 @@ def start_part(
 
             capture = captures[port] = MailCapture(port=port).start()
     if base_url:
-        probe(base_url)  # a system that is down: one clear error for the run, not a timeout per journey
+        probe(base_url, patience)  # a system that is down: one clear error for the run, not a timeout per journey
         return SystemPart(system_map, tasks, base_url.rstrip("/"), capture, environ=dict(environ or {}))
     if not system_map.embedded:
         raise ConfigError(

@@ -111,6 +111,7 @@ class SystemSession:
                     seed=seed,
                     start=self.start_moment,
                     environ=self.variables,
+                    patience=self.browser_settings.http_timeout,
                 )
         except BaseException:
             self.close()

@@ -131,7 +131,9 @@ RUN_OPTIONS: tuple[RunOption, ...] = (
     ),
     RunOption("--element-timeout", "seconds to wait for an element", float, 5.0),
     RunOption("--mail-timeout", "seconds to wait for a mail [default: 30; 5 on a test clock]", float),
-    RunOption("--http-timeout", "seconds a request may take without a browser", float, 10.0),
+    RunOption(
+        "--http-timeout", "seconds a request may take without a browser, and a system its first answer", float, 10.0
+    ),
     RunOption(
         "--browserless",
         "walk web, agent and chat pages over HTTP, without a browser (as a population's customers do)",

@@ -46,6 +46,7 @@ def probe(base_url: str, timeout: float = 10) -> None:
             # deadline, which hangs under libfaketime (its clock is days ahead of the kernel's).
             time.sleep(min(_RETRY, remaining))
     raise SystemUnreachable(
-        f"{base_url} did not answer within {timeout:g} s ({reason}): start the system or pass --base-url.",
+        f"{base_url} did not answer within {timeout:g} s ({reason}): start the system, pass --base-url,"
+        " or give it longer with --http-timeout.",
         url=base_url,
     )

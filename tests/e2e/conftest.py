@@ -28,6 +28,7 @@ def run_journeys(tmp_path: Path):
         *paths: str,
         faults: tuple[str, ...] = (),
         extra: tuple[str, ...] = (),
+        options: tuple[str, ...] = (),
         env: dict[str, str] | None = None,
         timeout: float = 1800,  # a hang guard, not a measure: a loaded machine runs the suite slowly
     ) -> SuiteRun:
@@ -44,6 +45,7 @@ def run_journeys(tmp_path: Path):
             "7",
         ]
         args += [a for f in faults for a in ("--fault", f)]
+        args += options  # journeys run's own (--gate), not pytest's
         args += [a for e in extra for a in ("--pytest-arg", e)]
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEYS_", "PYTEST_XDIST", "REFSHOP_"))}
         done = subprocess.run(

@@ -17,12 +17,14 @@ def closed_port() -> int:
 
 def test_an_unreachable_system_is_one_error_naming_the_url(run_journeys):
     url = f"http://127.0.0.1:{closed_port()}"
-    run = run_journeys("features/order", extra=(f"--base-url={url}",))
+    # --http-timeout is how long the probe waits for a system that is still starting (10 s by default)
+    run = run_journeys("features/order", extra=(f"--base-url={url}",), options=("--http-timeout", "2"))
 
     assert run.exit_code != 0  # one probe says so for the whole run, not a timeout per journey (below)
     # pytest repeats each error in its short summary (whole, when CI is set): count the report above it
     report = run.output.split("short test summary info")[0]
-    assert report.count(f"{url} did not answer") == 1, run.output
+    assert report.count(f"{url} did not answer within 2 s") == 1, run.output
+    assert "give it longer with --http-timeout" in report
 
 
 def test_an_unknown_step_names_file_line_and_the_closest_steps_while_others_run(run_journeys, tmp_path):

@@ -74,7 +74,7 @@ def test_a_system_that_is_not_there_is_a_clear_error(simulate):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    run = simulate(*ORDER, "--customers", "3", "--base-url", f"http://127.0.0.1:{port}")
+    run = simulate(*ORDER, "--customers", "3", "--base-url", f"http://127.0.0.1:{port}", "--http-timeout", "2")
     assert run.exit_code == 3, run.output
     assert "the system is not there" in run.output and str(port) in run.output
 
