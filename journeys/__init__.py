@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from journeys.core.customer import Customer
     from journeys.core.ledger import Ledger
     from journeys.core.promise_records import PromiseCheck
-    from journeys.core.records import Provenance
+    from journeys.core.records import Observation, Provenance
     from journeys.core.rules import Violation
     from journeys.errors import (
         ChannelError,

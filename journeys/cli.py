@@ -232,13 +232,15 @@ def init(folder: Path) -> None:
 @click.option("--lang", type=click.Choice(["en", "nl"]), help="only this language")
 @click.option("--markdown", is_flag=True, help="as markdown (docs/steps.md)")
 @click.option("--system", multiple=True, help="also list this system's fact words and what it lacks (repeatable)")
-def steps(lang: str | None, markdown: bool, system: tuple[str, ...]) -> None:
+@click.option("--bundled", is_flag=True, help="only the steps journeys ships, not the project's own (steps/)")
+def steps(lang: str | None, markdown: bool, system: tuple[str, ...], bundled: bool) -> None:
     """Print the catalogue of steps with an example of each and what it needs of a system."""
     from journeys.errors import ConfigError
-    from journeys.vocabulary.catalogue import render
+    from journeys.vocabulary.catalogue import bundled_steps, render
 
     try:
-        click.echo(render(lang, markdown=markdown, system=list(system) or None), nl=False)
+        catalogue = bundled_steps() if bundled else None
+        click.echo(render(lang, markdown=markdown, system=list(system) or None, catalogue=catalogue), nl=False)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
 

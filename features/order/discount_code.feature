@@ -15,3 +15,4 @@ Feature: Ordering with a discount code
     Then every touchpoint agrees on the order total
     And every touchpoint shows the discount of her code
     And she was told the order total is € 296,10
+    And her code took 10 % off

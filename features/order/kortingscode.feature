@@ -13,3 +13,4 @@ Functionaliteit: Bestellen met een kortingscode
     En ze haar bestelling in de app bekijkt
     Dan is het totaalbedrag overal hetzelfde
     En staat de korting van haar code op elk contactpunt
+    En gaf haar code 10 % korting

@@ -19,7 +19,7 @@ from journeys.vocabulary.decorators import CATALOGUE
 from journeys.vocabulary.sentences import Catalogue, Step
 from journeys.vocabulary.system_words import systems_info
 
-__all__ = ["load_steps", "project_root", "render", "steps"]
+__all__ = ["bundled_steps", "load_steps", "project_root", "render", "steps"]
 
 
 def load_steps(root: str | Path | None = None) -> Catalogue:
@@ -43,6 +43,12 @@ def load_steps(root: str | Path | None = None) -> Catalogue:
             importlib.import_module(f"steps.{module.stem}")
     _LOADED.add(folder)  # every scenario asks: the folder is read once per process
     return CATALOGUE
+
+
+def bundled_steps() -> Catalogue:
+    """The step library journeys ships, without any project's own (docs/steps.md lists these)."""
+    importlib.import_module("journeys.steps")
+    return Catalogue([s for s in CATALOGUE.sentences if s.func and s.func.__module__.startswith("journeys.steps.")])
 
 
 _LOADED: set[Path] = set()

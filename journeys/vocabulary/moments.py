@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeys.vocabulary.fact_words import FACT_WORDS
+
 __all__ = ["BY_SOMEONE_ELSE", "MOMENTS", "UNTIL_TIME_PASSES", "Moment", "contract_text", "words"]
 
 
@@ -127,6 +129,12 @@ _SAID = {
 }
 
 
+def _fact_word(fact: str, language: str) -> str:
+    """A shared fact's usual word ("order total", "het totaalbedrag"); a map's own fact or ``{fact}`` as it is."""
+    known = FACT_WORDS.get(fact, {}).get(language)
+    return known[0] if known else fact.strip("{}")
+
+
 def contract_text(requires: tuple[str, ...], gives: tuple[str, ...], language: str) -> list[str]:
     """``comes after: ...`` and ``gives: ...`` in the writer's words, for the catalogue (empty parts left out)."""
     said = _SAID.get(language, _SAID["en"])
@@ -137,7 +145,9 @@ def contract_text(requires: tuple[str, ...], gives: tuple[str, ...], language: s
             continue  # said on a line of its own
         if kind == "no":
             after.append(said["no"].format(what=words(what, language)))
-        elif kind in ("shown", "compared", "visited", "promise"):
+        elif kind in ("shown", "compared"):
+            after.append(said[kind].format(what=_fact_word(what, language)))
+        elif kind in ("visited", "promise"):
             after.append(said[kind].format(what=what.strip("{}")))
         elif kind == "gave":
             after.append(said["gave"].format(what=what.strip("{}")))
