@@ -56,7 +56,7 @@ DEV_PLUGINS = ("pytest-lsp", "asyncio", "anyio", "hypothesispytest", "locust")
 
 def pytest_configure(config: pytest.Config) -> None:
     keep_compiled_modules()
-    leave_dev_plugins_out_of_started_runs()
+    leave_dev_plugins_out_of_started_runs(config)
 
 
 def keep_compiled_modules() -> None:
@@ -71,10 +71,11 @@ def keep_compiled_modules() -> None:
     os.environ.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / f"journeys-tests-pycache-{uid}"))
 
 
-def leave_dev_plugins_out_of_started_runs() -> None:
-    """PYTEST_ADDOPTS reaches the `journeys run` and `pytest` processes the tests start; pytest's own
-    workers and pytester's runs do not read it (xdist passes its arguments, pytester clears it)."""
-    if "PYTEST_ADDOPTS" not in os.environ:
+def leave_dev_plugins_out_of_started_runs(config: pytest.Config) -> None:
+    """PYTEST_ADDOPTS reaches the `journeys run` and `pytest` processes the tests start (pytester's runs
+    clear it). Not set in an xdist controller: its workers read it when they start, and need the plugins."""
+    controller = bool(getattr(config.option, "numprocesses", None)) and not hasattr(config, "workerinput")
+    if not controller and "PYTEST_ADDOPTS" not in os.environ:
         os.environ["PYTEST_ADDOPTS"] = " ".join(f"-p no:{name}" for name in DEV_PLUGINS)
 
 
