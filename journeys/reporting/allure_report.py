@@ -85,9 +85,23 @@ class _RewriteResults:
                     step.name = f"{step.name} ✗ {'; '.join(notes)}"
                     step.status = "failed"
                     step.statusDetails = StatusDetails(message="\n".join(notes))
+        for step in getattr(result, "steps", None) or []:
+            _fail_above(step)
         if result.status == "broken" and product_defect(getattr(result.statusDetails, "message", None)):
             result.status = "failed"
         self.touchpoints, self.odd = [], {}
+
+
+def _fail_above(step: Any) -> str | None:
+    """A step holding a failed step fails with it (the Gherkin step of the touchpoint that showed the odd value):
+    a green step must not hide a red one. Returns the failure's message, None when nothing under it failed."""
+    below = [message for child in getattr(step, "steps", None) or [] if (message := _fail_above(child)) is not None]
+    if below and step.status == "passed":
+        step.status = "failed"
+        step.statusDetails = StatusDetails(message="\n".join(below))
+    if step.status == "failed":
+        return getattr(step.statusDetails, "message", None) or step.name
+    return None
 
 
 def _steps(part: Any) -> Iterator[Any]:

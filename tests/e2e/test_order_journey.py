@@ -53,4 +53,9 @@ def test_stale_email_total_is_caught_with_both_touchpoints_and_totals(run_journe
     assert len(red) == 1 and red[0].startswith("email · email.order_confirmation"), red
     assert red[0].endswith("✗ InconsistentFact order.total: € 349,00 ≠ € 329,00"), red
     assert any(s["name"].startswith("app · app.order") and s["status"] == "passed" for s in touchpoints)
+    # The Gherkin step that read that mail is red with it (a green step must not hide a red one); the rest green.
+    holding = [step for step in failed["steps"] if any(s["name"] == red[0] for s in step.get("steps", []))]
+    assert [step["status"] for step in holding] == ["failed"], holding
+    assert "€ 349,00 ≠ € 329,00" in holding[0]["statusDetails"]["message"]
+    assert any(step["status"] == "passed" and step.get("steps") for step in failed["steps"] if step not in holding)
     assert "email.order_confirmation  € 349,00" in run.output and "<- differs" in run.output
