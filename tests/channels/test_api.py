@@ -243,5 +243,6 @@ def test_probe_says_what_to_do_when_nothing_answers(closed_port):
     with pytest.raises(SystemUnreachable) as info:
         probe(url, timeout=0.5)
     assert str(info.value) == (
-        f"{url} did not answer within 0.5 s (connection refused): start the system or pass --base-url."
+        f"{url} did not answer within 0.5 s (connection refused): start the system, pass --base-url,"
+        " or give it longer with --http-timeout."
     )
