@@ -4,10 +4,11 @@ that ship with journeys; and loading one (validated by :mod:`journeys.systems.ma
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from journeys.errors import ConfigError
-from journeys.systems.map_schema import read_map
+from journeys.systems.map_schema import parse_map, read_map
 from journeys.systems.templates import variable_names
 from journeys.systems.touchpoint_map import TouchpointMap, closest
 
@@ -54,7 +55,21 @@ def load_map(path: str | Path, variables: Mapping[str, str] | None = None) -> To
     Raises:
         ConfigError: every problem found, one per line as ``file:line: key: message``.
     """
-    return read_map(Path(path), variables)
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return read_map(path, variables)  # says what cannot be read
+    given = None if variables is None else tuple(sorted(variables.items()))
+    return _parse_once(path.resolve(), text, given)
+
+
+@lru_cache(maxsize=32)
+def _parse_once(path: Path, text: str, variables: tuple[tuple[str, str], ...] | None) -> TouchpointMap:
+    """A map's text is parsed once per process (a run reads it where the session starts, for the run's header
+    and for version.json; lint and the editor on every change): parsing takes a fifth of a second, reading
+    the file no time. The map is frozen, so every reader may share it. An invalid map is not kept."""
+    return parse_map(path, text, None if variables is None else dict(variables))
 
 
 def map_variables(

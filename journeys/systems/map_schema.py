@@ -52,6 +52,11 @@ def read_map(path: Path, variables: Mapping[str, str] | None = None) -> Touchpoi
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the touchpoint map ({exc.strerror}).") from exc
+    return parse_map(path, text, variables)
+
+
+def parse_map(path: Path, text: str, variables: Mapping[str, str] | None = None) -> TouchpointMap:
+    """Parse and validate ``text``, the map at ``path`` (for its messages and its tasks' folder)."""
     try:
         document = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
