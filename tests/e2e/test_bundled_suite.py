@@ -11,7 +11,8 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.parametrize(
-    ("selection", "at_least"), [(("--gate",), 15), pytest.param((), 60, marks=pytest.mark.nightly, id="whole")]
+    ("selection", "at_least"),
+    [pytest.param(("--gate",), 15, id="gate"), pytest.param((), 60, marks=pytest.mark.nightly, id="whole")],
 )
 def test_the_suite_passes_on_the_clean_shop_in_two_workers(run_journeys, selection, at_least):
     run = run_journeys("features", extra=("-n", "2"), options=selection)
