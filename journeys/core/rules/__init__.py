@@ -30,10 +30,9 @@ from journeys.core.rules.expectation import not_sent, shown, shows
 from journeys.core.rules.knowledge import known_at
 from journeys.core.rules.own_data import kept_private
 from journeys.core.rules.parity import channel_parity
+from journeys.core.rules.patience import answered_within, not_asked_twice
 from journeys.core.rules.promises import due_promises, promise_kept
 from journeys.core.rules.relevance import suits
-from journeys.core.rules.repetition import not_asked_twice
-from journeys.core.rules.responsiveness import answered_within
 from journeys.core.rules.violation import Violation
 
 __all__ = [
