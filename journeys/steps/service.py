@@ -15,7 +15,7 @@ from datetime import timedelta
 from journeys.core.promise_records import PromiseCheck
 from journeys.vocabulary import decorators as vocabulary
 
-TITLE_NL = "Klantenservice: haar vragen en klachten, in de chat en aan de telefoon, en herstel van service."
+TITLE_NL = "Klantenservice: haar vragen en klachten, in de chat en aan de telefoon, en hoe het bedrijf het goedmaakt."
 
 
 @vocabulary.when(

@@ -11,8 +11,8 @@ from journeys.vocabulary import decorators as vocabulary
 from journeys.vocabulary import params
 
 TITLE_NL = (
-    "Wie de klant is: een synthetische klant uit een segment, of een met een account, en wat haar account"
-    " haar aanbeveelt."
+    "Wie de klant is: een synthetische klant uit een segment of een klant met een account, en wat haar"
+    " account haar aanbeveelt."
 )
 
 
