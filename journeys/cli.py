@@ -108,7 +108,7 @@ def run(ctx: click.Context, extra: tuple[str, ...], dry_run: bool, **options: An
             args += [f"{flag}={each}" for each in value]
         elif value not in (None, False):
             args.append(f"{flag}={value}")  # one token: a leading '@' is not read as pytest's @file
-    from journeys.run.pipe_safe import PipeSafe
+    from journeys.run.command_line import PipeSafe
 
     sys.stdout = PipeSafe(sys.stdout)  # type: ignore[assignment]  # `| tee` gone after Ctrl-C: finish anyway
     sys.exit(int(pytest.main([*ctx.args, *args, *extra], plugins=[_RunCommand()])))

@@ -1,4 +1,13 @@
-"""Who may see an order: its customer's session, or whoever holds the order's token.
+"""Who may see what: logins kept on the server, and an order seen by its customer's session or its token.
+
+Logins are kept on the server, so that logging out really ends them (OWASP
+ASVS 3.3.1). Flask's session is a signed cookie: clearing it in the browser
+does not stop a copy of the old cookie from working. So a login is a row
+with a random id, the cookie carries only that id, and every request checks
+the row. Logout ends the row (unless ``session-survives-logout`` is on: then
+only the browser's cookie is cleared, as before). Logins also end after
+``LOGIN_MAX_AGE_SECONDS`` of wall-clock time; the shop clock is not used,
+since a test moves it days ahead within one session.
 
 Order numbers run in sequence and e-mail addresses are no secret, so neither
 proves anything. Every order gets an unguessable token when it is placed; the
@@ -17,6 +26,7 @@ from __future__ import annotations
 import hmac
 import secrets
 import sqlite3
+import time
 
 from refshop.context import Ctx
 from refshop.errors import NotFound, ShopError
@@ -104,3 +114,43 @@ def check_store_key(ctx: Ctx, given: str | None) -> None:
         raise ShopError(f"De kassa-API is dicht: start de winkel met {STORE_KEY_ENV}.", 403)
     if not given or not hmac.compare_digest(given.encode(), expected.encode()):
         raise ShopError(f"Deze kassa is niet bekend: stuur de sleutel van de winkel in {STORE_KEY_HEADER}.", 401)
+
+
+LOGIN_MAX_AGE_SECONDS = 12 * 3600
+LOGIN_KINDS = ("customer", "agent")
+
+
+def start_login(ctx: Ctx, kind: str, subject: str | int) -> str:
+    """A new login of ``kind`` for ``subject`` (customer id, agent name); returns its id.
+
+    A fresh id at every login: a session id planted before the login never
+    becomes a logged-in one (ASVS 3.2.1).
+    """
+    assert kind in LOGIN_KINDS, kind
+    sid = secrets.token_urlsafe(32)
+    with ctx.write() as conn:
+        conn.execute(
+            "INSERT INTO logins (sid, kind, subject, started) VALUES (?, ?, ?, ?)",
+            (sid, kind, str(subject), time.time()),
+        )
+    return sid
+
+
+def logged_in(ctx: Ctx, kind: str, sid: object) -> str | None:
+    """Who the login ``sid`` of ``kind`` belongs to, or None when it is unknown, ended or too old."""
+    if not isinstance(sid, str) or not sid:
+        return None
+    row: sqlite3.Row | None = ctx.db.execute(
+        "SELECT subject FROM logins WHERE sid = ? AND kind = ? AND ended IS NULL AND started > ?",
+        (sid, kind, time.time() - LOGIN_MAX_AGE_SECONDS),
+    ).fetchone()
+    return None if row is None else str(row["subject"])
+
+
+def end_login(ctx: Ctx, sid: object) -> None:
+    """Log out: the login ``sid`` opens nothing any more, whoever holds a copy of the cookie."""
+    if ctx.active("session-survives-logout"):
+        return  # Seam: the old shop only cleared the browser's cookie.
+    if isinstance(sid, str) and sid:
+        with ctx.write() as conn:
+            conn.execute("UPDATE logins SET ended = ? WHERE sid = ? AND ended IS NULL", (time.time(), sid))

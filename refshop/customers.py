@@ -1,4 +1,4 @@
-"""Customer accounts and the profile that personal recommendations use."""
+"""Customer accounts, their profile, and the personal recommendations her account page makes from her segment."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from refshop import passwords
-from refshop.catalogue import SEGMENTS
+from refshop import catalogue, passwords
+from refshop.catalogue import SEGMENTS, Product
 from refshop.clock import utc_key
 from refshop.context import Ctx
 from refshop.errors import NotFound, ShopError
@@ -193,3 +193,23 @@ def check_segment(value: str | None) -> str | None:
             field="segment",
         )
     return value
+
+
+#: Marketing's campaign list of the month, the same for everybody.
+CAMPAIGN = ("business-lease", "easy-phone", "smart-doorbell")
+
+
+def recommendations(ctx: Ctx, customer: sqlite3.Row) -> list[Product]:
+    """What the account page offers this customer (never what they already bought)."""
+    if ctx.active("irrelevant-offers"):
+        # Seam: the campaign tool replaces the segment model's output.
+        return [catalogue.product(sku) for sku in CAMPAIGN]
+    bought = {
+        r["sku"]
+        for r in ctx.db.execute(
+            "SELECT l.sku FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.customer_id = ?",
+            (customer["id"],),
+        )
+    }
+    items = [p for p in catalogue.for_segment(customer["segment"]) if p.sku not in bought]
+    return items or catalogue.for_segment(customer["segment"])

@@ -51,7 +51,7 @@ CATALOGUE: tuple[Fault, ...] = (
         experience="After logging out, a copy of the old session cookie still opens her account (or the "
         "agent console).",
         seeds=(),
-        seam="sessions.end: logout only clears the browser's cookie, the login stays valid",
+        seam="access.end_login: logout only clears the browser's cookie, the login stays valid",
         touchpoints=("web.account", "agent.console"),
         asvs=("3.3.1",),
     ),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from refshop import access, catalogue, contacts, discount_codes, lead_times, mail_texts
+from refshop import access, catalogue, contacts, lead_times, mail_texts
 from refshop.catalogue import Product
 from refshop.clock import utc_key
 from refshop.context import Ctx
@@ -82,7 +82,7 @@ class Priced:
     @property
     def code_discount(self) -> Decimal:
         """What the discount code takes off, line by line (nothing without a code)."""
-        return money(sum((discount_codes.off(self.code, ln.total) for ln in self.lines), Decimal(0)))
+        return money(sum((catalogue.code_discount(self.code, ln.total) for ln in self.lines), Decimal(0)))
 
     @property
     def total(self) -> Decimal:
@@ -146,7 +146,7 @@ def place(
         promised: the delivery date the channel promised; computed for online
             orders when not given.
         replaces: the order ref a free replacement order stands in for.
-        code: the discount code she typed at checkout (checked: ``discount_codes.check``).
+        code: the discount code she typed at checkout (checked: ``catalogue.discount_code``).
     """
     priced = price(items, None if replaces else code)
     if not priced.lines:
@@ -193,7 +193,8 @@ def place(
     ctx.db.execute("UPDATE orders SET ref = ? WHERE id = ?", (ref, order_id))
     for line in priced.lines:
         unit_discount = line.product.price if replaces else line.product.discount
-        paid = money((line.product.price - unit_discount) * line.quantity) - discount_codes.off(priced.code, line.total)
+        by_code = catalogue.code_discount(priced.code, line.total)
+        paid = money((line.product.price - unit_discount) * line.quantity) - by_code
         ctx.db.execute(
             "INSERT INTO order_lines (order_id, sku, name, quantity, unit_price, unit_discount,"
             " line_total) VALUES (?,?,?,?,?,?,?)",

@@ -1,4 +1,11 @@
-"""Returns and refunds: 14-day window, quote, label, receipt, refund within 5 working days."""
+"""Her money back: returns and refunds, and cancelling an order before it ships.
+
+A return has a 14-day window, a quote, a label, a receipt, and its refund
+within 5 working days. An order to be delivered can be cancelled in her
+account until it ships: the shop marks it cancelled, pays back what she paid
+and confirms both in one mail. The warehouse hears of it through the order's
+status: fulfilment only moves orders that are still ``ordered`` or ``picked``.
+"""
 
 from __future__ import annotations
 
@@ -231,3 +238,34 @@ def pay(
 def refunded_total(ctx: Ctx, order_id: int) -> Decimal:
     row = ctx.db.execute("SELECT amount FROM refunds WHERE order_id = ?", (order_id,)).fetchall()
     return money(sum((Decimal(r["amount"]) for r in row), Decimal(0)))
+
+
+#: Until when an order can be cancelled: before it ships.
+CANCELLABLE = ("ordered", "picked")
+
+
+def cancellable(order: sqlite3.Row) -> bool:
+    return order["fulfilment"] == "delivery" and order["status"] in CANCELLABLE and not order["cancelled_at"]
+
+
+def cancel(ctx: Ctx, order: sqlite3.Row) -> None:
+    """Cancel ``order`` and pay her back (inside ``ctx.write()``).
+
+    Raises:
+        ShopError: it has shipped (or was never to be delivered), or is cancelled already.
+    """
+    if not cancellable(order):
+        raise ShopError(f"Bestelling {order['ref']} is al onderweg en kan niet meer geannuleerd worden.", 409)
+    if ctx.active("cancel-not-passed-on"):
+        # Seam: the web shop marks its own copy cancelled; the warehouse's order is never told.
+        ctx.db.execute("UPDATE orders SET cancelled_at = ? WHERE id = ?", (utc_key(ctx.now), order["id"]))
+    else:
+        ctx.db.execute(
+            "UPDATE orders SET status = 'cancelled', warehouse_status = 'cancelled', cancelled_at = ? WHERE id = ?",
+            (utc_key(ctx.now), order["id"]),
+        )
+    paid = Decimal(order["total"])
+    pay(ctx, order, paid, f"Je hebt bestelling {order['ref']} geannuleerd.", mail_it=False)
+    contacts.record(ctx, order["customer_id"], "web", "cancel", f"Bestelling {order['ref']} geannuleerd", order["id"])
+    subject, body = mail_texts.cancellation(order, paid)
+    contacts.mail(ctx, order["customer_id"], order["email"], subject, body, order["id"])

@@ -92,7 +92,7 @@ SILO_FAULTS: tuple[Fault, ...] = (
         experience="Recommendations ignore the customer's profile: a student is offered a "
         "business lease and a senior phone.",
         seeds=("003",),
-        seam="recommendations.for_customer: marketing's campaign list replaces the segment model",
+        seam="customers.recommendations: marketing's campaign list replaces the segment model",
         touchpoints=("web.account",),
     ),
     Fault(
@@ -122,7 +122,7 @@ SILO_FAULTS: tuple[Fault, ...] = (
         experience="She cancels her order in her account and is told it is cancelled and refunded, but the"
         " warehouse never hears: the app still follows the order, the shipping notice comes and so does the parcel.",
         seeds=("000",),
-        seam="cancellations.cancel: the web shop marks its own copy cancelled; the warehouse's order is never told",
+        seam="returns.cancel: the web shop marks its own copy cancelled; the warehouse's order is never told",
         touchpoints=("app.order", "email.shipping_notice"),
     ),
     Fault(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from journeys.core.rules.repetition import not_asked_twice
+from journeys.core.rules.patience import not_asked_twice
 
 if TYPE_CHECKING:
     from journeys.core.ledger import Ledger

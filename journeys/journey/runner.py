@@ -9,19 +9,28 @@ file says) and its function called with the journey and the step's typed
 parameters. The first step that cannot be carried out stops the scenario (the
 rest are skipped); the violations the rules found until then are reported
 with it, after it.
+
+Ctrl-C during a journey finishes the step being taken, then stops cleanly
+(``StopBetweenSteps``). Left to itself, Ctrl-C lands in the middle of a
+browser call and every journey after it fails with "target closed". Here the
+first Ctrl-C is only noted: the running step completes (within its
+timeouts), the journey is recorded as interrupted and ``KeyboardInterrupt``
+is raised between steps. A second Ctrl-C interrupts at once.
 """
 
 from __future__ import annotations
 
 import inspect
+import signal
+import threading
 import time
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from journeys.errors import JourneyFailed, JourneysError, JourneysWarning, StepError, StepFailed
-from journeys.journey.interrupts import StopBetweenSteps
 from journeys.messages import language_of, say
 from journeys.vocabulary.decorators import CATALOGUE, suggest
 from journeys.vocabulary.feature import Scenario, ScenarioStep, relative
@@ -204,3 +213,37 @@ def _call(func: Any, journey: Journey, arguments: dict[str, Any], step: Scenario
         func(**offered)
         return
     func(**{name: offered[name] for name in wanted if name in offered})
+
+
+class StopBetweenSteps:
+    """A context in which Ctrl-C stops the journey at the next step boundary."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+
+    def __enter__(self) -> StopBetweenSteps:
+        if threading.current_thread() is threading.main_thread():  # signals reach the main thread only
+            self._previous = signal.signal(signal.SIGINT, self._note)
+        return self
+
+    def _note(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:  # the second Ctrl-C: now
+            self._restore()
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def check(self) -> None:
+        """Raise ``KeyboardInterrupt`` if Ctrl-C was pressed since the journey began."""
+        if self.requested:
+            raise KeyboardInterrupt
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self._restore()
+        if self.requested and kind is None:
+            raise KeyboardInterrupt
+
+    def _restore(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None

@@ -19,11 +19,10 @@ from pygls.lsp.server import LanguageServer
 
 from journeys.lsp.actions import code_actions
 from journeys.lsp.completion import complete, resolve
-from journeys.lsp.definition import definition
 from journeys.lsp.diagnostics import diagnose
 from journeys.lsp.document import FeatureText, read
-from journeys.lsp.hover import hover
 from journeys.lsp.project import Project, Settings
+from journeys.lsp.under_cursor import definition, hover
 
 __all__ = ["JourneysServer", "make_server"]
 

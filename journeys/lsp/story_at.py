@@ -17,8 +17,8 @@ from typing import Any
 
 from journeys.lsp.document import FeatureText, StepLine
 from journeys.lsp.project import Project
-from journeys.vocabulary.lived import Lived
 from journeys.vocabulary.sentences import Sentence
+from journeys.vocabulary.story_facts import Lived
 
 __all__ = ["At", "Field", "field_at", "lived_at", "matched"]
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from journeys.plugin import last_failed, progress, reports, runtime, selection, sharding, verdict
+from journeys.plugin import progress, reports, runtime, selection, sharding, verdict
 from journeys.plugin.bdd import (  # noqa: F401 - hooks and fixtures pytest finds by name
     journey,
     journeys_system,
@@ -40,10 +40,10 @@ def pytest_configure(config: pytest.Config) -> None:
     runtime.begin(config)
     config.pluginmanager.register(verdict.Verdict(config), "journeys-verdict")
     reports.register(config)
-    last_failed.register(config)
+    selection.merge_last_failed(config)
     progress.register(config)
     config.pluginmanager.register(sharding, "journeys-sharding")
-    from journeys.vocabulary.lint_tags import registered_tags
+    from journeys.vocabulary.tags import registered_tags
 
     for tag in sorted(registered_tags(config.rootpath)):
         config.addinivalue_line("markers", f"{tag}: journeys tag (see journeys lint)")

@@ -4,7 +4,8 @@ Each ``.feature`` file is a ``FeatureFile``; each scenario (each Examples row
 of an outline) a ``ScenarioItem`` whose ``runtest`` runs the scenario through
 :func:`journeys.journey.runner.run_scenario`, the path a script or a load-test
 user takes too. A file that cannot be read is one failing item saying
-``file:line`` and why; the other files still run.
+``file:line`` and why; the other files still run. Every item of journeys'
+own (these, and the verdict's run-wide error) is a ``JourneysItem``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from journeys.plugin import runtime
-from journeys.plugin.items import JourneysItem
 
 if TYPE_CHECKING:
     from journeys.journey.journey import Journey
@@ -52,6 +52,18 @@ class FeatureFile(pytest.File):
                 for tag in scenario.tags:
                     item.add_marker(tag)
                 yield item
+
+
+class JourneysItem(pytest.Item):
+    """An item that is no test function, and says so the way one does: it takes no fixtures.
+
+    Some plugins read ``item.funcargs`` of every item they run (pytest-lsp 1.0 does, and stops the run
+    of any item without it), so journeys' items have it, empty.
+    """
+
+    @property
+    def funcargs(self) -> dict[str, Any]:
+        return {}
 
 
 class ScenarioItem(JourneysItem):

@@ -17,7 +17,7 @@ import pytest
 
 from journeys.core.promise_file import store_location
 from journeys.plugin.options import run_settings
-from journeys.reporting.run_folders import new_run_id, point_latest
+from journeys.reporting.report_settings import new_run_id, point_latest
 from journeys.run.settings import RunSettings
 
 __all__ = ["Run", "begin", "current", "end", "new_run_id", "point_latest"]

@@ -1,8 +1,15 @@
-"""Which journeys run: ``file.feature:LINE`` and Cucumber tag expressions.
+"""Which journeys run: ``file.feature:LINE``, Cucumber tag expressions, and ``--lf``'s record of failures.
 
 ``--tags '@gate and not @slow'`` is a Cucumber tag expression (the ``@`` may
 be left out); a tag no feature uses and no project registered is a usage
 error naming the closest tags, not a silent empty run.
+
+``--lf`` records of runs at the same time are merged, not overwritten.
+pytest's cache keeps one ``cache/lastfailed`` per project: each run reads it
+at its start and writes it whole at its end, so of two runs at once the
+later forgets what the earlier found failing. Just before pytest writes it,
+the journeys this run did not report on take the record's state as it is
+now (what another run wrote meanwhile); the ones it ran take this run's.
 """
 
 from __future__ import annotations
@@ -67,7 +74,7 @@ def _expression(text: str, config: pytest.Config, items: list[pytest.Item]) -> A
     from cucumber_tag_expressions import parse
     from cucumber_tag_expressions.parser import TagExpressionError
 
-    from journeys.vocabulary.tag_expressions import with_at_signs
+    from journeys.vocabulary.tags import with_at_signs
 
     written = with_at_signs(text)
     try:
@@ -110,7 +117,7 @@ def tag_problem(parser_said: str) -> str:
 
 def known_tags(config: pytest.Config, items: list[pytest.Item]) -> set[str]:
     """Tags of the collected journeys and the tags registered for the project."""
-    from journeys.vocabulary.lint_tags import registered_tags
+    from journeys.vocabulary.tags import registered_tags
 
     found = {t for item in items for t in getattr(getattr(item, "scenario", None), "tags", ())}
     return found | set(registered_tags(config.rootpath))
@@ -133,3 +140,42 @@ def nothing_selected(config: pytest.Config, items_seen: set[str]) -> str:
     if not filters:
         return f"journeys: no journeys found in {where}: write a .feature file there, or give the folder that has them."
     return f"journeys: nothing selected in {where} by {' and '.join(filters)}. Tags in use: {tags}."
+
+
+def merge_last_failed(config: pytest.Config) -> None:
+    """``--lf``: merge the record in the process that writes it (the controller, not xdist workers)."""
+    if not hasattr(config, "workerinput"):
+        config.pluginmanager.register(LastFailedMerge(config), "journeys-last-failed")
+
+
+class LastFailedMerge:
+    """Knows what this run reported on; merges the record before pytest's cache plugin writes it."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.reported: set[str] = set()
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.reported.add(report.nodeid)
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        self.reported.add(report.nodeid)
+
+    @pytest.hookimpl(tryfirst=True)  # before the cache plugin writes its record
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        recorder = self.config.pluginmanager.get_plugin("lfplugin")
+        cache = getattr(self.config, "cache", None)
+        if recorder is None or cache is None or not hasattr(recorder, "lastfailed"):
+            return
+        now = cache.get("cache/lastfailed", {})
+        if not isinstance(now, dict):
+            return
+        # pytest keys its record by node ids that print as the text the file holds.
+        mine = {str(key): key for key in recorder.lastfailed}
+        for nodeid in set(now) | set(mine):
+            if nodeid in self.reported:
+                continue  # this run's own verdict stands
+            if nodeid in now:
+                recorder.lastfailed[mine.get(nodeid, nodeid)] = now[nodeid]
+            else:
+                recorder.lastfailed.pop(mine[nodeid], None)  # another run saw it pass meanwhile

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from journeys.plugin import runtime
-from journeys.plugin.items import JourneysItem
+from journeys.plugin.collect import JourneysItem
 
 RUN_WIDE = "journeys-run-error"
 EXIT_RUN_WIDE = 3

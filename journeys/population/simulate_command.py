@@ -105,7 +105,7 @@ def simulate_settings(o: dict[str, Any], environ: Any) -> RunSettings:
     Raises:
         UsageError: several systems or browser engines (a population walks one of each).
     """
-    from journeys.reporting.run_folders import new_run_id
+    from journeys.reporting.report_settings import new_run_id
     from journeys.run.settings import RunSettings
 
     given = {option.dest: o[option.dest] for option in SIMULATE_SHARED}

@@ -3,31 +3,34 @@
 Honest verdicts: a touchpoint that could not be read (a login refused, a page
 that never got ready, a mail that did not come while this run listened)
 says nothing about the promise, so the promise stays pending and the run says
-why. Kept means kept by the deadline: where the map can read when the system
-changed the status (``promise: {changed_at: <fact>}``), a change after the
-deadline is a promise kept late, i.e. broken; where it cannot, the verdict
-says "kept, time unknown".
+why. Kept means kept by the deadline: a verify run looks after it, when
+"delivered" says that the order arrived, not when. Where the map reads when
+the system changed the status (``promise: {changed_at: <fact>}``, or a fact
+``<fact>.changed_at`` at the touchpoint), a change after the deadline is a
+promise kept late, i.e. broken; where it cannot, the verdict says "kept,
+time unknown".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, time
+from typing import Literal
 from urllib.parse import urlsplit
 
 from journeys.core import rules
 from journeys.core.promise_records import Promise
 from journeys.core.promise_store import StoredPromise
+from journeys.core.records import Observation
 from journeys.core.rules.fact_kinds import words
 from journeys.core.rules.violation import Violation
 from journeys.errors import ChannelError, JourneysError, RuleConfigError
 from journeys.journey.journey import Journey
 from journeys.journey.journey_touchpoints import Step
 from journeys.messages import say
-from journeys.promises.deadline import by_deadline, changed_at
 from journeys.values import show
 
-__all__ = ["Judged", "judge"]
+__all__ = ["Judged", "Timed", "by_deadline", "changed_at", "judge"]
 
 
 @dataclass
@@ -121,3 +124,36 @@ def _recorded(journey: Journey, original: Promise, where: str) -> Promise:
 def _line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= 300 else text[:299] + "…"
+
+
+@dataclass(frozen=True)
+class Timed:
+    status: Literal["kept", "broken"]
+    verdict: str
+    late: bool = False
+
+
+def changed_at(observation: Observation | None, due: datetime) -> datetime | None:
+    """The moment an observation shows: an ISO moment (in the deadline's zone when it has none), or the
+    end of a date; None when it shows none."""
+    if observation is None or not observation.raw:
+        return None
+    try:
+        moment = datetime.fromisoformat(observation.raw.strip())
+    except ValueError:
+        value = observation.value
+        if not isinstance(value, date) or isinstance(value, datetime):
+            return None
+        moment = datetime.combine(value, time(23, 59))
+    return moment.replace(tzinfo=due.tzinfo) if moment.tzinfo is None else moment
+
+
+def by_deadline(due: datetime, changed: datetime | None, found: str, name: str) -> Timed:
+    """The verdict on a promise found kept (``found``: what the touchpoint shows) given when it changed,
+    in the journey's language."""
+    if changed is None:
+        return Timed("kept", say("promise.time_unknown", found=found, name=name))
+    if changed > due:
+        late = say("promise.late", found=found, changed=f"{changed:%Y-%m-%d %H:%M}", due=f"{due:%Y-%m-%d %H:%M}")
+        return Timed("broken", say("promise.broken", why=late), late=True)
+    return Timed("kept", say("promise.in_time", found=found, changed=f"{changed:%Y-%m-%d %H:%M}"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from journeys.promises.promises_settings import PROMISES_OWN, PromisesSettings
-from journeys.reporting.run_folders import point_latest
+from journeys.reporting.report_settings import point_latest
 from journeys.run.command_line import Command, UsageError, options_from
 from journeys.run.run_options import PROMISES_SHARED
 
@@ -103,8 +103,7 @@ def _verify(store: object, settings: PromisesSettings) -> int:
     from journeys.core.promise_store import PromiseStore
     from journeys.errors import ConfigError
     from journeys.promises.digest import verify_digest, write_digest
-    from journeys.promises.junit import write_junit
-    from journeys.promises.verify import Target, verify_due
+    from journeys.promises.verify import Target, verify_due, write_junit
     from journeys.reporting.build import build_reports
 
     assert isinstance(store, PromiseStore)

@@ -3,7 +3,7 @@
 The only module that imports allure. When pytest runs without
 ``--alluredir`` these calls cost next to nothing: Allure's hooks have no
 listener then. Evidence is attached, the facts and violations as tables
-(``allure_tables``), and a path in what a person reads is shown from the run
+(``allure_attachments``), and a path in what a person reads is shown from the run
 folder and linked (``allure_links``).
 """
 
@@ -22,12 +22,10 @@ from allure_commons.model2 import Link, StatusDetails
 
 from journeys.core.effort import effort
 from journeys.core.rules.odd import shown, split
+from journeys.reporting.allure_attachments import facts_csv, mail_parts, violations_html
 from journeys.reporting.allure_config import product_defect
 from journeys.reporting.allure_links import LinkedPaths, link_url
-from journeys.reporting.allure_tables import facts_csv, violations_html
-from journeys.reporting.journey_map import MAP_FILE
-from journeys.reporting.lanes import lane
-from journeys.reporting.mail_text import mail_parts
+from journeys.reporting.journey_map import MAP_FILE, lane
 
 if TYPE_CHECKING:
     from journeys.channels.base import Reading

@@ -11,11 +11,21 @@ Python lays the journeys out (``timeline``) into JSON data; the page's own
 script draws them, one journey at a time, so 500 journeys stay a page that
 opens quickly. No network: the CSS and script are inlined from
 ``templates/journey_map.html``.
+
+A lane is named as a feature's writer names the channel ("in the app", "the
+mail", "in the store", "on the phone"): by the first word of the
+touchpoint's name where it is such a word (``app.order`` is the app, though
+the harness reads it over HTTP as ``api``), else by its channel. A mail that
+never came left no observation on the ledger, only the step's error:
+``MailNotReceived: ... at email.shipping_notice: ... within 30 s``. The map
+draws it as a missing box in the mail lane with how long she waited (the
+summary and Allure read lanes and missing mails here too).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -25,11 +35,22 @@ from urllib.parse import quote
 from journeys.core.rules.odd import split
 from journeys.messages import speaking
 from journeys.reporting import timeline
-from journeys.reporting.lanes import lane, missing_mail, relative
+from journeys.reporting.allure_links import LinkedPaths
 from journeys.reporting.ledgers import JourneyRecord, RunResults
 from journeys.reporting.report_words import TREND_KINDS, clock, words
 
-__all__ = ["MAP_FILE", "PageExtras", "journey_data", "page_data", "render", "write_map"]
+__all__ = [
+    "MAP_FILE",
+    "MissingMail",
+    "PageExtras",
+    "journey_data",
+    "lane",
+    "missing_mail",
+    "page_data",
+    "relative",
+    "render",
+    "write_map",
+]
 
 MAP_FILE = "journey-map.html"
 _IMAGES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
@@ -198,3 +219,37 @@ def _columns(journeys: list[dict[str, Any]]) -> list[str]:
         for i, stop in enumerate(journey["stops"]):
             places.setdefault(stop["tp"], []).append(i / count)
     return sorted(places, key=lambda tp: (sum(places[tp]) / len(places[tp]), tp))
+
+
+# The first words of touchpoint names that are channels as a writer names them.
+_CHANNEL_WORDS = {"web", "email", "app", "store", "phone", "chat", "agent"}
+# English "... at email.x: ... within 5 s", Dutch "... bij email.x: binnen 5 s ..." (messages.step_texts).
+_MISSING = re.compile(r"MailNotReceived: .*? (?:at|bij) ([\w.-]+): (?:.*?(?:within|binnen) ([\d.]+) s)?", re.DOTALL)
+
+
+def lane(touchpoint: str, channel: str) -> str:
+    """The lane a touchpoint is drawn in: ``app`` for ``app.order``, ``web`` for ``returns.portal``."""
+    first = touchpoint.split(".", 1)[0]
+    return first if first in _CHANNEL_WORDS else channel
+
+
+@dataclass(frozen=True)
+class MissingMail:
+    """A mail the customer waited for and never got."""
+
+    touchpoint: str
+    waited: float | None  # seconds, when the error says
+
+
+def missing_mail(error: str) -> MissingMail | None:
+    """The mail a step's error says never came, or None."""
+    found = _MISSING.search(error)
+    if found is None:
+        return None
+    return MissingMail(found.group(1), float(found.group(2)) if found.group(2) else None)
+
+
+def relative(text: str, folder: Path, project: Path | None = None, base: str = "") -> str:
+    """``text`` with paths of the machine written from the run folder (evidence; under ``base``, the URL it is
+    published at) or the project (the rest)."""
+    return LinkedPaths(folder, project, base).text(text)

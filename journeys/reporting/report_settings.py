@@ -1,20 +1,27 @@
-"""Where a run's reports reach beyond its folder: the trend, the URL CI publishes it at, Allure.
+"""Where a run's reports go: a folder of its own, and beyond it the trend, the URL CI publishes it at, Allure.
 
-Made once where a command starts (``journeys.run.settings``: ``--trend-db``,
-``--report-url`` and the variables ``JOURNEYS_ALLURE``, ``JOURNEYS_CACHE`` and the CI's commit)
-and passed to the reports; no report reads the environment.
+A run's id names its folder, ``<reports>/runs/<id>/``, with
+``<reports>/latest`` pointing at the last one: the pytest run
+(:mod:`journeys.plugin.runtime`) makes them, and so do ``journeys report
+--merge``, ``journeys promises --verify`` and ``journeys simulate``, without
+pytest. What reaches beyond the folder is made once where a command starts
+(``journeys.run.settings``: ``--trend-db``, ``--report-url`` and the
+variables ``JOURNEYS_ALLURE``, ``JOURNEYS_CACHE`` and the CI's commit) and
+passed to the reports; no report reads the environment.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CI_COMMITS", "ReportSettings"]
+__all__ = ["CI_COMMITS", "ReportSettings", "new_run_id", "point_latest"]
 
 # Where CI systems name the commit they build (the first set is the run's code: reporting.versions).
 CI_COMMITS = ("GITHUB_SHA", "CI_COMMIT_SHA", "BUILD_SOURCEVERSION", "GIT_COMMIT", "BITBUCKET_COMMIT")
@@ -70,3 +77,20 @@ def _allure_home(environ: Mapping[str, str]) -> Path:
         return Path(sys.prefix) / "allure"
     cache = environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
     return Path(cache) / "journeys" / "allure"
+
+
+def new_run_id() -> str:
+    """``20261130-151230-3f2a``: sorts by time, unique among runs started in the same second."""
+    return f"{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+
+
+def point_latest(reports: Path, folder: Path) -> None:
+    """``<reports>/latest`` -> this run's folder (replaced atomically; a copy where links fail)."""
+    link = reports / "latest"
+    temporary = reports / f".latest-{os.getpid()}"
+    try:
+        temporary.unlink(missing_ok=True)
+        temporary.symlink_to(folder.relative_to(reports), target_is_directory=True)
+        temporary.replace(link)
+    except OSError:
+        (reports / "latest.txt").write_text(str(folder) + "\n", encoding="utf-8")

@@ -16,8 +16,7 @@ from pathlib import Path
 from journeys.core.records import Observation
 from journeys.core.rules.odd import split
 from journeys.messages import speaking
-from journeys.reporting.journey_map import MAP_FILE
-from journeys.reporting.lanes import missing_mail, relative
+from journeys.reporting.journey_map import MAP_FILE, missing_mail, relative
 from journeys.reporting.ledgers import JourneyRecord, RunResults, TestCase
 from journeys.reporting.promise_lines import promise_lines
 from journeys.reporting.report_words import TREND_KINDS

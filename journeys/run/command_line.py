@@ -1,24 +1,32 @@
-"""What every ``journeys`` command's command line shares.
+"""What every ``journeys`` command shares at the terminal: its command line, and output that outlives its reader.
 
 A usage error exits 4 in every command (click's own would be 2, which
 journeys uses for "interrupted"): an unknown option, a bad value, an option
 given twice, or a setting's environment variable of the wrong kind. The
 options a command shares with ``journeys run`` are made from their one
 declaration (``journeys.run.run_options``), their variables named in ``-h``.
+
+``journeys run … | tee out.txt`` and Ctrl-C: Ctrl-C reaches the whole
+pipeline, ``tee`` ends at once, and the run's next line to the terminal
+would raise ``BrokenPipeError`` and end it before junit.xml and the reports
+are written (exit 1, the interrupted journey missing). Behind ``PipeSafe`` a
+write to a closed pipe goes nowhere instead: the run finishes its reports
+and exits 2, as an interrupted run does.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
 from journeys.errors import JourneysError
 from journeys.run.run_options import RunOption, SettingError
 
-__all__ = ["USAGE_ERROR", "Command", "UsageError", "options_from", "usage"]
+__all__ = ["Command", "USAGE_ERROR", "UsageError", "options_from", "usage"]
 
 USAGE_ERROR = 4
 F = TypeVar("F", bound=Callable[..., Any])
@@ -91,3 +99,38 @@ def options_from(options: Iterable[RunOption]) -> Callable[[F], F]:
         return command
 
     return decorate
+
+
+class PipeSafe:
+    """A text stream whose writes and flushes after its reader went away are dropped."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._went_away()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._went_away()
+
+    def _went_away(self) -> None:
+        self.broken = True
+        try:  # Python flushes stdout again at exit: point it at nothing, quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding...: the stream's own
+        return getattr(self._stream, name)

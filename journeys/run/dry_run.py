@@ -24,8 +24,7 @@ from journeys.reporting.shards import Shard, split
 from journeys.vocabulary.catalogue import project_root
 from journeys.vocabulary.feature import Scenario, feature_files, read_feature, relative, unique_name
 from journeys.vocabulary.lint import run_lint
-from journeys.vocabulary.lint_tags import registered_tags
-from journeys.vocabulary.tag_expressions import parse_tags, tags_named
+from journeys.vocabulary.tags import parse_tags, registered_tags, tags_named
 
 __all__ = ["dry_run"]
 

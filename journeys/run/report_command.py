@@ -115,7 +115,7 @@ def _merge(folders: list[Path], reports: Path, lang: str | None, settings: Repor
     """Merge the shards' folders into a new run, report it, and judge it: its folder, reports and exit status."""
     from journeys.reporting.build import build_reports
     from journeys.reporting.merge import merge_runs
-    from journeys.reporting.run_folders import new_run_id, point_latest
+    from journeys.reporting.report_settings import new_run_id, point_latest
 
     merged = merge_runs(folders, reports / "runs" / new_run_id())
     point_latest(reports, merged.folder)

@@ -29,8 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from journeys.channels.browser_settings import BrowserSettings
-from journeys.reporting.report_settings import ReportSettings
-from journeys.reporting.run_folders import new_run_id
+from journeys.reporting.report_settings import ReportSettings, new_run_id
 from journeys.run.run_options import OPTIONS_BY_DEST, RUN_OPTIONS, RunOption, in_ci, value_of
 from journeys.systems.map_files import map_variables
 

@@ -7,25 +7,18 @@ binds its features with pytest-bdd itself lists ``pytest_plugins =
 """
 
 # The star imports carry the step fixtures pytest-bdd made in each module up here.
-from journeys.steps.account import *  # noqa: F403
-from journeys.steps.accounts import *  # noqa: F403
-from journeys.steps.agent_orders import *  # noqa: F403
 from journeys.steps.assertions import *  # noqa: F403
-from journeys.steps.basket import *  # noqa: F403
 from journeys.steps.cancelling import *  # noqa: F403
 from journeys.steps.click_collect import *  # noqa: F403
-from journeys.steps.clock import *  # noqa: F403
 from journeys.steps.contact import *  # noqa: F403
-from journeys.steps.dates_promised import *  # noqa: F403
+from journeys.steps.days import *  # noqa: F403
 from journeys.steps.discounts import *  # noqa: F403
 from journeys.steps.ordering import *  # noqa: F403
 from journeys.steps.parcels import *  # noqa: F403
 from journeys.steps.phone import *  # noqa: F403
 from journeys.steps.privacy import *  # noqa: F403
-from journeys.steps.questions import *  # noqa: F403
 from journeys.steps.refused_returns import *  # noqa: F403
 from journeys.steps.returns import *  # noqa: F403
-from journeys.steps.second_contact import *  # noqa: F403
 from journeys.steps.security import *  # noqa: F403
 from journeys.steps.service import *  # noqa: F403
 from journeys.steps.store import *  # noqa: F403

@@ -1,4 +1,4 @@
-"""Ordering through each channel, and reading what the company said about the order."""
+"""Ordering through each channel, one article or several, and reading what the company said about the order."""
 
 from datetime import datetime, time, timedelta
 
@@ -6,7 +6,7 @@ from journeys.values import DateRange
 from journeys.vocabulary import decorators as vocabulary
 from journeys.vocabulary import params
 
-TITLE_NL = "Bestellen via elk kanaal, en lezen wat het bedrijf over de bestelling zei."
+TITLE_NL = "Bestellen via elk kanaal, één artikel of meer, en lezen wat het bedrijf over de bestelling zei."
 
 
 @vocabulary.when(
@@ -32,6 +32,30 @@ def order_on_web(journey, quantity, sku):
     """Product page, cart, checkout with her own details (her phone number too), confirmation page.
     How many: a, een, 2, twee, two."""
     journey.do("place order", sku=sku, quantity=params.quantity(quantity))
+
+
+@vocabulary.when(
+    # "together" keeps the sentence apart from 'she orders {quantity} "{sku}" on the web shop',
+    # whose "{sku}" would otherwise swallow both articles.
+    en='she orders {quantity} "{sku}" and {quantity_2} "{sku_2}" together on the web shop',
+    nl=(
+        'ze {quantity} "{sku}" en {quantity_2} "{sku_2}" samen bestelt in de webwinkel',
+        'ze {quantity} "{sku}" en {quantity_2} "{sku_2}" samen in de webwinkel bestelt',
+    ),
+    doc_nl=(
+        "Beide artikelen in één winkelwagen, elk vanaf de eigen productpagina; dan afrekenen met haar eigen"
+        " gegevens, tot en met de bevestigingspagina. Hoeveel: een, a, 2, twee, two."
+    ),
+    example={"quantity": "a", "sku": "tablet-10", "quantity_2": "a", "sku_2": "game-quest"},
+    example_nl={"quantity": "een", "sku": "tablet-10", "quantity_2": "een", "sku_2": "game-quest"},
+    requires=("no:order",),
+    gives=("order", "online order", "delivery order", "several products", "not shipped", "logged in", "page seen"),
+)
+def order_two_products(journey, quantity, sku, quantity_2, sku_2):
+    """Both articles into one cart, each from its product page; then the checkout with her own details
+    and the confirmation page. How many: a, een, 2, twee, two."""
+    items = [(sku, params.quantity(quantity)), (sku_2, params.quantity(quantity_2))]
+    journey.do("place order of several", items=items)
 
 
 @vocabulary.when(

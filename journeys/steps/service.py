@@ -1,11 +1,53 @@
-"""Complaints, customer service and service recovery."""
+"""Customer service: her questions and complaints, in the chat and on the phone, and service recovery.
+
+What the chat answers a question (the status of her order, its delivery or
+pickup date) is read from the answer's text (``chat.answer`` in the map), so
+*every touchpoint agrees on the delivery date* holds the chat to what the
+shop promised; a question is not a complaint and opens none. When she has
+complained in the chat and then phones about the same order, the agent adds
+the call to her case: the console shows the case number the chat gave her
+(*every touchpoint agrees on the case number*), and nobody asks her again
+for what she gave (*not asked twice*).
+"""
 
 from datetime import timedelta
 
 from journeys.core.promise_records import PromiseCheck
 from journeys.vocabulary import decorators as vocabulary
 
-TITLE_NL = "Klachten, klantenservice en herstel van service."
+TITLE_NL = "Klantenservice: haar vragen en klachten, in de chat en aan de telefoon, en hoe het bedrijf het goedmaakt."
+
+
+@vocabulary.when(
+    en=("she asks in the chat where her order is", "she asks the chat where her order is"),
+    nl=(
+        "ze in de chat vraagt waar haar bestelling blijft",
+        "ze in de chat vraagt waar haar bestelling is",
+        "ze via de chat vraagt waar haar bestelling blijft",
+    ),
+    doc_nl=(
+        "Ingelogd een vraag in de chat, met haar bestelnummer: waar blijft mijn bestelling? Wat de chat"
+        " antwoordt (status, bezorg- of ophaaldatum) wordt vastgelegd."
+    ),
+    requires=("online order", "logged in"),
+    gives=("question",),
+)
+def ask_where_order_is(journey):
+    """Logged in, a question in the chat with her order number: where is my order? What the chat answers
+    (status, delivery or pickup date) is recorded."""
+    journey.do("ask in chat", message="Waar blijft mijn bestelling?")
+
+
+@vocabulary.when(
+    en='she asks in the chat: "{message}"',
+    nl='ze in de chat vraagt: "{message}"',
+    doc_nl="Een vraag in de chat, in haar eigen woorden (geen klacht); het antwoord wordt bewaard.",
+    example={"message": "Kan ik ook met iDEAL betalen?"},
+    gives=("question",),
+)
+def ask_in_chat(journey, message):
+    """A question in the chat, in her own words (not a complaint); the answer is kept."""
+    journey.do("ask a question in chat", message=message)
 
 
 @vocabulary.when(
@@ -134,3 +176,50 @@ def called_back(journey):
         check=PromiseCheck("web.account_order", "callback.made", "present"),
     )
     journey.keep_promises()
+
+
+@vocabulary.when(
+    en=(
+        "she phones customer service about her complaint",
+        "she calls customer service about the same complaint",
+        "she complains about it again by phone",
+    ),
+    nl=(
+        "ze de klantenservice belt over haar klacht",
+        "ze over dezelfde klacht belt met de klantenservice",
+        "ze nog eens over haar klacht belt",
+    ),
+    doc_nl=(
+        "Ze belt over de bestelling waarover ze klaagde en noemt het bestelnummer; de medewerker opent de"
+        " bestelling en legt vast wat ze vertelt. De zaak waarmee de medewerker verdergaat (het zaaknummer, en"
+        " wat de medewerker haar nog moet vragen) wordt vastgelegd."
+    ),
+    requires=("complaint",),
+    gives=("agent", "second contact"),
+)
+def phone_about_complaint(journey):
+    """She phones about the order she complained about and gives its number; the agent opens the order and
+    notes what she says. The case the agent goes on with (its number, and what the agent must ask her) is
+    recorded."""
+    journey.do("complain by phone", message="Ik bel over mijn klacht; ik heb al in de chat uitgelegd wat er mis is.")
+
+
+@vocabulary.then(
+    en=("her complaint stays one case", "the company keeps her complaint in one case"),
+    nl=(
+        "blijft haar klacht één zaak",
+        "loopt haar klacht door in dezelfde zaak",
+        "haar klacht blijft één zaak",
+    ),
+    doc_nl=(
+        "Regels *eens* over het zaaknummer en *niet twee keer gevraagd*: elk contactpunt noemt dezelfde zaak"
+        " (de chat, de bevestigingsmail, de klantenservice aan de telefoon) en niemand vraagt haar opnieuw naar"
+        " wat ze al gaf."
+    ),
+    requires=("second contact",),
+)
+def one_case(journey):
+    """Rules *agree* on the case number and *not asked twice*: every touchpoint names the same case (the chat,
+    the acknowledgement mail, customer service on the phone) and nobody asks her again for what she gave."""
+    journey.agree("case.number")
+    journey.not_asked_twice()

@@ -15,7 +15,7 @@ map, so a writer hears about a typo before a journey runs:
 - a step whose task or touchpoint (its ``needs``) the system lacks -- see
   :mod:`journeys.vocabulary.offers`;
 - scenario names used twice, in one file or across files;
-- tags that are not registered (:mod:`journeys.vocabulary.lint_tags`);
+- tags that are not registered (:mod:`journeys.vocabulary.tags`);
 - Scenario Outline placeholders without an Examples column. Outline steps are
   checked with each Examples row filled in, at the row's line.
 

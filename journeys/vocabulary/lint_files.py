@@ -3,7 +3,7 @@
 Each step goes to :mod:`journeys.vocabulary.lint_steps`; a file Gherkin cannot
 parse is explained by the function :mod:`journeys.vocabulary.lint` passes in
 (it borrows ``journeys run``'s words for it); which tags a journey may carry is
-:mod:`journeys.vocabulary.lint_tags`.
+:mod:`journeys.vocabulary.tags`.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from journeys.vocabulary.lint_gherkin import (
 from journeys.vocabulary.lint_gherkin import shown as shown_path
 from journeys.vocabulary.lint_params import load_maps
 from journeys.vocabulary.lint_steps import StepChecker
-from journeys.vocabulary.lint_tags import CHANNEL_TAGS, RUN_TAGS, registered_tags, unknown_tags
 from journeys.vocabulary.sentences import KEYWORDS, Catalogue
 from journeys.vocabulary.story import Story, Told
+from journeys.vocabulary.tags import CHANNEL_TAGS, RUN_TAGS, registered_tags, unknown_tags
 
 __all__ = ["Linter"]
 

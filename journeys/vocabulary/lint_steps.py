@@ -18,10 +18,10 @@ from typing import Any
 from journeys.vocabulary import params
 from journeys.vocabulary.lint_gherkin import LANGUAGE_NAMES, Problem, and_keyword, other_language_message
 from journeys.vocabulary.lint_params import value_messages
-from journeys.vocabulary.lived import Told
 from journeys.vocabulary.offers import Offers
 from journeys.vocabulary.sentences import KEYWORDS, Catalogue, Sentence, fill
 from journeys.vocabulary.skeleton import step_skeleton
+from journeys.vocabulary.story_facts import Told
 
 __all__ = ["StepChecker", "retired_note"]
 

@@ -17,12 +17,11 @@ from datetime import timedelta
 from typing import Any
 
 from journeys.core.rules.fact_kinds import what_key
-from journeys.vocabulary.lived import Lived, Told
 from journeys.vocabulary.moments import BY_SOMEONE_ELSE, UNTIL_TIME_PASSES, words
 from journeys.vocabulary.needs import TASK
 from journeys.vocabulary.offers import Offers
 from journeys.vocabulary.sentences import KEYWORDS, Sentence
-from journeys.vocabulary.story_facts import FactChecks
+from journeys.vocabulary.story_facts import FactChecks, Lived, Told
 from journeys.vocabulary.story_words import duration, say, segment
 
 __all__ = ["DELIVERED_AFTER", "Lived", "Story", "Told"]

@@ -1,21 +1,25 @@
-"""What touchpoints showed, as lint reads a scenario: a fact shown, compared, known, given, promised.
+"""What a scenario has lived, as lint reads it: its steps, moments, visits and clock, and what touchpoints showed.
 
-Mixed into :class:`journeys.vocabulary.story.Story`: each check returns None when
-the requirement is met, "unmet" when only asked (``explain`` False), else
-the message for the writer. Which touchpoints show which fact comes from the
-map (``Offers.shows``); what holds for a moment only (a status, a product
-page's promise) is compared as the rule *agree* compares it.
+``Lived`` holds what she has lived so far (``Told``: each step as lint read
+it). ``FactChecks`` asks what touchpoints showed: a fact shown, compared,
+known, given, promised. It is mixed into
+:class:`journeys.vocabulary.story.Story`: each check returns None when the
+requirement is met, "unmet" when only asked (``explain`` False), else the
+message for the writer. Which touchpoints show which fact comes from the map
+(``Offers.shows``); what holds for a moment only (a status, a product page's
+promise) is compared as the rule *agree* compares it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from journeys.core.rules.fact_kinds import what_key
 from journeys.errors import StepError
 from journeys.vocabulary.fact_words import fact_named, input_named
-from journeys.vocabulary.lived import Lived, Told
 from journeys.vocabulary.moments import words as _moment_words
 from journeys.vocabulary.needs import TASK
 from journeys.vocabulary.offers import Offers
@@ -24,7 +28,39 @@ from journeys.vocabulary.story_words import example_values as s_values
 from journeys.vocabulary.story_words import fact_words_of as _fact_words
 from journeys.vocabulary.story_words import say as _say
 
-__all__ = ["FactChecks"]
+__all__ = ["FactChecks", "Lived", "Told"]
+
+
+@dataclass(frozen=True)
+class Told:
+    """One step of a scenario as lint read it."""
+
+    line: int
+    keyword: str
+    text: str
+    sentence: Sentence
+    values: Mapping[str, Any]
+
+
+@dataclass
+class Lived:
+    """What a scenario has lived so far: moments, and the touchpoints visited, in order."""
+
+    moments: set[str] = field(default_factory=set)
+    expired: set[str] = field(default_factory=set)  # moments the clock ended (an order not shipped yet)
+    ended: dict[str, str] = field(default_factory=dict)  # moment -> the moment of the step that ended it
+    visited: list[str] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)  # per visit: the product it was about ("" for none)
+    epochs: list[int] = field(default_factory=list)  # per visit: how often the clock had moved
+    steps: list[int] = field(default_factory=list)  # per visit: which step of the scenario made it
+    moments_then: list[frozenset[str]] = field(default_factory=list)  # per visit: the moments lived by then
+    epoch: int = 0
+    step: int = 0
+    moment_products: dict[str, set[str]] = field(default_factory=dict)  # moment -> the products it was for
+    started: bool = False
+    given: set[str] = field(default_factory=set)  # what she gave the company (``order_number``)
+    segment: str = "family"  # who she is ("a customer" is one of the family segment)
+    since_order: timedelta | None = None  # time passed since her last order to be delivered
 
 
 class FactChecks:

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from refshop import cancellations, cases, contacts, customers, orders, recommendations, returns, validation
+from refshop import cases, contacts, customers, orders, returns, validation
 from refshop.errors import ShopError
 from refshop.throttle import Throttled
 from refshop.web import common
@@ -83,7 +83,7 @@ def cancel(ref: str) -> Any:
         return me
     c = ctx()
     with c.write():
-        cancellations.cancel(c, orders.owned(c, ref, customer_id=me["id"]))
+        returns.cancel(c, orders.owned(c, ref, customer_id=me["id"]))
     return redirect(url_for("account.order", ref=ref), 303)
 
 
@@ -104,7 +104,7 @@ def overview() -> Any:
         "account.html",
         orders=orders.for_customer(c, me["id"]),
         status_of=web_status,
-        recommendations=recommendations.for_customer(c, me),
+        recommendations=customers.recommendations(c, me),
         cases=cases.for_customer(c, me["id"]),
         returns=returns.for_customer(c, me["id"]),
     )
@@ -125,7 +125,7 @@ def order(ref: str) -> Any:
         contacts=contacts.for_order(c, found["id"]),
         returns=returns.for_order(c, found["id"]),
         store=orders.STORES.get(found["store"] or ""),
-        cancellable=cancellations.cancellable(found),
+        cancellable=returns.cancellable(found),
         # Seam (when faulty): the order page reads the order's price list total, before any discount.
         total=found["subtotal"] if c.active("account-total-before-discount") else found["total"],
     )

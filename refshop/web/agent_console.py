@@ -15,6 +15,7 @@ from typing import Any
 from flask import Blueprint, g, redirect, render_template, request, session, url_for
 
 from refshop import (
+    access,
     agent_actions,
     cases,
     catalogue,
@@ -25,7 +26,6 @@ from refshop import (
     passwords,
     return_rules,
     returns,
-    sessions,
     validation,
 )
 from refshop.clock import from_utc_key
@@ -77,8 +77,8 @@ def login_submit() -> Any:
             "agent/login.html", error="Gebruikersnaam of wachtwoord klopt niet.", username=username
         ), 401
     common.login_succeeded(f"agent:{username}")
-    sessions.end(ctx(), session.get(common.AGENT_KEY))
-    session[common.AGENT_KEY] = sessions.start(ctx(), "agent", row["username"])
+    access.end_login(ctx(), session.get(common.AGENT_KEY))
+    session[common.AGENT_KEY] = access.start_login(ctx(), "agent", row["username"])
     return redirect(url_for("agent.search"), 303)
 
 
@@ -89,7 +89,7 @@ def logout_form() -> Any:
 
 @bp.post("/logout")
 def logout() -> Any:
-    sessions.end(ctx(), session.pop(common.AGENT_KEY, None))
+    access.end_login(ctx(), session.pop(common.AGENT_KEY, None))
     return redirect(url_for("agent.login_form"), 303)
 
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from flask import abort, g, request, session
 
-from refshop import customers, sessions
+from refshop import access, customers
 from refshop.context import Ctx
 from refshop.errors import ShopError
 
-#: The session cookie's keys for a customer's and an agent's login (ids of ``refshop.sessions`` rows).
+#: The session cookie's keys for a customer's and an agent's login (ids of ``refshop.access`` logins).
 CUSTOMER_KEY = "customer_sid"
 GUEST_EMAIL = "guest_email"  # the e-mail address a guest gave (in the chat): forms fill it in
 AGENT_KEY = "agent_sid"
@@ -29,7 +29,7 @@ def customer() -> sqlite3.Row | None:
     if cached is not _NOBODY:
         return cached  # type: ignore[no-any-return]
     found: sqlite3.Row | None = None
-    subject = sessions.subject(ctx(), "customer", session.get(CUSTOMER_KEY))
+    subject = access.logged_in(ctx(), "customer", session.get(CUSTOMER_KEY))
     if subject is not None:
         try:
             found = customers.by_id(ctx(), int(subject))
@@ -43,21 +43,21 @@ def customer() -> sqlite3.Row | None:
 
 def login(customer_id: int) -> None:
     """Log ``customer_id`` in with a new server-side login (any earlier one of this browser ends)."""
-    sessions.end(ctx(), session.get(CUSTOMER_KEY))
-    session[CUSTOMER_KEY] = sessions.start(ctx(), "customer", customer_id)
+    access.end_login(ctx(), session.get(CUSTOMER_KEY))
+    session[CUSTOMER_KEY] = access.start_login(ctx(), "customer", customer_id)
     g.pop("customer", None)
 
 
 def logout() -> None:
     """End the customer's login on the server and forget the whole browser session."""
-    sessions.end(ctx(), session.get(CUSTOMER_KEY))
+    access.end_login(ctx(), session.get(CUSTOMER_KEY))
     session.clear()
     g.pop("customer", None)
 
 
 def agent() -> str | None:
     """The logged-in agent's user name, if any."""
-    name = sessions.subject(ctx(), "agent", session.get(AGENT_KEY))
+    name = access.logged_in(ctx(), "agent", session.get(AGENT_KEY))
     if name is None:
         session.pop(AGENT_KEY, None)
     return name

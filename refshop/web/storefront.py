@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from refshop import catalogue, customers, discount_codes, lead_times, orders, passwords, validation
+from refshop import catalogue, customers, lead_times, orders, passwords, validation
 from refshop.customers import Details
 from refshop.errors import NotFound, ShopError
 from refshop.throttle import Throttled
@@ -75,7 +75,7 @@ def remove_from_cart() -> Any:
 def _code() -> str | None:
     """The discount code she applied at checkout (kept in her session until she orders)."""
     code = session.get("discount_code")
-    return code if isinstance(code, str) and code in discount_codes.CODES else None
+    return code if isinstance(code, str) and code in catalogue.DISCOUNT_CODES else None
 
 
 @bp.get("/cart")
@@ -121,7 +121,7 @@ def checkout() -> Any:
 def apply_code() -> Any:
     """A discount code typed at checkout: the checkout shows its discount, the order takes it."""
     try:
-        code = discount_codes.check(request.form.get("discount_code"))
+        code = catalogue.discount_code(request.form.get("discount_code"))
     except ShopError as exc:
         typed = {"discount_code": str(request.form.get("discount_code", ""))[:40]}
         return _checkout_page(typed, exc.message, exc.field, 400)

@@ -15,8 +15,8 @@ from journeys.core.ledger import Ledger
 from journeys.core.promise_records import PromiseCheck
 from journeys.core.promise_store import Origin, PromiseStore
 from journeys.core.records import Observation
-from journeys.promises.deadline import by_deadline, changed_at
 from journeys.promises.digest import Checked, verify_digest, write_digest, write_run_digest
+from journeys.promises.judge import by_deadline, changed_at
 from journeys.promises.promises_command import promises
 from journeys.reporting.promise_lines import outstanding_line, promise_lines, read_digest
 

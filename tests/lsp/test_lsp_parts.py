@@ -181,7 +181,7 @@ def test_an_empty_file_offers_the_lines_a_journey_starts_with(project: Project):
 
 
 def test_the_projects_own_map_gives_its_words_and_its_lines(tmp_path: Path):
-    from journeys.lsp.definition import definition
+    from journeys.lsp.under_cursor import definition
     from journeys.run.project_init import init_project
 
     init_project(tmp_path)

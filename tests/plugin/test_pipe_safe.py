@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 
-from journeys.run.pipe_safe import PipeSafe
+from journeys.run.command_line import PipeSafe
 
 
 class ClosedPipe(io.StringIO):

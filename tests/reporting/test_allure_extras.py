@@ -11,10 +11,9 @@ from pathlib import Path
 from ledger_factory import journey_dict
 
 from journeys.core.ledger import Ledger
+from journeys.reporting.allure_attachments import facts_csv, mail_parts, violations_html
 from journeys.reporting.allure_cli import carry_history
 from journeys.reporting.allure_config import write_categories, write_environment
-from journeys.reporting.allure_tables import facts_csv, violations_html
-from journeys.reporting.mail_text import mail_parts
 
 
 def test_categories_cover_the_kinds_of_finding(tmp_path: Path):

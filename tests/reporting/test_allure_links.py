@@ -10,8 +10,8 @@ from allure_commons import model2
 from ledger_factory import journey_dict
 
 from journeys.core.ledger import Ledger
+from journeys.reporting.allure_attachments import violations_html
 from journeys.reporting.allure_links import LinkedPaths, shown
-from journeys.reporting.allure_tables import violations_html
 
 pytest_plugins = ["pytester"]
 

@@ -8,8 +8,7 @@ import pytest
 from ledger_factory import journey_dict
 
 from journeys.messages import say
-from journeys.reporting.journey_map import page_data
-from journeys.reporting.lanes import MissingMail, lane, missing_mail
+from journeys.reporting.journey_map import MissingMail, lane, missing_mail, page_data
 from journeys.reporting.ledgers import TestCase as Case
 from journeys.reporting.ledgers import read_run
 

@@ -36,10 +36,10 @@ from journeys.vocabulary.fact_words import fact_named
 from journeys.vocabulary.feature import read_feature
 from journeys.vocabulary.lint import lint
 from journeys.vocabulary.lint_params import load_maps
-from journeys.vocabulary.lived import Told
 from journeys.vocabulary.needs import TASK
 from journeys.vocabulary.sentences import Sentence
 from journeys.vocabulary.story import Lived, Story
+from journeys.vocabulary.story_facts import Told
 from refshop.faults import lookup
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -129,7 +129,7 @@ def test_a_pyproject_that_registers_the_tag_is_said_to_do_so(tmp_path: Path):
 
 def test_the_new_project_registers_its_own_tag_and_has_a_gate_journey(tmp_path: Path):
     from journeys.vocabulary.feature import read_feature
-    from journeys.vocabulary.lint_tags import RUN_TAGS, registered_tags
+    from journeys.vocabulary.tags import RUN_TAGS, registered_tags
 
     init_project(tmp_path)
 

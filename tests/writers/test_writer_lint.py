@@ -8,7 +8,7 @@ from pathlib import Path
 from writer_steps import make_catalogue
 
 from journeys.vocabulary.lint import Problem, lint, run_lint
-from journeys.vocabulary.lint_tags import registered_tags
+from journeys.vocabulary.tags import registered_tags
 
 ROOT = Path(__file__).resolve().parents[2]
 

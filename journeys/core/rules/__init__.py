@@ -24,18 +24,15 @@ green journey means every comparison it asked for was made.
 
 from __future__ import annotations
 
-from journeys.core.rules.agreement import agree
+from journeys.core.rules.agreement import agree, matches
 from journeys.core.rules.completeness import all_shown
-from journeys.core.rules.expectation import shown, shows
+from journeys.core.rules.expectation import not_sent, shown, shows
 from journeys.core.rules.knowledge import known_at
 from journeys.core.rules.own_data import kept_private
 from journeys.core.rules.parity import channel_parity
+from journeys.core.rules.patience import answered_within, not_asked_twice
 from journeys.core.rules.promises import due_promises, promise_kept
 from journeys.core.rules.relevance import suits
-from journeys.core.rules.repetition import not_asked_twice
-from journeys.core.rules.responsiveness import answered_within
-from journeys.core.rules.same_as_told import matches
-from journeys.core.rules.unwanted import not_sent
 from journeys.core.rules.violation import Violation
 
 __all__ = [

@@ -1,4 +1,12 @@
-"""Rule *agree*: every touchpoint that showed a fact showed the same value."""
+"""Rules *agree* and *matches*: what she was told of a fact is the same wherever she was told it.
+
+*agree*: every touchpoint that showed a fact showed the same value. *matches*:
+for two facts that must be one amount without being one fact (the refund she
+is paid and the price she paid: ``refund.amount`` against ``order.total``),
+every touchpoint that showed the one equals what she was first told of the
+other. Her reference is the first readable value she was told, where she was
+told it; each touchpoint that showed the other fact otherwise is named beside it.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +18,9 @@ from typing import TYPE_CHECKING
 from journeys.core.rules.fact_kinds import all_agree, kind_of, words
 from journeys.core.rules.knowledge import listed
 from journeys.core.rules.violation import Violation
-from journeys.messages import say
+from journeys.messages import bare, say
+from journeys.values import agree as tells_the_same
+from journeys.values import show
 
 if TYPE_CHECKING:
     from journeys.core.ledger import Ledger
@@ -139,3 +149,38 @@ def _nothing_to_compare(fact: str, suffix: str, readable: list[Observation], apa
         say("agree.nothing_detail", shown_at=shown_at, fact=fact, name=words(fact)),
         heading="NothingToCompare",
     )
+
+
+def matches(ledger: Ledger, fact: str, reference: str) -> list[Violation]:
+    """Every observation of ``fact`` equals the first readable observation of ``reference``.
+
+    Nothing to compare (``reference`` never told readably, or ``fact`` never
+    shown) is a ``NothingToCompare`` violation, never a pass; an unreadable
+    ``fact`` is reported with the reference beside it.
+    """
+    told = next((o for o in ledger.observations_of(reference) if o.problem is None), None)
+    seen = ledger.observations_of(fact)
+    said = {"name": words(fact), "reference": words(reference), "bare_reference": bare(words(reference))}
+    if told is None or not seen:
+        missing = reference if told is None else fact
+        detail = say("matches.nothing_hint", missing=missing, missing_name=words(missing))
+        return [Violation("matches", fact, say("matches.nothing", **said), (), detail, heading="NothingToCompare")]
+    wrong = [o for o in seen if o.problem is not None or not tells_the_same(told.kind, o.value, told.value)]
+    if not wrong:
+        return []
+    return [
+        Violation(
+            "matches",
+            fact,
+            say("matches.differs", **said),
+            (told, *wrong),
+            say(
+                "matches.expected",
+                value=show(told.kind, told.value),
+                fact=reference,
+                reference=words(reference),
+                touchpoint=told.where.touchpoint,
+            ),
+            heading="InconsistentFact",
+        )
+    ]

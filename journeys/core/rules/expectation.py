@@ -1,8 +1,10 @@
-"""Rules *shown* and *shows*: a touchpoint shows a fact at all, or shows the value a journey expects.
+"""Rules *shown*, *shows* and *not sent*: what a touchpoint shows, or a mail that must not come at all.
 
 For what the writer states outright ("the web shop promises delivery on
-Monday", "she has a track and trace code"), beside the rules that compare
-touchpoints with each other.
+Monday", "she has a track and trace code", "no shipping notice comes for a
+cancelled order"), beside the rules that compare touchpoints with each other.
+A touchpoint shows a fact at all, or shows the value a journey expects; a
+mail that must not come (a shipping notice for a cancelled order) did not.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from journeys.values import agree, show
 
 if TYPE_CHECKING:
     from journeys.core.ledger import Ledger
+    from journeys.core.records import Observation
 
 
 def shown(ledger: Ledger, touchpoint: str, fact: str, *, why: str = "") -> list[Violation]:
@@ -59,5 +62,19 @@ def shows(ledger: Ledger, touchpoint: str, fact: str, expected: Any, kind: str) 
             (latest,),
             expectation,
             heading="UnexpectedFact",
+        )
+    ]
+
+
+def not_sent(touchpoint: str, why: str, seen: tuple[Observation, ...]) -> list[Violation]:
+    """The mail of ``touchpoint`` came although ``why`` says it must not, with what it said (``seen``)."""
+    return [
+        Violation(
+            "not_sent",
+            touchpoint,
+            say("not_sent.title", touchpoint=touchpoint, why=why),
+            seen,
+            say("not_sent.detail", why=why),
+            heading="UnexpectedMail",
         )
     ]

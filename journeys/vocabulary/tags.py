@@ -1,19 +1,24 @@
-"""The tags a journey may carry (``journeys lint``, ``--tags``): run and channel tags, and a project's own.
+"""Tags: the tags a journey may carry (``journeys lint``), and ``--tags`` expressions that choose by them.
 
-A project registers its own under ``[tool.journeys] tags`` in ``pyproject.toml``;
-lint names a tag that is not registered, with the closest one that is.
+Run and channel tags are everyone's; a project registers its own under
+``[tool.journeys] tags`` in ``pyproject.toml``; lint names a tag that is not
+registered, with the closest one that is. ``--tags`` is a Cucumber tag
+expression, with the ``@`` optional (``gate and not slow``), shared by the
+pytest run (:mod:`journeys.plugin.selection`) and the dry run, so both
+choose the same journeys.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from journeys.errors import ConfigError
 
-__all__ = ["CHANNEL_TAGS", "RUN_TAGS", "registered_tags", "unknown_tags"]
+__all__ = ["CHANNEL_TAGS", "RUN_TAGS", "parse_tags", "registered_tags", "tags_named", "unknown_tags", "with_at_signs"]
 
 #: Tags every project may use: how a journey is run, and the channels it crosses.
 RUN_TAGS = frozenset({"gate", "nightly", "slow"})
@@ -61,3 +66,31 @@ def unknown_tags(tags: list[dict[str, Any]], known: frozenset[str]) -> list[tupl
             )
         )
     return found
+
+
+_BARE_TAG = re.compile(r"(?<![@\w])(?!(?:and|or|not)\b)([\w.-]+)")
+
+
+def with_at_signs(text: str) -> str:
+    """``gate and not slow`` -> ``@gate and not @slow`` (what Cucumber's parser reads)."""
+    return _BARE_TAG.sub(r"@\1", text.replace("\\", ""))
+
+
+def tags_named(text: str) -> list[str]:
+    """The tags an expression names, without ``@``."""
+    return re.findall(r"@([\w.-]+)", with_at_signs(text))
+
+
+def parse_tags(text: str) -> Any:
+    """The expression, with ``evaluate([\"@tag\", ...])``.
+
+    Raises:
+        ValueError: not a tag expression (the message quotes it and says why).
+    """
+    from cucumber_tag_expressions import parse
+    from cucumber_tag_expressions.parser import TagExpressionError
+
+    try:
+        return parse(with_at_signs(text))
+    except TagExpressionError as exc:
+        raise ValueError(f"--tags {text!r} is not a tag expression: {exc}") from None

@@ -1,8 +1,14 @@
-"""The tables the Allure report attaches, rendered without allure: a touchpoint's facts, the violations.
+"""What the Allure report attaches, rendered without allure: a touchpoint's facts, the violations, a mail.
 
 What a touchpoint showed is a CSV (one row per fact); the violations are HTML
 tables with the values side by side. Paths in them are named from the run
 folder and linked where it is published (``allure_links``).
+
+A mail's evidence (``.eml``) keeps the mail as it was sent, quoted-printable
+and all (``=E2=82=AC 349,00``): right for evidence, unreadable in a report.
+Allure shows it as a person reads it instead: the headers a mail client
+shows, the decoded text part, and the HTML part on its own, as a mail client
+would render it.
 """
 
 from __future__ import annotations
@@ -11,6 +17,9 @@ import csv
 import html
 import io
 from collections.abc import Iterable
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +30,7 @@ if TYPE_CHECKING:
     from journeys.core.records import Observation
     from journeys.core.rules.violation import Violation
 
-__all__ = ["facts_csv", "violations_html"]
+__all__ = ["facts_csv", "mail_parts", "violations_html"]
 
 
 def facts_csv(observations: Iterable[Observation], url: str = "") -> str:
@@ -82,3 +91,23 @@ def _evidence_link(path: str, paths: LinkedPaths | None) -> str:
     if text.startswith(("http://", "https://")):  # under --report-url: a link that opens anywhere
         return f'<a href="{html.escape(text)}" target="_blank">{html.escape(Path(path).name)}</a>'
     return html.escape(text)
+
+
+_HEADERS = ("From", "To", "Cc", "Date", "Subject")
+
+
+def mail_parts(path: Path) -> tuple[str, str | None]:
+    """The mail at ``path`` as (headers and decoded text part, HTML part or None).
+
+    A mail without a text part shows the headers and says so; its HTML part carries the text.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    message = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+    assert isinstance(message, EmailMessage)  # policy.default parses into EmailMessage
+    headers = [f"{name}: {message[name]}" for name in _HEADERS if message[name] is not None]
+    plain = message.get_body(preferencelist=("plain",))
+    html = message.get_body(preferencelist=("html",))
+    text = str(plain.get_content()) if plain is not None else "(no text part: see the HTML part)"
+    return "\n".join(headers) + "\n\n" + text, str(html.get_content()) if html is not None else None

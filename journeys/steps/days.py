@@ -1,6 +1,8 @@
-"""Delivery dates the web shop promises: never on a given day, within a number of working days.
+"""Days: the day it is on the system's test clock, and the delivery days the web shop promises.
 
-Each step checks every delivery date a web touchpoint showed so far (the
+Journeys span days: a step sets the system's test clock, or moves it on and
+everything the system had planned by then happens. The web shop's promises
+are checked on every delivery date a web touchpoint showed so far (the
 product page, the checkout, the confirmation): a range counts with each of
 its days.
 """
@@ -18,7 +20,45 @@ from journeys.values import DateRange, add_working_days
 from journeys.vocabulary import decorators as vocabulary
 from journeys.vocabulary import params
 
-TITLE_NL = "Bezorgdatums die de webwinkel belooft: nooit op een bepaalde dag, binnen een aantal werkdagen."
+TITLE_NL = "Dagen: welke dag het is op de testklok van het systeem, en de bezorgdagen die de webwinkel belooft."
+
+
+@vocabulary.given(
+    en="it is {moment}",
+    nl=("dat het {moment} is", "het is {moment}"),
+    doc_nl=(
+        "Zet de klok van het systeem op het eerstvolgende zo'n moment (een weekdag en een tijd, of een "
+        "volledige datum)."
+    ),
+    example={"moment": "Friday 17:45"},
+    example_nl={"moment": "vrijdag 17:45"},
+    gives=("time:later",),
+)
+def it_is(journey, moment):
+    """Sets the system's clock to the next such moment (a weekday and a time, or a full date)."""
+    journey.set_clock(params.moment(moment, journey.now()))
+
+
+@vocabulary.when(
+    en=("{duration} pass", "{duration} have passed"),
+    nl=("er {duration} verstrijken", "er {duration} voorbijgaan"),
+    doc_nl="Zet de klok verder; alles wat het systeem tot dan had gepland, gebeurt.",
+    example={"duration": "2 days"},
+    example_nl={"duration": "2 dagen"},
+    gives=("time:{duration}",),
+)
+@vocabulary.when(
+    en=("{duration} passes", "{duration} has passed"),
+    nl=("er {duration} verstrijkt", "er {duration} voorbijgaat"),
+    doc_nl="Zet de klok verder; alles wat het systeem tot dan had gepland, gebeurt.",
+    example={"duration": "1 day"},
+    example_nl={"duration": "1 dag"},
+    gives=("time:{duration}",),
+)
+def time_passes(journey, duration):
+    """Moves the clock on; everything the system had planned by then happens."""
+    journey.advance(params.duration(duration).total_seconds())
+
 
 #: Weekday names a writer uses for "never on a ..." (params.day reads them as the next such date instead).
 WEEKDAYS = {
