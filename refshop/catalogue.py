@@ -1,4 +1,4 @@
-"""The fixed, seeded catalogue of Tulp Electronics: its articles, their stock, and the discount codes.
+"""The fixed, seeded catalogue of Tulp Electronics: its articles, their stock, its stores and the discount codes.
 
 A discount code a customer types at checkout (WELKOM10 takes 10 % off what
 she pays) comes on top of the products' own discounts and is taken off each
@@ -200,3 +200,29 @@ def lagging(db: str, what: str, read: Callable[[], int]) -> int:
             seen = (time.monotonic(), read())
             _copies[(db, what)] = seen
         return seen[1]
+
+
+@dataclass(frozen=True)
+class Store:
+    code: str
+    name: str
+    street: str
+    postcode: str
+    city: str
+
+
+STORES = {
+    s.code: s
+    for s in (
+        Store("utrecht", "Tulp Utrecht Centrum", "Oudegracht 100", "3511 AX", "Utrecht"),
+        Store("amsterdam", "Tulp Amsterdam Kalverstraat", "Kalverstraat 12", "1012 PC", "Amsterdam"),
+        Store("rotterdam", "Tulp Rotterdam Lijnbaan", "Lijnbaan 50", "3012 EL", "Rotterdam"),
+    )
+}
+
+
+def store(code: str) -> Store:
+    found = STORES.get(str(code).strip().lower())
+    if found is None:
+        raise NotFound(f"Onbekende winkel '{str(code)[:40]}'; bekend: {', '.join(STORES)}.", "store")
+    return found

@@ -29,32 +29,6 @@ STATUS_WORDS = {
 
 
 @dataclass(frozen=True)
-class Store:
-    code: str
-    name: str
-    street: str
-    postcode: str
-    city: str
-
-
-STORES = {
-    s.code: s
-    for s in (
-        Store("utrecht", "Tulp Utrecht Centrum", "Oudegracht 100", "3511 AX", "Utrecht"),
-        Store("amsterdam", "Tulp Amsterdam Kalverstraat", "Kalverstraat 12", "1012 PC", "Amsterdam"),
-        Store("rotterdam", "Tulp Rotterdam Lijnbaan", "Lijnbaan 50", "3012 EL", "Rotterdam"),
-    )
-}
-
-
-def store(code: str) -> Store:
-    found = STORES.get(str(code).strip().lower())
-    if found is None:
-        raise NotFound(f"Onbekende winkel '{str(code)[:40]}'; bekend: {', '.join(STORES)}.", "store")
-    return found
-
-
-@dataclass(frozen=True)
 class PricedLine:
     product: Product
     quantity: int
@@ -264,7 +238,7 @@ def _confirm(ctx: Ctx, order: sqlite3.Row, subtotal: Decimal) -> None:
     if order["channel"] == "agent" and ctx.active("agent-order-mail-date-differs"):
         # Seam: the phone desk's orders are confirmed by the stores' mail, with their standard lead time.
         promised = lead_times.add_working_days(ctx.now.date(), 3)
-    store_name = STORES[order["store"]].name if order["store"] in STORES else None
+    store_name = catalogue.STORES[order["store"]].name if order["store"] in catalogue.STORES else None
     if order["fulfilment"] == "carry":
         subject, body = mail_texts.receipt(order, lines(ctx, order["id"]), store_name or "")
     else:

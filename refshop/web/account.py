@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from refshop import cases, contacts, customers, orders, returns, validation
+from refshop import cases, catalogue, contacts, customers, orders, returns, validation
 from refshop.errors import ShopError
 from refshop.throttle import Throttled
 from refshop.web import common
@@ -124,7 +124,7 @@ def order(ref: str) -> Any:
         lines=orders.lines(c, found["id"]),
         contacts=contacts.for_order(c, found["id"]),
         returns=returns.for_order(c, found["id"]),
-        store=orders.STORES.get(found["store"] or ""),
+        store=catalogue.STORES.get(found["store"] or ""),
         cancellable=returns.cancellable(found),
         # Seam (when faulty): the order page reads the order's price list total, before any discount.
         total=found["subtotal"] if c.active("account-total-before-discount") else found["total"],

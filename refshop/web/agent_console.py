@@ -187,7 +187,7 @@ def order_view(ref: str) -> Any:
         order=order,
         customer=customers.by_id(c, order["customer_id"]),
         when=agent_date(order),
-        store=orders.STORES.get(order["store"] or ""),
+        store=catalogue.STORES.get(order["store"] or ""),
         lines=lines,
     )
 

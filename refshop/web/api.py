@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify, request, session
 
-from refshop import access, cases, lead_times, orders, parcels, returns, validation
+from refshop import access, cases, catalogue, lead_times, orders, parcels, returns, validation
 from refshop.clock import from_utc_key, iso
 from refshop.errors import NotFound
 from refshop.formats import amount_json
@@ -45,7 +45,7 @@ def app_delivery_date(order: sqlite3.Row) -> str | None:
 
 def order_summary_json(order: sqlite3.Row) -> dict[str, Any]:
     """What every answer about an order tells: number, status, channel, amounts, dates."""
-    store = orders.STORES.get(order["store"] or "")
+    store = catalogue.STORES.get(order["store"] or "")
     return {
         "order_number": order["ref"],
         "status": order["status"],

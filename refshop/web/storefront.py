@@ -92,18 +92,18 @@ def _checkout_page(form: dict[str, str], error: str | None = None, field: str | 
         priced=priced,
         delivery=delivery,
         pickup=lead_times.pickup_date(ctx().now),
-        stores=orders.STORES.values(),
+        stores=catalogue.STORES.values(),
         form=form,
         error=error,
         error_field=field,
     ), status
 
 
-def _pickup_store() -> orders.Store | None:
+def _pickup_store() -> catalogue.Store | None:
     """The store she collects from (click and collect), or None for home delivery."""
     if request.form.get("fulfilment", "delivery") != "pickup":
         return None
-    return orders.store(validation.text(request.form, "store", "Afhaalwinkel", 40))
+    return catalogue.store(validation.text(request.form, "store", "Afhaalwinkel", 40))
 
 
 @bp.get("/checkout")
@@ -203,7 +203,7 @@ def place_order() -> Any:
 
 
 def _place(
-    account: sqlite3.Row, details: Details, items: dict[str, int], pickup: orders.Store | None, code: str | None
+    account: sqlite3.Row, details: Details, items: dict[str, int], pickup: catalogue.Store | None, code: str | None
 ) -> sqlite3.Row:
     """The web order: delivered to her address, or ready in the store she chose (its address on the order)."""
     if pickup is None:
@@ -221,5 +221,5 @@ def confirmation(ref: str) -> Any:
         "confirmation.html",
         order=order,
         lines=orders.lines(ctx(), order["id"]),
-        store=orders.STORES.get(order["store"] or ""),
+        store=catalogue.STORES.get(order["store"] or ""),
     )

@@ -103,7 +103,7 @@ def _store_order(fulfilment: str) -> Any:
     c = ctx()
     access.check_store_key(c, request.headers.get(access.STORE_KEY_HEADER))
     data = json_body()
-    shop_store = orders.store(validation.text(data, "store", "Winkel", 40))
+    shop_store = catalogue.store(validation.text(data, "store", "Winkel", 40))
     item = catalogue.product(validation.text(data, "sku", "Artikel", 40))
     quantity = validation.quantity(data)
     name = validation.text(data, "name", "Naam")
@@ -161,7 +161,7 @@ def pickup(ref: str) -> Any:
     order = orders.by_ref(c, ref[:20].upper())
     if order["fulfilment"] != "pickup":
         raise NotFound(f"Bestelling {order['ref']} is geen afhaalbestelling.")
-    store = orders.STORES.get(order["store"] or "")
+    store = catalogue.STORES.get(order["store"] or "")
     return jsonify(
         {
             "order_number": order["ref"],
