@@ -31,6 +31,17 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
         config.stash[OURS] = True
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: what `-n auto` means for this suite
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """A worker per core, and one more while the machine is otherwise idle. A third of the suite's time is
+    spent waiting (for a shop to start, a mail to come, a crowd's arrivals, a Locust worker): a spare worker
+    fills those waits (on two cores the fast step went from 5:50 to 5:09). On a machine that is busy already
+    (a load of one per core), no more workers than cores, so the others are not starved further."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    idle = hasattr(os, "getloadavg") and os.getloadavg()[0] < cores
+    return cores + 1 if idle else cores
+
+
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     if not config.stash.get(OURS, False):
