@@ -1,19 +1,35 @@
-"""The walking skeleton: the order journey on the real shop, in a real browser, with real mail."""
+"""The walking skeleton: the order journey on the real shop, in a real browser, with real mail, as the
+terminal, Allure and the journey map tell it. Two runs (clean, and with the mail's stale total) are each
+made once and read by every test here."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from map_page import look
 
 pytestmark = pytest.mark.e2e
 
 
-def test_order_journey_passes_on_the_clean_shop(run_journeys):
+@pytest.fixture(scope="module")
+def clean(shared_run):
     # The tablet scenario in English and in Dutch (the file's second scenario is left out).
-    run = run_journeys(
+    return shared_run(
         "features/order/web_order.feature", "features/order/webbestelling.feature", extra=("-k", "tablet")
     )
+
+
+@pytest.fixture(scope="module")
+def stale(shared_run):
+    return shared_run(
+        "features/order/web_order.feature", faults=("email-total-stale",), extra=("--tracing=retain-on-failure",)
+    )
+
+
+def test_order_journey_passes_on_the_clean_shop(clean):
+    run = clean
 
     assert run.exit_code == 0, run.output
     assert "2 passed" in run.output
@@ -30,10 +46,8 @@ def test_order_journey_passes_on_the_clean_shop(run_journeys):
     assert 'Als ze een "tablet-10" bestelt in de webwinkel' in steps
 
 
-def test_stale_email_total_is_caught_with_both_touchpoints_and_totals(run_journeys):
-    run = run_journeys(
-        "features/order/web_order.feature", faults=("email-total-stale",), extra=("--tracing=retain-on-failure",)
-    )
+def test_stale_email_total_is_caught_with_both_touchpoints_and_totals(stale):
+    run = stale
 
     assert run.exit_code == 1, run.output
     assert "order total disagrees across touchpoints" in run.output
@@ -59,3 +73,31 @@ def test_stale_email_total_is_caught_with_both_touchpoints_and_totals(run_journe
     assert "€ 349,00 ≠ € 329,00" in holding[0]["statusDetails"]["message"]
     assert any(step["status"] == "passed" and step.get("steps") for step in failed["steps"] if step not in holding)
     assert "email.order_confirmation  € 349,00" in run.output and "<- differs" in run.output
+
+
+def test_the_map_draws_the_stale_mail_total_as_a_red_line_with_both_totals(stale, tmp_path: Path):
+    run = stale
+    assert run.exit_code == 1, run.output
+    page_file = run.reports / "journey-map.html"
+    assert page_file.is_file(), run.output
+    assert "€ 349,00" in (run.reports / "summary.md").read_text(encoding="utf-8")
+
+    seen = look(page_file, tmp_path / "journey-map-fault.png")
+
+    assert seen["errors"] == []
+    assert seen["journeys"] == 2
+    assert any("order.total" in line and "€ 329,00" in line and "€ 349,00" in line for line in seen["lines"]), seen
+    assert seen["red"] == ["email.order_confirmation"] and seen["red_cells"] == 1, seen  # the odd one out only
+    assert seen["wide"] <= 1440, seen
+    assert (tmp_path / "journey-map-fault.png").stat().st_size > 10_000
+
+
+def test_the_map_of_a_clean_run_draws_no_red_line(clean, tmp_path: Path):
+    run = clean
+    assert run.exit_code == 0, run.output
+
+    seen = look(run.reports / "journey-map.html", tmp_path / "journey-map-clean.png")
+
+    assert seen["errors"] == [] and seen["journeys"] == 2
+    assert seen["lines"] == [] and seen["red"] == [] and seen["red_cells"] == 0, seen
+    assert (tmp_path / "journey-map-clean.png").is_file()

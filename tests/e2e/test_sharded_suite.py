@@ -42,6 +42,9 @@ def outcomes(folder: Path) -> dict[str, str]:
     return found
 
 
+# Four runs one after another (whole, two shards, the merge): nightly. Every `pytest` keeps the dry run below,
+# which splits the same way, and tests/plugin/test_shards.py and tests/reporting/test_merge.py.
+@pytest.mark.nightly
 def test_two_shards_merged_tell_what_the_whole_run_tells(tmp_path: Path):
     reports = tmp_path / "reports"
     common = [*SUITE, "--reports-dir", str(reports), "--seed", "7", "--fault", FAULT]
