@@ -14,7 +14,7 @@ STEP_TEXTS: dict[str, dict[str, str]] = {
         "step.none_visited_showing": "no {channel} touchpoint that shows {fact} was visited yet: visit one first",
         "step.none_showed": "no touchpoint showed {fact} yet: visit one first",
         "step.nothing_promised": "no {fact} was shown yet: nothing to hold the company to",
-        "step.not_shown_because": "{fact} not shown at {touchpoint}: {why}",
+        "step.not_shown_because": "{name} not shown at {touchpoint}: {why}",
         "step.on_her_way": "the customer is already on her way: describe who she is before the first touchpoint",
         # the facts the security steps record (their words; a writer never writes them)
         "fact.old.session": "old session",

@@ -160,7 +160,7 @@ def test_a_mail_that_never_came_breaks_the_promise_and_is_reported_once(tmp_path
         journey.conclude()
     (broken,) = failed.value.violations
     assert broken.name == "BrokenPromise"
-    assert "callback.due not shown at email.callback: no mail to" in broken.render()
+    assert "callback due not shown at email.callback: no mail to" in broken.render()
     assert journey.ledger.promises[0].status == "broken"
 
 
