@@ -81,6 +81,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
 # cost it up to two seconds of CPU (hypothesis's plugin above all: a trivial journey took 5.8 s with them,
 # 3.9 s without). Left out of the processes the tests start.
 DEV_PLUGINS = ("pytest-lsp", "asyncio", "anyio", "hypothesispytest", "locust")
+DEV_PLUGINS_LEFT_OUT = " ".join(f"-p no:{name}" for name in DEV_PLUGINS)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -100,12 +101,20 @@ def keep_compiled_modules() -> None:
     os.environ.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / f"journeys-tests-pycache-{uid}"))
 
 
+@pytest.fixture
+def pytester(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """pytester's runs without the suite's dev plugins too (pytester clears PYTEST_ADDOPTS when it starts, and
+    sets it again here): in a run without an ini of ours, pytest-asyncio warned of its unset loop scope."""
+    monkeypatch.setenv("PYTEST_ADDOPTS", DEV_PLUGINS_LEFT_OUT)
+    return pytester
+
+
 def leave_dev_plugins_out_of_started_runs(config: pytest.Config) -> None:
     """PYTEST_ADDOPTS reaches the `journeys run` and `pytest` processes the tests start (pytester's runs
     clear it). Not set in an xdist controller: its workers read it when they start, and need the plugins."""
     controller = bool(getattr(config.option, "numprocesses", None)) and not hasattr(config, "workerinput")
     if not controller and "PYTEST_ADDOPTS" not in os.environ:
-        os.environ["PYTEST_ADDOPTS"] = " ".join(f"-p no:{name}" for name in DEV_PLUGINS)
+        os.environ["PYTEST_ADDOPTS"] = DEV_PLUGINS_LEFT_OUT
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle: the order within each kind stays random
