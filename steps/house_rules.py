@@ -44,8 +44,8 @@ def code_took_its_share(journey: Journey, percent: str) -> None:
     share = read_percent(percent)
     pairs = [
         (discount, total)
-        for discount in _seen(journey, "order.code_discount")
-        if (total := _total_beside(journey, discount))
+        for discount in journey.ledger.observations_of("order.code_discount")
+        if discount.readable and (total := _total_beside(journey, discount))
     ]
     if not pairs:
         raise StepError(
@@ -75,15 +75,11 @@ def code_took_its_share(journey: Journey, percent: str) -> None:
         )
 
 
-def _seen(journey: Journey, fact: str) -> list[Observation]:
-    return [o for o in journey.ledger.observations_of(fact) if o.problem is None]
-
-
 def _total_beside(journey: Journey, discount: Observation) -> Observation | None:
     """The order total the discount's touchpoint showed on the same visit: the last one seen before it."""
-    beside = [t for t in _seen(journey, "order.total") if t.touchpoint == discount.touchpoint]
+    beside = [t for t in journey.ledger.observations_of("order.total", touchpoint=discount.touchpoint) if t.readable]
     before = [t for t in beside if t.seq <= discount.seq] or beside
-    return max(before, key=lambda t: t.seq) if before else None
+    return before[-1] if before else None  # observations come in the order they were seen
 
 
 def _expected(discount: Observation, total: Observation, share: Decimal) -> Money:

@@ -105,7 +105,7 @@ def start_part(
     seed: int,
     start: datetime,
     environ: Mapping[str, str] | None = None,
-    patience: float = 10.0,
+    patience: float,
 ) -> SystemPart:
     """Bring one system up: its mail capture, its embedded process or a look at its address.
 
